@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { Reader } from "@/components/reader/reader";
+import { ReportOutline } from "@/components/reader/report-outline";
+import { isAppError } from "@/lib/errors";
+import { requireUser } from "@/lib/session";
+import { listAnnotations } from "@/lib/server/annotations/annotations";
+import { getReportOrThrow } from "@/lib/server/reports/reports";
+import { hasRole } from "@/lib/server/workspaces/access";
+
+type Params = Promise<{ slug: string; reportId: string }>;
+
+/** The report, or the 404 page when it is not in this workspace or not visible to the user. */
+const loadReport = cache(async (slug: string, reportId: string) => {
+  const user = await requireUser();
+  try {
+    const report = await getReportOrThrow({ userId: user.id, reportId });
+    if (report.workspace.slug !== slug) notFound();
+    return { user, report };
+  } catch (e) {
+    if (isAppError(e) && e.code === "not_found") notFound();
+    throw e;
+  }
+});
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { slug, reportId } = await params;
+  const loaded = await loadReport(slug, reportId);
+  return { title: loaded.report.title };
+}
+
+export default async function ReportPage({ params }: { params: Params }) {
+  const { slug, reportId } = await params;
+  const { user, report } = await loadReport(slug, reportId);
+  const annotations = await listAnnotations({ userId: user.id, reportId: report.id });
+  const published = report.publishedAt
+    ? new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" }).format(new Date(report.publishedAt))
+    : null;
+
+  const header = (
+    <header className="mb-10">
+      <p className="text-sm text-stone-500">
+        <Link href={`/w/${report.workspace.slug}`} className="underline-offset-2 hover:underline">
+          {report.workspace.name}
+        </Link>
+      </p>
+      <h1 dir="auto" className="mt-2 font-serif text-[2rem] leading-tight font-semibold tracking-tight text-balance sm:text-4xl">
+        {report.title}
+      </h1>
+      <p className="mt-3 text-sm text-stone-500">
+        {published && <time dateTime={report.publishedAt!}>Published {published}</time>}
+        {published && " · "}
+        {report.passages.length} passages
+        {!hasRole(report.role, "annotator") && " · You can read and see your team’s shared notes"}
+      </p>
+    </header>
+  );
+
+  return (
+    <Reader
+      reportId={report.id}
+      passages={report.passages}
+      initialAnnotations={annotations.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() }))}
+      canAnnotate={hasRole(report.role, "annotator")}
+      header={header}
+      outline={<ReportOutline passages={report.passages} title={report.title} />}
+    />
+  );
+}

@@ -1,0 +1,3 @@
+import { apiRoute } from "@/lib/api/route";
+
+export const GET = apiRoute(async ({ user }) => user);

@@ -1,0 +1,99 @@
+"use client";
+
+import { Markdown } from "@tiptap/markdown";
+import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
+import StarterKit from "@tiptap/starter-kit";
+import { useState } from "react";
+
+interface Props {
+  label: string;
+  placeholder?: string;
+  onSubmit: () => void;
+  onCancel: () => void;
+  onChange: (markdown: string) => void;
+}
+
+const toolButton =
+  "inline-flex h-7 min-w-7 items-center justify-center rounded px-1.5 text-sm text-stone-700 hover:bg-stone-200 focus-visible:outline-2 focus-visible:outline-amber-600 aria-pressed:bg-stone-300 dark:text-stone-300 dark:hover:bg-stone-700 dark:aria-pressed:bg-stone-600";
+
+/** A small rich-text editor for comment bodies; it reports its content as Markdown. */
+export function CommentEditor({ label, placeholder, onSubmit, onCancel, onChange }: Props) {
+  const [linkOpen, setLinkOpen] = useState(false);
+  const [href, setHref] = useState("");
+  const editor = useEditor({
+    immediatelyRender: false,
+    autofocus: "end",
+    extensions: [
+      StarterKit.configure({
+        heading: false,
+        codeBlock: false,
+        horizontalRule: false,
+        underline: false,
+        link: { openOnClick: false, autolink: true, defaultProtocol: "https", protocols: ["http", "https", "mailto"] },
+      }),
+      Markdown,
+    ],
+    editorProps: {
+      attributes: {
+        "aria-label": label,
+        "aria-multiline": "true",
+        role: "textbox",
+        "data-placeholder": placeholder ?? "",
+        class: "min-h-[4.5rem] max-h-64 overflow-y-auto px-3 py-2 text-sm leading-relaxed outline-none [&_ol]:list-decimal [&_ol]:pl-5 [&_ul]:list-disc [&_ul]:pl-5 [&_a]:underline [&_p+p]:mt-2",
+      },
+      handleKeyDown: (_view, event) => {
+        if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) {
+          onSubmit();
+          return true;
+        }
+        if (event.key === "Escape") {
+          onCancel();
+          return true;
+        }
+        return false;
+      },
+    },
+    onUpdate: ({ editor }) => onChange(editor.isEmpty ? "" : editor.getMarkdown()),
+  });
+
+  const active = useEditorState({
+    editor,
+    selector: ({ editor }) => ({
+      bold: editor?.isActive("bold") ?? false,
+      italic: editor?.isActive("italic") ?? false,
+      link: editor?.isActive("link") ?? false,
+      bullet: editor?.isActive("bulletList") ?? false,
+      ordered: editor?.isActive("orderedList") ?? false,
+    }),
+  });
+
+  function applyLink(e: React.FormEvent) {
+    e.preventDefault();
+    if (!editor) return;
+    const url = href.trim();
+    if (url) editor.chain().focus().extendMarkRange("link").setLink({ href: /^[a-z]+:/i.test(url) ? url : `https://${url}` }).run();
+    else editor.chain().focus().extendMarkRange("link").unsetLink().run();
+    setLinkOpen(false);
+    setHref("");
+  }
+
+  return (
+    <div className="rounded-md border border-stone-300 bg-white focus-within:border-amber-600 focus-within:outline-2 focus-within:outline-amber-600/30 dark:border-stone-700 dark:bg-stone-950">
+      <div role="toolbar" aria-label="Formatting" className="flex items-center gap-0.5 border-b border-stone-200 px-1 py-1 dark:border-stone-800">
+        <button type="button" className={`${toolButton} font-bold`} aria-label="Bold" aria-pressed={active?.bold} onClick={() => editor?.chain().focus().toggleBold().run()}>B</button>
+        <button type="button" className={`${toolButton} italic`} aria-label="Italic" aria-pressed={active?.italic} onClick={() => editor?.chain().focus().toggleItalic().run()}>I</button>
+        <button type="button" className={toolButton} aria-label="Link" aria-pressed={active?.link} onClick={() => { setHref(editor?.getAttributes("link").href ?? ""); setLinkOpen((o) => !o); }}>🔗</button>
+        <button type="button" className={toolButton} aria-label="Bulleted list" aria-pressed={active?.bullet} onClick={() => editor?.chain().focus().toggleBulletList().run()}>•≡</button>
+        <button type="button" className={toolButton} aria-label="Numbered list" aria-pressed={active?.ordered} onClick={() => editor?.chain().focus().toggleOrderedList().run()}>1≡</button>
+      </div>
+      {linkOpen && (
+        <form onSubmit={applyLink} className="flex gap-1 border-b border-stone-200 p-1 dark:border-stone-800">
+          <label className="sr-only" htmlFor="comment-link-url">Link address</label>
+          <input id="comment-link-url" autoFocus value={href} onChange={(e) => setHref(e.target.value)} onKeyDown={(e) => e.key === "Escape" && setLinkOpen(false)} placeholder="https://…" className="min-w-0 flex-1 rounded border border-stone-300 bg-transparent px-2 py-1 text-sm dark:border-stone-700" />
+          <button type="submit" className={toolButton}>Apply</button>
+        </form>
+      )}
+      <EditorContent editor={editor} />
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+"use client";
+
+import Link from "next/link";
+import { signIn } from "next-auth/react";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { apiFetch } from "@/lib/api/client";
+import { PASSWORD_MIN, registerSchema } from "@/lib/validations/auth";
+
+type Errors = Partial<Record<"name" | "email" | "password" | "form", string>>;
+
+export function RegisterForm() {
+  const [errors, setErrors] = useState<Errors>({});
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const parsed = registerSchema.safeParse(Object.fromEntries(form));
+    if (!parsed.success) {
+      const next: Errors = {};
+      for (const issue of parsed.error.issues) next[issue.path[0] as keyof Errors] ??= issue.message;
+      setErrors(next);
+      return;
+    }
+    setPending(true);
+    setErrors({});
+    try {
+      await apiFetch("/api/register", { method: "POST", json: parsed.data });
+      const res = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
+      window.location.assign(res?.ok ? "/" : "/signin?registered=1");
+    } catch (err) {
+      setPending(false);
+      setErrors({ form: (err as Error).message });
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-5 rounded-xl border border-stone-200 bg-white p-6 shadow-sm dark:border-stone-800 dark:bg-stone-900" noValidate>
+      <h1 className="text-lg font-semibold">Create an account</h1>
+      {errors.form && <Alert>{errors.form}</Alert>}
+      <Field label="Name" error={errors.name}>{(p) => <input {...p} name="name" autoComplete="name" required autoFocus />}</Field>
+      <Field label="Email" error={errors.email}>{(p) => <input {...p} name="email" type="email" autoComplete="email" required />}</Field>
+      <Field label="Password" hint={`At least ${PASSWORD_MIN} characters.`} error={errors.password}>
+        {(p) => <input {...p} name="password" type="password" autoComplete="new-password" required minLength={PASSWORD_MIN} />}
+      </Field>
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? "Creating your account…" : "Create account"}
+      </Button>
+      <p className="text-center text-sm text-stone-600 dark:text-stone-400">
+        Already have an account?{" "}
+        <Link href="/signin" className="font-medium text-stone-900 underline underline-offset-2 dark:text-stone-100">
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}

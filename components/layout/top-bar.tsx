@@ -1,0 +1,24 @@
+import Link from "next/link";
+import { Avatar } from "@/components/ui/avatar";
+import type { PublicUser } from "@/lib/server/users/register-user";
+import { UserMenu } from "./user-menu";
+import { WorkspaceSwitcher } from "./workspace-switcher";
+
+export function TopBar({ user, workspaces }: { user: PublicUser; workspaces: { slug: string; name: string }[] }) {
+  return (
+    <header className="sticky top-0 z-30 border-b border-stone-200 bg-stone-50/90 backdrop-blur dark:border-stone-800 dark:bg-stone-950/90">
+      <div className="flex h-14 items-center gap-3 px-4">
+        <Link href="/" className="font-serif text-lg font-semibold tracking-tight">
+          Marginalia
+        </Link>
+        <span aria-hidden="true" className="text-stone-300 dark:text-stone-700">/</span>
+        <WorkspaceSwitcher workspaces={workspaces} />
+        <div className="ml-auto flex items-center gap-2">
+          <UserMenu name={user.name} email={user.email}>
+            <Avatar name={user.name} id={user.id} size="md" />
+          </UserMenu>
+        </div>
+      </div>
+    </header>
+  );
+}

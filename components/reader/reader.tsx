@@ -1,0 +1,223 @@
+"use client";
+
+import type { Editor } from "@tiptap/core";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { AnnotationSidebar, DRAFT_KEY } from "@/components/annotations/annotation-sidebar";
+import { CommentComposer } from "@/components/annotations/comment-composer";
+import { VisibilitySelect, type VisibilityChoice } from "@/components/annotations/visibility-select";
+import { Alert } from "@/components/ui/alert";
+import { apiFetch } from "@/lib/api/client";
+import { passagePositions, rangeInDocument, readerDecorationsKey, type HighlightSpec } from "./reader-decorations";
+import { ReportDocument } from "./report-document";
+import { selectionInPassage } from "./selection";
+import { SelectionToolbar } from "./selection-toolbar";
+import { BottomSheet } from "./bottom-sheet";
+import { useMediaQuery } from "./use-media-query";
+import { useReaderKeys } from "./use-reader-keys";
+import { useStoredChoice } from "./use-stored-choice";
+import type { PendingSelection, ReaderAnnotation, ReaderPassage } from "./types";
+
+interface Props {
+  reportId: string;
+  passages: ReaderPassage[];
+  initialAnnotations: ReaderAnnotation[];
+  canAnnotate: boolean;
+  header: React.ReactNode;
+  outline: React.ReactNode;
+}
+
+type Toolbar = { selection: PendingSelection; rect: { top: number; left: number; bottom: number; width: number } };
+
+function readingOrder(a: ReaderAnnotation, b: ReaderAnnotation): number {
+  return a.passageIndex - b.passageIndex || a.start - b.start || a.end - b.end || a.createdAt.localeCompare(b.createdAt);
+}
+
+export function Reader({ reportId, passages, initialAnnotations, canAnnotate, header, outline }: Props) {
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const [annotations, setAnnotations] = useState(() => [...initialAnnotations].sort(readingOrder));
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const [toolbar, setToolbar] = useState<Toolbar | null>(null);
+  const [draft, setDraft] = useState<PendingSelection | null>(null);
+  const [visibility, setVisibility] = useStoredChoice<VisibilityChoice>("marginalia.visibility", ["workspace", "private"]);
+  const [error, setError] = useState<string | null>(null);
+  const [sheetOpen, setSheetOpen] = useState(false);
+  const wide = useMediaQuery("(min-width: 1024px)");
+  const textRef = useRef<HTMLDivElement>(null);
+
+  // Highlights follow the annotations, the focus and the draft.
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    const specs: HighlightSpec[] = annotations.map((a) => ({ id: a.id, passageId: a.passageId, start: a.start, end: a.end, kind: a.kind, focused: a.id === focusedId }));
+    if (draft) specs.push({ id: DRAFT_KEY, passageId: draft.passageId, start: draft.start, end: draft.end, kind: "pending", focused: true });
+    editor.view.dispatch(editor.state.tr.setMeta(readerDecorationsKey, specs));
+  }, [editor, annotations, focusedId, draft]);
+
+  const positions = useMemo(() => (editor ? passagePositions(editor.state.doc) : null), [editor]);
+
+  const anchorOf = useCallback(
+    (key: string, container: HTMLElement) => {
+      const base = container.getBoundingClientRect().top;
+      if (key === DRAFT_KEY) {
+        if (!editor || !draft || !positions) return null;
+        const range = rangeInDocument(positions, draft);
+        return range ? editor.view.coordsAtPos(range.from).top - base : null;
+      }
+      const el = textRef.current?.querySelector(`[data-annotation-id="${CSS.escape(key)}"]`);
+      return el ? el.getBoundingClientRect().top - base : null;
+    },
+    [editor, draft, positions],
+  );
+
+  const readSelection = useCallback(() => {
+    if (!editor || !canAnnotate || draft) return;
+    const selection = window.getSelection();
+    const pending = selectionInPassage(editor, selection);
+    if (!pending || !selection) return setToolbar(null);
+    const r = selection.getRangeAt(0).getBoundingClientRect();
+    setToolbar({ selection: pending, rect: { top: r.top, left: r.left, bottom: r.bottom, width: r.width } });
+  }, [editor, canAnnotate, draft]);
+
+  useEffect(() => {
+    const onChange = () => {
+      if (window.getSelection()?.isCollapsed) setToolbar(null);
+    };
+    document.addEventListener("selectionchange", onChange);
+    return () => document.removeEventListener("selectionchange", onChange);
+  }, []);
+
+  const focusAnnotation = useCallback((id: string, scrollText: boolean) => {
+    setFocusedId(id);
+    requestAnimationFrame(() => {
+      if (scrollText) textRef.current?.querySelector(`[data-annotation-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" });
+      const card = document.querySelector<HTMLElement>(`[data-testid="annotation-card"][data-annotation-id="${CSS.escape(id)}"]`);
+      card?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+      card?.focus({ preventScroll: true });
+    });
+  }, []);
+
+  async function createAnnotation(selection: PendingSelection, body?: string) {
+    const created = await apiFetch<ReaderAnnotation>(`/api/v1/reports/${reportId}/annotations`, {
+      method: "POST",
+      json: { passageId: selection.passageId, start: selection.start, end: selection.end, quote: selection.quote, visibility, ...(body ? { body, kind: "comment" } : { kind: "highlight" }) },
+    });
+    setAnnotations((list) => [...list, created].sort(readingOrder));
+    setFocusedId(created.id);
+    return created;
+  }
+
+  async function highlight() {
+    if (!toolbar) return;
+    const { selection } = toolbar;
+    setToolbar(null);
+    window.getSelection()?.removeAllRanges();
+    try {
+      setError(null);
+      await createAnnotation(selection);
+    } catch (e) {
+      setError(`The highlight was not saved: ${(e as Error).message}`);
+    }
+  }
+
+  function startComment() {
+    if (!toolbar) return;
+    setDraft(toolbar.selection);
+    setToolbar(null);
+    setSheetOpen(true);
+    window.getSelection()?.removeAllRanges();
+  }
+
+  useReaderKeys({
+    annotations,
+    focusedId,
+    toolbarOpen: toolbar !== null,
+    onHighlight: highlight,
+    onComment: startComment,
+    onFocus: (id) => focusAnnotation(id, true),
+    onEscape: () => {
+      if (toolbar) setToolbar(null);
+      else if (focusedId) setFocusedId(null);
+    },
+  });
+
+  // Clicks in the text: a highlight focuses its card; a ¶ number copies a link to its passage.
+  function onTextClick(e: React.MouseEvent) {
+    const target = e.target as HTMLElement;
+    const link = target.closest<HTMLAnchorElement>("[data-passage-link]");
+    if (link) {
+      e.preventDefault();
+      const url = `${window.location.origin}${window.location.pathname}#p-${link.dataset.passageLink}`;
+      window.history.replaceState(null, "", url);
+      void navigator.clipboard?.writeText(url).catch(() => undefined);
+      link.scrollIntoView({ block: "start", behavior: "smooth" });
+      return;
+    }
+    const hl = target.closest<HTMLElement>("[data-annotation-id]");
+    if (hl && window.getSelection()?.isCollapsed && hl.dataset.annotationId !== DRAFT_KEY) {
+      focusAnnotation(hl.dataset.annotationId!, false);
+      if (!wide) setSheetOpen(true);
+    }
+  }
+
+  const composer = (ref: (node: HTMLElement | null) => void, style?: React.CSSProperties) =>
+    draft && (
+      <CommentComposer
+        ref={ref}
+        style={style}
+        selection={draft}
+        visibility={visibility}
+        onVisibilityChange={setVisibility}
+        onCancel={() => setDraft(null)}
+        onSave={async (body) => {
+          await createAnnotation(draft, body);
+          setDraft(null);
+        }}
+      />
+    );
+
+  const sidebar = (
+    <AnnotationSidebar
+      annotations={annotations}
+      draft={draft}
+      focusedId={focusedId}
+      aligned={wide}
+      canAnnotate={canAnnotate}
+      anchorOf={anchorOf}
+      onSelect={(id) => focusAnnotation(id, true)}
+      renderComposer={composer}
+    />
+  );
+
+  const sidebarHeader = (
+    <div className="mb-4 flex items-center justify-between gap-2">
+      <h2 className="text-sm font-semibold">
+        Annotations <span className="font-normal text-stone-500">{annotations.length}</span>
+      </h2>
+      {canAnnotate && <VisibilitySelect value={visibility} onChange={setVisibility} label="New ones visible to" />}
+    </div>
+  );
+
+  return (
+    <div className="mx-auto grid max-w-[1440px] grid-cols-1 gap-x-10 px-4 pb-32 sm:px-6 lg:grid-cols-[12rem_minmax(0,42rem)_360px] lg:pb-16 xl:gap-x-16">
+      <nav aria-label="Outline" className="hidden lg:block">
+        <div className="sticky top-20 max-h-[calc(100vh-6rem)] overflow-y-auto pt-10">{outline}</div>
+      </nav>
+      <article className="min-w-0 pt-10 lg:pl-16" onMouseUp={readSelection} onKeyUp={(e) => e.shiftKey && readSelection()} onClick={onTextClick} ref={textRef}>
+        {header}
+        {error && <div className="mb-6"><Alert>{error}</Alert></div>}
+        <ReportDocument passages={passages} onEditor={setEditor} />
+      </article>
+      {wide ? (
+        <aside aria-label="Annotations" className="pt-10">
+          {sidebarHeader}
+          {sidebar}
+        </aside>
+      ) : (
+        <BottomSheet open={sheetOpen || draft !== null} onOpenChange={setSheetOpen} count={annotations.length}>
+          {sidebarHeader}
+          {sidebar}
+        </BottomSheet>
+      )}
+      {toolbar && <SelectionToolbar rect={toolbar.rect} onHighlight={highlight} onComment={startComment} />}
+    </div>
+  );
+}

@@ -1,0 +1,9 @@
+export { codePointLength, codePointToUtf16, sliceCodePoints, utf16ToCodePoint } from "./code-points";
+export {
+  CONTEXT_LENGTH,
+  positionFromQuote,
+  quoteFromPosition,
+  validatePosition,
+  type TextPositionSelector,
+  type TextQuoteSelector,
+} from "./text-quote";

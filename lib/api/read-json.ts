@@ -1,0 +1,62 @@
+import type { z } from "zod";
+import { AppError } from "@/lib/errors";
+
+/**
+ * Reads a JSON request body without trusting its size: stops reading past
+ * maxBytes (413), refuses what is not a JSON object (400) and checks it
+ * against the schema (422, with the fields at fault).
+ */
+export async function readJson<T extends z.ZodType>(
+  req: Request,
+  schema: T,
+  maxBytes = 64 * 1024,
+  options: { emptyIsObject?: boolean } = {},
+): Promise<z.infer<T>> {
+  const tooLarge = () =>
+    new AppError("payload_too_large", `The request body is too large: at most ${formatBytes(maxBytes)}.`);
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw tooLarge();
+
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (req.body) {
+    const reader = req.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  }
+  const text = new TextDecoder().decode(Buffer.concat(chunks));
+  if (options.emptyIsObject && text.trim() === "") return parseInput(schema, {});
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request", "The request body is not valid JSON.");
+  }
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    throw new AppError("bad_request", "The request body must be a JSON object.");
+  }
+  return parseInput(schema, data);
+}
+
+export function parseInput<T extends z.ZodType>(schema: T, data: unknown): z.infer<T> {
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    const issues = result.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+    throw new AppError("validation_failed", issues[0]?.message ?? "The request is invalid.", { issues });
+  }
+  return result.data;
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(0)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(0)} KB`;
+  return `${n} bytes`;
+}

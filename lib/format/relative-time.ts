@@ -1,0 +1,21 @@
+const rtf = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+const dateFmt = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
+
+const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["second", 60],
+  ["minute", 60],
+  ["hour", 24],
+  ["day", 7],
+];
+
+/** "just now", "5 minutes ago", "yesterday"; older than a week: the date. */
+export function relativeTime(iso: string | Date, now: Date = new Date()): string {
+  const date = typeof iso === "string" ? new Date(iso) : iso;
+  let delta = (date.getTime() - now.getTime()) / 1000;
+  if (Math.abs(delta) < 45) return "just now";
+  for (const [unit, size] of STEPS) {
+    if (Math.abs(delta) < size) return rtf.format(Math.round(delta), unit);
+    delta /= size;
+  }
+  return dateFmt.format(date);
+}

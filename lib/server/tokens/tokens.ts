@@ -1,0 +1,59 @@
+import { createHash, randomBytes } from "node:crypto";
+import { db } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import type { PublicUser } from "../users/register-user";
+
+const TOKEN_PREFIX = "mgl_";
+
+function digest(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export interface TokenSummary {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+}
+
+const summary = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true } as const;
+
+/** Creates a personal access token; the token itself is returned only here. */
+export async function createToken(options: { userId: string; name?: string }): Promise<TokenSummary & { token: string }> {
+  const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
+  const created = await db.apiToken.create({
+    data: {
+      userId: options.userId,
+      name: options.name?.trim() || "API token",
+      tokenHash: digest(token),
+      prefix: token.slice(0, TOKEN_PREFIX.length + 6),
+    },
+    select: summary,
+  });
+  return { ...created, token };
+}
+
+export function listTokens(options: { userId: string }): Promise<TokenSummary[]> {
+  return db.apiToken.findMany({ where: { userId: options.userId }, select: summary, orderBy: { createdAt: "desc" } });
+}
+
+export async function revokeToken(options: { userId: string; tokenId: string }): Promise<void> {
+  const { count } = await db.apiToken.deleteMany({ where: { id: options.tokenId, userId: options.userId } });
+  if (count === 0) throw notFound("That token");
+}
+
+/** The token's owner, or null for an unknown token. */
+export async function findUserByToken(token: string): Promise<PublicUser | null> {
+  if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
+  const row = await db.apiToken.findUnique({
+    where: { tokenHash: digest(token) },
+    select: { id: true, lastUsedAt: true, user: { select: { id: true, email: true, name: true } } },
+  });
+  if (!row) return null;
+  // Record use at most once a minute, so API traffic does not write on every call.
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
+    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } }).catch(() => undefined);
+  }
+  return row.user;
+}

@@ -1,0 +1,50 @@
+import type { Prisma } from "@/generated/prisma/client";
+import { db, type Tx } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import type { RoleName } from "@/lib/validations/common";
+
+const RANK: Record<RoleName, number> = { viewer: 0, annotator: 1, editor: 2, owner: 3 };
+
+export function hasRole(role: RoleName, atLeast: RoleName): boolean {
+  return RANK[role] >= RANK[atLeast];
+}
+
+/** What a member without the role is told (403): they know the workspace exists. */
+export function requireRole(role: RoleName, atLeast: RoleName, action: string): void {
+  if (!hasRole(role, atLeast)) {
+    throw new AppError("forbidden", `Your role (${role}) cannot ${action}. Ask a workspace owner for ${atLeast} access.`);
+  }
+}
+
+/** Workspaces the user belongs to: the filter every workspace read starts from. */
+export function workspaceWhere(userId: string): Prisma.WorkspaceWhereInput {
+  if (!userId) throw new Error("workspaceWhere needs a user id");
+  return { memberships: { some: { userId } } };
+}
+
+/** Reports in workspaces the user belongs to. */
+export function reportWhere(userId: string): Prisma.ReportWhereInput {
+  return { workspace: workspaceWhere(userId) };
+}
+
+export interface WorkspaceAccess {
+  workspace: { id: string; slug: string; name: string };
+  role: RoleName;
+}
+
+/**
+ * The workspace (by id or slug) and the user's role in it. A workspace the
+ * user is not in is "not found", exactly like one that does not exist.
+ */
+export async function getWorkspaceAccessOrThrow(
+  options: { userId: string; workspaceIdOrSlug: string },
+  client: Tx | typeof db = db,
+): Promise<WorkspaceAccess> {
+  const key = options.workspaceIdOrSlug;
+  const membership = await client.membership.findFirst({
+    where: { userId: options.userId, workspace: { OR: [{ id: key }, { slug: key }] } },
+    select: { role: true, workspace: { select: { id: true, slug: true, name: true } } },
+  });
+  if (!membership) throw notFound("That workspace");
+  return { workspace: membership.workspace, role: membership.role };
+}

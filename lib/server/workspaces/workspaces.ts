@@ -1,0 +1,106 @@
+import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { AddMemberInput, CreateWorkspaceInput } from "@/lib/validations/workspace";
+import type { RoleName } from "@/lib/validations/common";
+import { isUniqueViolation } from "../prisma-errors";
+import { getWorkspaceAccessOrThrow, requireRole, workspaceWhere } from "./access";
+
+export interface WorkspaceSummary {
+  id: string;
+  slug: string;
+  name: string;
+  role: RoleName;
+  reportCount: number;
+  memberCount: number;
+}
+
+export function slugify(name: string): string {
+  const slug = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40)
+    .replace(/-+$/g, "");
+  return slug || "workspace";
+}
+
+export async function createWorkspace(options: { userId: string } & CreateWorkspaceInput) {
+  const base = slugify(options.name);
+  // A taken slug gets a short random suffix; retry a few times on the rare clash.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const slug = attempt === 0 ? base : `${base}-${randomBytes(3).toString("hex")}`;
+    try {
+      return await db.workspace.create({
+        data: { name: options.name, slug, memberships: { create: { userId: options.userId, role: "owner" } } },
+        select: { id: true, slug: true, name: true },
+      });
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e;
+    }
+  }
+  throw new AppError("conflict", "Could not find a free address for this workspace. Try another name.");
+}
+
+export async function listWorkspaces(options: { userId: string }): Promise<WorkspaceSummary[]> {
+  const rows = await db.workspace.findMany({
+    where: workspaceWhere(options.userId),
+    orderBy: { name: "asc" },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      memberships: { where: { userId: options.userId }, select: { role: true } },
+      _count: { select: { reports: true, memberships: true } },
+    },
+  });
+  return rows.map((w) => ({
+    id: w.id,
+    slug: w.slug,
+    name: w.name,
+    role: w.memberships[0].role,
+    reportCount: w._count.reports,
+    memberCount: w._count.memberships,
+  }));
+}
+
+export interface MemberSummary {
+  userId: string;
+  name: string;
+  email: string;
+  role: RoleName;
+  joinedAt: Date;
+}
+
+export async function listMembers(options: { userId: string; workspaceIdOrSlug: string }): Promise<MemberSummary[]> {
+  const { workspace } = await getWorkspaceAccessOrThrow(options);
+  const rows = await db.membership.findMany({
+    where: { workspaceId: workspace.id },
+    orderBy: { createdAt: "asc" },
+    select: { role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+  });
+  return rows.map((m) => ({ userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role, joinedAt: m.createdAt }));
+}
+
+export async function addMember(options: { userId: string; workspaceIdOrSlug: string } & AddMemberInput): Promise<MemberSummary> {
+  return db.$transaction(async (tx) => {
+    const { workspace, role } = await getWorkspaceAccessOrThrow(options, tx);
+    requireRole(role, "owner", "add members");
+    const user = await tx.user.findUnique({ where: { email: options.email }, select: { id: true, name: true, email: true } });
+    if (!user) {
+      throw new AppError("validation_failed", `No one has registered with ${options.email} yet. Ask them to create an account first.`);
+    }
+    try {
+      const m = await tx.membership.create({
+        data: { workspaceId: workspace.id, userId: user.id, role: options.role },
+        select: { role: true, createdAt: true },
+      });
+      return { userId: user.id, name: user.name, email: user.email, role: m.role, joinedAt: m.createdAt };
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new AppError("conflict", `${user.email} is already a member of this workspace.`);
+      throw e;
+    }
+  });
+}
