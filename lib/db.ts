@@ -14,11 +14,26 @@ function createClient() {
   return new PrismaClient({ adapter });
 }
 
-const globalForPrisma = globalThis as unknown as { prisma?: ReturnType<typeof createClient> };
+type Client = ReturnType<typeof createClient>;
+// One client per process, kept across hot reloads in development.
+const globalForPrisma = globalThis as unknown as { prisma?: Client };
 
-// Reuse one client across hot reloads in development.
-export const db = globalForPrisma.prisma ?? createClient();
-if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = db;
+function client(): Client {
+  globalForPrisma.prisma ??= createClient();
+  return globalForPrisma.prisma;
+}
 
-export type Db = typeof db;
+/**
+ * Created on first use rather than at import, so `next build` (which loads
+ * route modules without a database) does not need DATABASE_URL.
+ */
+export const db = new Proxy({} as Client, {
+  get(_, prop) {
+    const c = client();
+    const value = Reflect.get(c, prop, c);
+    return typeof value === "function" ? value.bind(c) : value;
+  },
+});
+
+export type Db = Client;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];

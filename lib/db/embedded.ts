@@ -94,7 +94,7 @@ export async function startEmbeddedDatabase(options: { port?: number; quiet?: bo
 }
 
 /** DATABASE_URL when set (an external server), else the embedded one. */
-export async function resolveDatabase(options: { quiet?: boolean } = {}): Promise<EmbeddedDatabase> {
+export async function resolveDatabase(options: { quiet?: boolean; port?: number } = {}): Promise<EmbeddedDatabase> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => undefined };
   return startEmbeddedDatabase(options);
 }

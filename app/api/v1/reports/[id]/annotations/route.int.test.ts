@@ -1,0 +1,151 @@
+import { describe, expect, it } from "vitest";
+import { addMember, call, newReport, newUser, newWorkspace } from "@/lib/testing/api";
+import { query } from "@/lib/testing/db";
+
+async function setup() {
+  const owner = await newUser("Owner Person");
+  const ws = await newWorkspace(owner);
+  const report = await newReport(owner, ws.id);
+  return { owner, ws, report, first: report.passages[0] };
+}
+
+const path = (reportId: string) => `/api/v1/reports/${reportId}/annotations`;
+
+describe("POST /api/v1/reports/{id}/annotations", () => {
+  it("stores a comment with the quote and 32 characters of context (201)", async () => {
+    const { owner, report, first } = await setup();
+    const start = first.text.indexOf("Arab nations");
+    const res = await call("POST", path(report.id), {
+      as: owner,
+      json: { passageId: first.id, start, end: start + "Arab nations".length, body: "Which **ones**?", quote: "Arab nations" },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      passageId: first.id,
+      passageIndex: 1,
+      kind: "comment",
+      visibility: "workspace",
+      body: "Which **ones**?",
+      quote: "Arab nations",
+      prefix: first.text.slice(start - 32, start),
+      suffix: first.text.slice(start + 12, start + 12 + 32),
+      author: { id: owner.id, name: "Owner Person" },
+    });
+    expect(res.body.prefix).toHaveLength(32);
+  });
+
+  it("defaults to a highlight without a body and clips context at the passage's edges", async () => {
+    const { owner, report, first } = await setup();
+    const res = await call("POST", path(report.id), { as: owner, json: { passageId: first.id, start: 0, end: 3 } });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ kind: "highlight", quote: "The", prefix: "", body: "" });
+  });
+
+  it("counts offsets in code points, for right-to-left text and emoji", async () => {
+    const owner = await newUser();
+    const ws = await newWorkspace(owner);
+    const text = "تقرير 👩‍👩‍👧 عن التطبيع مع النظام السوري في عام 2023 والمواقف العربية منه.";
+    const report = await newReport(owner, ws.id, `عنوان\n\n${text}`);
+    const passage = report.passages[0];
+    expect(passage.text).toBe(text);
+    const chars = Array.from(text);
+    const start = chars.indexOf("ع", 8);
+    const end = start + "عن التطبيع".length;
+    const res = await call("POST", path(report.id), { as: owner, json: { passageId: passage.id, start, end, quote: "عن التطبيع" } });
+    expect(res.status).toBe(201);
+    expect(res.body.quote).toBe("عن التطبيع");
+    expect(res.body.prefix).toBe(chars.slice(0, start).join(""));
+  });
+
+  it("refuses offsets outside the passage, end ≤ start and a mismatched quote (422), storing nothing", async () => {
+    const { owner, report, first } = await setup();
+    const length = Array.from(first.text).length;
+    const cases = [
+      { start: 5, end: 5 },
+      { start: 9, end: 4 },
+      { start: 0, end: length + 1 },
+      { start: length, end: length + 3 },
+      { start: 0, end: 3, quote: "Not the text" },
+      { start: 1.5, end: 3 },
+      { start: -1, end: 3 },
+    ];
+    for (const c of cases) {
+      const res = await call("POST", path(report.id), { as: owner, json: { passageId: first.id, ...c } });
+      expect(res.status, JSON.stringify(c)).toBe(422);
+      expect(res.body.error.code).toBe("validation_failed");
+    }
+    expect(await query("SELECT 1 FROM annotations WHERE report_id = $1", [report.id])).toHaveLength(0);
+  });
+
+  it("refuses a passage of another report (422) and an unknown kind (422)", async () => {
+    const { owner, ws, report } = await setup();
+    const other = await newReport(owner, ws.id);
+    const res = await call("POST", path(report.id), { as: owner, json: { passageId: other.passages[0].id, start: 0, end: 3 } });
+    expect(res.status).toBe(422);
+    const kind = await call("POST", path(report.id), { as: owner, json: { passageId: report.passages[0].id, start: 0, end: 3, kind: "rant" } });
+    expect(kind.status).toBe(422);
+  });
+
+  it("answers 401 without identity, 404 to a stranger, 403 to a viewer, 201 to an annotator", async () => {
+    const { owner, ws, report, first } = await setup();
+    const json = { passageId: first.id, start: 0, end: 3 };
+    expect((await call("POST", path(report.id), { json })).status).toBe(401);
+    const stranger = await newUser();
+    expect((await call("POST", path(report.id), { as: stranger, json })).status).toBe(404);
+    const viewer = await newUser();
+    await addMember(owner, ws.id, viewer, "viewer");
+    const refused = await call("POST", path(report.id), { as: viewer, json });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe("forbidden");
+    const annotator = await newUser();
+    await addMember(owner, ws.id, annotator, "annotator");
+    expect((await call("POST", path(report.id), { as: annotator, json })).status).toBe(201);
+  });
+
+  it("refuses malformed JSON (400) and an oversized body (413)", async () => {
+    const { owner, report, first } = await setup();
+    expect((await call("POST", path(report.id), { as: owner, raw: '{"passageId": ' })).status).toBe(400);
+    const tooLong = await call("POST", path(report.id), { as: owner, json: { passageId: first.id, start: 0, end: 3, body: "x".repeat(20_001) } });
+    expect(tooLong.status).toBe(413);
+    const huge = await call("POST", path(report.id), { as: owner, raw: JSON.stringify({ passageId: first.id, start: 0, end: 3, body: "y".repeat(400_000) }) });
+    expect(huge.status).toBe(413);
+    expect(await query("SELECT 1 FROM annotations WHERE report_id = $1", [report.id])).toHaveLength(0);
+  });
+});
+
+describe("GET /api/v1/reports/{id}/annotations", () => {
+  it("lists in reading order: passage, then position", async () => {
+    const { owner, report } = await setup();
+    const [p1, p2] = report.passages;
+    const make = (passageId: string, start: number, end: number) => call("POST", path(report.id), { as: owner, json: { passageId, start, end } });
+    await make(p2.id, 10, 20);
+    await make(p1.id, 30, 40);
+    await make(p1.id, 4, 14);
+    const res = await call("GET", path(report.id), { as: owner });
+    expect(res.status).toBe(200);
+    expect(res.body.annotations.map((a: { passageIndex: number; start: number }) => [a.passageIndex, a.start])).toEqual([
+      [1, 4],
+      [1, 30],
+      [2, 10],
+    ]);
+  });
+
+  it("shows workspace annotations to other members and private ones only to their author", async () => {
+    const { owner, ws, report, first } = await setup();
+    const colleague = await newUser();
+    await addMember(owner, ws.id, colleague, "viewer");
+    await call("POST", path(report.id), { as: owner, json: { passageId: first.id, start: 0, end: 3, body: "shared", visibility: "workspace" } });
+    await call("POST", path(report.id), { as: owner, json: { passageId: first.id, start: 4, end: 14, body: "secret", visibility: "private" } });
+    const mine = await call("GET", path(report.id), { as: owner });
+    expect(mine.body.annotations.map((a: { body: string }) => a.body)).toEqual(["shared", "secret"]);
+    const theirs = await call("GET", path(report.id), { as: colleague });
+    expect(theirs.body.annotations.map((a: { body: string }) => a.body)).toEqual(["shared"]);
+  });
+
+  it("answers 404 to a stranger and 401 without identity", async () => {
+    const { report } = await setup();
+    const stranger = await newUser();
+    expect((await call("GET", path(report.id), { as: stranger })).status).toBe(404);
+    expect((await call("GET", path(report.id))).status).toBe(401);
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * Helpers for integration tests: they talk to the running app over HTTP,
+ * exactly as scripts do. `npm test` starts the app and sets the base URL.
+ */
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+export function baseUrl(): string {
+  const url = process.env.MARGINALIA_TEST_BASE_URL;
+  if (!url) throw new Error("MARGINALIA_TEST_BASE_URL is not set: run integration tests with `npm test` (or `npm run test:integration`).");
+  return url;
+}
+
+export interface Caller {
+  token?: string;
+  cookie?: string;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- responses are checked field by field in tests
+export interface ApiResult<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function call<T = any>(
+  method: string,
+  urlPath: string,
+  options: { as?: Caller; json?: unknown; raw?: string; headers?: Record<string, string> } = {},
+): Promise<ApiResult<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.as?.token) headers.authorization = `Bearer ${options.as.token}`;
+  if (options.as?.cookie) headers.cookie = options.as.cookie;
+  let body: string | undefined;
+  if (options.json !== undefined) {
+    headers["content-type"] = "application/json";
+    body = JSON.stringify(options.json);
+  } else if (options.raw !== undefined) {
+    headers["content-type"] ??= "application/json";
+    body = options.raw;
+  }
+  const res = await fetch(baseUrl() + urlPath, { method, headers, body, redirect: "manual" });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    // not JSON: pages, redirects
+  }
+  return { status: res.status, body: parsed as T, headers: res.headers };
+}
+
+function cookiesFrom(res: Response, jar: Map<string, string>) {
+  for (const c of res.headers.getSetCookie()) {
+    const [pair] = c.split(";");
+    const [name, ...value] = pair.split("=");
+    jar.set(name.trim(), value.join("="));
+  }
+}
+
+/** Signs in through NextAuth's own endpoints (csrf, then the credentials callback); returns the cookie header. */
+export async function signIn(email: string, password: string): Promise<string | null> {
+  const jar = new Map<string, string>();
+  const csrfRes = await fetch(`${baseUrl()}/api/auth/csrf`);
+  cookiesFrom(csrfRes, jar);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const res = await fetch(`${baseUrl()}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+    redirect: "manual",
+  });
+  cookiesFrom(res, jar);
+  const session = [...jar.keys()].find((k) => k.endsWith("next-auth.session-token"));
+  return session ? [...jar].map(([k, v]) => `${k}=${v}`).join("; ") : null;
+}
+
+export interface TestUser extends Caller {
+  id: string;
+  name: string;
+  email: string;
+  password: string;
+  token: string;
+  cookie: string;
+}
+
+/** A new user with a unique email, signed in, with a personal access token. */
+export async function newUser(name = "Test User"): Promise<TestUser> {
+  const email = `user-${randomUUID()}@test.local`;
+  const password = `pw-${randomUUID()}`;
+  const reg = await call("POST", "/api/register", { json: { email, name, password } });
+  if (reg.status !== 201) throw new Error(`register failed: ${reg.status} ${JSON.stringify(reg.body)}`);
+  const cookie = await signIn(email, password);
+  if (!cookie) throw new Error("sign-in failed");
+  const tok = await call("POST", "/api/v1/tokens", { as: { cookie }, json: { name: "tests" } });
+  if (tok.status !== 201) throw new Error(`token failed: ${tok.status}`);
+  return { id: reg.body.id, name, email, password, cookie, token: tok.body.token };
+}
+
+export async function newWorkspace(owner: Caller, name = "Test workspace"): Promise<{ id: string; slug: string; name: string }> {
+  const res = await call("POST", "/api/v1/workspaces", { as: owner, json: { name } });
+  if (res.status !== 201) throw new Error(`workspace failed: ${res.status}`);
+  return res.body;
+}
+
+export async function addMember(owner: Caller, workspaceId: string, user: { email: string }, role: string) {
+  const res = await call("POST", `/api/v1/workspaces/${workspaceId}/members`, { as: owner, json: { email: user.email, role } });
+  if (res.status !== 201) throw new Error(`add member failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+export const sampleText = () => readFileSync(path.join(process.cwd(), "prisma", "seed", "normalization-report-intro.txt"), "utf8");
+
+/** Imports a report and returns it with its passages. */
+export async function newReport(user: Caller, workspaceId: string, content = sampleText(), format: "text" | "markdown" = "text") {
+  const res = await call("POST", `/api/v1/workspaces/${workspaceId}/reports`, { as: user, json: { format, content } });
+  if (res.status !== 201) throw new Error(`import failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const report = await call("GET", `/api/v1/reports/${res.body.id}`, { as: user });
+  return report.body as { id: string; title: string; passages: { id: string; index: number; kind: string; text: string }[] };
+}

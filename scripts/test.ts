@@ -1,0 +1,144 @@
+/**
+ * `npm test`: type-check, lint, unit tests, then integration and end-to-end
+ * tests against one production build served by `next start`, on a fresh
+ * embedded PostgreSQL (or DATABASE_URL when set). Finds Chromium itself.
+ *
+ *   npm test                      everything
+ *   npm test -- --only unit       just one stage (unit | integration | e2e)
+ *   npm test -- --skip-build      reuse the existing .next build
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { resolveDatabase } from "../lib/db/embedded";
+import { migrate } from "../lib/db/migrate";
+
+const args = process.argv.slice(2);
+const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : null;
+const skipBuild = args.includes("--skip-build");
+const want = (stage: string) => !only || only === stage;
+const bin = (name: string) => path.join(process.cwd(), "node_modules", ".bin", name);
+
+function run(title: string, command: string, commandArgs: string[], env: NodeJS.ProcessEnv = process.env): void {
+  console.log(`\n▶ ${title}`);
+  const started = Date.now();
+  const result = spawnSync(command, commandArgs, { stdio: "inherit", env });
+  if (result.status !== 0) {
+    console.error(`✖ ${title} failed (exit ${result.status ?? result.signal}).`);
+    throw new Error(`${title} failed`);
+  }
+  console.log(`✔ ${title} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+/** Debian's Chromium (installed when missing, as root on Debian), else Playwright's own browser. */
+function findChromium(): string | undefined {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean) as string[];
+  const found = candidates.find((c) => existsSync(c));
+  if (found) return found;
+  if (process.getuid?.() === 0 && existsSync("/usr/bin/apt-get")) {
+    console.log("\n▶ Installing Chromium from Debian's archive (apt-get install chromium)");
+    spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
+    spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    if (existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
+  }
+  console.log("Chromium not found: using Playwright's own browser (run `npx playwright install chromium` once).");
+  return undefined;
+}
+
+async function waitForServer(url: string, server: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`The app server exited early (code ${server.exitCode}).`);
+    try {
+      const res = await fetch(url, { redirect: "manual" });
+      if (res.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`The app server did not answer at ${url} within ${timeoutMs / 1000} s.`);
+}
+
+async function main() {
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  if (want("unit")) {
+    run("Type-check (tsc)", bin("tsc"), ["--noEmit"]);
+    run("Lint (eslint)", bin("eslint"), ["."]);
+    run("Unit tests (vitest)", bin("vitest"), ["run", "--project", "unit"]);
+  }
+  if (!want("integration") && !want("e2e")) return;
+
+  const chromium = want("e2e") ? findChromium() : undefined;
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "marginalia-test-"));
+  // mkdtemp makes it 0700; as root, Postgres runs as another user that must enter it.
+  await chmod(dataDir, 0o755);
+  process.env.MARGINALIA_DATA_DIR = dataDir;
+  const database = await resolveDatabase({ quiet: true, port: await freePort() });
+  let server: ChildProcess | undefined;
+  try {
+    await migrate(database.url);
+    if (!skipBuild || !existsSync(".next/BUILD_ID")) run("Production build (next build)", bin("next"), ["build"], {
+        ...process.env,
+        MARGINALIA_SKIP_BUILD_TYPECHECK: want("unit") ? "1" : "0",
+      });
+
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const env = {
+      ...process.env,
+      DATABASE_URL: database.url,
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      NEXTAUTH_URL: baseUrl,
+      PORT: String(port),
+    };
+    console.log(`\n▶ Starting the app on ${baseUrl}`);
+    server = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+      env,
+      stdio: ["ignore", "ignore", "inherit"],
+      // Its own process group, so stopping it also stops the next-server it starts.
+      detached: true,
+    });
+    await waitForServer(`${baseUrl}/signin`, server);
+
+    const testEnv = { ...env, MARGINALIA_TEST_BASE_URL: baseUrl, ...(chromium ? { CHROMIUM_PATH: chromium } : {}) };
+    if (want("integration")) run("Integration tests (vitest, real Postgres over HTTP)", bin("vitest"), ["run", "--project", "integration"], testEnv);
+    if (want("e2e")) run("End-to-end tests (Playwright, Chromium)", bin("playwright"), ["test"], testEnv);
+  } finally {
+    if (server?.pid && server.exitCode === null) {
+      try {
+        process.kill(-server.pid, "SIGTERM");
+      } catch {
+        server.kill("SIGTERM");
+      }
+    }
+    await database.stop().catch(() => undefined);
+    await rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+main().then(
+  () => {
+    console.log("\nAll test stages passed.");
+    process.exit(0);
+  },
+  (e) => {
+    console.error(`\n${e instanceof Error ? e.message : e}`);
+    process.exit(1);
+  },
+);
