@@ -120,7 +120,7 @@ test("a member sees the team's shared comments but not private ones", async ({ p
   await expect(other.getByTestId("annotation-card")).toContainText("Shared with the team");
   await expect(other.getByText("Only for me")).toHaveCount(0);
   // A viewer gets no annotation toolbar.
-  await selectPhraseWithMouse(other, "Rainfall fell");
+  await selectPhraseWithMouse(other, "over the decade");
   await expect(other.getByTestId("selection-toolbar")).toHaveCount(0);
   await otherContext.close();
   expect(owner.email).toContain("@");

@@ -24,7 +24,6 @@ export function ReportOutline({ passages, title }: { passages: ReaderPassage[]; 
           </li>
         ))}
       </ul>
-      {headings.length === 0 && <p className="mt-3 pl-3 text-xs text-stone-500">This report has no headings.</p>}
     </div>
   );
 }

@@ -18,7 +18,7 @@ export function Avatar({ name, id, size = "sm" }: { name: string; id: string; si
       aria-hidden="true"
       title={name}
       className={`inline-flex shrink-0 items-center justify-center rounded-full font-semibold text-white ${dims}`}
-      style={{ backgroundColor: `hsl(${hue(id)} 45% 38%)` }}
+      style={{ backgroundColor: `hsl(${hue(id)} 45% 30%)` }}
     >
       {initials(name)}
     </span>

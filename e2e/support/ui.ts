@@ -29,7 +29,14 @@ export async function selectPhraseWithMouse(page: Page, phrase: string): Promise
       range.setStart(node, at + needle.length - 1);
       range.setEnd(node, at + needle.length);
       const last = range.getBoundingClientRect();
-      return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+      // In right-to-left text a character starts at its right edge.
+      const rtl = getComputedStyle(node.parentElement!).direction === "rtl";
+      return {
+        x1: rtl ? first.right - 1 : first.left + 1,
+        y1: first.top + first.height / 2,
+        x2: rtl ? last.left + 1 : last.right - 1,
+        y2: last.top + last.height / 2,
+      };
     }
     return null;
   }, phrase);

@@ -48,11 +48,11 @@ describe("validatePosition", () => {
   it("explains what is wrong in words a user can act on", () => {
     const text = "a😀c"; // 3 code points
     expect(validatePosition(text, { start: 0, end: 3 })).toBeNull();
-    expect(validatePosition(text, { start: 2, end: 2 })).toBe("end must be greater than start");
-    expect(validatePosition(text, { start: -1, end: 1 })).toBe("start must not be negative");
-    expect(validatePosition(text, { start: 3, end: 4 })).toBe("start is outside the passage (length 3)");
-    expect(validatePosition(text, { start: 1, end: 4 })).toBe("end is outside the passage (length 3)");
-    expect(validatePosition(text, { start: 0.5, end: 2 })).toBe("start and end must be whole numbers");
+    expect(validatePosition(text, { start: 2, end: 2 })).toEqual({ field: "end", message: "end must be greater than start." });
+    expect(validatePosition(text, { start: -1, end: 1 })).toEqual({ field: "start", message: "start must not be negative." });
+    expect(validatePosition(text, { start: 3, end: 4 })).toEqual({ field: "start", message: "start is outside the passage (its length is 3)." });
+    expect(validatePosition(text, { start: 1, end: 4 })).toEqual({ field: "end", message: "end is outside the passage (its length is 3)." });
+    expect(validatePosition(text, { start: 0.5, end: 2 })).toEqual({ field: "start", message: "start and end must be whole numbers." });
   });
 });
 

@@ -16,15 +16,21 @@ export interface TextQuoteSelector {
   suffix: string;
 }
 
+export interface PositionProblem {
+  field: "start" | "end";
+  message: string;
+}
+
 /** Why a position cannot be used in `text`, in words fit for the user; null when it can. */
-export function validatePosition(text: string, pos: TextPositionSelector): string | null {
+export function validatePosition(text: string, pos: TextPositionSelector): PositionProblem | null {
   const { start, end } = pos;
-  if (!Number.isInteger(start) || !Number.isInteger(end)) return "start and end must be whole numbers";
-  if (start < 0) return "start must not be negative";
-  if (end <= start) return "end must be greater than start";
+  if (!Number.isInteger(start)) return { field: "start", message: "start and end must be whole numbers." };
+  if (!Number.isInteger(end)) return { field: "end", message: "start and end must be whole numbers." };
+  if (start < 0) return { field: "start", message: "start must not be negative." };
+  if (end <= start) return { field: "end", message: "end must be greater than start." };
   const length = codePointLength(text);
-  if (start >= length) return `start is outside the passage (length ${length})`;
-  if (end > length) return `end is outside the passage (length ${length})`;
+  if (start >= length) return { field: "start", message: `start is outside the passage (its length is ${length}).` };
+  if (end > length) return { field: "end", message: `end is outside the passage (its length is ${length}).` };
   return null;
 }
 
@@ -34,7 +40,7 @@ export function quoteFromPosition(
   contextLength = CONTEXT_LENGTH,
 ): TextQuoteSelector {
   const problem = validatePosition(text, pos);
-  if (problem !== null) throw new RangeError(problem);
+  if (problem !== null) throw new RangeError(problem.message);
   const length = codePointLength(text);
   return {
     exact: sliceCodePoints(text, pos.start, pos.end),

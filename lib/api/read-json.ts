@@ -14,6 +14,11 @@ export async function readJson<T extends z.ZodType>(
 ): Promise<z.infer<T>> {
   const tooLarge = () =>
     new AppError("payload_too_large", `The request body is too large: at most ${formatBytes(maxBytes)}.`);
+  // Only JSON: this also stops other sites' plain HTML forms from posting with a user's cookie.
+  const type = req.headers.get("content-type");
+  if (type && !/^application\/([\w.+-]*\+)?json\b/i.test(type.trim())) {
+    throw new AppError("unsupported_media_type", "Send the request body as JSON, with `Content-Type: application/json`.");
+  }
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw tooLarge();
 

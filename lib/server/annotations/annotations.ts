@@ -1,9 +1,10 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import { quoteFromPosition, validatePosition } from "@/lib/anchoring";
+import { codePointLength, quoteFromPosition, validatePosition } from "@/lib/anchoring";
 import { BODY_MAX, type CreateAnnotationInput } from "@/lib/validations/annotation";
 import { reportWhere, requireRole } from "../workspaces/access";
+import { annotationVisibleWhere } from "./visibility";
 
 export interface AnnotationView {
   id: string;
@@ -49,18 +50,15 @@ function toView({ passage, ...row }: Row): AnnotationView {
   return { ...row, passageIndex: passage.index };
 }
 
-/** Annotations the user may see: the workspace's shared ones and their own private ones. */
-export function annotationVisibleWhere(userId: string): Prisma.AnnotationWhereInput {
-  return { OR: [{ visibility: "workspace" }, { authorId: userId }] };
+function invalid(path: string, message: string): AppError {
+  return new AppError("validation_failed", message, { issues: [{ path, message }] });
 }
+
 
 export async function createAnnotation(
   options: { userId: string; reportId: string } & CreateAnnotationInput,
 ): Promise<AnnotationView> {
   const body = options.body?.trim() ?? "";
-  if (body.length > BODY_MAX) {
-    throw new AppError("payload_too_large", `The comment is too long: at most ${BODY_MAX.toLocaleString("en")} characters.`);
-  }
   return db.$transaction(async (tx) => {
     const report = await tx.report.findFirst({
       where: { id: options.reportId, ...reportWhere(options.userId) },
@@ -68,22 +66,22 @@ export async function createAnnotation(
     });
     if (!report) throw notFound("That report");
     requireRole(report.workspace.memberships[0].role, "annotator", "annotate reports");
+    if (codePointLength(body) > BODY_MAX) {
+      throw new AppError("payload_too_large", `The comment is too long: at most ${BODY_MAX.toLocaleString("en")} characters.`);
+    }
 
     const passage = await tx.passage.findFirst({
       where: { id: options.passageId, reportId: report.id, version: report.version },
       select: { id: true, text: true },
     });
-    if (!passage) throw new AppError("validation_failed", "passageId does not name a passage of this report.", { field: "passageId" });
+    if (!passage) throw invalid("passageId", "passageId does not name a passage of this report.");
 
     const position = { start: options.start, end: options.end };
-    const invalid = validatePosition(passage.text, position);
-    if (invalid) throw new AppError("validation_failed", invalid, { field: "start" });
+    const problem = validatePosition(passage.text, position);
+    if (problem) throw invalid(problem.field, problem.message);
     const selector = quoteFromPosition(passage.text, position);
     if (options.quote !== undefined && options.quote !== selector.exact) {
-      throw new AppError("validation_failed", "The quote does not match the passage text at those offsets.", {
-        field: "quote",
-        expected: selector.exact,
-      });
+      throw invalid("quote", `The quote does not match the passage text at those offsets, which is “${selector.exact}”.`);
     }
 
     const row = await tx.annotation.create({

@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { ImportError, importReport as parseReport } from "@/lib/importers";
 import type { ImportReportInput } from "@/lib/validations/report";
+import { annotationVisibleWhere } from "../annotations/visibility";
 import { getWorkspaceAccessOrThrow, reportWhere, requireRole } from "../workspaces/access";
 
 export interface ReportSummary {
@@ -36,35 +37,42 @@ export function toIsoDate(date: Date | null): string | null {
   return date ? date.toISOString().slice(0, 10) : null;
 }
 
-export async function importReport(options: { userId: string; workspaceIdOrSlug: string } & ImportReportInput) {
-  let parsed;
+function parseOrThrow(format: ImportReportInput["format"], content: string) {
   try {
-    parsed = parseReport(options.format, options.content);
+    return parseReport(format, content);
   } catch (e) {
     if (e instanceof ImportError) {
-      throw new AppError(e.reason === "too_large" ? "payload_too_large" : "validation_failed", e.message, { reason: e.reason });
+      const code = e.reason === "too_large" ? "payload_too_large" : "validation_failed";
+      throw new AppError(code, e.message, { issues: [{ path: "content", message: e.message }], reason: e.reason });
     }
     throw e;
   }
-  const title = options.title?.trim() || parsed.title || "Untitled report";
-  return db.$transaction(async (tx) => {
-    const { workspace, role } = await getWorkspaceAccessOrThrow(options, tx);
-    requireRole(role, "editor", "import reports");
-    const report = await tx.report.create({
-      data: {
-        workspaceId: workspace.id,
-        title,
-        publishedAt: parsed.publishedAt ? new Date(`${parsed.publishedAt}T00:00:00Z`) : null,
-        sourceFormat: options.format,
-        createdById: options.userId,
-      },
-      select: { id: true, title: true, publishedAt: true },
-    });
-    await tx.passage.createMany({
-      data: parsed.passages.map((p, i) => ({ reportId: report.id, version: 1, index: i + 1, kind: p.kind, level: p.level, text: p.text })),
-    });
-    return { id: report.id, title: report.title, publishedAt: toIsoDate(report.publishedAt), passageCount: parsed.passages.length };
-  }, { timeout: 30_000 });
+}
+
+export async function importReport(options: { userId: string; workspaceIdOrSlug: string } & ImportReportInput) {
+  return db.$transaction(
+    async (tx) => {
+      // Access first: a stranger learns nothing, not even that their content was too large.
+      const { workspace, role } = await getWorkspaceAccessOrThrow(options, tx);
+      requireRole(role, "editor", "import reports");
+      const parsed = parseOrThrow(options.format, options.content);
+      const report = await tx.report.create({
+        data: {
+          workspaceId: workspace.id,
+          title: options.title?.trim() || parsed.title || "Untitled report",
+          publishedAt: parsed.publishedAt ? new Date(`${parsed.publishedAt}T00:00:00Z`) : null,
+          sourceFormat: options.format,
+          createdById: options.userId,
+        },
+        select: { id: true, title: true, publishedAt: true },
+      });
+      await tx.passage.createMany({
+        data: parsed.passages.map((p, i) => ({ reportId: report.id, version: 1, index: i + 1, kind: p.kind, level: p.level, text: p.text })),
+      });
+      return { id: report.id, title: report.title, publishedAt: toIsoDate(report.publishedAt), passageCount: parsed.passages.length };
+    },
+    { timeout: 30_000 },
+  );
 }
 
 export async function listReports(options: { userId: string; workspaceIdOrSlug: string }): Promise<ReportSummary[]> {
@@ -80,15 +88,18 @@ export async function listReports(options: { userId: string; workspaceIdOrSlug: 
       language: true,
       createdAt: true,
       version: true,
-      _count: { select: { annotations: true } },
+      // Only what this user may see: shared annotations and their own private ones.
+      _count: { select: { annotations: { where: annotationVisibleWhere(options.userId) } } },
     },
   });
   const counts = await db.passage.groupBy({
-    by: ["reportId"],
+    by: ["reportId", "version"],
     where: { reportId: { in: rows.map((r) => r.id) } },
     _count: { _all: true },
   });
-  const passageCount = new Map(counts.map((c) => [c.reportId, c._count._all]));
+  // Passages of the version readers see, not of earlier versions.
+  const current = new Map(rows.map((r) => [r.id, r.version]));
+  const passageCount = new Map(counts.filter((c) => current.get(c.reportId) === c.version).map((c) => [c.reportId, c._count._all]));
   return rows.map((r) => ({
     id: r.id,
     workspaceId: r.workspaceId,

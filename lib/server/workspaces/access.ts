@@ -41,10 +41,11 @@ export async function getWorkspaceAccessOrThrow(
   client: Tx | typeof db = db,
 ): Promise<WorkspaceAccess> {
   const key = options.workspaceIdOrSlug;
-  const membership = await client.membership.findFirst({
-    where: { userId: options.userId, workspace: { OR: [{ id: key }, { slug: key }] } },
-    select: { role: true, workspace: { select: { id: true, slug: true, name: true } } },
-  });
+  const select = { role: true, workspace: { select: { id: true, slug: true, name: true } } } as const;
+  // An id wins over a slug, so a key can never name two workspaces.
+  const membership =
+    (await client.membership.findFirst({ where: { userId: options.userId, workspaceId: key }, select })) ??
+    (await client.membership.findFirst({ where: { userId: options.userId, workspace: { slug: key } }, select }));
   if (!membership) throw notFound("That workspace");
   return { workspace: membership.workspace, role: membership.role };
 }

@@ -47,7 +47,7 @@ export async function createWorkspace(options: { userId: string } & CreateWorksp
 export async function listWorkspaces(options: { userId: string }): Promise<WorkspaceSummary[]> {
   const rows = await db.workspace.findMany({
     where: workspaceWhere(options.userId),
-    orderBy: { name: "asc" },
+    orderBy: [{ name: "asc" }, { createdAt: "asc" }, { id: "asc" }],
     select: {
       id: true,
       slug: true,
@@ -90,7 +90,8 @@ export async function addMember(options: { userId: string; workspaceIdOrSlug: st
     requireRole(role, "owner", "add members");
     const user = await tx.user.findUnique({ where: { email: options.email }, select: { id: true, name: true, email: true } });
     if (!user) {
-      throw new AppError("validation_failed", `No one has registered with ${options.email} yet. Ask them to create an account first.`);
+      const message = `No one has registered with ${options.email} yet. Ask them to create an account first.`;
+      throw new AppError("validation_failed", message, { issues: [{ path: "email", message }] });
     }
     try {
       const m = await tx.membership.create({

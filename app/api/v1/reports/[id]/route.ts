@@ -2,6 +2,5 @@ import { apiRoute } from "@/lib/api/route";
 import { getReportOrThrow } from "@/lib/server/reports/reports";
 
 export const GET = apiRoute<{ id: string }>(async ({ user, params }) => {
-  const { role, ...report } = await getReportOrThrow({ userId: user.id, reportId: params.id });
-  return { ...report, yourRole: role };
+  return getReportOrThrow({ userId: user.id, reportId: params.id });
 });

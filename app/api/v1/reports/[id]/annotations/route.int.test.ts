@@ -73,6 +73,7 @@ describe("POST /api/v1/reports/{id}/annotations", () => {
       const res = await call("POST", path(report.id), { as: owner, json: { passageId: first.id, ...c } });
       expect(res.status, JSON.stringify(c)).toBe(422);
       expect(res.body.error.code).toBe("validation_failed");
+      expect(res.body.error.details.issues[0].path).toMatch(/^(start|end|quote)$/);
     }
     expect(await query("SELECT 1 FROM annotations WHERE report_id = $1", [report.id])).toHaveLength(0);
   });
@@ -107,6 +108,10 @@ describe("POST /api/v1/reports/{id}/annotations", () => {
     expect((await call("POST", path(report.id), { as: owner, raw: '{"passageId": ' })).status).toBe(400);
     const tooLong = await call("POST", path(report.id), { as: owner, json: { passageId: first.id, start: 0, end: 3, body: "x".repeat(20_001) } });
     expect(tooLong.status).toBe(413);
+    // The limit counts characters (code points): 10,001 emoji are 20,002 UTF-16 units but well within it.
+    const emoji = await call("POST", path(report.id), { as: owner, json: { passageId: first.id, start: 0, end: 3, body: "🌍".repeat(10_001) } });
+    expect(emoji.status).toBe(201);
+    await query("DELETE FROM annotations WHERE id = $1", [emoji.body.id]);
     const huge = await call("POST", path(report.id), { as: owner, raw: JSON.stringify({ passageId: first.id, start: 0, end: 3, body: "y".repeat(400_000) }) });
     expect(huge.status).toBe(413);
     expect(await query("SELECT 1 FROM annotations WHERE report_id = $1", [report.id])).toHaveLength(0);

@@ -52,10 +52,11 @@ describe("POST /api/v1/workspaces/{id}/reports", () => {
     }
   });
 
-  it("answers 404 to a stranger and 401 without identity", async () => {
+  it("answers 404 to a stranger, even for content that would be refused, and 401 without identity", async () => {
     const [owner, stranger] = [await newUser(), await newUser()];
     const ws = await newWorkspace(owner);
     expect((await call("POST", path(ws.id), { as: stranger, json: { format: "text", content: "Title\n\nText." } })).status).toBe(404);
+    expect((await call("POST", path(ws.id), { as: stranger, json: { format: "text", content: "" } })).status).toBe(404);
     expect((await call("GET", path(ws.id), { as: stranger })).status).toBe(404);
     expect((await call("GET", path(ws.id))).status).toBe(401);
   });
@@ -77,6 +78,20 @@ describe("POST /api/v1/workspaces/{id}/reports", () => {
     expect(await query("SELECT 1 FROM reports WHERE workspace_id = $1", [ws.id])).toHaveLength(0);
   });
 
+  it("refuses a body that is not JSON (415), as a cross-site form would send", async () => {
+    const owner = await newUser();
+    const ws = await newWorkspace(owner);
+    const form = await call("POST", path(ws.id), {
+      as: { cookie: owner.cookie },
+      raw: "format=text&content=Title%0A%0AText.",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    expect(form.status).toBe(415);
+    const plain = await call("POST", path(ws.id), { as: owner, raw: '{"format":"text","content":"T\\n\\nBody."}', headers: { "content-type": "text/plain" } });
+    expect(plain.status).toBe(415);
+    expect(await query("SELECT 1 FROM reports WHERE workspace_id = $1", [ws.id])).toHaveLength(0);
+  });
+
   it("refuses an unknown format and a missing content (422) and malformed JSON (400)", async () => {
     const owner = await newUser();
     const ws = await newWorkspace(owner);
@@ -87,6 +102,22 @@ describe("POST /api/v1/workspaces/{id}/reports", () => {
 });
 
 describe("GET /api/v1/workspaces/{id}/reports", () => {
+  it("counts only the annotations the caller may see", async () => {
+    const owner = await newUser();
+    const ws = await newWorkspace(owner);
+    const viewer = await newUser();
+    await addMember(owner, ws.id, viewer, "viewer");
+    const created = await call("POST", path(ws.id), { as: owner, json: { format: "text", content: sampleText() } });
+    const report = await call("GET", `/api/v1/reports/${created.body.id}`, { as: owner });
+    const passageId = report.body.passages[0].id;
+    const annotate = (visibility: string) =>
+      call("POST", `/api/v1/reports/${created.body.id}/annotations`, { as: owner, json: { passageId, start: 0, end: 3, visibility } });
+    await annotate("workspace");
+    await annotate("private");
+    expect((await call("GET", path(ws.id), { as: owner })).body.reports[0].annotationCount).toBe(2);
+    expect((await call("GET", path(ws.id), { as: viewer })).body.reports[0].annotationCount).toBe(1);
+  });
+
   it("lists the workspace's reports with counts, for any member", async () => {
     const owner = await newUser();
     const ws = await newWorkspace(owner);
