@@ -4,6 +4,7 @@
  * on first run, then runs Next.js with DATABASE_URL set. Stops the embedded
  * database when Next.js exits or on Ctrl-C.
  */
+import "dotenv/config";
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
