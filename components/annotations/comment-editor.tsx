@@ -16,6 +16,14 @@ interface Props {
 const toolButton =
   "inline-flex h-7 min-w-7 items-center justify-center rounded px-1.5 text-sm text-stone-700 hover:bg-stone-200 focus-visible:outline-2 focus-visible:outline-amber-600 aria-pressed:bg-stone-300 dark:text-stone-300 dark:hover:bg-stone-700 dark:aria-pressed:bg-stone-600";
 
+function Icon({ d }: { d: string }) {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+      <path d={d} />
+    </svg>
+  );
+}
+
 /** A small rich-text editor for comment bodies; it reports its content as Markdown. */
 export function CommentEditor({ label, placeholder, onSubmit, onCancel, onChange }: Props) {
   const [linkOpen, setLinkOpen] = useState(false);
@@ -82,9 +90,15 @@ export function CommentEditor({ label, placeholder, onSubmit, onCancel, onChange
       <div role="toolbar" aria-label="Formatting" className="flex items-center gap-0.5 border-b border-stone-200 px-1 py-1 dark:border-stone-800">
         <button type="button" className={`${toolButton} font-bold`} aria-label="Bold" aria-pressed={active?.bold} onClick={() => editor?.chain().focus().toggleBold().run()}>B</button>
         <button type="button" className={`${toolButton} italic`} aria-label="Italic" aria-pressed={active?.italic} onClick={() => editor?.chain().focus().toggleItalic().run()}>I</button>
-        <button type="button" className={toolButton} aria-label="Link" aria-pressed={active?.link} onClick={() => { setHref(editor?.getAttributes("link").href ?? ""); setLinkOpen((o) => !o); }}>🔗</button>
-        <button type="button" className={toolButton} aria-label="Bulleted list" aria-pressed={active?.bullet} onClick={() => editor?.chain().focus().toggleBulletList().run()}>•≡</button>
-        <button type="button" className={toolButton} aria-label="Numbered list" aria-pressed={active?.ordered} onClick={() => editor?.chain().focus().toggleOrderedList().run()}>1≡</button>
+        <button type="button" className={toolButton} aria-label="Link" aria-pressed={active?.link} onClick={() => { setHref(editor?.getAttributes("link").href ?? ""); setLinkOpen((o) => !o); }}>
+          <Icon d="M10 13a5 5 0 0 0 7.5.5l3-3a5 5 0 0 0-7-7l-1.7 1.7M14 11a5 5 0 0 0-7.5-.5l-3 3a5 5 0 0 0 7 7l1.7-1.7" />
+        </button>
+        <button type="button" className={toolButton} aria-label="Bulleted list" aria-pressed={active?.bullet} onClick={() => editor?.chain().focus().toggleBulletList().run()}>
+          <Icon d="M9 6h11M9 12h11M9 18h11M4.5 6h.01M4.5 12h.01M4.5 18h.01" />
+        </button>
+        <button type="button" className={toolButton} aria-label="Numbered list" aria-pressed={active?.ordered} onClick={() => editor?.chain().focus().toggleOrderedList().run()}>
+          <Icon d="M10 6h10M10 12h10M10 18h10M4 4.5h1.5V9M4 9h3M4 14.5c.5-.7 2.5-.9 2.6.4.1 1-2.6 2.1-2.6 3.6h3" />
+        </button>
       </div>
       {linkOpen && (
         <form onSubmit={applyLink} className="flex gap-1 border-b border-stone-200 p-1 dark:border-stone-800">
