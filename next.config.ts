@@ -9,6 +9,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // The dev-mode badge sits over the reader's bottom sheet on phones.
+  devIndicators: false,
   // `npm test` type-checks once with tsc before building; skip the second pass there.
   typescript: { ignoreBuildErrors: process.env.MARGINALIA_SKIP_BUILD_TYPECHECK === "1" },
   async headers() {

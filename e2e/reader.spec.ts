@@ -66,8 +66,15 @@ test("register, create a workspace, import the sample, comment on a phrase, and 
 
   await expectAccessible(page);
   await page.screenshot({ path: path.join(SHOTS, "reader-1440.png") });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expectAccessible(page);
+  await page.screenshot({ path: path.join(SHOTS, "reader-1440-dark.png") });
+  await page.emulateMedia({ colorScheme: "light" });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: path.join(SHOTS, "reader-390.png") });
+  await page.getByRole("button", { name: /Annotations · 2/ }).click();
+  await expect(page.getByRole("complementary", { name: "Annotations" }).getByTestId("annotation-card")).toHaveCount(2);
+  await page.screenshot({ path: path.join(SHOTS, "reader-390-sheet.png") });
 
   // Someone who is not a member gets the 404 page for the same URL.
   const strangerContext = await browser.newContext();

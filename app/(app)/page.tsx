@@ -22,7 +22,7 @@ export default async function HomePage() {
               <li key={w.id}>
                 <Link href={`/w/${w.slug}`} className="flex items-center justify-between gap-4 px-4 py-3 hover:bg-stone-50 focus-visible:bg-stone-50 dark:hover:bg-stone-800/60">
                   <span className="font-medium">{w.name}</span>
-                  <span className="text-sm text-stone-500">
+                  <span className="text-sm text-stone-500 dark:text-stone-400">
                     {w.reportCount} {w.reportCount === 1 ? "report" : "reports"} · {w.memberCount} {w.memberCount === 1 ? "member" : "members"} · {w.role}
                   </span>
                 </Link>

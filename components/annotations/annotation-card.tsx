@@ -37,7 +37,7 @@ export const AnnotationCard = forwardRef<HTMLElement, Props>(function Annotation
       <header className="flex items-center gap-2">
         <Avatar name={a.author.name} id={a.author.id} />
         <span className="truncate font-medium">{a.author.name}</span>
-        <time className="shrink-0 text-xs text-stone-500" dateTime={a.createdAt} title={new Date(a.createdAt).toLocaleString()}>
+        <time className="shrink-0 text-xs text-stone-500 dark:text-stone-400" dateTime={a.createdAt} title={new Date(a.createdAt).toLocaleString()}>
           {relativeTime(a.createdAt)}
         </time>
         <span className="ml-auto flex shrink-0 items-center gap-1">
@@ -46,7 +46,7 @@ export const AnnotationCard = forwardRef<HTMLElement, Props>(function Annotation
         </span>
       </header>
       <p className="mt-2 truncate font-serif text-[0.9rem] text-stone-600 italic dark:text-stone-400" dir="auto" title={a.quote}>
-        <span className="not-italic text-stone-500">¶ {a.passageIndex} · </span>“{a.quote}”
+        <span className="not-italic text-stone-500 dark:text-stone-400">¶ {a.passageIndex} · </span>“{a.quote}”
       </p>
       {a.body && <MarkdownBody markdown={a.body} className="mt-2 text-stone-800 dark:text-stone-200" />}
     </article>

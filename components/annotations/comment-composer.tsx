@@ -52,7 +52,7 @@ export const CommentComposer = forwardRef<HTMLFormElement, Props>(function Comme
       className="space-y-2 rounded-lg border border-amber-500 bg-white p-3 text-sm shadow-md dark:bg-stone-900"
     >
       <p className="truncate font-serif text-stone-600 italic dark:text-stone-400" dir="auto" title={selection.quote}>
-        <span className="not-italic text-stone-500">¶ {selection.passageIndex} · </span>“{selection.quote}”
+        <span className="not-italic text-stone-500 dark:text-stone-400">¶ {selection.passageIndex} · </span>“{selection.quote}”
       </p>
       {error && <Alert>{error}</Alert>}
       <CommentEditor label="Comment" placeholder="Add a comment…" onChange={setBody} onSubmit={() => void save()} onCancel={onCancel} />
@@ -63,7 +63,7 @@ export const CommentComposer = forwardRef<HTMLFormElement, Props>(function Comme
           <Button type="submit" size="sm" disabled={saving}>{saving ? "Saving…" : "Comment"}</Button>
         </span>
       </div>
-      <p className="text-xs text-stone-500">Ctrl+Enter to save · Esc to cancel</p>
+      <p className="text-xs text-stone-500 dark:text-stone-400">Ctrl+Enter to save · Esc to cancel</p>
     </form>
   );
 });

@@ -26,7 +26,7 @@ export function SignInForm({ callbackUrl, registered }: { callbackUrl: string; r
       return;
     }
     setPending(false);
-    setError(res ? "That email and password do not match an account. Check them and try again." : "Could not reach the server. Try again.");
+    setError(res ? "That email and password do not match an account. Check them and try again; after many failed attempts, wait a few minutes." : "Could not reach the server. Try again.");
   }
 
   return (

@@ -37,7 +37,7 @@ export function UserMenu({ name, email, children }: { name: string; email: strin
         <div role="menu" className="absolute right-0 mt-2 w-60 rounded-lg border border-stone-200 bg-white py-1 text-sm shadow-lg dark:border-stone-800 dark:bg-stone-900">
           <div className="border-b border-stone-100 px-3 py-2 dark:border-stone-800">
             <p className="font-medium">{name}</p>
-            <p className="truncate text-xs text-stone-500">{email}</p>
+            <p className="truncate text-xs text-stone-500 dark:text-stone-400">{email}</p>
           </div>
           <Link role="menuitem" href="/" className="block px-3 py-2 hover:bg-stone-100 dark:hover:bg-stone-800" onClick={() => setOpen(false)}>
             Your workspaces

@@ -6,7 +6,7 @@ import { useParams, useRouter } from "next/navigation";
 export function WorkspaceSwitcher({ workspaces }: { workspaces: { slug: string; name: string }[] }) {
   const router = useRouter();
   const params = useParams<{ slug?: string }>();
-  if (workspaces.length === 0) return <span className="text-sm text-stone-500">No workspace yet</span>;
+  if (workspaces.length === 0) return <span className="text-sm text-stone-500 dark:text-stone-400">No workspace yet</span>;
   return (
     <label className="flex items-center gap-2 text-sm">
       <span className="sr-only">Workspace</span>

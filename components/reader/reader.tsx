@@ -189,8 +189,9 @@ export function Reader({ reportId, passages, initialAnnotations, canAnnotate, he
 
   const sidebarHeader = (
     <div className="mb-4 flex items-center justify-between gap-2">
-      <h2 className="text-sm font-semibold">
-        Annotations <span className="font-normal text-stone-500">{annotations.length}</span>
+      {/* On phones the sheet's own button already names the list. */}
+      <h2 className={wide ? "text-sm font-semibold" : "sr-only"}>
+        Annotations <span className="font-normal text-stone-500 dark:text-stone-400">{annotations.length}</span>
       </h2>
       {canAnnotate && <VisibilitySelect value={visibility} onChange={setVisibility} label="New ones visible to" />}
     </div>

@@ -73,7 +73,7 @@ export function TokenManager({ initial }: { initial: Token[] }) {
             <li key={t.id} className="flex items-center gap-3 px-4 py-3">
               <div className="min-w-0 flex-1">
                 <p className="font-medium">{t.name}</p>
-                <p className="text-sm text-stone-500">
+                <p className="text-sm text-stone-500 dark:text-stone-400">
                   <code>{t.prefix}…</code> · created {fmt.format(new Date(t.createdAt))} · {t.lastUsedAt ? `last used ${fmt.format(new Date(t.lastUsedAt))}` : "never used"}
                 </p>
               </div>

@@ -48,4 +48,15 @@ describe("POST /api/register", () => {
     expect(me.body.email).toBe(e);
     expect(await signIn(e, "wrong-password")).toBeNull();
   });
+
+  it("refuses even the right password after 10 attempts on one email in 10 minutes", async () => {
+    const e = email();
+    await call("POST", "/api/register", { json: { email: e, name: "Target", password: "the-real-one" } });
+    for (let i = 0; i < 10; i++) expect(await signIn(e, `guess-${i}`)).toBeNull();
+    expect(await signIn(e, "the-real-one")).toBeNull();
+    // Other accounts are unaffected.
+    const other = email();
+    await call("POST", "/api/register", { json: { email: other, name: "Other", password: "password123" } });
+    expect(await signIn(other, "password123")).not.toBeNull();
+  });
 });

@@ -38,7 +38,7 @@ export default async function WorkspacePage({ params }: { params: Promise<{ slug
         </div>
         {canImport && <ButtonLink href={`/w/${workspace.slug}/import`}>Import a report</ButtonLink>}
       </div>
-      <h2 className="mt-10 mb-3 text-sm font-semibold tracking-wide text-stone-500 uppercase">Reports</h2>
+      <h2 className="mt-10 mb-3 text-sm font-semibold tracking-wide text-stone-500 dark:text-stone-400 uppercase">Reports</h2>
       {reports.length === 0 ? (
         <EmptyState
           title="No reports yet"
@@ -54,7 +54,7 @@ export default async function WorkspacePage({ params }: { params: Promise<{ slug
             <li key={r.id}>
               <Link href={`/w/${workspace.slug}/r/${r.id}`} className="block px-4 py-4 hover:bg-stone-50 focus-visible:bg-stone-50 dark:hover:bg-stone-800/60">
                 <span dir="auto" className="block font-serif text-lg leading-snug font-medium">{r.title}</span>
-                <span className="mt-1 block text-sm text-stone-500">
+                <span className="mt-1 block text-sm text-stone-500 dark:text-stone-400">
                   {r.publishedAt ? `Published ${dateFmt.format(new Date(r.publishedAt))} · ` : ""}
                   {r.passageCount} passages · {r.annotationCount} {r.annotationCount === 1 ? "annotation" : "annotations"}
                 </span>

@@ -34,7 +34,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
             <Avatar name={m.name} id={m.userId} size="md" />
             <div className="min-w-0 flex-1">
               <p className="truncate font-medium">{m.name}{m.userId === user.id ? " (you)" : ""}</p>
-              <p className="truncate text-sm text-stone-500">{m.email}</p>
+              <p className="truncate text-sm text-stone-500 dark:text-stone-400">{m.email}</p>
             </div>
             <span title={ROLE_HELP[m.role]}><Badge tone={m.role === "owner" ? "amber" : "neutral"}>{m.role}</Badge></span>
           </li>

@@ -41,7 +41,7 @@ export default async function ReportPage({ params }: { params: Params }) {
 
   const header = (
     <header className="mb-10">
-      <p className="text-sm text-stone-500">
+      <p className="text-sm text-stone-500 dark:text-stone-400">
         <Link href={`/w/${report.workspace.slug}`} className="underline-offset-2 hover:underline">
           {report.workspace.name}
         </Link>
@@ -49,7 +49,7 @@ export default async function ReportPage({ params }: { params: Params }) {
       <h1 dir="auto" className="mt-2 font-serif text-[2rem] leading-tight font-semibold tracking-tight text-balance sm:text-4xl">
         {report.title}
       </h1>
-      <p className="mt-3 text-sm text-stone-500">
+      <p className="mt-3 text-sm text-stone-500 dark:text-stone-400">
         {published && <time dateTime={report.publishedAt!}>Published {published}</time>}
         {published && " · "}
         {report.passages.length} passages
