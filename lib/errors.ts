@@ -47,3 +47,8 @@ export const notFound = (what = "That item") => new AppError("not_found", `${wha
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }
+
+/** A 422 naming the field at fault, in the same shape as schema failures. */
+export function invalidField(path: string, message: string): AppError {
+  return new AppError("validation_failed", message, { issues: [{ path, message }] });
+}

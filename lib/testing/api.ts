@@ -120,3 +120,38 @@ export async function newReport(user: Caller, workspaceId: string, content = sam
   const report = await call("GET", `/api/v1/reports/${res.body.id}`, { as: user });
   return report.body as { id: string; title: string; passages: { id: string; index: number; kind: string; text: string }[] };
 }
+
+export type Report = Awaited<ReturnType<typeof newReport>>;
+
+export async function newAnnotation(user: Caller, report: Report, fields: Record<string, unknown> = {}, passage = 0) {
+  const res = await call("POST", `/api/v1/reports/${report.id}/annotations`, {
+    as: user,
+    json: { passageId: report.passages[passage].id, start: 0, end: 3, ...fields },
+  });
+  if (res.status !== 201) throw new Error(`annotation failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+export const ROLE_NAMES = ["owner", "editor", "annotator", "viewer"] as const;
+export type Actor = (typeof ROLE_NAMES)[number] | "stranger";
+export const ACTORS: Actor[] = [...ROLE_NAMES, "stranger"];
+
+/** A workspace with one member of each role, an extra annotator who authors things, and a stranger. */
+export async function teamWorkspace() {
+  const owner = await newUser("Olive Owner");
+  const ws = await newWorkspace(owner, "Team");
+  const people: Record<Actor, TestUser> & { author: TestUser } = {
+    owner,
+    editor: await newUser("Edna Editor"),
+    annotator: await newUser("Anan Annotator"),
+    viewer: await newUser("Vera Viewer"),
+    stranger: await newUser("Sol Stranger"),
+    author: await newUser("Aziz Author"),
+  };
+  await addMember(owner, ws.id, people.editor, "editor");
+  await addMember(owner, ws.id, people.annotator, "annotator");
+  await addMember(owner, ws.id, people.viewer, "viewer");
+  await addMember(owner, ws.id, people.author, "annotator");
+  const report = await newReport(owner, ws.id);
+  return { ws, report, people };
+}

@@ -1,120 +1,124 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, invalidField, notFound } from "@/lib/errors";
 import { codePointLength, quoteFromPosition, validatePosition } from "@/lib/anchoring";
-import { BODY_MAX, type CreateAnnotationInput } from "@/lib/validations/annotation";
-import { reportWhere, requireRole } from "../workspaces/access";
+import { newMentionIds } from "@/lib/markdown/mentions";
+import { BODY_MAX, type AnnotationFilters, type CreateAnnotationInput } from "@/lib/validations/annotation";
+import { notify } from "../notifications/notify";
+import { resolveTagIds } from "../tags/tags";
+import { hasRole, reportWhere, requireRole } from "../workspaces/access";
+import { annotationSelect, toAnnotationView, type AnnotationView } from "./view";
 import { annotationVisibleWhere } from "./visibility";
 
-export interface AnnotationView {
-  id: string;
-  reportId: string;
-  passageId: string;
-  passageIndex: number;
-  kind: "highlight" | "comment" | "question" | "claim";
-  visibility: "private" | "workspace";
-  body: string;
-  start: number;
-  end: number;
-  quote: string;
-  prefix: string;
-  suffix: string;
-  author: { id: string; name: string };
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
+export type { AnnotationView } from "./view";
+
+export function checkBodySize(body: string, what = "The comment"): void {
+  if (codePointLength(body) > BODY_MAX) {
+    throw new AppError("payload_too_large", `${what} is too long: at most ${BODY_MAX.toLocaleString("en")} characters.`);
+  }
 }
 
-const select = {
-  id: true,
-  reportId: true,
-  passageId: true,
-  kind: true,
-  visibility: true,
-  body: true,
-  start: true,
-  end: true,
-  quote: true,
-  prefix: true,
-  suffix: true,
-  version: true,
-  createdAt: true,
-  updatedAt: true,
-  author: { select: { id: true, name: true } },
-  passage: { select: { index: true } },
-} satisfies Prisma.AnnotationSelect;
-
-type Row = Prisma.AnnotationGetPayload<{ select: typeof select }>;
-
-function toView({ passage, ...row }: Row): AnnotationView {
-  return { ...row, passageIndex: passage.index };
-}
-
-function invalid(path: string, message: string): AppError {
-  return new AppError("validation_failed", message, { issues: [{ path, message }] });
-}
-
-
-export async function createAnnotation(
-  options: { userId: string; reportId: string } & CreateAnnotationInput,
-): Promise<AnnotationView> {
+export async function createAnnotation(options: { userId: string; reportId: string } & CreateAnnotationInput): Promise<AnnotationView> {
   const body = options.body?.trim() ?? "";
   return db.$transaction(async (tx) => {
     const report = await tx.report.findFirst({
       where: { id: options.reportId, ...reportWhere(options.userId) },
-      select: { id: true, version: true, workspace: { select: { memberships: { where: { userId: options.userId }, select: { role: true } } } } },
+      select: { id: true, version: true, workspaceId: true, workspace: { select: { memberships: { where: { userId: options.userId }, select: { role: true } } } } },
     });
     if (!report) throw notFound("That report");
-    requireRole(report.workspace.memberships[0].role, "annotator", "annotate reports");
-    if (codePointLength(body) > BODY_MAX) {
-      throw new AppError("payload_too_large", `The comment is too long: at most ${BODY_MAX.toLocaleString("en")} characters.`);
-    }
+    const role = report.workspace.memberships[0].role;
+    requireRole(role, "annotator", "annotate reports");
+    checkBodySize(body);
 
     const passage = await tx.passage.findFirst({
       where: { id: options.passageId, reportId: report.id, version: report.version },
       select: { id: true, text: true },
     });
-    if (!passage) throw invalid("passageId", "passageId does not name a passage of this report.");
+    if (!passage) throw invalidField("passageId", "passageId does not name a passage of this report.");
 
     const position = { start: options.start, end: options.end };
     const problem = validatePosition(passage.text, position);
-    if (problem) throw invalid(problem.field, problem.message);
+    if (problem) throw invalidField(problem.field, problem.message);
     const selector = quoteFromPosition(passage.text, position);
     if (options.quote !== undefined && options.quote !== selector.exact) {
-      throw invalid("quote", `The quote does not match the passage text at those offsets, which is “${selector.exact}”.`);
+      throw invalidField("quote", `The quote does not match the passage text at those offsets, which is “${selector.exact}”.`);
     }
+    const kind = options.kind ?? (body ? "comment" : "highlight");
+    const visibility = options.visibility ?? "workspace";
+    const tagIds = options.tags?.length
+      ? await resolveTagIds(tx, { workspaceId: report.workspaceId, names: options.tags, canCreate: hasRole(role, "editor") })
+      : [];
 
     const row = await tx.annotation.create({
       data: {
         reportId: report.id,
         passageId: passage.id,
         authorId: options.userId,
-        kind: options.kind ?? (body ? "comment" : "highlight"),
-        visibility: options.visibility ?? "workspace",
+        kind,
+        visibility,
         body,
+        claimSummary: kind === "claim" ? options.claimSummary || null : null,
         start: position.start,
         end: position.end,
         quote: selector.exact,
         prefix: selector.prefix,
         suffix: selector.suffix,
+        tags: { create: tagIds.map((tagId) => ({ tagId })) },
       },
-      select,
+      select: annotationSelect,
     });
-    return toView(row);
+    // A private note is seen by its author only: mentioning someone there tells them nothing.
+    if (visibility === "workspace") {
+      await notify(tx, {
+        type: "mention",
+        actorId: options.userId,
+        workspaceId: report.workspaceId,
+        reportId: report.id,
+        annotationId: row.id,
+        recipientIds: newMentionIds(body),
+      });
+    }
+    return toAnnotationView(row);
   });
 }
 
-/** What the user may see of a report's annotations, in reading order. */
-export async function listAnnotations(options: { userId: string; reportId: string }): Promise<AnnotationView[]> {
+export function annotationFilterWhere(filters: AnnotationFilters): Prisma.AnnotationWhereInput {
+  const and: Prisma.AnnotationWhereInput[] = [];
+  if (filters.tag?.length) and.push({ tags: { some: { tag: { nameKey: { in: filters.tag.map((t) => t.trim().toLocaleLowerCase("en")) } } } } });
+  if (filters.author?.length) and.push({ authorId: { in: filters.author } });
+  if (filters.kind?.length) and.push({ kind: { in: filters.kind } });
+  if (filters.verdict?.length) and.push({ kind: "claim", verdict: { in: filters.verdict } });
+  if (filters.status?.length) and.push({ status: { in: filters.status } });
+  if (filters.visibility?.length) and.push({ visibility: { in: filters.visibility } });
+  return and.length ? { AND: and } : {};
+}
+
+/** What the user may see of a report's annotations, in reading order, optionally filtered. */
+export async function listAnnotations(options: { userId: string; reportId: string; filters?: AnnotationFilters }): Promise<AnnotationView[]> {
   const report = await db.report.findFirst({
     where: { id: options.reportId, ...reportWhere(options.userId) },
     select: { id: true, version: true },
   });
   if (!report) throw notFound("That report");
   const rows = await db.annotation.findMany({
-    where: { reportId: report.id, passage: { version: report.version }, ...annotationVisibleWhere(options.userId) },
+    where: {
+      reportId: report.id,
+      deletedAt: null,
+      passage: { version: report.version },
+      ...annotationVisibleWhere(options.userId),
+      ...annotationFilterWhere(options.filters ?? {}),
+    },
     orderBy: [{ passage: { index: "asc" } }, { start: "asc" }, { end: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-    select,
+    select: annotationSelect,
   });
-  return rows.map(toView);
+  return rows.map(toAnnotationView);
+}
+
+export async function getAnnotationViewOrThrow(options: { userId: string; annotationId: string }): Promise<AnnotationView> {
+  const row = await db.annotation.findFirst({
+    where: { id: options.annotationId, deletedAt: null, report: reportWhere(options.userId), ...annotationVisibleWhere(options.userId) },
+    select: annotationSelect,
+  });
+  if (!row) throw notFound("That annotation");
+  return toAnnotationView(row);
 }

@@ -1,14 +1,15 @@
-import { readJson } from "@/lib/api/read-json";
+import { parseInput, readJson } from "@/lib/api/read-json";
 import { apiRoute, created } from "@/lib/api/route";
 import { createAnnotation, listAnnotations } from "@/lib/server/annotations/annotations";
-import { createAnnotationSchema } from "@/lib/validations/annotation";
+import { annotationFiltersSchema, createAnnotationSchema, filtersFromSearchParams } from "@/lib/validations/annotation";
 
 // A body of 20,000 characters can take up to 4 bytes each, plus JSON escaping.
 const MAX_REQUEST_BYTES = 256 * 1024;
 
-export const GET = apiRoute<{ id: string }>(async ({ user, params }) => ({
-  annotations: await listAnnotations({ userId: user.id, reportId: params.id }),
-}));
+export const GET = apiRoute<{ id: string }>(async ({ req, user, params }) => {
+  const filters = parseInput(annotationFiltersSchema, filtersFromSearchParams(req.nextUrl.searchParams));
+  return { annotations: await listAnnotations({ userId: user.id, reportId: params.id, filters }) };
+});
 
 export const POST = apiRoute<{ id: string }>(async ({ req, user, params }) => {
   const input = await readJson(req, createAnnotationSchema, MAX_REQUEST_BYTES);

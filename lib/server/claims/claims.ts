@@ -1,0 +1,86 @@
+import { db, type Tx } from "@/lib/db";
+import { invalidField } from "@/lib/errors";
+import type { StanceInput } from "@/lib/validations/annotation";
+import { getAnnotationAccessOrThrow } from "../annotations/access";
+import { annotationSelect, toAnnotationView, type AnnotationView, type VerdictName } from "../annotations/view";
+import { annotationVisibleWhere } from "../annotations/visibility";
+import { notify } from "../notifications/notify";
+import { requireRole } from "../workspaces/access";
+
+function requireClaim(kind: string) {
+  if (kind !== "claim") throw invalidField("kind", "Stances and verdicts apply to claims only. Mark the annotation as a claim first.");
+}
+
+async function view(tx: Tx, annotationId: string): Promise<AnnotationView> {
+  return toAnnotationView(await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, select: annotationSelect }));
+}
+
+/** Evidence must point inside the same workspace, at something the user can see. */
+async function checkEvidence(tx: Tx, userId: string, workspaceId: string, evidence: StanceInput["evidence"]) {
+  if (evidence?.passageId) {
+    const passage = await tx.passage.findFirst({ where: { id: evidence.passageId, report: { workspaceId } }, select: { id: true } });
+    if (!passage) throw invalidField("evidence.passageId", "The evidence passage is not in this workspace.");
+  }
+  if (evidence?.annotationId) {
+    const annotation = await tx.annotation.findFirst({
+      where: { id: evidence.annotationId, deletedAt: null, report: { workspaceId }, ...annotationVisibleWhere(userId) },
+      select: { id: true },
+    });
+    if (!annotation) throw invalidField("evidence.annotationId", "The evidence annotation is not in this workspace.");
+  }
+}
+
+/** Takes (or changes) the user's one stance on a claim. */
+export async function putStance(options: { userId: string; annotationId: string } & StanceInput): Promise<AnnotationView> {
+  return db.$transaction(async (tx) => {
+    const { annotation, role, workspaceId } = await getAnnotationAccessOrThrow(options, tx);
+    requireRole(role, "annotator", "take a stance on claims");
+    requireClaim(annotation.kind);
+    await checkEvidence(tx, options.userId, workspaceId, options.evidence);
+    const data = {
+      stance: options.stance,
+      note: options.note || null,
+      evidenceUrl: options.evidence?.url ?? null,
+      evidencePassageId: options.evidence?.passageId ?? null,
+      evidenceAnnotationId: options.evidence?.annotationId ?? null,
+    };
+    await tx.claimStance.upsert({
+      where: { annotationId_userId: { annotationId: annotation.id, userId: options.userId } },
+      create: { annotationId: annotation.id, userId: options.userId, ...data },
+      update: data,
+    });
+    return view(tx, annotation.id);
+  });
+}
+
+export async function removeStance(options: { userId: string; annotationId: string }): Promise<AnnotationView> {
+  return db.$transaction(async (tx) => {
+    const { annotation, role } = await getAnnotationAccessOrThrow(options, tx);
+    requireRole(role, "annotator", "take a stance on claims");
+    requireClaim(annotation.kind);
+    await tx.claimStance.deleteMany({ where: { annotationId: annotation.id, userId: options.userId } });
+    return view(tx, annotation.id);
+  });
+}
+
+/** An editor's verdict on a claim; its author is notified. */
+export async function setVerdict(options: { userId: string; annotationId: string; verdict: VerdictName }): Promise<AnnotationView> {
+  return db.$transaction(async (tx) => {
+    const { annotation, role, workspaceId } = await getAnnotationAccessOrThrow(options, tx);
+    requireRole(role, "editor", "set verdicts on claims");
+    requireClaim(annotation.kind);
+    const before = await tx.annotation.findUniqueOrThrow({ where: { id: annotation.id }, select: { verdict: true } });
+    if (before.verdict !== options.verdict) {
+      await tx.annotation.update({ where: { id: annotation.id }, data: { verdict: options.verdict, version: { increment: 1 } } });
+      await notify(tx, {
+        type: "verdict",
+        actorId: options.userId,
+        workspaceId,
+        reportId: annotation.reportId,
+        annotationId: annotation.id,
+        recipientIds: [annotation.authorId],
+      });
+    }
+    return view(tx, annotation.id);
+  });
+}

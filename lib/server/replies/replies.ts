@@ -1,0 +1,149 @@
+import type { Prisma } from "@/generated/prisma/client";
+import { db, type Tx } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import { newMentionIds } from "@/lib/markdown/mentions";
+import { getAnnotationAccessOrThrow } from "../annotations/access";
+import { checkBodySize } from "../annotations/annotations";
+import { restoreDeadline, RESTORE_WINDOW_DAYS } from "../annotations/edit-annotation";
+import { annotationVisibleWhere } from "../annotations/visibility";
+import { notify } from "../notifications/notify";
+import { hasRole, reportWhere, requireRole } from "../workspaces/access";
+
+export interface ReplyView {
+  id: string;
+  annotationId: string;
+  author: { id: string; name: string };
+  /** Empty for a deleted reply: the thread keeps a placeholder in its place. */
+  body: string;
+  deleted: boolean;
+  deletedAt: Date | null;
+  version: number;
+  editedAt: Date | null;
+  createdAt: Date;
+}
+
+const select = {
+  id: true,
+  annotationId: true,
+  body: true,
+  deletedAt: true,
+  version: true,
+  editedAt: true,
+  createdAt: true,
+  author: { select: { id: true, name: true } },
+} satisfies Prisma.ReplySelect;
+
+function toView(row: Prisma.ReplyGetPayload<{ select: typeof select }>): ReplyView {
+  const deleted = row.deletedAt !== null;
+  return { ...row, body: deleted ? "" : row.body, deleted };
+}
+
+function requireText(body: string): string {
+  const text = body.trim();
+  if (!text) throw new AppError("validation_failed", "Write a reply first.", { issues: [{ path: "body", message: "Write a reply first." }] });
+  checkBodySize(text, "The reply");
+  return text;
+}
+
+export async function listReplies(options: { userId: string; annotationId: string }): Promise<ReplyView[]> {
+  await getAnnotationAccessOrThrow(options);
+  const rows = await db.reply.findMany({ where: { annotationId: options.annotationId }, orderBy: { seq: "asc" }, select });
+  return rows.map(toView);
+}
+
+/**
+ * Adds a reply. The annotation's author and everyone who replied before hear
+ * of it; people mentioned in it get a mention instead.
+ */
+export async function createReply(options: { userId: string; annotationId: string; body: string }): Promise<ReplyView> {
+  const body = requireText(options.body);
+  return db.$transaction(async (tx) => {
+    const { annotation, role, workspaceId } = await getAnnotationAccessOrThrow(options, tx);
+    requireRole(role, "annotator", "reply");
+    const row = await tx.reply.create({ data: { annotationId: annotation.id, authorId: options.userId, body }, select });
+    const mentioned = newMentionIds(body);
+    const base = { actorId: options.userId, workspaceId, reportId: annotation.reportId, annotationId: annotation.id, replyId: row.id };
+    if (annotation.visibility === "workspace") await notify(tx, { ...base, type: "mention", recipientIds: mentioned });
+    const participants = await tx.reply.findMany({ where: { annotationId: annotation.id, deletedAt: null }, distinct: ["authorId"], select: { authorId: true } });
+    const threadPeople = [annotation.authorId, ...participants.map((p) => p.authorId)].filter((id) => !mentioned.includes(id));
+    await notify(tx, { ...base, type: "reply", recipientIds: threadPeople });
+    return toView(row);
+  });
+}
+
+async function replyAccessOrThrow(tx: Tx, userId: string, replyId: string) {
+  const reply = await tx.reply.findFirst({
+    where: { id: replyId, annotation: { report: reportWhere(userId), ...annotationVisibleWhere(userId), deletedAt: null } },
+    select: { id: true, authorId: true, annotationId: true, body: true, version: true, deletedAt: true },
+  });
+  if (!reply) throw notFound("That reply");
+  const { role, annotation, workspaceId } = await getAnnotationAccessOrThrow({ userId, annotationId: reply.annotationId }, tx);
+  return { reply, role, annotation, workspaceId };
+}
+
+export async function updateReply(options: { userId: string; replyId: string; body: string; version: number }): Promise<ReplyView> {
+  const body = requireText(options.body);
+  return db.$transaction(async (tx) => {
+    const { reply, role, annotation, workspaceId } = await replyAccessOrThrow(tx, options.userId, options.replyId);
+    requireRole(role, "annotator", "edit replies");
+    if (reply.authorId !== options.userId) throw new AppError("forbidden", "Only the author can edit a reply.");
+    if (reply.deletedAt) throw new AppError("conflict", "This reply was deleted. Restore it before editing.");
+    const stale = async (): Promise<never> => {
+      const current = toView(await tx.reply.findUniqueOrThrow({ where: { id: reply.id }, select }));
+      throw new AppError("conflict", "This reply changed after you opened it. Review the current version and try again.", { current });
+    };
+    if (reply.version !== options.version) await stale();
+    if (body === reply.body) return toView(await tx.reply.findUniqueOrThrow({ where: { id: reply.id }, select }));
+    const { count } = await tx.reply.updateMany({
+      where: { id: reply.id, version: options.version },
+      data: { body, version: { increment: 1 }, editedAt: new Date() },
+    });
+    if (count === 0) await stale();
+    await tx.replyRevision.create({ data: { replyId: reply.id, body: reply.body, editedById: options.userId } });
+    if (annotation.visibility === "workspace") {
+      await notify(tx, {
+        type: "mention",
+        actorId: options.userId,
+        workspaceId,
+        reportId: annotation.reportId,
+        annotationId: annotation.id,
+        replyId: reply.id,
+        recipientIds: newMentionIds(body, reply.body),
+      });
+    }
+    return toView(await tx.reply.findUniqueOrThrow({ where: { id: reply.id }, select }));
+  });
+}
+
+async function setDeleted(options: { userId: string; replyId: string }, deleted: boolean): Promise<ReplyView> {
+  return db.$transaction(async (tx) => {
+    const { reply, role } = await replyAccessOrThrow(tx, options.userId, options.replyId);
+    requireRole(role, "annotator", deleted ? "delete replies" : "restore replies");
+    if (reply.authorId !== options.userId && !hasRole(role, "editor")) {
+      throw new AppError("forbidden", `Only the author or an editor can ${deleted ? "delete" : "restore"} this reply.`);
+    }
+    if (deleted && reply.deletedAt) throw new AppError("conflict", "This reply is already deleted.");
+    if (!deleted) {
+      if (!reply.deletedAt) throw new AppError("conflict", "This reply is not deleted.");
+      if (restoreDeadline(reply.deletedAt) < new Date()) {
+        throw new AppError("validation_failed", `Deleted replies can be restored for ${RESTORE_WINDOW_DAYS} days; this one was deleted earlier.`);
+      }
+    }
+    const row = await tx.reply.update({
+      where: { id: reply.id },
+      data: deleted ? { deletedAt: new Date(), deletedById: options.userId, version: { increment: 1 } } : { deletedAt: null, deletedById: null, version: { increment: 1 } },
+      select,
+    });
+    return toView(row);
+  });
+}
+
+export const deleteReply = (options: { userId: string; replyId: string }) => setDeleted(options, true);
+export const restoreReply = (options: { userId: string; replyId: string }) => setDeleted(options, false);
+
+export async function replyHistory(options: { userId: string; replyId: string }) {
+  const { reply } = await db.$transaction((tx) => replyAccessOrThrow(tx, options.userId, options.replyId));
+  if (reply.deletedAt) return [];
+  const rows = await db.replyRevision.findMany({ where: { replyId: reply.id }, orderBy: { createdAt: "desc" }, select: { body: true, createdAt: true } });
+  return rows.map((r) => ({ body: r.body, replacedAt: r.createdAt }));
+}

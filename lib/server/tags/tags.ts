@@ -1,0 +1,114 @@
+import { db, type Tx } from "@/lib/db";
+import { AppError, invalidField, notFound } from "@/lib/errors";
+import { TAG_COLORS, type CreateTagInput, type UpdateTagInput } from "@/lib/validations/tag";
+import { isUniqueViolation } from "../prisma-errors";
+import { getWorkspaceAccessOrThrow, requireRole, workspaceWhere } from "../workspaces/access";
+
+export interface TagView {
+  id: string;
+  name: string;
+  color: string;
+  description: string;
+  usageCount: number;
+}
+
+const key = (name: string) => name.trim().toLocaleLowerCase("en");
+
+function pickColor(name: string): string {
+  let h = 0;
+  for (const ch of key(name)) h = (h * 31 + ch.codePointAt(0)!) >>> 0;
+  return TAG_COLORS[h % TAG_COLORS.length];
+}
+
+const duplicate = (name: string) => new AppError("conflict", `A tag named “${name}” already exists in this workspace.`);
+
+export async function listTags(options: { userId: string; workspaceIdOrSlug: string }): Promise<TagView[]> {
+  const { workspace } = await getWorkspaceAccessOrThrow(options);
+  const rows = await db.tag.findMany({
+    where: { workspaceId: workspace.id },
+    orderBy: { nameKey: "asc" },
+    select: { id: true, name: true, color: true, description: true, _count: { select: { annotations: true } } },
+  });
+  return rows.map(({ _count, ...t }) => ({ ...t, usageCount: _count.annotations }));
+}
+
+export async function createTag(options: { userId: string; workspaceIdOrSlug: string } & CreateTagInput): Promise<TagView> {
+  return db.$transaction(async (tx) => {
+    const { workspace, role } = await getWorkspaceAccessOrThrow(options, tx);
+    requireRole(role, "editor", "manage the workspace's tags");
+    try {
+      const tag = await tx.tag.create({
+        data: {
+          workspaceId: workspace.id,
+          name: options.name,
+          nameKey: key(options.name),
+          color: options.color ?? pickColor(options.name),
+          description: options.description ?? "",
+        },
+        select: { id: true, name: true, color: true, description: true },
+      });
+      return { ...tag, usageCount: 0 };
+    } catch (e) {
+      if (isUniqueViolation(e)) throw duplicate(options.name);
+      throw e;
+    }
+  });
+}
+
+async function tagForEditorOrThrow(tx: Tx, userId: string, tagId: string) {
+  const tag = await tx.tag.findFirst({ where: { id: tagId, workspace: workspaceWhere(userId) }, select: { id: true, workspaceId: true } });
+  if (!tag) throw notFound("That tag");
+  const { role } = await getWorkspaceAccessOrThrow({ userId, workspaceIdOrSlug: tag.workspaceId }, tx);
+  requireRole(role, "editor", "manage the workspace's tags");
+  return tag;
+}
+
+export async function updateTag(options: { userId: string; tagId: string } & UpdateTagInput): Promise<TagView> {
+  return db.$transaction(async (tx) => {
+    await tagForEditorOrThrow(tx, options.userId, options.tagId);
+    try {
+      const tag = await tx.tag.update({
+        where: { id: options.tagId },
+        data: {
+          ...(options.name !== undefined ? { name: options.name, nameKey: key(options.name) } : {}),
+          ...(options.color !== undefined ? { color: options.color } : {}),
+          ...(options.description !== undefined ? { description: options.description } : {}),
+        },
+        select: { id: true, name: true, color: true, description: true, _count: { select: { annotations: true } } },
+      });
+      const { _count, ...rest } = tag;
+      return { ...rest, usageCount: _count.annotations };
+    } catch (e) {
+      if (isUniqueViolation(e) && options.name) throw duplicate(options.name);
+      throw e;
+    }
+  });
+}
+
+/** Deletes a tag; annotations lose it, nothing else changes. */
+export async function deleteTag(options: { userId: string; tagId: string }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tagForEditorOrThrow(tx, options.userId, options.tagId);
+    await tx.tag.delete({ where: { id: options.tagId } });
+  });
+}
+
+/**
+ * The ids of the named tags. Unknown names are created when the user may
+ * (editors), else refused with a 422 naming them.
+ */
+export async function resolveTagIds(tx: Tx, options: { workspaceId: string; names: string[]; canCreate: boolean }): Promise<string[]> {
+  const wanted = new Map(options.names.map((n) => [key(n), n.trim()]));
+  if (wanted.size === 0) return [];
+  const existing = await tx.tag.findMany({ where: { workspaceId: options.workspaceId, nameKey: { in: [...wanted.keys()] } }, select: { id: true, nameKey: true } });
+  const found = new Set(existing.map((t) => t.nameKey));
+  const missing = [...wanted].filter(([k]) => !found.has(k)).map(([, name]) => name);
+  if (missing.length && !options.canCreate) {
+    throw invalidField("tags", `No tag named ${missing.map((m) => `“${m}”`).join(", ")} in this workspace. Ask an editor to add it to the codebook.`);
+  }
+  const created = [];
+  for (const name of missing) {
+    created.push(await tx.tag.create({ data: { workspaceId: options.workspaceId, name, nameKey: key(name), color: pickColor(name) }, select: { id: true } }));
+  }
+  return [...existing, ...created].map((t) => t.id);
+}
