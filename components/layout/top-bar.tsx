@@ -1,10 +1,19 @@
 import Link from "next/link";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { Avatar } from "@/components/ui/avatar";
 import type { PublicUser } from "@/lib/server/users/register-user";
 import { UserMenu } from "./user-menu";
 import { WorkspaceSwitcher } from "./workspace-switcher";
 
-export function TopBar({ user, workspaces }: { user: PublicUser; workspaces: { slug: string; name: string }[] }) {
+export function TopBar({
+  user,
+  workspaces,
+  unreadCount = 0,
+}: {
+  user: PublicUser;
+  workspaces: { slug: string; name: string }[];
+  unreadCount?: number;
+}) {
   return (
     <header className="sticky top-0 z-30 border-b border-stone-200 bg-stone-50/90 backdrop-blur dark:border-stone-800 dark:bg-stone-950/90">
       <div className="flex h-14 items-center gap-3 px-4">
@@ -14,6 +23,7 @@ export function TopBar({ user, workspaces }: { user: PublicUser; workspaces: { s
         <span aria-hidden="true" className="text-stone-300 dark:text-stone-700">/</span>
         <WorkspaceSwitcher workspaces={workspaces} />
         <div className="ml-auto flex items-center gap-2">
+          <NotificationBell initialCount={unreadCount} />
           <UserMenu name={user.name} email={user.email}>
             <Avatar name={user.name} id={user.id} size="md" />
           </UserMenu>

@@ -33,6 +33,10 @@ export default async function WorkspacePage({ params }: { params: Promise<{ slug
             Your role: {role} ·{" "}
             <Link href={`/w/${workspace.slug}/members`} className="underline underline-offset-2">
               Members
+            </Link>{" "}
+            ·{" "}
+            <Link href={`/w/${workspace.slug}/tags`} className="underline underline-offset-2">
+              Tags
             </Link>
           </p>
         </div>

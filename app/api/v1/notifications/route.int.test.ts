@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { call, newAnnotation, teamWorkspace } from "@/lib/testing/api";
+import { mentionMarkdown } from "@/lib/markdown/mentions";
+
+describe("notifications", () => {
+  it("tells a mentioned member, links to the item, and marks one or all read", async () => {
+    const { ws, report, people } = await teamWorkspace();
+    const a = await newAnnotation(people.author, report, { body: `What do you think, ${mentionMarkdown(people.viewer.id, "Vera Viewer")}?` });
+    const inbox = await call("GET", "/api/v1/notifications", { as: people.viewer });
+    expect(inbox.status).toBe(200);
+    expect(inbox.body.unread).toBe(1);
+    expect(inbox.body.notifications[0]).toMatchObject({
+      type: "mention",
+      actor: { id: people.author.id, name: "Aziz Author" },
+      report: { id: report.id },
+      annotation: { id: a.id },
+      excerpt: "What do you think, @Vera Viewer?",
+      href: `/w/${ws.slug}/r/${report.id}?annotation=${a.id}`,
+      readAt: null,
+    });
+    const marked = await call("POST", "/api/v1/notifications/read", { as: people.viewer, json: { ids: [inbox.body.notifications[0].id] } });
+    expect(marked.body).toEqual({ marked: 1, unread: 0 });
+  });
+
+  it("tells the annotation's author and earlier repliers about a reply, but not the replier", async () => {
+    const { report, people } = await teamWorkspace();
+    const a = await newAnnotation(people.author, report, { body: "Start" });
+    await call("POST", `/api/v1/annotations/${a.id}/replies`, { as: people.editor, json: { body: "First reply" } });
+    await call("POST", `/api/v1/annotations/${a.id}/replies`, { as: people.annotator, json: { body: "Second reply" } });
+    const author = await call("GET", "/api/v1/notifications", { as: people.author });
+    expect(author.body.notifications.map((n: { type: string; excerpt: string }) => [n.type, n.excerpt])).toEqual([
+      ["reply", "Second reply"],
+      ["reply", "First reply"],
+    ]);
+    const editor = await call("GET", "/api/v1/notifications", { as: people.editor });
+    expect(editor.body.notifications.map((n: { excerpt: string }) => n.excerpt)).toEqual(["Second reply"]);
+    const annotator = await call("GET", "/api/v1/notifications", { as: people.annotator });
+    expect(annotator.body.notifications).toEqual([]);
+    expect((await call("POST", "/api/v1/notifications/read", { as: people.author, json: { all: true } })).body).toEqual({ marked: 2, unread: 0 });
+  });
+
+  it("does not notify from a private note, nor people outside the workspace, nor the author themself", async () => {
+    const { report, people } = await teamWorkspace();
+    await newAnnotation(people.author, report, { body: mentionMarkdown(people.viewer.id, "Vera"), visibility: "private" });
+    await newAnnotation(people.author, report, { body: `${mentionMarkdown(people.stranger.id, "Sol")} ${mentionMarkdown(people.author.id, "Me")}` });
+    for (const who of [people.viewer, people.stranger, people.author]) {
+      expect((await call("GET", "/api/v1/notifications", { as: who })).body.unread).toBe(0);
+    }
+  });
+
+  it("notifies only newly added mentions when a body is edited", async () => {
+    const { report, people } = await teamWorkspace();
+    const a = await newAnnotation(people.author, report, { body: mentionMarkdown(people.viewer.id, "Vera") });
+    await call("PATCH", `/api/v1/annotations/${a.id}`, { as: people.author, json: { body: `${mentionMarkdown(people.viewer.id, "Vera")} and ${mentionMarkdown(people.editor.id, "Edna")}`, version: a.version } });
+    expect((await call("GET", "/api/v1/notifications", { as: people.viewer })).body.unread).toBe(1);
+    expect((await call("GET", "/api/v1/notifications", { as: people.editor })).body.unread).toBe(1);
+  });
+
+  it("refuses a malformed mark-read request (422) and needs an identity (401)", async () => {
+    const { people } = await teamWorkspace();
+    expect((await call("POST", "/api/v1/notifications/read", { as: people.viewer, json: {} })).status).toBe(422);
+    expect((await call("GET", "/api/v1/notifications")).status).toBe(401);
+  });
+});
