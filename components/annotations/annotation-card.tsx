@@ -1,11 +1,12 @@
 "use client";
 
-import { forwardRef } from "react";
+import { forwardRef, type ReactNode } from "react";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { MarkdownBody } from "@/components/ui/markdown-body";
 import type { ReaderAnnotation } from "@/components/reader/types";
 import { relativeTime } from "@/lib/format/relative-time";
+import { Tally, VerdictBadge } from "./claim-badges";
 import { KIND_BAR, KIND_LABEL, KIND_TONE } from "./kind-style";
 
 interface Props {
@@ -13,23 +14,39 @@ interface Props {
   focused: boolean;
   onSelect: () => void;
   style?: React.CSSProperties;
+  /** The open thread, shown when the card is focused. */
+  children?: ReactNode;
 }
 
-/** One annotation in the sidebar: who, when, what kind, the quote and the comment. */
-export const AnnotationCard = forwardRef<HTMLElement, Props>(function AnnotationCard({ annotation: a, focused, onSelect, style }, ref) {
+/** One annotation in the sidebar: who, when, what kind, the quote and the comment; folded when resolved. */
+export const AnnotationCard = forwardRef<HTMLElement, Props>(function AnnotationCard({ annotation: a, focused, onSelect, style, children }, ref) {
+  const label = `${KIND_LABEL[a.kind]} by ${a.author.name} on paragraph ${a.passageIndex}${a.status === "resolved" ? ", resolved" : ""}`;
+  const common = {
+    ref,
+    style,
+    tabIndex: 0,
+    "data-testid": "annotation-card",
+    "data-annotation-id": a.id,
+    "data-status": a.status,
+    "aria-current": focused ? ("true" as const) : undefined,
+    "aria-label": label,
+    onClick: onSelect,
+    onKeyDown: (e: React.KeyboardEvent) => {
+      if (e.key === "Enter" && e.target === e.currentTarget) onSelect();
+    },
+  };
+
+  if (a.status === "resolved" && !focused) {
+    return (
+      <article {...common} className="cursor-pointer truncate rounded-md border border-dashed border-stone-300 px-3 py-1.5 text-xs text-stone-600 hover:border-stone-400 focus-visible:outline-2 focus-visible:outline-amber-600 dark:border-stone-700 dark:text-stone-400">
+        <span aria-hidden="true">✓ </span>Resolved · {a.author.name} · ¶ {a.passageIndex} · “{a.quote}” · show
+      </article>
+    );
+  }
+
   return (
     <article
-      ref={ref}
-      style={style}
-      tabIndex={0}
-      data-testid="annotation-card"
-      data-annotation-id={a.id}
-      aria-current={focused ? "true" : undefined}
-      aria-label={`${KIND_LABEL[a.kind]} by ${a.author.name} on paragraph ${a.passageIndex}`}
-      onClick={onSelect}
-      onKeyDown={(e) => {
-        if (e.key === "Enter" && e.target === e.currentTarget) onSelect();
-      }}
+      {...common}
       className={`relative cursor-pointer overflow-hidden rounded-lg border bg-white py-3 pr-3 pl-4 text-sm shadow-sm transition-[box-shadow,border-color] before:absolute before:inset-y-0 before:left-0 before:w-1 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-600 dark:bg-stone-900 ${KIND_BAR[a.kind]} ${
         focused ? "border-amber-500 shadow-md dark:border-amber-500" : "border-stone-200 hover:border-stone-300 dark:border-stone-800 dark:hover:border-stone-700"
       }`}
@@ -40,15 +57,35 @@ export const AnnotationCard = forwardRef<HTMLElement, Props>(function Annotation
         <time className="shrink-0 text-xs text-stone-500 dark:text-stone-400" dateTime={a.createdAt} title={new Date(a.createdAt).toLocaleString()}>
           {relativeTime(a.createdAt)}
         </time>
+        {a.editedAt && <span className="shrink-0 text-xs text-stone-500 dark:text-stone-400">· edited</span>}
         <span className="ml-auto flex shrink-0 items-center gap-1">
           {a.visibility === "private" && <Badge>Only you</Badge>}
+          {a.status === "resolved" && <Badge tone="emerald">Resolved</Badge>}
           <Badge tone={KIND_TONE[a.kind]}>{KIND_LABEL[a.kind]}</Badge>
         </span>
       </header>
+      {a.kind === "claim" && a.claimSummary && (
+        <p className="mt-2 font-medium" dir="auto">
+          {a.claimSummary}
+        </p>
+      )}
       <p className="mt-2 truncate font-serif text-[0.9rem] text-stone-600 italic dark:text-stone-400" dir="auto" title={a.quote}>
-        <span className="not-italic text-stone-500 dark:text-stone-400">¶ {a.passageIndex} · </span>“{a.quote}”
+        <span className="text-stone-500 not-italic dark:text-stone-400">¶ {a.passageIndex} · </span>“{a.quote}”
       </p>
       {a.body && <MarkdownBody markdown={a.body} className="mt-2 text-stone-800 dark:text-stone-200" />}
+      {(a.kind === "claim" || a.tags.length > 0 || a.replyCount > 0) && (
+        <footer className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1">
+          {a.kind === "claim" && <VerdictBadge verdict={a.verdict} />}
+          {a.kind === "claim" && !focused && <Tally tally={a.tally} />}
+          {!focused && a.tags.map((t) => <Badge key={t}>#{t}</Badge>)}
+          {!focused && a.replyCount > 0 && (
+            <span className="text-xs text-stone-500 dark:text-stone-400">
+              {a.replyCount} {a.replyCount === 1 ? "reply" : "replies"}
+            </span>
+          )}
+        </footer>
+      )}
+      {focused && children}
     </article>
   );
 });

@@ -16,6 +16,7 @@ interface Props {
   canAnnotate: boolean;
   anchorOf: (key: string, container: HTMLElement) => number | null;
   onSelect: (id: string) => void;
+  renderThread: (a: ReaderAnnotation) => ReactNode;
   renderComposer: (ref: (node: HTMLElement | null) => void, style?: React.CSSProperties) => ReactNode;
 }
 
@@ -28,7 +29,7 @@ function keysInOrder(annotations: ReaderAnnotation[], draft: PendingSelection | 
   return keys;
 }
 
-export function AnnotationSidebar({ annotations, draft, focusedId, aligned, canAnnotate, anchorOf, onSelect, renderComposer }: Props) {
+export function AnnotationSidebar({ annotations, draft, focusedId, aligned, canAnnotate, anchorOf, onSelect, renderThread, renderComposer }: Props) {
   const keys = useMemo(() => keysInOrder(annotations, draft), [annotations, draft]);
   const byId = useMemo(() => new Map(annotations.map((a) => [a.id, a])), [annotations]);
   const focusedKey = draft ? DRAFT_KEY : focusedId;
@@ -54,7 +55,11 @@ export function AnnotationSidebar({ annotations, draft, focusedId, aligned, canA
       {keys.map((key) => {
         if (key === DRAFT_KEY) return <div key={key}>{renderComposer(refFor(key), styleFor(key))}</div>;
         const a = byId.get(key)!;
-        return <AnnotationCard key={key} ref={refFor(key)} style={styleFor(key)} annotation={a} focused={focusedId === a.id} onSelect={() => onSelect(a.id)} />;
+        return (
+          <AnnotationCard key={key} ref={refFor(key)} style={styleFor(key)} annotation={a} focused={focusedId === a.id} onSelect={() => onSelect(a.id)}>
+            {focusedId === a.id && renderThread(a)}
+          </AnnotationCard>
+        );
       })}
     </div>
   );

@@ -9,29 +9,32 @@ import { VisibilitySelect, type VisibilityChoice } from "./visibility-select";
 
 interface Props {
   selection: PendingSelection;
+  kind: "comment" | "question" | "claim";
+  members: { id: string; name: string }[];
   visibility: VisibilityChoice;
   onVisibilityChange: (v: VisibilityChoice) => void;
-  onSave: (body: string) => Promise<void>;
+  onSave: (fields: { body: string; claimSummary?: string }) => Promise<void>;
   onCancel: () => void;
   style?: React.CSSProperties;
 }
 
 /** The card where a new comment is written, next to the text it is about. */
 export const CommentComposer = forwardRef<HTMLFormElement, Props>(function CommentComposer(
-  { selection, visibility, onVisibilityChange, onSave, onCancel, style },
+  { selection, kind, members, visibility, onVisibilityChange, onSave, onCancel, style },
   ref,
 ) {
   const [body, setBody] = useState("");
+  const [summary, setSummary] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
   async function save() {
     if (saving) return;
-    if (!body.trim()) return setError("Write a comment first, or press Cancel.");
+    if (kind !== "claim" && !body.trim()) return setError(`Write your ${kind} first, or press Cancel.`);
     setSaving(true);
     setError(null);
     try {
-      await onSave(body);
+      await onSave({ body, ...(kind === "claim" && summary.trim() ? { claimSummary: summary.trim() } : {}) });
     } catch (e) {
       // The text stays in the editor so nothing typed is lost.
       setError((e as Error).message);
@@ -44,7 +47,7 @@ export const CommentComposer = forwardRef<HTMLFormElement, Props>(function Comme
       ref={ref}
       style={style}
       data-testid="comment-composer"
-      aria-label="New comment"
+      aria-label={`New ${kind}`}
       onSubmit={(e) => {
         e.preventDefault();
         void save();
@@ -55,12 +58,32 @@ export const CommentComposer = forwardRef<HTMLFormElement, Props>(function Comme
         <span className="not-italic text-stone-500 dark:text-stone-400">¶ {selection.passageIndex} · </span>“{selection.quote}”
       </p>
       {error && <Alert>{error}</Alert>}
-      <CommentEditor label="Comment" placeholder="Add a comment…" onChange={setBody} onSubmit={() => void save()} onCancel={onCancel} />
+      {kind === "claim" && (
+        <label className="block text-xs font-medium">
+          The claim in one line (optional)
+          <input
+            value={summary}
+            onChange={(e) => setSummary(e.target.value)}
+            maxLength={300}
+            dir="auto"
+            placeholder="e.g. Normalisation began in 2018 under Russian sponsorship"
+            className="mt-1 block w-full rounded border border-stone-300 bg-white px-2 py-1 text-sm font-normal dark:border-stone-700 dark:bg-stone-900"
+          />
+        </label>
+      )}
+      <CommentEditor
+        label={kind === "claim" ? "Why it matters (optional)" : kind === "question" ? "Question" : "Comment"}
+        placeholder={kind === "question" ? "Ask a question… (@ to mention)" : kind === "claim" ? "Context or a first assessment…" : "Add a comment… (@ to mention)"}
+        members={members}
+        onChange={setBody}
+        onSubmit={() => void save()}
+        onCancel={onCancel}
+      />
       <div className="flex flex-wrap items-center gap-2">
         <VisibilitySelect value={visibility} onChange={onVisibilityChange} />
         <span className="ml-auto flex gap-2">
           <Button variant="ghost" size="sm" onClick={onCancel}>Cancel</Button>
-          <Button type="submit" size="sm" disabled={saving}>{saving ? "Saving…" : "Comment"}</Button>
+          <Button type="submit" size="sm" disabled={saving}>{saving ? "Saving…" : kind === "claim" ? "Mark claim" : kind === "question" ? "Ask" : "Comment"}</Button>
         </span>
       </div>
       <p className="text-xs text-stone-500 dark:text-stone-400">Ctrl+Enter to save · Esc to cancel</p>

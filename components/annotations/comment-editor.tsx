@@ -1,9 +1,14 @@
 "use client";
 
+import { Mention } from "@tiptap/extension-mention";
+import { Placeholder } from "@tiptap/extensions";
 import { Markdown } from "@tiptap/markdown";
-import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
+import { PluginKey } from "@tiptap/pm/state";
+import type { Editor } from "@tiptap/core";
+import { EditorContent, ReactRenderer, useEditor, useEditorState } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import { filterMembers, MentionList, type MentionListHandle, type MentionMember } from "./mention-list";
 
 interface Props {
   label: string;
@@ -11,6 +16,73 @@ interface Props {
   onSubmit: () => void;
   onCancel: () => void;
   onChange: (markdown: string) => void;
+  /** Workspace members who can be @mentioned. Without any, typing "@" opens no list. */
+  members?: MentionMember[];
+  /** Markdown to start from, e.g. the body of a comment being edited. */
+  initialMarkdown?: string;
+}
+
+/** The "@" suggestion's plugin key: lets the editor tell whether the member list is open. */
+const mentionSuggestionKey = new PluginKey("comment-mention");
+
+/** The chip a mention shows as while writing (the same amber as in MarkdownBody). */
+const MENTION_CHIP =
+  "rounded bg-amber-100 px-0.5 font-medium text-amber-900 box-decoration-clone dark:bg-amber-400/15 dark:text-amber-200";
+
+/**
+ * The Mention node for comment bodies. In Markdown a mention is TipTap's
+ * shortcode, `[@ id="<userId>" label="<Name>"]` — what lib/markdown/mentions.ts
+ * reads on the server and lib/markdown/to-blocks.ts displays. Typing "@" opens
+ * a list of the members `getMembers` returns, filtered by what follows.
+ */
+export function createMentionExtension(getMembers: (editor: Editor) => readonly MentionMember[]) {
+  const text = (attrs: Record<string, unknown>) => `@${String(attrs.label || attrs.id || "")}`;
+  return Mention.configure({
+    HTMLAttributes: { class: MENTION_CHIP },
+    renderText: ({ node }) => text(node.attrs),
+    renderHTML: ({ options, node }) => ["span", options.HTMLAttributes, text(node.attrs)],
+    suggestion: {
+      char: "@",
+      pluginKey: mentionSuggestionKey,
+      // Only where a mention may go, never inside inline code, and only if there is someone to mention.
+      allow: ({ editor, state, range }) => {
+        const type = state.schema.nodes.mention;
+        const $from = state.doc.resolve(range.from);
+        return (
+          getMembers(editor).length > 0 &&
+          !!type &&
+          !!$from.parent.type.contentMatch.matchType(type) &&
+          !state.selection.$from.marks().some((mark) => mark.type.spec.code)
+        );
+      },
+      items: ({ editor, query }) => filterMembers(getMembers(editor), query),
+      render: () => {
+        let list: ReactRenderer<MentionListHandle, React.ComponentProps<typeof MentionList>> | null = null;
+        let unmount: (() => void) | undefined;
+        return {
+          onStart: (props) => {
+            list = new ReactRenderer(MentionList, {
+              editor: props.editor,
+              className: "z-[60]",
+              props: { items: props.items, loading: props.loading, command: props.command, editorElement: props.editor.view.dom },
+            });
+            // Appends the list to document.body and keeps it under the caret (props.clientRect), flipping above when there is no room.
+            unmount = props.mount(list.element);
+          },
+          onUpdate: (props) => {
+            list?.updateProps({ items: props.items, loading: props.loading, command: props.command });
+          },
+          onKeyDown: ({ event }) => list?.ref?.onKeyDown(event) ?? false,
+          onExit: () => {
+            unmount?.();
+            unmount = undefined;
+            list?.destroy();
+            list = null;
+          },
+        };
+      },
+    },
+  });
 }
 
 const toolButton =
@@ -24,13 +96,20 @@ function Icon({ d }: { d: string }) {
   );
 }
 
+/** Each editor's members, kept up to date from the `members` prop (the plugin outlives renders). */
+const membersByEditor = new WeakMap<Editor, readonly MentionMember[]>();
+
+const CommentMention = createMentionExtension((editor) => membersByEditor.get(editor) ?? []);
+
 /** A small rich-text editor for comment bodies; it reports its content as Markdown. */
-export function CommentEditor({ label, placeholder, onSubmit, onCancel, onChange }: Props) {
+export function CommentEditor({ label, placeholder, onSubmit, onCancel, onChange, members, initialMarkdown }: Props) {
   const [linkOpen, setLinkOpen] = useState(false);
   const [href, setHref] = useState("");
   const editor = useEditor({
     immediatelyRender: false,
     autofocus: "end",
+    content: initialMarkdown,
+    contentType: "markdown",
     extensions: [
       StarterKit.configure({
         heading: false,
@@ -39,7 +118,9 @@ export function CommentEditor({ label, placeholder, onSubmit, onCancel, onChange
         underline: false,
         link: { openOnClick: false, autolink: true, defaultProtocol: "https", protocols: ["http", "https", "mailto"] },
       }),
+      CommentMention,
       Markdown,
+      Placeholder.configure({ placeholder: placeholder ?? "" }),
     ],
     editorProps: {
       attributes: {
@@ -47,14 +128,16 @@ export function CommentEditor({ label, placeholder, onSubmit, onCancel, onChange
         "aria-multiline": "true",
         role: "textbox",
         "data-placeholder": placeholder ?? "",
-        class: "min-h-[4.5rem] max-h-64 overflow-y-auto px-3 py-2 text-sm leading-relaxed outline-none [&_ol]:list-decimal [&_ol]:pl-5 [&_ul]:list-disc [&_ul]:pl-5 [&_a]:underline [&_p+p]:mt-2",
+        class: "min-h-[4.5rem] max-h-64 overflow-y-auto px-3 py-2 text-sm leading-relaxed outline-none [&_ol]:list-decimal [&_ol]:pl-5 [&_ul]:list-disc [&_ul]:pl-5 [&_a]:underline [&_p+p]:mt-2 [&_.suggestion]:rounded [&_.suggestion]:bg-stone-100 dark:[&_.suggestion]:bg-stone-800",
       },
-      handleKeyDown: (_view, event) => {
+      handleKeyDown: (view, event) => {
         if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) {
           onSubmit();
           return true;
         }
         if (event.key === "Escape") {
+          // While the member list is open, Escape is the list's: it closes it (the suggestion plugin handles it next).
+          if (mentionSuggestionKey.getState(view.state)?.active) return false;
           onCancel();
           return true;
         }
@@ -63,6 +146,11 @@ export function CommentEditor({ label, placeholder, onSubmit, onCancel, onChange
     },
     onUpdate: ({ editor }) => onChange(editor.isEmpty ? "" : editor.getMarkdown()),
   });
+
+  useEffect(() => {
+    if (!editor) return;
+    membersByEditor.set(editor, members ?? []);
+  }, [editor, members]);
 
   const active = useEditorState({
     editor,

@@ -8,3 +8,13 @@ export const KIND_BAR: Record<keyof typeof KIND_LABEL, string> = {
   question: "before:bg-sky-500",
   claim: "before:bg-fuchsia-500",
 };
+
+export const VERDICT_LABEL = { unverified: "Unverified", supported: "Supported", contested: "Contested", refuted: "Refuted" } as const;
+export const VERDICT_TONE: Record<keyof typeof VERDICT_LABEL, BadgeTone> = { unverified: "neutral", supported: "emerald", contested: "amber", refuted: "red" };
+
+export const STANCE_LABEL = { supports: "Supports", disputes: "Disputes", needs_evidence: "Needs evidence" } as const;
+export const STANCE_TEXT = {
+  supports: "text-emerald-700 dark:text-emerald-400",
+  disputes: "text-red-700 dark:text-red-400",
+  needs_evidence: "text-amber-700 dark:text-amber-400",
+} as const;

@@ -1,8 +1,12 @@
 "use client";
 
 import type { Editor } from "@tiptap/core";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { AnnotationFilters } from "@/components/annotations/annotation-filters";
 import { AnnotationSidebar, DRAFT_KEY } from "@/components/annotations/annotation-sidebar";
+import { filtersFromParams, matches, paramsWithFilters, type Filters } from "@/components/annotations/filters";
+import { ThreadPanel } from "@/components/threads/thread-panel";
 import { CommentComposer } from "@/components/annotations/comment-composer";
 import { VisibilitySelect, type VisibilityChoice } from "@/components/annotations/visibility-select";
 import { Alert } from "@/components/ui/alert";
@@ -15,16 +19,18 @@ import { BottomSheet } from "./bottom-sheet";
 import { useMediaQuery } from "./use-media-query";
 import { useReaderKeys } from "./use-reader-keys";
 import { useStoredChoice } from "./use-stored-choice";
-import type { PendingSelection, ReaderAnnotation, ReaderPassage } from "./types";
+import type { PendingSelection, ReaderAnnotation, ReaderContext } from "./types";
 
 interface Props {
   reportId: string;
-  passages: ReaderPassage[];
+  context: ReaderContext;
   initialAnnotations: ReaderAnnotation[];
   canAnnotate: boolean;
   header: React.ReactNode;
   outline: React.ReactNode;
 }
+
+type DraftKind = "comment" | "question" | "claim";
 
 type Toolbar = { selection: PendingSelection; rect: { top: number; left: number; bottom: number; width: number } };
 
@@ -32,25 +38,41 @@ function readingOrder(a: ReaderAnnotation, b: ReaderAnnotation): number {
   return a.passageIndex - b.passageIndex || a.start - b.start || a.end - b.end || a.createdAt.localeCompare(b.createdAt);
 }
 
-export function Reader({ reportId, passages, initialAnnotations, canAnnotate, header, outline }: Props) {
+export function Reader({ reportId, context, initialAnnotations, canAnnotate, header, outline }: Props) {
+  const { passages } = context;
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const filters = useMemo(() => filtersFromParams(new URLSearchParams(searchParams.toString())), [searchParams]);
+  const setFilters = useCallback(
+    (next: Filters) => {
+      const qs = paramsWithFilters(new URLSearchParams(searchParams.toString()), next).toString();
+      router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
+    },
+    [router, pathname, searchParams],
+  );
   const [editor, setEditor] = useState<Editor | null>(null);
   const [annotations, setAnnotations] = useState(() => [...initialAnnotations].sort(readingOrder));
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const [toolbar, setToolbar] = useState<Toolbar | null>(null);
-  const [draft, setDraft] = useState<PendingSelection | null>(null);
+  const [draft, setDraft] = useState<(PendingSelection & { kind: DraftKind }) | null>(null);
+  const [undo, setUndo] = useState<ReaderAnnotation | null>(null);
   const [visibility, setVisibility] = useStoredChoice<VisibilityChoice>("marginalia.visibility", ["workspace", "private"]);
   const [error, setError] = useState<string | null>(null);
   const [sheetOpen, setSheetOpen] = useState(false);
   const wide = useMediaQuery("(min-width: 1024px)");
   const textRef = useRef<HTMLDivElement>(null);
 
-  // Highlights follow the annotations, the focus and the draft.
+  const visible = useMemo(() => annotations.filter((a) => matches(a, filters)), [annotations, filters]);
+  const replace = useCallback((next: ReaderAnnotation) => setAnnotations((list) => list.map((a) => (a.id === next.id ? next : a))), []);
+
+  // Highlights follow the (filtered) annotations, the focus and the draft.
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
-    const specs: HighlightSpec[] = annotations.map((a) => ({ id: a.id, passageId: a.passageId, start: a.start, end: a.end, kind: a.kind, focused: a.id === focusedId }));
+    const specs: HighlightSpec[] = visible.map((a) => ({ id: a.id, passageId: a.passageId, start: a.start, end: a.end, kind: a.kind, focused: a.id === focusedId }));
     if (draft) specs.push({ id: DRAFT_KEY, passageId: draft.passageId, start: draft.start, end: draft.end, kind: "pending", focused: true });
     editor.view.dispatch(editor.state.tr.setMeta(readerDecorationsKey, specs));
-  }, [editor, annotations, focusedId, draft]);
+  }, [editor, visible, focusedId, draft]);
 
   const positions = useMemo(() => (editor ? passagePositions(editor.state.doc) : null), [editor]);
 
@@ -95,10 +117,10 @@ export function Reader({ reportId, passages, initialAnnotations, canAnnotate, he
     });
   }, []);
 
-  async function createAnnotation(selection: PendingSelection, body?: string) {
+  async function createAnnotation(selection: PendingSelection, fields: { kind: DraftKind | "highlight"; body?: string; claimSummary?: string }) {
     const created = await apiFetch<ReaderAnnotation>(`/api/v1/reports/${reportId}/annotations`, {
       method: "POST",
-      json: { passageId: selection.passageId, start: selection.start, end: selection.end, quote: selection.quote, visibility, ...(body ? { body, kind: "comment" } : { kind: "highlight" }) },
+      json: { passageId: selection.passageId, start: selection.start, end: selection.end, quote: selection.quote, visibility, ...fields },
     });
     setAnnotations((list) => [...list, created].sort(readingOrder));
     setFocusedId(created.id);
@@ -112,26 +134,57 @@ export function Reader({ reportId, passages, initialAnnotations, canAnnotate, he
     window.getSelection()?.removeAllRanges();
     try {
       setError(null);
-      await createAnnotation(selection);
+      await createAnnotation(selection, { kind: "highlight" });
     } catch (e) {
       setError(`The highlight was not saved: ${(e as Error).message}`);
     }
   }
 
-  function startComment() {
+  function startDraft(kind: DraftKind) {
     if (!toolbar) return;
-    setDraft(toolbar.selection);
+    setDraft({ ...toolbar.selection, kind });
     setToolbar(null);
     setSheetOpen(true);
     window.getSelection()?.removeAllRanges();
   }
 
+  // A link such as ?annotation=… (from a notification or the claims list) opens that thread.
+  const linked = searchParams.get("annotation");
+  useEffect(() => {
+    if (!editor || !linked || !annotations.some((a) => a.id === linked)) return;
+    // After the highlights are painted, so there is something to scroll to.
+    const frame = requestAnimationFrame(() => focusAnnotation(linked, true));
+    return () => cancelAnimationFrame(frame);
+  }, [editor, linked]); // eslint-disable-line react-hooks/exhaustive-deps -- only when the link or the editor changes
+
+  async function deleteAnnotation(a: ReaderAnnotation) {
+    try {
+      setError(null);
+      await apiFetch(`/api/v1/annotations/${a.id}`, { method: "DELETE" });
+      setAnnotations((list) => list.filter((x) => x.id !== a.id));
+      setFocusedId(null);
+      setUndo(a);
+    } catch (e) {
+      setError(`The annotation was not deleted: ${(e as Error).message}`);
+    }
+  }
+
+  async function restore(a: ReaderAnnotation) {
+    setUndo(null);
+    try {
+      const restored = await apiFetch<ReaderAnnotation>(`/api/v1/annotations/${a.id}/restore`, { method: "POST" });
+      setAnnotations((list) => [...list, restored].sort(readingOrder));
+    } catch (e) {
+      setError(`The annotation could not be restored: ${(e as Error).message}`);
+    }
+  }
+
   useReaderKeys({
-    annotations,
+    annotations: visible,
     focusedId,
     toolbarOpen: toolbar !== null,
     onHighlight: highlight,
-    onComment: startComment,
+    onComment: () => startDraft("comment"),
     onFocus: (id) => focusAnnotation(id, true),
     onEscape: () => {
       if (toolbar) setToolbar(null);
@@ -164,11 +217,13 @@ export function Reader({ reportId, passages, initialAnnotations, canAnnotate, he
         ref={ref}
         style={style}
         selection={draft}
+        kind={draft.kind}
+        members={context.members}
         visibility={visibility}
         onVisibilityChange={setVisibility}
         onCancel={() => setDraft(null)}
-        onSave={async (body) => {
-          await createAnnotation(draft, body);
+        onSave={async (fields) => {
+          await createAnnotation(draft, { kind: draft.kind, ...fields });
           setDraft(null);
         }}
       />
@@ -176,25 +231,37 @@ export function Reader({ reportId, passages, initialAnnotations, canAnnotate, he
 
   const sidebar = (
     <AnnotationSidebar
-      annotations={annotations}
+      annotations={visible}
       draft={draft}
       focusedId={focusedId}
       aligned={wide}
       canAnnotate={canAnnotate}
       anchorOf={anchorOf}
       onSelect={(id) => focusAnnotation(id, true)}
+      renderThread={(a) => <ThreadPanel annotation={a} context={context} onChange={replace} onDelete={deleteAnnotation} />}
       renderComposer={composer}
     />
   );
 
   const sidebarHeader = (
-    <div className="mb-4 flex items-center justify-between gap-2">
+    <>
+    <div className="mb-3 flex items-center justify-between gap-2">
       {/* On phones the sheet's own button already names the list. */}
       <h2 className={wide ? "text-sm font-semibold" : "sr-only"}>
-        Annotations <span className="font-normal text-stone-500 dark:text-stone-400">{annotations.length}</span>
+        Annotations <span className="font-normal text-stone-500 dark:text-stone-400">{visible.length === annotations.length ? annotations.length : `${visible.length} of ${annotations.length}`}</span>
       </h2>
       {canAnnotate && <VisibilitySelect value={visibility} onChange={setVisibility} label="New ones visible to" />}
     </div>
+    {annotations.length > 0 && <AnnotationFilters annotations={annotations} filters={filters} onChange={setFilters} />}
+    {undo && (
+      <div role="status" className="mb-3 flex items-center justify-between rounded-md bg-stone-900 px-3 py-2 text-sm text-white dark:bg-stone-100 dark:text-stone-900">
+        Annotation deleted.
+        <button type="button" className="font-semibold underline" onClick={() => restore(undo)}>
+          Undo
+        </button>
+      </div>
+    )}
+    </>
   );
 
   return (
@@ -213,12 +280,20 @@ export function Reader({ reportId, passages, initialAnnotations, canAnnotate, he
           {sidebar}
         </aside>
       ) : (
-        <BottomSheet open={sheetOpen || draft !== null} onOpenChange={setSheetOpen} count={annotations.length}>
+        <BottomSheet open={sheetOpen || draft !== null} onOpenChange={setSheetOpen} count={visible.length}>
           {sidebarHeader}
           {sidebar}
         </BottomSheet>
       )}
-      {toolbar && <SelectionToolbar rect={toolbar.rect} onHighlight={highlight} onComment={startComment} />}
+      {toolbar && (
+        <SelectionToolbar
+          rect={toolbar.rect}
+          onHighlight={highlight}
+          onComment={() => startDraft("comment")}
+          onQuestion={() => startDraft("question")}
+          onClaim={() => startDraft("claim")}
+        />
+      )}
     </div>
   );
 }

@@ -4,18 +4,20 @@ interface Props {
   rect: { top: number; left: number; bottom: number; width: number };
   onHighlight: () => void;
   onComment: () => void;
+  onQuestion: () => void;
+  onClaim: () => void;
 }
 
 const item =
   "flex items-center gap-1.5 rounded px-2.5 py-1.5 text-sm font-medium text-white hover:bg-white/15 focus-visible:outline-2 focus-visible:outline-amber-400";
 
 /** The small toolbar that appears next to selected text. */
-export function SelectionToolbar({ rect, onHighlight, onComment }: Props) {
+export function SelectionToolbar({ rect, onHighlight, onComment, onQuestion, onClaim }: Props) {
   const above = rect.top > 56;
   const style: React.CSSProperties = {
     position: "fixed",
     top: above ? rect.top - 44 : rect.bottom + 8,
-    left: Math.max(8, Math.min(rect.left + rect.width / 2 - 110, window.innerWidth - 228)),
+    left: Math.max(8, Math.min(rect.left + rect.width / 2 - 190, window.innerWidth - 388)),
   };
   return (
     <div
@@ -33,6 +35,14 @@ export function SelectionToolbar({ rect, onHighlight, onComment }: Props) {
       <button type="button" className={item} onClick={onComment}>
         <span aria-hidden="true" className="h-3 w-3 rounded-sm bg-amber-400" />
         Comment <kbd className="ml-1 text-xs text-stone-400">C</kbd>
+      </button>
+      <button type="button" className={item} onClick={onQuestion}>
+        <span aria-hidden="true" className="h-3 w-3 rounded-sm bg-sky-400" />
+        Question
+      </button>
+      <button type="button" className={item} onClick={onClaim}>
+        <span aria-hidden="true" className="h-3 w-3 rounded-sm bg-fuchsia-400" />
+        Claim
       </button>
     </div>
   );

@@ -21,6 +21,32 @@ export interface ReaderAnnotation {
   suffix: string;
   author: { id: string; name: string };
   createdAt: string;
+  claimSummary: string | null;
+  status: "open" | "resolved";
+  verdict: Verdict;
+  tags: string[];
+  replyCount: number;
+  tally: Record<StanceName, number>;
+  stances: {
+    user: { id: string; name: string };
+    stance: StanceName;
+    note: string | null;
+    evidence: { url: string | null; passageId: string | null; annotationId: string | null } | null;
+  }[];
+  version: number;
+  editedAt: string | null;
+}
+
+export type StanceName = "supports" | "disputes" | "needs_evidence";
+export type Verdict = "unverified" | "supported" | "contested" | "refuted";
+export type Role = "owner" | "editor" | "annotator" | "viewer";
+
+/** Who is reading, and what the workspace offers them. */
+export interface ReaderContext {
+  me: { id: string; name: string; role: Role };
+  members: { id: string; name: string }[];
+  tags: { name: string; color: string }[];
+  passages: ReaderPassage[];
 }
 
 /** A selection the user is about to annotate: code point offsets in one passage. */

@@ -105,4 +105,34 @@ describe("MarkdownBody", () => {
   it("renders nothing but the wrapper for an empty body", () => {
     expect(render("")).toMatch(/^<div class="[^"]*"><\/div>$/);
   });
+
+  it("renders a mention as an inert chip with its id", () => {
+    const html = render('Ask [@ id="u1" label="Layla Mansour"] now');
+    expect(html).toMatch(/Ask <span dir="auto" class="[^"]*bg-amber-100[^"]*" data-mention-id="u1">@Layla Mansour<\/span> now/);
+    expect(html).not.toContain("<a");
+    expect(html).not.toContain("[@");
+  });
+
+  it("renders mentions in lists and with Arabic names", () => {
+    const html = render('- [@ id="u2" label="ليلى منصور"] شكرا');
+    expect(html).toMatch(/<li[^>]*><p dir="auto"><span dir="auto" class="[^"]*" data-mention-id="u2">@ليلى منصور<\/span> شكرا<\/p><\/li>/);
+  });
+
+  it("escapes a mention label that looks like HTML", () => {
+    const html = render('[@ id="u3" label="<img src=x onerror=alert(1)>"]');
+    expect(html).toContain('data-mention-id="u3">@&lt;img src=x onerror=alert(1)&gt;</span>');
+    expect(html).not.toContain("<img");
+  });
+
+  it("escapes quotes in a mention id attribute", () => {
+    const html = render(`[@ id='a"onmouseover="x' label="L"]`);
+    expect(html).toContain('data-mention-id="a&quot;onmouseover=&quot;x"');
+    expect(html).not.toMatch(/ onmouseover=/);
+  });
+
+  it("leaves a mention shortcode in a code span as code", () => {
+    const html = render('`[@ id="u1" label="L"]`');
+    expect(html).not.toContain("data-mention-id");
+    expect(html).toMatch(/<code[^>]*>\[@ id=&quot;u1&quot; label=&quot;L&quot;\]<\/code>/);
+  });
 });

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { markdownToBlocks, safeHref, type Block, type Inline } from "@/lib/markdown/to-blocks";
+import { markdownToBlocks, mentionText, safeHref, type Block, type Inline } from "@/lib/markdown/to-blocks";
 
 /**
  * Renders a user-written Markdown body (annotation, reply) as React elements.
@@ -7,7 +7,9 @@ import { markdownToBlocks, safeHref, type Block, type Inline } from "@/lib/markd
  * User text only ever reaches the DOM as React text children, never as HTML:
  * the Markdown is lexed into a closed model (see lib/markdown/to-blocks.ts)
  * where raw HTML is plain text, images are their alt text and unsafe links are
- * dropped. No hooks, so it works in server and client components alike.
+ * dropped. Mentions are inert chips (not links): the label is the author's
+ * text, so it is shown as text and nothing else. No hooks, so it works in
+ * server and client components alike.
  */
 export function MarkdownBody({ markdown, className }: { markdown: string; className?: string }) {
   const blocks = markdownToBlocks(markdown);
@@ -28,6 +30,11 @@ export function MarkdownBody({ markdown, className }: { markdown: string; classN
 const LINK_CLASS =
   "text-blue-700 underline underline-offset-2 decoration-blue-700/40 hover:decoration-current " +
   "dark:text-blue-300 dark:decoration-blue-300/40";
+
+/** Amber tint, medium weight; amber-900 on amber-100 and amber-200 on a dark amber wash are both well above AA. */
+const MENTION_CLASS =
+  "rounded bg-amber-100 px-1 font-medium text-amber-900 box-decoration-clone " +
+  "dark:bg-amber-400/15 dark:text-amber-200";
 
 function renderBlocks(blocks: Block[]): ReactNode[] {
   return blocks.map((block, i) => renderBlock(block, i));
@@ -137,6 +144,13 @@ function renderInline(node: Inline, key: number): ReactNode {
       );
     case "break":
       return <br key={key} />;
+    case "mention":
+      // dir="auto" isolates the name, so an Arabic name in an English sentence (or the reverse) reads right.
+      return (
+        <span key={key} dir="auto" className={MENTION_CLASS} data-mention-id={node.id}>
+          {mentionText(node)}
+        </span>
+      );
     case "link": {
       // The model only holds safe hrefs; check again in case a model was built elsewhere.
       const href = safeHref(node.href);

@@ -4,6 +4,7 @@ export class ApiError extends Error {
     message: string,
     readonly status: number,
     readonly code: string,
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -25,7 +26,7 @@ export async function apiFetch<T>(path: string, init: RequestInit & { json?: unk
   const data = await res.json().catch(() => null);
   if (!res.ok) {
     const err = data?.error;
-    throw new ApiError(err?.message ?? `The request failed (${res.status}). Try again.`, res.status, err?.code ?? "unknown");
+    throw new ApiError(err?.message ?? `The request failed (${res.status}). Try again.`, res.status, err?.code ?? "unknown", err?.details);
   }
   return data as T;
 }

@@ -2,7 +2,7 @@
  * Mentions travel in Markdown as TipTap's shortcode: [@ id="<userId>" label="<name>"].
  * This finds them without trusting the label: only ids matter to the server.
  */
-const MENTION = /\[@\s+([^\]]*)\]/g;
+const MENTION = /\[@\s+([^\]]{0,500})\]/g;
 const ATTR = /(?:^|\s)(\w+)=(?:"([^"]*)"|'([^']*)')/g;
 
 export interface Mention {

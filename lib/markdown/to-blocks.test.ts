@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { markdownToBlocks, markdownToPlainText, safeHref, decodeEntities, type Block, type Inline } from "./to-blocks";
+import { markdownToBlocks, markdownToInlines, markdownToPlainText, safeHref, decodeEntities, type Block, type Inline } from "./to-blocks";
 
 const p = (...children: Inline[]): Block => ({ type: "paragraph", children });
 const t = (text: string): Inline => ({ type: "text", text });
@@ -315,5 +315,74 @@ describe("markdownToPlainText", () => {
   it("returns an empty string for empty input", () => {
     expect(markdownToPlainText("")).toBe("");
     expect(markdownToPlainText("\n\n")).toBe("");
+  });
+});
+
+describe("mentions", () => {
+  const mention = (id: string, label: string): Inline => ({ type: "mention", id, label });
+
+  it("turns TipTap's shortcode in a paragraph into a mention node", () => {
+    expect(markdownToBlocks('Ask [@ id="u1" label="Layla Mansour"] about it.')).toEqual([
+      p(t("Ask "), mention("u1", "Layla Mansour"), t(" about it.")),
+    ]);
+    expect(markdownToBlocks("[@ id='u2' label='Sami']")).toEqual([p(mention("u2", "Sami"))]);
+  });
+
+  it("finds mentions in lists, quotes and emphasis", () => {
+    expect(markdownToBlocks('- check with [@ id="u1" label="Layla"]\n- and [@ id="u2" label="Sami"] too')).toEqual([
+      {
+        type: "list",
+        ordered: false,
+        items: [[p(t("check with "), mention("u1", "Layla"))], [p(t("and "), mention("u2", "Sami"), t(" too"))]],
+      },
+    ]);
+    expect(markdownToBlocks('> **[@ id="u1" label="Layla"]**')).toEqual([
+      { type: "quote", children: [p({ type: "strong", children: [mention("u1", "Layla")] })] },
+    ]);
+  });
+
+  it("keeps an Arabic label intact", () => {
+    expect(markdownToBlocks('شكرا [@ id="u3" label="ليلى منصور"]')).toEqual([p(t("شكرا "), mention("u3", "ليلى منصور"))]);
+    expect(markdownToPlainText('شكرا [@ id="u3" label="ليلى منصور"]')).toBe("شكرا @ليلى منصور");
+  });
+
+  it("keeps a label that looks like HTML as text", () => {
+    const src = '[@ id="u4" label="<img src=x onerror=alert(1)>"] hi';
+    expect(markdownToBlocks(src)).toEqual([p(mention("u4", "<img src=x onerror=alert(1)>"), t(" hi"))]);
+    expect(markdownToPlainText(src)).toBe("@<img src=x onerror=alert(1)> hi");
+  });
+
+  it("reads Markdown characters in a label as part of the label", () => {
+    expect(markdownToBlocks('*hi [@ id="u5" label="a*"] there*')).toEqual([
+      p({ type: "em", children: [t("hi "), mention("u5", "a*"), t(" there")] }),
+    ]);
+    expect(markdownToBlocks('[@ id="u6" label="_x_ `y`"]')).toEqual([p(mention("u6", "_x_ `y`"))]);
+  });
+
+  it("leaves shortcodes in code spans, code blocks and after a backslash literal", () => {
+    expect(markdownToBlocks('`[@ id="u1" label="L"]` and ``x [@ id="u2" label="S"]``')).toEqual([
+      p({ type: "code", text: '[@ id="u1" label="L"]' }, t(" and "), { type: "code", text: 'x [@ id="u2" label="S"]' }),
+    ]);
+    expect(markdownToBlocks('```\n[@ id="u1" label="L"]\n```')).toEqual([{ type: "code", text: '[@ id="u1" label="L"]' }]);
+    expect(markdownToBlocks('\\[@ id="u1" label="L"]')).toEqual([p(t('[@ id="u1" label="L"]'))]);
+  });
+
+  it("leaves a shortcode without an id, or unclosed, as text", () => {
+    expect(markdownToBlocks('[@ label="nobody"] and [@]')).toEqual([p(t('[@ label="nobody"] and [@]'))]);
+    expect(markdownToBlocks('[@ id="u1" label="L')).toEqual([p(t('[@ id="u1" label="L'))]);
+  });
+
+  it("stays fast on many unclosed shortcodes", () => {
+    const start = performance.now();
+    expect(markdownToPlainText("[@ ".repeat(6000))).toBe("[@ ".repeat(6000).trim());
+    expect(performance.now() - start).toBeLessThan(2000);
+  });
+
+  it("shows a mention as @Label in plain text, or @id when the label is missing", () => {
+    expect(markdownToPlainText('Ask [@ id="u1" label="Layla Mansour"] and [@ id="u2"].')).toBe("Ask @Layla Mansour and @u2.");
+  });
+
+  it("parses mentions in inline Markdown", () => {
+    expect(markdownToInlines('cc [@ id="u1" label="Layla"]')).toEqual([t("cc "), mention("u1", "Layla")]);
   });
 });

@@ -8,9 +8,14 @@
  * unsafe links — degrades to plain text, so the worst a hostile body can do is
  * show its own source.
  *
+ * Mentions travel as TipTap's shortcode, `[@ id="<userId>" label="<name>"]`
+ * (see ./mentions.ts); the lexer turns each one into a `mention` node whose
+ * label is plain text. Inside code spans and code blocks they stay literal.
+ *
  * Pure module: no React, no DOM.
  */
-import { Lexer, type Token, type Tokens } from "marked";
+import { Hooks, Lexer, type MarkedOptions, type Token, type Tokens } from "marked";
+import { parseMentionAttributes } from "./mentions";
 
 export type Inline =
   | { type: "text"; text: string }
@@ -19,6 +24,7 @@ export type Inline =
   | { type: "code"; text: string }
   | { type: "del"; children: Inline[] }
   | { type: "link"; href: string; children: Inline[] }
+  | { type: "mention"; id: string; label: string }
   | { type: "break" };
 
 export type Block =
@@ -166,6 +172,74 @@ export function safeHref(href: string): string | null {
 }
 
 // ---------------------------------------------------------------------------
+// Mentions
+// ---------------------------------------------------------------------------
+
+/**
+ * One mention shortcode at the start of the text (the shape ./mentions.ts
+ * looks for). The attributes are bounded (ids are at most 64 characters and
+ * names 100) so that a body full of unclosed "[@ " cannot make the lexer
+ * scan to the end of the text from each of them.
+ */
+const MENTION_AT_START_RE = /^\[@\s([^\]]{0,500})\]/;
+const MENTION_START_RE = /\[@\s/;
+const MENTION_ANYWHERE_RE = /\[@\s[^\]]{0,500}\]/g;
+
+interface MentionToken {
+  type: "mention";
+  raw: string;
+  id: string;
+  label: string;
+}
+
+/**
+ * Inline tokenizer for mention shortcodes. Marked tries it before its own
+ * tokenizers at every position, so a shortcode is taken whole (a `*` or `<`
+ * in a label is never read as Markdown or HTML); a code span that contains a
+ * shortcode is consumed by the code-span tokenizer first, so it stays literal.
+ * A shortcode without an id is not a mention and is left to the other rules.
+ */
+function mentionTokenizer(src: string): MentionToken | undefined {
+  const match = MENTION_AT_START_RE.exec(src);
+  if (!match) return undefined;
+  const mention = parseMentionAttributes(match[1]);
+  if (!mention) return undefined;
+  return { type: "mention", raw: match[0], id: mention.id, label: mention.label };
+}
+
+/** Stops plain-text runs where a shortcode may begin. */
+function mentionStart(src: string): number | undefined {
+  const index = src.search(MENTION_START_RE);
+  return index < 0 ? undefined : index;
+}
+
+/**
+ * Emphasis/strikethrough delimiters are matched against a masked copy of the
+ * source; hide shortcodes there too, so a `*` or `~` inside a label can never
+ * close a delimiter opened outside it.
+ */
+const hooks = new Hooks();
+hooks.emStrongMask = (src: string) =>
+  src.replace(MENTION_ANYWHERE_RE, (m) => `[${"a".repeat(m.length - 2)}]`);
+
+const EXTENSIONS: NonNullable<MarkedOptions["extensions"]> = {
+  renderers: {},
+  childTokens: {},
+  inline: [mentionTokenizer],
+  startInline: [mentionStart],
+};
+
+/** A fresh options object per lexer: marked's Lexer stores its tokenizer on the options it is given. */
+function lexerOptions(): MarkedOptions {
+  return { gfm: true, extensions: EXTENSIONS, hooks };
+}
+
+/** How a mention reads as text: `@Label` (the id if the label is missing). */
+export function mentionText(node: { id: string; label: string }): string {
+  return `@${node.label || node.id}`;
+}
+
+// ---------------------------------------------------------------------------
 // Tokens → model
 // ---------------------------------------------------------------------------
 
@@ -202,6 +276,9 @@ function inlinesToPlain(nodes: Inline[]): string {
         break;
       case "break":
         s += "\n";
+        break;
+      case "mention":
+        s += mentionText(node);
         break;
       default:
         s += inlinesToPlain(node.children);
@@ -246,6 +323,11 @@ function convertInline(token: Token, out: Inline[]): void {
     case "br":
       out.push({ type: "break" });
       return;
+    case "mention": {
+      const t = token as unknown as MentionToken;
+      out.push({ type: "mention", id: t.id, label: t.label });
+      return;
+    }
     case "link": {
       const t = token as Tokens.Link;
       // Autolinks (`<https://…>`, bare www./https:// URLs, emails) are literal;
@@ -441,7 +523,7 @@ export function markdownToBlocks(markdown: string): Block[] {
   if (typeof markdown !== "string" || markdown.trim() === "") return [];
   let tokens: Token[];
   try {
-    tokens = new Lexer({ gfm: true }).lex(markdown);
+    tokens = new Lexer(lexerOptions()).lex(markdown);
   } catch {
     const block = literalParagraph(markdown);
     return block ? [block] : [];
@@ -453,7 +535,7 @@ export function markdownToBlocks(markdown: string): Block[] {
 export function markdownToInlines(markdown: string): Inline[] {
   if (typeof markdown !== "string" || markdown === "") return [];
   try {
-    return convertInlines(Lexer.lexInline(markdown, { gfm: true }));
+    return convertInlines(Lexer.lexInline(markdown, lexerOptions()));
   } catch {
     return [{ type: "text", text: markdown }];
   }

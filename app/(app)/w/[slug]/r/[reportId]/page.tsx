@@ -3,12 +3,15 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { Reader } from "@/components/reader/reader";
+import type { ReaderAnnotation } from "@/components/reader/types";
 import { ReportOutline } from "@/components/reader/report-outline";
 import { isAppError } from "@/lib/errors";
 import { requireUser } from "@/lib/session";
 import { listAnnotations } from "@/lib/server/annotations/annotations";
 import { getReportOrThrow } from "@/lib/server/reports/reports";
+import { listTags } from "@/lib/server/tags/tags";
 import { hasRole } from "@/lib/server/workspaces/access";
+import { listMembers } from "@/lib/server/workspaces/workspaces";
 
 type Params = Promise<{ slug: string; reportId: string }>;
 
@@ -34,7 +37,12 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function ReportPage({ params }: { params: Params }) {
   const { slug, reportId } = await params;
   const { user, report } = await loadReport(slug, reportId);
-  const annotations = await listAnnotations({ userId: user.id, reportId: report.id });
+  const [annotations, members, tags] = await Promise.all([
+    listAnnotations({ userId: user.id, reportId: report.id }),
+    listMembers({ userId: user.id, workspaceIdOrSlug: report.workspaceId }),
+    listTags({ userId: user.id, workspaceIdOrSlug: report.workspaceId }),
+  ]);
+  const claimCount = annotations.filter((a) => a.kind === "claim").length;
   const published = report.publishedAt
     ? new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" }).format(new Date(report.publishedAt))
     : null;
@@ -54,6 +62,10 @@ export default async function ReportPage({ params }: { params: Params }) {
         {published && " · "}
         {report.passages.length} passages
         {!hasRole(report.role, "annotator") && " · You can read and see your team’s shared notes"}
+        {" · "}
+        <Link href={`/w/${report.workspace.slug}/r/${report.id}/claims`} className="underline underline-offset-2">
+          {claimCount === 1 ? "1 claim" : `${claimCount} claims`}
+        </Link>
       </p>
     </header>
   );
@@ -61,8 +73,14 @@ export default async function ReportPage({ params }: { params: Params }) {
   return (
     <Reader
       reportId={report.id}
-      passages={report.passages}
-      initialAnnotations={annotations.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() }))}
+      context={{
+        me: { id: user.id, name: user.name, role: report.role },
+        members: members.map((m) => ({ id: m.userId, name: m.name })),
+        tags: tags.map((t) => ({ name: t.name, color: t.color })),
+        passages: report.passages,
+      }}
+      // Dates become strings on their way to the browser.
+      initialAnnotations={JSON.parse(JSON.stringify(annotations)) as ReaderAnnotation[]}
       canAnnotate={hasRole(report.role, "annotator")}
       header={header}
       outline={<ReportOutline passages={report.passages} title={report.title} />}

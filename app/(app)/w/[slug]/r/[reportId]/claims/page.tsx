@@ -4,12 +4,14 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { TagChip } from "@/components/tags/tag-manager";
 import { Avatar } from "@/components/ui/avatar";
-import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Badge } from "@/components/ui/badge";
+import { Tally, VerdictBadge } from "@/components/annotations/claim-badges";
+import { VERDICT_LABEL } from "@/components/annotations/kind-style";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { isAppError } from "@/lib/errors";
 import { requireUser } from "@/lib/session";
-import { listAnnotations, type AnnotationView } from "@/lib/server/annotations/annotations";
+import { listAnnotations } from "@/lib/server/annotations/annotations";
 import { getReportOrThrow } from "@/lib/server/reports/reports";
 import { listTags } from "@/lib/server/tags/tags";
 import { VERDICTS } from "@/lib/validations/annotation";
@@ -37,39 +39,6 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: `Claims · ${loaded.report.title}` };
 }
 
-const VERDICT_LABEL: Record<Verdict, string> = { unverified: "Unverified", supported: "Supported", contested: "Contested", refuted: "Refuted" };
-const VERDICT_TONE: Record<Exclude<Verdict, "refuted">, BadgeTone> = { unverified: "neutral", supported: "emerald", contested: "amber" };
-
-function VerdictBadge({ verdict }: { verdict: Verdict }) {
-  const label = `Verdict: ${VERDICT_LABEL[verdict]}`;
-  if (verdict === "refuted") {
-    // Badge has no red tone yet: the same shape, in red.
-    return (
-      <span className="inline-flex items-center rounded bg-red-50 px-1.5 py-0.5 text-[11px] font-medium text-red-900 ring-1 ring-red-300 ring-inset dark:bg-red-950 dark:text-red-200 dark:ring-red-800">
-        {label}
-      </span>
-    );
-  }
-  return <Badge tone={VERDICT_TONE[verdict]}>{label}</Badge>;
-}
-
-const TALLY = [
-  { key: "supports", one: "supports", many: "support", className: "text-emerald-700 dark:text-emerald-400" },
-  { key: "disputes", one: "disputes", many: "dispute", className: "text-red-700 dark:text-red-400" },
-  { key: "needs_evidence", one: "needs evidence", many: "need evidence", className: "text-amber-800 dark:text-amber-300" },
-] as const;
-
-function Tally({ tally }: { tally: AnnotationView["tally"] }) {
-  return (
-    <span className="inline-flex flex-wrap gap-x-3 gap-y-1 text-xs text-stone-600 dark:text-stone-400">
-      {TALLY.map((t) => (
-        <span key={t.key}>
-          <span className={`font-semibold tabular-nums ${t.className}`}>{tally[t.key]}</span> {tally[t.key] === 1 ? t.one : t.many}
-        </span>
-      ))}
-    </span>
-  );
-}
 
 const chipClass = (active: boolean) =>
   `inline-flex items-center gap-1.5 rounded-full border px-3 py-1 text-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-600 ${

@@ -1,0 +1,70 @@
+import type { ReaderAnnotation } from "@/components/reader/types";
+
+export const FILTER_DIMENSIONS = ["kind", "status", "verdict", "visibility", "author", "tag"] as const;
+export type FilterDimension = (typeof FILTER_DIMENSIONS)[number];
+export type Filters = Partial<Record<FilterDimension, string[]>>;
+
+function valuesOf(a: ReaderAnnotation, dim: FilterDimension): string[] {
+  switch (dim) {
+    case "kind":
+      return [a.kind];
+    case "status":
+      return [a.status];
+    case "verdict":
+      return a.kind === "claim" ? [a.verdict] : [];
+    case "visibility":
+      return [a.visibility];
+    case "author":
+      return [a.author.id];
+    case "tag":
+      return a.tags.map((t) => t.toLowerCase());
+  }
+}
+
+/** Any of the values within a dimension; every dimension at once. */
+export function matches(a: ReaderAnnotation, filters: Filters, skip?: FilterDimension): boolean {
+  return FILTER_DIMENSIONS.every((dim) => {
+    const wanted = filters[dim];
+    if (dim === skip || !wanted?.length) return true;
+    const have = valuesOf(a, dim);
+    return wanted.some((w) => have.includes(dim === "tag" ? w.toLowerCase() : w));
+  });
+}
+
+/** For each value of a dimension: how many annotations it would show, given the other filters. */
+export function facetCounts(annotations: ReaderAnnotation[], filters: Filters, dim: FilterDimension): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const a of annotations) {
+    if (!matches(a, filters, dim)) continue;
+    for (const v of valuesOf(a, dim)) counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
+  return counts;
+}
+
+export function filtersFromParams(params: URLSearchParams): Filters {
+  const out: Filters = {};
+  for (const dim of FILTER_DIMENSIONS) {
+    const values = params.getAll(dim).filter(Boolean);
+    if (values.length) out[dim] = values;
+  }
+  return out;
+}
+
+export function paramsWithFilters(base: URLSearchParams, filters: Filters): URLSearchParams {
+  const next = new URLSearchParams(base);
+  for (const dim of FILTER_DIMENSIONS) {
+    next.delete(dim);
+    for (const v of filters[dim] ?? []) next.append(dim, v);
+  }
+  return next;
+}
+
+export function toggle(filters: Filters, dim: FilterDimension, value: string): Filters {
+  const current = filters[dim] ?? [];
+  const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
+  return { ...filters, [dim]: next };
+}
+
+export function activeCount(filters: Filters): number {
+  return FILTER_DIMENSIONS.reduce((n, d) => n + (filters[d]?.length ?? 0), 0);
+}

@@ -1,0 +1,145 @@
+"use client";
+
+import { useState } from "react";
+import { Tally } from "@/components/annotations/claim-badges";
+import { STANCE_LABEL, STANCE_TEXT, VERDICT_LABEL } from "@/components/annotations/kind-style";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { ReaderAnnotation, ReaderPassage, StanceName, Verdict } from "@/components/reader/types";
+import { apiFetch } from "@/lib/api/client";
+import { useApiAction } from "./use-api-action";
+
+interface Props {
+  annotation: ReaderAnnotation;
+  meId: string;
+  canTakeStance: boolean;
+  canSetVerdict: boolean;
+  passages: ReaderPassage[];
+  onChange: (a: ReaderAnnotation) => void;
+}
+
+const STANCES: StanceName[] = ["supports", "disputes", "needs_evidence"];
+const VERDICTS = Object.keys(VERDICT_LABEL) as Verdict[];
+
+/** Evidence typed as "¶ 12" (a passage of this report) or a web address. */
+function parseEvidence(text: string, passages: ReaderPassage[]) {
+  const t = text.trim();
+  if (!t) return { evidence: undefined };
+  const para = /^¶?\s*(\d+)$/.exec(t);
+  if (para) {
+    const passage = passages.find((p) => p.index === Number(para[1]));
+    return passage ? { evidence: { passageId: passage.id } } : { error: `There is no ¶ ${para[1]} in this report.` };
+  }
+  if (/^https?:\/\/\S+$/i.test(t)) return { evidence: { url: t } };
+  return { error: "Evidence is a web address (https://…) or a paragraph number such as ¶ 12." };
+}
+
+export function StancePanel({ annotation: a, meId, canTakeStance, canSetVerdict, passages, onChange }: Props) {
+  const mine = a.stances.find((s) => s.user.id === meId);
+  const [note, setNote] = useState(mine?.note ?? "");
+  const initialEvidence = mine?.evidence?.url ?? (mine?.evidence?.passageId ? `¶ ${passages.find((p) => p.id === mine.evidence!.passageId)?.index ?? ""}` : "");
+  const [evidence, setEvidence] = useState(initialEvidence);
+  const [detailsOpen, setDetailsOpen] = useState(false);
+  const { pending, error, setError, run } = useApiAction();
+  const passageIndex = (id: string | null) => passages.find((p) => p.id === id)?.index;
+
+  async function take(stance: StanceName, withDetails: boolean) {
+    const parsed = parseEvidence(evidence, passages);
+    if (withDetails && parsed.error) return setError(parsed.error);
+    const body = withDetails
+      ? { stance, ...(note.trim() ? { note: note.trim() } : {}), ...(parsed.evidence ? { evidence: parsed.evidence } : {}) }
+      : { stance, ...(mine?.note ? { note: mine.note } : {}), ...(mine?.evidence ? { evidence: Object.fromEntries(Object.entries(mine.evidence).filter(([, v]) => v)) } : {}) };
+    const updated = await run(() => apiFetch<ReaderAnnotation>(`/api/v1/annotations/${a.id}/stance`, { method: "PUT", json: body }));
+    if (updated) {
+      onChange(updated);
+      setDetailsOpen(false);
+    }
+  }
+
+  return (
+    <section aria-label="Stances and verdict" className="space-y-2 rounded-md bg-stone-50 p-2 dark:bg-stone-950">
+      {error && <Alert>{error}</Alert>}
+      {canTakeStance && (
+        <div role="group" aria-label="Your stance" className="flex flex-wrap gap-1">
+          {STANCES.map((s) => (
+            <button
+              key={s}
+              type="button"
+              disabled={pending}
+              aria-pressed={mine?.stance === s}
+              onClick={() => take(s, false)}
+              className="rounded-full border border-stone-300 px-2.5 py-0.5 text-xs font-medium text-stone-700 hover:bg-white aria-pressed:border-stone-900 aria-pressed:bg-stone-900 aria-pressed:text-white dark:border-stone-700 dark:text-stone-300 dark:hover:bg-stone-900 dark:aria-pressed:border-stone-100 dark:aria-pressed:bg-stone-100 dark:aria-pressed:text-stone-900"
+            >
+              {STANCE_LABEL[s]}
+            </button>
+          ))}
+          <button type="button" className="ml-auto text-xs text-stone-500 underline-offset-2 hover:underline dark:text-stone-400" aria-expanded={detailsOpen} onClick={() => setDetailsOpen((o) => !o)}>
+            Note and evidence
+          </button>
+        </div>
+      )}
+      {detailsOpen && (
+        <div className="space-y-2">
+          <label className="block text-xs font-medium">
+            Note
+            <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={2000} dir="auto" className="mt-1 block w-full rounded border border-stone-300 bg-white px-2 py-1 text-sm font-normal dark:border-stone-700 dark:bg-stone-900" />
+          </label>
+          <label className="block text-xs font-medium">
+            Evidence (a link, or a paragraph such as ¶ 3)
+            <input value={evidence} onChange={(e) => setEvidence(e.target.value)} placeholder="https://… or ¶ 3" className="mt-1 block w-full rounded border border-stone-300 bg-white px-2 py-1 text-sm font-normal dark:border-stone-700 dark:bg-stone-900" />
+          </label>
+          <div className="flex flex-wrap gap-1">
+            {STANCES.map((s) => (
+              <Button key={s} size="sm" variant={mine?.stance === s ? "primary" : "secondary"} disabled={pending} onClick={() => take(s, true)}>
+                {STANCE_LABEL[s]}
+              </Button>
+            ))}
+          </div>
+        </div>
+      )}
+      <Tally tally={a.tally} />
+      {a.stances.length > 0 && (
+        <ul className="space-y-1 text-xs" aria-label="Who took which stance">
+          {a.stances.map((s) => (
+            <li key={s.user.id} className="text-stone-700 dark:text-stone-300">
+              <span className="font-medium">{s.user.name}</span> <span className={STANCE_TEXT[s.stance]}>{STANCE_LABEL[s.stance].toLowerCase()}</span>
+              {s.note && <span dir="auto"> — {s.note}</span>}
+              {s.evidence?.url && (
+                <>
+                  {" · "}
+                  <a href={s.evidence.url} target="_blank" rel="noopener noreferrer nofollow" className="underline">evidence</a>
+                </>
+              )}
+              {s.evidence?.passageId && passageIndex(s.evidence.passageId) !== undefined && (
+                <>
+                  {" · "}
+                  <a href={`#p-${passageIndex(s.evidence.passageId)}`} className="underline">see ¶ {passageIndex(s.evidence.passageId)}</a>
+                </>
+              )}
+              {s.evidence?.passageId && passageIndex(s.evidence.passageId) === undefined && " · evidence in another report"}
+              {s.evidence?.annotationId && " · evidence: another annotation"}
+            </li>
+          ))}
+        </ul>
+      )}
+      {canSetVerdict && (
+        <label className="flex items-center gap-2 text-xs font-medium">
+          Verdict
+          <select
+            value={a.verdict}
+            disabled={pending}
+            onChange={async (e) => {
+              const updated = await run(() => apiFetch<ReaderAnnotation>(`/api/v1/annotations/${a.id}/verdict`, { method: "PUT", json: { verdict: e.target.value } }));
+              if (updated) onChange(updated);
+            }}
+            className="rounded border border-stone-300 bg-white px-1.5 py-0.5 text-xs dark:border-stone-700 dark:bg-stone-900"
+          >
+            {VERDICTS.map((v) => (
+              <option key={v} value={v}>{VERDICT_LABEL[v]}</option>
+            ))}
+          </select>
+        </label>
+      )}
+    </section>
+  );
+}
