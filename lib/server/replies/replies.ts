@@ -1,7 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import { newMentionIds } from "@/lib/markdown/mentions";
+import { extractMentions, newMentionIds } from "@/lib/markdown/mentions";
 import { getAnnotationAccessOrThrow } from "../annotations/access";
 import { checkBodySize } from "../annotations/annotations";
 import { restoreDeadline, RESTORE_WINDOW_DAYS } from "../annotations/edit-annotation";
@@ -52,8 +52,8 @@ export async function listReplies(options: { userId: string; annotationId: strin
 }
 
 /**
- * Adds a reply. The annotation's author and everyone who replied before hear
- * of it; people mentioned in it get a mention instead.
+ * Adds a reply. Everyone taking part in the thread hears of it; people
+ * mentioned in the reply get a mention instead.
  */
 export async function createReply(options: { userId: string; annotationId: string; body: string }): Promise<ReplyView> {
   const body = requireText(options.body);
@@ -64,8 +64,15 @@ export async function createReply(options: { userId: string; annotationId: strin
     const mentioned = newMentionIds(body);
     const base = { actorId: options.userId, workspaceId, reportId: annotation.reportId, annotationId: annotation.id, replyId: row.id };
     if (annotation.visibility === "workspace") await notify(tx, { ...base, type: "mention", recipientIds: mentioned });
-    const participants = await tx.reply.findMany({ where: { annotationId: annotation.id, deletedAt: null }, distinct: ["authorId"], select: { authorId: true } });
-    const threadPeople = [annotation.authorId, ...participants.map((p) => p.authorId)].filter((id) => !mentioned.includes(id));
+    // Everyone taking part: the author, earlier repliers, those who took a stance and those the annotation mentions.
+    const repliers = await tx.reply.findMany({ where: { annotationId: annotation.id, deletedAt: null }, distinct: ["authorId"], select: { authorId: true } });
+    const stances = await tx.claimStance.findMany({ where: { annotationId: annotation.id }, select: { userId: true } });
+    const threadPeople = [
+      annotation.authorId,
+      ...repliers.map((p) => p.authorId),
+      ...stances.map((s) => s.userId),
+      ...extractMentions(annotation.body).map((m) => m.id),
+    ].filter((id) => !mentioned.includes(id));
     await notify(tx, { ...base, type: "reply", recipientIds: threadPeople });
     return toView(row);
   });

@@ -62,3 +62,17 @@ describe("notifications", () => {
     expect((await call("GET", "/api/v1/notifications")).status).toBe(401);
   });
 });
+
+describe("reply notifications reach everyone taking part", () => {
+  it("includes people who took a stance or were mentioned in the annotation", async () => {
+    const { report, people } = await teamWorkspace();
+    const claim = await newAnnotation(people.author, report, { kind: "claim", body: `Check this ${mentionMarkdown(people.viewer.id, "Vera")}` });
+    await call("PUT", `/api/v1/annotations/${claim.id}/stance`, { as: people.editor, json: { stance: "supports" } });
+    await call("POST", `/api/v1/annotations/${claim.id}/replies`, { as: people.annotator, json: { body: "A reply" } });
+    for (const who of [people.author, people.viewer, people.editor]) {
+      const inbox = await call("GET", "/api/v1/notifications", { as: who });
+      expect(inbox.body.notifications.map((n: { type: string }) => n.type)).toContain("reply");
+    }
+    expect((await call("GET", "/api/v1/notifications", { as: people.owner })).body.unread).toBe(0);
+  });
+});

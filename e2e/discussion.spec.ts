@@ -1,0 +1,179 @@
+import path from "node:path";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expectAccessible, registerViaUi, selectPhraseWithMouse } from "./support/ui";
+
+const SHOTS = path.join(process.cwd(), "test-results", "screenshots");
+const REPORT = [
+  "# Water and conflict",
+  "",
+  "Rainfall in the basin fell by a third between 2000 and 2020, according to the ministry.",
+  "",
+  "Upstream dams reduced the river's flow further, although no independent measurements exist.",
+  "",
+  "Farmers in the south left their land in large numbers after 2015.",
+].join("\n");
+
+async function person(browser: Browser, name: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const account = await registerViaUi(page, name);
+  return { page, ...account, close: () => context.close() };
+}
+
+async function addMember(page: Page, slug: string, email: string, role: string) {
+  await page.goto(`/w/${slug}/members`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Role").selectOption(role);
+  await page.getByRole("button", { name: "Add member" }).click();
+  await expect(page.getByText(/was added as/)).toBeVisible();
+}
+
+test("a claim is argued out: mention, notification, a dispute with evidence, a reply, a verdict, resolved", async ({ browser }) => {
+  const alice = await person(browser, "Alice Analyst");
+  const bob = await person(browser, "Bob Brennan");
+  const edna = await person(browser, "Edna Editor");
+
+  // Alice sets up the workspace and the report.
+  await alice.page.getByLabel("Workspace name").fill("Water desk");
+  await alice.page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(alice.page.getByRole("heading", { name: "Water desk" })).toBeVisible();
+  const slug = alice.page.url().split("/w/")[1];
+  await addMember(alice.page, slug, bob.email, "annotator");
+  await addMember(alice.page, slug, edna.email, "editor");
+  await alice.page.goto(`/w/${slug}/import`);
+  await alice.page.getByRole("radio", { name: "Markdown" }).check({ force: true });
+  await alice.page.getByLabel("Report text").fill(REPORT);
+  await alice.page.getByRole("button", { name: "Import report" }).click();
+  await expect(alice.page.getByRole("heading", { level: 1, name: "Water and conflict" })).toBeVisible();
+  const reportUrl = alice.page.url();
+
+  // Alice marks a claim and mentions Bob.
+  await selectPhraseWithMouse(alice.page, "fell by a third between 2000 and 2020");
+  await alice.page.getByRole("button", { name: "Claim" }).click();
+  const composer = alice.page.getByTestId("comment-composer");
+  await composer.getByLabel("The claim in one line (optional)").fill("Rainfall fell by a third in twenty years");
+  await composer.getByRole("textbox", { name: "Why it matters (optional)" }).click();
+  await alice.page.keyboard.type("Source is the ministry only. @Bob");
+  await expect(alice.page.getByRole("option", { name: /Bob Brennan/ })).toBeVisible();
+  await alice.page.keyboard.press("Enter");
+  await alice.page.keyboard.type(" can you check?");
+  await composer.getByRole("button", { name: "Mark claim" }).click();
+  const aliceCard = alice.page.getByTestId("annotation-card");
+  await expect(aliceCard).toHaveCount(1);
+  await expect(aliceCard).toContainText("Rainfall fell by a third in twenty years");
+  await expect(aliceCard.locator("[data-mention-id]")).toHaveText("@Bob Brennan");
+  await expect(aliceCard).toContainText("Verdict: Unverified");
+
+  // Bob sees the notification and follows it to the claim.
+  await bob.page.goto("/");
+  const bell = bob.page.getByRole("link", { name: "Notifications, 1 unread" });
+  await expect(bell).toBeVisible();
+  await bell.click();
+  await expect(bob.page.getByText("Alice Analyst mentioned you")).toBeVisible();
+  await expectAccessible(bob.page);
+  await bob.page.getByText("Alice Analyst mentioned you").click();
+  await expect(bob.page).toHaveURL(/\/r\/.*annotation=/);
+  const bobThread = bob.page.getByTestId("thread");
+  await expect(bobThread).toBeVisible();
+
+  // Bob disputes it, pointing at ¶ 2 as evidence.
+  await bobThread.getByRole("button", { name: "Note and evidence" }).click();
+  await bobThread.getByLabel("Note").fill("The ministry figure ignores the dams.");
+  await bobThread.getByLabel("Evidence (a link, or a paragraph such as ¶ 3)").fill("¶ 2");
+  await bobThread.getByRole("button", { name: "Disputes" }).last().click();
+  await expect(bobThread.getByTestId("stance-tally")).toContainText("1 disputes");
+  await expect(bobThread.getByRole("list", { name: "Who took which stance" })).toContainText("Bob Brennan disputes — The ministry figure ignores the dams.");
+  await expect(bobThread.getByRole("link", { name: "see ¶ 2" })).toBeVisible();
+
+  // Alice replies.
+  await alice.page.goto(reportUrl);
+  await alice.page.getByTestId("annotation-card").click();
+  const aliceThread = alice.page.getByTestId("thread");
+  await aliceThread.getByRole("textbox", { name: "Reply" }).click();
+  await alice.page.keyboard.type("Fair point, the dams matter.");
+  await aliceThread.getByRole("button", { name: "Reply", exact: true }).click();
+  await expect(aliceThread.getByTestId("reply")).toHaveCount(1);
+  await expect(aliceThread.getByTestId("reply")).toContainText("Fair point, the dams matter.");
+
+  // Bob hears about the reply too.
+  await bob.page.goto("/notifications");
+  await expect(bob.page.getByText(/Alice Analyst replied/)).toBeVisible();
+
+  // Edna sets the verdict and resolves the thread.
+  await edna.page.goto(reportUrl);
+  await edna.page.getByTestId("annotation-card").click();
+  const ednaThread = edna.page.getByTestId("thread");
+  await ednaThread.getByRole("combobox", { name: /^Verdict/ }).selectOption("contested");
+  await expect(edna.page.getByTestId("annotation-card")).toContainText("Verdict: Contested");
+  await expect(ednaThread.getByTestId("reply")).toContainText("Fair point");
+  await expectAccessible(edna.page);
+  await edna.page.getByTestId("annotation-card").screenshot({ path: path.join(SHOTS, "claim-card.png") });
+  await ednaThread.getByRole("button", { name: "Resolve" }).click();
+  await expect(edna.page.getByTestId("annotation-card")).toHaveAttribute("data-status", "resolved");
+
+  // The filters find it under "contested" and "resolved", and not under "open".
+  await edna.page.reload();
+  await edna.page.getByRole("button", { name: /^Filter/ }).click();
+  const filters = edna.page.getByTestId("filters");
+  await filters.getByRole("button", { name: /^Contested/ }).click();
+  await expect(edna.page).toHaveURL(/verdict=contested/);
+  await expect(edna.page.getByTestId("annotation-card")).toHaveCount(1);
+  await filters.getByRole("button", { name: /^Resolved/ }).click();
+  await expect(edna.page).toHaveURL(/status=resolved/);
+  await expect(edna.page.getByTestId("annotation-card")).toHaveCount(1);
+  await expect(edna.page.getByTestId("annotation-card")).toContainText("Resolved");
+  const shared = edna.page.url();
+
+  // The filtered URL can be shared: Bob opens it and sees the same thing; "open" hides it.
+  await bob.page.goto(shared);
+  await expect(bob.page.getByTestId("annotation-card")).toHaveCount(1);
+  await bob.page.goto(`${reportUrl}?status=open`);
+  await expect(bob.page.getByTestId("annotation-card")).toHaveCount(0);
+
+  // Alice's claim view lists it with its tally and verdict.
+  await alice.page.goto(`${reportUrl}/claims`);
+  await expect(alice.page.getByText("Rainfall fell by a third in twenty years")).toBeVisible();
+  await expect(alice.page.getByText("Verdict: Contested")).toBeVisible();
+
+  await Promise.all([alice.close(), bob.close(), edna.close()]);
+});
+
+test("bodies are never run as HTML: not in the sidebar, not in notifications", async ({ browser }) => {
+  const owner = await person(browser, "Omar Owner");
+  const member = await person(browser, "Mona Member");
+  await owner.page.getByLabel("Workspace name").fill("Safety");
+  await owner.page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(owner.page.getByRole("heading", { name: "Safety" })).toBeVisible();
+  const slug = owner.page.url().split("/w/")[1];
+  await addMember(owner.page, slug, member.email, "annotator");
+  const ws = await (await owner.page.request.get(`/api/v1/workspaces/${slug}`)).json();
+  const imported = await owner.page.request.post(`/api/v1/workspaces/${ws.id}/reports`, { data: { format: "text", content: "Title\n\nA plain paragraph about nothing in particular." } });
+  const report = await (await owner.page.request.get(`/api/v1/reports/${(await imported.json()).id}`)).json();
+  const members = await (await owner.page.request.get(`/api/v1/workspaces/${ws.id}/members`)).json();
+  const mona = members.members.find((m: { name: string }) => m.name === "Mona Member");
+
+  const hostile = [
+    "<img src=x onerror=window.__xss=1>",
+    "[click me](javascript:window.__xss=2)",
+    `[@ id="${mona.userId}" label="<img src=y onerror=window.__xss=3>"]`,
+  ].join("\n\n");
+  const res = await owner.page.request.post(`/api/v1/reports/${report.id}/annotations`, {
+    data: { passageId: report.passages[0].id, start: 0, end: 7, body: hostile },
+  });
+  expect(res.status()).toBe(201);
+
+  await owner.page.goto(`/w/${slug}/r/${report.id}`);
+  const card = owner.page.getByTestId("annotation-card");
+  await expect(card).toContainText("<img src=x onerror=window.__xss=1>");
+  await expect(card).toContainText("click me");
+  await expect(card.locator("img")).toHaveCount(0);
+  await expect(card.locator('a[href^="javascript"]')).toHaveCount(0);
+  expect(await owner.page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+
+  await member.page.goto("/notifications");
+  await expect(member.page.getByText("Omar Owner mentioned you")).toBeVisible();
+  await expect(member.page.getByText(/<img src=x onerror/).first()).toBeVisible();
+  await expect(member.page.locator("main img")).toHaveCount(0);
+  expect(await member.page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  await Promise.all([owner.close(), member.close()]);
+});
