@@ -29,6 +29,8 @@ async function addMember(page: Page, slug: string, email: string, role: string) 
 }
 
 test("a claim is argued out: mention, notification, a dispute with evidence, a reply, a verdict, resolved", async ({ browser }) => {
+  // Three people in three browsers: a long story on a 2-core machine.
+  test.setTimeout(180_000);
   const alice = await person(browser, "Alice Analyst");
   const bob = await person(browser, "Bob Brennan");
   const edna = await person(browser, "Edna Editor");
@@ -71,6 +73,7 @@ test("a claim is argued out: mention, notification, a dispute with evidence, a r
   await bell.click();
   await expect(bob.page.getByText("Alice Analyst mentioned you")).toBeVisible();
   await expectAccessible(bob.page);
+  await bob.page.screenshot({ path: path.join(SHOTS, "notifications.png") });
   await bob.page.getByText("Alice Analyst mentioned you").click();
   await expect(bob.page).toHaveURL(/\/r\/.*annotation=/);
   const bobThread = bob.page.getByTestId("thread");
@@ -134,6 +137,24 @@ test("a claim is argued out: mention, notification, a dispute with evidence, a r
   await alice.page.goto(`${reportUrl}/claims`);
   await expect(alice.page.getByText("Rainfall fell by a third in twenty years")).toBeVisible();
   await expect(alice.page.getByText("Verdict: Contested")).toBeVisible();
+  await expectAccessible(alice.page);
+  await alice.page.screenshot({ path: path.join(SHOTS, "claims-view.png") });
+
+  // The codebook: Edna adds a tag; Alice applies it to her claim.
+  await edna.page.goto(`/w/${slug}/tags`);
+  await edna.page.getByLabel("Name").fill("Hydrology");
+  await edna.page.getByLabel("Description").fill("Water supply, rainfall, river flow");
+  await edna.page.getByRole("button", { name: /Add tag/ }).click();
+  await expect(edna.page.getByRole("button", { name: "Edit tag Hydrology" })).toBeVisible();
+  await expectAccessible(edna.page);
+  await edna.page.screenshot({ path: path.join(SHOTS, "tags.png") });
+  await alice.page.goto(reportUrl);
+  await alice.page.getByTestId("annotation-card").click();
+  await alice.page.getByLabel("Add a tag").fill("Hydrology");
+  await alice.page.getByLabel("Add a tag").press("Enter");
+  await expect(alice.page.getByRole("button", { name: "Remove tag Hydrology" })).toBeVisible();
+  await alice.page.goto(`${reportUrl}?tag=hydrology`);
+  await expect(alice.page.getByTestId("annotation-card")).toHaveCount(1);
 
   await Promise.all([alice.close(), bob.close(), edna.close()]);
 });
