@@ -1,32 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { cache } from "react";
 import { Reader } from "@/components/reader/reader";
 import type { ReaderAnnotation } from "@/components/reader/types";
 import { ReportOutline } from "@/components/reader/report-outline";
-import { isAppError } from "@/lib/errors";
-import { requireUser } from "@/lib/session";
 import { listAnnotations } from "@/lib/server/annotations/annotations";
-import { getReportOrThrow } from "@/lib/server/reports/reports";
 import { listTags } from "@/lib/server/tags/tags";
 import { hasRole } from "@/lib/server/workspaces/access";
 import { listMembers } from "@/lib/server/workspaces/workspaces";
+import { loadReport } from "./load-report";
 
 type Params = Promise<{ slug: string; reportId: string }>;
 
-/** The report, or the 404 page when it is not in this workspace or not visible to the user. */
-const loadReport = cache(async (slug: string, reportId: string) => {
-  const user = await requireUser();
-  try {
-    const report = await getReportOrThrow({ userId: user.id, reportId });
-    if (report.workspace.slug !== slug) notFound();
-    return { user, report };
-  } catch (e) {
-    if (isAppError(e) && e.code === "not_found") notFound();
-    throw e;
-  }
-});
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { slug, reportId } = await params;

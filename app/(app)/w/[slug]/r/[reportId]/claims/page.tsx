@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { cache } from "react";
 import { TagChip } from "@/components/tags/tag-manager";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
@@ -9,29 +7,15 @@ import { Tally, VerdictBadge } from "@/components/annotations/claim-badges";
 import { VERDICT_LABEL } from "@/components/annotations/kind-style";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { isAppError } from "@/lib/errors";
-import { requireUser } from "@/lib/session";
 import { listAnnotations } from "@/lib/server/annotations/annotations";
-import { getReportOrThrow } from "@/lib/server/reports/reports";
 import { listTags } from "@/lib/server/tags/tags";
 import { VERDICTS } from "@/lib/validations/annotation";
+import { loadReport } from "../load-report";
 
 type Params = Promise<{ slug: string; reportId: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 type Verdict = (typeof VERDICTS)[number];
 
-/** The report, or the 404 page when it is not in this workspace or not visible to the user. */
-const loadReport = cache(async (slug: string, reportId: string) => {
-  const user = await requireUser();
-  try {
-    const report = await getReportOrThrow({ userId: user.id, reportId });
-    if (report.workspace.slug !== slug) notFound();
-    return { user, report };
-  } catch (e) {
-    if (isAppError(e) && e.code === "not_found") notFound();
-    throw e;
-  }
-});
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { slug, reportId } = await params;
