@@ -86,7 +86,8 @@ export type AnnotationFilters = z.infer<typeof annotationFiltersSchema>;
 export function filtersFromSearchParams(params: URLSearchParams): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const key of ["tag", "author", "kind", "verdict", "status", "visibility"]) {
-    const values = params.getAll(key).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+    // Repeat a parameter for several values: tag names may contain commas.
+    const values = params.getAll(key).map((v) => v.trim()).filter(Boolean);
     if (values.length) out[key] = values;
   }
   return out;

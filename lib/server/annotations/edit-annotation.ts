@@ -1,5 +1,5 @@
 import { db, type Tx } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, invalidField } from "@/lib/errors";
 import { newMentionIds } from "@/lib/markdown/mentions";
 import type { UpdateAnnotationInput } from "@/lib/validations/annotation";
 import { notify } from "../notifications/notify";
@@ -44,7 +44,7 @@ export async function updateAnnotation(options: { userId: string; annotationId: 
     if (body !== undefined) checkBodySize(body);
     const textChanged =
       (body !== undefined && body !== annotation.body) ||
-      (options.claimSummary !== undefined && (options.claimSummary || null) !== annotation.claimSummary);
+      (options.claimSummary !== undefined && annotation.kind === "claim" && (options.claimSummary || null) !== annotation.claimSummary);
 
     const { count } = await tx.annotation.updateMany({
       where: { id: annotation.id, version: options.version },
@@ -112,7 +112,7 @@ export async function restoreAnnotation(options: { userId: string; annotationId:
     }
     if (!annotation.deletedAt) throw new AppError("conflict", "This annotation is not deleted.");
     if (restoreDeadline(annotation.deletedAt) < new Date()) {
-      throw new AppError("validation_failed", `Deleted items can be restored for ${RESTORE_WINDOW_DAYS} days; this one was deleted earlier.`);
+      throw invalidField("id", `Deleted items can be restored for ${RESTORE_WINDOW_DAYS} days; this one was deleted earlier.`);
     }
     await tx.annotation.update({ where: { id: annotation.id }, data: { deletedAt: null, deletedById: null, version: { increment: 1 } } });
     return currentView(tx, annotation.id);

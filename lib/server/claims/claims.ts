@@ -8,7 +8,7 @@ import { notify } from "../notifications/notify";
 import { requireRole } from "../workspaces/access";
 
 function requireClaim(kind: string) {
-  if (kind !== "claim") throw invalidField("kind", "Stances and verdicts apply to claims only. Mark the annotation as a claim first.");
+  if (kind !== "claim") throw invalidField("kind", "Stances and verdicts apply to claims only.");
 }
 
 async function view(tx: Tx, annotationId: string): Promise<AnnotationView> {

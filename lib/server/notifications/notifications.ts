@@ -79,10 +79,16 @@ export async function listNotifications(options: { userId: string; unreadOnly?: 
   return { notifications, unread };
 }
 
-/** Unread notifications from workspaces the user still belongs to. */
+/** Unread notifications about items the user can still see (the same rule as the list). */
 export async function countUnread(userId: string): Promise<number> {
-  const memberships = await db.membership.findMany({ where: { userId }, select: { workspaceId: true } });
-  return db.notification.count({ where: { userId, readAt: null, workspaceId: { in: memberships.map((m) => m.workspaceId) } } });
+  const unread = await db.notification.findMany({ where: { userId, readAt: null }, select: { annotationId: true }, take: 1000 });
+  if (unread.length === 0) return 0;
+  const visible = await db.annotation.findMany({
+    where: { id: { in: [...new Set(unread.map((n) => n.annotationId))] }, deletedAt: null, report: { workspace: workspaceWhere(userId) }, ...annotationVisibleWhere(userId) },
+    select: { id: true },
+  });
+  const ids = new Set(visible.map((a) => a.id));
+  return unread.filter((n) => ids.has(n.annotationId)).length;
 }
 
 export async function markNotificationsRead(options: { userId: string; ids?: string[]; all?: boolean }): Promise<{ marked: number; unread: number }> {

@@ -1,6 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, invalidField, notFound } from "@/lib/errors";
 import { extractMentions, newMentionIds } from "@/lib/markdown/mentions";
 import { getAnnotationAccessOrThrow } from "../annotations/access";
 import { checkBodySize } from "../annotations/annotations";
@@ -56,14 +56,16 @@ export async function listReplies(options: { userId: string; annotationId: strin
  * mentioned in the reply get a mention instead.
  */
 export async function createReply(options: { userId: string; annotationId: string; body: string }): Promise<ReplyView> {
-  const body = requireText(options.body);
   return db.$transaction(async (tx) => {
     const { annotation, role, workspaceId } = await getAnnotationAccessOrThrow(options, tx);
     requireRole(role, "annotator", "reply");
+    const body = requireText(options.body);
     const row = await tx.reply.create({ data: { annotationId: annotation.id, authorId: options.userId, body }, select });
+    // A private note's thread is its author's alone: nobody else can read it, so nobody else hears of it.
+    if (annotation.visibility === "private") return toView(row);
     const mentioned = newMentionIds(body);
     const base = { actorId: options.userId, workspaceId, reportId: annotation.reportId, annotationId: annotation.id, replyId: row.id };
-    if (annotation.visibility === "workspace") await notify(tx, { ...base, type: "mention", recipientIds: mentioned });
+    await notify(tx, { ...base, type: "mention", recipientIds: mentioned });
     // Everyone taking part: the author, earlier repliers, those who took a stance and those the annotation mentions.
     const repliers = await tx.reply.findMany({ where: { annotationId: annotation.id, deletedAt: null }, distinct: ["authorId"], select: { authorId: true } });
     const stances = await tx.claimStance.findMany({ where: { annotationId: annotation.id }, select: { userId: true } });
@@ -89,10 +91,10 @@ async function replyAccessOrThrow(tx: Tx, userId: string, replyId: string) {
 }
 
 export async function updateReply(options: { userId: string; replyId: string; body: string; version: number }): Promise<ReplyView> {
-  const body = requireText(options.body);
   return db.$transaction(async (tx) => {
     const { reply, role, annotation, workspaceId } = await replyAccessOrThrow(tx, options.userId, options.replyId);
     requireRole(role, "annotator", "edit replies");
+    const body = requireText(options.body);
     if (reply.authorId !== options.userId) throw new AppError("forbidden", "Only the author can edit a reply.");
     if (reply.deletedAt) throw new AppError("conflict", "This reply was deleted. Restore it before editing.");
     const stale = async (): Promise<never> => {
@@ -133,7 +135,7 @@ async function setDeleted(options: { userId: string; replyId: string }, deleted:
     if (!deleted) {
       if (!reply.deletedAt) throw new AppError("conflict", "This reply is not deleted.");
       if (restoreDeadline(reply.deletedAt) < new Date()) {
-        throw new AppError("validation_failed", `Deleted replies can be restored for ${RESTORE_WINDOW_DAYS} days; this one was deleted earlier.`);
+        throw invalidField("id", `Deleted replies can be restored for ${RESTORE_WINDOW_DAYS} days; this one was deleted earlier.`);
       }
     }
     const row = await tx.reply.update({

@@ -89,7 +89,7 @@ export async function listReports(options: { userId: string; workspaceIdOrSlug: 
       createdAt: true,
       version: true,
       // Only what this user may see: shared annotations and their own private ones.
-      _count: { select: { annotations: { where: annotationVisibleWhere(options.userId) } } },
+      _count: { select: { annotations: { where: { deletedAt: null, ...annotationVisibleWhere(options.userId) } } } },
     },
   });
   const counts = await db.passage.groupBy({

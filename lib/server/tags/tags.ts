@@ -12,6 +12,9 @@ export interface TagView {
   usageCount: number;
 }
 
+// Usage counts only what the whole team can see: no deleted or private annotations.
+const COUNTED = { annotation: { deletedAt: null, visibility: "workspace" as const } };
+
 const key = (name: string) => name.trim().toLocaleLowerCase("en");
 
 function pickColor(name: string): string {
@@ -27,7 +30,7 @@ export async function listTags(options: { userId: string; workspaceIdOrSlug: str
   const rows = await db.tag.findMany({
     where: { workspaceId: workspace.id },
     orderBy: { nameKey: "asc" },
-    select: { id: true, name: true, color: true, description: true, _count: { select: { annotations: true } } },
+    select: { id: true, name: true, color: true, description: true, _count: { select: { annotations: { where: COUNTED } } } },
   });
   return rows.map(({ _count, ...t }) => ({ ...t, usageCount: _count.annotations }));
 }
@@ -74,7 +77,7 @@ export async function updateTag(options: { userId: string; tagId: string } & Upd
           ...(options.color !== undefined ? { color: options.color } : {}),
           ...(options.description !== undefined ? { description: options.description } : {}),
         },
-        select: { id: true, name: true, color: true, description: true, _count: { select: { annotations: true } } },
+        select: { id: true, name: true, color: true, description: true, _count: { select: { annotations: { where: COUNTED } } } },
       });
       const { _count, ...rest } = tag;
       return { ...rest, usageCount: _count.annotations };

@@ -76,3 +76,18 @@ describe("reply notifications reach everyone taking part", () => {
     expect((await call("GET", "/api/v1/notifications", { as: people.owner })).body.unread).toBe(0);
   });
 });
+
+describe("what the unread count may reveal", () => {
+  it("counts only notifications about items the reader can still see, and nothing from private threads", async () => {
+    const { report, people } = await teamWorkspace();
+    const shared = await newAnnotation(people.author, report, { body: mentionMarkdown(people.viewer.id, "Vera") });
+    expect((await call("GET", "/api/v1/notifications", { as: people.viewer })).body.unread).toBe(1);
+    await call("DELETE", `/api/v1/annotations/${shared.id}`, { as: people.author });
+    const after = await call("GET", "/api/v1/notifications", { as: people.viewer });
+    expect(after.body).toMatchObject({ unread: 0, notifications: [] });
+
+    const secret = await newAnnotation(people.author, report, { body: mentionMarkdown(people.editor.id, "Edna"), visibility: "private" });
+    await call("POST", `/api/v1/annotations/${secret.id}/replies`, { as: people.author, json: { body: "note to self" } });
+    expect((await call("GET", "/api/v1/notifications", { as: people.editor })).body.unread).toBe(0);
+  });
+});

@@ -45,6 +45,13 @@ describe("GET/POST /api/v1/annotations/{id}/replies", () => {
     expect((await call("GET", `/api/v1/annotations/${a.id}/replies`, { as: people.owner })).status).toBe(404);
     expect((await call("POST", `/api/v1/annotations/${a.id}/replies`, { as: people.editor, json: { body: "peek" } })).status).toBe(404);
   });
+
+  it("answers a stranger 404 even for a reply that would be refused", async () => {
+    const { report, people } = await teamWorkspace();
+    const a = await newAnnotation(people.author, report);
+    expect((await call("POST", `/api/v1/annotations/${a.id}/replies`, { as: people.stranger, json: { body: "" } })).status).toBe(404);
+    expect((await call("POST", `/api/v1/annotations/${a.id}/replies`, { as: people.stranger, json: { body: "x".repeat(20_001) } })).status).toBe(404);
+  });
 });
 
 describe("PATCH/DELETE /api/v1/replies/{id} and restore", () => {

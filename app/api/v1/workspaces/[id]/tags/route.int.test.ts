@@ -18,6 +18,17 @@ describe("workspace tags", () => {
     expect((await call("GET", `/api/v1/reports/${report.id}/annotations`, { as: people.viewer })).body.annotations[0].tags).toEqual([]);
   });
 
+  it("counts usage from shared, live annotations only", async () => {
+    const { ws, report, people } = await teamWorkspace();
+    await call("POST", `/api/v1/workspaces/${ws.id}/tags`, { as: people.editor, json: { name: "Quiet" } });
+    await newAnnotation(people.author, report, { tags: ["Quiet"], visibility: "private" });
+    const gone = await newAnnotation(people.author, report, { tags: ["Quiet"] });
+    await call("DELETE", `/api/v1/annotations/${gone.id}`, { as: people.author });
+    await newAnnotation(people.author, report, { tags: ["Quiet"] });
+    const list = await call("GET", `/api/v1/workspaces/${ws.id}/tags`, { as: people.viewer });
+    expect(list.body.tags[0]).toMatchObject({ name: "Quiet", usageCount: 1 });
+  });
+
   it("refuses a duplicate name in any case (409), a bad colour and an over-long name (422)", async () => {
     const { ws, people } = await teamWorkspace();
     await call("POST", `/api/v1/workspaces/${ws.id}/tags`, { as: people.editor, json: { name: "Refugees" } });
