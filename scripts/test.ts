@@ -100,8 +100,12 @@ async function main() {
 
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
+    // Integration tests serve web pages to import from this port; only it is let through the private-address guard.
+    const fixturePort = await freePort();
     const env = {
       ...process.env,
+      MARGINALIA_URL_ALLOWLIST: `127.0.0.1:${fixturePort}`,
+      MARGINALIA_TEST_FIXTURE_PORT: String(fixturePort),
       DATABASE_URL: database.url,
       NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
       NEXTAUTH_URL: baseUrl,

@@ -5,7 +5,7 @@ function block(p: ReaderPassage): JSONContent {
   const attrs = { passageId: p.id, number: p.index };
   const content = [{ type: "text", text: p.text }];
   if (p.kind === "heading") return { type: "heading", attrs: { ...attrs, level: Math.min(Math.max(p.level ?? 2, 2), 4) }, content };
-  return { type: "paragraph", attrs, content };
+  return { type: "paragraph", attrs: p.kind === "footnote" ? { ...attrs, footnote: true } : attrs, content };
 }
 
 /**

@@ -21,6 +21,8 @@ export const PassageAttributes = Extension.create({
             renderHTML: (attrs) => (attrs.number ? { id: `p-${attrs.number}`, "data-number": String(attrs.number) } : {}),
           },
           dir: { default: "auto", renderHTML: () => ({ dir: "auto" }) },
+          // Footnotes read as notes: smaller, set apart.
+          footnote: { default: false, renderHTML: (attrs) => (attrs.footnote ? { class: "passage-footnote" } : {}) },
         },
       },
     ];

@@ -2,9 +2,10 @@
 export interface ReaderPassage {
   id: string;
   index: number;
-  kind: "heading" | "paragraph" | "quote" | "list_item";
+  kind: "heading" | "paragraph" | "quote" | "list_item" | "footnote";
   level: number | null;
   text: string;
+  page?: number | null;
 }
 
 export interface ReaderAnnotation {

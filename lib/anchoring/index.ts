@@ -7,3 +7,4 @@ export {
   type TextPositionSelector,
   type TextQuoteSelector,
 } from "./text-quote";
+export { reanchor, reanchorAll, type AnchorStatus, type AnchorTarget, type NewPassage, type ReanchorResult } from "./reanchor";

@@ -94,12 +94,13 @@ export function annotationFilterWhere(filters: AnnotationFilters): Prisma.Annota
 }
 
 /** What the user may see of a report's annotations, in reading order, optionally filtered. */
-export async function listAnnotations(options: { userId: string; reportId: string; filters?: AnnotationFilters }): Promise<AnnotationView[]> {
+export async function listAnnotations(options: { userId: string; reportId: string; filters?: AnnotationFilters; version?: number }): Promise<AnnotationView[]> {
   const report = await db.report.findFirst({
     where: { id: options.reportId, ...reportWhere(options.userId) },
     select: { id: true, version: true },
   });
   if (!report) throw notFound("That report");
+  if (options.version !== undefined && options.version !== report.version) return listAnnotationsAsOf({ ...options, current: report.version });
   const rows = await db.annotation.findMany({
     where: {
       reportId: report.id,
@@ -121,4 +122,33 @@ export async function getAnnotationViewOrThrow(options: { userId: string; annota
   });
   if (!row) throw notFound("That annotation");
   return toAnnotationView(row);
+}
+
+/** Annotations as they were anchored in an earlier version, from the anchors kept when it was replaced. */
+async function listAnnotationsAsOf(options: { userId: string; reportId: string; filters?: AnnotationFilters; version?: number; current: number }): Promise<AnnotationView[]> {
+  const version = options.version!;
+  if (version < 1 || version > options.current) throw notFound(`Version ${version} of that report`);
+  const anchors = await db.annotationAnchor.findMany({
+    where: {
+      version,
+      status: { not: "orphaned" },
+      annotation: { reportId: options.reportId, deletedAt: null, ...annotationVisibleWhere(options.userId), ...annotationFilterWhere(options.filters ?? {}) },
+    },
+    select: { passageId: true, start: true, end: true, quote: true, prefix: true, suffix: true, annotation: { select: annotationSelect } },
+  });
+  const passages = await db.passage.findMany({ where: { reportId: options.reportId, version }, select: { id: true, index: true } });
+  const indexOf = new Map(passages.map((p) => [p.id, p.index]));
+  return anchors
+    .filter((a) => a.passageId && indexOf.has(a.passageId))
+    .map((a) => ({
+      ...toAnnotationView(a.annotation),
+      passageId: a.passageId!,
+      passageIndex: indexOf.get(a.passageId!)!,
+      start: a.start!,
+      end: a.end!,
+      quote: a.quote,
+      prefix: a.prefix,
+      suffix: a.suffix,
+    }))
+    .sort((x, y) => x.passageIndex - y.passageIndex || x.start - y.start || x.end - y.end || x.createdAt.getTime() - y.createdAt.getTime());
 }

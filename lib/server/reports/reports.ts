@@ -1,8 +1,10 @@
 import { db } from "@/lib/db";
-import { AppError, notFound } from "@/lib/errors";
-import { ImportError, importReport as parseReport } from "@/lib/importers";
+import { notFound } from "@/lib/errors";
+import type { ImportedPassage } from "@/lib/importers/types";
+import type { ReportMetadataInput } from "@/lib/validations/import";
 import type { ImportReportInput } from "@/lib/validations/report";
 import { annotationVisibleWhere } from "../annotations/visibility";
+import { parseImportRequest, previewOf, type ImportPreview, type ImportRequest } from "./import-source";
 import { getWorkspaceAccessOrThrow, reportWhere, requireRole } from "../workspaces/access";
 
 export interface ReportSummary {
@@ -19,16 +21,23 @@ export interface ReportSummary {
 export interface PassageView {
   id: string;
   index: number;
-  kind: "heading" | "paragraph" | "quote" | "list_item";
+  kind: "heading" | "paragraph" | "quote" | "list_item" | "footnote";
   level: number | null;
   text: string;
+  page: number | null;
 }
 
 export interface ReportView extends Omit<ReportSummary, "passageCount" | "annotationCount"> {
   workspace: { id: string; slug: string; name: string };
   role: "owner" | "editor" | "annotator" | "viewer";
+  subtitle: string | null;
+  authors: string[];
+  publisher: string | null;
+  sourceUrl: string | null;
   sourceFormat: string;
+  /** The version shown: the current one unless an earlier one was asked for. */
   version: number;
+  currentVersion: number;
   passages: PassageView[];
 }
 
@@ -37,42 +46,64 @@ export function toIsoDate(date: Date | null): string | null {
   return date ? date.toISOString().slice(0, 10) : null;
 }
 
-function parseOrThrow(format: ImportReportInput["format"], content: string) {
-  try {
-    return parseReport(format, content);
-  } catch (e) {
-    if (e instanceof ImportError) {
-      const code = e.reason === "too_large" ? "payload_too_large" : "validation_failed";
-      throw new AppError(code, e.message, { issues: [{ path: "content", message: e.message }], reason: e.reason });
-    }
-    throw e;
-  }
-}
-
-export async function importReport(options: { userId: string; workspaceIdOrSlug: string } & ImportReportInput) {
+/**
+ * Imports a report from pasted text, a web address or a file. Access is checked
+ * before anything is fetched or parsed; with dryRun the preview is returned and
+ * nothing is stored. Metadata sent along wins over what the importer found.
+ */
+export async function importReportFromRequest(options: {
+  userId: string;
+  workspaceIdOrSlug: string;
+  request: ImportRequest;
+  metadata?: ReportMetadataInput;
+  dryRun?: boolean;
+}): Promise<ImportPreview | { id: string; title: string; publishedAt: string | null; passageCount: number }> {
+  const { role } = await getWorkspaceAccessOrThrow(options);
+  requireRole(role, "editor", "import reports");
+  const parsed = await parseImportRequest(options.request);
+  if (options.dryRun) return previewOf(parsed);
+  const found = parsed.report;
+  const meta = options.metadata ?? {};
+  const publishedAt = meta.publishedAt !== undefined ? meta.publishedAt : found.publishedAt;
   return db.$transaction(
     async (tx) => {
-      // Access first: a stranger learns nothing, not even that their content was too large.
-      const { workspace, role } = await getWorkspaceAccessOrThrow(options, tx);
-      requireRole(role, "editor", "import reports");
-      const parsed = parseOrThrow(options.format, options.content);
+      const { workspace } = await getWorkspaceAccessOrThrow(options, tx);
       const report = await tx.report.create({
         data: {
           workspaceId: workspace.id,
-          title: options.title?.trim() || parsed.title || "Untitled report",
-          publishedAt: parsed.publishedAt ? new Date(`${parsed.publishedAt}T00:00:00Z`) : null,
-          sourceFormat: options.format,
+          title: meta.title || found.title || "Untitled report",
+          subtitle: meta.subtitle !== undefined ? meta.subtitle : (found.subtitle ?? null),
+          authors: meta.authors ?? found.authors ?? [],
+          publisher: meta.publisher !== undefined ? meta.publisher : (found.publisher ?? null),
+          publishedAt: publishedAt ? new Date(`${publishedAt}T00:00:00Z`) : null,
+          language: meta.language !== undefined ? meta.language : (found.language ?? null),
+          sourceUrl: meta.sourceUrl !== undefined ? meta.sourceUrl : (found.sourceUrl ?? null),
+          sourceFormat: parsed.format,
           createdById: options.userId,
         },
         select: { id: true, title: true, publishedAt: true },
       });
-      await tx.passage.createMany({
-        data: parsed.passages.map((p, i) => ({ reportId: report.id, version: 1, index: i + 1, kind: p.kind, level: p.level, text: p.text })),
-      });
-      return { id: report.id, title: report.title, publishedAt: toIsoDate(report.publishedAt), passageCount: parsed.passages.length };
+      await tx.passage.createMany({ data: passageRows(report.id, 1, found.passages) });
+      await tx.reportVersion.create({ data: { reportId: report.id, version: 1, sourceFormat: parsed.format, createdById: options.userId } });
+      return { id: report.id, title: report.title, publishedAt: toIsoDate(report.publishedAt), passageCount: found.passages.length };
     },
-    { timeout: 30_000 },
+    { timeout: 60_000 },
   );
+}
+
+export function passageRows(reportId: string, version: number, passages: ImportedPassage[]) {
+  return passages.map((p, i) => ({ reportId, version, index: i + 1, kind: p.kind, level: p.level, text: p.text, page: p.page ?? null }));
+}
+
+/** Pasted text or Markdown (the seed and older callers). */
+export async function importReport(options: { userId: string; workspaceIdOrSlug: string } & ImportReportInput) {
+  const result = await importReportFromRequest({
+    userId: options.userId,
+    workspaceIdOrSlug: options.workspaceIdOrSlug,
+    request: { kind: "json", input: { format: options.format, content: options.content } },
+    metadata: options.title?.trim() ? { title: options.title.trim() } : {},
+  });
+  return result as { id: string; title: string; publishedAt: string | null; passageCount: number };
 }
 
 export async function listReports(options: { userId: string; workspaceIdOrSlug: string }): Promise<ReportSummary[]> {
@@ -112,7 +143,7 @@ export async function listReports(options: { userId: string; workspaceIdOrSlug: 
   }));
 }
 
-export async function getReportOrThrow(options: { userId: string; reportId: string }): Promise<ReportView> {
+export async function getReportOrThrow(options: { userId: string; reportId: string; version?: number }): Promise<ReportView> {
   const report = await db.report.findFirst({
     where: { id: options.reportId, ...reportWhere(options.userId) },
     select: {
@@ -121,6 +152,10 @@ export async function getReportOrThrow(options: { userId: string; reportId: stri
       title: true,
       publishedAt: true,
       language: true,
+      subtitle: true,
+      authors: true,
+      publisher: true,
+      sourceUrl: true,
       sourceFormat: true,
       version: true,
       createdAt: true,
@@ -128,10 +163,12 @@ export async function getReportOrThrow(options: { userId: string; reportId: stri
     },
   });
   if (!report) throw notFound("That report");
+  const version = options.version ?? report.version;
+  if (version < 1 || version > report.version) throw notFound(`Version ${version} of that report`);
   const passages = await db.passage.findMany({
-    where: { reportId: report.id, version: report.version },
+    where: { reportId: report.id, version },
     orderBy: { index: "asc" },
-    select: { id: true, index: true, kind: true, level: true, text: true },
+    select: { id: true, index: true, kind: true, level: true, text: true, page: true },
   });
   const { memberships, ...workspace } = report.workspace;
   return {
@@ -140,11 +177,34 @@ export async function getReportOrThrow(options: { userId: string; reportId: stri
     title: report.title,
     publishedAt: toIsoDate(report.publishedAt),
     language: report.language,
+    subtitle: report.subtitle,
+    authors: report.authors,
+    publisher: report.publisher,
+    sourceUrl: report.sourceUrl,
     sourceFormat: report.sourceFormat,
-    version: report.version,
+    version,
+    currentVersion: report.version,
     createdAt: report.createdAt,
     workspace,
     role: memberships[0].role,
     passages,
   };
+}
+
+/** Editors correct a report's metadata. */
+export async function updateReportMetadata(options: { userId: string; reportId: string } & ReportMetadataInput): Promise<ReportView> {
+  const { userId, reportId, publishedAt, ...rest } = options;
+  await db.$transaction(async (tx) => {
+    const report = await tx.report.findFirst({
+      where: { id: reportId, ...reportWhere(userId) },
+      select: { id: true, workspace: { select: { memberships: { where: { userId }, select: { role: true } } } } },
+    });
+    if (!report) throw notFound("That report");
+    requireRole(report.workspace.memberships[0].role, "editor", "edit report details");
+    await tx.report.update({
+      where: { id: reportId },
+      data: { ...rest, ...(publishedAt !== undefined ? { publishedAt: publishedAt ? new Date(`${publishedAt}T00:00:00Z`) : null } : {}) },
+    });
+  });
+  return getReportOrThrow({ userId, reportId });
 }

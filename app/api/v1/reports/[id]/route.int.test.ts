@@ -10,9 +10,9 @@ describe("GET /api/v1/reports/{id}", () => {
     const report = await newReport(owner, ws.id);
     const res = await call("GET", `/api/v1/reports/${report.id}`, { as: viewer });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ id: report.id, publishedAt: "2023-03-21", language: null });
+    expect(res.body).toMatchObject({ id: report.id, publishedAt: "2023-03-21", language: "en" });
     expect(res.body.passages).toHaveLength(4);
-    expect(res.body.passages[0]).toEqual({ id: expect.any(String), index: 1, kind: "paragraph", level: null, text: expect.stringMatching(/^The calamitous/) });
+    expect(res.body.passages[0]).toEqual({ id: expect.any(String), index: 1, kind: "paragraph", level: null, page: null, text: expect.stringMatching(/^The calamitous/) });
   });
 
   it("answers 404 to a stranger exactly as for a report that does not exist", async () => {

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { parseInput, readJson } from "@/lib/api/read-json";
 import { apiRoute, created } from "@/lib/api/route";
 import { createAnnotation, listAnnotations } from "@/lib/server/annotations/annotations";
@@ -8,7 +9,8 @@ const MAX_REQUEST_BYTES = 256 * 1024;
 
 export const GET = apiRoute<{ id: string }>(async ({ req, user, params }) => {
   const filters = parseInput(annotationFiltersSchema, filtersFromSearchParams(req.nextUrl.searchParams));
-  return { annotations: await listAnnotations({ userId: user.id, reportId: params.id, filters }) };
+  const { version } = parseInput(z.object({ version: z.coerce.number().int().min(1).optional() }), { version: req.nextUrl.searchParams.get("version") ?? undefined });
+  return { annotations: await listAnnotations({ userId: user.id, reportId: params.id, filters, version }) };
 });
 
 export const POST = apiRoute<{ id: string }>(async ({ req, user, params }) => {

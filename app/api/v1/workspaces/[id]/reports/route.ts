@@ -1,16 +1,15 @@
-import { readJson } from "@/lib/api/read-json";
+import { isDryRun, readImportRequest } from "@/lib/api/read-import";
 import { apiRoute, created } from "@/lib/api/route";
-import { importReport, listReports } from "@/lib/server/reports/reports";
-import { importReportSchema } from "@/lib/validations/report";
-
-// The content itself is capped at 5 MB by the importer; this leaves room for JSON escaping.
-const MAX_REQUEST_BYTES = 16 * 1024 * 1024;
+import { importReportFromRequest, listReports } from "@/lib/server/reports/reports";
 
 export const GET = apiRoute<{ id: string }>(async ({ user, params }) => ({
   reports: await listReports({ userId: user.id, workspaceIdOrSlug: params.id }),
 }));
 
+/** JSON (text, markdown, url) or a multipart file upload; ?dryRun=1 returns the preview only. */
 export const POST = apiRoute<{ id: string }>(async ({ req, user, params }) => {
-  const input = await readJson(req, importReportSchema, MAX_REQUEST_BYTES);
-  return created(await importReport({ userId: user.id, workspaceIdOrSlug: params.id, ...input }));
+  const { request, metadata } = await readImportRequest(req);
+  const dryRun = isDryRun(req);
+  const result = await importReportFromRequest({ userId: user.id, workspaceIdOrSlug: params.id, request, metadata, dryRun });
+  return dryRun ? result : created(result);
 });

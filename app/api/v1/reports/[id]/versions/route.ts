@@ -1,0 +1,15 @@
+import { isDryRun, readImportRequest } from "@/lib/api/read-import";
+import { apiRoute, created } from "@/lib/api/route";
+import { createReportVersion, listReportVersions } from "@/lib/server/reports/versions";
+
+type P = { id: string };
+
+export const GET = apiRoute<P>(async ({ user, params }) => ({ versions: await listReportVersions({ userId: user.id, reportId: params.id }) }));
+
+/** A revised text (same inputs as an import); every annotation is re-anchored. */
+export const POST = apiRoute<P>(async ({ req, user, params }) => {
+  const { request } = await readImportRequest(req);
+  const dryRun = isDryRun(req);
+  const result = await createReportVersion({ userId: user.id, reportId: params.id, request, dryRun });
+  return dryRun ? result : created(result);
+});

@@ -1,0 +1,71 @@
+import { AppError } from "@/lib/errors";
+import type { ImportRequest } from "@/lib/server/reports/import-source";
+import { importJsonSchema, reportMetadataSchema, type ReportMetadataInput } from "@/lib/validations/import";
+import { formatBytes, parseInput, readJson } from "./read-json";
+
+export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
+
+async function readCapped(req: Request, maxBytes: number): Promise<Buffer> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  const tooLarge = () => new AppError("payload_too_large", `The upload is too large: at most ${formatBytes(maxBytes)}.`);
+  if (declared > maxBytes) throw tooLarge();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (req.body) {
+    const reader = req.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * An import request: JSON (pasted text or Markdown, or a web address) or a
+ * multipart upload with the file in the field `file` and metadata fields
+ * beside it (`title`, `subtitle`, `publisher`, `publishedAt`, `language`,
+ * `sourceUrl`, and `authors` repeated or as one comma-separated field).
+ */
+export async function readImportRequest(req: Request): Promise<{ request: ImportRequest; metadata: ReportMetadataInput }> {
+  const type = req.headers.get("content-type") ?? "";
+  if (!/^multipart\/form-data/i.test(type)) {
+    const { format, content, url, ...metadata } = await readJson(req, importJsonSchema, 16 * 1024 * 1024);
+    return { request: { kind: "json", input: { format, content, url } }, metadata };
+  }
+  const body = await readCapped(req, MAX_UPLOAD_BYTES + 64 * 1024);
+  let form: FormData;
+  try {
+    form = await new Response(new Uint8Array(body), { headers: { "content-type": type } }).formData();
+  } catch {
+    throw new AppError("bad_request", "The upload could not be read. Send it as multipart/form-data with the file in the field `file`.");
+  }
+  const file = form.get("file");
+  if (!(file instanceof File)) throw new AppError("validation_failed", "Attach the report as the field `file`.", { issues: [{ path: "file", message: "Attach the report as the field `file`." }] });
+  const text = (name: string) => {
+    const v = form.get(name);
+    return typeof v === "string" && v.trim() !== "" ? v : undefined;
+  };
+  const authors = form.getAll("authors").flatMap((v) => (typeof v === "string" ? v.split(",") : [])).map((a) => a.trim()).filter(Boolean);
+  const metadata = parseInput(reportMetadataSchema, {
+    title: text("title"),
+    subtitle: text("subtitle"),
+    publisher: text("publisher"),
+    publishedAt: text("publishedAt"),
+    language: text("language"),
+    sourceUrl: text("sourceUrl"),
+    ...(authors.length ? { authors } : {}),
+  });
+  return { request: { kind: "file", name: file.name, type: file.type, data: Buffer.from(await file.arrayBuffer()) }, metadata };
+}
+
+export function isDryRun(req: { nextUrl: URL }): boolean {
+  const v = req.nextUrl.searchParams.get("dryRun");
+  return v === "1" || v === "true";
+}

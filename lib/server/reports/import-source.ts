@@ -1,0 +1,98 @@
+import { AppError, invalidField } from "@/lib/errors";
+import { detectLanguage } from "@/lib/importers/detect-language";
+import { formatFromFileName, importFile } from "@/lib/importers/import-file";
+import { ImportError, type ImportedReport } from "@/lib/importers/types";
+import type { ImportJsonInput } from "@/lib/validations/import";
+import { fetchUrl } from "../import/fetch-url";
+
+export type SourceFormat = "text" | "markdown" | "html" | "docx" | "pdf";
+
+/** What a person sent: pasted text, a web address, or an uploaded file. */
+export type ImportRequest =
+  | { kind: "json"; input: ImportJsonInput }
+  | { kind: "file"; name: string; type: string; data: Buffer };
+
+export interface ParsedSource {
+  format: SourceFormat;
+  report: ImportedReport;
+}
+
+const STATUS_FOR = { too_large: "payload_too_large", unsupported: "unsupported_media_type" } as const;
+
+function formatForContentType(type: string): SourceFormat | null {
+  const t = type.split(";")[0].trim().toLowerCase();
+  if (t === "application/pdf") return "pdf";
+  if (t === "text/html" || t === "application/xhtml+xml") return "html";
+  if (t === "text/markdown") return "markdown";
+  if (t === "text/plain") return "text";
+  return null;
+}
+
+/**
+ * Turns an import request into passages and metadata. Web addresses are
+ * fetched here, so callers must check access first: a stranger must not make
+ * the server fetch anything.
+ */
+export async function parseImportRequest(request: ImportRequest): Promise<ParsedSource> {
+  let format: SourceFormat;
+  let data: Buffer;
+  let url: string | undefined;
+  if (request.kind === "file") {
+    const detected = formatFromFileName(request.name, request.type);
+    if (!detected) throw new AppError("unsupported_media_type", "This kind of file cannot be imported. Use .docx, .pdf, .html, .md or .txt.");
+    format = detected;
+    data = request.data;
+  } else if (request.input.format === "url") {
+    if (!request.input.url) throw invalidField("url", "Give the web address of the report.");
+    const page = await fetchUrl(request.input.url);
+    const detected = formatForContentType(page.contentType);
+    if (!detected) throw new AppError("unsupported_media_type", `That address serves ${page.contentType || "an unknown kind of file"}, which cannot be imported. Use a web page or a PDF.`);
+    format = detected;
+    data = page.body;
+    url = page.url;
+  } else {
+    if (request.input.content === undefined) throw invalidField("content", "Content is required: the report's text.");
+    format = request.input.format;
+    data = Buffer.from(request.input.content, "utf8");
+  }
+  try {
+    const report = await importFile(format, data, { url });
+    const text = report.passages.map((p) => p.text).join("\n");
+    return { format, report: { ...report, language: report.language ?? detectLanguage(text), sourceUrl: report.sourceUrl ?? url ?? null } };
+  } catch (e) {
+    if (e instanceof ImportError) {
+      const code = STATUS_FOR[e.reason as keyof typeof STATUS_FOR] ?? "validation_failed";
+      throw new AppError(code, e.message, { issues: [{ path: request.kind === "file" ? "file" : "content", message: e.message }], reason: e.reason });
+    }
+    throw e;
+  }
+}
+
+export interface ImportPreview {
+  sourceFormat: SourceFormat;
+  title: string | null;
+  subtitle: string | null;
+  authors: string[];
+  publisher: string | null;
+  publishedAt: string | null;
+  language: string | null;
+  sourceUrl: string | null;
+  passageCount: number;
+  passages: { index: number; kind: string; level: number | null; text: string; page: number | null }[];
+}
+
+/** What the importer found, for a person to check before saving. */
+export function previewOf({ format, report }: ParsedSource, first = 8): ImportPreview {
+  return {
+    sourceFormat: format,
+    title: report.title,
+    subtitle: report.subtitle ?? null,
+    authors: report.authors ?? [],
+    publisher: report.publisher ?? null,
+    publishedAt: report.publishedAt,
+    language: report.language ?? null,
+    sourceUrl: report.sourceUrl ?? null,
+    passageCount: report.passages.length,
+    passages: report.passages.slice(0, first).map((p, i) => ({ index: i + 1, kind: p.kind, level: p.level, text: p.text, page: p.page ?? null })),
+  };
+}
