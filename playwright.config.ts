@@ -12,7 +12,8 @@ export default defineConfig({
   fullyParallel: true,
   workers: process.env.CI ? 1 : 2,
   retries: 0,
-  timeout: 60_000,
+  // Generous: a 2-core machine running the app, Postgres and Chromium at once.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
   use: {

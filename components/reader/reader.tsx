@@ -5,6 +5,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { AnnotationFilters } from "@/components/annotations/annotation-filters";
 import { AnnotationSidebar, DRAFT_KEY } from "@/components/annotations/annotation-sidebar";
+import { OrphansPanel } from "@/components/annotations/orphans-panel";
 import { filtersFromParams, matches, paramsWithFilters, type Filters } from "@/components/annotations/filters";
 import { ThreadPanel } from "@/components/threads/thread-panel";
 import { CommentComposer } from "@/components/annotations/comment-composer";
@@ -25,6 +26,7 @@ interface Props {
   reportId: string;
   context: ReaderContext;
   initialAnnotations: ReaderAnnotation[];
+  initialOrphans?: ReaderAnnotation[];
   canAnnotate: boolean;
   header: React.ReactNode;
   outline: React.ReactNode;
@@ -38,7 +40,7 @@ function readingOrder(a: ReaderAnnotation, b: ReaderAnnotation): number {
   return a.passageIndex - b.passageIndex || a.start - b.start || a.end - b.end || a.createdAt.localeCompare(b.createdAt);
 }
 
-export function Reader({ reportId, context, initialAnnotations, canAnnotate, header, outline }: Props) {
+export function Reader({ reportId, context, initialAnnotations, initialOrphans = [], canAnnotate, header, outline }: Props) {
   const { passages } = context;
   const router = useRouter();
   const pathname = usePathname();
@@ -57,6 +59,9 @@ export function Reader({ reportId, context, initialAnnotations, canAnnotate, hea
   const [toolbar, setToolbar] = useState<Toolbar | null>(null);
   const [draft, setDraft] = useState<(PendingSelection & { kind: DraftKind }) | null>(null);
   const [undo, setUndo] = useState<ReaderAnnotation | null>(null);
+  const [orphans, setOrphans] = useState(initialOrphans);
+  const [reattaching, setReattaching] = useState<string | null>(null);
+  const canReattach = context.me.role === "editor" || context.me.role === "owner";
   const [visibility, setVisibility] = useStoredChoice<VisibilityChoice>("marginalia.visibility", ["workspace", "private"]);
   const [error, setError] = useState<string | null>(null);
   const [sheetOpen, setSheetOpen] = useState(false);
@@ -125,6 +130,26 @@ export function Reader({ reportId, context, initialAnnotations, canAnnotate, hea
     setAnnotations((list) => [...list, created].sort(readingOrder));
     setFocusedId(created.id);
     return created;
+  }
+
+  async function attachHere() {
+    if (!toolbar || !reattaching) return;
+    const { selection } = toolbar;
+    setToolbar(null);
+    window.getSelection()?.removeAllRanges();
+    try {
+      setError(null);
+      const placed = await apiFetch<ReaderAnnotation>(`/api/v1/annotations/${reattaching}/anchor`, {
+        method: "PUT",
+        json: { passageId: selection.passageId, start: selection.start, end: selection.end },
+      });
+      setOrphans((list) => list.filter((o) => o.id !== placed.id));
+      setAnnotations((list) => [...list.filter((a) => a.id !== placed.id), placed].sort(readingOrder));
+      setReattaching(null);
+      setFocusedId(placed.id);
+    } catch (e) {
+      setError(`The annotation was not re-attached: ${(e as Error).message}`);
+    }
   }
 
   async function highlight() {
@@ -252,6 +277,12 @@ export function Reader({ reportId, context, initialAnnotations, canAnnotate, hea
       </h2>
       {canAnnotate && <VisibilitySelect value={visibility} onChange={setVisibility} label="New ones visible to" />}
     </div>
+    <OrphansPanel orphans={orphans} canReattach={canReattach} reattachingId={reattaching} onReattach={setReattaching} />
+    {reattaching && (
+      <p role="status" className="mb-3 rounded-md bg-amber-100 px-3 py-2 text-sm text-amber-950 dark:bg-amber-900 dark:text-amber-50">
+        Select the text this annotation belongs to, then choose “Attach here”.
+      </p>
+    )}
     {annotations.length > 0 && <AnnotationFilters annotations={annotations} filters={filters} onChange={setFilters} />}
     {undo && (
       <div role="status" className="mb-3 flex items-center justify-between rounded-md bg-stone-900 px-3 py-2 text-sm text-white dark:bg-stone-100 dark:text-stone-900">
@@ -285,7 +316,8 @@ export function Reader({ reportId, context, initialAnnotations, canAnnotate, hea
           {sidebar}
         </BottomSheet>
       )}
-      {toolbar && (
+      {toolbar && reattaching && <SelectionToolbar rect={toolbar.rect} attachLabel="Attach here" onAttach={attachHere} />}
+      {toolbar && !reattaching && (
         <SelectionToolbar
           rect={toolbar.rect}
           onHighlight={highlight}

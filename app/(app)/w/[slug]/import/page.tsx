@@ -18,8 +18,8 @@ export default async function ImportPage({ params }: { params: Promise<{ slug: s
       </p>
       <h1 className="mt-3 font-serif text-3xl font-semibold tracking-tight">Import a report</h1>
       <p className="mt-1 text-stone-600 dark:text-stone-400">
-        Paste the text as it comes from a web page or a document, or Markdown. We take the title from the first line, recognise a
-        publication date, and drop page clutter such as “Font Size”.
+        Paste the text, upload a Word document, PDF, web page or Markdown file, or give a web address. Preview what we found — the
+        title, authors, date and first passages — and correct it before you import, or import straight away.
       </p>
       <div className="mt-8">
         {hasRole(role, "editor") ? (

@@ -5,10 +5,10 @@ import { requireUser } from "@/lib/session";
 import { getReportOrThrow } from "@/lib/server/reports/reports";
 
 /** The report of a page's URL, or the 404 page when it is not in that workspace or not visible to the user. */
-export const loadReport = cache(async (slug: string, reportId: string) => {
+export const loadReport = cache(async (slug: string, reportId: string, version?: number) => {
   const user = await requireUser();
   try {
-    const report = await getReportOrThrow({ userId: user.id, reportId });
+    const report = await getReportOrThrow({ userId: user.id, reportId, version });
     if (report.workspace.slug !== slug) notFound();
     return { user, report };
   } catch (e) {

@@ -1,16 +1,22 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Reader } from "@/components/reader/reader";
+import { ReportHeader } from "@/components/reader/report-header";
 import type { ReaderAnnotation } from "@/components/reader/types";
 import { ReportOutline } from "@/components/reader/report-outline";
 import { listAnnotations } from "@/lib/server/annotations/annotations";
+import { listOrphans } from "@/lib/server/reports/versions";
 import { listTags } from "@/lib/server/tags/tags";
 import { hasRole } from "@/lib/server/workspaces/access";
 import { listMembers } from "@/lib/server/workspaces/workspaces";
 import { loadReport } from "./load-report";
 
 type Params = Promise<{ slug: string; reportId: string }>;
+type SearchParams = Promise<{ version?: string }>;
 
+function versionFrom(raw: string | undefined): number | undefined {
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= 1 ? n : undefined;
+}
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { slug, reportId } = await params;
@@ -18,44 +24,25 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: loaded.report.title };
 }
 
-export default async function ReportPage({ params }: { params: Params }) {
+// Dates become strings on their way to the browser.
+const serialise = <T,>(value: T) => JSON.parse(JSON.stringify(value)) as ReaderAnnotation[];
+
+export default async function ReportPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const { slug, reportId } = await params;
-  const { user, report } = await loadReport(slug, reportId);
-  const [annotations, members, tags] = await Promise.all([
-    listAnnotations({ userId: user.id, reportId: report.id }),
+  const version = versionFrom((await searchParams).version);
+  const { user, report } = await loadReport(slug, reportId, version);
+  const current = report.version === report.currentVersion;
+  const [annotations, members, tags, orphans] = await Promise.all([
+    listAnnotations({ userId: user.id, reportId: report.id, version: report.version }),
     listMembers({ userId: user.id, workspaceIdOrSlug: report.workspaceId }),
     listTags({ userId: user.id, workspaceIdOrSlug: report.workspaceId }),
+    current ? listOrphans({ userId: user.id, reportId: report.id }) : Promise.resolve([]),
   ]);
   const claimCount = annotations.filter((a) => a.kind === "claim").length;
-  const published = report.publishedAt
-    ? new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" }).format(new Date(report.publishedAt))
-    : null;
-
-  const header = (
-    <header className="mb-10">
-      <p className="text-sm text-stone-500 dark:text-stone-400">
-        <Link href={`/w/${report.workspace.slug}`} className="underline-offset-2 hover:underline">
-          {report.workspace.name}
-        </Link>
-      </p>
-      <h1 dir="auto" className="mt-2 font-serif text-[2rem] leading-tight font-semibold tracking-tight text-balance sm:text-4xl">
-        {report.title}
-      </h1>
-      <p className="mt-3 text-sm text-stone-500 dark:text-stone-400">
-        {published && <time dateTime={report.publishedAt!}>Published {published}</time>}
-        {published && " · "}
-        {report.passages.length} passages
-        {!hasRole(report.role, "annotator") && " · You can read and see your team’s shared notes"}
-        {" · "}
-        <Link href={`/w/${report.workspace.slug}/r/${report.id}/claims`} className="underline underline-offset-2">
-          {claimCount === 1 ? "1 claim" : `${claimCount} claims`}
-        </Link>
-      </p>
-    </header>
-  );
 
   return (
     <Reader
+      key={report.version}
       reportId={report.id}
       context={{
         me: { id: user.id, name: user.name, role: report.role },
@@ -63,10 +50,11 @@ export default async function ReportPage({ params }: { params: Params }) {
         tags: tags.map((t) => ({ name: t.name, color: t.color })),
         passages: report.passages,
       }}
-      // Dates become strings on their way to the browser.
-      initialAnnotations={JSON.parse(JSON.stringify(annotations)) as ReaderAnnotation[]}
-      canAnnotate={hasRole(report.role, "annotator")}
-      header={header}
+      initialAnnotations={serialise(annotations)}
+      initialOrphans={serialise(orphans)}
+      // An earlier version is a record of how things were: it reads, it does not take new notes.
+      canAnnotate={current && hasRole(report.role, "annotator")}
+      header={<ReportHeader report={report} claimCount={claimCount} canEdit={hasRole(report.role, "editor")} />}
       outline={<ReportOutline passages={report.passages} title={report.title} />}
     />
   );

@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { NewVersionForm } from "@/components/reports/new-version-form";
+import { listReportVersions } from "@/lib/server/reports/versions";
+import { hasRole } from "@/lib/server/workspaces/access";
+import { loadReport } from "../load-report";
+
+type Params = Promise<{ slug: string; reportId: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { slug, reportId } = await params;
+  return { title: `Versions · ${(await loadReport(slug, reportId)).report.title}` };
+}
+
+const fmt = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
+
+export default async function VersionsPage({ params }: { params: Params }) {
+  const { slug, reportId } = await params;
+  const { user, report } = await loadReport(slug, reportId);
+  const versions = await listReportVersions({ userId: user.id, reportId: report.id });
+  const base = `/w/${report.workspace.slug}/r/${report.id}`;
+  return (
+    <main className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
+      <p className="text-sm">
+        <Link href={base} className="text-stone-600 underline underline-offset-2 dark:text-stone-400">← Back to the report</Link>
+      </p>
+      <h1 className="mt-3 font-serif text-3xl font-semibold tracking-tight">Versions</h1>
+      <p dir="auto" className="mt-1 font-serif text-lg text-stone-600 dark:text-stone-400">{report.title}</p>
+      <ol className="mt-6 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">
+        {versions.map((v) => (
+          <li key={v.version} className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-3">
+            <div>
+              <Link href={v.version === report.currentVersion ? base : `${base}?version=${v.version}`} className="font-medium underline-offset-2 hover:underline">
+                Version {v.version}{v.version === report.currentVersion ? " (current)" : ""}
+              </Link>
+              <p className="text-sm text-stone-500 dark:text-stone-400">{fmt.format(v.createdAt)} · from {v.sourceFormat}</p>
+            </div>
+            {v.version > 1 && (
+              <p className="text-sm text-stone-600 dark:text-stone-400">
+                {v.anchored} anchored · {v.moved} moved · {v.orphaned} orphaned
+              </p>
+            )}
+          </li>
+        ))}
+      </ol>
+      <section className="mt-10" aria-labelledby="new-version">
+        <h2 id="new-version" className="text-lg font-semibold">Upload a new version</h2>
+        {hasRole(report.role, "editor") ? (
+          <div className="mt-3"><NewVersionForm reportId={report.id} readerHref={base} /></div>
+        ) : (
+          <p className="mt-2 text-sm text-stone-600 dark:text-stone-400">Editors can upload a revised text of this report.</p>
+        )}
+      </section>
+    </main>
+  );
+}

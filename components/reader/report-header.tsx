@@ -1,0 +1,70 @@
+import Link from "next/link";
+import type { ReportView } from "@/lib/server/reports/reports";
+
+const LANGUAGE = new Intl.DisplayNames(["en"], { type: "language" });
+
+function languageName(code: string | null): string | null {
+  if (!code) return null;
+  try {
+    return LANGUAGE.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** Title, metadata and where to go from here, above the report text. */
+export function ReportHeader({ report, claimCount, canEdit }: { report: ReportView; claimCount: number; canEdit: boolean }) {
+  const base = `/w/${report.workspace.slug}/r/${report.id}`;
+  const published = report.publishedAt ? new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" }).format(new Date(report.publishedAt)) : null;
+  const byline = [report.authors.join(", "), report.publisher].filter(Boolean).join(" · ");
+  const facts = [published && `Published ${published}`, languageName(report.language), `${report.passages.length} passages`].filter(Boolean).join(" · ");
+  return (
+    <header className="mb-10">
+      <p className="text-sm text-stone-500 dark:text-stone-400">
+        <Link href={`/w/${report.workspace.slug}`} className="underline-offset-2 hover:underline">
+          {report.workspace.name}
+        </Link>
+      </p>
+      <h1 dir="auto" className="mt-2 font-serif text-[2rem] leading-tight font-semibold tracking-tight text-balance sm:text-4xl">
+        {report.title}
+      </h1>
+      {report.subtitle && (
+        <p dir="auto" className="mt-2 font-serif text-xl text-stone-700 dark:text-stone-300">
+          {report.subtitle}
+        </p>
+      )}
+      {byline && (
+        <p dir="auto" className="mt-3 text-sm text-stone-700 dark:text-stone-300">
+          {byline}
+        </p>
+      )}
+      <p className="mt-1 text-sm text-stone-500 dark:text-stone-400">
+        {facts}
+        {" · "}
+        <Link href={`${base}/claims`} className="underline underline-offset-2">
+          {claimCount === 1 ? "1 claim" : `${claimCount} claims`}
+        </Link>
+        {report.sourceUrl && (
+          <>
+            {" · "}
+            <a href={report.sourceUrl} target="_blank" rel="noopener noreferrer nofollow" className="underline underline-offset-2">
+              Source
+            </a>
+          </>
+        )}
+        {" · "}
+        <Link href={`${base}/versions`} className="underline underline-offset-2">
+          {report.currentVersion === 1 ? (canEdit ? "Upload a new version" : "Version 1") : `Version ${report.version} of ${report.currentVersion}`}
+        </Link>
+      </p>
+      {report.version !== report.currentVersion && (
+        <p role="status" className="mt-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+          You are reading version {report.version}, as it was, with the annotations where they were then. It cannot be annotated.{" "}
+          <Link href={base} className="font-medium underline">
+            Read the current version
+          </Link>
+        </p>
+      )}
+    </header>
+  );
+}

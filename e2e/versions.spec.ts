@@ -1,0 +1,81 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Document, HeadingLevel, Packer, Paragraph } from "docx";
+import { expect, test } from "@playwright/test";
+import { expectAccessible, registerViaUi, selectPhraseWithMouse } from "./support/ui";
+
+const SHOTS = path.join(process.cwd(), "test-results", "screenshots");
+
+async function docxFile(name: string, paragraphs: string[]): Promise<string> {
+  const doc = new Document({
+    sections: [{ children: [new Paragraph({ text: "Grain Corridor Review", heading: HeadingLevel.HEADING_1 }), ...paragraphs.map((t) => new Paragraph({ text: t }))] }],
+  });
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), "marginalia-e2e-")), name);
+  writeFileSync(file, await Packer.toBuffer(doc));
+  return file;
+}
+
+test("import a .docx with a preview, annotate, upload a revision, re-attach the orphan", async ({ page }) => {
+  test.setTimeout(120_000);
+  await registerViaUi(page, "Vera Versions");
+  await page.getByLabel("Workspace name").fill("Grain desk");
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page.getByRole("heading", { name: "Grain desk" })).toBeVisible();
+
+  const v1 = await docxFile("review.docx", [
+    "Exports through the corridor rose to four million tonnes a month by the autumn.",
+    "Insurance costs for ships fell after the first convoys passed without incident.",
+    "A clause on inspections was dropped from the final text of the agreement.",
+  ]);
+  await page.getByRole("link", { name: "Import a report" }).first().click();
+  await page.getByRole("radio", { name: "Upload a file" }).check({ force: true });
+  await page.getByLabel("Report file").setInputFiles(v1);
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByLabel("Title", { exact: true })).toHaveValue("Grain Corridor Review");
+  await expect(page.getByText("Insurance costs for ships fell")).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: path.join(SHOTS, "import-preview.png") });
+  await page.getByRole("button", { name: "Import report" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Grain Corridor Review" })).toBeVisible();
+  const reportUrl = page.url();
+
+  for (const phrase of ["four million tonnes", "Insurance costs for ships fell", "clause on inspections"]) {
+    await selectPhraseWithMouse(page, phrase);
+    await page.keyboard.press("h");
+    await expect(page.getByTestId("report-text").locator(".hl-highlight", { hasText: phrase })).toBeVisible();
+  }
+  await expect(page.getByTestId("annotation-card")).toHaveCount(3);
+
+  // The revision changes one sentence slightly and drops another.
+  const v2 = await docxFile("review-v2.docx", [
+    "A new opening paragraph summarises the corridor's first year of operation.",
+    "Exports through the corridor rose to four million tonnes a month by the autumn.",
+    "Insurance costs for the ships fell after the first convoys passed without incident.",
+  ]);
+  await page.getByRole("link", { name: "Upload a new version" }).click();
+  await page.getByLabel("Revised report").setInputFiles(v2);
+  await page.getByRole("button", { name: "Upload new version" }).click();
+  const result = page.getByTestId("version-result");
+  await expect(result).toContainText("Version 2 is in: 1 annotation kept its place, 1 moved with edited text, 1 could not be placed.");
+  await page.screenshot({ path: path.join(SHOTS, "version-result.png") });
+  await result.getByRole("link", { name: "Read version 2" }).click();
+
+  const orphans = page.getByTestId("orphans");
+  await expect(orphans.getByTestId("orphan")).toHaveCount(1);
+  await expect(orphans).toContainText("clause on inspections");
+  await expect(page.getByTestId("annotation-card")).toHaveCount(2);
+  await page.screenshot({ path: path.join(SHOTS, "orphans.png") });
+
+  await orphans.getByRole("button", { name: "Re-attach" }).click();
+  await selectPhraseWithMouse(page, "first year of operation");
+  await page.getByRole("button", { name: "Attach here" }).click();
+  await expect(page.getByTestId("orphans")).toHaveCount(0);
+  await expect(page.getByTestId("annotation-card")).toHaveCount(3);
+  await expect(page.getByTestId("report-text").locator(".hl-highlight", { hasText: "first year of operation" })).toBeVisible();
+
+  // Version 1 still reads as it was.
+  await page.goto(`${reportUrl}?version=1`);
+  await expect(page.getByText("You are reading version 1")).toBeVisible();
+  await expect(page.getByTestId("report-text").locator(".hl-highlight", { hasText: "clause on inspections" })).toBeVisible();
+});
