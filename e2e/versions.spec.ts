@@ -74,6 +74,18 @@ test("import a .docx with a preview, annotate, upload a revision, re-attach the 
   await expect(page.getByTestId("annotation-card")).toHaveCount(3);
   await expect(page.getByTestId("report-text").locator(".hl-highlight", { hasText: "first year of operation" })).toBeVisible();
 
+  // The moved highlight says so.
+  await expect(page.getByTestId("annotation-card").filter({ hasText: "Insurance costs" })).toContainText("Moved");
+
+  // An editor corrects the details the importer could not find.
+  await page.getByRole("link", { name: "Version 2 of 2" }).click();
+  await page.getByLabel("Authors (comma-separated)").fill("Iryna Koval, Omar Said");
+  await page.getByLabel("Publisher").fill("Black Sea Institute");
+  await page.getByRole("button", { name: "Save details" }).click();
+  await expect(page.getByText("The details were saved.")).toBeVisible();
+  await page.goto(reportUrl);
+  await expect(page.getByText("Iryna Koval, Omar Said · Black Sea Institute")).toBeVisible();
+
   // Version 1 still reads as it was.
   await page.goto(`${reportUrl}?version=1`);
   await expect(page.getByText("You are reading version 1")).toBeVisible();

@@ -61,6 +61,11 @@ export const AnnotationCard = forwardRef<HTMLElement, Props>(function Annotation
         <span className="ml-auto flex shrink-0 items-center gap-1">
           {a.visibility === "private" && <Badge>Only you</Badge>}
           {a.status === "resolved" && <Badge tone="emerald">Resolved</Badge>}
+          {a.anchorStatus === "moved" && (
+            <span title="The text changed in the new version; this was matched to the closest wording.">
+              <Badge tone="sky">Moved</Badge>
+            </span>
+          )}
           <Badge tone={KIND_TONE[a.kind]}>{KIND_LABEL[a.kind]}</Badge>
         </span>
       </header>

@@ -24,6 +24,7 @@ export interface ReaderAnnotation {
   createdAt: string;
   claimSummary: string | null;
   status: "open" | "resolved";
+  anchorStatus?: "anchored" | "moved" | "orphaned";
   verdict: Verdict;
   tags: string[];
   replyCount: number;

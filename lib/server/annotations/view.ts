@@ -27,6 +27,8 @@ export interface AnnotationView {
   suffix: string;
   author: { id: string; name: string };
   status: "open" | "resolved";
+  /** How the anchor survived the report's last new version. */
+  anchorStatus: "anchored" | "moved" | "orphaned";
   resolvedAt: Date | null;
   verdict: VerdictName;
   tags: string[];
@@ -53,6 +55,7 @@ export const annotationSelect = {
   prefix: true,
   suffix: true,
   status: true,
+  anchorStatus: true,
   resolvedAt: true,
   verdict: true,
   version: true,

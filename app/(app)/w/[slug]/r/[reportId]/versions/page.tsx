@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NewVersionForm } from "@/components/reports/new-version-form";
+import { ReportDetailsForm } from "@/components/reports/report-details-form";
 import { listReportVersions } from "@/lib/server/reports/versions";
 import { hasRole } from "@/lib/server/workspaces/access";
 import { loadReport } from "../load-report";
@@ -9,7 +10,7 @@ type Params = Promise<{ slug: string; reportId: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { slug, reportId } = await params;
-  return { title: `Versions · ${(await loadReport(slug, reportId)).report.title}` };
+  return { title: `Details and versions · ${(await loadReport(slug, reportId)).report.title}` };
 }
 
 const fmt = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
@@ -24,7 +25,7 @@ export default async function VersionsPage({ params }: { params: Params }) {
       <p className="text-sm">
         <Link href={base} className="text-stone-600 underline underline-offset-2 dark:text-stone-400">← Back to the report</Link>
       </p>
-      <h1 className="mt-3 font-serif text-3xl font-semibold tracking-tight">Versions</h1>
+      <h1 className="mt-3 font-serif text-3xl font-semibold tracking-tight">Details and versions</h1>
       <p dir="auto" className="mt-1 font-serif text-lg text-stone-600 dark:text-stone-400">{report.title}</p>
       <ol className="mt-6 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">
         {versions.map((v) => (
@@ -43,6 +44,17 @@ export default async function VersionsPage({ params }: { params: Params }) {
           </li>
         ))}
       </ol>
+      {hasRole(report.role, "editor") && (
+        <section className="mt-10" aria-labelledby="details">
+          <h2 id="details" className="text-lg font-semibold">Details</h2>
+          <div className="mt-3">
+            <ReportDetailsForm
+              reportId={report.id}
+              initial={{ title: report.title, subtitle: report.subtitle, authors: report.authors, publisher: report.publisher, publishedAt: report.publishedAt, language: report.language, sourceUrl: report.sourceUrl }}
+            />
+          </div>
+        </section>
+      )}
       <section className="mt-10" aria-labelledby="new-version">
         <h2 id="new-version" className="text-lg font-semibold">Upload a new version</h2>
         {hasRole(report.role, "editor") ? (

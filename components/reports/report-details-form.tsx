@@ -1,0 +1,71 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { apiFetch } from "@/lib/api/client";
+
+export interface ReportDetails {
+  title: string;
+  subtitle: string | null;
+  authors: string[];
+  publisher: string | null;
+  publishedAt: string | null;
+  language: string | null;
+  sourceUrl: string | null;
+}
+
+const orNull = (v: string) => (v.trim() === "" ? null : v.trim());
+
+/** Editors correct what the importer found; an empty field clears it. */
+export function ReportDetailsForm({ reportId, initial }: { reportId: string; initial: ReportDetails }) {
+  const router = useRouter();
+  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function submit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const value = (k: string) => String(f.get(k) ?? "");
+    setPending(true);
+    setMessage(null);
+    try {
+      await apiFetch(`/api/v1/reports/${reportId}`, {
+        method: "PATCH",
+        json: {
+          title: value("title").trim(),
+          subtitle: orNull(value("subtitle")),
+          authors: value("authors").split(",").map((a) => a.trim()).filter(Boolean),
+          publisher: orNull(value("publisher")),
+          publishedAt: orNull(value("publishedAt")),
+          language: orNull(value("language"))?.toLowerCase() ?? null,
+          sourceUrl: orNull(value("sourceUrl")),
+        },
+      });
+      setMessage({ tone: "success", text: "The details were saved." });
+      router.refresh();
+    } catch (err) {
+      setMessage({ tone: "error", text: (err as Error).message });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-4">
+      {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      <Field label="Title">{(p) => <input {...p} name="title" defaultValue={initial.title} required maxLength={300} dir="auto" />}</Field>
+      <Field label="Subtitle">{(p) => <input {...p} name="subtitle" defaultValue={initial.subtitle ?? ""} maxLength={300} dir="auto" />}</Field>
+      <Field label="Authors (comma-separated)">{(p) => <input {...p} name="authors" defaultValue={initial.authors.join(", ")} dir="auto" />}</Field>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label="Publisher">{(p) => <input {...p} name="publisher" defaultValue={initial.publisher ?? ""} maxLength={200} dir="auto" />}</Field>
+        <Field label="Publication date">{(p) => <input {...p} name="publishedAt" type="date" defaultValue={initial.publishedAt ?? ""} />}</Field>
+        <Field label="Language (e.g. en, ar)">{(p) => <input {...p} name="language" defaultValue={initial.language ?? ""} maxLength={20} />}</Field>
+        <Field label="Source address">{(p) => <input {...p} name="sourceUrl" type="url" defaultValue={initial.sourceUrl ?? ""} />}</Field>
+      </div>
+      <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save details"}</Button>
+    </form>
+  );
+}
