@@ -104,7 +104,7 @@ async function main() {
     const fixturePort = await freePort();
     const env = {
       ...process.env,
-      MARGINALIA_URL_ALLOWLIST: `127.0.0.1:${fixturePort}`,
+      MARGINALIA_URL_ALLOWLIST: `127.0.0.1:${fixturePort},localhost:${fixturePort}`,
       MARGINALIA_TEST_FIXTURE_PORT: String(fixturePort),
       DATABASE_URL: database.url,
       NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),

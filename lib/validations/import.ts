@@ -20,7 +20,13 @@ export const reportMetadataSchema = z.object({
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "Language is a code such as en, ar or pt-BR.")
     .nullable()
     .optional(),
-  sourceUrl: z.string().trim().url("The source must be a web address.").max(2000).nullable().optional(),
+  sourceUrl: z
+    .string()
+    .trim()
+    .max(2000)
+    .refine((u) => /^https?:\/\/\S+$/i.test(u), "The source must be a web address starting with http:// or https://.")
+    .nullable()
+    .optional(),
 });
 export type ReportMetadataInput = z.infer<typeof reportMetadataSchema>;
 

@@ -10,6 +10,25 @@ export const FETCH_MAX_REDIRECTS = 4;
 
 const refuse = (message: string) => new AppError("validation_failed", message, { issues: [{ path: "url", message }] });
 
+/** The eight 16-bit groups of an IPv6 address (dotted IPv4 tails allowed), or null. */
+export function expandIPv6(address: string): number[] | null {
+  let text = address.toLowerCase().replace(/^\[|\]$/g, "").split("%")[0];
+  const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (dotted) {
+    if (!net.isIPv4(dotted[1])) return null;
+    const [a, b, c, d] = dotted[1].split(".").map(Number);
+    text = text.slice(0, -dotted[1].length) + `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const halves = text.split("::");
+  if (halves.length > 2) return null;
+  const parse = (part: string) => (part ? part.split(":").map((h) => (/^[0-9a-f]{1,4}$/.test(h) ? parseInt(h, 16) : NaN)) : []);
+  const head = parse(halves[0]);
+  const tail = halves.length === 2 ? parse(halves[1]) : [];
+  const fill = halves.length === 2 ? 8 - head.length - tail.length : 0;
+  const groups = [...head, ...Array(Math.max(fill, 0)).fill(0), ...tail];
+  return groups.length === 8 && groups.every((g) => Number.isInteger(g)) && fill >= 0 ? groups : null;
+}
+
 /** Loopback, private, link-local, carrier-grade NAT, multicast, reserved: never fetched on a user's behalf. */
 export function isPrivateAddress(address: string): boolean {
   if (net.isIPv4(address)) {
@@ -19,9 +38,16 @@ export function isPrivateAddress(address: string): boolean {
       (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 192 && b === 0) || (a === 198 && (b === 18 || b === 19)) || a >= 224
     );
   }
-  const v6 = address.toLowerCase();
-  if (v6.startsWith("::ffff:")) return isPrivateAddress(v6.slice(7));
-  return v6 === "::" || v6 === "::1" || v6.startsWith("fc") || v6.startsWith("fd") || v6.startsWith("fe8") || v6.startsWith("fe9") || v6.startsWith("fea") || v6.startsWith("feb") || v6.startsWith("ff");
+  const groups = expandIPv6(address);
+  if (!groups) return true; // not an address we understand: refuse rather than guess
+  const v4 = (hi: number, lo: number) => `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+  const zeros = (n: number) => groups.slice(0, n).every((g) => g === 0);
+  // IPv4 hidden in IPv6: mapped (::ffff:a.b.c.d), compatible (::a.b.c.d) and NAT64 (64:ff9b::a.b.c.d).
+  if (zeros(5) && groups[5] === 0xffff) return isPrivateAddress(v4(groups[6], groups[7]));
+  if (zeros(6)) return groups[6] === 0 && groups[7] <= 1 ? true : isPrivateAddress(v4(groups[6], groups[7]));
+  if (groups[0] === 0x64 && groups[1] === 0xff9b && groups.slice(2, 6).every((g) => g === 0)) return isPrivateAddress(v4(groups[6], groups[7]));
+  const first = groups[0];
+  return (first & 0xfe00) === 0xfc00 || (first & 0xffc0) === 0xfe80 || (first & 0xff00) === 0xff00;
 }
 
 /**
@@ -43,12 +69,17 @@ export interface FetchedPage {
 function requestOnce(url: URL): Promise<{ status: number; location?: string; contentType: string; body: Buffer }> {
   const port = Number(url.port || (url.protocol === "https:" ? 443 : 80));
   const open = allowlisted(url.hostname, port);
-  // The address is checked as it is connected to, so a DNS answer cannot change between check and use.
-  const lookup = (hostname: string, options: object, callback: (err: Error | null, address: string | LookupAddress[], family?: number) => void) => {
-    dnsLookup(hostname, { ...options, all: false }, (err, address, family) => {
-      if (err) return callback(err, "", 0);
-      if (!open && isPrivateAddress(address as string)) return callback(refuse(`${url.hostname} is a private or local address; it cannot be imported from here.`), "", 0);
-      callback(null, address, family);
+  const privateRefusal = () => refuse(`${url.hostname} is a private or local address; it cannot be imported from here.`);
+  // An address written as a number is never looked up: check it here.
+  const literal = url.hostname.replace(/^\[|\]$/g, "");
+  if (net.isIP(literal) && !open && isPrivateAddress(literal)) return Promise.reject(privateRefusal());
+  // Names are checked as they are connected to, so a DNS answer cannot change between check and use.
+  const lookup = (hostname: string, options: { all?: boolean }, callback: (err: Error | null, address: string | LookupAddress[], family?: number) => void) => {
+    dnsLookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
+      if (err) return callback(err, options.all ? [] : "", 0);
+      if (!open && addresses.some((a) => isPrivateAddress(a.address))) return callback(privateRefusal(), options.all ? [] : "", 0);
+      if (options.all) return callback(null, addresses);
+      callback(null, addresses[0].address, addresses[0].family);
     });
   };
   const client = url.protocol === "https:" ? https : http;

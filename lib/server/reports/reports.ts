@@ -61,9 +61,10 @@ export async function importReportFromRequest(options: {
   const { role } = await getWorkspaceAccessOrThrow(options);
   requireRole(role, "editor", "import reports");
   const parsed = await parseImportRequest(options.request);
-  if (options.dryRun) return previewOf(parsed);
-  const found = parsed.report;
   const meta = options.metadata ?? {};
+  // A preview shows what would be saved: what was found, corrected by what was sent.
+  if (options.dryRun) return { ...previewOf(parsed), ...Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)) };
+  const found = parsed.report;
   const publishedAt = meta.publishedAt !== undefined ? meta.publishedAt : found.publishedAt;
   return db.$transaction(
     async (tx) => {

@@ -49,7 +49,7 @@ export async function createReportVersion(options: { userId: string; reportId: s
       // Every annotation, deleted ones too (a restore should find its place), anchored where it was last.
       const annotations = await tx.annotation.findMany({
         where: { reportId: options.reportId },
-        select: { id: true, passageId: true, start: true, end: true, quote: true, prefix: true, suffix: true, anchorStatus: true, passage: { select: { index: true } } },
+        select: { id: true, passageId: true, start: true, end: true, quote: true, prefix: true, suffix: true, anchorStatus: true, visibility: true, deletedAt: true, passage: { select: { index: true } } },
       });
       await tx.annotationAnchor.createMany({
         data: annotations.map((a) => ({
@@ -69,11 +69,12 @@ export async function createReportVersion(options: { userId: string; reportId: s
       const targets: AnchorTarget[] = annotations.map((a) => ({ quote: a.quote, prefix: a.prefix, suffix: a.suffix, passageIndex: a.passage.index, start: a.start, end: a.end }));
       const results = reanchorAll(targets, passages);
       const textOf = new Map(passages.map((p) => [p.id, p.text]));
+      // Counted over what the whole team can see: private and deleted notes stay invisible here too.
       const counts = { anchored: 0, moved: 0, orphaned: 0 };
       const rows: { id: string; passageId: string; start: number; end: number; quote: string; prefix: string; suffix: string; status: string }[] = [];
       results.forEach((r, i) => {
         const a = annotations[i];
-        counts[r.status] += 1;
+        if (a.visibility === "workspace" && !a.deletedAt) counts[r.status] += 1;
         if (r.status === "orphaned" || r.passageId === null || r.start === null || r.end === null) {
           rows.push({ id: a.id, passageId: a.passageId, start: a.start, end: a.end, quote: a.quote, prefix: a.prefix, suffix: a.suffix, status: "orphaned" });
           return;

@@ -46,6 +46,8 @@ describe("POST /api/v1/reports/{id}/versions", () => {
     const edited = await newAnnotation(people.author, report, { ...at(p2.text, "dams reduced the river's flow"), body: "edited" }, 1);
     const deleted = await newAnnotation(people.author, report, { ...at(p3.text, "removed entirely"), body: "deleted" }, 2);
     const arabic = await newAnnotation(people.author, report, { ...at(p4.text, "تركوا أراضيهم"), body: "arabic" }, 3);
+    // Someone's private note on the deleted passage: it is re-anchored too, but never counted for others to see.
+    await newAnnotation(people.annotator, report, { ...at(p3.text, "will be removed"), body: "private", visibility: "private" }, 2);
 
     const res = await call("POST", `/api/v1/reports/${report.id}/versions`, { as: people.editor, json: { format: "markdown", content: V2 } });
     expect(res.status).toBe(201);
@@ -56,6 +58,7 @@ describe("POST /api/v1/reports/{id}/versions", () => {
     const list = (await call("GET", `/api/v1/reports/${report.id}/annotations`, { as: people.viewer })).body.annotations;
     const byBody = Object.fromEntries(list.map((a: { body: string }) => [a.body, a]));
     expect(Object.keys(byBody).sort()).toEqual(["arabic", "edited", "exact"]);
+    expect((await call("GET", `/api/v1/reports/${report.id}/versions`, { as: people.viewer })).body.versions[0]).toMatchObject({ version: 2, anchored: 2, moved: 1, orphaned: 1 });
     expect(byBody.exact).toMatchObject({ passageIndex: 2, quote: "fell by a third" });
     expect(byBody.edited.quote).toContain("river's flow");
     expect(byBody.arabic).toMatchObject({ passageIndex: 4, quote: "تركوا أراضيهم" });
@@ -76,7 +79,7 @@ describe("POST /api/v1/reports/{id}/versions", () => {
       [arabic.id, arabic.start, "تركوا أراضيهم"],
     ]);
     expect((await call("GET", `/api/v1/reports/${report.id}?version=3`, { as: people.viewer })).status).toBe(404);
-    expect(await query("SELECT 1 FROM annotations WHERE report_id = $1", [report.id])).toHaveLength(4);
+    expect(await query("SELECT 1 FROM annotations WHERE report_id = $1", [report.id])).toHaveLength(5);
   });
 
   it("lets an editor re-attach an orphan to new text, and nobody below editor", async () => {

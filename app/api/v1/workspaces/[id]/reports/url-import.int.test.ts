@@ -58,6 +58,19 @@ describe("POST /api/v1/workspaces/{id}/reports with { format: \"url\" }", () => 
     expect(texts).not.toMatch(/Subscribe|Advertisement|©/);
   });
 
+  it("looks names up (localhost, allowed here) and refuses any private address that answers, by number or by name", async () => {
+    const { ws, people } = await teamWorkspace();
+    const byName = await call("POST", `/api/v1/workspaces/${ws.id}/reports`, { as: people.editor, json: { format: "url", url: `http://localhost:${port}/article` } });
+    expect(byName.status).toBe(201);
+    // The app itself is listening on a private address: it must not be fetched, however it is written.
+    const app = new URL(process.env.MARGINALIA_TEST_BASE_URL!);
+    for (const url of [`http://127.0.0.1:${app.port}/signin`, `http://localhost:${app.port}/signin`, `http://[::ffff:127.0.0.1]:${app.port}/signin`]) {
+      const res = await call("POST", `/api/v1/workspaces/${ws.id}/reports`, { as: people.editor, json: { format: "url", url } });
+      expect(res.status, url).toBe(422);
+      expect(res.body.error.message, url).toMatch(/private or local address/);
+    }
+  });
+
   it("refuses private addresses, other schemes, redirect loops, huge pages and files it cannot read, storing nothing", async () => {
     const { ws, people } = await teamWorkspace();
     const before = await query("SELECT 1 FROM reports WHERE workspace_id = $1", [ws.id]);
