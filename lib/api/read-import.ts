@@ -1,31 +1,9 @@
 import { AppError } from "@/lib/errors";
 import type { ImportRequest } from "@/lib/server/reports/import-source";
 import { importJsonSchema, reportMetadataSchema, type ReportMetadataInput } from "@/lib/validations/import";
-import { formatBytes, parseInput, readJson } from "./read-json";
+import { parseInput, readBody, readJson } from "./read-json";
 
 export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
-
-async function readCapped(req: Request, maxBytes: number): Promise<Buffer> {
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  const tooLarge = () => new AppError("payload_too_large", `The upload is too large: at most ${formatBytes(maxBytes)}.`);
-  if (declared > maxBytes) throw tooLarge();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (req.body) {
-    const reader = req.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
-        await reader.cancel().catch(() => undefined);
-        throw tooLarge();
-      }
-      chunks.push(value);
-    }
-  }
-  return Buffer.concat(chunks);
-}
 
 /**
  * An import request: JSON (pasted text or Markdown, or a web address) or a
@@ -39,7 +17,7 @@ export async function readImportRequest(req: Request): Promise<{ request: Import
     const { format, content, url, ...metadata } = await readJson(req, importJsonSchema, 16 * 1024 * 1024);
     return { request: { kind: "json", input: { format, content, url } }, metadata };
   }
-  const body = await readCapped(req, MAX_UPLOAD_BYTES + 64 * 1024);
+  const body = await readBody(req, MAX_UPLOAD_BYTES + 64 * 1024, "The upload");
   let form: FormData;
   try {
     form = await new Response(new Uint8Array(body), { headers: { "content-type": type } }).formData();

@@ -1,27 +1,10 @@
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 
-/**
- * Reads a JSON request body without trusting its size: stops reading past
- * maxBytes (413), refuses what is not a JSON object (400) and checks it
- * against the schema (422, with the fields at fault).
- */
-export async function readJson<T extends z.ZodType>(
-  req: Request,
-  schema: T,
-  maxBytes = 64 * 1024,
-  options: { emptyIsObject?: boolean } = {},
-): Promise<z.infer<T>> {
-  const tooLarge = () =>
-    new AppError("payload_too_large", `The request body is too large: at most ${formatBytes(maxBytes)}.`);
-  // Only JSON: this also stops other sites' plain HTML forms from posting with a user's cookie.
-  const type = req.headers.get("content-type");
-  if (type && !/^application\/([\w.+-]*\+)?json\b/i.test(type.trim())) {
-    throw new AppError("unsupported_media_type", "Send the request body as JSON, with `Content-Type: application/json`.");
-  }
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw tooLarge();
-
+/** The raw body, read without trusting its declared size: past maxBytes it stops and answers 413. */
+export async function readBody(req: Request, maxBytes: number, what: string): Promise<Buffer> {
+  const tooLarge = () => new AppError("payload_too_large", `${what} is too large: at most ${formatBytes(maxBytes)}.`);
+  if (Number(req.headers.get("content-length") ?? "0") > maxBytes) throw tooLarge();
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (req.body) {
@@ -37,7 +20,27 @@ export async function readJson<T extends z.ZodType>(
       chunks.push(value);
     }
   }
-  const text = new TextDecoder().decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Reads a JSON request body without trusting its size: stops reading past
+ * maxBytes (413), refuses what is not a JSON object (400) and checks it
+ * against the schema (422, with the fields at fault).
+ */
+export async function readJson<T extends z.ZodType>(
+  req: Request,
+  schema: T,
+  maxBytes = 64 * 1024,
+  options: { emptyIsObject?: boolean } = {},
+): Promise<z.infer<T>> {
+  // Only JSON: this also stops other sites' plain HTML forms from posting with a user's cookie.
+  const type = req.headers.get("content-type");
+  if (type && !/^application\/([\w.+-]*\+)?json\b/i.test(type.trim())) {
+    throw new AppError("unsupported_media_type", "Send the request body as JSON, with `Content-Type: application/json`.");
+  }
+  const body = await readBody(req, maxBytes, "The request body");
+  const text = new TextDecoder().decode(body);
   if (options.emptyIsObject && text.trim() === "") return parseInput(schema, {});
   let data: unknown;
   try {
