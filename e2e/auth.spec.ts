@@ -7,7 +7,11 @@ test("pages need a session; sign out and sign back in", async ({ page }) => {
   await expectAccessible(page);
 
   const { email, password } = await registerViaUi(page, "Sami Cohen");
-  await page.getByRole("button", { name: /Account menu/ }).click();
+  // A click that lands before the menu has hydrated does nothing: try again until it opens.
+  await expect(async () => {
+    await page.getByRole("button", { name: /Account menu/ }).click();
+    await expect(page.getByRole("menuitem", { name: "Sign out" })).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/signin/);
 

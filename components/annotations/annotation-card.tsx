@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { MarkdownBody } from "@/components/ui/markdown-body";
 import type { ReaderAnnotation } from "@/components/reader/types";
 import { relativeTime } from "@/lib/format/relative-time";
+import { TagChip } from "@/components/tags/tag-manager";
 import { Tally, VerdictBadge } from "./claim-badges";
 import { KIND_BAR, KIND_LABEL, KIND_TONE } from "./kind-style";
 
@@ -14,12 +15,14 @@ interface Props {
   focused: boolean;
   onSelect: () => void;
   style?: React.CSSProperties;
+  /** The codebook's colours, by lower-cased tag name. */
+  tagColors?: Record<string, string>;
   /** The open thread, shown when the card is focused. */
   children?: ReactNode;
 }
 
 /** One annotation in the sidebar: who, when, what kind, the quote and the comment; folded when resolved. */
-export const AnnotationCard = forwardRef<HTMLElement, Props>(function AnnotationCard({ annotation: a, focused, onSelect, style, children }, ref) {
+export const AnnotationCard = forwardRef<HTMLElement, Props>(function AnnotationCard({ annotation: a, focused, onSelect, style, tagColors, children }, ref) {
   const label = `${KIND_LABEL[a.kind]} by ${a.author.name} on paragraph ${a.passageIndex}${a.status === "resolved" ? ", resolved" : ""}`;
   const common = {
     ref,
@@ -82,7 +85,7 @@ export const AnnotationCard = forwardRef<HTMLElement, Props>(function Annotation
         <footer className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1">
           {a.kind === "claim" && <VerdictBadge verdict={a.verdict} />}
           {a.kind === "claim" && !focused && <Tally tally={a.tally} />}
-          {!focused && a.tags.map((t) => <Badge key={t}>#{t}</Badge>)}
+          {!focused && a.tags.map((t) => <TagChip key={t} name={t} color={tagColors?.[t.toLowerCase()]} />)}
           {!focused && a.replyCount > 0 && (
             <span className="text-xs text-stone-500 dark:text-stone-400">
               {a.replyCount} {a.replyCount === 1 ? "reply" : "replies"}

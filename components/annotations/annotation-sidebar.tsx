@@ -17,6 +17,7 @@ interface Props {
   anchorOf: (key: string, container: HTMLElement) => number | null;
   onSelect: (id: string) => void;
   renderThread: (a: ReaderAnnotation) => ReactNode;
+  tagColors?: Record<string, string>;
   renderComposer: (ref: (node: HTMLElement | null) => void, style?: React.CSSProperties) => ReactNode;
 }
 
@@ -29,7 +30,7 @@ function keysInOrder(annotations: ReaderAnnotation[], draft: PendingSelection | 
   return keys;
 }
 
-export function AnnotationSidebar({ annotations, draft, focusedId, aligned, canAnnotate, anchorOf, onSelect, renderThread, renderComposer }: Props) {
+export function AnnotationSidebar({ annotations, draft, focusedId, aligned, canAnnotate, anchorOf, onSelect, renderThread, renderComposer, tagColors }: Props) {
   const keys = useMemo(() => keysInOrder(annotations, draft), [annotations, draft]);
   const byId = useMemo(() => new Map(annotations.map((a) => [a.id, a])), [annotations]);
   const focusedKey = draft ? DRAFT_KEY : focusedId;
@@ -56,7 +57,7 @@ export function AnnotationSidebar({ annotations, draft, focusedId, aligned, canA
         if (key === DRAFT_KEY) return <div key={key}>{renderComposer(refFor(key), styleFor(key))}</div>;
         const a = byId.get(key)!;
         return (
-          <AnnotationCard key={key} ref={refFor(key)} style={styleFor(key)} annotation={a} focused={focusedId === a.id} onSelect={() => onSelect(a.id)}>
+          <AnnotationCard key={key} ref={refFor(key)} style={styleFor(key)} annotation={a} focused={focusedId === a.id} onSelect={() => onSelect(a.id)} tagColors={tagColors}>
             {focusedId === a.id && renderThread(a)}
           </AnnotationCard>
         );

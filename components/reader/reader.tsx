@@ -68,6 +68,7 @@ export function Reader({ reportId, context, initialAnnotations, initialOrphans =
   const wide = useMediaQuery("(min-width: 1024px)");
   const textRef = useRef<HTMLDivElement>(null);
 
+  const tagColors = useMemo(() => Object.fromEntries(context.tags.map((t) => [t.name.toLowerCase(), t.color])), [context.tags]);
   const visible = useMemo(() => annotations.filter((a) => matches(a, filters)), [annotations, filters]);
   const replace = useCallback((next: ReaderAnnotation) => setAnnotations((list) => list.map((a) => (a.id === next.id ? next : a))), []);
 
@@ -265,6 +266,7 @@ export function Reader({ reportId, context, initialAnnotations, initialOrphans =
       onSelect={(id) => focusAnnotation(id, true)}
       renderThread={(a) => <ThreadPanel annotation={a} context={context} onChange={replace} onDelete={deleteAnnotation} />}
       renderComposer={composer}
+      tagColors={tagColors}
     />
   );
 

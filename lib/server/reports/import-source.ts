@@ -52,6 +52,7 @@ export async function parseImportRequest(request: ImportRequest): Promise<Parsed
     url = page.url;
   } else {
     if (request.input.content === undefined) throw invalidField("content", "Content is required: the report's text.");
+    if (request.input.content.trim() === "") throw invalidField("content", "The text is empty. Paste the report's text, or upload a file.");
     format = request.input.format;
     data = Buffer.from(request.input.content, "utf8");
   }
