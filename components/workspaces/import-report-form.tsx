@@ -9,30 +9,13 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { ApiError, apiFetch } from "@/lib/api/client";
 import { MAX_FILE_BYTES, MAX_IMPORT_BYTES } from "@/lib/importers/types";
+import type { ImportPreview } from "@/lib/server/reports/import-source";
 
 type Source = "paste" | "file" | "url";
 type TextFormat = "text" | "markdown";
 
-interface PreviewPassage {
-  index: number;
-  kind: string;
-  level: number | null;
-  text: string;
-  page: number | null;
-}
+type PreviewPassage = ImportPreview["passages"][number];
 
-interface ImportPreview {
-  sourceFormat: string;
-  title: string | null;
-  subtitle: string | null;
-  authors: string[];
-  publisher: string | null;
-  publishedAt: string | null;
-  language: string | null;
-  sourceUrl: string | null;
-  passageCount: number;
-  passages: PreviewPassage[];
-}
 
 interface Imported {
   id: string;
