@@ -8,22 +8,11 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { apiFetch } from "@/lib/api/client";
 import { relativeTime } from "@/lib/format/relative-time";
+import type { NotificationView } from "@/lib/server/notifications/notifications";
 import { UNREAD_EVENT } from "./notification-bell";
 
 /** A notification as the page hands it to the browser: dates as ISO strings. */
-export interface NotificationItem {
-  id: string;
-  type: "mention" | "reply" | "verdict";
-  actor: { id: string; name: string };
-  workspace: { id: string; slug: string; name: string };
-  report: { id: string; title: string };
-  annotation: { id: string; kind: string; quote: string; verdict: string };
-  replyId: string | null;
-  excerpt: string;
-  href: string;
-  createdAt: string;
-  readAt: string | null;
-}
+export type NotificationItem = Omit<NotificationView, "createdAt" | "readAt"> & { createdAt: string; readAt: string | null };
 
 const KIND_WORD: Record<string, string> = { highlight: "highlight", comment: "comment", question: "question", claim: "claim" };
 

@@ -6,7 +6,7 @@ import { newMentionIds } from "@/lib/markdown/mentions";
 import { BODY_MAX, type AnnotationFilters, type CreateAnnotationInput } from "@/lib/validations/annotation";
 import { notify } from "../notifications/notify";
 import { resolveTagIds } from "../tags/tags";
-import { hasRole, reportWhere, requireRole } from "../workspaces/access";
+import { getReportAccessOrThrow, hasRole, reportWhere, requireRole } from "../workspaces/access";
 import { annotationSelect, toAnnotationView, type AnnotationView } from "./view";
 import { annotationVisibleWhere } from "./visibility";
 
@@ -21,12 +21,7 @@ export function checkBodySize(body: string, what = "The comment"): void {
 export async function createAnnotation(options: { userId: string; reportId: string } & CreateAnnotationInput): Promise<AnnotationView> {
   const body = options.body?.trim() ?? "";
   return db.$transaction(async (tx) => {
-    const report = await tx.report.findFirst({
-      where: { id: options.reportId, ...reportWhere(options.userId) },
-      select: { id: true, version: true, workspaceId: true, workspace: { select: { memberships: { where: { userId: options.userId }, select: { role: true } } } } },
-    });
-    if (!report) throw notFound("That report");
-    const role = report.workspace.memberships[0].role;
+    const { report, role } = await getReportAccessOrThrow(options, tx);
     requireRole(role, "annotator", "annotate reports");
     checkBodySize(body);
 

@@ -5,7 +5,7 @@ import type { ReportMetadataInput } from "@/lib/validations/import";
 import type { ImportReportInput } from "@/lib/validations/report";
 import { annotationVisibleWhere } from "../annotations/visibility";
 import { parseImportRequest, previewOf, type ImportPreview, type ImportRequest } from "./import-source";
-import { getWorkspaceAccessOrThrow, reportWhere, requireRole } from "../workspaces/access";
+import { getReportAccessOrThrow, getWorkspaceAccessOrThrow, reportWhere, requireRole } from "../workspaces/access";
 
 export interface ReportSummary {
   id: string;
@@ -196,12 +196,8 @@ export async function getReportOrThrow(options: { userId: string; reportId: stri
 export async function updateReportMetadata(options: { userId: string; reportId: string } & ReportMetadataInput): Promise<ReportView> {
   const { userId, reportId, publishedAt, ...rest } = options;
   await db.$transaction(async (tx) => {
-    const report = await tx.report.findFirst({
-      where: { id: reportId, ...reportWhere(userId) },
-      select: { id: true, workspace: { select: { memberships: { where: { userId }, select: { role: true } } } } },
-    });
-    if (!report) throw notFound("That report");
-    requireRole(report.workspace.memberships[0].role, "editor", "edit report details");
+    const { role } = await getReportAccessOrThrow({ userId, reportId }, tx);
+    requireRole(role, "editor", "edit report details");
     await tx.report.update({
       where: { id: reportId },
       data: { ...rest, ...(publishedAt !== undefined ? { publishedAt: publishedAt ? new Date(`${publishedAt}T00:00:00Z`) : null } : {}) },

@@ -5,7 +5,7 @@ import { reanchorAll, type AnchorTarget } from "@/lib/anchoring/reanchor";
 import { getAnnotationAccessOrThrow } from "../annotations/access";
 import { annotationSelect, toAnnotationView, type AnnotationView } from "../annotations/view";
 import { annotationVisibleWhere } from "../annotations/visibility";
-import { reportWhere, requireRole } from "../workspaces/access";
+import { getReportAccessOrThrow, reportWhere, requireRole } from "../workspaces/access";
 import { parseImportRequest, previewOf, type ImportPreview, type ImportRequest } from "./import-source";
 import { passageRows } from "./reports";
 
@@ -16,16 +16,6 @@ export interface VersionResult {
   orphaned: number;
 }
 
-async function reportForEditorOrThrow(userId: string, reportId: string) {
-  const report = await db.report.findFirst({
-    where: { id: reportId, ...reportWhere(userId) },
-    select: { id: true, version: true, workspace: { select: { memberships: { where: { userId }, select: { role: true } } } } },
-  });
-  if (!report) throw notFound("That report");
-  requireRole(report.workspace.memberships[0].role, "editor", "upload new versions of reports");
-  return report;
-}
-
 /**
  * Adds a new version of a report's text and re-anchors every annotation to it:
  * exact quote first, then a fuzzy match scored by context and position. Each
@@ -33,7 +23,8 @@ async function reportForEditorOrThrow(userId: string, reportId: string) {
  * versions still read as they were. Nothing is deleted.
  */
 export async function createReportVersion(options: { userId: string; reportId: string; request: ImportRequest; dryRun?: boolean }): Promise<VersionResult | ImportPreview> {
-  await reportForEditorOrThrow(options.userId, options.reportId);
+  const { role } = await getReportAccessOrThrow(options);
+  requireRole(role, "editor", "upload new versions of reports");
   const parsed = await parseImportRequest(options.request);
   if (options.dryRun) return previewOf(parsed);
 

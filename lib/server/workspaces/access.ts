@@ -49,3 +49,19 @@ export async function getWorkspaceAccessOrThrow(
   if (!membership) throw notFound("That workspace");
   return { workspace: membership.workspace, role: membership.role };
 }
+
+export interface ReportAccess {
+  report: { id: string; version: number; workspaceId: string };
+  role: RoleName;
+}
+
+/** A report the user can see (by its workspace) and their role there; otherwise "not found". */
+export async function getReportAccessOrThrow(options: { userId: string; reportId: string }, client: Tx | typeof db = db): Promise<ReportAccess> {
+  const row = await client.report.findFirst({
+    where: { id: options.reportId, ...reportWhere(options.userId) },
+    select: { id: true, version: true, workspaceId: true, workspace: { select: { memberships: { where: { userId: options.userId }, select: { role: true } } } } },
+  });
+  if (!row) throw notFound("That report");
+  const { workspace, ...report } = row;
+  return { report, role: workspace.memberships[0].role };
+}
