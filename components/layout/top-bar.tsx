@@ -15,7 +15,7 @@ export function TopBar({
   unreadCount?: number;
 }) {
   return (
-    <header className="sticky top-0 z-30 border-b border-stone-200 bg-stone-50/90 backdrop-blur dark:border-stone-800 dark:bg-stone-950/90">
+    <header className="sticky top-0 z-30 print:hidden border-b border-stone-200 bg-stone-50/90 backdrop-blur dark:border-stone-800 dark:bg-stone-950/90">
       <div className="flex h-14 items-center gap-3 px-4">
         <Link href="/" className="font-serif text-lg font-semibold tracking-tight">
           Marginalia

@@ -10,6 +10,10 @@ import { filtersFromParams, matches, paramsWithFilters, type Filters } from "@/c
 import { ThreadPanel } from "@/components/threads/thread-panel";
 import { CommentComposer } from "@/components/annotations/comment-composer";
 import { VisibilitySelect, type VisibilityChoice } from "@/components/annotations/visibility-select";
+import { ExportDialog } from "@/components/export/export-dialog";
+import { ImportAnnotationsDialog } from "@/components/export/import-annotations-dialog";
+import { NotesPanel, type NotesData, type NotesPanelHandle } from "@/components/notes/notes-panel";
+import { quoteMarkdown } from "@/components/notes/quote-markdown";
 import { Alert } from "@/components/ui/alert";
 import { apiFetch } from "@/lib/api/client";
 import { passagePositions, rangeInDocument, readerDecorationsKey, type HighlightSpec } from "./reader-decorations";
@@ -24,10 +28,13 @@ import type { PendingSelection, ReaderAnnotation, ReaderContext } from "./types"
 
 interface Props {
   reportId: string;
+  slug: string;
   context: ReaderContext;
   initialAnnotations: ReaderAnnotation[];
   initialOrphans?: ReaderAnnotation[];
   canAnnotate: boolean;
+  /** The team notes; null where they are not offered (an earlier version). */
+  notes: NotesData | null;
   header: React.ReactNode;
   outline: React.ReactNode;
 }
@@ -40,7 +47,9 @@ function readingOrder(a: ReaderAnnotation, b: ReaderAnnotation): number {
   return a.passageIndex - b.passageIndex || a.start - b.start || a.end - b.end || a.createdAt.localeCompare(b.createdAt);
 }
 
-export function Reader({ reportId, context, initialAnnotations, initialOrphans = [], canAnnotate, header, outline }: Props) {
+type Panel = "annotations" | "notes";
+
+export function Reader({ reportId, slug, context, initialAnnotations, initialOrphans = [], canAnnotate, notes, header, outline }: Props) {
   const { passages } = context;
   const router = useRouter();
   const pathname = usePathname();
@@ -67,6 +76,9 @@ export function Reader({ reportId, context, initialAnnotations, initialOrphans =
   const [sheetOpen, setSheetOpen] = useState(false);
   const wide = useMediaQuery("(min-width: 1024px)");
   const textRef = useRef<HTMLDivElement>(null);
+  const [panel, setPanel] = useState<Panel>(() => (notes && searchParams.get("panel") === "notes" ? "notes" : "annotations"));
+  const notesRef = useRef<NotesPanelHandle>(null);
+  const canEditNotes = notes !== null && context.me.role !== "viewer";
 
   const tagColors = useMemo(() => Object.fromEntries(context.tags.map((t) => [t.name.toLowerCase(), t.color])), [context.tags]);
   const visible = useMemo(() => annotations.filter((a) => matches(a, filters)), [annotations, filters]);
@@ -168,6 +180,7 @@ export function Reader({ reportId, context, initialAnnotations, initialOrphans =
 
   function startDraft(kind: DraftKind) {
     if (!toolbar) return;
+    setPanel("annotations");
     setDraft({ ...toolbar.selection, kind });
     setToolbar(null);
     setSheetOpen(true);
@@ -182,6 +195,27 @@ export function Reader({ reportId, context, initialAnnotations, initialOrphans =
     const frame = requestAnimationFrame(() => focusAnnotation(linked, true));
     return () => cancelAnimationFrame(frame);
   }, [editor, linked]); // eslint-disable-line react-hooks/exhaustive-deps -- only when the link or the editor changes
+
+  // After an import: the new annotations, and the orphans among them, without a reload.
+  async function reloadAnnotations() {
+    try {
+      const [list, lost] = await Promise.all([
+        apiFetch<{ annotations: ReaderAnnotation[] }>(`/api/v1/reports/${reportId}/annotations`),
+        apiFetch<{ orphans: ReaderAnnotation[] }>(`/api/v1/reports/${reportId}/orphans`),
+      ]);
+      setAnnotations([...list.annotations].sort(readingOrder));
+      setOrphans(lost.orphans);
+    } catch (e) {
+      setError(`The annotations could not be reloaded: ${(e as Error).message}. Reload the page to see them.`);
+    }
+  }
+
+  function quoteInNotes(a: ReaderAnnotation) {
+    setPanel("notes");
+    setSheetOpen(true);
+    // Once the notes are showing, so the inserted quote can be scrolled to.
+    requestAnimationFrame(() => notesRef.current?.insert(quoteMarkdown(a, `${pathname}#p-${a.passageIndex}`)));
+  }
 
   async function deleteAnnotation(a: ReaderAnnotation) {
     try {
@@ -264,7 +298,9 @@ export function Reader({ reportId, context, initialAnnotations, initialOrphans =
       canAnnotate={canAnnotate}
       anchorOf={anchorOf}
       onSelect={(id) => focusAnnotation(id, true)}
-      renderThread={(a) => <ThreadPanel annotation={a} context={context} onChange={replace} onDelete={deleteAnnotation} />}
+      renderThread={(a) => (
+        <ThreadPanel annotation={a} context={context} onChange={replace} onDelete={deleteAnnotation} onQuote={canEditNotes ? quoteInNotes : undefined} />
+      )}
       renderComposer={composer}
       tagColors={tagColors}
     />
@@ -297,6 +333,62 @@ export function Reader({ reportId, context, initialAnnotations, initialOrphans =
     </>
   );
 
+  const tabs: { id: Panel; label: string; count?: number }[] = [
+    { id: "annotations", label: "Annotations", count: annotations.length },
+    { id: "notes", label: "Team notes" },
+  ];
+  const sidePanels = notes ? (
+    <>
+      <div
+        role="tablist"
+        aria-label="Side panel"
+        className="mb-4 flex gap-1 border-b border-stone-200 dark:border-stone-800"
+        onKeyDown={(e) => {
+          if (e.key !== "ArrowRight" && e.key !== "ArrowLeft") return;
+          const next: Panel = panel === "annotations" ? "notes" : "annotations";
+          setPanel(next);
+          document.getElementById(`panel-tab-${next}`)?.focus();
+        }}
+      >
+        {tabs.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={`panel-tab-${t.id}`}
+            aria-selected={panel === t.id}
+            aria-controls={`panel-${t.id}`}
+            tabIndex={panel === t.id ? 0 : -1}
+            onClick={() => setPanel(t.id)}
+            className="-mb-px border-b-2 border-transparent px-3 py-2 text-sm font-medium text-stone-600 hover:text-stone-900 focus-visible:outline-2 focus-visible:outline-amber-600 aria-selected:border-amber-600 aria-selected:text-stone-900 dark:text-stone-400 dark:hover:text-stone-100 dark:aria-selected:text-stone-100"
+          >
+            {t.label}
+            {t.count !== undefined && <span className="ml-1.5 font-normal text-stone-500 dark:text-stone-400">{t.count}</span>}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id="panel-annotations" aria-labelledby="panel-tab-annotations" hidden={panel !== "annotations"}>
+        {sidebarHeader}
+        {sidebar}
+      </div>
+      <div
+        role="tabpanel"
+        id="panel-notes"
+        aria-labelledby="panel-tab-notes"
+        hidden={panel !== "notes"}
+        // Beside the text while it scrolls: read on the left, write on the right.
+        className={wide ? "sticky top-20 flex h-[calc(100vh-7rem)] flex-col" : "flex min-h-[60vh] flex-col"}
+      >
+        <NotesPanel ref={notesRef} reportId={reportId} initial={notes} canEdit={canEditNotes} members={context.members} />
+      </div>
+    </>
+  ) : (
+    <>
+      {sidebarHeader}
+      {sidebar}
+    </>
+  );
+
   return (
     <div className="mx-auto grid max-w-[1440px] grid-cols-1 gap-x-10 px-4 pb-32 sm:px-6 lg:grid-cols-[12rem_minmax(0,42rem)_360px] lg:pb-16 xl:gap-x-16">
       <nav aria-label="Outline" className="hidden lg:block">
@@ -304,18 +396,23 @@ export function Reader({ reportId, context, initialAnnotations, initialOrphans =
       </nav>
       <article className="min-w-0 pt-10 lg:pl-16" onMouseUp={readSelection} onKeyUp={(e) => e.shiftKey && readSelection()} onClick={onTextClick} ref={textRef}>
         {header}
+        {notes && (
+          // Only for the current version (where notes are offered): exports and imports work on it.
+          <div className="-mt-6 mb-10 flex flex-wrap gap-2">
+            <ExportDialog reportId={reportId} slug={slug} members={context.members} tags={context.tags} initialFilters={filters} />
+            {canAnnotate && <ImportAnnotationsDialog reportId={reportId} onImported={reloadAnnotations} />}
+          </div>
+        )}
         {error && <div className="mb-6"><Alert>{error}</Alert></div>}
         <ReportDocument passages={passages} onEditor={setEditor} />
       </article>
       {wide ? (
-        <aside aria-label="Annotations" className="pt-10">
-          {sidebarHeader}
-          {sidebar}
+        <aside aria-label="Annotations and team notes" className="pt-10">
+          {sidePanels}
         </aside>
       ) : (
         <BottomSheet open={sheetOpen || draft !== null} onOpenChange={setSheetOpen} count={visible.length}>
-          {sidebarHeader}
-          {sidebar}
+          {sidePanels}
         </BottomSheet>
       )}
       {toolbar && reattaching && <SelectionToolbar rect={toolbar.rect} attachLabel="Attach here" onAttach={attachHere} />}

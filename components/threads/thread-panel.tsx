@@ -14,13 +14,15 @@ interface Props {
   context: ReaderContext;
   onChange: (a: ReaderAnnotation) => void;
   onDelete: (a: ReaderAnnotation) => void;
+  /** Quotes the annotation into the team notes; absent for those who cannot write them. */
+  onQuote?: (a: ReaderAnnotation) => void;
 }
 
 const RANK = { viewer: 0, annotator: 1, editor: 2, owner: 3 } as const;
 const action = "text-xs font-medium text-stone-600 underline-offset-2 hover:text-stone-900 hover:underline disabled:opacity-50 dark:text-stone-400 dark:hover:text-stone-100";
 
 /** The open thread under a focused card: stances, tags, actions, replies and the reply box. */
-export function ThreadPanel({ annotation: a, context, onChange, onDelete }: Props) {
+export function ThreadPanel({ annotation: a, context, onChange, onDelete, onQuote }: Props) {
   const { me, members, passages, tags } = context;
   const canWrite = RANK[me.role] >= RANK.annotator;
   const moderates = RANK[me.role] >= RANK.editor;
@@ -72,8 +74,15 @@ export function ThreadPanel({ annotation: a, context, onChange, onDelete }: Prop
         <StancePanel annotation={a} meId={me.id} canTakeStance={canWrite} canSetVerdict={moderates} passages={passages} onChange={onChange} />
       )}
       {canWrite && (mine || moderates) && <TagEditor annotation={a} tags={tags} canCreate={moderates} onChange={onChange} />}
-      {canWrite && (mine || moderates) && (
+      {(onQuote || (canWrite && (mine || moderates))) && (
         <div className="flex flex-wrap items-center gap-3">
+          {onQuote && (
+            <button type="button" className={action} onClick={() => onQuote(a)}>
+              Quote in notes
+            </button>
+          )}
+          {canWrite && (mine || moderates) && (
+            <>
           <button
             type="button"
             className={action}
@@ -93,6 +102,8 @@ export function ThreadPanel({ annotation: a, context, onChange, onDelete }: Prop
           <button type="button" className={action} disabled={pending} onClick={() => onDelete(a)}>
             Delete
           </button>
+            </>
+          )}
         </div>
       )}
       {error && <p className="text-xs text-red-700 dark:text-red-400">{error}</p>}

@@ -34,3 +34,11 @@ export function newMentionIds(next: string, previous = ""): string[] {
 export function mentionMarkdown(id: string, label: string): string {
   return `[@ id="${id.replace(/"/g, "")}" label="${label.replace(/["\]]/g, "")}"]`;
 }
+
+/** Markdown with each mention shortcode written as plain "@Name": for text that leaves the app. */
+export function mentionsAsText(markdown: string): string {
+  return markdown.replace(MENTION, (whole, attrs: string) => {
+    const mention = parseMentionAttributes(attrs);
+    return mention ? `@${mention.label || mention.id}` : whole;
+  });
+}

@@ -155,3 +155,13 @@ export async function teamWorkspace() {
   const report = await newReport(owner, ws.id);
   return { ws, report, people };
 }
+
+/** A download: the raw bytes, with the status and headers, for files (exports) rather than JSON. */
+export async function fetchBytes(urlPath: string, as: Caller): Promise<{ status: number; headers: Headers; bytes: Buffer; text: string }> {
+  const headers: Record<string, string> = {};
+  if (as.token) headers.authorization = `Bearer ${as.token}`;
+  else if (as.cookie) headers.cookie = as.cookie;
+  const res = await fetch(baseUrl() + urlPath, { headers, redirect: "manual" });
+  const bytes = Buffer.from(await res.arrayBuffer());
+  return { status: res.status, headers: res.headers, bytes, text: bytes.toString("utf8") };
+}

@@ -120,6 +120,26 @@ const actions: Action[] = [
     expected: editors(201),
     run: (as) => call("POST", `/api/v1/workspaces/${team.ws.id}/reports`, { as, json: { format: "markdown", content: "# T\n\nBody text." } }),
   },
+  { name: "read the team notes", expected: everyone(200), run: (as) => call("GET", `/api/v1/reports/${team.report.id}/notes`, { as }) },
+  {
+    name: "write the team notes",
+    expected: members(200),
+    run: async (as) => {
+      // Each cell saves from the version it reads, so none is stale.
+      const current = await call("GET", `/api/v1/reports/${team.report.id}/notes`, { as: team.people.owner });
+      return call("PUT", `/api/v1/reports/${team.report.id}/notes`, { as, json: { body: `Notes by ${as.id}`, version: current.body.version } });
+    },
+  },
+  { name: "export a report", expected: everyone(200), run: (as) => call("GET", `/api/v1/reports/${team.report.id}/export?format=markdown`, { as }) },
+  { name: "export the workspace", expected: everyone(200), run: (as) => call("GET", `/api/v1/workspaces/${team.ws.id}/export`, { as }) },
+  {
+    name: "import annotations",
+    expected: members(200),
+    run: async (as) => {
+      const file = await call("GET", `/api/v1/reports/${team.report.id}/export?format=jsonld&kind=claim`, { as: team.people.owner });
+      return call("POST", `/api/v1/reports/${team.report.id}/annotations/import`, { as, json: file.body });
+    },
+  },
 ];
 
 describe("role matrix", () => {

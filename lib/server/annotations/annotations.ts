@@ -100,6 +100,8 @@ export async function listAnnotations(options: { userId: string; reportId: strin
     where: {
       reportId: report.id,
       deletedAt: null,
+      // Orphans are listed apart (the orphans panel): they have no place in this text.
+      anchorStatus: { not: "orphaned" },
       passage: { version: report.version },
       ...annotationVisibleWhere(options.userId),
       ...annotationFilterWhere(options.filters ?? {}),

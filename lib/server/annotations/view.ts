@@ -37,6 +37,8 @@ export interface AnnotationView {
   stances: StanceView[];
   version: number;
   editedAt: Date | null;
+  /** Who wrote it in the tool it was imported from, when that person is not a member. */
+  importedCreator: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -60,6 +62,7 @@ export const annotationSelect = {
   verdict: true,
   version: true,
   editedAt: true,
+  importedCreator: true,
   createdAt: true,
   updatedAt: true,
   author: { select: { id: true, name: true } },

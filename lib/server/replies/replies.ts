@@ -19,6 +19,8 @@ export interface ReplyView {
   deletedAt: Date | null;
   version: number;
   editedAt: Date | null;
+  /** Who wrote it in the tool it was imported from, when that person is not a member. */
+  importedCreator: string | null;
   createdAt: Date;
 }
 
@@ -29,6 +31,7 @@ const select = {
   deletedAt: true,
   version: true,
   editedAt: true,
+  importedCreator: true,
   createdAt: true,
   author: { select: { id: true, name: true } },
 } satisfies Prisma.ReplySelect;

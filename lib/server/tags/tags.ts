@@ -115,3 +115,26 @@ export async function resolveTagIds(tx: Tx, options: { workspaceId: string; name
   }
   return [...existing, ...created].map((t) => t.id);
 }
+
+/**
+ * Tags for imported annotations, by lower-cased name. Unknown names are added
+ * to the codebook when the importer may (editors); otherwise they are left off
+ * and returned, so the import can say which.
+ */
+export async function createTagsForImport(
+  tx: Tx,
+  options: { workspaceId: string; names: string[]; canCreate: boolean },
+): Promise<{ idsByKey: Map<string, string>; skipped: string[] }> {
+  const wanted = new Map(options.names.filter((n) => n.trim()).map((n) => [key(n), n.trim()]));
+  const idsByKey = new Map<string, string>();
+  if (wanted.size === 0) return { idsByKey, skipped: [] };
+  const existing = await tx.tag.findMany({ where: { workspaceId: options.workspaceId, nameKey: { in: [...wanted.keys()] } }, select: { id: true, nameKey: true } });
+  for (const t of existing) idsByKey.set(t.nameKey, t.id);
+  const missing = [...wanted].filter(([k]) => !idsByKey.has(k));
+  if (!options.canCreate) return { idsByKey, skipped: missing.map(([, name]) => name) };
+  for (const [k, name] of missing) {
+    const tag = await tx.tag.create({ data: { workspaceId: options.workspaceId, name, nameKey: k, color: pickColor(name) }, select: { id: true } });
+    idsByKey.set(k, tag.id);
+  }
+  return { idsByKey, skipped: [] };
+}

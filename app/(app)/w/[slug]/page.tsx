@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { WorkspaceExportButton } from "@/components/export/workspace-export-button";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { isAppError } from "@/lib/errors";
@@ -66,6 +67,11 @@ export default async function WorkspacePage({ params }: { params: Promise<{ slug
             </li>
           ))}
         </ul>
+      )}
+      {reports.length > 0 && (
+        <div className="mt-6">
+          <WorkspaceExportButton workspaceId={workspace.id} />
+        </div>
       )}
     </main>
   );

@@ -3,7 +3,9 @@ import { Reader } from "@/components/reader/reader";
 import { ReportHeader } from "@/components/reader/report-header";
 import type { ReaderAnnotation } from "@/components/reader/types";
 import { ReportOutline } from "@/components/reader/report-outline";
+import type { NotesData } from "@/components/notes/notes-panel";
 import { listAnnotations } from "@/lib/server/annotations/annotations";
+import { getNotes } from "@/lib/server/notes/notes";
 import { listOrphans } from "@/lib/server/reports/versions";
 import { listTags } from "@/lib/server/tags/tags";
 import { hasRole } from "@/lib/server/workspaces/access";
@@ -32,11 +34,12 @@ export default async function ReportPage({ params, searchParams }: { params: Par
   const version = versionFrom((await searchParams).version);
   const { user, report } = await loadReport(slug, reportId, version);
   const current = report.version === report.currentVersion;
-  const [annotations, members, tags, orphans] = await Promise.all([
+  const [annotations, members, tags, orphans, notes] = await Promise.all([
     listAnnotations({ userId: user.id, reportId: report.id, version: report.version }),
     listMembers({ userId: user.id, workspaceIdOrSlug: report.workspaceId }),
     listTags({ userId: user.id, workspaceIdOrSlug: report.workspaceId }),
     current ? listOrphans({ userId: user.id, reportId: report.id }) : Promise.resolve([]),
+    current ? getNotes({ userId: user.id, reportId: report.id }) : Promise.resolve(null),
   ]);
   const claimCount = annotations.filter((a) => a.kind === "claim").length;
 
@@ -44,6 +47,7 @@ export default async function ReportPage({ params, searchParams }: { params: Par
     <Reader
       key={report.version}
       reportId={report.id}
+      slug={report.workspace.slug}
       context={{
         me: { id: user.id, name: user.name, role: report.role },
         members: members.map((m) => ({ id: m.userId, name: m.name })),
@@ -54,6 +58,7 @@ export default async function ReportPage({ params, searchParams }: { params: Par
       initialOrphans={serialise(orphans)}
       // An earlier version is a record of how things were: it reads, it does not take new notes.
       canAnnotate={current && hasRole(report.role, "annotator")}
+      notes={notes && (JSON.parse(JSON.stringify(notes)) as NotesData)}
       header={<ReportHeader report={report} claimCount={claimCount} canEdit={hasRole(report.role, "editor")} />}
       outline={<ReportOutline passages={report.passages} title={report.title} />}
     />

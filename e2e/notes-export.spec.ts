@@ -1,0 +1,100 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import mammoth from "mammoth";
+import { expectAccessible, registerViaUi, selectPhraseWithMouse } from "./support/ui";
+
+const SHOTS = path.join(process.cwd(), "test-results", "screenshots");
+const REPORT = [
+  "# Grid storage and the winter peak",
+  "",
+  "Battery storage grew by 40% in 2022, yet winter peaks still rely on gas.",
+  "",
+  "Prices are expected to fall by a fifth before 2030, the authors say.",
+].join("\n");
+
+test("the team writes notes, quotes an annotation into them, and exports Markdown, Word and a printable page", async ({ page, context }) => {
+  test.setTimeout(150_000);
+  await registerViaUi(page, "Nora Notes");
+  await page.getByLabel("Workspace name").fill("Energy desk");
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await page.getByRole("link", { name: "Import a report" }).first().click();
+  await page.getByRole("radio", { name: "Markdown" }).check({ force: true });
+  await page.getByLabel("Report text").fill(REPORT);
+  await page.getByRole("button", { name: "Import report" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Grid storage and the winter peak" })).toBeVisible();
+  const reportUrl = page.url();
+
+  // A comment to quote.
+  await selectPhraseWithMouse(page, "grew by 40% in 2022");
+  await page.getByRole("button", { name: /Comment/ }).click();
+  const composer = page.getByTestId("comment-composer");
+  await composer.getByRole("textbox", { name: "Comment" }).click();
+  await page.keyboard.type("Their own chart says 35%.");
+  await composer.getByRole("button", { name: "Comment", exact: true }).click();
+  await expect(page.getByTestId("annotation-card")).toHaveCount(1);
+
+  // Notes: write, then quote the annotation into them from its card.
+  await page.getByRole("tab", { name: "Team notes" }).click();
+  const notes = page.getByRole("textbox", { name: "Team notes" });
+  await notes.click();
+  await page.getByRole("button", { name: "Heading", exact: true }).click();
+  await page.keyboard.type("Where we landed");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("The growth figure needs a second source.");
+  const status = page.getByTestId("notes-status");
+  await expect(status).toHaveText("All changes saved", { timeout: 10_000 });
+
+  await page.getByRole("tab", { name: /Annotations/ }).click();
+  await page.getByTestId("annotation-card").click();
+  await page.getByRole("button", { name: "Quote in notes" }).click();
+  await expect(page.getByRole("tab", { name: "Team notes" })).toHaveAttribute("aria-selected", "true");
+  await expect(notes.locator("blockquote")).toContainText("grew by 40% in 2022");
+  await expect(notes.locator("blockquote a")).toHaveText("¶ 1");
+  await expect(notes).toContainText("Their own chart says 35%.");
+  await expect(status).toHaveText("All changes saved", { timeout: 10_000 });
+  await expectAccessible(page);
+  await page.screenshot({ path: path.join(SHOTS, "notes-1440.png") });
+
+  // Saved: a reload shows them.
+  await page.reload();
+  await page.getByRole("tab", { name: "Team notes" }).click();
+  await expect(page.getByRole("textbox", { name: "Team notes" }).locator("h2")).toHaveText("Where we landed");
+  await expect(page.getByRole("textbox", { name: "Team notes" }).locator("blockquote")).toContainText("grew by 40% in 2022");
+
+  // Export: Markdown, then Word, through the dialog.
+  await page.getByRole("button", { name: "Export…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Export annotations" });
+  await expect(dialog).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: path.join(SHOTS, "export-dialog.png") });
+  await dialog.getByRole("radio", { name: /Markdown/ }).check();
+  const [mdDownload] = await Promise.all([page.waitForEvent("download"), dialog.getByRole("link", { name: "Download Markdown" }).click()]);
+  expect(mdDownload.suggestedFilename()).toMatch(/^grid-storage-and-the-winter-peak-\d{4}-\d{2}-\d{2}\.md$/);
+  const md = await readFile((await mdDownload.path())!, "utf8");
+  expect(md).toContain("# Grid storage and the winter peak");
+  expect(md).toContain("## Team notes\n\n### Where we landed");
+  expect(md).toMatch(/> grew by 40% in 2022/);
+  expect(md).toContain("Their own chart says 35%.");
+
+  await dialog.getByRole("radio", { name: /Word/ }).check();
+  const [docxDownload] = await Promise.all([page.waitForEvent("download"), dialog.getByRole("link", { name: "Download Word document" }).click()]);
+  expect(docxDownload.suggestedFilename()).toMatch(/\.docx$/);
+  const html = (await mammoth.convertToHtml({ buffer: await readFile((await docxDownload.path())!) })).value;
+  expect(html).toContain("<h2>Team notes</h2>");
+  expect(html).toContain("<h3>Where we landed</h3>");
+  expect(html).toContain("Their own chart says 35%.");
+
+  // The printable page opens in a new tab.
+  await dialog.getByRole("radio", { name: /Printable page/ }).check();
+  const [print] = await Promise.all([context.waitForEvent("page"), dialog.getByRole("link", { name: /Open printable page/ }).click()]);
+  await print.waitForLoadState();
+  await expect(print.getByRole("heading", { level: 1, name: "Grid storage and the winter peak" })).toBeVisible();
+  await expect(print.getByText("Their own chart says 35%.").first()).toBeVisible();
+  await expectAccessible(print);
+  await print.screenshot({ path: path.join(SHOTS, "print-view.png"), fullPage: true });
+  await print.emulateMedia({ media: "print" });
+  await expect(print.getByRole("button", { name: /Print/ })).toBeHidden();
+  await print.screenshot({ path: path.join(SHOTS, "print-view-print-media.png"), fullPage: true });
+  expect(page.url()).toBe(reportUrl);
+});

@@ -1,0 +1,41 @@
+import { attachmentHeader } from "@/lib/exporters/common";
+
+/** The app's public origin: NEXTAUTH_URL when set (behind a proxy), else the request's own. */
+export function appOrigin(req: { nextUrl: URL }): string {
+  const configured = process.env.NEXTAUTH_URL;
+  if (configured) {
+    try {
+      return new URL(configured).origin;
+    } catch {
+      // fall through to the request's origin
+    }
+  }
+  return req.nextUrl.origin;
+}
+
+/** A generator of text chunks as a byte stream: large exports start arriving before they are finished. */
+export function streamText(chunks: Iterator<string> | AsyncIterator<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      await chunks.return?.();
+    },
+  });
+}
+
+/** A file download: attachment with the file's name, never cached, never sniffed. */
+export function download(body: BodyInit, options: { contentType: string; fileName: string }): Response {
+  return new Response(body, {
+    headers: {
+      "Content-Type": options.contentType,
+      "Content-Disposition": attachmentHeader(options.fileName),
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

@@ -1,0 +1,101 @@
+/** Wording and small conversions every export format shares, so they all say the same thing. */
+import { mentionsAsText } from "@/lib/markdown/mentions";
+import type { AnnotationKindName, ExportReport, StanceName, VerdictName } from "./types";
+
+export const KIND_LABEL: Record<AnnotationKindName, string> = {
+  highlight: "Highlight",
+  comment: "Comment",
+  question: "Question",
+  claim: "Claim",
+};
+
+export const STANCE_LABEL: Record<StanceName, string> = {
+  supports: "supports",
+  disputes: "disputes",
+  needs_evidence: "needs evidence",
+};
+
+export const VERDICT_LABEL: Record<VerdictName, string> = {
+  unverified: "Unverified",
+  supported: "Supported",
+  contested: "Contested",
+  refuted: "Refuted",
+};
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** "2023-03-21": a calendar date, read in UTC. */
+export function formatDay(date: Date): string {
+  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+}
+
+/** "2026-11-18 14:05 UTC": exports say UTC so they read the same wherever they are opened. */
+export function formatUtc(date: Date): string {
+  return `${formatDay(date)} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} UTC`;
+}
+
+/** "1 supports · 2 disputes · 0 needs evidence" — the claim tally in words. */
+export function tallyText(tally: Record<StanceName, number>): string {
+  return `${tally.supports} supports · ${tally.disputes} disputes · ${tally.needs_evidence} needs evidence`;
+}
+
+function joinNames(names: string[]): string {
+  if (names.length <= 1) return names.join("");
+  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
+/**
+ * A citation line: "Dana Whitfield and Omar Haddad (2023). Title: Subtitle. Publisher. https://…".
+ * Parts the report does not have are left out.
+ */
+export function citation(report: ExportReport): string {
+  const parts: string[] = [];
+  const who = joinNames(report.authors);
+  const year = report.publishedAt ? `(${report.publishedAt.getUTCFullYear()})` : "(n.d.)";
+  parts.push(who ? `${who} ${year}.` : `${year}.`);
+  parts.push(`${report.title}${report.subtitle ? `: ${report.subtitle}` : ""}.`);
+  if (report.publisher) parts.push(`${report.publisher}.`);
+  if (report.sourceUrl) parts.push(report.sourceUrl);
+  return parts.join(" ");
+}
+
+/** The origin (scheme, host, port) the report's address lives at. */
+export function originOf(report: ExportReport): string {
+  return new URL(report.url).origin;
+}
+
+/**
+ * A body as it should read outside the app: mentions become "@Name" and links
+ * to places in the app ("/w/…") become absolute, so they work from a file.
+ */
+export function bodyForExport(markdown: string, origin: string): string {
+  return mentionsAsText(markdown).replace(/\]\((\/(?!\/)[^)\s]*)\)/g, (_, href: string) => `](${origin}${href})`);
+}
+
+/** The address of a passage in the app: the reader scrolls to `#p-N`. */
+export function passageUrl(report: ExportReport, passageIndex: number): string {
+  return `${report.url}#p-${passageIndex}`;
+}
+
+/**
+ * "grid-storage-and-the-winter-peak-2026-11-27.md": the title (letters of any
+ * script kept) and the day of the export.
+ */
+export function exportFileName(title: string, exportedAt: Date, extension: string): string {
+  const slug =
+    title
+      .normalize("NFKC")
+      .toLocaleLowerCase("en")
+      .replace(/[^\p{L}\p{M}\p{N}]+/gu, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 80)
+      .replace(/-+$/, "") || "report";
+  return `${slug}-${formatDay(exportedAt)}.${extension}`;
+}
+
+/** A Content-Disposition header for a download: an ASCII fallback plus the UTF-8 name (RFC 6266 / 5987). */
+export function attachmentHeader(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}

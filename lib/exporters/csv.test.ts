@@ -1,0 +1,175 @@
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { expectGolden } from "./__golden__/expect-golden";
+import { CSV_COLUMNS, type CsvColumn, csvChunks, toCsv } from "./csv";
+import { exportFixture } from "./fixture";
+import type { ExportData } from "./types";
+
+type CsvRecord = Record<CsvColumn, string>;
+
+const BOM = "\ufeff";
+const HEADER = `${CSV_COLUMNS.join(",")}\r\n`;
+
+const readRecords = (csv: string): CsvRecord[] => parse(csv, { bom: true, columns: true });
+const readRows = (csv: string): string[][] => parse(csv, { bom: true });
+
+function recordsById(csv: string): Map<string, CsvRecord> {
+  return new Map(readRecords(csv).map((record) => [record.reply_id || record.annotation_id, record]));
+}
+
+/** A second, smaller report for workspace-wide exports. */
+function otherReport(): ExportData {
+  const data = exportFixture();
+  data.report = { ...data.report, id: "rep_2", title: "Heat Pumps, Revisited", url: "https://marginalia.example/w/energy-desk/r/rep_2" };
+  data.annotations = [{ ...data.annotations[1], id: "a_other", replies: [] }];
+  return data;
+}
+
+describe("toCsv", () => {
+  it("matches the golden file for the fixture", () => {
+    expectGolden("fixture.csv", toCsv(exportFixture()));
+  });
+
+  it("starts with a BOM and the documented header, and ends records with CRLF", () => {
+    const csv = toCsv(exportFixture());
+    expect([...Buffer.from(csv, "utf8").subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.startsWith(BOM + HEADER)).toBe(true);
+    expect(csv.lastIndexOf(BOM)).toBe(0);
+    expect(readRows(csv)[0]).toEqual([...CSV_COLUMNS]);
+    // Six records and a header, each ended by CRLF; line breaks inside bodies stay LF.
+    expect(csv.split("\r\n")).toHaveLength(8);
+    expect(csv.endsWith("\r\n")).toBe(true);
+  });
+
+  it("has a row per annotation, each followed by its replies", () => {
+    const records = readRecords(toCsv(exportFixture()));
+    expect(records.map((record) => [record.record_type, record.annotation_id, record.reply_id])).toEqual([
+      ["annotation", "a_claim", ""],
+      ["reply", "a_claim", "r1"],
+      ["reply", "a_claim", "r2"],
+      ["annotation", "a_hl", ""],
+      ["annotation", "a_formula", ""],
+      ["annotation", "a_arabic", ""],
+    ]);
+    expect(readRecords(toCsv({ ...exportFixture(), includeReplies: false }))).toHaveLength(4);
+  });
+
+  it("fills the claim columns for claims only, and dates in ISO 8601 UTC to the second", () => {
+    const records = recordsById(toCsv(exportFixture()));
+    expect(records.get("a_claim")).toMatchObject({
+      report_id: "rep_1",
+      report_title: "Grid Storage and the Winter Peak",
+      paragraph: "2",
+      kind: "claim",
+      visibility: "workspace",
+      claim_summary: "Battery storage grew 40% in 2022",
+      verdict: "contested",
+      supports: "1",
+      disputes: "2",
+      needs_evidence: "0",
+      tags: "Methods; Numbers",
+      status: "open",
+      author: "Alice Example",
+      created_at: "2026-11-18T14:05:09Z",
+      edited_at: "",
+      link: "https://marginalia.example/w/energy-desk/r/rep_1#p-2",
+    });
+    expect(records.get("a_hl")).toMatchObject({ kind: "highlight", claim_summary: "", verdict: "", supports: "", disputes: "", needs_evidence: "" });
+    expect(records.get("a_formula")).toMatchObject({ visibility: "private", status: "resolved", edited_at: "2026-11-19T11:00:00Z" });
+    expect(records.get("a_arabic")?.original_author).toBe("acct:hala@hypothes.is (Hala)");
+  });
+
+  it("makes reply rows stand alone, with the annotation's own columns empty", () => {
+    const reply = recordsById(toCsv(exportFixture())).get("r1");
+    expect(reply).toEqual({
+      record_type: "reply",
+      report_id: "rep_1",
+      report_title: "Grid Storage and the Winter Peak",
+      annotation_id: "a_claim",
+      reply_id: "r1",
+      paragraph: "2",
+      kind: "",
+      visibility: "",
+      quote: "",
+      body: "Agreed, and @Alice Example the footnote says 2021.",
+      claim_summary: "",
+      verdict: "",
+      supports: "",
+      disputes: "",
+      needs_evidence: "",
+      tags: "",
+      status: "",
+      author: "Bob Ruiz",
+      original_author: "",
+      created_at: "2026-11-18T15:00:00Z",
+      edited_at: "2026-11-18T15:10:00Z",
+      link: "https://marginalia.example/w/energy-desk/r/rep_1#p-2",
+    });
+  });
+
+  it("keeps Arabic text intact, byte for byte", () => {
+    const csv = toCsv(exportFixture());
+    const records = recordsById(csv);
+    expect(records.get("a_arabic")?.quote).toBe("سيخفض الأسعار");
+    expect(records.get("a_arabic")?.author).toBe("سميرة الحسن");
+    expect(records.get("r2")?.author).toBe("سميرة الحسن");
+    expect(Buffer.from(csv, "utf8").includes(Buffer.from("سيخفض الأسعار", "utf8"))).toBe(true);
+  });
+
+  it("defuses cells that a spreadsheet would run as formulas, and only those", () => {
+    const records = recordsById(toCsv(exportFixture()));
+    expect(records.get("a_formula")?.quote).toBe("'=SUM(A1:A9)");
+    expect(records.get("a_formula")?.body).toMatch(/^'=HYPERLINK\("http:\/\/evil\.example"\) — /);
+    expect(records.get("a_arabic")?.body).toBe("'-20% هو رقم متفائل جدا.");
+    expect(records.get("r2")?.body).toBe("'@attacker said: +cmd|' /C calc'!A0");
+    expect(records.get("a_claim")?.body).toBe("Their own chart shows 35%, not 40%.");
+    expect(records.get("a_claim")?.quote).toBe("Battery storage grew by 40% in 2022");
+
+    const data = exportFixture();
+    Object.assign(data.annotations[0], { claimSummary: "+1 for storage", tags: ["\tTabbed", "Plain"], body: "\rcarriage" });
+    const tricky = recordsById(toCsv(data)).get("a_claim");
+    expect(tricky).toMatchObject({ claim_summary: "'+1 for storage", tags: "'\tTabbed; Plain", body: "'\rcarriage" });
+  });
+
+  it("round-trips multi-line bodies with quotes and commas", () => {
+    const data = exportFixture();
+    data.annotations[1].body = 'Line one, with a comma\n\nLine "two"\r\nand a trailing "quote"';
+    const records = recordsById(toCsv(data));
+    expect(records.get("a_hl")?.body).toBe(data.annotations[1].body);
+    expect(records.get("a_formula")?.body).toBe(`'${exportFixture().annotations[2].body}`);
+  });
+
+  it("gives just the BOM and header when there are no annotations", () => {
+    const csv = toCsv({ ...exportFixture(), annotations: [] });
+    expect(csv).toBe(BOM + HEADER);
+    expect(readRecords(csv)).toEqual([]);
+    expect(toCsv([])).toBe(BOM + HEADER);
+  });
+
+  it("puts many reports in one file under one header", () => {
+    const csv = toCsv([exportFixture(), otherReport()]);
+    expect(csv.split(HEADER)).toHaveLength(2);
+    const records = readRecords(csv);
+    expect(records).toHaveLength(7);
+    expect(records.map((record) => record.report_id)).toEqual([...Array(6).fill("rep_1"), "rep_2"]);
+    expect(records[6]).toMatchObject({
+      report_title: "Heat Pumps, Revisited",
+      annotation_id: "a_other",
+      link: "https://marginalia.example/w/energy-desk/r/rep_2#p-2",
+    });
+  });
+});
+
+describe("csvChunks", () => {
+  it("yields the header first, then one chunk per annotation, from any iterable", () => {
+    function* reports() {
+      yield exportFixture();
+      yield otherReport();
+    }
+    const chunks = [...csvChunks(reports())];
+    expect(chunks[0]).toBe(BOM + HEADER);
+    expect(chunks).toHaveLength(1 + 4 + 1);
+    expect(readRecords(chunks[0] + chunks[1]).map((record) => record.reply_id)).toEqual(["", "r1", "r2"]);
+    expect(chunks.join("")).toBe(toCsv([exportFixture(), otherReport()]));
+  });
+});

@@ -1,0 +1,156 @@
+/**
+ * The CSV export: one row per annotation, each followed by one row per reply,
+ * for one report or for many (a workspace-wide export shares one header).
+ * RFC 4180 (CRLF, quoted fields), UTF-8 with a BOM so spreadsheets read
+ * Arabic and other non-Latin text correctly, and formula injection defused.
+ */
+import { stringify } from "csv-stringify/sync";
+import { bodyForExport, originOf, passageUrl } from "./common";
+import type { ExportAnnotation, ExportData, ExportReply } from "./types";
+
+/**
+ * The columns, in order. They are a public format: add new ones at the end
+ * and never rename one.
+ *
+ * - `record_type`: "annotation" or "reply"; reply rows follow their annotation.
+ * - `report_id`, `report_title`: the report the row belongs to.
+ * - `annotation_id`: the annotation, or on a reply row the annotation replied to.
+ * - `reply_id`: the reply; empty on annotation rows.
+ * - `paragraph`: the ¶ number of the annotated passage.
+ * - `kind`: highlight, comment, question or claim.
+ * - `visibility`: private or workspace.
+ * - `quote`: the annotated text.
+ * - `body`: Markdown, with mentions written as "@Name" and links into the app made absolute.
+ * - `claim_summary`: the claim in one sentence (claims only).
+ * - `verdict`: unverified, supported, contested or refuted (claims only).
+ * - `supports`, `disputes`, `needs_evidence`: how many members took each stance (claims only).
+ * - `tags`: the tag names, joined with "; ".
+ * - `status`: open or resolved.
+ * - `author`: the member who wrote it (or imported it).
+ * - `original_author`: who wrote it in the tool it was imported from, when that is not a member.
+ * - `created_at`, `edited_at`: ISO 8601 in UTC to the second, e.g. "2026-11-18T14:05:09Z"; `edited_at` empty when never edited.
+ * - `link`: the annotated passage in the app.
+ *
+ * Reply rows repeat the report, annotation, paragraph and link columns so each
+ * row stands alone; the columns describing the annotation itself (kind,
+ * visibility, quote, claim columns, tags, status) are empty on them.
+ */
+export const CSV_COLUMNS = [
+  "record_type",
+  "report_id",
+  "report_title",
+  "annotation_id",
+  "reply_id",
+  "paragraph",
+  "kind",
+  "visibility",
+  "quote",
+  "body",
+  "claim_summary",
+  "verdict",
+  "supports",
+  "disputes",
+  "needs_evidence",
+  "tags",
+  "status",
+  "author",
+  "original_author",
+  "created_at",
+  "edited_at",
+  "link",
+] as const;
+
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+type Row = Record<CsvColumn, string>;
+
+const BOM = "\ufeff";
+
+/**
+ * `escape_formulas` prefixes a single quote to any text cell starting with
+ * =, +, -, @, tab or carriage return (and their full-width forms), so a
+ * spreadsheet shows it as text instead of running it as a formula.
+ */
+function csvLines(rows: string[][]): string {
+  return stringify(rows, { record_delimiter: "\r\n", escape_formulas: true });
+}
+
+/** The file in pieces, so the server can stream it: BOM and header first, then each annotation with its replies. */
+export function* csvChunks(datas: Iterable<ExportData>): Generator<string> {
+  yield BOM + csvLines([[...CSV_COLUMNS]]);
+  for (const data of datas) {
+    const origin = originOf(data.report);
+    for (const annotation of data.annotations) {
+      const rows = [annotationRow(data, annotation, origin)];
+      if (data.includeReplies) {
+        for (const reply of annotation.replies) rows.push(replyRow(data, annotation, reply, origin));
+      }
+      yield csvLines(rows.map((row) => CSV_COLUMNS.map((column) => row[column])));
+    }
+  }
+}
+
+export function toCsv(data: ExportData | ExportData[]): string {
+  return [...csvChunks(Array.isArray(data) ? data : [data])].join("");
+}
+
+/** "2026-11-18T14:05:09Z": ISO 8601 in UTC, without the milliseconds nobody entered. */
+function isoSeconds(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+function sharedColumns(data: ExportData, annotation: ExportAnnotation) {
+  return {
+    report_id: data.report.id,
+    report_title: data.report.title,
+    annotation_id: annotation.id,
+    paragraph: String(annotation.passageIndex),
+    link: passageUrl(data.report, annotation.passageIndex),
+  };
+}
+
+function annotationRow(data: ExportData, annotation: ExportAnnotation, origin: string): Row {
+  const claim = annotation.kind === "claim";
+  return {
+    ...sharedColumns(data, annotation),
+    record_type: "annotation",
+    reply_id: "",
+    kind: annotation.kind,
+    visibility: annotation.visibility,
+    quote: annotation.quote,
+    body: bodyForExport(annotation.body, origin),
+    claim_summary: claim ? (annotation.claimSummary ?? "") : "",
+    verdict: claim ? annotation.verdict : "",
+    supports: claim ? String(annotation.tally.supports) : "",
+    disputes: claim ? String(annotation.tally.disputes) : "",
+    needs_evidence: claim ? String(annotation.tally.needs_evidence) : "",
+    tags: annotation.tags.join("; "),
+    status: annotation.status,
+    author: annotation.author.name,
+    original_author: annotation.importedCreator ?? "",
+    created_at: isoSeconds(annotation.createdAt),
+    edited_at: annotation.editedAt ? isoSeconds(annotation.editedAt) : "",
+  };
+}
+
+function replyRow(data: ExportData, annotation: ExportAnnotation, reply: ExportReply, origin: string): Row {
+  return {
+    ...sharedColumns(data, annotation),
+    record_type: "reply",
+    reply_id: reply.id,
+    kind: "",
+    visibility: "",
+    quote: "",
+    body: bodyForExport(reply.body, origin),
+    claim_summary: "",
+    verdict: "",
+    supports: "",
+    disputes: "",
+    needs_evidence: "",
+    tags: "",
+    status: "",
+    author: reply.author.name,
+    original_author: reply.importedCreator ?? "",
+    created_at: isoSeconds(reply.createdAt),
+    edited_at: reply.editedAt ? isoSeconds(reply.editedAt) : "",
+  };
+}

@@ -1,0 +1,142 @@
+/**
+ * The Markdown export: the report's details, the team notes, then the
+ * annotations grouped by passage in reading order. Written to read well both
+ * rendered and as plain text; names and quotes are escaped so they cannot
+ * change the structure, and user-written Markdown is nested under the export's
+ * own headings.
+ */
+import {
+  KIND_LABEL,
+  VERDICT_LABEL,
+  bodyForExport,
+  citation,
+  formatDay,
+  formatUtc,
+  originOf,
+  passageUrl,
+  tallyText,
+} from "./common";
+import { embedMarkdown, escapeInline, indentContinuation, quoteBlock, startsWithParagraph } from "./markdown-text";
+import type { ExportAnnotation, ExportData, ExportPassage, ExportReply } from "./types";
+
+// Team notes sit under "## Team notes"; bodies sit under "### ¶ N".
+const NOTES_DEMOTION = 2;
+const BODY_DEMOTION = 3;
+
+/**
+ * The export in pieces, so the server can stream a large one: the head
+ * (details, notes, the annotations heading), then one piece per passage.
+ */
+export function* markdownChunks(data: ExportData): Generator<string> {
+  yield head(data);
+  const passages = new Map(data.passages.map((passage) => [passage.id, passage]));
+  let group: ExportAnnotation[] = [];
+  for (const annotation of data.annotations) {
+    if (group.length > 0 && group[0].passageId !== annotation.passageId) {
+      yield passageGroup(data, group, passages.get(group[0].passageId));
+      group = [];
+    }
+    group.push(annotation);
+  }
+  if (group.length > 0) yield passageGroup(data, group, passages.get(group[0].passageId));
+}
+
+export function toMarkdown(data: ExportData): string {
+  return [...markdownChunks(data)].join("");
+}
+
+function head(data: ExportData): string {
+  const { report, notes, annotations, filters } = data;
+  const blocks = [`# ${escapeInline(report.title)}`];
+  if (report.subtitle) blocks.push(`*${escapeInline(report.subtitle)}*`);
+  blocks.push(
+    details(data)
+      .map((item) => `- ${item}`)
+      .join("\n"),
+  );
+  blocks.push(`Cite as: ${escapeInline(citation(report))}`);
+  blocks.push(`[Open this report in Marginalia](${report.url})`);
+
+  blocks.push("## Team notes");
+  const notesBody = embedMarkdown(bodyForExport(notes.body, originOf(report)), NOTES_DEMOTION);
+  blocks.push(notesBody || "*No team notes have been written yet.*");
+  if (notes.updatedAt) {
+    const by = notes.updatedBy ? ` by ${escapeInline(notes.updatedBy.name)}` : "";
+    blocks.push(`*Last edited ${formatUtc(notes.updatedAt)}${by}.*`);
+  }
+
+  blocks.push(`## Annotations (${annotations.length})`);
+  if (annotations.length === 0) {
+    blocks.push(filters.length > 0 ? "*No annotations match these filters.*" : "*No annotations yet.*");
+  }
+  return `${blocks.join("\n\n")}\n`;
+}
+
+function details({ report, exportedAt, exportedBy, filters }: ExportData): string[] {
+  const items: string[] = [];
+  if (report.authors.length > 0) items.push(`Authors: ${escapeInline(report.authors.join(", "))}`);
+  if (report.publisher) items.push(`Publisher: ${escapeInline(report.publisher)}`);
+  if (report.publishedAt) items.push(`Published: ${formatDay(report.publishedAt)}`);
+  if (report.sourceUrl) items.push(`Source: <${report.sourceUrl}>`);
+  items.push(`Report version: ${report.version}`);
+  items.push(`Workspace: ${escapeInline(report.workspace.name)}`);
+  items.push(`Exported ${formatUtc(exportedAt)} by ${escapeInline(exportedBy.name)}`);
+  if (filters.length > 0) items.push(`Filters: ${escapeInline(filters.join("; "))}`);
+  return items;
+}
+
+function passageGroup(data: ExportData, group: ExportAnnotation[], passage: ExportPassage | undefined): string {
+  const index = group[0].passageIndex;
+  const title = passage?.kind === "heading" ? ` · ${escapeInline(passage.text)}` : "";
+  const blocks = [`### [¶ ${index}](${passageUrl(data.report, index)})${title}`];
+  for (const annotation of group) blocks.push(annotationBlock(data, annotation));
+  return `\n${blocks.join("\n\n")}\n`;
+}
+
+function annotationBlock(data: ExportData, annotation: ExportAnnotation): string {
+  const origin = originOf(data.report);
+  const blocks: string[] = [];
+  if (annotation.quote.trim() !== "") blocks.push(quoteBlock(annotation.quote));
+  blocks.push(annotationLine(annotation));
+  if (annotation.kind === "claim") blocks.push(claimLine(annotation));
+  const body = embedMarkdown(bodyForExport(annotation.body, origin), BODY_DEMOTION);
+  if (body) blocks.push(body);
+  if (data.includeReplies && annotation.replies.length > 0) {
+    // The label keeps the replies from merging into a list the body may end with.
+    blocks.push("Replies:", annotation.replies.map((reply) => replyItem(reply, origin)).join("\n"));
+  }
+  return blocks.join("\n\n");
+}
+
+/** "**Claim** · Alice Example · 2026-11-18 14:05 UTC · private · resolved · Tags: Methods, Numbers" */
+function annotationLine(annotation: ExportAnnotation): string {
+  const parts = [`**${KIND_LABEL[annotation.kind]}**`, ...byline(annotation)];
+  if (annotation.visibility === "private") parts.push("private");
+  if (annotation.status === "resolved") parts.push("resolved");
+  if (annotation.tags.length > 0) parts.push(`Tags: ${escapeInline(annotation.tags.join(", "))}`);
+  return parts.join(" · ");
+}
+
+/** Who wrote it and when, shared by annotations and replies. */
+function byline(item: ExportAnnotation | ExportReply, bold = false): string[] {
+  const name = escapeInline(item.author.name);
+  const parts = [bold ? `**${name}**` : name];
+  if (item.importedCreator) parts.push(`originally by ${escapeInline(item.importedCreator)}`);
+  parts.push(`${formatUtc(item.createdAt)}${item.editedAt ? " (edited)" : ""}`);
+  return parts;
+}
+
+function claimLine(annotation: ExportAnnotation): string {
+  const verdict = `Verdict: **${VERDICT_LABEL[annotation.verdict]}** (${tallyText(annotation.tally)})`;
+  return annotation.claimSummary ? `Claim: ${escapeInline(annotation.claimSummary)} · ${verdict}` : verdict;
+}
+
+/** "- **Bob Ruiz** · 2026-11-18 15:00 UTC: body", later lines indented under the item. */
+function replyItem(reply: ExportReply, origin: string): string {
+  const lead = `- ${byline(reply, true).join(" · ")}`;
+  const body = embedMarkdown(bodyForExport(reply.body, origin), BODY_DEMOTION);
+  if (!body) return lead;
+  const indented = indentContinuation(body, "  ");
+  // A body opening with a heading, list or code block cannot follow the byline on its line.
+  return startsWithParagraph(body) ? `${lead}: ${indented}` : `${lead}:\n\n  ${indented}`;
+}

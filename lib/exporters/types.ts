@@ -1,0 +1,107 @@
+/**
+ * What every export format is made from: one report, its team notes and the
+ * annotations one reader may see, already filtered and in reading order.
+ * The server builds it (lib/server/export/gather.ts); the formatters in this
+ * folder are pure functions of it, so their output can be checked byte for byte.
+ */
+export type StanceName = "supports" | "disputes" | "needs_evidence";
+export type VerdictName = "unverified" | "supported" | "contested" | "refuted";
+export type AnnotationKindName = "highlight" | "comment" | "question" | "claim";
+
+export interface ExportPerson {
+  id: string;
+  name: string;
+}
+
+export interface ExportReport {
+  id: string;
+  title: string;
+  subtitle: string | null;
+  authors: string[];
+  publisher: string | null;
+  /** A calendar date (midnight UTC). */
+  publishedAt: Date | null;
+  language: string | null;
+  sourceUrl: string | null;
+  /** The version the annotations are anchored in (the current one). */
+  version: number;
+  workspace: { id: string; name: string; slug: string };
+  /** The report's address in the app, absolute: `${origin}/w/${slug}/r/${id}`. */
+  url: string;
+}
+
+export interface ExportPassage {
+  id: string;
+  /** The ¶ number. */
+  index: number;
+  kind: "heading" | "paragraph" | "quote" | "list_item" | "footnote";
+  level: number | null;
+  text: string;
+}
+
+export interface ExportReply {
+  id: string;
+  author: ExportPerson;
+  /** Markdown; mentions are TipTap shortcodes `[@ id="…" label="…"]`. */
+  body: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  /** Who wrote it in the tool it was imported from, when that person is not a member. */
+  importedCreator: string | null;
+}
+
+export interface ExportAnnotation {
+  id: string;
+  passageId: string;
+  /** The ¶ number of its passage. */
+  passageIndex: number;
+  kind: AnnotationKindName;
+  visibility: "private" | "workspace";
+  /** Markdown; mentions are TipTap shortcodes `[@ id="…" label="…"]`. */
+  body: string;
+  claimSummary: string | null;
+  /** Code point offsets within the passage text. */
+  start: number;
+  end: number;
+  quote: string;
+  prefix: string;
+  suffix: string;
+  author: ExportPerson & {
+    /** SHA-1 (hex) of the author's lower-cased e-mail: W3C `email_sha1`, used to match authors on import. */
+    emailSha1: string | null;
+  };
+  status: "open" | "resolved";
+  verdict: VerdictName;
+  tally: Record<StanceName, number>;
+  tags: string[];
+  createdAt: Date;
+  editedAt: Date | null;
+  importedCreator: string | null;
+  /** Oldest first. Empty when replies were not asked for. */
+  replies: ExportReply[];
+}
+
+export interface ExportNotes {
+  /** Markdown, as the API carries it. Empty when nobody has written any. */
+  body: string;
+  updatedAt: Date | null;
+  updatedBy: ExportPerson | null;
+}
+
+export interface ExportData {
+  report: ExportReport;
+  /** Every passage of the version, in order: formats that need the whole text (JSON-LD positions) use it. */
+  passages: ExportPassage[];
+  notes: ExportNotes;
+  /** In reading order: ¶ number, then start, end, creation time, id. */
+  annotations: ExportAnnotation[];
+  /** Whether replies were asked for (they may still be none). */
+  includeReplies: boolean;
+  /** Human-readable list of the filters applied, e.g. ["kind: claim", "tag: Methods"]; empty when none. */
+  filters: string[];
+  exportedBy: ExportPerson;
+  exportedAt: Date;
+}
+
+/** The separator between passages when a report is read as one text (JSON-LD TextPositionSelector offsets). */
+export const PASSAGE_SEPARATOR = "\n\n";

@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { annotationFiltersSchema } from "./annotation";
+
+export const EXPORT_FORMATS = ["markdown", "csv", "jsonld", "docx"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const flag = (name: string, fallback: boolean) =>
+  z
+    .enum(["true", "false", "1", "0"], { error: `${name} must be true or false.` })
+    .optional()
+    .transform((v) => (v === undefined ? fallback : v === "true" || v === "1"));
+
+/** A calendar day (2026-11-27) or a full ISO 8601 time. */
+const day = (name: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/, `${name} must be a date such as 2026-11-27.`)
+    .refine((s) => !Number.isNaN(Date.parse(s)), `${name} is not a real date.`)
+    .optional();
+
+/** What every export takes besides the sidebar's filters (annotationFiltersSchema). */
+export const exportOptionsSchema = z
+  .object({
+    // Annotations created on or after this day (UTC) …
+    from: day("from"),
+    // … and on or before this day (UTC, the whole day).
+    to: day("to"),
+    includeReplies: flag("includeReplies", true),
+    // Your own private annotations; never anyone else's.
+    includePrivate: flag("includePrivate", false),
+  })
+  .refine((o) => !o.from || !o.to || Date.parse(o.from) <= Date.parse(o.to), { message: "from must not be after to.", path: ["to"] });
+
+export const exportQuerySchema = z.object({
+  format: z.enum(EXPORT_FORMATS, { error: `format must be one of: ${EXPORT_FORMATS.join(", ")}.` }),
+});
+
+export type ExportOptionsInput = z.infer<typeof exportOptionsSchema>;
+export const exportFiltersSchema = annotationFiltersSchema;
+
+/** The export's query parameters that are not filters, read from a URL. */
+export function exportOptionsFromSearchParams(params: URLSearchParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of ["from", "to", "includeReplies", "includePrivate"]) {
+    const value = params.get(key);
+    if (value !== null && value.trim() !== "") out[key] = value.trim();
+  }
+  return out;
+}
