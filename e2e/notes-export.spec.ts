@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import mammoth from "mammoth";
@@ -13,7 +13,7 @@ const REPORT = [
   "Prices are expected to fall by a fifth before 2030, the authors say.",
 ].join("\n");
 
-test("the team writes notes, quotes an annotation into them, and exports Markdown, Word and a printable page", async ({ page, context }) => {
+test("the team writes notes, quotes an annotation into them, and exports Markdown, Word and a printable page", async ({ page, context }, testInfo) => {
   test.setTimeout(150_000);
   await registerViaUi(page, "Nora Notes");
   await page.getByLabel("Workspace name").fill("Energy desk");
@@ -62,6 +62,27 @@ test("the team writes notes, quotes an annotation into them, and exports Markdow
   await expect(page.getByRole("textbox", { name: "Team notes" }).locator("h2")).toHaveText("Where we landed");
   await expect(page.getByRole("textbox", { name: "Team notes" }).locator("blockquote")).toContainText("grew by 40% in 2022");
 
+  // Someone else saves meanwhile: nothing is overwritten; both versions are offered.
+  const notesUrl = `/api/v1/reports/${reportUrl.split("/r/")[1]}/notes`;
+  const current = await (await page.request.get(notesUrl)).json();
+  const theirs = await page.request.put(notesUrl, { data: { body: `${current.body}\n\nAdded by a colleague.`, version: current.version } });
+  expect(theirs.status()).toBe(200);
+  const editor = page.getByRole("textbox", { name: "Team notes" });
+  await editor.locator("h2").click();
+  await page.keyboard.press("End");
+  await page.keyboard.type(" (mine)");
+  const conflict = page.getByTestId("notes-conflict");
+  await expect(conflict).toContainText("Added by a colleague.", { timeout: 10_000 });
+  await expect(page.getByTestId("notes-status")).toHaveText("Not saved: choose a version above");
+  await page.screenshot({ path: path.join(SHOTS, "notes-conflict.png") });
+  await conflict.getByRole("button", { name: "Keep both" }).click();
+  await expect(conflict).toBeHidden();
+  await expect(page.getByTestId("notes-status")).toHaveText("All changes saved", { timeout: 10_000 });
+  const merged = await (await page.request.get(notesUrl)).json();
+  expect(merged.body).toContain("Where we landed (mine)");
+  expect(merged.body).toContain("Added by a colleague.");
+  expect(merged.version).toBe((await theirs.json()).version + 1);
+
   // Export: Markdown, then Word, through the dialog.
   await page.getByRole("button", { name: "Export…" }).click();
   const dialog = page.getByRole("dialog", { name: "Export annotations" });
@@ -97,4 +118,30 @@ test("the team writes notes, quotes an annotation into them, and exports Markdow
   await expect(print.getByRole("button", { name: /Print/ })).toBeHidden();
   await print.screenshot({ path: path.join(SHOTS, "print-view-print-media.png"), fullPage: true });
   expect(page.url()).toBe(reportUrl);
+
+  await print.close();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+
+  // Import the JSON-LD export back: the new annotation appears without a reload.
+  const jsonld = await page.request.get(`/api/v1/reports/${reportUrl.split("/r/")[1]}/export?format=jsonld`);
+  const file = testInfo.outputPath("annotations.jsonld");
+  await writeFile(file, await jsonld.body());
+  await page.getByRole("tab", { name: /Annotations/ }).click();
+  await page.getByRole("button", { name: "Import annotations…" }).click();
+  const importDialog = page.getByRole("dialog", { name: "Import annotations" });
+  await importDialog.getByLabel("Annotations file").setInputFiles(file);
+  await importDialog.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(importDialog.getByText("Imported 1 annotation: 1 placed exactly.")).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: path.join(SHOTS, "import-annotations.png") });
+  await importDialog.getByRole("button", { name: "Done" }).click();
+  await expect(page.getByTestId("annotation-card")).toHaveCount(2);
+
+  // On a phone the notes are a tab of the bottom sheet.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole("button", { name: /Annotations · 2/ }).click();
+  await page.getByRole("tab", { name: "Team notes" }).click();
+  await expect(page.getByRole("textbox", { name: "Team notes" })).toContainText("Added by a colleague.");
+  await page.screenshot({ path: path.join(SHOTS, "notes-390.png") });
 });

@@ -72,6 +72,11 @@ export const AnnotationCard = forwardRef<HTMLElement, Props>(function Annotation
           <Badge tone={KIND_TONE[a.kind]}>{KIND_LABEL[a.kind]}</Badge>
         </span>
       </header>
+      {a.importedCreator && (
+        <p className="mt-1 truncate text-xs text-stone-500 dark:text-stone-400" dir="auto" title={`Imported; originally by ${a.importedCreator}`}>
+          Imported · originally by {a.importedCreator}
+        </p>
+      )}
       {a.kind === "claim" && a.claimSummary && (
         <p className="mt-2 font-medium" dir="auto">
           {a.claimSummary}

@@ -22,11 +22,34 @@ export interface NotesPanelHandle {
   insert: (markdown: string) => void;
 }
 
+/**
+ * What the panel has saved and what is typed, kept by the parent so that a
+ * remount (the phone sheet ⇄ the wide sidebar) picks up where it was.
+ */
+export class NotesMemory {
+  #state: { saved: NotesData; draft: string };
+
+  constructor(saved: NotesData) {
+    this.#state = { saved, draft: saved.body };
+  }
+
+  recall(): { saved: NotesData; draft: string } {
+    return this.#state;
+  }
+
+  remember(saved: NotesData, draft: string): void {
+    this.#state = { saved, draft };
+  }
+}
+
 interface Props {
   reportId: string;
-  initial: NotesData;
+  /** Owned by the parent; the panel reads it when it mounts and keeps it current. */
+  memory: NotesMemory;
   canEdit: boolean;
   members: MentionMember[];
+  /** The reader: a conflict with their own save elsewhere is worded as such. */
+  meId: string;
 }
 
 type Status = "saved" | "dirty" | "saving" | "error" | "conflict";
@@ -41,15 +64,16 @@ const RETRY_MS = 10_000;
  * the server refuses (409) and the writer sees both versions and chooses —
  * nothing is overwritten silently.
  */
-export const NotesPanel = forwardRef<NotesPanelHandle, Props>(function NotesPanel({ reportId, initial, canEdit, members }, ref) {
+export const NotesPanel = forwardRef<NotesPanelHandle, Props>(function NotesPanel({ reportId, memory, canEdit, members, meId }, ref) {
+  const [initial] = useState(() => memory.recall());
   const [editor, setEditor] = useState<Editor | null>(null);
-  const [status, setStatus] = useState<Status>("saved");
-  const [saved, setSaved] = useState<NotesData>(initial);
+  const [status, setStatus] = useState<Status>(initial.draft === initial.saved.body ? "saved" : "dirty");
+  const [saved, setSaved] = useState<NotesData>(initial.saved);
   const [conflict, setConflict] = useState<NotesData | null>(null);
   const [error, setError] = useState<string | null>(null);
   // What the server has (the version the next save starts from) and what the editor holds.
-  const base = useRef<NotesData>(initial);
-  const latest = useRef(initial.body);
+  const base = useRef<NotesData>(initial.saved);
+  const latest = useRef(initial.draft);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const saving = useRef(false);
   const again = useRef(false);
@@ -80,6 +104,7 @@ export const NotesPanel = forwardRef<NotesPanelHandle, Props>(function NotesPane
     try {
       const next = await apiFetch<NotesData>(`/api/v1/reports/${reportId}/notes`, { method: "PUT", json: { body, version: base.current.version } });
       base.current = next;
+      memory.remember(next, latest.current);
       setSaved(next);
       setError(null);
       setStatus(latest.current === next.body ? "saved" : "dirty");
@@ -102,19 +127,24 @@ export const NotesPanel = forwardRef<NotesPanelHandle, Props>(function NotesPane
         schedule(AUTOSAVE_MS);
       }
     }
-  }, [reportId, schedule]);
+  }, [reportId, schedule, memory]);
   useEffect(() => {
     saveRef.current = save;
   }, [save]);
+  // Typed before a remount and not yet saved: save it now.
+  useEffect(() => {
+    if (latest.current !== base.current.body) schedule(AUTOSAVE_MS);
+  }, [schedule]);
 
   const onChange = useCallback(
     (markdown: string) => {
       latest.current = markdown;
+      memory.remember(base.current, markdown);
       if (conflicted.current) return;
       setStatus(markdown === base.current.body ? "saved" : "dirty");
       schedule(AUTOSAVE_MS);
     },
-    [schedule],
+    [schedule, memory],
   );
 
   useEffect(() => {
@@ -146,6 +176,7 @@ export const NotesPanel = forwardRef<NotesPanelHandle, Props>(function NotesPane
         if (current.version === base.current.version || latest.current !== base.current.body) return;
         base.current = current;
         latest.current = current.body;
+        memory.remember(current, current.body);
         setSaved(current);
         editor?.commands.setContent(current.body, { contentType: "markdown", emitUpdate: false });
       } catch {
@@ -158,7 +189,7 @@ export const NotesPanel = forwardRef<NotesPanelHandle, Props>(function NotesPane
       window.removeEventListener("focus", refresh);
       document.removeEventListener("visibilitychange", refresh);
     };
-  }, [editor, reportId]);
+  }, [editor, reportId, memory]);
 
   useEffect(() => () => {
     if (timer.current) clearTimeout(timer.current);
@@ -195,6 +226,7 @@ export const NotesPanel = forwardRef<NotesPanelHandle, Props>(function NotesPane
       editor.commands.insertContentAt(editor.state.doc.content.size, `\n\n---\n\n${conflict.body}`, { contentType: "markdown" });
       latest.current = editor.isEmpty ? "" : editor.getMarkdown();
     }
+    memory.remember(conflict, latest.current);
     conflicted.current = false;
     setConflict(null);
     setStatus(latest.current === conflict.body ? "saved" : "dirty");
@@ -221,7 +253,9 @@ export const NotesPanel = forwardRef<NotesPanelHandle, Props>(function NotesPane
       {conflict && (
         <div role="alert" className="border-b border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-50" data-testid="notes-conflict">
           <p className="font-medium">
-            {conflict.updatedBy?.name ?? "Someone"} saved these notes {conflict.updatedAt ? relativeTime(conflict.updatedAt) : ""} while you were writing.
+            {conflict.updatedBy?.id === meId
+              ? `You saved these notes elsewhere (another tab or device) ${conflict.updatedAt ? relativeTime(conflict.updatedAt) : ""} while writing here.`
+              : `${conflict.updatedBy?.name ?? "Someone"} saved these notes ${conflict.updatedAt ? relativeTime(conflict.updatedAt) : ""} while you were writing.`}
           </p>
           <p className="mt-1">Your text is still here, not saved. Their version:</p>
           <div className="mt-2 max-h-48 overflow-y-auto rounded border border-amber-200 bg-white px-3 py-2 text-stone-900 dark:border-amber-900 dark:bg-stone-900 dark:text-stone-100">
@@ -235,7 +269,7 @@ export const NotesPanel = forwardRef<NotesPanelHandle, Props>(function NotesPane
           <p className="mt-2 text-xs">“Keep both” adds their version below yours, so you can merge by hand.</p>
         </div>
       )}
-      <NotesEditor initialMarkdown={initial.body} members={members} onChange={onChange} onEditor={setEditor} onSaveNow={() => void save()} />
+      <NotesEditor initialMarkdown={initial.draft} members={members} onChange={onChange} onEditor={setEditor} onSaveNow={() => void save()} />
       <footer className="flex items-center justify-between gap-2 border-t border-stone-200 px-3 py-1.5 text-xs text-stone-500 dark:border-stone-800 dark:text-stone-400">
         <span aria-live="polite" data-testid="notes-status" data-status={status}>
           {status === "saved" && (saved.version === 0 ? "Nothing written yet" : "All changes saved")}

@@ -12,7 +12,7 @@ import { CommentComposer } from "@/components/annotations/comment-composer";
 import { VisibilitySelect, type VisibilityChoice } from "@/components/annotations/visibility-select";
 import { ExportDialog } from "@/components/export/export-dialog";
 import { ImportAnnotationsDialog } from "@/components/export/import-annotations-dialog";
-import { NotesPanel, type NotesData, type NotesPanelHandle } from "@/components/notes/notes-panel";
+import { NotesMemory, NotesPanel, type NotesData, type NotesPanelHandle } from "@/components/notes/notes-panel";
 import { quoteMarkdown } from "@/components/notes/quote-markdown";
 import { Alert } from "@/components/ui/alert";
 import { apiFetch } from "@/lib/api/client";
@@ -78,6 +78,8 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialOrp
   const textRef = useRef<HTMLDivElement>(null);
   const [panel, setPanel] = useState<Panel>(() => (notes && searchParams.get("panel") === "notes" ? "notes" : "annotations"));
   const notesRef = useRef<NotesPanelHandle>(null);
+  // The notes outlive the panel: switching between the phone sheet and the wide sidebar remounts it.
+  const [notesMemory] = useState(() => new NotesMemory(notes ?? { body: "", version: 0, updatedAt: null, updatedBy: null }));
   const canEditNotes = notes !== null && context.me.role !== "viewer";
 
   const tagColors = useMemo(() => Object.fromEntries(context.tags.map((t) => [t.name.toLowerCase(), t.color])), [context.tags]);
@@ -379,7 +381,7 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialOrp
         // Beside the text while it scrolls: read on the left, write on the right.
         className={wide ? "sticky top-20 flex h-[calc(100vh-7rem)] flex-col" : "flex min-h-[60vh] flex-col"}
       >
-        <NotesPanel ref={notesRef} reportId={reportId} initial={notes} canEdit={canEditNotes} members={context.members} />
+        <NotesPanel ref={notesRef} reportId={reportId} memory={notesMemory} canEdit={canEditNotes} members={context.members} meId={context.me.id} />
       </div>
     </>
   ) : (

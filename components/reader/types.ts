@@ -37,6 +37,8 @@ export interface ReaderAnnotation {
   }[];
   version: number;
   editedAt: string | null;
+  /** Who wrote it in the tool it was imported from, when that person is not a member. */
+  importedCreator?: string | null;
 }
 
 export type StanceName = "supports" | "disputes" | "needs_evidence";

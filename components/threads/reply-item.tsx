@@ -15,6 +15,7 @@ export interface ReplyData {
   deleted: boolean;
   version: number;
   editedAt: string | null;
+  importedCreator?: string | null;
   createdAt: string;
 }
 
@@ -67,6 +68,11 @@ export function ReplyItem({ reply, meId, moderates, canWrite, members, onChange 
         <time className="shrink-0 text-xs text-stone-500 dark:text-stone-400" dateTime={reply.createdAt}>{relativeTime(reply.createdAt)}</time>
         {reply.editedAt && <HistoryList url={`/api/v1/replies/${reply.id}/history`} />}
       </div>
+      {reply.importedCreator && (
+        <p className="mt-0.5 truncate text-xs text-stone-500 dark:text-stone-400" dir="auto">
+          Imported · originally by {reply.importedCreator}
+        </p>
+      )}
       {editing ? (
         <div className="mt-2">
           <BodyEditorForm
