@@ -9,6 +9,7 @@ import { resolveTagIds } from "../tags/tags";
 import { getReportAccessOrThrow, hasRole, reportWhere, requireRole } from "../workspaces/access";
 import { annotationSelect, toAnnotationView, type AnnotationView } from "./view";
 import { annotationVisibleWhere } from "./visibility";
+import { recordEvent } from "../events/events";
 
 export type { AnnotationView } from "./view";
 
@@ -62,6 +63,7 @@ export async function createAnnotation(options: { userId: string; reportId: stri
       },
       select: annotationSelect,
     });
+    await recordEvent(tx, { reportId: report.id, type: "annotation.created", itemType: "annotation", itemId: row.id, actorId: options.userId, onlyUserId: visibility === "private" ? options.userId : null });
     // A private note is seen by its author only: mentioning someone there tells them nothing.
     if (visibility === "workspace") {
       await notify(tx, {

@@ -8,6 +8,7 @@ import { hasRole, requireRole } from "../workspaces/access";
 import { getAnnotationAccessOrThrow } from "./access";
 import { checkBodySize } from "./annotations";
 import { annotationSelect, toAnnotationView, type AnnotationView } from "./view";
+import { audienceOf, recordEvent } from "../events/events";
 
 export const RESTORE_WINDOW_DAYS = 30;
 
@@ -70,6 +71,7 @@ export async function updateAnnotation(options: { userId: string; annotationId: 
       await tx.annotationTag.deleteMany({ where: { annotationId: annotation.id } });
       await tx.annotationTag.createMany({ data: tagIds.map((tagId) => ({ annotationId: annotation.id, tagId })) });
     }
+    await recordEvent(tx, { reportId: annotation.reportId, type: "annotation.updated", itemType: "annotation", itemId: annotation.id, actorId: options.userId, onlyUserId: audienceOf(annotation) });
     if (body !== undefined && annotation.visibility === "workspace") {
       await notify(tx, {
         type: "mention",
@@ -96,6 +98,7 @@ export async function deleteAnnotation(options: { userId: string; annotationId: 
       where: { id: annotation.id },
       data: { deletedAt: new Date(), deletedById: options.userId, version: { increment: 1 } },
     });
+    await recordEvent(tx, { reportId: annotation.reportId, type: "annotation.deleted", itemType: "annotation", itemId: annotation.id, actorId: options.userId, onlyUserId: audienceOf(annotation) });
   });
 }
 
@@ -115,6 +118,7 @@ export async function restoreAnnotation(options: { userId: string; annotationId:
       throw invalidField("id", `Deleted items can be restored for ${RESTORE_WINDOW_DAYS} days; this one was deleted earlier.`);
     }
     await tx.annotation.update({ where: { id: annotation.id }, data: { deletedAt: null, deletedById: null, version: { increment: 1 } } });
+    await recordEvent(tx, { reportId: annotation.reportId, type: "annotation.restored", itemType: "annotation", itemId: annotation.id, actorId: options.userId, onlyUserId: audienceOf(annotation) });
     return currentView(tx, annotation.id);
   });
 }

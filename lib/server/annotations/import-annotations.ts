@@ -8,6 +8,7 @@ import { CLAIM_SUMMARY_MAX } from "@/lib/validations/annotation";
 import { emailSha1 } from "../export/gather";
 import { createTagsForImport } from "../tags/tags";
 import { getReportAccessOrThrow, hasRole, requireRole } from "../workspaces/access";
+import { recordEvent } from "../events/events";
 
 export interface ImportResult {
   /** Annotations created: anchored + moved + orphaned. */
@@ -194,6 +195,7 @@ export async function importAnnotations(options: { userId: string; reportId: str
       for (let i = 0; i < annotationRows.length; i += CHUNK) await tx.annotation.createMany({ data: annotationRows.slice(i, i + CHUNK) });
       for (let i = 0; i < tagRows.length; i += CHUNK) await tx.annotationTag.createMany({ data: tagRows.slice(i, i + CHUNK) });
       for (let i = 0; i < replyRows.length; i += CHUNK) await tx.reply.createMany({ data: replyRows.slice(i, i + CHUNK) });
+      if (result.imported) await recordEvent(tx, { reportId: report.id, type: "annotations.imported", itemType: "report", itemId: report.id, actorId: options.userId });
       return result;
     },
     { timeout: 120_000 },

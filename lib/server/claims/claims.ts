@@ -6,6 +6,7 @@ import { annotationSelect, toAnnotationView, type AnnotationView, type VerdictNa
 import { annotationVisibleWhere } from "../annotations/visibility";
 import { notify } from "../notifications/notify";
 import { requireRole } from "../workspaces/access";
+import { audienceOf, recordEvent } from "../events/events";
 
 function requireClaim(kind: string) {
   if (kind !== "claim") throw invalidField("kind", "Stances and verdicts apply to claims only.");
@@ -49,6 +50,7 @@ export async function putStance(options: { userId: string; annotationId: string 
       create: { annotationId: annotation.id, userId: options.userId, ...data },
       update: data,
     });
+    await recordEvent(tx, { reportId: annotation.reportId, type: "stance.changed", itemType: "annotation", itemId: annotation.id, actorId: options.userId, onlyUserId: audienceOf(annotation) });
     return view(tx, annotation.id);
   });
 }
@@ -59,6 +61,7 @@ export async function removeStance(options: { userId: string; annotationId: stri
     requireRole(role, "annotator", "take a stance on claims");
     requireClaim(annotation.kind);
     await tx.claimStance.deleteMany({ where: { annotationId: annotation.id, userId: options.userId } });
+    await recordEvent(tx, { reportId: annotation.reportId, type: "stance.changed", itemType: "annotation", itemId: annotation.id, actorId: options.userId, onlyUserId: audienceOf(annotation) });
     return view(tx, annotation.id);
   });
 }
@@ -80,6 +83,7 @@ export async function setVerdict(options: { userId: string; annotationId: string
         annotationId: annotation.id,
         recipientIds: [annotation.authorId],
       });
+      await recordEvent(tx, { reportId: annotation.reportId, type: "verdict.changed", itemType: "annotation", itemId: annotation.id, actorId: options.userId, onlyUserId: audienceOf(annotation) });
     }
     return view(tx, annotation.id);
   });

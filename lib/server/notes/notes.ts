@@ -1,9 +1,11 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
 import { codePointLength } from "@/lib/anchoring";
+import { lockNotes, prismaSql, writeMarkdownToNotesState } from "@/lib/collab/notes-store";
 import { AppError } from "@/lib/errors";
 import { NOTES_MAX, type SaveNotesInput } from "@/lib/validations/notes";
 import { getReportAccessOrThrow, requireRole } from "../workspaces/access";
+import { recordEvent } from "../events/events";
 
 export interface NotesView {
   /** Markdown; mentions are TipTap shortcodes, as in every body of the API. */
@@ -42,31 +44,46 @@ function stale(current: NotesView): AppError {
 /**
  * Saves the notes if nobody saved since `version` was read; otherwise a 409
  * carrying the current notes, so the writer can merge rather than overwrite.
+ * When the notes are being co-edited, the saved text also goes into their Yjs
+ * document, so the editors see it and the next compaction keeps it.
  */
 export async function saveNotes(options: { userId: string; reportId: string } & SaveNotesInput): Promise<NotesView> {
   if (codePointLength(options.body) > NOTES_MAX) {
     throw new AppError("payload_too_large", `The notes are too long: at most ${NOTES_MAX.toLocaleString("en")} characters.`);
   }
-  return db.$transaction(async (tx) => {
-    const { report, role } = await getReportAccessOrThrow(options, tx);
-    requireRole(role, "annotator", "edit the team notes");
-    if (options.version === 0) {
-      // The first save: of two at once, the second finds the row and is stale.
-      const inserted = await tx.$executeRaw`
-        INSERT INTO report_notes (report_id, body, version, updated_by_id, updated_at)
-        VALUES (${report.id}, ${options.body}, 1, ${options.userId}, now())
-        ON CONFLICT (report_id) DO NOTHING`;
-      if (inserted === 0) throw stale(await currentNotes(tx, report.id));
-      return currentNotes(tx, report.id);
-    }
-    const current = await currentNotes(tx, report.id);
-    if (current.version === options.version && current.body === options.body) return current;
-    // Compare-and-set on the version: a concurrent save makes this match nothing.
-    const { count } = await tx.reportNotes.updateMany({
-      where: { reportId: report.id, version: options.version },
-      data: { body: options.body, version: { increment: 1 }, updatedById: options.userId },
-    });
-    if (count === 0) throw stale(await currentNotes(tx, report.id));
-    return currentNotes(tx, report.id);
+  return db.$transaction(
+    async (tx) => {
+      const { report, role } = await getReportAccessOrThrow(options, tx);
+      requireRole(role, "annotator", "edit the team notes");
+      // First, as the collaboration server does: it takes this lock before it writes report_notes.
+      const sql = prismaSql(tx);
+      await lockNotes(sql, report.id);
+      const saved = await compareAndSet(tx, { ...options, reportId: report.id });
+      if (saved.changed) await writeMarkdownToNotesState(sql, { reportId: report.id, markdown: options.body, userId: options.userId });
+      return saved.notes;
+    },
+    // Turning a long document into a Yjs update takes a moment.
+    { timeout: 20_000 },
+  );
+}
+
+async function compareAndSet(tx: Tx, options: { userId: string; reportId: string } & SaveNotesInput): Promise<{ notes: NotesView; changed: boolean }> {
+  if (options.version === 0) {
+    // The first save: of two at once, the second finds the row and is stale.
+    const inserted = await tx.$executeRaw`
+      INSERT INTO report_notes (report_id, body, version, updated_by_id, updated_at)
+      VALUES (${options.reportId}, ${options.body}, 1, ${options.userId}, now())
+      ON CONFLICT (report_id) DO NOTHING`;
+    if (inserted === 0) throw stale(await currentNotes(tx, options.reportId));
+    return { notes: await currentNotes(tx, options.reportId), changed: true };
+  }
+  const current = await currentNotes(tx, options.reportId);
+  if (current.version === options.version && current.body === options.body) return { notes: current, changed: false };
+  // Compare-and-set on the version: a concurrent save makes this match nothing.
+  const { count } = await tx.reportNotes.updateMany({
+    where: { reportId: options.reportId, version: options.version },
+    data: { body: options.body, version: { increment: 1 }, updatedById: options.userId },
   });
+  if (count === 0) throw stale(await currentNotes(tx, options.reportId));
+  return { notes: await currentNotes(tx, options.reportId), changed: true };
 }

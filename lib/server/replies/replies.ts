@@ -8,6 +8,7 @@ import { restoreDeadline, RESTORE_WINDOW_DAYS } from "../annotations/edit-annota
 import { annotationVisibleWhere } from "../annotations/visibility";
 import { notify } from "../notifications/notify";
 import { hasRole, reportWhere, requireRole } from "../workspaces/access";
+import { audienceOf, recordEvent } from "../events/events";
 
 export interface ReplyView {
   id: string;
@@ -64,6 +65,7 @@ export async function createReply(options: { userId: string; annotationId: strin
     requireRole(role, "annotator", "reply");
     const body = requireText(options.body);
     const row = await tx.reply.create({ data: { annotationId: annotation.id, authorId: options.userId, body }, select });
+    await recordEvent(tx, { reportId: annotation.reportId, type: "reply.created", itemType: "reply", itemId: row.id, parentId: annotation.id, actorId: options.userId, onlyUserId: audienceOf(annotation) });
     // A private note's thread is its author's alone: nobody else can read it, so nobody else hears of it.
     if (annotation.visibility === "private") return toView(row);
     const mentioned = newMentionIds(body);
@@ -123,13 +125,14 @@ export async function updateReply(options: { userId: string; replyId: string; bo
         recipientIds: newMentionIds(body, reply.body),
       });
     }
+    await recordEvent(tx, { reportId: annotation.reportId, type: "reply.updated", itemType: "reply", itemId: reply.id, parentId: annotation.id, actorId: options.userId, onlyUserId: audienceOf(annotation) });
     return toView(await tx.reply.findUniqueOrThrow({ where: { id: reply.id }, select }));
   });
 }
 
 async function setDeleted(options: { userId: string; replyId: string }, deleted: boolean): Promise<ReplyView> {
   return db.$transaction(async (tx) => {
-    const { reply, role } = await replyAccessOrThrow(tx, options.userId, options.replyId);
+    const { reply, role, annotation } = await replyAccessOrThrow(tx, options.userId, options.replyId);
     requireRole(role, "annotator", deleted ? "delete replies" : "restore replies");
     if (reply.authorId !== options.userId && !hasRole(role, "editor")) {
       throw new AppError("forbidden", `Only the author or an editor can ${deleted ? "delete" : "restore"} this reply.`);
@@ -146,6 +149,7 @@ async function setDeleted(options: { userId: string; replyId: string }, deleted:
       data: deleted ? { deletedAt: new Date(), deletedById: options.userId, version: { increment: 1 } } : { deletedAt: null, deletedById: null, version: { increment: 1 } },
       select,
     });
+    await recordEvent(tx, { reportId: annotation.reportId, type: deleted ? "reply.deleted" : "reply.restored", itemType: "reply", itemId: reply.id, parentId: annotation.id, actorId: options.userId, onlyUserId: audienceOf(annotation) });
     return toView(row);
   });
 }

@@ -6,6 +6,7 @@ import type { ImportReportInput } from "@/lib/validations/report";
 import { annotationVisibleWhere } from "../annotations/visibility";
 import { parseImportRequest, previewOf, type ImportPreview, type ImportRequest } from "./import-source";
 import { getReportAccessOrThrow, getWorkspaceAccessOrThrow, reportWhere, requireRole } from "../workspaces/access";
+import { recordEvent } from "../events/events";
 
 export interface ReportSummary {
   id: string;
@@ -202,6 +203,7 @@ export async function updateReportMetadata(options: { userId: string; reportId: 
       where: { id: reportId },
       data: { ...rest, ...(publishedAt !== undefined ? { publishedAt: publishedAt ? new Date(`${publishedAt}T00:00:00Z`) : null } : {}) },
     });
+    await recordEvent(tx, { reportId, type: "report.updated", itemType: "report", itemId: reportId, actorId: userId });
   });
   return getReportOrThrow({ userId, reportId });
 }

@@ -8,6 +8,7 @@ import { annotationVisibleWhere } from "../annotations/visibility";
 import { getReportAccessOrThrow, reportWhere, requireRole } from "../workspaces/access";
 import { parseImportRequest, previewOf, type ImportPreview, type ImportRequest } from "./import-source";
 import { passageRows } from "./reports";
+import { audienceOf, recordEvent } from "../events/events";
 
 export interface VersionResult {
   version: number;
@@ -88,6 +89,7 @@ export async function createReportVersion(options: { userId: string; reportId: s
       }
       await tx.report.update({ where: { id: options.reportId }, data: { version, sourceFormat: parsed.format } });
       await tx.reportVersion.create({ data: { reportId: options.reportId, version, sourceFormat: parsed.format, createdById: options.userId, ...counts } });
+      await recordEvent(tx, { reportId: options.reportId, type: "report.versioned", itemType: "report", itemId: options.reportId, actorId: options.userId });
       return { version, ...counts };
     },
     { timeout: 120_000 },
@@ -132,6 +134,7 @@ export async function reattachAnnotation(options: { userId: string; annotationId
       data: { passageId: passage.id, start: options.start, end: options.end, quote: selector.exact, prefix: selector.prefix, suffix: selector.suffix, anchorStatus: "anchored", version: { increment: 1 } },
       select: annotationSelect,
     });
+    await recordEvent(tx, { reportId: annotation.reportId, type: "annotation.updated", itemType: "annotation", itemId: annotation.id, actorId: options.userId, onlyUserId: audienceOf(annotation) });
     return toAnnotationView(row);
   });
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import type { AddMemberInput, CreateWorkspaceInput } from "@/lib/validations/workspace";
 import type { RoleName } from "@/lib/validations/common";
 import { isUniqueViolation } from "../prisma-errors";
@@ -103,5 +103,25 @@ export async function addMember(options: { userId: string; workspaceIdOrSlug: st
       if (isUniqueViolation(e)) throw new AppError("conflict", `${user.email} is already a member of this workspace.`);
       throw e;
     }
+  });
+}
+
+/**
+ * An owner removes a member (or a member leaves). The last owner cannot go:
+ * a workspace always has someone who can manage it. Their live streams on any
+ * instance close within seconds (they check membership as they run).
+ */
+export async function removeMember(options: { userId: string; workspaceIdOrSlug: string; memberId: string }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const { workspace, role } = await getWorkspaceAccessOrThrow(options, tx);
+    if (options.memberId !== options.userId) requireRole(role, "owner", "remove members");
+    // Locks the workspace's owner rows: two owners removing each other at once cannot leave none.
+    const owners = await tx.$queryRaw<{ user_id: string }[]>`SELECT user_id FROM memberships WHERE workspace_id = ${workspace.id} AND role = 'owner' FOR UPDATE`;
+    const target = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: workspace.id, userId: options.memberId } }, select: { role: true } });
+    if (!target) throw notFound("That member");
+    if (target.role === "owner" && owners.length <= 1) {
+      throw new AppError("conflict", "A workspace needs an owner: make someone else an owner before the last one leaves.");
+    }
+    await tx.membership.delete({ where: { workspaceId_userId: { workspaceId: workspace.id, userId: options.memberId } } });
   });
 }

@@ -5,6 +5,7 @@ CREATE TABLE "report_events" (
     "type" TEXT NOT NULL,
     "item_type" TEXT NOT NULL,
     "item_id" TEXT NOT NULL,
+    "parent_id" TEXT,
     "actor_id" TEXT,
     "only_user_id" TEXT,
     "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,

@@ -1,0 +1,154 @@
+import pg from "pg";
+import { db } from "@/lib/db";
+import { EVENTS_CHANNEL } from "./events";
+
+/** The channel a presence change is announced on; the payload is the report's id. */
+export const PRESENCE_CHANNEL = "marginalia_presence";
+
+export interface StoredEvent {
+  id: bigint;
+  reportId: string;
+  type: string;
+  itemType: string;
+  itemId: string;
+  parentId: string | null;
+  actorId: string | null;
+  onlyUserId: string | null;
+  createdAt: Date;
+}
+
+export interface BusListener {
+  event: (event: StoredEvent) => void;
+  presence: () => void;
+  /** The bus lost its connection and is back: notifications may have been missed, read the table. */
+  resync: () => void;
+}
+
+/** The events with these ids, in id order: the table is the truth, the notification only says where to look. */
+export async function readEvents(where: { ids: bigint[] } | { reportId: string; afterId: bigint; limit: number }): Promise<StoredEvent[]> {
+  const rows =
+    "ids" in where
+      ? await db.$queryRaw<StoredEvent[]>`
+          SELECT id, report_id AS "reportId", type, item_type AS "itemType", item_id AS "itemId", parent_id AS "parentId",
+                 actor_id AS "actorId", only_user_id AS "onlyUserId", created_at AS "createdAt"
+          FROM report_events WHERE id = ANY(${where.ids}::bigint[]) ORDER BY id`
+      : await db.$queryRaw<StoredEvent[]>`
+          SELECT id, report_id AS "reportId", type, item_type AS "itemType", item_id AS "itemId", parent_id AS "parentId",
+                 actor_id AS "actorId", only_user_id AS "onlyUserId", created_at AS "createdAt"
+          FROM report_events WHERE report_id = ${where.reportId} AND id > ${where.afterId} ORDER BY id LIMIT ${where.limit}`;
+  return rows;
+}
+
+/**
+ * One LISTEN connection per app instance, fanning events out to the streams
+ * open on this instance. Other instances' changes arrive the same way, so any
+ * number of instances behind a load balancer share one Postgres and nothing else.
+ */
+class EventBus {
+  private client: pg.Client | null = null;
+  private connecting: Promise<void> | null = null;
+  private readonly listeners = new Map<string, Set<BusListener>>();
+  private pending: bigint[] = [];
+  private flushing = false;
+  private retryMs = 500;
+  private closed = false;
+
+  async subscribe(reportId: string, listener: BusListener): Promise<() => void> {
+    await this.connect();
+    let set = this.listeners.get(reportId);
+    if (!set) this.listeners.set(reportId, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.listeners.delete(reportId);
+    };
+  }
+
+  /** How many streams this instance is serving (for the benchmark and logs). */
+  get size(): number {
+    let n = 0;
+    for (const set of this.listeners.values()) n += set.size;
+    return n;
+  }
+
+  private connect(): Promise<void> {
+    if (this.client) return Promise.resolve();
+    this.connecting ??= (async () => {
+      const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      client.on("notification", (message) => this.onNotification(message));
+      client.on("error", () => this.lost(client));
+      client.on("end", () => this.lost(client));
+      try {
+        await client.connect();
+        await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+        await client.query(`LISTEN ${PRESENCE_CHANNEL}`);
+        this.client = client;
+        this.retryMs = 500;
+      } catch (e) {
+        await client.end().catch(() => undefined);
+        throw e;
+      } finally {
+        this.connecting = null;
+      }
+    })();
+    return this.connecting;
+  }
+
+  private lost(client: pg.Client): void {
+    if (this.client !== client || this.closed) return;
+    this.client = null;
+    client.end().catch(() => undefined);
+    const retry = () => {
+      this.connect().then(
+        () => this.forEach((l) => l.resync()),
+        () => setTimeout(retry, (this.retryMs = Math.min(this.retryMs * 2, 10_000))),
+      );
+    };
+    setTimeout(retry, this.retryMs);
+  }
+
+  private onNotification(message: pg.Notification): void {
+    if (message.channel === PRESENCE_CHANNEL) {
+      for (const l of this.listeners.get(message.payload ?? "") ?? []) l.presence();
+      return;
+    }
+    if (!message.payload || !/^\d+$/.test(message.payload)) return;
+    this.pending.push(BigInt(message.payload));
+    // Notifications arriving together are read with one query.
+    if (!this.flushing) {
+      this.flushing = true;
+      setImmediate(() => void this.flush());
+    }
+  }
+
+  private async flush(): Promise<void> {
+    const ids = this.pending;
+    this.pending = [];
+    try {
+      if (ids.length) {
+        for (const event of await readEvents({ ids })) {
+          for (const l of this.listeners.get(event.reportId) ?? []) l.event(event);
+        }
+      }
+    } catch (e) {
+      console.error("Could not read events; streams will catch up from the table", e);
+      this.forEach((l) => l.resync());
+    } finally {
+      this.flushing = false;
+      if (this.pending.length) {
+        this.flushing = true;
+        setImmediate(() => void this.flush());
+      }
+    }
+  }
+
+  private forEach(fn: (l: BusListener) => void): void {
+    for (const set of this.listeners.values()) for (const l of set) fn(l);
+  }
+}
+
+const globalForBus = globalThis as unknown as { marginaliaBus?: EventBus };
+export function eventBus(): EventBus {
+  globalForBus.marginaliaBus ??= new EventBus();
+  return globalForBus.marginaliaBus;
+}
