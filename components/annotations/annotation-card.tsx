@@ -19,11 +19,13 @@ interface Props {
   tagColors?: Record<string, string>;
   /** The open thread, shown when the card is focused. */
   children?: ReactNode;
+  /** Made by someone else since the page opened, and not looked at yet. */
+  isNew?: boolean;
 }
 
 /** One annotation in the sidebar: who, when, what kind, the quote and the comment; folded when resolved. */
-export const AnnotationCard = forwardRef<HTMLElement, Props>(function AnnotationCard({ annotation: a, focused, onSelect, style, tagColors, children }, ref) {
-  const label = `${KIND_LABEL[a.kind]} by ${a.author.name} on paragraph ${a.passageIndex}${a.status === "resolved" ? ", resolved" : ""}`;
+export const AnnotationCard = forwardRef<HTMLElement, Props>(function AnnotationCard({ annotation: a, focused, onSelect, style, tagColors, children, isNew = false }, ref) {
+  const label = `${isNew ? "New: " : ""}${KIND_LABEL[a.kind]} by ${a.author.name} on paragraph ${a.passageIndex}${a.status === "resolved" ? ", resolved" : ""}`;
   const common = {
     ref,
     style,
@@ -31,6 +33,7 @@ export const AnnotationCard = forwardRef<HTMLElement, Props>(function Annotation
     "data-testid": "annotation-card",
     "data-annotation-id": a.id,
     "data-status": a.status,
+    "data-new": isNew ? "true" : undefined,
     "aria-current": focused ? ("true" as const) : undefined,
     "aria-label": label,
     onClick: onSelect,
@@ -62,6 +65,12 @@ export const AnnotationCard = forwardRef<HTMLElement, Props>(function Annotation
         </time>
         {a.editedAt && <span className="shrink-0 text-xs text-stone-500 dark:text-stone-400">· edited</span>}
         <span className="ml-auto flex shrink-0 items-center gap-1">
+          {isNew && (
+            <span className="flex items-center gap-1 text-xs font-medium text-amber-700 dark:text-amber-400">
+              <span aria-hidden="true" className="h-1.5 w-1.5 rounded-full bg-amber-500" />
+              New
+            </span>
+          )}
           {a.visibility === "private" && <Badge>Only you</Badge>}
           {a.status === "resolved" && <Badge tone="emerald">Resolved</Badge>}
           {a.anchorStatus === "moved" && (

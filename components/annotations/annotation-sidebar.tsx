@@ -19,6 +19,8 @@ interface Props {
   renderThread: (a: ReaderAnnotation) => ReactNode;
   tagColors?: Record<string, string>;
   renderComposer: (ref: (node: HTMLElement | null) => void, style?: React.CSSProperties) => ReactNode;
+  /** Annotations others made since the page opened: marked until looked at. */
+  newIds?: ReadonlySet<string>;
 }
 
 /** Where the draft sits among the cards: reading order, like every card. */
@@ -30,7 +32,7 @@ function keysInOrder(annotations: ReaderAnnotation[], draft: PendingSelection | 
   return keys;
 }
 
-export function AnnotationSidebar({ annotations, draft, focusedId, aligned, canAnnotate, anchorOf, onSelect, renderThread, renderComposer, tagColors }: Props) {
+export function AnnotationSidebar({ annotations, draft, focusedId, aligned, canAnnotate, anchorOf, onSelect, renderThread, renderComposer, tagColors, newIds }: Props) {
   const keys = useMemo(() => keysInOrder(annotations, draft), [annotations, draft]);
   const byId = useMemo(() => new Map(annotations.map((a) => [a.id, a])), [annotations]);
   const focusedKey = draft ? DRAFT_KEY : focusedId;
@@ -57,7 +59,7 @@ export function AnnotationSidebar({ annotations, draft, focusedId, aligned, canA
         if (key === DRAFT_KEY) return <div key={key}>{renderComposer(refFor(key), styleFor(key))}</div>;
         const a = byId.get(key)!;
         return (
-          <AnnotationCard key={key} ref={refFor(key)} style={styleFor(key)} annotation={a} focused={focusedId === a.id} onSelect={() => onSelect(a.id)} tagColors={tagColors}>
+          <AnnotationCard key={key} ref={refFor(key)} style={styleFor(key)} annotation={a} focused={focusedId === a.id} onSelect={() => onSelect(a.id)} tagColors={tagColors} isNew={newIds?.has(a.id) ?? false}>
             {focusedId === a.id && renderThread(a)}
           </AnnotationCard>
         );

@@ -24,6 +24,8 @@ import { BottomSheet } from "./bottom-sheet";
 import { useMediaQuery } from "./use-media-query";
 import { useReaderKeys } from "./use-reader-keys";
 import { useStoredChoice } from "./use-stored-choice";
+import { useLiveReport, type LiveChange } from "./use-live-report";
+import { PresenceMarkers, ReadingNow } from "./presence";
 import type { PendingSelection, ReaderAnnotation, ReaderContext } from "./types";
 
 interface Props {
@@ -35,6 +37,8 @@ interface Props {
   canAnnotate: boolean;
   /** The team notes; null where they are not offered (an earlier version). */
   notes: NotesData | null;
+  /** The newest event when the page was rendered: the live stream starts after it. Null for an earlier version (not live). */
+  initialEventId: string | null;
   header: React.ReactNode;
   outline: React.ReactNode;
 }
@@ -49,7 +53,7 @@ function readingOrder(a: ReaderAnnotation, b: ReaderAnnotation): number {
 
 type Panel = "annotations" | "notes";
 
-export function Reader({ reportId, slug, context, initialAnnotations, initialOrphans = [], canAnnotate, notes, header, outline }: Props) {
+export function Reader({ reportId, slug, context, initialAnnotations, initialOrphans = [], canAnnotate, notes, initialEventId, header, outline }: Props) {
   const { passages } = context;
   const router = useRouter();
   const pathname = usePathname();
@@ -69,6 +73,8 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialOrp
   const [draft, setDraft] = useState<(PendingSelection & { kind: DraftKind }) | null>(null);
   const [undo, setUndo] = useState<ReaderAnnotation | null>(null);
   const [orphans, setOrphans] = useState(initialOrphans);
+  // Others' annotations since the page opened, marked until looked at.
+  const [newIds, setNewIds] = useState<ReadonlySet<string>>(() => new Set());
   const [reattaching, setReattaching] = useState<string | null>(null);
   const canReattach = context.me.role === "editor" || context.me.role === "owner";
   const [visibility, setVisibility] = useStoredChoice<VisibilityChoice>("marginalia.visibility", ["workspace", "private"]);
@@ -129,6 +135,12 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialOrp
 
   const focusAnnotation = useCallback((id: string, scrollText: boolean) => {
     setFocusedId(id);
+    setNewIds((ids) => {
+      if (!ids.has(id)) return ids;
+      const next = new Set(ids);
+      next.delete(id);
+      return next;
+    });
     requestAnimationFrame(() => {
       if (scrollText) textRef.current?.querySelector(`[data-annotation-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" });
       const card = document.querySelector<HTMLElement>(`[data-testid="annotation-card"][data-annotation-id="${CSS.escape(id)}"]`);
@@ -211,6 +223,63 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialOrp
       setError(`The annotations could not be reloaded: ${(e as Error).message}. Reload the page to see them.`);
     }
   }
+
+  // Live: others' changes arrive as events naming the item; the item is read afresh and put in place.
+  const [threadRefresh, setThreadRefresh] = useState<Record<string, number>>({});
+  const [reportChanged, setReportChanged] = useState<"versioned" | "updated" | null>(null);
+  async function refreshAnnotation(id: string, isNew: boolean) {
+    try {
+      const fresh = await apiFetch<ReaderAnnotation>(`/api/v1/annotations/${id}`);
+      if (fresh.anchorStatus === "orphaned") {
+        setAnnotations((list) => list.filter((a) => a.id !== id));
+        setOrphans((list) => [...list.filter((o) => o.id !== id), fresh]);
+        return;
+      }
+      setAnnotations((list) => [...list.filter((a) => a.id !== id), fresh].sort(readingOrder));
+      if (isNew) setNewIds((ids) => new Set(ids).add(id));
+    } catch {
+      // Gone or no longer visible to us: drop it.
+      setAnnotations((list) => list.filter((a) => a.id !== id));
+    }
+  }
+  function onLiveChange(change: LiveChange) {
+    const mine = change.actorId === context.me.id;
+    switch (change.type) {
+      case "annotation.created":
+      case "annotation.restored":
+        void refreshAnnotation(change.itemId, !mine);
+        break;
+      case "annotation.updated":
+      case "stance.changed":
+      case "verdict.changed":
+        void refreshAnnotation(change.itemId, false);
+        break;
+      case "annotation.deleted":
+        setAnnotations((list) => list.filter((a) => a.id !== change.itemId));
+        setOrphans((list) => list.filter((a) => a.id !== change.itemId));
+        break;
+      case "reply.created":
+      case "reply.updated":
+      case "reply.deleted":
+      case "reply.restored":
+        if (change.parentId) {
+          void refreshAnnotation(change.parentId, false);
+          if (!mine) setThreadRefresh((r) => ({ ...r, [change.parentId!]: (r[change.parentId!] ?? 0) + 1 }));
+        }
+        break;
+      case "annotations.imported":
+        void reloadAnnotations();
+        break;
+      case "report.versioned":
+        setReportChanged("versioned");
+        break;
+      case "report.updated":
+        if (!mine) setReportChanged((c) => c ?? "updated");
+        break;
+    }
+  }
+  const live = useLiveReport({ reportId, afterId: initialEventId ?? "0", onChange: onLiveChange, enabled: initialEventId !== null });
+  const others = live.people.filter((p) => p.user.id !== context.me.id);
 
   function quoteInNotes(a: ReaderAnnotation) {
     setPanel("notes");
@@ -301,10 +370,18 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialOrp
       anchorOf={anchorOf}
       onSelect={(id) => focusAnnotation(id, true)}
       renderThread={(a) => (
-        <ThreadPanel annotation={a} context={context} onChange={replace} onDelete={deleteAnnotation} onQuote={canEditNotes ? quoteInNotes : undefined} />
+        <ThreadPanel
+          annotation={a}
+          context={context}
+          onChange={replace}
+          onDelete={deleteAnnotation}
+          onQuote={canEditNotes ? quoteInNotes : undefined}
+          refreshKey={threadRefresh[a.id] ?? 0}
+        />
       )}
       renderComposer={composer}
       tagColors={tagColors}
+      newIds={newIds}
     />
   );
 
@@ -396,17 +473,32 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialOrp
       <nav aria-label="Outline" className="hidden lg:block">
         <div className="sticky top-20 max-h-[calc(100vh-6rem)] overflow-y-auto pt-10">{outline}</div>
       </nav>
-      <article className="min-w-0 pt-10 lg:pl-16" onMouseUp={readSelection} onKeyUp={(e) => e.shiftKey && readSelection()} onClick={onTextClick} ref={textRef}>
+      <article className="relative min-w-0 pt-10 lg:pl-16" onMouseUp={readSelection} onKeyUp={(e) => e.shiftKey && readSelection()} onClick={onTextClick} ref={textRef}>
         {header}
         {notes && (
           // Only for the current version (where notes are offered): exports and imports work on it.
-          <div className="-mt-6 mb-10 flex flex-wrap gap-2">
+          <div className="-mt-6 mb-10 flex flex-wrap items-center gap-2">
             <ExportDialog reportId={reportId} slug={slug} members={context.members} tags={context.tags} initialFilters={filters} />
             {canAnnotate && <ImportAnnotationsDialog reportId={reportId} onImported={reloadAnnotations} />}
+            <ReadingNow people={others} status={live.status} />
           </div>
+        )}
+        {live.status === "revoked" && (
+          <div className="mb-6">
+            <Alert>You no longer have access to this workspace. What is on this page will not be updated.</Alert>
+          </div>
+        )}
+        {reportChanged && (
+          <p role="status" className="mb-6 flex flex-wrap items-center justify-between gap-2 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-950 dark:border-sky-900 dark:bg-sky-950/60 dark:text-sky-100">
+            {reportChanged === "versioned" ? "A new version of this report was uploaded." : "The report’s details were changed."}
+            <button type="button" className="font-medium underline" onClick={() => router.refresh()}>
+              {reportChanged === "versioned" ? "Read the new version" : "Show them"}
+            </button>
+          </p>
         )}
         {error && <div className="mb-6"><Alert>{error}</Alert></div>}
         <ReportDocument passages={passages} onEditor={setEditor} />
+        <PresenceMarkers people={others} container={textRef} />
       </article>
       {wide ? (
         <aside aria-label="Annotations and team notes" className="pt-10">

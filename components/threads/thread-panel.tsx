@@ -16,13 +16,15 @@ interface Props {
   onDelete: (a: ReaderAnnotation) => void;
   /** Quotes the annotation into the team notes; absent for those who cannot write them. */
   onQuote?: (a: ReaderAnnotation) => void;
+  /** Changes when someone else changed the thread: the replies are read again. */
+  refreshKey?: number;
 }
 
 const RANK = { viewer: 0, annotator: 1, editor: 2, owner: 3 } as const;
 const action = "text-xs font-medium text-stone-600 underline-offset-2 hover:text-stone-900 hover:underline disabled:opacity-50 dark:text-stone-400 dark:hover:text-stone-100";
 
 /** The open thread under a focused card: stances, tags, actions, replies and the reply box. */
-export function ThreadPanel({ annotation: a, context, onChange, onDelete, onQuote }: Props) {
+export function ThreadPanel({ annotation: a, context, onChange, onDelete, onQuote, refreshKey = 0 }: Props) {
   const { me, members, passages, tags } = context;
   const canWrite = RANK[me.role] >= RANK.annotator;
   const moderates = RANK[me.role] >= RANK.editor;
@@ -41,7 +43,7 @@ export function ThreadPanel({ annotation: a, context, onChange, onDelete, onQuot
     return () => {
       live = false;
     };
-  }, [a.id]);
+  }, [a.id, refreshKey]);
 
   async function patch(fields: Record<string, unknown>) {
     try {

@@ -5,7 +5,7 @@ export function initials(name: string): string {
 }
 
 // A stable hue per person, so a reader learns to recognise each teammate.
-function hue(seed: string): number {
+export function hue(seed: string): number {
   let h = 0;
   for (const ch of seed) h = (h * 31 + ch.codePointAt(0)!) % 360;
   return h;

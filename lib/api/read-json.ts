@@ -10,7 +10,10 @@ export async function readBody(req: Request, maxBytes: number, what: string): Pr
   if (req.body) {
     const reader = req.body.getReader();
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await reader.read().catch(() => {
+        // The client went away mid-request (a closed tab's last beacon): nothing to answer, nothing to log.
+        throw new AppError("bad_request", "The request was cut off before its body arrived.");
+      });
       if (done) break;
       size += value.byteLength;
       if (size > maxBytes) {

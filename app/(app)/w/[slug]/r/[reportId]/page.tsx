@@ -6,6 +6,7 @@ import { ReportOutline } from "@/components/reader/report-outline";
 import type { NotesData } from "@/components/notes/notes-panel";
 import { listAnnotations } from "@/lib/server/annotations/annotations";
 import { getNotes } from "@/lib/server/notes/notes";
+import { currentEventId } from "@/lib/server/events/stream";
 import { listOrphans } from "@/lib/server/reports/versions";
 import { listTags } from "@/lib/server/tags/tags";
 import { hasRole } from "@/lib/server/workspaces/access";
@@ -34,6 +35,8 @@ export default async function ReportPage({ params, searchParams }: { params: Par
   const version = versionFrom((await searchParams).version);
   const { user, report } = await loadReport(slug, reportId, version);
   const current = report.version === report.currentVersion;
+  // Read before the annotations: an event after this id is replayed by the live stream, so nothing falls in between.
+  const eventId = current ? (await currentEventId(report.id)).toString() : null;
   const [annotations, members, tags, orphans, notes] = await Promise.all([
     listAnnotations({ userId: user.id, reportId: report.id, version: report.version }),
     listMembers({ userId: user.id, workspaceIdOrSlug: report.workspaceId }),
@@ -59,6 +62,7 @@ export default async function ReportPage({ params, searchParams }: { params: Par
       // An earlier version is a record of how things were: it reads, it does not take new notes.
       canAnnotate={current && hasRole(report.role, "annotator")}
       notes={notes && (JSON.parse(JSON.stringify(notes)) as NotesData)}
+      initialEventId={eventId}
       header={<ReportHeader report={report} claimCount={claimCount} canEdit={hasRole(report.role, "editor")} />}
       outline={<ReportOutline passages={report.passages} title={report.title} />}
     />
