@@ -2,6 +2,8 @@ import Link from "next/link";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { Avatar } from "@/components/ui/avatar";
 import type { PublicUser } from "@/lib/server/users/register-user";
+import { Suspense } from "react";
+import { SearchBox } from "./search-box";
 import { UserMenu } from "./user-menu";
 import { WorkspaceSwitcher } from "./workspace-switcher";
 
@@ -23,6 +25,10 @@ export function TopBar({
         <span aria-hidden="true" className="text-stone-300 dark:text-stone-700">/</span>
         <WorkspaceSwitcher workspaces={workspaces} />
         <div className="ml-auto flex items-center gap-2">
+          <Suspense fallback={null}>
+            {/* Outside a workspace (the home page), it searches the first one. */}
+            <SearchBox fallbackSlug={workspaces[0]?.slug ?? null} />
+          </Suspense>
           <NotificationBell initialCount={unreadCount} />
           <UserMenu name={user.name} email={user.email}>
             <Avatar name={user.name} id={user.id} size="md" />

@@ -1,0 +1,142 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { KIND_LABEL } from "@/components/annotations/kind-style";
+import { Alert } from "@/components/ui/alert";
+import { EmptyState } from "@/components/ui/empty-state";
+import { isAppError } from "@/lib/errors";
+import { parseInput } from "@/lib/api/read-json";
+import { requireUser } from "@/lib/session";
+import { searchWorkspace, type SearchHit } from "@/lib/server/search/search";
+import { searchParamsToInput, searchQuerySchema } from "@/lib/validations/search";
+import { loadWorkspace } from "../load-workspace";
+
+type Params = Promise<{ slug: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export const metadata: Metadata = { title: "Search" };
+
+const TYPE_LABEL: Record<SearchHit["type"], string> = { passage: "Report text", annotation: "Annotation", reply: "Reply", notes: "Team notes" };
+const KINDS = ["highlight", "comment", "question", "claim"] as const;
+
+function Snippet({ hit }: { hit: SearchHit }) {
+  return (
+    <p dir="auto" className="mt-1 font-serif text-[0.95rem] leading-relaxed text-stone-800 dark:text-stone-200">
+      {hit.snippet.map((piece, i) =>
+        piece.match ? (
+          <mark key={i} className="rounded-sm bg-amber-200/80 px-0.5 text-inherit dark:bg-amber-500/30">
+            {piece.text}
+          </mark>
+        ) : (
+          <span key={i}>{piece.text}</span>
+        ),
+      )}
+    </p>
+  );
+}
+
+export default async function SearchPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const { slug } = await params;
+  const { workspace } = await loadWorkspace(slug);
+  const user = await requireUser();
+  const raw = await searchParams;
+  const query = new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (Array.isArray(v) ? v : v ? [v] : []).map((x) => [k, x] as [string, string])));
+  const q = query.get("q")?.trim() ?? "";
+  const kind = query.get("kind") ?? "";
+
+  let results: SearchHit[] = [];
+  let problem: string | null = null;
+  if (q) {
+    try {
+      const input = parseInput(searchQuerySchema, searchParamsToInput(query));
+      results = (await searchWorkspace({ userId: user.id, workspaceIdOrSlug: workspace.id, ...input })).results;
+    } catch (e) {
+      if (!isAppError(e) || e.status >= 500) throw e;
+      problem = e.message;
+    }
+  }
+  // Grouped by report, reports in the order of their best hit.
+  const groups = new Map<string, { title: string; hits: SearchHit[] }>();
+  for (const hit of results) {
+    const group = groups.get(hit.report.id) ?? { title: hit.report.title, hits: [] };
+    group.hits.push(hit);
+    groups.set(hit.report.id, group);
+  }
+
+  return (
+    <main className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
+      <p className="text-sm text-stone-500 dark:text-stone-400">
+        <Link href={`/w/${workspace.slug}`} className="underline-offset-2 hover:underline">
+          {workspace.name}
+        </Link>
+      </p>
+      <h1 className="mt-1 font-serif text-3xl font-semibold tracking-tight">Search</h1>
+      <form role="search" className="mt-6 flex flex-wrap items-end gap-3" action={`/w/${workspace.slug}/search`}>
+        <label className="min-w-0 flex-1">
+          <span className="block text-sm font-medium">Words to find</span>
+          <input
+            type="search"
+            name="q"
+            defaultValue={q}
+            maxLength={500}
+            placeholder='e.g. "humanitarian window" or infla'
+            className="mt-1 h-10 w-full rounded-md border border-stone-300 bg-white px-3 text-sm focus:border-amber-600 focus:outline-2 focus:outline-amber-600/30 dark:border-stone-700 dark:bg-stone-900"
+          />
+        </label>
+        <label>
+          <span className="block text-sm font-medium">Only</span>
+          <select name="kind" defaultValue={kind} className="mt-1 h-10 rounded-md border border-stone-300 bg-white px-2 text-sm dark:border-stone-700 dark:bg-stone-900">
+            <option value="">Everything</option>
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABEL[k]}s
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="h-10 rounded-md bg-stone-900 px-4 text-sm font-medium text-white hover:bg-stone-700 dark:bg-stone-100 dark:text-stone-900">
+          Search
+        </button>
+      </form>
+      <p className="mt-2 text-xs text-stone-500 dark:text-stone-400">
+        Report text, annotations, quotes, tags, replies and team notes. Words match their beginnings (<i>infla</i> finds “inflation”); put a phrase in “quotes”; exclude a word with a minus.
+      </p>
+
+      <div className="mt-8">
+        {problem && <Alert>{problem}</Alert>}
+        {!q && !problem && <EmptyState title="Search this workspace">Type words above, or press / on any page.</EmptyState>}
+        {q && !problem && results.length === 0 && <EmptyState title={`Nothing matches “${q}”`}>Try fewer words, or the beginning of a word.</EmptyState>}
+        {groups.size > 0 && (
+          <p role="status" className="mb-4 text-sm text-stone-600 dark:text-stone-400">
+            {results.length === 1 ? "1 result" : `${results.length} results`} in {groups.size === 1 ? "1 report" : `${groups.size} reports`}
+          </p>
+        )}
+        <ol className="space-y-8">
+          {[...groups].map(([id, group]) => (
+            <li key={id}>
+              <h2 dir="auto" className="font-serif text-xl font-semibold">
+                <Link href={`/w/${workspace.slug}/r/${id}`} className="hover:underline">
+                  {group.title}
+                </Link>
+              </h2>
+              <ul className="mt-2 divide-y divide-stone-200 dark:divide-stone-800">
+                {group.hits.map((hit) => (
+                  <li key={`${hit.type}-${hit.replyId ?? hit.annotationId ?? hit.passageIndex ?? "notes"}`} className="py-3">
+                    <Link href={hit.href} className="group block rounded-md focus-visible:outline-2 focus-visible:outline-amber-600">
+                      <span className="text-xs font-medium text-stone-500 uppercase tracking-wide dark:text-stone-400">
+                        {TYPE_LABEL[hit.type]}
+                        {hit.type === "annotation" && hit.kind ? ` · ${KIND_LABEL[hit.kind as (typeof KINDS)[number]] ?? hit.kind}` : ""}
+                        {hit.passageIndex !== null ? ` · ¶ ${hit.passageIndex}` : ""}
+                        {hit.author ? ` · ${hit.author.name}` : ""}
+                      </span>
+                      <Snippet hit={hit} />
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ol>
+      </div>
+    </main>
+  );
+}
