@@ -49,6 +49,15 @@ async function main() {
     await database.stop();
     process.exit(1);
   }
+
+  // Co-edited team notes: the collaboration server runs beside the app, on the next port.
+  const collabPort = Number(process.env.MARGINALIA_COLLAB_PORT) || Number(port) + 1;
+  process.env.MARGINALIA_COLLAB_PORT = String(collabPort);
+  const { startCollabServer } = await import("../lib/collab/server");
+  const collab = await startCollabServer({ port: collabPort, secret: process.env.NEXTAUTH_SECRET, databaseUrl: database.url }).catch((e) => {
+    console.warn(`  Co-editing is off (the notes save as before): the collaboration server could not start on port ${collabPort}: ${e instanceof Error ? e.message : e}`);
+    return null;
+  });
   const child = spawn(next, args, { stdio: "inherit", env: process.env });
 
   let stopping = false;
@@ -56,6 +65,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     if (child.exitCode === null) child.kill("SIGTERM");
+    await collab?.stop().catch(() => undefined);
     await database.stop().catch(() => undefined);
     process.exit(code);
   };

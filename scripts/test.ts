@@ -91,6 +91,7 @@ async function main() {
   process.env.MARGINALIA_DATA_DIR = dataDir;
   const database = await resolveDatabase({ quiet: true, port: await freePort() });
   let server: ChildProcess | undefined;
+  let collab: ChildProcess | undefined;
   try {
     await migrate(database.url);
     if (!skipBuild || !existsSync(".next/BUILD_ID")) run("Production build (next build)", bin("next"), ["build"], {
@@ -100,6 +101,7 @@ async function main() {
 
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
+    const collabPort = await freePort();
     // Integration tests serve web pages to import from this port; only it is let through the private-address guard.
     const fixturePort = await freePort();
     const env = {
@@ -110,6 +112,9 @@ async function main() {
       NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
       NEXTAUTH_URL: baseUrl,
       PORT: String(port),
+      // The app hands browsers ws://127.0.0.1:<this port> for co-editing the notes.
+      MARGINALIA_COLLAB_PORT: String(collabPort),
+      MARGINALIA_COLLAB_HOST: "127.0.0.1",
     };
     console.log(`\n▶ Starting the app on ${baseUrl}`);
     server = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
@@ -119,16 +124,20 @@ async function main() {
       detached: true,
     });
     await waitForServer(`${baseUrl}/signin`, server);
+    // Its own process: the stages below run with spawnSync, which would freeze one in this process.
+    collab = spawn(bin("tsx"), ["scripts/collab.ts"], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+    await waitForServer(`http://127.0.0.1:${collabPort}/`, collab);
 
     const testEnv = { ...env, MARGINALIA_TEST_BASE_URL: baseUrl, ...(chromium ? { CHROMIUM_PATH: chromium } : {}) };
     if (want("integration")) run("Integration tests (vitest, real Postgres over HTTP)", bin("vitest"), ["run", "--project", "integration"], testEnv);
     if (want("e2e")) run("End-to-end tests (Playwright, Chromium)", bin("playwright"), ["test"], testEnv);
   } finally {
-    if (server?.pid && server.exitCode === null) {
+    for (const child of [server, collab]) {
+      if (!child?.pid || child.exitCode !== null) continue;
       try {
-        process.kill(-server.pid, "SIGTERM");
+        process.kill(-child.pid, "SIGTERM");
       } catch {
-        server.kill("SIGTERM");
+        child.kill("SIGTERM");
       }
     }
     await database.stop().catch(() => undefined);

@@ -2,7 +2,8 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getReportAccessOrThrow } from "../workspaces/access";
 import { eventBus, readEvents, type StoredEvent } from "./bus";
-import { endPresence, listPresence } from "./presence";
+import { reportHub, type HubMember } from "./hub";
+import { endPresence } from "./presence";
 
 /** Streams one user may hold open on one app instance. */
 export const MAX_STREAMS_PER_USER = 12;
@@ -11,8 +12,6 @@ const REPLAY_LIMIT = 1_000;
 /** Bytes a slow client may leave unread before it is dropped (it reconnects and catches up from the table). */
 const MAX_BUFFERED_BYTES = 512 * 1024;
 const HEARTBEAT_MS = 15_000;
-/** How often a stream checks that its user is still a member, and re-sends presence if it changed. */
-const CHECK_MS = 3_000;
 
 const openStreams = new Map<string, number>();
 
@@ -48,7 +47,6 @@ export async function openReportStream(options: { userId: string; reportId: stri
   const visible = (e: StoredEvent) => e.onlyUserId === null || e.onlyUserId === options.userId;
   let lastId = options.afterId ?? (await latestEventId(report.id));
   let closed = false;
-  let lastPresence = "";
   let cleanup: () => void = () => undefined;
 
   return new ReadableStream<Uint8Array>(
@@ -69,14 +67,6 @@ export async function openReportStream(options: { userId: string; reportId: stri
           if (e.id > lastId) lastId = e.id;
           // The id line is where a reconnection resumes: the highest sent (a rare late commit of a lower id still arrives).
           if (visible(e)) write(`id: ${lastId}\nevent: change\ndata: ${JSON.stringify(eventData(e))}\n\n`);
-        };
-        const sendPresence = async () => {
-          const people = await listPresence(report.id);
-          const text = JSON.stringify({ people });
-          if (text !== lastPresence) {
-            lastPresence = text;
-            write(`event: presence\ndata: ${text}\n\n`);
-          }
         };
         let replaying = false;
         const queued: StoredEvent[] = [];
@@ -105,30 +95,29 @@ export async function openReportStream(options: { userId: string; reportId: stri
           }
         };
 
+        // Membership and presence are checked once per report for all its streams on this instance.
+        const hub = reportHub(report.id, report.workspaceId);
+        const member: HubMember = {
+          userId: options.userId,
+          presence: (json) => write(`event: presence\ndata: ${json}\n\n`),
+          revoke: () => {
+            write(`event: revoked\ndata: {}\n\n`);
+            finish();
+          },
+        };
         write(`retry: 2000\n: connected\n\n`);
         // Listen first, then replay: nothing falls between the two (send skips what was already sent).
         const unsubscribe = await eventBus().subscribe(report.id, {
           // While the replay runs, live events wait, so the client gets them in order.
           event: (e) => (replaying ? queued.push(e) : send(e)),
-          presence: () => void sendPresence().catch(() => undefined),
+          presence: () => hub.presenceChanged(),
           resync: () => void catchUp().catch(() => undefined),
         });
-        const stillMember = async () => {
-          const member = await db.membership.findFirst({ where: { userId: options.userId, workspaceId: report.workspaceId }, select: { id: true } });
-          if (!member) {
-            write(`event: revoked\ndata: {}\n\n`);
-            finish();
-          }
-        };
         const heartbeat = setInterval(() => write(`: ping\n\n`), HEARTBEAT_MS);
-        const check = setInterval(() => {
-          void stillMember().catch(() => undefined);
-          void sendPresence().catch(() => undefined);
-        }, CHECK_MS);
         cleanup = () => {
           unsubscribe();
+          hub.remove(member);
           clearInterval(heartbeat);
-          clearInterval(check);
           const n = (openStreams.get(options.userId) ?? 1) - 1;
           if (n > 0) openStreams.set(options.userId, n);
           else openStreams.delete(options.userId);
@@ -136,7 +125,7 @@ export async function openReportStream(options: { userId: string; reportId: stri
         };
         try {
           if (options.afterId !== null) await catchUp();
-          await sendPresence();
+          hub.add(member);
         } catch (e) {
           console.error("Live stream could not start", e);
           finish();

@@ -59,7 +59,10 @@ export async function saveNotes(options: { userId: string; reportId: string } & 
       const sql = prismaSql(tx);
       await lockNotes(sql, report.id);
       const saved = await compareAndSet(tx, { ...options, reportId: report.id });
-      if (saved.changed) await writeMarkdownToNotesState(sql, { reportId: report.id, markdown: options.body, userId: options.userId });
+      if (saved.changed) {
+        await writeMarkdownToNotesState(sql, { reportId: report.id, markdown: options.body, userId: options.userId });
+        await recordEvent(tx, { reportId: report.id, type: "notes.saved", itemType: "notes", itemId: report.id, actorId: options.userId });
+      }
       return saved.notes;
     },
     // Turning a long document into a Yjs update takes a moment.

@@ -1,0 +1,58 @@
+import { createCollabToken } from "@/lib/collab/token";
+import { AppError } from "@/lib/errors";
+import { getReportAccessOrThrow, hasRole } from "../workspaces/access";
+
+/** What a browser needs to co-edit a report's notes: where, which document, and a token the collaboration server trusts. */
+export interface CollabTicket {
+  url: string;
+  document: string;
+  token: string;
+  /** Seconds since the epoch; ask for a new ticket before then. */
+  expiresAt: number;
+  readOnly: boolean;
+  user: { id: string; name: string; color: string };
+}
+
+export const COLLAB_TOKEN_TTL_SECONDS = 10 * 60;
+
+/** Caret colours: distinct, and dark enough for white label text. */
+const COLOURS = ["#b45309", "#0369a1", "#15803d", "#7e22ce", "#be123c", "#0f766e", "#a21caf", "#4d7c0f", "#c2410c", "#1d4ed8"];
+
+export function caretColour(userId: string): string {
+  let hash = 0;
+  for (const ch of userId) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+  return COLOURS[hash % COLOURS.length];
+}
+
+/**
+ * The WebSocket address of the collaboration server: MARGINALIA_COLLAB_URL when
+ * set (behind a proxy or load balancer), else this host on the collaboration
+ * port (MARGINALIA_COLLAB_PORT, or the app's port + 1).
+ */
+export function collabUrl(request: { protocol: string; host: string }): string {
+  if (process.env.MARGINALIA_COLLAB_URL) return process.env.MARGINALIA_COLLAB_URL;
+  const port = Number(process.env.MARGINALIA_COLLAB_PORT) || Number(process.env.PORT ?? 3000) + 1;
+  // "[::1]:3000" → "[::1]"; "example.org:3000" → "example.org".
+  const hostname = request.host.startsWith("[") ? request.host.slice(0, request.host.indexOf("]") + 1) : request.host.split(":")[0];
+  return `${request.protocol === "https" ? "wss" : "ws"}://${hostname}:${port}`;
+}
+
+export async function getCollabTicket(options: {
+  user: { id: string; name: string };
+  reportId: string;
+  request: { protocol: string; host: string };
+}): Promise<CollabTicket> {
+  const { report, role } = await getReportAccessOrThrow({ userId: options.user.id, reportId: options.reportId });
+  const secret = process.env.NEXTAUTH_SECRET;
+  if (!secret) throw new AppError("internal_error", "Co-editing is not configured on this server.", undefined, { cause: "NEXTAUTH_SECRET is not set" });
+  const canWrite = hasRole(role, "annotator");
+  const token = createCollabToken({ userId: options.user.id, reportId: report.id, canWrite }, secret, COLLAB_TOKEN_TTL_SECONDS);
+  return {
+    url: collabUrl(options.request),
+    document: `notes:${report.id}`,
+    token,
+    expiresAt: Math.floor(Date.now() / 1000) + COLLAB_TOKEN_TTL_SECONDS,
+    readOnly: !canWrite,
+    user: { id: options.user.id, name: options.user.name, color: caretColour(options.user.id) },
+  };
+}
