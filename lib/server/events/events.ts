@@ -13,6 +13,7 @@ export type ReportEventType =
   | "stance.changed"
   | "verdict.changed"
   | "annotations.imported"
+  | "report.imported"
   | "report.updated"
   | "report.versioned"
   | "notes.saved";

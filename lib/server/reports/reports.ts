@@ -87,6 +87,7 @@ export async function importReportFromRequest(options: {
       });
       await tx.passage.createMany({ data: passageRows(report.id, 1, found.passages) });
       await tx.reportVersion.create({ data: { reportId: report.id, version: 1, sourceFormat: parsed.format, createdById: options.userId } });
+      await recordEvent(tx, { reportId: report.id, type: "report.imported", itemType: "report", itemId: report.id, actorId: options.userId });
       return { id: report.id, title: report.title, publishedAt: toIsoDate(report.publishedAt), passageCount: found.passages.length };
     },
     { timeout: 60_000 },

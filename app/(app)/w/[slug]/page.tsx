@@ -38,6 +38,10 @@ export default async function WorkspacePage({ params }: { params: Promise<{ slug
             ·{" "}
             <Link href={`/w/${workspace.slug}/tags`} className="underline underline-offset-2">
               Tags
+            </Link>{" "}
+            ·{" "}
+            <Link href={`/w/${workspace.slug}/activity`} className="underline underline-offset-2">
+              Activity
             </Link>
           </p>
         </div>

@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ActivityFeed } from "@/components/activity/activity-feed";
+import { requireUser } from "@/lib/session";
+import { listActivity } from "@/lib/server/activity/activity";
+import { listMembers } from "@/lib/server/workspaces/workspaces";
+import { activityQuerySchema } from "@/lib/validations/activity";
+import { loadWorkspace } from "../load-workspace";
+
+export const metadata: Metadata = { title: "Activity" };
+
+type SearchParams = Promise<{ actor?: string | string[] }>;
+
+export default async function ActivityPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: SearchParams }) {
+  const user = await requireUser();
+  const { workspace } = await loadWorkspace((await params).slug);
+  // A malformed ?actor= (typed by hand) shows everyone's activity rather than an error page.
+  const parsed = activityQuerySchema.safeParse({ actor: (await searchParams).actor });
+  const actor = parsed.success ? (parsed.data.actor ?? null) : null;
+  const [page, members] = await Promise.all([
+    listActivity({ userId: user.id, workspaceIdOrSlug: workspace.id, actorId: actor ?? undefined }),
+    listMembers({ userId: user.id, workspaceIdOrSlug: workspace.id }),
+  ]);
+  const people = members.map((m) => ({ id: m.userId, name: m.name })).sort((a, b) => a.name.localeCompare(b.name));
+  return (
+    <main className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
+      <p className="text-sm">
+        <Link href={`/w/${workspace.slug}`} className="text-stone-600 underline underline-offset-2 dark:text-stone-400">
+          ← {workspace.name}
+        </Link>
+      </p>
+      <h1 className="mt-3 font-serif text-3xl font-semibold tracking-tight">Activity</h1>
+      <ActivityFeed key={actor ?? ""} workspaceId={workspace.id} initial={page} members={people} actor={actor} />
+    </main>
+  );
+}

@@ -1,0 +1,141 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname, useRouter } from "next/navigation";
+import { useId, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Avatar } from "@/components/ui/avatar";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { apiFetch } from "@/lib/api/client";
+import { relativeTime } from "@/lib/format/relative-time";
+import type { ActivityItem, ActivityPage } from "@/lib/server/activity/activity";
+
+const PAGE = 50;
+
+/** The actor's name in bold at the start of the summary, when it is there. */
+function Summary({ item }: { item: ActivityItem }) {
+  const name = item.actor?.name;
+  if (!name || !item.summary.startsWith(`${name} `)) return <>{item.summary}</>;
+  return (
+    <>
+      <bdi className="font-medium text-stone-900 dark:text-stone-50">{name}</bdi>
+      {item.summary.slice(name.length)}
+    </>
+  );
+}
+
+/**
+ * The workspace's activity: the first page comes rendered from the server,
+ * "Show more" follows the cursor through the API, and choosing a member
+ * reloads the page with `?actor=` (so a filtered feed has its own address).
+ */
+export function ActivityFeed({
+  workspaceId,
+  initial,
+  members,
+  actor,
+}: {
+  workspaceId: string;
+  initial: ActivityPage;
+  members: { id: string; name: string }[];
+  actor: string | null;
+}) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const selectId = useId();
+  const [items, setItems] = useState(initial.items);
+  const [cursor, setCursor] = useState(initial.nextCursor);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  function filter(next: string) {
+    router.push(next ? `${pathname}?actor=${encodeURIComponent(next)}` : pathname);
+  }
+
+  async function showMore() {
+    if (!cursor || loading) return;
+    setLoading(true);
+    setError(null);
+    try {
+      const params = new URLSearchParams({ limit: String(PAGE), cursor });
+      if (actor) params.set("actor", actor);
+      const page = await apiFetch<ActivityPage>(`/api/v1/workspaces/${encodeURIComponent(workspaceId)}/activity?${params}`);
+      // The cursor continues below the last item shown, whatever arrived above it meanwhile.
+      setItems((shown) => [...shown, ...page.items]);
+      setCursor(page.nextCursor);
+    } catch (e) {
+      setError(`More activity could not be loaded: ${(e as Error).message}`);
+    } finally {
+      setLoading(false);
+    }
+  }
+
+  const chosen = members.find((m) => m.id === actor);
+
+  return (
+    <div className="mt-6 space-y-4">
+      <div className="flex flex-wrap items-center gap-2">
+        <label htmlFor={selectId} className="text-sm font-medium text-stone-700 dark:text-stone-300">
+          Member
+        </label>
+        <select
+          id={selectId}
+          value={actor ?? ""}
+          onChange={(e) => filter(e.target.value)}
+          className="rounded-md border border-stone-300 bg-white px-2 py-1.5 text-sm text-stone-900 focus:border-amber-600 focus:outline-2 focus:outline-amber-600/30 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-100"
+        >
+          <option value="">Everyone</option>
+          {members.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {items.length === 0 ? (
+        <EmptyState title="Nothing has happened here yet.">
+          {chosen ? `${chosen.name} has not done anything here yet, or not in what you can see.` : "Imported reports, annotations, replies, stances and verdicts will show here as the team works."}
+        </EmptyState>
+      ) : (
+        <ul className="divide-y divide-stone-200 overflow-hidden rounded-lg border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">
+          {items.map((item) => (
+            <li key={item.id}>
+              <Link
+                href={item.href}
+                className="flex gap-3 px-4 py-3 hover:bg-stone-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-amber-600 dark:hover:bg-stone-800/60"
+              >
+                <Avatar name={item.actor?.name ?? "?"} id={item.actor?.id ?? "someone"} size="md" />
+                <div className="min-w-0 flex-1">
+                  <p className="text-sm text-stone-700 dark:text-stone-300">
+                    <Summary item={item} />
+                  </p>
+                  <p className="mt-0.5 flex min-w-0 gap-1 text-xs text-stone-500 dark:text-stone-400">
+                    <span dir="auto" className="truncate">
+                      {item.report.title}
+                    </span>
+                    <span aria-hidden="true">·</span>
+                    <time className="shrink-0" dateTime={item.at} title={new Date(item.at).toLocaleString()} suppressHydrationWarning>
+                      {relativeTime(item.at)}
+                    </time>
+                  </p>
+                </div>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      {error && <Alert>{error}</Alert>}
+      {cursor && (
+        <div className="flex justify-center">
+          <Button variant="secondary" size="sm" onClick={showMore} disabled={loading} aria-busy={loading}>
+            {loading ? "Loading…" : "Show more"}
+          </Button>
+        </div>
+      )}
+      <p className="sr-only" aria-live="polite">
+        {loading ? "Loading more activity" : `${items.length} ${items.length === 1 ? "item" : "items"} shown`}
+      </p>
+    </div>
+  );
+}

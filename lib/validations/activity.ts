@@ -1,0 +1,28 @@
+import { z } from "zod";
+
+export const ACTIVITY_PAGE_DEFAULT = 50;
+export const ACTIVITY_PAGE_MAX = 200;
+
+const limitMessage = `limit must be a whole number from 1 to ${ACTIVITY_PAGE_MAX}.`;
+
+/** The query of an activity feed: `?limit=&cursor=&actor=`. */
+export const activityQuerySchema = z.object({
+  limit: z.coerce.number({ error: limitMessage }).int(limitMessage).min(1, limitMessage).max(ACTIVITY_PAGE_MAX, limitMessage).optional(),
+  // Its size and contents are checked by the cursor itself: a bad cursor is a 400, like any other altered one.
+  cursor: z.string().optional(),
+  actor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, "actor must be the id of a member.")
+    .optional(),
+});
+export type ActivityQueryInput = z.infer<typeof activityQuerySchema>;
+
+/** The parameters that are present, as the schema expects them (an empty `limit=` still counts, and fails). */
+export function activityParamsToInput(params: URLSearchParams): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of ["limit", "cursor", "actor"] as const) {
+    const value = params.get(key);
+    if (value !== null) out[key] = key === "cursor" ? value : value.trim();
+  }
+  return out;
+}
