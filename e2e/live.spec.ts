@@ -1,17 +1,10 @@
 import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { WATER_REPORT } from "./support/fixtures";
 import { expectAccessible, registerViaUi, selectPhraseWithMouse } from "./support/ui";
 
 const SHOTS = path.join(process.cwd(), "test-results", "screenshots");
-const REPORT = [
-  "# Water and conflict",
-  "",
-  "Rainfall in the basin fell by a third between 2000 and 2020, according to the ministry.",
-  "",
-  "Upstream dams reduced the river's flow further, although no independent measurements exist.",
-  "",
-  "Farmers in the south left their land in large numbers after 2015.",
-].join("\n");
+const REPORT = WATER_REPORT;
 
 async function person(browser: Browser, name: string) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });

@@ -63,7 +63,7 @@ export function PresenceMarkers({ people, container }: { people: PresentPerson[]
   }
 
   return (
-    <div aria-hidden="true" className="pointer-events-none absolute inset-y-0 left-0 hidden w-10 lg:block">
+    <div aria-hidden="true" className="pointer-events-none absolute inset-y-0 -left-10 hidden w-10 lg:block">
       {people.map((p) =>
         tops[p.user.id] === undefined ? null : (
           <span

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import type { StoredEvent } from "../events/bus";
 import { describeEvent, hrefOf, type EventFacts, type StanceName } from "./describe";
 
 /** One entry of an activity feed, as the API returns it. */
@@ -14,17 +15,8 @@ export interface ActivityItem {
   href: string;
 }
 
-/** A row of report_events, as the feed's query reads it. */
-export interface EventRow {
-  id: bigint;
-  reportId: string;
-  type: string;
-  itemType: string;
-  itemId: string;
-  parentId: string | null;
-  actorId: string | null;
-  createdAt: Date;
-}
+/** A row of report_events, as the feed's query reads it (who may see it is already settled). */
+export type EventRow = Omit<StoredEvent, "onlyUserId">;
 
 /** Names, titles, annotations and stances for a whole page in a handful of queries, whatever its size. */
 export async function toActivityItems(rows: EventRow[], scope: { workspaceId: string; slug: string }): Promise<ActivityItem[]> {

@@ -1,18 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { call, newAnnotation, newReport, newWorkspace, sampleText, teamWorkspace, type Caller } from "@/lib/testing/api";
 import { query } from "@/lib/testing/db";
+import type { ActivityItem } from "@/lib/server/activity/to-activity-items";
 
-interface Item {
-  id: string;
-  type: string;
-  at: string;
-  actor: { id: string; name: string } | null;
-  report: { id: string; title: string };
-  workspace: { slug: string };
-  item: { type: string; id: string; parentId: string | null };
-  summary: string;
-  href: string;
-}
+type Item = ActivityItem;
 
 const workspaceFeed = (id: string) => `/api/v1/workspaces/${id}/activity`;
 const reportFeed = (id: string) => `/api/v1/reports/${id}/activity`;
