@@ -156,6 +156,10 @@ describe("co-edited team notes (collaboration server)", () => {
     const notes = await call("GET", `/api/v1/reports/${team.report.id}/notes`, { as: team.people.viewer });
     expect(notes.body.body).toBe(text);
     expect([team.people.annotator.id, team.people.editor.id]).toContain(notes.body.updatedBy.id);
+    // A co-edited save is an event, like a REST one: the activity feed and open pages hear of it.
+    const events = await query<{ actor_id: string }>("SELECT actor_id FROM report_events WHERE report_id = $1 AND type = 'notes.saved'", [team.report.id]);
+    expect(events.length).toBeGreaterThan(0);
+    expect([team.people.annotator.id, team.people.editor.id]).toContain(events[events.length - 1].actor_id);
 
     const c = await startServer();
     const carol = connect(c, document, (await ticket(team.people.owner, team.report.id)).body.token);

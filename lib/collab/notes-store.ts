@@ -2,6 +2,7 @@ import type pg from "pg";
 import * as Y from "yjs";
 import type { Tx } from "@/lib/db";
 import { notesDocFromMarkdown, notesDocToMarkdown, replaceNotesMarkdown } from "./notes-markdown";
+import { EVENTS_CHANNEL } from "@/lib/server/events/events";
 
 /**
  * The team notes as a Yjs document in Postgres: a compacted snapshot
@@ -160,12 +161,22 @@ async function saveNotesMarkdown(sql: Sql, reportId: string, markdown: string, e
      WHERE report_id = $1 AND body <> $2 RETURNING version`,
     [reportId, markdown, editorId],
   );
-  if (updated.length === 0 && markdown !== "") {
-    await sql.run(
+  let changed = updated.length > 0;
+  if (!changed && markdown !== "") {
+    const inserted = await sql.rows<{ version: number }>(
       `INSERT INTO report_notes (report_id, body, version, updated_by_id, created_at, updated_at) VALUES ($1, $2, 1, $3, now(), now())
-       ON CONFLICT (report_id) DO NOTHING`,
+       ON CONFLICT (report_id) DO NOTHING RETURNING version`,
       [reportId, markdown, editorId],
     );
+    changed = inserted.length > 0;
+  }
+  // Co-edited saves are events like REST ones: the activity feed and open pages hear of them.
+  if (changed) {
+    const [event] = await sql.rows<{ id: string }>(
+      `INSERT INTO report_events (report_id, type, item_type, item_id, actor_id) VALUES ($1, 'notes.saved', 'notes', $1, $2) RETURNING id::text AS id`,
+      [reportId, editorId],
+    );
+    await sql.run("SELECT pg_notify($1, $2)", [EVENTS_CHANNEL, event.id]);
   }
 }
 
