@@ -130,6 +130,8 @@ const actions: Action[] = [
       return call("PUT", `/api/v1/reports/${team.report.id}/notes`, { as, json: { body: `Notes by ${as.id}`, version: current.body.version } });
     },
   },
+  { name: "search a workspace", expected: everyone(200), run: (as) => call("GET", `/api/v1/workspaces/${team.ws.id}/search?q=earthquake`, { as }) },
+  { name: "read the activity feed", expected: everyone(200), run: (as) => call("GET", `/api/v1/workspaces/${team.ws.id}/activity`, { as }) },
   { name: "export a report", expected: everyone(200), run: (as) => call("GET", `/api/v1/reports/${team.report.id}/export?format=markdown`, { as }) },
   { name: "export the workspace", expected: everyone(200), run: (as) => call("GET", `/api/v1/workspaces/${team.ws.id}/export`, { as }) },
   {
