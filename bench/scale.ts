@@ -1,0 +1,608 @@
+/**
+ * `npm run bench`: the app at scale (issue 7). A benchmark, not a test: it
+ * measures and prints; only a sequential scan in the search plans makes it fail.
+ *
+ * A fresh embedded PostgreSQL gets a deterministic data set loaded with bulk SQL
+ * (50 reports, one of 1,000 passages / ~150,000 words with 10,000 annotations and
+ * 30,000 replies by 20 members; 100,000 annotations in all). One `next start` of
+ * the production build then serves it, and the run measures: POST throughput
+ * against raw `pg` INSERTs, listing the large report's annotations, search, the
+ * Markdown and .docx exports, the server's peak memory, and the reader page in
+ * headless Chromium.
+ *
+ *   npm run bench                  the full data set (a few minutes)
+ *   npm run bench -- --small       a tiny data set, every path once or twice (for CI)
+ *   npm run bench -- --no-browser  skip the reader page measurement
+ *
+ * Writes the figures to bench/results/scale-latest.json as well.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Page } from "playwright-core";
+import pg from "pg";
+import { startEmbeddedDatabase } from "../lib/db/embedded";
+import { migrate } from "../lib/db/migrate";
+import { parseSearchQuery } from "../lib/server/search/query";
+import { ANNOTATION_COLUMNS, FULL, SEARCH_PHRASES, SEARCH_PREFIXES, SEARCH_WORDS, SMALL, annotationRow, loadDataSet, mulberry32, type DataSet } from "./scale/data";
+
+const args = process.argv.slice(2);
+const small = args.includes("--small");
+const browser = !args.includes("--no-browser");
+const SIZES = small ? SMALL : FULL;
+const ITER = small
+  ? { posts: 100, listRuns: 5, searchRuns: 3, exportRuns: 2, readerRuns: 1 }
+  : { posts: 2_000, listRuns: 20, searchRuns: 30, exportRuns: 5, readerRuns: 3 };
+const CONCURRENCY = 16;
+
+const bin = (name: string) => path.join(process.cwd(), "node_modules", ".bin", name);
+const log = (message: string) => console.log(`▶ ${message}`);
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+// ---- processes: everything started here is stopped here, also on errors and Ctrl-C (as in bench/live.ts) ----
+
+const cleanups: (() => Promise<void>)[] = [];
+const lastResorts: (() => void)[] = [];
+let cleaningUp: Promise<void> | null = null;
+function cleanup(): Promise<void> {
+  cleaningUp ??= (async () => {
+    for (const step of cleanups.splice(0).reverse()) await step().catch((e) => console.error("cleanup:", e));
+  })();
+  return cleaningUp;
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (!cleaningUp) console.error(`\n${signal}: stopping the server, the browser and the database…`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+process.on("exit", () => lastResorts.forEach((step) => step()));
+
+function groupPids(pgid: number): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) === pgid) pids.push(Number(entry));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return pids;
+}
+
+function groupRssKb(pgid: number): number {
+  let total = 0;
+  for (const pid of groupPids(pgid)) {
+    try {
+      const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+      if (match) total += Number(match[1]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
+interface Server {
+  baseUrl: string;
+  pgid: number;
+}
+
+async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const child: ChildProcess = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: { ...env, PORT: String(port), NEXTAUTH_URL: baseUrl },
+    stdio: ["ignore", "ignore", "pipe"],
+    detached: true,
+  });
+  child.stderr?.on("data", (chunk: Buffer) => cleaningUp || process.stderr.write(chunk));
+  const pgid = child.pid!;
+  const signal = (s: NodeJS.Signals) => {
+    try {
+      process.kill(-pgid, s);
+    } catch {
+      // already gone
+    }
+  };
+  let stopped = false;
+  cleanups.push(async () => {
+    signal("SIGTERM");
+    for (let waited = 0; groupPids(pgid).length && waited < 5_000; waited += 100) await sleep(100);
+    if (groupPids(pgid).length) signal("SIGKILL");
+    stopped = true;
+  });
+  lastResorts.push(() => stopped || signal("SIGKILL"));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited early (code ${child.exitCode})`);
+    try {
+      const res = await fetch(`${baseUrl}/signin`, { redirect: "manual" });
+      if (res.status < 500) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error("the server did not answer within 60 s");
+    await sleep(250);
+  }
+  return { baseUrl, pgid };
+}
+
+async function ensureBuild(): Promise<void> {
+  const buildId = path.join(process.cwd(), ".next", "BUILD_ID");
+  const lock = path.join(process.cwd(), ".next", "lock");
+  if (existsSync(buildId) && !existsSync(lock)) return;
+  if (existsSync(lock)) {
+    log("Another `next build` is running: waiting up to 10 minutes for it");
+    for (const deadline = Date.now() + 600_000; Date.now() < deadline; await sleep(2_000)) if (!existsSync(lock)) break;
+    if (existsSync(buildId)) return;
+  }
+  log("No production build found (.next/BUILD_ID): running `next build` once");
+  const result = spawnSync(bin("next"), ["build"], { stdio: "inherit" });
+  if (result.status !== 0) throw new Error("next build failed");
+}
+
+// ---- measuring ----
+
+/** Peak RSS of the server's process group, sampled every 200 ms; `phase` peaks are kept apart too. */
+class RssSampler {
+  peakKb = 0;
+  phasePeakKb = 0;
+  private timer: NodeJS.Timeout;
+  constructor(private pgid: number) {
+    this.sample();
+    this.timer = setInterval(() => this.sample(), 200);
+    this.timer.unref();
+  }
+  sample() {
+    const kb = groupRssKb(this.pgid);
+    this.peakKb = Math.max(this.peakKb, kb);
+    this.phasePeakKb = Math.max(this.phasePeakKb, kb);
+  }
+  startPhase() {
+    this.phasePeakKb = 0;
+    this.sample();
+  }
+  stop() {
+    clearInterval(this.timer);
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+interface Summary {
+  n: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+function summarize(values: number[]): Summary {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  return { n: sorted.length, p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), max: round(sorted[sorted.length - 1] ?? NaN) };
+}
+
+/** Runs `count` jobs, `concurrency` at a time; returns each job's duration (ms) and the wall time. */
+async function runConcurrent(count: number, concurrency: number, job: (i: number) => Promise<void>): Promise<{ durations: number[]; wallMs: number }> {
+  const durations: number[] = [];
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const i = next++;
+        const s = performance.now();
+        await job(i);
+        durations.push(performance.now() - s);
+      }
+    }),
+  );
+  return { durations, wallMs: performance.now() - t0 };
+}
+
+async function timed(fn: () => Promise<void>): Promise<number> {
+  const s = performance.now();
+  await fn();
+  return performance.now() - s;
+}
+
+async function get(server: Server, token: string, urlPath: string): Promise<Buffer> {
+  const res = await fetch(server.baseUrl + urlPath, { headers: { authorization: `Bearer ${token}` } });
+  const body = Buffer.from(await res.arrayBuffer());
+  if (res.status !== 200) throw new Error(`GET ${urlPath}: ${res.status} ${body.toString("utf8").slice(0, 300)}`);
+  return body;
+}
+
+// a. POST throughput against raw INSERTs of the same rows.
+async function measureWrites(server: Server, pool: pg.Pool, data: DataSet) {
+  const rand = mulberry32(7);
+  const passages = data.smallPassages;
+  const jobs = Array.from({ length: ITER.posts }, () => {
+    const p = passages[Math.floor(rand() * passages.length)];
+    const len = Math.min(p.text.length, 5 + Math.floor(rand() * 40));
+    const start = Math.floor(rand() * (p.text.length - len + 1));
+    return { passage: p, start, end: start + len, body: `Benchmark comment ${Math.floor(rand() * 1e9)}` };
+  });
+  const post = async (i: number) => {
+    const j = jobs[i % jobs.length];
+    const res = await fetch(`${server.baseUrl}/api/v1/reports/${data.smallReportId}/annotations`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${data.ownerToken}`, "content-type": "application/json" },
+      body: JSON.stringify({ passageId: j.passage.id, start: j.start, end: j.end, kind: "comment", body: j.body }),
+    });
+    const text = await res.text();
+    if (res.status !== 201) throw new Error(`POST annotation: ${res.status} ${text.slice(0, 300)}`);
+  };
+  // Warm-up: code loaded, pools filled.
+  await runConcurrent(Math.min(50, ITER.posts), CONCURRENCY, post);
+  const api = await runConcurrent(ITER.posts, CONCURRENCY, post);
+
+  const cols = ANNOTATION_COLUMNS.map(([n]) => `"${n}"`).join(", ");
+  const params = ANNOTATION_COLUMNS.map(([, type], i) => `$${i + 1}::${type}`).join(", ");
+  const sql = `INSERT INTO annotations (${cols}) VALUES (${params})`;
+  let n = 0;
+  const insert = async (i: number) => {
+    const j = jobs[i % jobs.length];
+    const row = annotationRow(rand, `bench-raw-${++n}`, data.smallReportId, j.passage, data.ownerId, j.body, new Date());
+    await pool.query(sql, row);
+  };
+  await runConcurrent(Math.min(50, ITER.posts), CONCURRENCY, insert);
+  const raw = await runConcurrent(ITER.posts, CONCURRENCY, insert);
+  const apiPerS = (ITER.posts / api.wallMs) * 1000;
+  const rawPerS = (ITER.posts / raw.wallMs) * 1000;
+  return {
+    requests: ITER.posts,
+    concurrency: CONCURRENCY,
+    apiPerSecond: round(apiPerS),
+    rawInsertPerSecond: round(rawPerS),
+    ratio: round(apiPerS / rawPerS, 3),
+    apiLatencyMs: summarize(api.durations),
+    rawLatencyMs: summarize(raw.durations),
+  };
+}
+
+// c. Query plans of the core tsvector lookups.
+async function explainSearch(pool: pg.Pool) {
+  const queries = [...SEARCH_WORDS.slice(0, 2), ...SEARCH_PHRASES.slice(0, 2), ...SEARCH_PREFIXES.slice(0, 2)].map((q) => parseSearchQuery(q).tsquery);
+  const client = await pool.connect();
+  const plans: { table: string; tsquery: string; plan: string; seqScan: boolean }[] = [];
+  try {
+    if (small) await client.query("SET enable_seqscan = off");
+    for (const table of ["passages", "annotations", "replies"]) {
+      for (const tsquery of queries) {
+        const res = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, FORMAT TEXT) SELECT id FROM ${table} WHERE search @@ to_tsquery('simple', $1)`, [tsquery]);
+        const plan = res.rows.map((r) => r["QUERY PLAN"]).join("\n");
+        plans.push({ table, tsquery, plan, seqScan: new RegExp(`Seq Scan on ${table}\\b`).test(plan) });
+      }
+    }
+  } finally {
+    if (small) await client.query("RESET enable_seqscan").catch(() => undefined);
+    client.release();
+  }
+  return plans;
+}
+
+// f. The reader page in headless Chromium.
+async function measureReader(server: Server, pool: pg.Pool, data: DataSet) {
+  const { chromium } = await import("playwright-core");
+  const email = `reader-${randomBytes(4).toString("hex")}@bench.local`;
+  const password = `pw-${randomBytes(12).toString("hex")}`;
+  const reg = await fetch(`${server.baseUrl}/api/register`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, name: "Bench Reader", password }),
+  });
+  const regBody = (await reg.json()) as { id?: string };
+  if (reg.status !== 201 || !regBody.id) throw new Error(`register: ${reg.status} ${JSON.stringify(regBody)}`);
+  await pool.query(`INSERT INTO memberships (id, workspace_id, user_id, role) VALUES ('bench-ms-reader', $1, $2, 'viewer')`, [data.workspaceId, regBody.id]);
+
+  const instance = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: ["--no-sandbox", "--disable-dev-shm-usage"] });
+  let closed = false;
+  cleanups.push(async () => {
+    if (!closed) await instance.close().catch(() => undefined);
+  });
+  try {
+    const context = await instance.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(60_000);
+    await page.goto(`${server.baseUrl}/signin`);
+    await page.fill('input[name="email"], input[type="email"]', email);
+    await page.fill('input[name="password"], input[type="password"]', password);
+    await Promise.all([page.waitForURL((u) => !u.pathname.startsWith("/signin"), { timeout: 30_000 }), page.click('button[type="submit"]')]);
+
+    const expected = data.counts.largeVisibleAnnotations;
+    const url = `${server.baseUrl}/w/${data.slug}/r/${data.largeReportId}`;
+    const runs: { paintMs: number; highlights: number; longestTaskMs: number; scrollMs: number; longTasksInRun: number }[] = [];
+    let timedOut: string | null = null;
+    // One unmeasured request first: the server's first render of a page loads its code.
+    await context.request.get(url, { timeout: 120_000 });
+    await page.close();
+    // A page that keeps the main thread busy also keeps our scripts from running: each visit has a time limit.
+    const limitMs = small ? 60_000 : 180_000;
+    for (let run = 0; run < ITER.readerRuns; run++) {
+      const progress = { highlights: 0, paintMs: NaN };
+      const visit = context.newPage().then((p) => visitOnce(p, progress));
+      const outcome = await Promise.race([visit, sleep(limitMs, null, { ref: false })]);
+      if (!outcome) {
+        timedOut = `visit ${run + 1} did not finish within ${limitMs / 1000} s (${progress.highlights} of ${expected} highlights seen${Number.isFinite(progress.paintMs) ? `, painted after ${progress.paintMs} ms; stuck while scrolling` : ""})`;
+        log(`Reader: ${timedOut}; no further visits`);
+        visit.catch(() => undefined);
+        runs.push({ paintMs: progress.paintMs, highlights: progress.highlights, longestTaskMs: NaN, scrollMs: NaN, longTasksInRun: NaN });
+        break;
+      }
+      runs.push(outcome);
+    }
+    return {
+      expectedHighlights: expected,
+      timedOut,
+      runs,
+      paintMs: summarize(runs.map((r) => r.paintMs)),
+      longestTaskMs: summarize(runs.map((r) => r.longestTaskMs)),
+      allPainted: runs.every((r) => r.highlights >= expected),
+    };
+
+    async function visitOnce(p: Page, progress: { highlights: number; paintMs: number }) {
+      p.setDefaultTimeout(120_000);
+      // Scripts for the page go as strings: tsx would wrap functions in helpers the page does not have.
+      await p.addInitScript(`
+        window.__longTasks = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+        }).observe({ type: "longtask", buffered: true });
+      `);
+      const t0 = Date.now();
+      await p.goto(url, { waitUntil: "commit" });
+      // All highlights painted: the count of distinct highlighted ids reaches the expected number,
+      // or stops growing for 3 s (then the time is that of the last growth, and the count is shown).
+      const countIds = () => p.evaluate<number>(`new Set([...document.querySelectorAll(".hl[data-annotation-id]")].map((e) => e.getAttribute("data-annotation-id"))).size`);
+      let count = 0;
+      let lastGrowth = Date.now();
+      const deadline = t0 + limitMs;
+      for (;;) {
+        const c = await countIds();
+        if (c > count) {
+          count = progress.highlights = c;
+          lastGrowth = Date.now();
+        }
+        if (count >= expected || (count > 0 && Date.now() - lastGrowth > 3_000) || Date.now() > deadline) break;
+        await sleep(20);
+      }
+      const paintMs = lastGrowth - t0;
+      progress.paintMs = paintMs;
+      // Scroll to the end, a screen at a time, and take the longest main-thread task meanwhile.
+      const scroll = await p.evaluate<{ scrollMs: number; longest: number; longTasksInRun: number }>(`(async () => {
+        const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
+        const candidates = [document.scrollingElement, ...document.querySelectorAll("*")].filter(
+          (e) => e && e.scrollHeight > e.clientHeight + 50 && (e === document.scrollingElement || /auto|scroll/.test(getComputedStyle(e).overflowY)),
+        );
+        const scroller = candidates.sort((a, b) => b.scrollHeight - a.scrollHeight)[0] || document.scrollingElement;
+        const start = performance.now();
+        for (let i = 0; i < 2000 && scroller.scrollTop + scroller.clientHeight < scroller.scrollHeight - 2; i++) {
+          scroller.scrollTop += scroller.clientHeight;
+          await frame();
+          await frame();
+        }
+        await new Promise((r) => setTimeout(r, 300));
+        const during = window.__longTasks.filter((t) => t.start + t.duration >= start);
+        return { scrollMs: performance.now() - start, longest: Math.max(0, ...during.map((t) => t.duration)), longTasksInRun: window.__longTasks.length };
+      })()`);
+      log(`Reader visit: ${count} of ${expected} highlights after ${paintMs} ms; longest task while scrolling ${round(scroll.longest)} ms (${Math.round(scroll.scrollMs)} ms of scrolling; ${scroll.longTasksInRun} long tasks in the whole visit)`);
+      await p.close();
+      return { paintMs, highlights: count, longestTaskMs: round(scroll.longest), scrollMs: Math.round(scroll.scrollMs), longTasksInRun: scroll.longTasksInRun };
+    }
+  } finally {
+    closed = true;
+    await instance.close().catch(() => undefined);
+  }
+}
+
+async function run() {
+  const started = performance.now();
+  const loadAtStart = os.loadavg();
+  await ensureBuild();
+
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "marginalia-scale-"));
+  await chmod(dataDir, 0o755);
+  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+  lastResorts.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  process.env.MARGINALIA_DATA_DIR = dataDir;
+  const dbPort = await freePort();
+  log(`Embedded PostgreSQL on port ${dbPort} in ${dataDir}`);
+  const database = await startEmbeddedDatabase({ port: dbPort, quiet: true });
+  cleanups.push(() => Promise.race([database.stop(), sleep(10_000)]));
+  await migrate(database.url);
+
+  const pool = new pg.Pool({ connectionString: database.url, max: CONCURRENCY });
+  // An idle connection ended by the database's shutdown is no error of the run.
+  pool.on("error", () => undefined);
+  cleanups.push(() => pool.end());
+  log(`Loading the data set (${small ? "small" : "full"})`);
+  const loadStart = performance.now();
+  const loader = await pool.connect();
+  let data: DataSet;
+  try {
+    data = await loadDataSet(loader, SIZES);
+  } finally {
+    loader.release();
+  }
+  const loadS = round((performance.now() - loadStart) / 1000);
+  log(`Loaded in ${loadS} s: ${JSON.stringify(data.counts)}`);
+
+  const env = { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: randomBytes(32).toString("base64url") };
+  const server = await startServer(env);
+  log(`Server on ${server.baseUrl} (process group ${server.pgid})`);
+  const rss = new RssSampler(server.pgid);
+  cleanups.push(async () => rss.stop());
+
+  log(`a. POST ×${ITER.posts} at concurrency ${CONCURRENCY}, then raw INSERTs of the same rows`);
+  const writes = await measureWrites(server, pool, data);
+
+  log(`b. GET the large report's annotations ×${ITER.listRuns}`);
+  const listPath = `/api/v1/reports/${data.largeReportId}/annotations`;
+  const first = await get(server, data.ownerToken, listPath); // warm-up
+  const listed = (JSON.parse(first.toString("utf8")) as { annotations: unknown[] }).annotations.length;
+  const listMs: number[] = [];
+  for (let i = 0; i < ITER.listRuns; i++) listMs.push(await timed(async () => void (await get(server, data.ownerToken, listPath))));
+
+  log(`c. Search ×${ITER.searchRuns} per kind, and the query plans`);
+  const searchPath = (q: string) => `/api/v1/workspaces/${data.workspaceId}/search?q=${encodeURIComponent(q)}`;
+  const searchKinds = { word: SEARCH_WORDS, phrase: SEARCH_PHRASES, prefix: SEARCH_PREFIXES };
+  const search: Record<string, Summary & { hits: Record<string, number> }> = {};
+  for (const [kind, queries] of Object.entries(searchKinds)) {
+    const hits: Record<string, number> = {};
+    for (const q of queries) {
+      const body = JSON.parse((await get(server, data.ownerToken, searchPath(q))).toString("utf8")) as { results: unknown[] };
+      hits[q] = body.results.length;
+    }
+    const times: number[] = [];
+    for (let i = 0; i < ITER.searchRuns; i++) {
+      const q = queries[i % queries.length];
+      times.push(await timed(async () => void (await get(server, data.ownerToken, searchPath(q)))));
+    }
+    search[kind] = { ...summarize(times), hits };
+  }
+  const plans = await explainSearch(pool);
+
+  log(`d. Export of the large report ×${ITER.exportRuns} per format`);
+  const exports: Record<string, Summary & { bytes: number; peakRssMb: number }> = {};
+  for (const format of ["markdown", "docx"]) {
+    const exportPath = `/api/v1/reports/${data.largeReportId}/export?format=${format}`;
+    rss.startPhase();
+    let bytes = 0;
+    const times: number[] = [];
+    for (let i = 0; i < ITER.exportRuns; i++) times.push(await timed(async () => void (bytes = (await get(server, data.ownerToken, exportPath)).length)));
+    rss.sample();
+    exports[format] = { ...summarize(times), bytes, peakRssMb: round(rss.phasePeakKb / 1024) };
+  }
+
+  let reader: Awaited<ReturnType<typeof measureReader>> | null = null;
+  let readerError: string | null = null;
+  if (browser) {
+    log(`f. Reader page in headless Chromium ×${ITER.readerRuns}`);
+    try {
+      reader = await measureReader(server, pool, data);
+    } catch (e) {
+      readerError = e instanceof Error ? e.message : String(e);
+      console.error(`✖ reader measurement failed: ${readerError.split("\n")[0]}`);
+    }
+  }
+  rss.sample();
+  rss.stop();
+
+  const cpus = os.cpus();
+  return {
+    date: new Date().toISOString(),
+    mode: small ? "small" : "full",
+    machine: {
+      cores: cpus.length,
+      cpu: cpus[0]?.model.trim() ?? "unknown",
+      totalMemoryGb: round(os.totalmem() / 1024 ** 3),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+      loadAverage: { atStart: loadAtStart.map((l) => round(l, 2)), atEnd: os.loadavg().map((l) => round(l, 2)) },
+    },
+    dataSet: { ...data.counts, loadSeconds: loadS },
+    writes,
+    listAnnotations: { annotationsReturned: listed, ...summarize(listMs) },
+    search,
+    plans,
+    seqScanOff: small,
+    exports,
+    peakRssMb: round(rss.peakKb / 1024),
+    reader,
+    readerError,
+    durationS: round((performance.now() - started) / 1000),
+  };
+}
+
+type Result = Awaited<ReturnType<typeof run>>;
+
+function printResult(r: Result): void {
+  console.log("\nQuery plans of the core tsvector lookups" + (r.seqScanOff ? " (--small: enable_seqscan = off, as the tables are tiny)" : "") + "\n");
+  for (const p of r.plans) {
+    console.log(`— ${p.table} @@ to_tsquery('simple', ${JSON.stringify(p.tsquery)})${p.seqScan ? "   ✖ SEQ SCAN" : ""}`);
+    console.log(p.plan.replace(/^/gm, "    "));
+  }
+  type Row = [figure: string, p50: string, p95: string, goal: string, met: string];
+  const ms = (n: number) => `${n} ms`;
+  const yes = (ok: boolean) => (ok ? "yes" : "NO");
+  const rows: Row[] = [
+    ["API POST annotation throughput (c=16)", `${r.writes.apiPerSecond}/s`, "", "", ""],
+    ["Raw pg INSERT throughput (c=16)", `${r.writes.rawInsertPerSecond}/s`, "", "", ""],
+    ["  ratio API / raw", String(r.writes.ratio), "", "≥ 0.4", yes(r.writes.ratio >= 0.4)],
+    ["  API POST latency", ms(r.writes.apiLatencyMs.p50), ms(r.writes.apiLatencyMs.p95), "", ""],
+    ["  raw INSERT latency", ms(r.writes.rawLatencyMs.p50), ms(r.writes.rawLatencyMs.p95), "", ""],
+    [`GET annotations, large report (all ${r.listAnnotations.annotationsReturned}, unpaginated)`, ms(r.listAnnotations.p50), ms(r.listAnnotations.p95), "p95 ≤ 50 ms", yes(r.listAnnotations.p95 <= 50)],
+    ...Object.entries(r.search).map(([kind, s]): Row => [`Search, ${kind} queries`, ms(s.p50), ms(s.p95), "p95 ≤ 50 ms", yes(s.p95 <= 50)]),
+    ["Export Markdown, large report", ms(r.exports.markdown.p50), ms(r.exports.markdown.p95), "≤ 1 s", yes(r.exports.markdown.p50 <= 1000)],
+    ["  server peak RSS during it", `${r.exports.markdown.peakRssMb} MB`, "", "", ""],
+    ["Export .docx, large report", ms(r.exports.docx.p50), ms(r.exports.docx.p95), "≤ 5 s", yes(r.exports.docx.p50 <= 5000)],
+    ["  server peak RSS during it", `${r.exports.docx.peakRssMb} MB`, "", "", ""],
+    ["Server peak RSS (whole run)", `${r.peakRssMb} MB`, "", "≤ 500 MB", yes(r.peakRssMb <= 500)],
+  ];
+  if (r.reader) {
+    if (r.reader.timedOut) rows.push(["Reader page: TIMED OUT", "", "", "", r.reader.timedOut]);
+    rows.push(
+      [`Reader: navigation → all highlights painted (${r.reader.runs.map((x) => x.highlights).join("/")} of ${r.reader.expectedHighlights})`, ms(r.reader.paintMs.p50), ms(r.reader.paintMs.p95), "≤ 2 s", yes(r.reader.allPainted && r.reader.paintMs.p95 <= 2000)],
+      ["Reader: longest main-thread task while scrolling", ms(r.reader.longestTaskMs.p50), ms(r.reader.longestTaskMs.p95), "≤ 200 ms", yes(r.reader.longestTaskMs.p95 <= 200)],
+    );
+  } else {
+    rows.push(["Reader page (headless Chromium)", "—", "—", "≤ 2 s / ≤ 200 ms", r.readerError ? `NOT MEASURED: ${r.readerError.split("\n")[0]}` : "skipped (--no-browser)"]);
+  }
+  const header: Row = ["Figure", "p50", "p95", "Goal", "Met?"];
+  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => row[i].length)));
+  const line = (row: Row) => "  " + row.map((c, i) => c.padEnd(widths[i])).join("  ");
+  console.log(`\nScale benchmark (${r.mode}): ${r.dataSet.reports} reports, ${r.dataSet.passages} passages (${r.dataSet.words} words), ${r.dataSet.annotations} annotations, ${r.dataSet.replies} replies; loaded in ${r.dataSet.loadSeconds} s\n`);
+  console.log(line(header));
+  console.log("  " + widths.map((w) => "-".repeat(w)).join("  "));
+  for (const row of rows) console.log(line(row));
+  const m = r.machine;
+  console.log(`\n  Machine: ${m.cores} cores (${m.cpu}), ${m.totalMemoryGb} GB, Node ${m.node}, ${m.platform}; load average ${m.loadAverage.atStart.join(" ")} at start, ${m.loadAverage.atEnd.join(" ")} at end`);
+  console.log(`  Date: ${r.date}; run took ${r.durationS} s`);
+  for (const [kind, s] of Object.entries(r.search)) console.log(`  Search hits (${kind}): ${Object.entries(s.hits).map(([q, n]) => `${q} → ${n}`).join(", ")}`);
+}
+
+async function main() {
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  const result = await run();
+  printResult(result);
+  const out = path.join(process.cwd(), "bench", "results", "scale-latest.json");
+  await mkdir(path.dirname(out), { recursive: true });
+  await writeFile(out, JSON.stringify(result, null, 2) + "\n");
+  console.log(`\nWritten to ${path.relative(process.cwd(), out)}`);
+  const seq = result.plans.filter((p) => p.seqScan);
+  if (seq.length) {
+    throw new Error(
+      `SEQUENTIAL SCAN in ${seq.length} search plan(s): ${seq.map((p) => `${p.table} for ${p.tsquery}`).join("; ")}. The full-text lookups must use the GIN indexes.`,
+    );
+  }
+}
+
+main().then(
+  () => cleanup().then(() => process.exit(0)),
+  (e) => {
+    console.error(`\n✖ ${e instanceof Error ? e.message : e}`);
+    return cleanup().then(() => process.exit(1));
+  },
+);
