@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { AppError, invalidField } from "@/lib/errors";
 import { ACTIVITY_PAGE_DEFAULT, ACTIVITY_PAGE_MAX } from "@/lib/validations/activity";
 import { getReportAccessOrThrow, getWorkspaceAccessOrThrow } from "../workspaces/access";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { decodeCursor, encodeCursor } from "../pagination/cursor";
 import { toActivityItems, type ActivityItem, type EventRow } from "./to-activity-items";
 
 export type { ActivityItem };
