@@ -1,6 +1,6 @@
 "use client";
 
-import { forwardRef, type ReactNode } from "react";
+import { forwardRef, memo, type ReactNode } from "react";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { MarkdownBody } from "@/components/ui/markdown-body";
@@ -24,7 +24,7 @@ interface Props {
 }
 
 /** One annotation in the sidebar: who, when, what kind, the quote and the comment; folded when resolved. */
-export const AnnotationCard = forwardRef<HTMLElement, Props>(function AnnotationCard({ annotation: a, focused, onSelect, style, tagColors, children, isNew = false }, ref) {
+const Card = forwardRef<HTMLElement, Props>(function AnnotationCard({ annotation: a, focused, onSelect, style, tagColors, children, isNew = false }, ref) {
   const label = `${isNew ? "New: " : ""}${KIND_LABEL[a.kind]} by ${a.author.name} on paragraph ${a.passageIndex}${a.status === "resolved" ? ", resolved" : ""}`;
   const common = {
     ref,
@@ -111,3 +111,24 @@ export const AnnotationCard = forwardRef<HTMLElement, Props>(function Annotation
     </article>
   );
 });
+
+const sameStyle = (a?: React.CSSProperties, b?: React.CSSProperties) =>
+  a === b || (!!a && !!b && Object.keys(a).length === Object.keys(b).length && Object.keys(a).every((k) => a[k as keyof typeof a] === b[k as keyof typeof b]));
+
+/**
+ * A card renders again only when what it shows changes: a long sidebar
+ * re-renders on every scroll, and `onSelect` is a new function each time
+ * that always does the same thing (select this annotation). A focused card,
+ * with its thread as children, always renders.
+ */
+export const AnnotationCard = memo(
+  Card,
+  (prev, next) =>
+    prev.annotation === next.annotation &&
+    prev.focused === next.focused &&
+    prev.isNew === next.isNew &&
+    prev.tagColors === next.tagColors &&
+    sameStyle(prev.style, next.style) &&
+    !prev.children &&
+    !next.children,
+);

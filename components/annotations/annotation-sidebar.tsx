@@ -1,12 +1,20 @@
 "use client";
 
-import { useMemo, type ReactNode } from "react";
+import { useMemo, type ReactNode, type RefObject } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { PendingSelection, ReaderAnnotation } from "@/components/reader/types";
 import { AnnotationCard } from "./annotation-card";
 import { useAlignedLayout } from "./use-aligned-layout";
+import { VirtualCardList } from "./virtual-card-list";
 
 export const DRAFT_KEY = "draft";
+
+/**
+ * Up to this many cards sit beside their text (each measured against its
+ * highlight on every layout); beyond it the sidebar is a list of its own that
+ * renders only the cards in view and follows the text as it scrolls.
+ */
+export const ALIGNED_MAX = 150;
 
 interface Props {
   annotations: ReaderAnnotation[];
@@ -21,6 +29,10 @@ interface Props {
   renderComposer: (ref: (node: HTMLElement | null) => void, style?: React.CSSProperties) => ReactNode;
   /** Annotations others made since the page opened: marked until looked at. */
   newIds?: ReadonlySet<string>;
+  /** The report text, which a long list follows as it scrolls. */
+  textRef?: RefObject<HTMLElement | null>;
+  /** Classes for the long list's own scrolling box (its height). */
+  listClassName?: string;
 }
 
 /** Where the draft sits among the cards: reading order, like every card. */
@@ -32,11 +44,12 @@ function keysInOrder(annotations: ReaderAnnotation[], draft: PendingSelection | 
   return keys;
 }
 
-export function AnnotationSidebar({ annotations, draft, focusedId, aligned, canAnnotate, anchorOf, onSelect, renderThread, renderComposer, tagColors, newIds }: Props) {
+export function AnnotationSidebar({ annotations, draft, focusedId, aligned, canAnnotate, anchorOf, onSelect, renderThread, renderComposer, tagColors, newIds, textRef, listClassName }: Props) {
   const keys = useMemo(() => keysInOrder(annotations, draft), [annotations, draft]);
   const byId = useMemo(() => new Map(annotations.map((a) => [a.id, a])), [annotations]);
   const focusedKey = draft ? DRAFT_KEY : focusedId;
-  const { container, refFor, tops, height } = useAlignedLayout({ enabled: aligned, keys, focusedKey, anchorOf });
+  const long = keys.length > ALIGNED_MAX;
+  const { container, refFor, tops, height } = useAlignedLayout({ enabled: aligned && !long, keys, focusedKey, anchorOf });
 
   if (keys.length === 0) {
     return (
@@ -48,6 +61,21 @@ export function AnnotationSidebar({ annotations, draft, focusedId, aligned, canA
     );
   }
 
+  const card = (key: string, ref?: (node: HTMLElement | null) => void, style?: React.CSSProperties) => {
+    if (key === DRAFT_KEY) return <div key={key}>{renderComposer(ref ?? (() => undefined), style)}</div>;
+    const a = byId.get(key)!;
+    return (
+      <AnnotationCard key={key} ref={ref} style={style} annotation={a} focused={focusedId === a.id} onSelect={() => onSelect(a.id)} tagColors={tagColors} isNew={newIds?.has(a.id) ?? false}>
+        {focusedId === a.id && renderThread(a)}
+      </AnnotationCard>
+    );
+  };
+
+  if (long) {
+    const passageIndexOf = (key: string) => (key === DRAFT_KEY ? (draft?.passageIndex ?? 0) : byId.get(key)!.passageIndex);
+    return <VirtualCardList keys={keys} passageIndexOf={passageIndexOf} focusedKey={focusedKey} renderCard={(key) => card(key)} followRef={textRef} className={listClassName} />;
+  }
+
   const styleFor = (key: string): React.CSSProperties | undefined =>
     aligned
       ? { position: "absolute", left: 0, right: 0, top: tops[key] ?? 0, visibility: key in tops ? "visible" : "hidden", transition: "top 150ms ease-out" }
@@ -55,15 +83,7 @@ export function AnnotationSidebar({ annotations, draft, focusedId, aligned, canA
 
   return (
     <div ref={container} className={aligned ? "relative" : "space-y-3"} style={aligned ? { height } : undefined}>
-      {keys.map((key) => {
-        if (key === DRAFT_KEY) return <div key={key}>{renderComposer(refFor(key), styleFor(key))}</div>;
-        const a = byId.get(key)!;
-        return (
-          <AnnotationCard key={key} ref={refFor(key)} style={styleFor(key)} annotation={a} focused={focusedId === a.id} onSelect={() => onSelect(a.id)} tagColors={tagColors} isNew={newIds?.has(a.id) ?? false}>
-            {focusedId === a.id && renderThread(a)}
-          </AnnotationCard>
-        );
-      })}
+      {keys.map((key) => card(key, refFor(key), styleFor(key)))}
     </div>
   );
 }

@@ -13,25 +13,43 @@ export interface HighlightSpec {
   focused?: boolean;
 }
 
-export const readerDecorationsKey = new PluginKey<DecorationSet>("readerDecorations");
+export const readerDecorationsKey = new PluginKey<ReaderDecorationState>("readerDecorations");
 
-/** Where each passage's textblock starts in the document. */
-export function passagePositions(doc: PMNode): Map<string, { pos: number; number: number; text: string }> {
-  const map = new Map<string, { pos: number; number: number; text: string }>();
+interface PassagePosition {
+  pos: number;
+  number: number;
+  text: string;
+  /** Whether the text has characters outside the BMP: only then do code points and UTF-16 offsets differ. */
+  astral: boolean;
+}
+
+const positionsByDoc = new WeakMap<PMNode, Map<string, PassagePosition>>();
+
+/** Where each passage's textblock starts in the document (remembered per document: the reader's text never changes). */
+export function passagePositions(doc: PMNode): Map<string, PassagePosition> {
+  const known = positionsByDoc.get(doc);
+  if (known) return known;
+  const map = new Map<string, PassagePosition>();
   doc.descendants((node, pos) => {
     if (node.isTextblock && node.attrs.passageId) {
-      map.set(node.attrs.passageId, { pos, number: node.attrs.number, text: node.textContent });
+      const text = node.textContent;
+      map.set(node.attrs.passageId, { pos, number: node.attrs.number, text, astral: /[\uD800-\uDFFF]/.test(text) });
       return false;
     }
     return true;
   });
+  positionsByDoc.set(doc, map);
   return map;
 }
 
 /** A document range for code point offsets in a passage, or null if it no longer fits. */
-export function rangeInDocument(positions: ReturnType<typeof passagePositions>, h: Pick<HighlightSpec, "passageId" | "start" | "end">) {
+export function rangeInDocument(positions: Map<string, PassagePosition>, h: Pick<HighlightSpec, "passageId" | "start" | "end">) {
   const p = positions.get(h.passageId);
   if (!p) return null;
+  if (!p.astral) {
+    if (h.start < 0 || h.end > p.text.length || h.start > h.end) return null;
+    return { from: p.pos + 1 + h.start, to: p.pos + 1 + h.end };
+  }
   try {
     return { from: p.pos + 1 + codePointToUtf16(p.text, h.start), to: p.pos + 1 + codePointToUtf16(p.text, h.end) };
   } catch {
@@ -50,44 +68,84 @@ function numberWidget(number: number): HTMLElement {
   return a;
 }
 
-export function buildDecorations(doc: PMNode, highlights: HighlightSpec[]): DecorationSet {
-  const positions = passagePositions(doc);
-  const decorations: Decoration[] = [];
-  for (const { pos, number } of positions.values()) {
-    decorations.push(Decoration.widget(pos + 1, () => numberWidget(number), { side: -1, key: `n${number}`, ignoreSelection: true }));
-  }
-  for (const h of highlights) {
-    const range = rangeInDocument(positions, h);
-    if (!range || range.to <= range.from) continue;
-    // nodeName gives every annotation its own wrapper, so overlaps nest (and
-    // their tints add up) and a click finds the innermost annotation's id.
-    decorations.push(
-      Decoration.inline(range.from, range.to, {
-        nodeName: "span",
-        class: `hl hl-${h.kind}${h.focused ? " hl-focus" : ""}`,
-        "data-annotation-id": h.id,
-      }),
-    );
-  }
-  return DecorationSet.create(doc, decorations);
+function highlightDecoration(positions: Map<string, PassagePosition>, h: HighlightSpec): Decoration | null {
+  const range = rangeInDocument(positions, h);
+  if (!range || range.to <= range.from) return null;
+  // nodeName gives every annotation its own wrapper, so overlaps nest (and
+  // their tints add up) and a click finds the innermost annotation's id.
+  return Decoration.inline(range.from, range.to, {
+    nodeName: "span",
+    class: `hl hl-${h.kind}${h.focused ? " hl-focus" : ""}`,
+    "data-annotation-id": h.id,
+  });
 }
 
-/** Paragraph numbers and highlights, replaced whenever the reader dispatches new ones. */
+const sameSpec = (a: HighlightSpec, b: HighlightSpec) =>
+  a.passageId === b.passageId && a.start === b.start && a.end === b.end && a.kind === b.kind && !!a.focused === !!b.focused;
+
+/** The decorations, and the highlight each one shows, so the next list of highlights can be applied as a change. */
+export interface ReaderDecorationState {
+  set: DecorationSet;
+  shown: Map<string, { spec: HighlightSpec; decoration: Decoration | null }>;
+}
+
+export function initialDecorations(doc: PMNode): ReaderDecorationState {
+  const decorations: Decoration[] = [];
+  for (const { pos, number } of passagePositions(doc).values()) {
+    decorations.push(Decoration.widget(pos + 1, () => numberWidget(number), { side: -1, key: `n${number}`, ignoreSelection: true }));
+  }
+  return { set: DecorationSet.create(doc, decorations), shown: new Map() };
+}
+
+/**
+ * The highlights as given, from the ones shown: only those added, removed or
+ * changed are taken out of and put into the set. Building the whole set anew
+ * costs (passages × highlights), which for a long report with thousands of
+ * highlights is most of a second on every page of annotations and every click.
+ */
+export function applyHighlights(doc: PMNode, state: ReaderDecorationState, highlights: HighlightSpec[]): ReaderDecorationState {
+  const positions = passagePositions(doc);
+  const shown = new Map<string, { spec: HighlightSpec; decoration: Decoration | null }>();
+  const add: Decoration[] = [];
+  const remove: Decoration[] = [];
+  for (const h of highlights) {
+    if (shown.has(h.id)) continue;
+    const before = state.shown.get(h.id);
+    if (before && sameSpec(before.spec, h)) {
+      shown.set(h.id, before);
+      continue;
+    }
+    if (before?.decoration) remove.push(before.decoration);
+    const decoration = highlightDecoration(positions, h);
+    if (decoration) add.push(decoration);
+    shown.set(h.id, { spec: h, decoration });
+  }
+  for (const [id, before] of state.shown) if (!shown.has(id) && before.decoration) remove.push(before.decoration);
+  let set = state.set;
+  if (remove.length) set = set.remove(remove);
+  if (add.length) set = set.add(doc, add);
+  return { set, shown };
+}
+
+/** Paragraph numbers and highlights; the reader dispatches the highlights it wants shown. */
 export const ReaderDecorations = Extension.create({
   name: "readerDecorations",
   addProseMirrorPlugins() {
     return [
-      new Plugin<DecorationSet>({
+      new Plugin<ReaderDecorationState>({
         key: readerDecorationsKey,
         state: {
-          init: (_, state) => buildDecorations(state.doc, []),
+          init: (_, state) => initialDecorations(state.doc),
           apply(tr, old) {
             const highlights = tr.getMeta(readerDecorationsKey) as HighlightSpec[] | undefined;
-            return highlights ? buildDecorations(tr.doc, highlights) : old.map(tr.mapping, tr.doc);
+            if (highlights) return applyHighlights(tr.doc, old, highlights);
+            if (!tr.docChanged) return old;
+            // The reader's text is read-only; should it change all the same, everything is placed afresh.
+            return applyHighlights(tr.doc, initialDecorations(tr.doc), [...old.shown.values()].map((s) => s.spec));
           },
         },
         props: {
-          decorations: (state) => readerDecorationsKey.getState(state),
+          decorations: (state) => readerDecorationsKey.getState(state)?.set,
         },
       }),
     ];

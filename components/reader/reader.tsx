@@ -4,7 +4,7 @@ import type { Editor } from "@tiptap/core";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { AnnotationFilters } from "@/components/annotations/annotation-filters";
-import { AnnotationSidebar, DRAFT_KEY } from "@/components/annotations/annotation-sidebar";
+import { ALIGNED_MAX, AnnotationSidebar, DRAFT_KEY } from "@/components/annotations/annotation-sidebar";
 import { OrphansPanel } from "@/components/annotations/orphans-panel";
 import { filtersFromParams, matches, paramsWithFilters, type Filters } from "@/components/annotations/filters";
 import { ThreadPanel } from "@/components/threads/thread-panel";
@@ -16,6 +16,7 @@ import { NotesMemory, NotesPanel, type NotesData, type NotesPanelHandle } from "
 import { quoteMarkdown } from "@/components/notes/quote-markdown";
 import { Alert } from "@/components/ui/alert";
 import { apiFetch } from "@/lib/api/client";
+import { allPagesOf, pagesOf } from "@/lib/api/pages";
 import { passagePositions, rangeInDocument, readerDecorationsKey, type HighlightSpec } from "./reader-decorations";
 import { ReportDocument } from "./report-document";
 import { selectionInPassage } from "./selection";
@@ -32,7 +33,12 @@ interface Props {
   reportId: string;
   slug: string;
   context: ReaderContext;
+  /** The first page of annotations, in reading order. */
   initialAnnotations: ReaderAnnotation[];
+  /** Where the rest continue (read by the browser, page by page); null when the first page was all. */
+  initialCursor?: string | null;
+  /** The earlier version shown, or null for the current one. */
+  version?: number | null;
   initialOrphans?: ReaderAnnotation[];
   canAnnotate: boolean;
   /** The team notes; null where they are not offered (an earlier version). */
@@ -53,7 +59,24 @@ function readingOrder(a: ReaderAnnotation, b: ReaderAnnotation): number {
 
 type Panel = "annotations" | "notes";
 
-export function Reader({ reportId, slug, context, initialAnnotations, initialOrphans = [], canAnnotate, notes, initialEventId, header, outline }: Props) {
+/**
+ * From this many passages on, while the rest of the annotations arrive, passages off screen are not
+ * laid out (CSS content-visibility), so each batch of highlights costs a screen's layout, not the
+ * whole report's. It is lifted once all are in: scrolling through laid-out text is smoother.
+ */
+const LONG_REPORT = 300;
+
+/** Annotations per request while the rest of a long report's annotations are read. */
+const PAGE = 500;
+
+/** Puts pages that arrive into the list: what the list already has (fresher, from live events) wins; deleted ones stay out. */
+function mergeInto(list: ReaderAnnotation[], incoming: ReaderAnnotation[], removed: ReadonlySet<string>): ReaderAnnotation[] {
+  const have = new Set(list.map((a) => a.id));
+  const added = incoming.filter((a) => !have.has(a.id) && !removed.has(a.id));
+  return added.length ? [...list, ...added].sort(readingOrder) : list;
+}
+
+export function Reader({ reportId, slug, context, initialAnnotations, initialCursor = null, version = null, initialOrphans = [], canAnnotate, notes, initialEventId, header, outline }: Props) {
   const { passages } = context;
   const router = useRouter();
   const pathname = usePathname();
@@ -79,6 +102,37 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialOrp
   const canReattach = context.me.role === "editor" || context.me.role === "owner";
   const [visibility, setVisibility] = useStoredChoice<VisibilityChoice>("marginalia.visibility", ["workspace", "private"]);
   const [error, setError] = useState<string | null>(null);
+  const listPath = `/api/v1/reports/${reportId}/annotations${version ? `?version=${version}` : ""}`;
+  // Deleted while pages were still arriving: a page read before the deletion must not bring it back.
+  const removed = useRef(new Set<string>());
+  const [loadingRest, setLoadingRest] = useState(initialCursor !== null);
+  useEffect(() => {
+    if (initialCursor === null) return;
+    const abort = new AbortController();
+    void (async () => {
+      try {
+        // Put in a few pages at a time: each change of the list re-renders the sidebar and re-places highlights.
+        let pending: ReaderAnnotation[] = [];
+        let last = performance.now();
+        for await (const page of pagesOf<ReaderAnnotation>(listPath, "annotations", { limit: PAGE, cursor: initialCursor, signal: abort.signal })) {
+          if (abort.signal.aborted) return;
+          pending.push(...page);
+          if (performance.now() - last > 1_000) {
+            const batch = pending;
+            pending = [];
+            last = performance.now();
+            setAnnotations((list) => mergeInto(list, batch, removed.current));
+          }
+        }
+        if (pending.length) setAnnotations((list) => mergeInto(list, pending, removed.current));
+      } catch (e) {
+        if (!abort.signal.aborted) setError(`Some annotations could not be loaded: ${(e as Error).message}. Reload the page to see them all.`);
+      } finally {
+        if (!abort.signal.aborted) setLoadingRest(false);
+      }
+    })();
+    return () => abort.abort();
+  }, [initialCursor, listPath]);
   const [sheetOpen, setSheetOpen] = useState(false);
   const wide = useMediaQuery("(min-width: 1024px)");
   const textRef = useRef<HTMLDivElement>(null);
@@ -214,11 +268,11 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialOrp
   async function reloadAnnotations() {
     try {
       const [list, lost] = await Promise.all([
-        apiFetch<{ annotations: ReaderAnnotation[] }>(`/api/v1/reports/${reportId}/annotations`),
-        apiFetch<{ orphans: ReaderAnnotation[] }>(`/api/v1/reports/${reportId}/orphans`),
+        allPagesOf<ReaderAnnotation>(listPath, "annotations", { limit: PAGE }),
+        allPagesOf<ReaderAnnotation>(`/api/v1/reports/${reportId}/orphans`, "orphans"),
       ]);
-      setAnnotations([...list.annotations].sort(readingOrder));
-      setOrphans(lost.orphans);
+      setAnnotations(list.filter((a) => !removed.current.has(a.id)).sort(readingOrder));
+      setOrphans(lost);
     } catch (e) {
       setError(`The annotations could not be reloaded: ${(e as Error).message}. Reload the page to see them.`);
     }
@@ -230,6 +284,7 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialOrp
   async function refreshAnnotation(id: string, isNew: boolean) {
     try {
       const fresh = await apiFetch<ReaderAnnotation>(`/api/v1/annotations/${id}`);
+      removed.current.delete(id);
       if (fresh.anchorStatus === "orphaned") {
         setAnnotations((list) => list.filter((a) => a.id !== id));
         setOrphans((list) => [...list.filter((o) => o.id !== id), fresh]);
@@ -255,6 +310,7 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialOrp
         void refreshAnnotation(change.itemId, false);
         break;
       case "annotation.deleted":
+        removed.current.add(change.itemId);
         setAnnotations((list) => list.filter((a) => a.id !== change.itemId));
         setOrphans((list) => list.filter((a) => a.id !== change.itemId));
         break;
@@ -292,6 +348,7 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialOrp
     try {
       setError(null);
       await apiFetch(`/api/v1/annotations/${a.id}`, { method: "DELETE" });
+      removed.current.add(a.id);
       setAnnotations((list) => list.filter((x) => x.id !== a.id));
       setFocusedId(null);
       setUndo(a);
@@ -304,6 +361,7 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialOrp
     setUndo(null);
     try {
       const restored = await apiFetch<ReaderAnnotation>(`/api/v1/annotations/${a.id}/restore`, { method: "POST" });
+      removed.current.delete(a.id);
       setAnnotations((list) => [...list, restored].sort(readingOrder));
     } catch (e) {
       setError(`The annotation could not be restored: ${(e as Error).message}`);
@@ -382,6 +440,8 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialOrp
       renderComposer={composer}
       tagColors={tagColors}
       newIds={newIds}
+      textRef={textRef}
+      listClassName={wide ? "min-h-0 flex-1" : "h-[50vh]"}
     />
   );
 
@@ -391,6 +451,11 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialOrp
       {/* On phones the sheet's own button already names the list. */}
       <h2 className={wide ? "text-sm font-semibold" : "sr-only"}>
         Annotations <span className="font-normal text-stone-500 dark:text-stone-400">{visible.length === annotations.length ? annotations.length : `${visible.length} of ${annotations.length}`}</span>
+        {loadingRest && (
+          <span role="status" className="ml-2 text-xs font-normal text-stone-500 dark:text-stone-400">
+            loading more…
+          </span>
+        )}
       </h2>
       {canAnnotate && <VisibilitySelect value={visibility} onChange={setVisibility} label="New ones visible to" />}
     </div>
@@ -411,6 +476,10 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialOrp
     )}
     </>
   );
+
+  // A long list scrolls by itself beside the text, with its filters above it.
+  const longList = visible.length + (draft ? 1 : 0) > ALIGNED_MAX;
+  const longListPanel = longList && wide ? "sticky top-20 flex h-[calc(100vh-6rem)] flex-col" : undefined;
 
   const tabs: { id: Panel; label: string; count?: number }[] = [
     { id: "annotations", label: "Annotations", count: annotations.length },
@@ -446,7 +515,7 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialOrp
           </button>
         ))}
       </div>
-      <div role="tabpanel" id="panel-annotations" aria-labelledby="panel-tab-annotations" hidden={panel !== "annotations"}>
+      <div role="tabpanel" id="panel-annotations" aria-labelledby="panel-tab-annotations" hidden={panel !== "annotations"} className={longListPanel}>
         {sidebarHeader}
         {sidebar}
       </div>
@@ -462,10 +531,10 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialOrp
       </div>
     </>
   ) : (
-    <>
+    <div className={longListPanel}>
       {sidebarHeader}
       {sidebar}
-    </>
+    </div>
   );
 
   return (
@@ -497,7 +566,7 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialOrp
           </p>
         )}
         {error && <div className="mb-6"><Alert>{error}</Alert></div>}
-        <ReportDocument passages={passages} onEditor={setEditor} />
+        <ReportDocument passages={passages} onEditor={setEditor} long={passages.length > LONG_REPORT && loadingRest} />
         <PresenceMarkers people={others} container={textRef} />
       </article>
       {wide ? (

@@ -25,7 +25,7 @@ function StaticPassages({ passages }: { passages: ReaderPassage[] }) {
 }
 
 /** The report text in a read-only TipTap editor with passage numbers and highlights. */
-export function ReportDocument({ passages, onEditor }: { passages: ReaderPassage[]; onEditor: (editor: Editor | null) => void }) {
+export function ReportDocument({ passages, onEditor, long = false }: { passages: ReaderPassage[]; onEditor: (editor: Editor | null) => void; long?: boolean }) {
   const content = useMemo(() => documentFromPassages(passages), [passages]);
   const editor = useEditor({
     editable: false,
@@ -58,7 +58,7 @@ export function ReportDocument({ passages, onEditor }: { passages: ReaderPassage
   }, [editor, onEditor]);
 
   return (
-    <div className="report-text">
+    <div className={long ? "report-text report-text-long" : "report-text"}>
       {editor ? <EditorContent editor={editor} /> : <StaticPassages passages={passages} />}
     </div>
   );

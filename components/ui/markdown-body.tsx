@@ -11,8 +11,22 @@ import { markdownToBlocks, mentionText, safeHref, type Block, type Inline } from
  * text, so it is shown as text and nothing else. No hooks, so it works in
  * server and client components alike.
  */
+/** Lexed bodies by their text: a long sidebar renders the same cards again and again as it scrolls. */
+const lexed = new Map<string, Block[]>();
+const LEXED_MAX = 2_000;
+
+function blocksOf(markdown: string): Block[] {
+  let blocks = lexed.get(markdown);
+  if (!blocks) {
+    blocks = markdownToBlocks(markdown);
+    if (lexed.size >= LEXED_MAX) lexed.delete(lexed.keys().next().value!);
+    lexed.set(markdown, blocks);
+  }
+  return blocks;
+}
+
 export function MarkdownBody({ markdown, className }: { markdown: string; className?: string }) {
-  const blocks = markdownToBlocks(markdown);
+  const blocks = blocksOf(markdown);
   return (
     <div
       className={[

@@ -1,4 +1,4 @@
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { AppError, invalidField, notFound } from "@/lib/errors";
 import { codePointLength, quoteFromPosition, validatePosition } from "@/lib/anchoring";
@@ -9,7 +9,9 @@ import { resolveTagIds } from "../tags/tags";
 import { getReportAccessOrThrow, hasRole, reportWhere, requireRole } from "../workspaces/access";
 import { annotationSelect, toAnnotationView, type AnnotationView } from "./view";
 import { annotationVisibleWhere } from "./visibility";
+import { readAnnotationViews } from "./read-views";
 import { recordEvent } from "../events/events";
+import { keyFromCursor, pageFrom, scopeOf } from "../pagination/page";
 
 export type { AnnotationView } from "./view";
 
@@ -45,7 +47,7 @@ export async function createAnnotation(options: { userId: string; reportId: stri
       ? await resolveTagIds(tx, { workspaceId: report.workspaceId, names: options.tags, canCreate: hasRole(role, "editor") })
       : [];
 
-    const row = await tx.annotation.create({
+    const { id } = await tx.annotation.create({
       data: {
         reportId: report.id,
         passageId: passage.id,
@@ -61,9 +63,9 @@ export async function createAnnotation(options: { userId: string; reportId: stri
         suffix: selector.suffix,
         tags: { create: tagIds.map((tagId) => ({ tagId })) },
       },
-      select: annotationSelect,
+      select: { id: true },
     });
-    await recordEvent(tx, { reportId: report.id, type: "annotation.created", itemType: "annotation", itemId: row.id, actorId: options.userId, onlyUserId: visibility === "private" ? options.userId : null });
+    await recordEvent(tx, { reportId: report.id, type: "annotation.created", itemType: "annotation", itemId: id, actorId: options.userId, onlyUserId: visibility === "private" ? options.userId : null });
     // A private note is seen by its author only: mentioning someone there tells them nothing.
     if (visibility === "workspace") {
       await notify(tx, {
@@ -71,11 +73,11 @@ export async function createAnnotation(options: { userId: string; reportId: stri
         actorId: options.userId,
         workspaceId: report.workspaceId,
         reportId: report.id,
-        annotationId: row.id,
+        annotationId: id,
         recipientIds: newMentionIds(body),
       });
     }
-    return toAnnotationView(row);
+    return (await readAnnotationViews([id], tx)).get(id)!;
   });
 }
 
@@ -90,28 +92,124 @@ export function annotationFilterWhere(filters: AnnotationFilters): Prisma.Annota
   return and.length ? { AND: and } : {};
 }
 
-/** What the user may see of a report's annotations, in reading order, optionally filtered. */
-export async function listAnnotations(options: { userId: string; reportId: string; filters?: AnnotationFilters; version?: number }): Promise<AnnotationView[]> {
+/** The annotation list's page sizes: GET /reports/{id}/annotations. */
+export const ANNOTATIONS_PAGE = { defaultLimit: 100, maxLimit: 500 } as const;
+
+export interface AnnotationPage {
+  annotations: AnnotationView[];
+  nextCursor: string | null;
+}
+
+/** The reading-order key of an annotation, which a cursor carries: ¶ index, start, end, created, id. */
+const KEY_TYPES = ["number", "number", "number", "string", "string"] as const;
+
+/** The sidebar's filters as SQL over `a` (annotations), the same as annotationFilterWhere. */
+function annotationFilterSql(filters: AnnotationFilters): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  if (filters.tag?.length) {
+    const keys = filters.tag.map((t) => t.trim().toLocaleLowerCase("en"));
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM annotation_tags at JOIN tags t ON t.id = at.tag_id WHERE at.annotation_id = a.id AND t.name_key = ANY(${keys}::text[]))`);
+  }
+  if (filters.author?.length) parts.push(Prisma.sql`a.author_id = ANY(${filters.author}::text[])`);
+  if (filters.kind?.length) parts.push(Prisma.sql`a.kind::text = ANY(${filters.kind}::text[])`);
+  if (filters.verdict?.length) parts.push(Prisma.sql`a.kind = 'claim' AND a.verdict::text = ANY(${filters.verdict}::text[])`);
+  if (filters.status?.length) parts.push(Prisma.sql`a.status::text = ANY(${filters.status}::text[])`);
+  if (filters.visibility?.length) parts.push(Prisma.sql`a.visibility::text = ANY(${filters.visibility}::text[])`);
+  return parts.length ? Prisma.sql`AND ${Prisma.join(parts, " AND ")}` : Prisma.empty;
+}
+
+interface KeyRow {
+  id: string;
+  passageId: string;
+  index: number;
+  start: number;
+  end: number;
+  createdAt: Date;
+  quote: string;
+  prefix: string;
+  suffix: string;
+}
+
+/**
+ * A page of what the user may see of a report's annotations, in reading order,
+ * optionally filtered: the current version's anchors, or an earlier version's
+ * as they were kept when it was replaced. Keyset pagination on the reading
+ * order, so a page deep into a long report costs what the first one does.
+ */
+export async function listAnnotations(options: {
+  userId: string;
+  reportId: string;
+  filters?: AnnotationFilters;
+  version?: number;
+  limit?: number;
+  cursor?: string;
+}): Promise<AnnotationPage> {
   const report = await db.report.findFirst({
     where: { id: options.reportId, ...reportWhere(options.userId) },
     select: { id: true, version: true },
   });
   if (!report) throw notFound("That report");
-  if (options.version !== undefined && options.version !== report.version) return listAnnotationsAsOf({ ...options, current: report.version });
-  const rows = await db.annotation.findMany({
-    where: {
-      reportId: report.id,
-      deletedAt: null,
-      // Orphans are listed apart (the orphans panel): they have no place in this text.
-      anchorStatus: { not: "orphaned" },
-      passage: { version: report.version },
-      ...annotationVisibleWhere(options.userId),
-      ...annotationFilterWhere(options.filters ?? {}),
-    },
-    orderBy: [{ passage: { index: "asc" } }, { start: "asc" }, { end: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-    select: annotationSelect,
+  const version = options.version ?? report.version;
+  if (version < 1 || version > report.version) throw notFound(`Version ${version} of that report`);
+  const current = version === report.version;
+  const limit = options.limit ?? ANNOTATIONS_PAGE.defaultLimit;
+  const filters = options.filters ?? {};
+  const scope = scopeOf(`annotations:${report.id}:v${version}`, { ...filters });
+  const after = options.cursor !== undefined ? keyFromCursor(options.cursor, scope, KEY_TYPES) : null;
+  const { userId } = options;
+
+  // The anchor in the version asked for: the annotation's own (current), or the one kept when that version was replaced.
+  const k = Prisma.raw(current ? "a" : "k");
+  const from = current
+    ? Prisma.sql`annotations a JOIN passages p ON p.id = a.passage_id AND p.report_id = ${report.id} AND p.version = ${version} AND a.anchor_status <> 'orphaned'`
+    : Prisma.sql`annotations a
+        JOIN annotation_anchors k ON k.annotation_id = a.id AND k.version = ${version} AND k.status <> 'orphaned'
+        JOIN passages p ON p.id = k.passage_id AND p.report_id = ${report.id} AND p.version = ${version}`;
+  const rows = await db.$queryRaw<KeyRow[]>`
+    SELECT a.id, p.id AS "passageId", p.index, ${k}.start, ${k}."end", a.created_at AS "createdAt", ${k}.quote, ${k}.prefix, ${k}.suffix
+    FROM ${from}
+    WHERE a.report_id = ${report.id}
+      AND a.deleted_at IS NULL
+      AND (a.visibility = 'workspace' OR a.author_id = ${userId})
+      ${annotationFilterSql(filters)}
+      ${after ? Prisma.sql`AND p.index >= ${after[0]}::int AND (p.index, ${k}.start, ${k}."end", a.created_at, a.id) > (${after[0]}::int, ${after[1]}::int, ${after[2]}::int, ${after[3]}::timestamp, ${after[4]}::text)` : Prisma.empty}
+    ORDER BY p.index, ${k}.start, ${k}."end", a.created_at, a.id
+    LIMIT ${limit + 1}`;
+
+  const page = pageFrom(rows, limit, scope, (r) => [r.index, r.start, r.end, r.createdAt.toISOString(), r.id]);
+  const views = await readAnnotationViews(page.items.map((r) => r.id));
+  const annotations = page.items.flatMap((r) => {
+    const view = views.get(r.id);
+    if (!view) return [];
+    // In an earlier version the annotation sits where it was then.
+    return current ? [view] : [{ ...view, passageId: r.passageId, passageIndex: r.index, start: r.start, end: r.end, quote: r.quote, prefix: r.prefix, suffix: r.suffix }];
   });
-  return rows.map(toAnnotationView);
+  return { annotations, nextCursor: page.nextCursor };
+}
+
+/** How many claims the user may see in a version of a report (the header's count), placed as listAnnotations places them. */
+export async function countClaims(options: { userId: string; reportId: string; version: number; current: boolean }): Promise<number> {
+  const placed = options.current
+    ? Prisma.sql`a.anchor_status <> 'orphaned' AND EXISTS (SELECT 1 FROM passages p WHERE p.id = a.passage_id AND p.version = ${options.version})`
+    : Prisma.sql`EXISTS (SELECT 1 FROM annotation_anchors x JOIN passages p ON p.id = x.passage_id AND p.version = ${options.version}
+                         WHERE x.annotation_id = a.id AND x.version = ${options.version} AND x.status <> 'orphaned')`;
+  const [row] = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM annotations a
+    WHERE a.report_id = ${options.reportId} AND a.kind = 'claim' AND a.deleted_at IS NULL
+      AND (a.visibility = 'workspace' OR a.author_id = ${options.userId}) AND ${placed}`;
+  return row?.n ?? 0;
+}
+
+/** Every annotation the user may see, page after page: for server-rendered pages that show them all. */
+export async function listAllAnnotations(options: { userId: string; reportId: string; filters?: AnnotationFilters; version?: number }): Promise<AnnotationView[]> {
+  const all: AnnotationView[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listAnnotations({ ...options, limit: ANNOTATIONS_PAGE.maxLimit, cursor });
+    all.push(...page.annotations);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
 }
 
 export async function getAnnotationViewOrThrow(options: { userId: string; annotationId: string }): Promise<AnnotationView> {
@@ -121,33 +219,4 @@ export async function getAnnotationViewOrThrow(options: { userId: string; annota
   });
   if (!row) throw notFound("That annotation");
   return toAnnotationView(row);
-}
-
-/** Annotations as they were anchored in an earlier version, from the anchors kept when it was replaced. */
-async function listAnnotationsAsOf(options: { userId: string; reportId: string; filters?: AnnotationFilters; version?: number; current: number }): Promise<AnnotationView[]> {
-  const version = options.version!;
-  if (version < 1 || version > options.current) throw notFound(`Version ${version} of that report`);
-  const anchors = await db.annotationAnchor.findMany({
-    where: {
-      version,
-      status: { not: "orphaned" },
-      annotation: { reportId: options.reportId, deletedAt: null, ...annotationVisibleWhere(options.userId), ...annotationFilterWhere(options.filters ?? {}) },
-    },
-    select: { passageId: true, start: true, end: true, quote: true, prefix: true, suffix: true, annotation: { select: annotationSelect } },
-  });
-  const passages = await db.passage.findMany({ where: { reportId: options.reportId, version }, select: { id: true, index: true } });
-  const indexOf = new Map(passages.map((p) => [p.id, p.index]));
-  return anchors
-    .filter((a) => a.passageId && indexOf.has(a.passageId))
-    .map((a) => ({
-      ...toAnnotationView(a.annotation),
-      passageId: a.passageId!,
-      passageIndex: indexOf.get(a.passageId!)!,
-      start: a.start!,
-      end: a.end!,
-      quote: a.quote,
-      prefix: a.prefix,
-      suffix: a.suffix,
-    }))
-    .sort((x, y) => x.passageIndex - y.passageIndex || x.start - y.start || x.end - y.end || x.createdAt.getTime() - y.createdAt.getTime());
 }

@@ -39,11 +39,13 @@ export interface NewEvent {
  * a rolled-back change tells no one, a committed one is always in the table.
  */
 export async function recordEvent(tx: Tx, event: NewEvent): Promise<void> {
-  const [row] = await tx.$queryRaw<{ id: bigint }[]>`
-    INSERT INTO report_events (report_id, type, item_type, item_id, parent_id, actor_id, only_user_id)
-    VALUES (${event.reportId}, ${event.type}, ${event.itemType}, ${event.itemId}, ${event.parentId ?? null}, ${event.actorId}, ${event.onlyUserId ?? null})
-    RETURNING id`;
-  await tx.$executeRaw`SELECT pg_notify(${EVENTS_CHANNEL}, ${row.id.toString()})`;
+  // One round trip: the row, and the notice naming it (delivered when the transaction commits).
+  await tx.$executeRaw`
+    WITH e AS (
+      INSERT INTO report_events (report_id, type, item_type, item_id, parent_id, actor_id, only_user_id)
+      VALUES (${event.reportId}, ${event.type}, ${event.itemType}, ${event.itemId}, ${event.parentId ?? null}, ${event.actorId}, ${event.onlyUserId ?? null})
+      RETURNING id)
+    SELECT pg_notify(${EVENTS_CHANNEL}, e.id::text) FROM e`;
 }
 
 /** Who may hear about an annotation (or anything under it): everyone, or its author alone when private. */

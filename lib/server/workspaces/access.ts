@@ -57,11 +57,12 @@ export interface ReportAccess {
 
 /** A report the user can see (by its workspace) and their role there; otherwise "not found". */
 export async function getReportAccessOrThrow(options: { userId: string; reportId: string }, client: Tx | typeof db = db): Promise<ReportAccess> {
-  const row = await client.report.findFirst({
-    where: { id: options.reportId, ...reportWhere(options.userId) },
-    select: { id: true, version: true, workspaceId: true, workspace: { select: { memberships: { where: { userId: options.userId }, select: { role: true } } } } },
-  });
+  // One query, on the path of every write: the report and the user's membership of its workspace.
+  const [row] = await client.$queryRaw<{ id: string; version: number; workspaceId: string; role: RoleName }[]>`
+    SELECT r.id, r.version, r.workspace_id AS "workspaceId", m.role::text AS role
+    FROM reports r JOIN memberships m ON m.workspace_id = r.workspace_id AND m.user_id = ${options.userId}
+    WHERE r.id = ${options.reportId}`;
   if (!row) throw notFound("That report");
-  const { workspace, ...report } = row;
-  return { report, role: workspace.memberships[0].role };
+  const { role, ...report } = row;
+  return { report, role };
 }

@@ -4,7 +4,7 @@ import { ReportHeader } from "@/components/reader/report-header";
 import type { ReaderAnnotation } from "@/components/reader/types";
 import { ReportOutline } from "@/components/reader/report-outline";
 import type { NotesData } from "@/components/notes/notes-panel";
-import { listAnnotations } from "@/lib/server/annotations/annotations";
+import { countClaims, listAnnotations } from "@/lib/server/annotations/annotations";
 import { getNotes } from "@/lib/server/notes/notes";
 import { currentEventId } from "@/lib/server/events/stream";
 import { listOrphans } from "@/lib/server/reports/versions";
@@ -27,6 +27,9 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: loaded.report.title };
 }
 
+/** How many annotations come with the page; the rest are read by the browser, page by page. */
+const FIRST_PAGE = 300;
+
 // Dates become strings on their way to the browser.
 const serialise = <T,>(value: T) => JSON.parse(JSON.stringify(value)) as ReaderAnnotation[];
 
@@ -37,14 +40,15 @@ export default async function ReportPage({ params, searchParams }: { params: Par
   const current = report.version === report.currentVersion;
   // Read before the annotations: an event after this id is replayed by the live stream, so nothing falls in between.
   const eventId = current ? (await currentEventId(report.id)).toString() : null;
-  const [annotations, members, tags, orphans, notes] = await Promise.all([
-    listAnnotations({ userId: user.id, reportId: report.id, version: report.version }),
+  const [firstPage, claimCount, members, tags, orphans, notes] = await Promise.all([
+    // The first screens' worth; the reader reads the rest page by page once it is showing.
+    listAnnotations({ userId: user.id, reportId: report.id, version: report.version, limit: FIRST_PAGE }),
+    countClaims({ userId: user.id, reportId: report.id, version: report.version, current }),
     listMembers({ userId: user.id, workspaceIdOrSlug: report.workspaceId }),
     listTags({ userId: user.id, workspaceIdOrSlug: report.workspaceId }),
     current ? listOrphans({ userId: user.id, reportId: report.id }) : Promise.resolve([]),
     current ? getNotes({ userId: user.id, reportId: report.id }) : Promise.resolve(null),
   ]);
-  const claimCount = annotations.filter((a) => a.kind === "claim").length;
 
   return (
     <Reader
@@ -57,7 +61,9 @@ export default async function ReportPage({ params, searchParams }: { params: Par
         tags: tags.map((t) => ({ name: t.name, color: t.color })),
         passages: report.passages,
       }}
-      initialAnnotations={serialise(annotations)}
+      initialAnnotations={serialise(firstPage.annotations)}
+      initialCursor={firstPage.nextCursor}
+      version={current ? null : report.version}
       initialOrphans={serialise(orphans)}
       // An earlier version is a record of how things were: it reads, it does not take new notes.
       canAnnotate={current && hasRole(report.role, "annotator")}

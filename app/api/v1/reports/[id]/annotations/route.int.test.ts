@@ -153,4 +153,75 @@ describe("GET /api/v1/reports/{id}/annotations", () => {
     expect((await call("GET", path(report.id), { as: stranger })).status).toBe(404);
     expect((await call("GET", path(report.id))).status).toBe(401);
   });
+
+  it("pages through the list in reading order with opaque cursors, each annotation exactly once", async () => {
+    const { owner, report } = await setup();
+    const [p1, p2] = report.passages;
+    const made: string[] = [];
+    // Same place twice (ties broken by creation, then id), and spread over two passages.
+    for (const [p, start] of [[p2, 10], [p1, 30], [p1, 4], [p1, 4], [p2, 0], [p1, 30], [p2, 50]] as const) {
+      made.push((await call("POST", path(report.id), { as: owner, json: { passageId: p.id, start, end: start + 5, kind: start === 4 ? "question" : "comment", body: "x" } })).body.id);
+    }
+    const whole = await call("GET", `${path(report.id)}?limit=500`, { as: owner });
+    expect(whole.body.nextCursor).toBeNull();
+    expect(whole.body.annotations).toHaveLength(7);
+
+    const seen: string[] = [];
+    let url = `${path(report.id)}?limit=3`;
+    const sizes: number[] = [];
+    for (;;) {
+      const res = await call("GET", url, { as: owner });
+      expect(res.status).toBe(200);
+      sizes.push(res.body.annotations.length);
+      seen.push(...res.body.annotations.map((a: { id: string }) => a.id));
+      if (!res.body.nextCursor) break;
+      expect(res.body.nextCursor).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
+      url = `${path(report.id)}?limit=3&cursor=${encodeURIComponent(res.body.nextCursor)}`;
+      // An annotation added above the cursor meanwhile is not handed out twice, nor does it shift the pages.
+      if (sizes.length === 1) await call("POST", path(report.id), { as: owner, json: { passageId: p1.id, start: 0, end: 2 } });
+    }
+    expect(sizes).toEqual([3, 3, 1]);
+    expect(seen).toEqual(whole.body.annotations.map((a: { id: string }) => a.id));
+    expect(new Set(seen)).toEqual(new Set(made));
+  });
+
+  it("keeps filters across pages and binds a cursor to its report and filters", async () => {
+    const { owner, ws, report, first } = await setup();
+    for (let i = 0; i < 5; i++) await call("POST", path(report.id), { as: owner, json: { passageId: first.id, start: i, end: i + 3, kind: i % 2 ? "question" : "comment", body: `n${i}` } });
+    const page1 = await call("GET", `${path(report.id)}?kind=comment&limit=2`, { as: owner });
+    expect(page1.body.annotations.map((a: { body: string }) => a.body)).toEqual(["n0", "n2"]);
+    const cursor = encodeURIComponent(page1.body.nextCursor);
+    const page2 = await call("GET", `${path(report.id)}?kind=comment&limit=2&cursor=${cursor}`, { as: owner });
+    expect(page2.body.annotations.map((a: { body: string }) => a.body)).toEqual(["n4"]);
+    expect(page2.body.nextCursor).toBeNull();
+
+    // The same cursor under other filters, or for another report, is refused rather than misread.
+    const otherFilters = await call("GET", `${path(report.id)}?kind=question&limit=2&cursor=${cursor}`, { as: owner });
+    expect(otherFilters.status).toBe(400);
+    expect(otherFilters.body.error.code).toBe("bad_request");
+    const other = await newReport(owner, ws.id);
+    expect((await call("GET", `${path(other.id)}?kind=comment&limit=2&cursor=${cursor}`, { as: owner })).status).toBe(400);
+  });
+
+  it("refuses a tampered cursor (400) and a limit out of range (422)", async () => {
+    const { owner, report, first } = await setup();
+    for (let i = 0; i < 3; i++) await call("POST", path(report.id), { as: owner, json: { passageId: first.id, start: i, end: i + 3 } });
+    const { nextCursor } = (await call("GET", `${path(report.id)}?limit=1`, { as: owner })).body;
+    const [body, mac] = nextCursor.split(".");
+    const payload = JSON.parse(Buffer.from(body, "base64url").toString());
+    payload.k[0] = 0;
+    const forged = `${Buffer.from(JSON.stringify(payload)).toString("base64url")}.${mac}`;
+    for (const bad of [forged, "nonsense", `${body}.${mac}x`, "a".repeat(600)]) {
+      const res = await call("GET", `${path(report.id)}?cursor=${encodeURIComponent(bad)}`, { as: owner });
+      expect(res.status).toBe(400);
+    }
+    for (const limit of ["0", "501", "abc", "2.5"]) {
+      const res = await call("GET", `${path(report.id)}?limit=${limit}`, { as: owner });
+      expect(res.status).toBe(422);
+      expect(res.body.error.details.issues[0].path).toBe("limit");
+    }
+    const dflt = await call("GET", path(report.id), { as: owner });
+    expect(dflt.body.annotations).toHaveLength(3);
+    expect(dflt.body.nextCursor).toBeNull();
+  });
 });

@@ -7,7 +7,7 @@ import { Tally, VerdictBadge } from "@/components/annotations/claim-badges";
 import { VERDICT_LABEL } from "@/components/annotations/kind-style";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { listAnnotations } from "@/lib/server/annotations/annotations";
+import { listAllAnnotations } from "@/lib/server/annotations/annotations";
 import { listTags } from "@/lib/server/tags/tags";
 import { VERDICTS } from "@/lib/validations/annotation";
 import { loadReport } from "../load-report";
@@ -39,7 +39,7 @@ export default async function ClaimsPage({ params, searchParams }: { params: Par
   const verdict = (VERDICTS as readonly string[]).includes(wanted) ? (wanted as Verdict) : null;
 
   const [claims, tags] = await Promise.all([
-    listAnnotations({ userId: user.id, reportId: report.id, filters: { kind: ["claim"] } }),
+    listAllAnnotations({ userId: user.id, reportId: report.id, filters: { kind: ["claim"] } }),
     listTags({ userId: user.id, workspaceIdOrSlug: report.workspace.id }),
   ]);
   const tagColor = new Map(tags.map((t) => [t.name.toLocaleLowerCase("en"), t.color]));
