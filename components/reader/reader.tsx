@@ -16,6 +16,7 @@ import { NotesMemory, NotesPanel, type NotesData, type NotesPanelHandle } from "
 import { quoteMarkdown } from "@/components/notes/quote-markdown";
 import { Alert } from "@/components/ui/alert";
 import { apiFetch } from "@/lib/api/client";
+import { fetchAllPages } from "@/lib/api/pages";
 import { passagePositions, rangeInDocument, readerDecorationsKey, type HighlightSpec } from "./reader-decorations";
 import { ReportDocument } from "./report-document";
 import { selectionInPassage } from "./selection";
@@ -215,10 +216,10 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialOrp
     try {
       const [list, lost] = await Promise.all([
         apiFetch<{ annotations: ReaderAnnotation[] }>(`/api/v1/reports/${reportId}/annotations`),
-        apiFetch<{ orphans: ReaderAnnotation[] }>(`/api/v1/reports/${reportId}/orphans`),
+        fetchAllPages<ReaderAnnotation>(`/api/v1/reports/${reportId}/orphans`, "orphans"),
       ]);
       setAnnotations([...list.annotations].sort(readingOrder));
-      setOrphans(lost.orphans);
+      setOrphans(lost);
     } catch (e) {
       setError(`The annotations could not be reloaded: ${(e as Error).message}. Reload the page to see them.`);
     }
