@@ -191,3 +191,55 @@ test("bodies are never run as HTML: not in the sidebar, not in notifications", a
   expect(await member.page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   await Promise.all([owner.close(), member.close()]);
 });
+
+test("a long thread and a full inbox are read a page at a time", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const owner = await person(browser, "Paula Pager");
+  const member = await person(browser, "Max Many");
+  await owner.page.getByLabel("Workspace name").fill("Long lists");
+  await owner.page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(owner.page.getByRole("heading", { name: "Long lists" })).toBeVisible();
+  const slug = owner.page.url().split("/w/")[1];
+  await addMember(owner.page, slug, member.email, "annotator");
+  const ws = await (await owner.page.request.get(`/api/v1/workspaces/${slug}`)).json();
+  const imported = await owner.page.request.post(`/api/v1/workspaces/${ws.id}/reports`, { data: { format: "text", content: "Title\n\nA paragraph people keep talking about." } });
+  const report = await (await owner.page.request.get(`/api/v1/reports/${(await imported.json()).id}`)).json();
+  // Max comments; Paula answers 103 times: a thread past its first page, and 103 notifications for Max.
+  const comment = await (await member.page.request.post(`/api/v1/reports/${report.id}/annotations`, { data: { passageId: report.passages[0].id, start: 0, end: 11, body: "Long thread" } })).json();
+  for (let i = 1; i <= 103; i++) {
+    expect((await owner.page.request.post(`/api/v1/annotations/${comment.id}/replies`, { data: { body: `Reply ${i}` } })).status()).toBe(201);
+  }
+
+  await member.page.goto(`/w/${slug}/r/${report.id}?annotation=${comment.id}`);
+  const thread = member.page.getByTestId("thread");
+  const replies = thread.getByTestId("reply");
+  await expect(replies).toHaveCount(100);
+  await expect(replies.last()).toContainText("Reply 100");
+  await thread.getByRole("button", { name: "Show more replies" }).click();
+  await expect(replies).toHaveCount(103);
+  await expect(replies.last()).toContainText("Reply 103");
+  await expect(thread.getByRole("button", { name: "Show more replies" })).toHaveCount(0);
+
+  // A new reply goes at the end, after the ones not yet shown, never after a gap.
+  await member.page.reload();
+  await expect(replies).toHaveCount(100);
+  await thread.getByRole("textbox", { name: "Reply" }).click();
+  await member.page.keyboard.type("The last word");
+  await thread.getByRole("button", { name: "Reply", exact: true }).click();
+  await expect(replies).toHaveCount(104);
+  await expect(replies.nth(102)).toContainText("Reply 103");
+  await expect(replies.last()).toContainText("The last word");
+
+  await member.page.goto("/notifications");
+  const inbox = member.page.locator("main li");
+  const more = member.page.getByRole("button", { name: "Show more" });
+  await expect(inbox).toHaveCount(50);
+  await more.click();
+  await expect(inbox).toHaveCount(100);
+  await more.click();
+  await expect(inbox).toHaveCount(103);
+  await expect(more).toHaveCount(0);
+  await expect(member.page.getByText("103 unread")).toBeVisible();
+  await expectAccessible(member.page);
+  await Promise.all([owner.close(), member.close()]);
+});

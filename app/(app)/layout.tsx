@@ -2,11 +2,12 @@ import { TopBar } from "@/components/layout/top-bar";
 import { requireUser } from "@/lib/session";
 import { countUnread } from "@/lib/server/notifications/notifications";
 import { listWorkspaces } from "@/lib/server/workspaces/workspaces";
+import { ALL } from "@/lib/server/pagination/keyset";
 
 // Every page in this group needs a session; sign-in and register live outside it.
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
-  const [workspaces, unreadCount] = await Promise.all([listWorkspaces({ userId: user.id }), countUnread(user.id)]);
+  const [workspaces, unreadCount] = await Promise.all([listWorkspaces({ userId: user.id, page: ALL }).then((p) => p.items), countUnread(user.id)]);
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:fixed focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow dark:focus:bg-stone-900">

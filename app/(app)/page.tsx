@@ -3,10 +3,11 @@ import { CreateWorkspaceForm } from "@/components/workspaces/create-workspace-fo
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/session";
 import { listWorkspaces } from "@/lib/server/workspaces/workspaces";
+import { ALL } from "@/lib/server/pagination/keyset";
 
 export default async function HomePage() {
   const user = await requireUser();
-  const workspaces = await listWorkspaces({ userId: user.id });
+  const { items: workspaces } = await listWorkspaces({ userId: user.id, page: ALL });
   return (
     <main className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
       <h1 className="font-serif text-3xl font-semibold tracking-tight">Your workspaces</h1>

@@ -7,6 +7,7 @@ import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { apiFetch } from "@/lib/api/client";
+import { appendNew, pageUrl } from "@/lib/api/pages";
 import { relativeTime } from "@/lib/format/relative-time";
 import type { NotificationView } from "@/lib/server/notifications/notifications";
 import { UNREAD_EVENT } from "./notification-bell";
@@ -34,9 +35,12 @@ function announce(unread: number) {
   window.dispatchEvent(new CustomEvent(UNREAD_EVENT, { detail: unread }));
 }
 
-export function NotificationList({ initial, initialUnread }: { initial: NotificationItem[]; initialUnread: number }) {
+/** The first page comes rendered from the server; "Show more" follows the cursor through the API. */
+export function NotificationList({ initial, initialUnread, initialCursor }: { initial: NotificationItem[]; initialUnread: number; initialCursor: string | null }) {
   const [items, setItems] = useState(initial);
   const [unread, setUnread] = useState(initialUnread);
+  const [cursor, setCursor] = useState(initialCursor);
+  const [loadingMore, setLoadingMore] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -69,6 +73,24 @@ export function NotificationList({ initial, initialUnread }: { initial: Notifica
       setError((err as Error).message);
     } finally {
       setPending(false);
+    }
+  }
+
+  async function showMore() {
+    if (!cursor || loadingMore) return;
+    setLoadingMore(true);
+    setError(null);
+    try {
+      const page = await apiFetch<{ notifications: NotificationItem[]; unread: number; nextCursor: string | null }>(pageUrl("/api/v1/notifications", cursor));
+      // The cursor continues below the last one shown, whatever arrived above it meanwhile.
+      setItems((shown) => appendNew(shown, page.notifications));
+      setCursor(page.nextCursor);
+      setUnread(page.unread);
+      announce(page.unread);
+    } catch (err) {
+      setError(`More notifications could not be loaded: ${(err as Error).message}`);
+    } finally {
+      setLoadingMore(false);
     }
   }
 
@@ -138,6 +160,16 @@ export function NotificationList({ initial, initialUnread }: { initial: Notifica
           })}
         </ul>
       )}
+      {cursor && (
+        <div className="flex justify-center">
+          <Button variant="secondary" size="sm" onClick={showMore} disabled={loadingMore} aria-busy={loadingMore}>
+            {loadingMore ? "Loading…" : "Show more"}
+          </Button>
+        </div>
+      )}
+      <p className="sr-only" aria-live="polite">
+        {loadingMore ? "Loading more notifications" : `${items.length} ${items.length === 1 ? "notification" : "notifications"} shown`}
+      </p>
     </div>
   );
 }

@@ -16,7 +16,7 @@ import { NotesMemory, NotesPanel, type NotesData, type NotesPanelHandle } from "
 import { quoteMarkdown } from "@/components/notes/quote-markdown";
 import { Alert } from "@/components/ui/alert";
 import { apiFetch } from "@/lib/api/client";
-import { allPagesOf, pagesOf } from "@/lib/api/pages";
+import { fetchAllPages, pagesOf } from "@/lib/api/pages";
 import { passagePositions, rangeInDocument, readerDecorationsKey, type HighlightSpec } from "./reader-decorations";
 import { ReportDocument } from "./report-document";
 import { selectionInPassage } from "./selection";
@@ -268,8 +268,8 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
   async function reloadAnnotations() {
     try {
       const [list, lost] = await Promise.all([
-        allPagesOf<ReaderAnnotation>(listPath, "annotations", { limit: PAGE }),
-        allPagesOf<ReaderAnnotation>(`/api/v1/reports/${reportId}/orphans`, "orphans"),
+        fetchAllPages<ReaderAnnotation>(`${listPath}${version ? "&" : "?"}limit=${PAGE}`, "annotations"),
+        fetchAllPages<ReaderAnnotation>(`/api/v1/reports/${reportId}/orphans`, "orphans"),
       ]);
       setAnnotations(list.filter((a) => !removed.current.has(a.id)).sort(readingOrder));
       setOrphans(lost);

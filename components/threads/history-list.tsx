@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { MarkdownBody } from "@/components/ui/markdown-body";
-import { apiFetch } from "@/lib/api/client";
+import { fetchPages } from "@/lib/api/pages";
 import { relativeTime } from "@/lib/format/relative-time";
 
 interface Revision {
@@ -11,20 +11,35 @@ interface Revision {
   editedBy?: { name: string };
 }
 
-/** "edited" — opens the earlier versions of a text, newest first. */
+const more = "text-xs text-stone-600 underline underline-offset-2 hover:text-stone-900 disabled:opacity-50 dark:text-stone-400 dark:hover:text-stone-100";
+
+/** "edited" — opens the earlier versions of a text, newest first, a page at a time. */
 export function HistoryList({ url }: { url: string }) {
   const [revisions, setRevisions] = useState<Revision[] | null>(null);
+  // Where the older versions continue, or null when all are shown.
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
+
+  async function load(from: string | null) {
+    setLoading(true);
+    setError(null);
+    try {
+      const page = await fetchPages<Revision>(url, "revisions", { cursor: from });
+      setRevisions((shown) => [...(from ? (shown ?? []) : []), ...page.items]);
+      setCursor(page.nextCursor);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setLoading(false);
+    }
+  }
 
   async function toggle() {
     setOpen((o) => !o);
     if (revisions || open) return;
-    try {
-      setRevisions((await apiFetch<{ revisions: Revision[] }>(url)).revisions);
-    } catch (e) {
-      setError((e as Error).message);
-    }
+    await load(null);
   }
 
   return (
@@ -43,6 +58,11 @@ export function HistoryList({ url }: { url: string }) {
               <MarkdownBody markdown={r.body || "*(empty)*"} className="text-xs text-stone-700 dark:text-stone-300" />
             </span>
           ))}
+          {revisions && cursor && (
+            <button type="button" className={more} onClick={() => load(cursor)} disabled={loading} aria-busy={loading}>
+              {loading ? "Loading…" : "Show older versions"}
+            </button>
+          )}
         </span>
       )}
     </span>

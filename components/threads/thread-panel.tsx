@@ -1,8 +1,9 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { ReaderAnnotation, ReaderContext } from "@/components/reader/types";
 import { ApiError, apiFetch } from "@/lib/api/client";
+import { appendNew, fetchPages } from "@/lib/api/pages";
 import { BodyEditorForm } from "./body-editor-form";
 import { ReplyItem, type ReplyData } from "./reply-item";
 import { StancePanel } from "./stance-panel";
@@ -30,20 +31,50 @@ export function ThreadPanel({ annotation: a, context, onChange, onDelete, onQuot
   const moderates = RANK[me.role] >= RANK.editor;
   const mine = a.author.id === me.id;
   const [replies, setReplies] = useState<ReplyData[] | null>(null);
+  // Where the thread continues past the replies shown (oldest first), or null when all are shown.
+  const [moreCursor, setMoreCursor] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const { pending, error, run } = useApiAction();
+  const repliesUrl = `/api/v1/annotations/${a.id}/replies`;
+  // How many replies of which thread are shown: reading a thread again (someone else changed it) keeps as many in view.
+  const shown = useRef({ id: a.id, count: 0 });
+  useEffect(() => {
+    shown.current = { id: a.id, count: replies?.length ?? 0 };
+  }, [a.id, replies]);
 
   useEffect(() => {
     let live = true;
-    apiFetch<{ replies: ReplyData[] }>(`/api/v1/annotations/${a.id}/replies`).then(
-      (r) => live && setReplies(r.replies),
+    const atLeast = shown.current.id === a.id ? shown.current.count : 0;
+    fetchPages<ReplyData>(`/api/v1/annotations/${a.id}/replies`, "replies", { atLeast }).then(
+      (page) => {
+        if (!live) return;
+        setReplies(page.items);
+        setMoreCursor(page.nextCursor);
+      },
       (e) => live && setLoadError((e as Error).message),
     );
     return () => {
       live = false;
     };
   }, [a.id, refreshKey]);
+
+  /** The next page of replies; with `toEnd`, every one left (before a new reply goes at the end). */
+  async function loadMore(toEnd = false) {
+    if (!moreCursor) return;
+    setLoadingMore(true);
+    try {
+      const page = await fetchPages<ReplyData>(repliesUrl, "replies", { cursor: moreCursor, atLeast: toEnd ? Infinity : 0 });
+      setReplies((list) => appendNew(list ?? [], page.items));
+      setMoreCursor(page.nextCursor);
+      setLoadError(null);
+    } catch (e) {
+      setLoadError((e as Error).message);
+    } finally {
+      setLoadingMore(false);
+    }
+  }
 
   async function patch(fields: Record<string, unknown>) {
     try {
@@ -110,7 +141,7 @@ export function ThreadPanel({ annotation: a, context, onChange, onDelete, onQuot
       )}
       {error && <p className="text-xs text-red-700 dark:text-red-400">{error}</p>}
       <section aria-label="Replies">
-        {loadError && <p className="text-xs text-red-700 dark:text-red-400">The replies could not be loaded: {loadError}</p>}
+        {loadError && <p className="text-xs text-red-700 dark:text-red-400" role="alert">The replies could not be loaded: {loadError}</p>}
         {!replies && !loadError && a.replyCount > 0 && <p className="text-xs text-stone-500 dark:text-stone-400">Loading replies…</p>}
         {replies && replies.length > 0 && (
           <ul className="divide-y divide-stone-100 dark:divide-stone-800">
@@ -131,6 +162,11 @@ export function ThreadPanel({ annotation: a, context, onChange, onDelete, onQuot
             ))}
           </ul>
         )}
+        {moreCursor && replies && (
+          <button type="button" className={`${action} mt-2`} onClick={() => loadMore()} disabled={loadingMore} aria-busy={loadingMore}>
+            {loadingMore ? "Loading replies…" : "Show more replies"}
+          </button>
+        )}
         {canWrite && (
           <div className="mt-2">
             <BodyEditorForm
@@ -139,8 +175,10 @@ export function ThreadPanel({ annotation: a, context, onChange, onDelete, onQuot
               submitLabel="Reply"
               members={members}
               onSave={async (body) => {
-                const created = await apiFetch<ReplyData>(`/api/v1/annotations/${a.id}/replies`, { method: "POST", json: { body } });
-                setReplies((list) => [...(list ?? []), created]);
+                const created = await apiFetch<ReplyData>(repliesUrl, { method: "POST", json: { body } });
+                // A new reply is the last of the thread: show the ones between first, so it does not land after a gap.
+                if (moreCursor) await loadMore(true);
+                setReplies((list) => appendNew(list ?? [], [created]));
                 onChange({ ...a, replyCount: a.replyCount + 1 });
               }}
             />

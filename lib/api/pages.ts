@@ -1,26 +1,77 @@
 import { apiFetch } from "./client";
 
 /**
- * Every page of a cursor-paginated list endpoint, one page at a time: the
- * path's own query is kept, `limit` and `cursor` are set for each request.
- * `key` names the list's field in the response (e.g. "annotations").
+ * Reading the API's paginated lists from the browser: each answers
+ * `{ <field>: [...], nextCursor }`, and `?cursor=<nextCursor>` gives the next page.
  */
-export async function* pagesOf<T>(path: string, key: string, options: { limit?: number; cursor?: string | null; signal?: AbortSignal } = {}): AsyncGenerator<T[]> {
-  let cursor = options.cursor === undefined ? undefined : options.cursor;
-  if (cursor === null) return;
-  do {
-    const url = new URL(path, "http://x");
-    if (options.limit) url.searchParams.set("limit", String(options.limit));
-    if (cursor) url.searchParams.set("cursor", cursor);
-    const page = await apiFetch<Record<string, unknown> & { nextCursor: string | null }>(url.pathname + url.search, { signal: options.signal });
-    yield page[key] as T[];
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+
+export interface FetchedPages<T> {
+  items: T[];
+  /** Where to continue, or null once the list has been read to its end. */
+  nextCursor: string | null;
 }
 
-/** The whole of a paginated list, page after page. */
-export async function allPagesOf<T>(path: string, key: string, options: { limit?: number; signal?: AbortSignal } = {}): Promise<T[]> {
-  const all: T[] = [];
-  for await (const page of pagesOf<T>(path, key, options)) all.push(...page);
-  return all;
+/** `path` with `cursor` set in its query (kept as it is without one). */
+export function pageUrl(path: string, cursor: string | null | undefined): string {
+  if (!cursor) return path;
+  const [base, query = ""] = path.split("?", 2);
+  const params = new URLSearchParams(query);
+  params.set("cursor", cursor);
+  return `${base}?${params}`;
+}
+
+// A list is never this long in pages; a server that kept handing out cursors would otherwise loop for ever.
+const MAX_PAGES = 1000;
+
+/**
+ * Pages of the list at `path`, from `cursor` (the first page without one),
+ * until at least `atLeast` items have come (one page by default; Infinity
+ * reads the list to its end).
+ */
+export async function fetchPages<T>(path: string, field: string, options: { cursor?: string | null; atLeast?: number; init?: RequestInit } = {}): Promise<FetchedPages<T>> {
+  const items: T[] = [];
+  let cursor = options.cursor ?? null;
+  let pages = 0;
+  do {
+    const page = await apiFetch<Record<string, unknown>>(pageUrl(path, cursor), options.init);
+    const list = page[field];
+    if (!Array.isArray(list)) throw new Error(`The answer from ${path} has no list named ${field}.`);
+    items.push(...(list as T[]));
+    cursor = typeof page.nextCursor === "string" ? page.nextCursor : null;
+    pages += 1;
+  } while (cursor && items.length < (options.atLeast ?? 0) && pages < MAX_PAGES);
+  return { items, nextCursor: cursor };
+}
+
+/** Every item of a short list, following nextCursor to the end. */
+export async function fetchAllPages<T>(path: string, field: string, init?: RequestInit): Promise<T[]> {
+  return (await fetchPages<T>(path, field, { atLeast: Infinity, init })).items;
+}
+
+/** `shown` followed by the items of `more` it does not hold yet (by id): pages read across a change can overlap. */
+export function appendNew<T extends { id: string }>(shown: readonly T[], more: readonly T[]): T[] {
+  const ids = new Set(shown.map((x) => x.id));
+  return [...shown, ...more.filter((x) => !ids.has(x.id))];
+}
+
+/**
+ * The pages of a long list one at a time, from `cursor` on, with `limit` per
+ * page: for reading a list in the background while what came first is shown.
+ */
+export async function* pagesOf<T>(path: string, field: string, options: { limit?: number; cursor?: string | null; signal?: AbortSignal } = {}): AsyncGenerator<T[]> {
+  let cursor = options.cursor ?? null;
+  const sized = options.limit ? pageUrlWith(path, "limit", String(options.limit)) : path;
+  for (let pages = 0; pages < MAX_PAGES; pages++) {
+    const page = await fetchPages<T>(sized, field, { cursor, init: { signal: options.signal } });
+    yield page.items;
+    cursor = page.nextCursor;
+    if (!cursor) return;
+  }
+}
+
+function pageUrlWith(path: string, key: string, value: string): string {
+  const [base, query = ""] = path.split("?", 2);
+  const params = new URLSearchParams(query);
+  params.set(key, value);
+  return `${base}?${params}`;
 }

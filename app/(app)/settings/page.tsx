@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import { TokenManager } from "@/components/settings/token-manager";
 import { requireUser } from "@/lib/session";
 import { listTokens } from "@/lib/server/tokens/tokens";
+import { ALL } from "@/lib/server/pagination/keyset";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const user = await requireUser();
-  const tokens = await listTokens({ userId: user.id });
+  const { items: tokens } = await listTokens({ userId: user.id, page: ALL });
   return (
     <main className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
       <h1 className="font-serif text-3xl font-semibold tracking-tight">Settings</h1>

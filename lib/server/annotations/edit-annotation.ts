@@ -9,6 +9,8 @@ import { getAnnotationAccessOrThrow } from "./access";
 import { checkBodySize } from "./annotations";
 import { annotationSelect, toAnnotationView, type AnnotationView } from "./view";
 import { audienceOf, recordEvent } from "../events/events";
+import { keysetArgs, keysetPage, type Keyset } from "../pagination/keyset";
+import type { Page, PageRequest } from "../pagination/page";
 
 export const RESTORE_WINDOW_DAYS = 30;
 
@@ -130,20 +132,31 @@ export interface RevisionView {
   replacedAt: Date;
 }
 
-/** Earlier texts of an annotation, newest first. */
-export async function annotationHistory(options: { userId: string; annotationId: string }): Promise<RevisionView[]> {
+/** Earlier texts of an annotation, newest first (then by id). */
+export async function annotationHistory(options: { userId: string; annotationId: string; page: PageRequest }): Promise<Page<RevisionView>> {
   await getAnnotationAccessOrThrow(options);
-  const rows = await db.annotationRevision.findMany({
-    where: { annotationId: options.annotationId },
-    orderBy: { createdAt: "desc" },
-    select: { body: true, claimSummary: true, createdAt: true, editedById: true },
+  const keyset: Keyset = {
+    scope: `annotation-history:${options.annotationId}`,
+    order: [
+      ["createdAt", "desc", "date"],
+      ["id", "desc", "string"],
+    ],
+  };
+  const { orderBy, after, take } = keysetArgs(keyset, options.page);
+  const found = await db.annotationRevision.findMany({
+    where: { AND: [{ annotationId: options.annotationId }, after] },
+    orderBy,
+    take,
+    select: { id: true, body: true, claimSummary: true, createdAt: true, editedById: true },
   });
+  const { items: rows, nextCursor } = keysetPage(found, keyset, options.page);
   const editors = await db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.editedById))] } }, select: { id: true, name: true } });
   const byId = new Map(editors.map((u) => [u.id, u]));
-  return rows.map((r) => ({
+  const items = rows.map((r) => ({
     body: r.body,
     claimSummary: r.claimSummary,
     editedBy: byId.get(r.editedById) ?? { id: r.editedById, name: "Former member" },
     replacedAt: r.createdAt,
   }));
+  return { items, nextCursor };
 }

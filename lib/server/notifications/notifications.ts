@@ -1,6 +1,9 @@
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { markdownToPlainText } from "@/lib/markdown/to-blocks";
 import { annotationVisibleWhere } from "../annotations/visibility";
+import { cursorAfter, keyFromCursor, scopeOf, type PageRequest } from "../pagination/page";
 import { workspaceWhere } from "../workspaces/access";
 import type { NotificationKind } from "./notify";
 
@@ -27,19 +30,50 @@ function excerpt(markdown: string): string {
   return text.length > EXCERPT ? `${text.slice(0, EXCERPT - 1)}…` : text;
 }
 
+/** A cursor's place in the list (newest first): after this creation time, then below this id. */
+function afterFrom(cursor: string, scope: string): { createdAt: string; id: string } {
+  const [createdAt, id] = keyFromCursor(cursor, scope, ["string", "string"]) as [string, string];
+  if (Number.isNaN(Date.parse(createdAt))) throw new AppError("bad_request", "That cursor is not valid. Start again from the first page (without `cursor`).");
+  return { createdAt, id };
+}
+
 /**
- * The user's notifications, newest first, for items they can still see
- * (membership and visibility are checked again when reading, not only when sent).
+ * A page of the user's notifications, newest first (then by id), for items
+ * they can still see: membership and visibility are checked again when reading,
+ * not only when sent. That check is in the SQL that cuts the page, so a page is
+ * full unless it is the last. `unread` counts them all, whatever the page.
  */
-export async function listNotifications(options: { userId: string; unreadOnly?: boolean; limit?: number }): Promise<{ notifications: NotificationView[]; unread: number }> {
-  const visible = { workspace: workspaceWhere(options.userId) };
+export async function listNotifications(options: {
+  userId: string;
+  unreadOnly?: boolean;
+  page: PageRequest;
+}): Promise<{ notifications: NotificationView[]; unread: number; nextCursor: string | null }> {
+  const { userId, page } = options;
+  const visible = { workspace: workspaceWhere(userId) };
+  const scope = scopeOf(`notifications:${userId}`, { unread: options.unreadOnly ? true : undefined });
+  const after = page.cursor !== undefined ? afterFrom(page.cursor, scope) : null;
+  // The same rule as annotationVisibleWhere and workspaceWhere (and countUnread below), in SQL:
+  // notifications have no relation to their annotation Prisma could filter through.
+  const found = await db.$queryRaw<{ id: string }[]>`
+    SELECT n.id FROM notifications n
+    JOIN annotations a ON a.id = n.annotation_id
+    JOIN reports r ON r.id = a.report_id
+    WHERE n.user_id = ${userId}
+      ${options.unreadOnly ? Prisma.sql`AND n.read_at IS NULL` : Prisma.empty}
+      ${after ? Prisma.sql`AND (n.created_at, n.id) < ((${after.createdAt}::timestamptz AT TIME ZONE 'UTC'), ${after.id})` : Prisma.empty}
+      AND a.deleted_at IS NULL
+      AND (a.visibility = 'workspace' OR a.author_id = ${userId})
+      AND EXISTS (SELECT 1 FROM memberships m WHERE m.workspace_id = r.workspace_id AND m.user_id = ${userId})
+    ORDER BY n.created_at DESC, n.id DESC
+    LIMIT ${page.limit + 1}`;
   const rows = await db.notification.findMany({
-    where: { userId: options.userId, ...(options.unreadOnly ? { readAt: null } : {}) },
+    where: { id: { in: found.slice(0, page.limit).map((r) => r.id) } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: Math.min(options.limit ?? 50, 200),
   });
+  const last = rows.at(-1);
+  const nextCursor = found.length > page.limit && last ? cursorAfter(scope, [last.createdAt.toISOString(), last.id]) : null;
   const annotations = await db.annotation.findMany({
-    where: { id: { in: rows.map((r) => r.annotationId) }, deletedAt: null, report: visible, ...annotationVisibleWhere(options.userId) },
+    where: { id: { in: rows.map((r) => r.annotationId) }, deletedAt: null, report: visible, ...annotationVisibleWhere(userId) },
     select: {
       id: true,
       kind: true,
@@ -75,8 +109,8 @@ export async function listNotifications(options: { userId: string; unreadOnly?: 
       readAt: n.readAt,
     });
   }
-  const unread = await countUnread(options.userId);
-  return { notifications, unread };
+  const unread = await countUnread(userId);
+  return { notifications, unread, nextCursor };
 }
 
 /** Unread notifications about items the user can still see (the same rule as the list). */

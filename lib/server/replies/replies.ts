@@ -9,6 +9,8 @@ import { annotationVisibleWhere } from "../annotations/visibility";
 import { notify } from "../notifications/notify";
 import { hasRole, reportWhere, requireRole } from "../workspaces/access";
 import { audienceOf, recordEvent } from "../events/events";
+import { keysetArgs, keysetPage, mapPage, type Keyset } from "../pagination/keyset";
+import type { Page, PageRequest } from "../pagination/page";
 
 export interface ReplyView {
   id: string;
@@ -39,7 +41,19 @@ const select = {
 
 function toView(row: Prisma.ReplyGetPayload<{ select: typeof select }>): ReplyView {
   const deleted = row.deletedAt !== null;
-  return { ...row, body: deleted ? "" : row.body, deleted };
+  // Field by field: rows read for a page carry their sort key (seq) too, which is not part of the view.
+  return {
+    id: row.id,
+    annotationId: row.annotationId,
+    body: deleted ? "" : row.body,
+    deletedAt: row.deletedAt,
+    version: row.version,
+    editedAt: row.editedAt,
+    importedCreator: row.importedCreator,
+    createdAt: row.createdAt,
+    author: row.author,
+    deleted,
+  };
 }
 
 function requireText(body: string): string {
@@ -49,10 +63,21 @@ function requireText(body: string): string {
   return text;
 }
 
-export async function listReplies(options: { userId: string; annotationId: string }): Promise<ReplyView[]> {
+/** In the order they were written: `seq` is unique, and the id makes that plain to the keyset. */
+const repliesKeyset = (annotationId: string): Keyset => ({
+  scope: `replies:${annotationId}`,
+  order: [
+    ["seq", "asc", "number"],
+    ["id", "asc", "string"],
+  ],
+});
+
+export async function listReplies(options: { userId: string; annotationId: string; page: PageRequest }): Promise<Page<ReplyView>> {
   await getAnnotationAccessOrThrow(options);
-  const rows = await db.reply.findMany({ where: { annotationId: options.annotationId }, orderBy: { seq: "asc" }, select });
-  return rows.map(toView);
+  const keyset = repliesKeyset(options.annotationId);
+  const { orderBy, after, take } = keysetArgs(keyset, options.page);
+  const rows = await db.reply.findMany({ where: { AND: [{ annotationId: options.annotationId }, after] }, orderBy, take, select: { ...select, seq: true } });
+  return mapPage(keysetPage(rows, keyset, options.page), toView);
 }
 
 /**
@@ -157,9 +182,18 @@ async function setDeleted(options: { userId: string; replyId: string }, deleted:
 export const deleteReply = (options: { userId: string; replyId: string }) => setDeleted(options, true);
 export const restoreReply = (options: { userId: string; replyId: string }) => setDeleted(options, false);
 
-export async function replyHistory(options: { userId: string; replyId: string }) {
+/** Earlier texts of a reply, newest first (then by id); a deleted reply shows none. */
+export async function replyHistory(options: { userId: string; replyId: string; page: PageRequest }): Promise<Page<{ body: string; replacedAt: Date }>> {
   const { reply } = await db.$transaction((tx) => replyAccessOrThrow(tx, options.userId, options.replyId));
-  if (reply.deletedAt) return [];
-  const rows = await db.replyRevision.findMany({ where: { replyId: reply.id }, orderBy: { createdAt: "desc" }, select: { body: true, createdAt: true } });
-  return rows.map((r) => ({ body: r.body, replacedAt: r.createdAt }));
+  if (reply.deletedAt) return { items: [], nextCursor: null };
+  const keyset: Keyset = {
+    scope: `reply-history:${reply.id}`,
+    order: [
+      ["createdAt", "desc", "date"],
+      ["id", "desc", "string"],
+    ],
+  };
+  const { orderBy, after, take } = keysetArgs(keyset, options.page);
+  const rows = await db.replyRevision.findMany({ where: { AND: [{ replyId: reply.id }, after] }, orderBy, take, select: { id: true, body: true, createdAt: true } });
+  return mapPage(keysetPage(rows, keyset, options.page), (r) => ({ body: r.body, replacedAt: r.createdAt }));
 }

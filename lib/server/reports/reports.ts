@@ -7,6 +7,8 @@ import { annotationVisibleWhere } from "../annotations/visibility";
 import { parseImportRequest, previewOf, type ImportPreview, type ImportRequest } from "./import-source";
 import { getReportAccessOrThrow, getWorkspaceAccessOrThrow, reportWhere, requireRole } from "../workspaces/access";
 import { recordEvent } from "../events/events";
+import { keysetArgs, keysetPage, type Keyset, type PageOption } from "../pagination/keyset";
+import type { Page } from "../pagination/page";
 
 export interface ReportSummary {
   id: string;
@@ -109,11 +111,23 @@ export async function importReport(options: { userId: string; workspaceIdOrSlug:
   return result as { id: string; title: string; publishedAt: string | null; passageCount: number };
 }
 
-export async function listReports(options: { userId: string; workspaceIdOrSlug: string }): Promise<ReportSummary[]> {
+/** Newest first, then by id for reports imported in the same millisecond. */
+const reportsKeyset = (workspaceId: string): Keyset => ({
+  scope: `reports:${workspaceId}`,
+  order: [
+    ["createdAt", "desc", "date"],
+    ["id", "desc", "string"],
+  ],
+});
+
+export async function listReports(options: { userId: string; workspaceIdOrSlug: string; page: PageOption }): Promise<Page<ReportSummary>> {
   const { workspace } = await getWorkspaceAccessOrThrow(options);
-  const rows = await db.report.findMany({
-    where: { workspaceId: workspace.id },
-    orderBy: { createdAt: "desc" },
+  const keyset = reportsKeyset(workspace.id);
+  const { orderBy, after, take } = keysetArgs(keyset, options.page);
+  const found = await db.report.findMany({
+    where: { AND: [{ workspaceId: workspace.id }, after] },
+    orderBy,
+    take,
     select: {
       id: true,
       workspaceId: true,
@@ -126,6 +140,7 @@ export async function listReports(options: { userId: string; workspaceIdOrSlug: 
       _count: { select: { annotations: { where: { deletedAt: null, ...annotationVisibleWhere(options.userId) } } } },
     },
   });
+  const { items: rows, nextCursor } = keysetPage(found, keyset, options.page);
   const counts = await db.passage.groupBy({
     by: ["reportId", "version"],
     where: { reportId: { in: rows.map((r) => r.id) } },
@@ -134,7 +149,7 @@ export async function listReports(options: { userId: string; workspaceIdOrSlug: 
   // Passages of the version readers see, not of earlier versions.
   const current = new Map(rows.map((r) => [r.id, r.version]));
   const passageCount = new Map(counts.filter((c) => current.get(c.reportId) === c.version).map((c) => [c.reportId, c._count._all]));
-  return rows.map((r) => ({
+  const items = rows.map((r) => ({
     id: r.id,
     workspaceId: r.workspaceId,
     title: r.title,
@@ -144,6 +159,7 @@ export async function listReports(options: { userId: string; workspaceIdOrSlug: 
     passageCount: passageCount.get(r.id) ?? 0,
     annotationCount: r._count.annotations,
   }));
+  return { items, nextCursor };
 }
 
 export async function getReportOrThrow(options: { userId: string; reportId: string; version?: number }): Promise<ReportView> {

@@ -9,6 +9,8 @@ import { getReportAccessOrThrow, reportWhere, requireRole } from "../workspaces/
 import { parseImportRequest, previewOf, type ImportPreview, type ImportRequest } from "./import-source";
 import { passageRows } from "./reports";
 import { audienceOf, recordEvent } from "../events/events";
+import { keysetArgs, keysetPage, mapPage, type Keyset, type PageOption } from "../pagination/keyset";
+import type { Page } from "../pagination/page";
 
 export interface VersionResult {
   version: number;
@@ -96,29 +98,69 @@ export async function createReportVersion(options: { userId: string; reportId: s
   );
 }
 
-export async function listReportVersions(options: { userId: string; reportId: string }) {
+export interface VersionSummary {
+  version: number;
+  sourceFormat: string;
+  createdAt: Date;
+  anchored: number;
+  moved: number;
+  orphaned: number;
+}
+
+/** Newest version first; the version number is unique in a report, the id only makes the order total by rule. */
+const versionsKeyset = (reportId: string): Keyset => ({
+  scope: `versions:${reportId}`,
+  order: [
+    ["version", "desc", "number"],
+    ["id", "desc", "string"],
+  ],
+});
+
+export async function listReportVersions(options: { userId: string; reportId: string; page: PageOption }): Promise<Page<VersionSummary>> {
   const report = await db.report.findFirst({ where: { id: options.reportId, ...reportWhere(options.userId) }, select: { id: true } });
   if (!report) throw notFound("That report");
-  return db.reportVersion.findMany({
-    where: { reportId: report.id },
-    orderBy: { version: "desc" },
-    select: { version: true, sourceFormat: true, createdAt: true, anchored: true, moved: true, orphaned: true },
+  const keyset = versionsKeyset(report.id);
+  const { orderBy, after, take } = keysetArgs(keyset, options.page);
+  const rows = await db.reportVersion.findMany({
+    where: { AND: [{ reportId: report.id }, after] },
+    orderBy,
+    take,
+    select: { id: true, version: true, sourceFormat: true, createdAt: true, anchored: true, moved: true, orphaned: true },
   });
+  return mapPage(keysetPage(rows, keyset, options.page), (v) => ({
+    version: v.version,
+    sourceFormat: v.sourceFormat,
+    createdAt: v.createdAt,
+    anchored: v.anchored,
+    moved: v.moved,
+    orphaned: v.orphaned,
+  }));
 }
+
+/** Oldest first, then by id. */
+const orphansKeyset = (reportId: string): Keyset => ({
+  scope: `orphans:${reportId}`,
+  order: [
+    ["createdAt", "asc", "date"],
+    ["id", "asc", "string"],
+  ],
+});
 
 /** Annotations that lost their place in the current version, with their original quote. */
-export async function listOrphans(options: { userId: string; reportId: string }): Promise<AnnotationView[]> {
+export async function listOrphans(options: { userId: string; reportId: string; page: PageOption }): Promise<Page<AnnotationView>> {
   const report = await db.report.findFirst({ where: { id: options.reportId, ...reportWhere(options.userId) }, select: { id: true } });
   if (!report) throw notFound("That report");
+  const keyset = orphansKeyset(report.id);
+  const { orderBy, after, take } = keysetArgs(keyset, options.page);
   const rows = await db.annotation.findMany({
-    where: { reportId: report.id, anchorStatus: "orphaned", deletedAt: null, ...annotationVisibleWhere(options.userId) },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    where: { AND: [{ reportId: report.id, anchorStatus: "orphaned", deletedAt: null, ...annotationVisibleWhere(options.userId) }, after] },
+    orderBy,
+    take,
     select: annotationSelect,
   });
-  return rows.map(toAnnotationView);
+  return mapPage(keysetPage(rows, keyset, options.page), toAnnotationView);
 }
 
-/** An editor gives an orphan (or any annotation) a new place in the current version. */
 export async function reattachAnnotation(options: { userId: string; annotationId: string; passageId: string; start: number; end: number }): Promise<AnnotationView> {
   return db.$transaction(async (tx) => {
     const { annotation, role } = await getAnnotationAccessOrThrow(options, tx);

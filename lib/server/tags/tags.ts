@@ -2,6 +2,8 @@ import { db, type Tx } from "@/lib/db";
 import { AppError, invalidField, notFound } from "@/lib/errors";
 import { TAG_COLORS, type CreateTagInput, type UpdateTagInput } from "@/lib/validations/tag";
 import { isUniqueViolation } from "../prisma-errors";
+import { keysetArgs, keysetPage, mapPage, type Keyset, type PageOption } from "../pagination/keyset";
+import type { Page } from "../pagination/page";
 import { getWorkspaceAccessOrThrow, requireRole, workspaceWhere } from "../workspaces/access";
 
 export interface TagView {
@@ -25,14 +27,35 @@ function pickColor(name: string): string {
 
 const duplicate = (name: string) => new AppError("conflict", `A tag named “${name}” already exists in this workspace.`);
 
-export async function listTags(options: { userId: string; workspaceIdOrSlug: string }): Promise<TagView[]> {
+/**
+ * By name ignoring case: the stored lower-cased `nameKey` (unique in a
+ * workspace), so the keyset compares a plain column, not an expression; then id.
+ */
+const tagsKeyset = (workspaceId: string): Keyset => ({
+  scope: `tags:${workspaceId}`,
+  order: [
+    ["nameKey", "asc", "string"],
+    ["id", "asc", "string"],
+  ],
+});
+
+export async function listTags(options: { userId: string; workspaceIdOrSlug: string; page: PageOption }): Promise<Page<TagView>> {
   const { workspace } = await getWorkspaceAccessOrThrow(options);
+  const keyset = tagsKeyset(workspace.id);
+  const { orderBy, after, take } = keysetArgs(keyset, options.page);
   const rows = await db.tag.findMany({
-    where: { workspaceId: workspace.id },
-    orderBy: { nameKey: "asc" },
-    select: { id: true, name: true, color: true, description: true, _count: { select: { annotations: { where: COUNTED } } } },
+    where: { AND: [{ workspaceId: workspace.id }, after] },
+    orderBy,
+    take,
+    select: { id: true, nameKey: true, name: true, color: true, description: true, _count: { select: { annotations: { where: COUNTED } } } },
   });
-  return rows.map(({ _count, ...t }) => ({ ...t, usageCount: _count.annotations }));
+  return mapPage(keysetPage(rows, keyset, options.page), (t) => ({
+    id: t.id,
+    name: t.name,
+    color: t.color,
+    description: t.description,
+    usageCount: t._count.annotations,
+  }));
 }
 
 export async function createTag(options: { userId: string; workspaceIdOrSlug: string } & CreateTagInput): Promise<TagView> {

@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
+import { keysetArgs, keysetPage, type Keyset, type PageOption } from "../pagination/keyset";
+import type { Page } from "../pagination/page";
 import type { PublicUser } from "../users/register-user";
 
 const TOKEN_PREFIX = "mgl_";
@@ -34,8 +36,20 @@ export async function createToken(options: { userId: string; name?: string }): P
   return { ...created, token };
 }
 
-export function listTokens(options: { userId: string }): Promise<TokenSummary[]> {
-  return db.apiToken.findMany({ where: { userId: options.userId }, select: summary, orderBy: { createdAt: "desc" } });
+/** Newest first, then by id; each user's own list. */
+const tokensKeyset = (userId: string): Keyset => ({
+  scope: `tokens:${userId}`,
+  order: [
+    ["createdAt", "desc", "date"],
+    ["id", "desc", "string"],
+  ],
+});
+
+export async function listTokens(options: { userId: string; page: PageOption }): Promise<Page<TokenSummary>> {
+  const keyset = tokensKeyset(options.userId);
+  const { orderBy, after, take } = keysetArgs(keyset, options.page);
+  const rows = await db.apiToken.findMany({ where: { AND: [{ userId: options.userId }, after] }, select: summary, orderBy, take });
+  return keysetPage(rows, keyset, options.page);
 }
 
 export async function revokeToken(options: { userId: string; tokenId: string }): Promise<void> {

@@ -4,6 +4,8 @@ import { AppError, notFound } from "@/lib/errors";
 import type { AddMemberInput, CreateWorkspaceInput } from "@/lib/validations/workspace";
 import type { RoleName } from "@/lib/validations/common";
 import { isUniqueViolation } from "../prisma-errors";
+import { keysetArgs, keysetPage, mapPage, type Keyset, type PageOption } from "../pagination/keyset";
+import type { Page } from "../pagination/page";
 import { getWorkspaceAccessOrThrow, requireRole, workspaceWhere } from "./access";
 
 export interface WorkspaceSummary {
@@ -44,19 +46,33 @@ export async function createWorkspace(options: { userId: string } & CreateWorksp
   throw new AppError("conflict", "Could not find a free address for this workspace. Try another name.");
 }
 
-export async function listWorkspaces(options: { userId: string }): Promise<WorkspaceSummary[]> {
+/** By name, then oldest first for equal names, then id: each user's own list. */
+const workspacesKeyset = (userId: string): Keyset => ({
+  scope: `workspaces:${userId}`,
+  order: [
+    ["name", "asc", "string"],
+    ["createdAt", "asc", "date"],
+    ["id", "asc", "string"],
+  ],
+});
+
+export async function listWorkspaces(options: { userId: string; page: PageOption }): Promise<Page<WorkspaceSummary>> {
+  const keyset = workspacesKeyset(options.userId);
+  const { orderBy, after, take } = keysetArgs(keyset, options.page);
   const rows = await db.workspace.findMany({
-    where: workspaceWhere(options.userId),
-    orderBy: [{ name: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+    where: { AND: [workspaceWhere(options.userId), after] },
+    orderBy,
+    take,
     select: {
       id: true,
       slug: true,
       name: true,
+      createdAt: true,
       memberships: { where: { userId: options.userId }, select: { role: true } },
       _count: { select: { reports: true, memberships: true } },
     },
   });
-  return rows.map((w) => ({
+  return mapPage(keysetPage(rows, keyset, options.page), (w) => ({
     id: w.id,
     slug: w.slug,
     name: w.name,
@@ -74,14 +90,26 @@ export interface MemberSummary {
   joinedAt: Date;
 }
 
-export async function listMembers(options: { userId: string; workspaceIdOrSlug: string }): Promise<MemberSummary[]> {
+/** Oldest membership first (the order people joined in), then the membership's id. */
+const membersKeyset = (workspaceId: string): Keyset => ({
+  scope: `members:${workspaceId}`,
+  order: [
+    ["createdAt", "asc", "date"],
+    ["id", "asc", "string"],
+  ],
+});
+
+export async function listMembers(options: { userId: string; workspaceIdOrSlug: string; page: PageOption }): Promise<Page<MemberSummary>> {
   const { workspace } = await getWorkspaceAccessOrThrow(options);
+  const keyset = membersKeyset(workspace.id);
+  const { orderBy, after, take } = keysetArgs(keyset, options.page);
   const rows = await db.membership.findMany({
-    where: { workspaceId: workspace.id },
-    orderBy: { createdAt: "asc" },
-    select: { role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+    where: { AND: [{ workspaceId: workspace.id }, after] },
+    orderBy,
+    take,
+    select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
   });
-  return rows.map((m) => ({ userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role, joinedAt: m.createdAt }));
+  return mapPage(keysetPage(rows, keyset, options.page), (m) => ({ userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role, joinedAt: m.createdAt }));
 }
 
 export async function addMember(options: { userId: string; workspaceIdOrSlug: string } & AddMemberInput): Promise<MemberSummary> {

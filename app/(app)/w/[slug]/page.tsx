@@ -9,6 +9,7 @@ import { requireUser } from "@/lib/session";
 import { hasRole } from "@/lib/server/workspaces/access";
 import { listReports } from "@/lib/server/reports/reports";
 import { loadWorkspace } from "./load-workspace";
+import { ALL } from "@/lib/server/pagination/keyset";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   const ws = await loadWorkspace((await params).slug).catch(() => null);
@@ -19,7 +20,7 @@ export default async function WorkspacePage({ params }: { params: Promise<{ slug
   const { slug } = await params;
   const user = await requireUser();
   const { workspace, role } = await loadWorkspace(slug);
-  const reports = await listReports({ userId: user.id, workspaceIdOrSlug: workspace.id }).catch((e) => {
+  const { items: reports } = await listReports({ userId: user.id, workspaceIdOrSlug: workspace.id, page: ALL }).catch((e) => {
     if (isAppError(e) && e.code === "not_found") notFound();
     throw e;
   });

@@ -1,8 +1,11 @@
 import { apiRoute } from "@/lib/api/route";
 import { listNotifications } from "@/lib/server/notifications/notifications";
+import { pageRequestFrom } from "@/lib/server/pagination/page";
+import { PAGE_SIZES } from "@/lib/server/pagination/page-sizes";
 
+/** `?unread=true&limit=&cursor=`: a page, newest first, and the unread count. */
 export const GET = apiRoute(async ({ req, user }) => {
   const params = req.nextUrl.searchParams;
-  const limit = Number(params.get("limit") ?? 50);
-  return listNotifications({ userId: user.id, unreadOnly: params.get("unread") === "true", limit: Number.isFinite(limit) && limit > 0 ? limit : 50 });
+  const page = pageRequestFrom(params, PAGE_SIZES.notifications);
+  return listNotifications({ userId: user.id, unreadOnly: params.get("unread") === "true", page });
 });

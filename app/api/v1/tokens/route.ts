@@ -2,6 +2,8 @@ import { readJson } from "@/lib/api/read-json";
 import { apiRoute, created } from "@/lib/api/route";
 import { createToken, listTokens } from "@/lib/server/tokens/tokens";
 import { createTokenSchema } from "@/lib/validations/token";
+import { pageRequestFrom } from "@/lib/server/pagination/page";
+import { PAGE_SIZES } from "@/lib/server/pagination/page-sizes";
 
 // Creating a token needs a signed-in session: a token cannot mint tokens.
 export const POST = apiRoute(
@@ -12,4 +14,8 @@ export const POST = apiRoute(
   { sessionOnly: true },
 );
 
-export const GET = apiRoute(async ({ user }) => ({ tokens: await listTokens({ userId: user.id }) }));
+export const GET = apiRoute(async ({ req, user }) => {
+  const page = pageRequestFrom(req.nextUrl.searchParams, PAGE_SIZES.tokens);
+  const { items, nextCursor } = await listTokens({ userId: user.id, page });
+  return { tokens: items, nextCursor };
+});

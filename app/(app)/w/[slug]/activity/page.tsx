@@ -6,6 +6,7 @@ import { listActivity } from "@/lib/server/activity/activity";
 import { listMembers } from "@/lib/server/workspaces/workspaces";
 import { activityQuerySchema } from "@/lib/validations/activity";
 import { loadWorkspace } from "../load-workspace";
+import { ALL } from "@/lib/server/pagination/keyset";
 
 export const metadata: Metadata = { title: "Activity" };
 
@@ -19,7 +20,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
   const actor = parsed.success ? (parsed.data.actor ?? null) : null;
   const [page, members] = await Promise.all([
     listActivity({ userId: user.id, workspaceIdOrSlug: workspace.id, actorId: actor ?? undefined }),
-    listMembers({ userId: user.id, workspaceIdOrSlug: workspace.id }),
+    listMembers({ userId: user.id, workspaceIdOrSlug: workspace.id, page: ALL }).then((p) => p.items),
   ]);
   const people = members.map((m) => ({ id: m.userId, name: m.name })).sort((a, b) => a.name.localeCompare(b.name));
   return (

@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { requireUser } from "@/lib/session";
 import { listMembers } from "@/lib/server/workspaces/workspaces";
 import { loadWorkspace } from "../load-workspace";
+import { ALL } from "@/lib/server/pagination/keyset";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -19,7 +20,7 @@ const ROLE_HELP = {
 export default async function MembersPage({ params }: { params: Promise<{ slug: string }> }) {
   const user = await requireUser();
   const { workspace, role } = await loadWorkspace((await params).slug);
-  const members = await listMembers({ userId: user.id, workspaceIdOrSlug: workspace.id });
+  const { items: members } = await listMembers({ userId: user.id, workspaceIdOrSlug: workspace.id, page: ALL });
   return (
     <main className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
       <p className="text-sm">

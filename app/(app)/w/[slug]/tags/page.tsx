@@ -5,13 +5,14 @@ import { requireUser } from "@/lib/session";
 import { listTags } from "@/lib/server/tags/tags";
 import { hasRole } from "@/lib/server/workspaces/access";
 import { loadWorkspace } from "../load-workspace";
+import { ALL } from "@/lib/server/pagination/keyset";
 
 export const metadata: Metadata = { title: "Tags" };
 
 export default async function TagsPage({ params }: { params: Promise<{ slug: string }> }) {
   const user = await requireUser();
   const { workspace, role } = await loadWorkspace((await params).slug);
-  const tags = await listTags({ userId: user.id, workspaceIdOrSlug: workspace.id });
+  const { items: tags } = await listTags({ userId: user.id, workspaceIdOrSlug: workspace.id, page: ALL });
   const canEdit = hasRole(role, "editor");
   return (
     <main className="mx-auto max-w-3xl px-4 py-10 sm:px-6">

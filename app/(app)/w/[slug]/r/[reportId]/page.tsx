@@ -12,6 +12,7 @@ import { listTags } from "@/lib/server/tags/tags";
 import { hasRole } from "@/lib/server/workspaces/access";
 import { listMembers } from "@/lib/server/workspaces/workspaces";
 import { loadReport } from "./load-report";
+import { ALL } from "@/lib/server/pagination/keyset";
 
 type Params = Promise<{ slug: string; reportId: string }>;
 type SearchParams = Promise<{ version?: string }>;
@@ -44,9 +45,9 @@ export default async function ReportPage({ params, searchParams }: { params: Par
     // The first screens' worth; the reader reads the rest page by page once it is showing.
     listAnnotations({ userId: user.id, reportId: report.id, version: report.version, limit: FIRST_PAGE }),
     countClaims({ userId: user.id, reportId: report.id, version: report.version, current }),
-    listMembers({ userId: user.id, workspaceIdOrSlug: report.workspaceId }),
-    listTags({ userId: user.id, workspaceIdOrSlug: report.workspaceId }),
-    current ? listOrphans({ userId: user.id, reportId: report.id }) : Promise.resolve([]),
+    listMembers({ userId: user.id, workspaceIdOrSlug: report.workspaceId, page: ALL }).then((p) => p.items),
+    listTags({ userId: user.id, workspaceIdOrSlug: report.workspaceId, page: ALL }).then((p) => p.items),
+    current ? listOrphans({ userId: user.id, reportId: report.id, page: ALL }).then((p) => p.items) : Promise.resolve([]),
     current ? getNotes({ userId: user.id, reportId: report.id }) : Promise.resolve(null),
   ]);
 

@@ -1,10 +1,16 @@
 import { isDryRun, readImportRequest } from "@/lib/api/read-import";
 import { apiRoute, created } from "@/lib/api/route";
 import { createReportVersion, listReportVersions } from "@/lib/server/reports/versions";
+import { pageRequestFrom } from "@/lib/server/pagination/page";
+import { PAGE_SIZES } from "@/lib/server/pagination/page-sizes";
 
 type P = { id: string };
 
-export const GET = apiRoute<P>(async ({ user, params }) => ({ versions: await listReportVersions({ userId: user.id, reportId: params.id }) }));
+export const GET = apiRoute<P>(async ({ req, user, params }) => {
+  const page = pageRequestFrom(req.nextUrl.searchParams, PAGE_SIZES.versions);
+  const { items, nextCursor } = await listReportVersions({ userId: user.id, reportId: params.id, page });
+  return { versions: items, nextCursor };
+});
 
 /** A revised text (same inputs as an import); every annotation is re-anchored. */
 export const POST = apiRoute<P>(async ({ req, user, params }) => {

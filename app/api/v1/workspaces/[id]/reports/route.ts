@@ -1,10 +1,14 @@
 import { isDryRun, readImportRequest } from "@/lib/api/read-import";
 import { apiRoute, created } from "@/lib/api/route";
 import { importReportFromRequest, listReports } from "@/lib/server/reports/reports";
+import { pageRequestFrom } from "@/lib/server/pagination/page";
+import { PAGE_SIZES } from "@/lib/server/pagination/page-sizes";
 
-export const GET = apiRoute<{ id: string }>(async ({ user, params }) => ({
-  reports: await listReports({ userId: user.id, workspaceIdOrSlug: params.id }),
-}));
+export const GET = apiRoute<{ id: string }>(async ({ req, user, params }) => {
+  const page = pageRequestFrom(req.nextUrl.searchParams, PAGE_SIZES.reports);
+  const { items, nextCursor } = await listReports({ userId: user.id, workspaceIdOrSlug: params.id, page });
+  return { reports: items, nextCursor };
+});
 
 /** JSON (text, markdown, url) or a multipart file upload; ?dryRun=1 returns the preview only. */
 export const POST = apiRoute<{ id: string }>(async ({ req, user, params }) => {

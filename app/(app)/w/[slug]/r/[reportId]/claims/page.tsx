@@ -11,6 +11,7 @@ import { listAllAnnotations } from "@/lib/server/annotations/annotations";
 import { listTags } from "@/lib/server/tags/tags";
 import { VERDICTS } from "@/lib/validations/annotation";
 import { loadReport } from "../load-report";
+import { ALL } from "@/lib/server/pagination/keyset";
 
 type Params = Promise<{ slug: string; reportId: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -40,7 +41,7 @@ export default async function ClaimsPage({ params, searchParams }: { params: Par
 
   const [claims, tags] = await Promise.all([
     listAllAnnotations({ userId: user.id, reportId: report.id, filters: { kind: ["claim"] } }),
-    listTags({ userId: user.id, workspaceIdOrSlug: report.workspace.id }),
+    listTags({ userId: user.id, workspaceIdOrSlug: report.workspace.id, page: ALL }).then((p) => p.items),
   ]);
   const tagColor = new Map(tags.map((t) => [t.name.toLocaleLowerCase("en"), t.color]));
   const counts = Object.fromEntries(VERDICTS.map((v) => [v, claims.filter((c) => c.verdict === v).length])) as Record<Verdict, number>;

@@ -5,6 +5,7 @@ import { ReportDetailsForm } from "@/components/reports/report-details-form";
 import { listReportVersions } from "@/lib/server/reports/versions";
 import { hasRole } from "@/lib/server/workspaces/access";
 import { loadReport } from "../load-report";
+import { ALL } from "@/lib/server/pagination/keyset";
 
 type Params = Promise<{ slug: string; reportId: string }>;
 
@@ -18,7 +19,7 @@ const fmt = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "sho
 export default async function VersionsPage({ params }: { params: Params }) {
   const { slug, reportId } = await params;
   const { user, report } = await loadReport(slug, reportId);
-  const versions = await listReportVersions({ userId: user.id, reportId: report.id });
+  const { items: versions } = await listReportVersions({ userId: user.id, reportId: report.id, page: ALL });
   const base = `/w/${report.workspace.slug}/r/${report.id}`;
   return (
     <main className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
