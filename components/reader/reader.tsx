@@ -446,7 +446,8 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
   );
 
   const sidebarHeader = (
-    <>
+    // In a long list's fixed-height panel, the list takes the room that is left, never the header.
+    <div className="shrink-0">
     <div className="mb-3 flex items-center justify-between gap-2">
       {/* On phones the sheet's own button already names the list. */}
       <h2 className={wide ? "text-sm font-semibold" : "sr-only"}>
@@ -474,7 +475,7 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
         </button>
       </div>
     )}
-    </>
+    </div>
   );
 
   // A long list scrolls by itself beside the text, with its filters above it.

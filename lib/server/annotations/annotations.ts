@@ -28,10 +28,8 @@ export async function createAnnotation(options: { userId: string; reportId: stri
     requireRole(role, "annotator", "annotate reports");
     checkBodySize(body);
 
-    const passage = await tx.passage.findFirst({
-      where: { id: options.passageId, reportId: report.id, version: report.version },
-      select: { id: true, text: true },
-    });
+    const [passage] = await tx.$queryRaw<{ id: string; text: string }[]>`
+      SELECT id, text FROM passages WHERE id = ${options.passageId} AND report_id = ${report.id} AND version = ${report.version}`;
     if (!passage) throw invalidField("passageId", "passageId does not name a passage of this report.");
 
     const position = { start: options.start, end: options.end };

@@ -1,0 +1,69 @@
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { query } from "../lib/testing/db";
+import { expectAccessible, registerViaUi } from "./support/ui";
+
+const SHOTS = path.join(process.cwd(), "test-results", "screenshots");
+const PASSAGES = 400;
+
+/** A long report: the passages are imported through the API, the annotations written straight into the database (two per passage). */
+test("a long report: every highlight arrives page by page, the sidebar renders only the cards in view and follows the text", async ({ page }) => {
+  test.setTimeout(120_000);
+  await registerViaUi(page, "Lena Long");
+  await page.getByLabel("Workspace name").fill("Long desk");
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page.getByRole("heading", { name: "Long desk" })).toBeVisible();
+  const slug = page.url().split("/w/")[1];
+  const api = page.request;
+  const ws = await (await api.get(`/api/v1/workspaces/${slug}`)).json();
+  const me = await (await api.get("/api/v1/me")).json();
+  const paragraphs = Array.from({ length: PASSAGES - 1 }, (_, i) => `Passage number ${i + 2} says the water table fell again in the northern basin this year.`);
+  const imported = await (await api.post(`/api/v1/workspaces/${ws.id}/reports`, { data: { format: "text", content: `Long report\n\n${paragraphs.join("\n\n")}` } })).json();
+  const inserted = await query(
+    `INSERT INTO annotations (id, report_id, passage_id, author_id, kind, visibility, body, start, "end", quote, prefix, suffix, updated_at)
+     SELECT 'e2e-long-' || p.index || '-' || g, p.report_id, p.id, $2, 'comment', 'workspace', 'Note ' || p.index || '.' || g,
+            g * 8, g * 8 + 7, substr(p.text, g * 8 + 1, 7), '', '', now()
+     FROM passages p CROSS JOIN generate_series(0, 1) g WHERE p.report_id = $1 AND length(p.text) >= 20
+     RETURNING id`,
+    [imported.id, me.id],
+  );
+  const total = inserted.length;
+  expect(total).toBeGreaterThanOrEqual((PASSAGES - 1) * 2);
+
+  await page.goto(`/w/${slug}/r/${imported.id}`);
+  const text = page.getByTestId("report-text");
+  // The first page comes with the page; the rest is read in the background until every highlight is there.
+  await expect(text.locator(".hl[data-annotation-id]")).toHaveCount(total, { timeout: 30_000 });
+  await expect(page.getByRole("heading", { name: `Annotations ${total}` })).toBeVisible();
+  await expect(page.getByText("loading more…")).toHaveCount(0);
+
+  // Hundreds of annotations, a few dozen cards in the DOM.
+  const cards = page.getByTestId("annotation-card");
+  const rendered = await cards.count();
+  expect(rendered).toBeGreaterThan(3);
+  expect(rendered).toBeLessThan(40);
+  await expect(cards.first()).toHaveAttribute("aria-label", /^Comment by Lena Long on paragraph [12]$/);
+
+  // The list follows the text: scrolled to ¶ 250, the cards of ¶ 250 come to the top.
+  await page.locator("#p-250").evaluate((el) => el.scrollIntoView({ block: "start" }));
+  await expect(page.getByTestId("annotation-list").getByLabel("Comment by Lena Long on paragraph 250").first()).toBeVisible();
+
+  // A highlight deep in the report opens its card, which was not rendered before.
+  await page.locator("#p-371").evaluate((el) => el.scrollIntoView({ block: "center" }));
+  await text.locator('[data-annotation-id="e2e-long-371-1"]').click();
+  const card = page.locator('[data-testid="annotation-card"][data-annotation-id="e2e-long-371-1"]');
+  await expect(card).toBeVisible();
+  await expect(card).toHaveAttribute("aria-current", "true");
+  await expect(card).toContainText("Note 371.1");
+  // j moves on in reading order, to a card the list brings into view.
+  await card.focus();
+  await page.keyboard.press("j");
+  await expect(page.locator('[data-testid="annotation-card"][data-annotation-id="e2e-long-372-0"]')).toHaveAttribute("aria-current", "true");
+  await page.screenshot({ path: path.join(SHOTS, "long-report.png") });
+  await expectAccessible(page);
+
+  // The API hands the list out in pages: 100 by default, each annotation once.
+  const first = await (await api.get(`/api/v1/reports/${imported.id}/annotations`)).json();
+  expect(first.annotations).toHaveLength(100);
+  expect(first.nextCursor).toEqual(expect.any(String));
+});
