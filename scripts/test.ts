@@ -5,6 +5,7 @@
  *
  *   npm test                      everything
  *   npm test -- --only unit       just one stage (unit | integration | e2e)
+ *   npm test -- --only e2e --grep "long report"   only the matching Playwright tests
  *   npm test -- --skip-build      reuse the existing .next build
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -130,7 +131,9 @@ async function main() {
 
     const testEnv = { ...env, MARGINALIA_TEST_BASE_URL: baseUrl, ...(chromium ? { CHROMIUM_PATH: chromium } : {}) };
     if (want("integration")) run("Integration tests (vitest, real Postgres over HTTP)", bin("vitest"), ["run", "--project", "integration"], testEnv);
-    if (want("e2e")) run("End-to-end tests (Playwright, Chromium)", bin("playwright"), ["test"], testEnv);
+    // `--grep <pattern>` narrows the Playwright stage to matching tests (while working on one).
+    const grep = args.includes("--grep") ? ["--grep", args[args.indexOf("--grep") + 1]] : [];
+    if (want("e2e")) run("End-to-end tests (Playwright, Chromium)", bin("playwright"), ["test", ...grep], testEnv);
   } finally {
     for (const child of [server, collab]) {
       if (!child?.pid || child.exitCode !== null) continue;

@@ -37,6 +37,11 @@ interface Props {
   initialAnnotations: ReaderAnnotation[];
   /** Where the rest continue (read by the browser, page by page); null when the first page was all. */
   initialCursor?: string | null;
+  /**
+   * For a long report, where further parts of the list start (¶ and a cursor): read side by side
+   * with the part after the first page, each up to where the next begins.
+   */
+  moreParts?: { from: number; cursor: string }[];
   /** The earlier version shown, or null for the current one. */
   version?: number | null;
   initialOrphans?: ReaderAnnotation[];
@@ -76,7 +81,7 @@ function mergeInto(list: ReaderAnnotation[], incoming: ReaderAnnotation[], remov
   return added.length ? [...list, ...added].sort(readingOrder) : list;
 }
 
-export function Reader({ reportId, slug, context, initialAnnotations, initialCursor = null, version = null, initialOrphans = [], canAnnotate, notes, initialEventId, header, outline }: Props) {
+export function Reader({ reportId, slug, context, initialAnnotations, initialCursor = null, moreParts = [], version = null, initialOrphans = [], canAnnotate, notes, initialEventId, header, outline }: Props) {
   const { passages } = context;
   const router = useRouter();
   const pathname = usePathname();
@@ -109,30 +114,40 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
   useEffect(() => {
     if (initialCursor === null) return;
     const abort = new AbortController();
-    void (async () => {
-      try {
-        // Put in a few pages at a time: each change of the list re-renders the sidebar and re-places highlights.
-        let pending: ReaderAnnotation[] = [];
-        let last = performance.now();
-        for await (const page of pagesOf<ReaderAnnotation>(listPath, "annotations", { limit: PAGE, cursor: initialCursor, signal: abort.signal })) {
-          if (abort.signal.aborted) return;
-          pending.push(...page);
-          if (performance.now() - last > 1_000) {
-            const batch = pending;
-            pending = [];
-            last = performance.now();
-            setAnnotations((list) => mergeInto(list, batch, removed.current));
-          }
-        }
-        if (pending.length) setAnnotations((list) => mergeInto(list, pending, removed.current));
-      } catch (e) {
-        if (!abort.signal.aborted) setError(`Some annotations could not be loaded: ${(e as Error).message}. Reload the page to see them all.`);
-      } finally {
-        if (!abort.signal.aborted) setLoadingRest(false);
+    // Put in a few pages at a time: each change of the list re-renders the sidebar and re-places highlights.
+    let pending: ReaderAnnotation[] = [];
+    let last = performance.now();
+    const flush = () => {
+      const batch = pending;
+      pending = [];
+      last = performance.now();
+      if (batch.length) setAnnotations((list) => mergeInto(list, batch, removed.current));
+    };
+    // The part after the first page, and the further parts the server marked, each read up to where the next starts.
+    const parts = [{ cursor: initialCursor, until: moreParts[0]?.from ?? Infinity }, ...moreParts.map((p, i) => ({ cursor: p.cursor, until: moreParts[i + 1]?.from ?? Infinity }))];
+    const readPart = async ({ cursor, until }: { cursor: string; until: number }) => {
+      for await (const page of pagesOf<ReaderAnnotation>(listPath, "annotations", { limit: PAGE, cursor, signal: abort.signal })) {
+        if (abort.signal.aborted) return;
+        pending.push(...page.filter((a) => a.passageIndex < until));
+        if (performance.now() - last > 1_000) flush();
+        if (page.some((a) => a.passageIndex >= until)) return;
       }
-    })();
+    };
+    void Promise.all(parts.map(readPart))
+      .then(() => {
+        if (!abort.signal.aborted) flush();
+      })
+      .catch((e) => {
+        if (!abort.signal.aborted) {
+          flush();
+          setError(`Some annotations could not be loaded: ${(e as Error).message}. Reload the page to see them all.`);
+        }
+      })
+      .finally(() => {
+        if (!abort.signal.aborted) setLoadingRest(false);
+      });
     return () => abort.abort();
-  }, [initialCursor, listPath]);
+  }, [initialCursor, listPath]); // eslint-disable-line react-hooks/exhaustive-deps -- moreParts come with initialCursor
   const [sheetOpen, setSheetOpen] = useState(false);
   const wide = useMediaQuery("(min-width: 1024px)");
   const textRef = useRef<HTMLDivElement>(null);

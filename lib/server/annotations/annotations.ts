@@ -11,7 +11,7 @@ import { annotationSelect, toAnnotationView, type AnnotationView } from "./view"
 import { annotationVisibleWhere } from "./visibility";
 import { readAnnotationViews } from "./read-views";
 import { recordEvent } from "../events/events";
-import { keyFromCursor, pageFrom, scopeOf } from "../pagination/page";
+import { cursorAfter, keyFromCursor, pageFrom, scopeOf } from "../pagination/page";
 
 export type { AnnotationView } from "./view";
 
@@ -196,6 +196,16 @@ export async function countClaims(options: { userId: string; reportId: string; v
     WHERE a.report_id = ${options.reportId} AND a.kind = 'claim' AND a.deleted_at IS NULL
       AND (a.visibility = 'workspace' OR a.author_id = ${options.userId}) AND ${placed}`;
   return row?.n ?? 0;
+}
+
+/**
+ * A cursor that starts the (unfiltered) list of a version at ¶ `passageIndex`:
+ * the server page hands a few of these to the reader, which then reads the
+ * parts of a long report side by side instead of one page after another.
+ */
+export function cursorAtPassage(options: { reportId: string; version: number; passageIndex: number }): string {
+  // After every annotation of the passage before: none starts at the largest int.
+  return cursorAfter(scopeOf(`annotations:${options.reportId}:v${options.version}`, {}), [options.passageIndex - 1, 2_147_483_647, 0, new Date(0).toISOString(), ""]);
 }
 
 /** Every annotation the user may see, page after page: for server-rendered pages that show them all. */

@@ -4,7 +4,7 @@ import { ReportHeader } from "@/components/reader/report-header";
 import type { ReaderAnnotation } from "@/components/reader/types";
 import { ReportOutline } from "@/components/reader/report-outline";
 import type { NotesData } from "@/components/notes/notes-panel";
-import { countClaims, listAnnotations } from "@/lib/server/annotations/annotations";
+import { countClaims, cursorAtPassage, listAnnotations } from "@/lib/server/annotations/annotations";
 import { getNotes } from "@/lib/server/notes/notes";
 import { currentEventId } from "@/lib/server/events/stream";
 import { listOrphans } from "@/lib/server/reports/versions";
@@ -30,6 +30,19 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 /** How many annotations come with the page; the rest are read by the browser, page by page. */
 const FIRST_PAGE = 300;
+
+/** How many parts of a long report the reader reads side by side, besides the one after the first page. */
+const PARTS = 3;
+
+/**
+ * Where the reader's other parts start: the passages after the first page,
+ * split evenly, each with a cursor starting at its first passage.
+ */
+function partsAfter(lastIndex: number, passageCount: number, cursorAt: (passageIndex: number) => string): { from: number; cursor: string }[] {
+  const left = passageCount - lastIndex;
+  if (left < PARTS * 50) return [];
+  return Array.from({ length: PARTS }, (_, i) => lastIndex + Math.round(((i + 1) * left) / (PARTS + 1))).map((from) => ({ from, cursor: cursorAt(from) }));
+}
 
 // Dates become strings on their way to the browser.
 const serialise = <T,>(value: T) => JSON.parse(JSON.stringify(value)) as ReaderAnnotation[];
@@ -64,6 +77,7 @@ export default async function ReportPage({ params, searchParams }: { params: Par
       }}
       initialAnnotations={serialise(firstPage.annotations)}
       initialCursor={firstPage.nextCursor}
+      moreParts={firstPage.nextCursor ? partsAfter(firstPage.annotations.at(-1)?.passageIndex ?? 0, report.passages.length, (passageIndex) => cursorAtPassage({ reportId: report.id, version: report.version, passageIndex })) : []}
       version={current ? null : report.version}
       initialOrphans={serialise(orphans)}
       // An earlier version is a record of how things were: it reads, it does not take new notes.
