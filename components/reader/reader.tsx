@@ -26,6 +26,7 @@ import { useMediaQuery } from "./use-media-query";
 import { useReaderKeys } from "./use-reader-keys";
 import { useStoredChoice } from "./use-stored-choice";
 import { useLiveReport, type LiveChange } from "./use-live-report";
+import { READER_PAGE, readerListPath } from "./annotation-list";
 import { PresenceMarkers, ReadingNow } from "./presence";
 import type { PendingSelection, ReaderAnnotation, ReaderContext } from "./types";
 
@@ -71,8 +72,7 @@ type Panel = "annotations" | "notes";
  */
 const LONG_REPORT = 300;
 
-/** Annotations per request while the rest of a long report's annotations are read. */
-const PAGE = 500;
+const PAGE = READER_PAGE;
 
 /** Puts pages that arrive into the list: what the list already has (fresher, from live events) wins; deleted ones stay out. */
 function mergeInto(list: ReaderAnnotation[], incoming: ReaderAnnotation[], removed: ReadonlySet<string>): ReaderAnnotation[] {
@@ -107,7 +107,7 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
   const canReattach = context.me.role === "editor" || context.me.role === "owner";
   const [visibility, setVisibility] = useStoredChoice<VisibilityChoice>("marginalia.visibility", ["workspace", "private"]);
   const [error, setError] = useState<string | null>(null);
-  const listPath = `/api/v1/reports/${reportId}/annotations${version ? `?version=${version}` : ""}`;
+  const listPath = readerListPath(reportId, version);
   // Deleted while pages were still arriving: a page read before the deletion must not bring it back.
   const removed = useRef(new Set<string>());
   const [loadingRest, setLoadingRest] = useState(initialCursor !== null);

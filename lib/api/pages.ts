@@ -60,18 +60,24 @@ export function appendNew<T extends { id: string }>(shown: readonly T[], more: r
  */
 export async function* pagesOf<T>(path: string, field: string, options: { limit?: number; cursor?: string | null; signal?: AbortSignal } = {}): AsyncGenerator<T[]> {
   let cursor = options.cursor ?? null;
-  const sized = options.limit ? pageUrlWith(path, "limit", String(options.limit)) : path;
   for (let pages = 0; pages < MAX_PAGES; pages++) {
-    const page = await fetchPages<T>(sized, field, { cursor, init: { signal: options.signal } });
+    const page = await fetchPages<T>(sizedPageUrl(path, options.limit), field, { cursor, init: { signal: options.signal } });
     yield page.items;
     cursor = page.nextCursor;
     if (!cursor) return;
   }
 }
 
-function pageUrlWith(path: string, key: string, value: string): string {
+/** `path` with `limit` set in its query (as it is without one). */
+function sizedPageUrl(path: string, limit: number | undefined): string {
+  if (!limit) return path;
   const [base, query = ""] = path.split("?", 2);
   const params = new URLSearchParams(query);
-  params.set(key, value);
+  params.set("limit", String(limit));
   return `${base}?${params}`;
+}
+
+/** The URL `pagesOf` requests first: for preloading it while the page loads. */
+export function firstPageUrl(path: string, options: { limit?: number; cursor: string }): string {
+  return pageUrl(sizedPageUrl(path, options.limit), options.cursor);
 }

@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
+import { preload } from "react-dom";
 import { Reader } from "@/components/reader/reader";
+import { READER_PAGE, readerListPath } from "@/components/reader/annotation-list";
+import { firstPageUrl } from "@/lib/api/pages";
 import { ReportHeader } from "@/components/reader/report-header";
 import type { ReaderAnnotation } from "@/components/reader/types";
 import { ReportOutline } from "@/components/reader/report-outline";
@@ -64,6 +67,15 @@ export default async function ReportPage({ params, searchParams }: { params: Par
     current ? getNotes({ userId: user.id, reportId: report.id }) : Promise.resolve(null),
   ]);
 
+  const parts = firstPage.nextCursor
+    ? partsAfter(firstPage.annotations.at(-1)?.passageIndex ?? 0, report.passages.length, (passageIndex) => cursorAtPassage({ reportId: report.id, version: report.version, passageIndex }))
+    : [];
+  // The browser starts reading each part while the page's code loads, rather than after it has run.
+  const listPath = readerListPath(report.id, current ? null : report.version);
+  for (const cursor of firstPage.nextCursor ? [firstPage.nextCursor, ...parts.map((p) => p.cursor)] : []) {
+    preload(firstPageUrl(listPath, { limit: READER_PAGE, cursor }), { as: "fetch", crossOrigin: "anonymous" });
+  }
+
   return (
     <Reader
       key={report.version}
@@ -77,7 +89,7 @@ export default async function ReportPage({ params, searchParams }: { params: Par
       }}
       initialAnnotations={serialise(firstPage.annotations)}
       initialCursor={firstPage.nextCursor}
-      moreParts={firstPage.nextCursor ? partsAfter(firstPage.annotations.at(-1)?.passageIndex ?? 0, report.passages.length, (passageIndex) => cursorAtPassage({ reportId: report.id, version: report.version, passageIndex })) : []}
+      moreParts={parts}
       version={current ? null : report.version}
       initialOrphans={serialise(orphans)}
       // An earlier version is a record of how things were: it reads, it does not take new notes.
