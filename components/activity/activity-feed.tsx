@@ -5,7 +5,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Avatar } from "@/components/ui/avatar";
-import { Button } from "@/components/ui/button";
+import { ShowMore } from "@/components/ui/show-more";
 import { EmptyState } from "@/components/ui/empty-state";
 import { apiFetch } from "@/lib/api/client";
 import { relativeTime } from "@/lib/format/relative-time";
@@ -126,16 +126,7 @@ export function ActivityFeed({
         </ul>
       )}
       {error && <Alert>{error}</Alert>}
-      {cursor && (
-        <div className="flex justify-center">
-          <Button variant="secondary" size="sm" onClick={showMore} disabled={loading} aria-busy={loading}>
-            {loading ? "Loading…" : "Show more"}
-          </Button>
-        </div>
-      )}
-      <p className="sr-only" aria-live="polite">
-        {loading ? "Loading more activity" : `${items.length} ${items.length === 1 ? "item" : "items"} shown`}
-      </p>
+      <ShowMore more={!!cursor} onClick={showMore} loading={loading} shown={`${items.length} ${items.length === 1 ? "item" : "items"} shown`} />
     </div>
   );
 }

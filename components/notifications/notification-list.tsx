@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
+import { ShowMore } from "@/components/ui/show-more";
 import { EmptyState } from "@/components/ui/empty-state";
 import { apiFetch } from "@/lib/api/client";
 import { appendNew, pageUrl } from "@/lib/api/pages";
@@ -160,16 +161,7 @@ export function NotificationList({ initial, initialUnread, initialCursor }: { in
           })}
         </ul>
       )}
-      {cursor && (
-        <div className="flex justify-center">
-          <Button variant="secondary" size="sm" onClick={showMore} disabled={loadingMore} aria-busy={loadingMore}>
-            {loadingMore ? "Loading…" : "Show more"}
-          </Button>
-        </div>
-      )}
-      <p className="sr-only" aria-live="polite">
-        {loadingMore ? "Loading more notifications" : `${items.length} ${items.length === 1 ? "notification" : "notifications"} shown`}
-      </p>
+      <ShowMore more={!!cursor} onClick={showMore} loading={loadingMore} shown={`${items.length} ${items.length === 1 ? "notification" : "notifications"} shown`} />
     </div>
   );
 }

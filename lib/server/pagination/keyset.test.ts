@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
+import { errorOf } from "@/lib/testing/error-of";
 import { ALL, keysetArgs, keysetPage, mapPage, type Keyset } from "./keyset";
 import { cursorAfter } from "./page";
 
@@ -12,15 +12,6 @@ const keyset: Keyset = {
 };
 const at = (s: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, s));
 const rows = [3, 2, 2, 1].map((s, i) => ({ id: `t${4 - i}`, createdAt: at(s), name: `n${i}` }));
-
-function errorOf(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    return e as AppError;
-  }
-  throw new Error("expected an error");
-}
 
 describe("keysetArgs", () => {
   it("reads limit + 1 in the list's order, from the start without a cursor", () => {

@@ -1,18 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
+import { errorOf } from "@/lib/testing/error-of";
 import { cursorAfter, keyFromCursor, keysetWhere, pageFrom, pageRequestFrom, scopeOf } from "./page";
 
 const size = { defaultLimit: 50, maxLimit: 200 };
 const params = (q: string) => new URLSearchParams(q);
-
-function errorOf(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    return e as AppError;
-  }
-  throw new Error("expected an error");
-}
 
 describe("pageRequestFrom", () => {
   it("defaults the limit and leaves the cursor out", () => {
