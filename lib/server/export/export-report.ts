@@ -1,16 +1,18 @@
-import { streamText } from "@/lib/api/download";
+import { streamBytes, streamText } from "@/lib/api/download";
 import { exportFileName } from "@/lib/exporters/common";
-import { csvChunks } from "@/lib/exporters/csv";
-import { toDocx } from "@/lib/exporters/docx";
-import { toJsonLd } from "@/lib/exporters/jsonld";
-import { markdownChunks } from "@/lib/exporters/markdown";
+import { csvWriter } from "@/lib/exporters/csv";
+import { docxChunks } from "@/lib/exporters/docx";
+import { jsonLdWriter } from "@/lib/exporters/jsonld";
+import { markdownWriter } from "@/lib/exporters/markdown";
+import { writeChunks } from "@/lib/exporters/stream";
 import type { ExportFormat } from "@/lib/validations/export";
-import { gatherReportExport, type ExportRequest } from "./gather";
+import { openReportExport, type ExportRequest } from "./gather";
 
 export interface ReportExport {
   fileName: string;
   contentType: string;
-  body: ReadableStream<Uint8Array> | Uint8Array<ArrayBuffer> | string;
+  /** Written as it is read: the annotations are read from the database a batch at a time as the stream is pulled. */
+  body: ReadableStream<Uint8Array>;
 }
 
 const CONTENT_TYPE: Record<ExportFormat, string> = {
@@ -24,17 +26,12 @@ const EXTENSION: Record<ExportFormat, string> = { markdown: "md", csv: "csv", js
 
 /** One report in one format, as the user may export it; a report they cannot see is "not found". */
 export async function exportReport(request: ExportRequest & { reportId: string; format: ExportFormat }): Promise<ReportExport> {
-  const data = await gatherReportExport(request);
+  const { head, annotations } = await openReportExport(request);
   const { format } = request;
-  const out = { fileName: exportFileName(data.report.title, data.exportedAt, EXTENSION[format]), contentType: CONTENT_TYPE[format] };
-  switch (format) {
-    case "markdown":
-      return { ...out, body: streamText(markdownChunks(data)) };
-    case "csv":
-      return { ...out, body: streamText(csvChunks([data])) };
-    case "jsonld":
-      return { ...out, body: JSON.stringify(toJsonLd(data), null, 2) };
-    case "docx":
-      return { ...out, body: new Uint8Array(await toDocx(data)) };
-  }
+  const fileName = exportFileName(head.report.title, head.exportedAt, EXTENSION[format]);
+  const body =
+    format === "docx"
+      ? streamBytes(docxChunks(head, annotations))
+      : streamText(writeChunks({ markdown: markdownWriter, csv: csvWriter, jsonld: jsonLdWriter }[format](head), annotations));
+  return { fileName, contentType: CONTENT_TYPE[format], body };
 }
