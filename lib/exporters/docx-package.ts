@@ -9,10 +9,9 @@
  * content, so the file looks exactly as one the library makes.
  */
 import { Document, Packer, type ICharacterStyleOptions, type IParagraphStyleOptions } from "docx";
-import { once } from "node:events";
-import { crc32, createDeflateRaw, type DeflateRaw } from "node:zlib";
-import { Zip, ZipDeflate, ZipPassThrough, strFromU8, unzipSync, type DeflateOptions, type FlateError } from "fflate";
+import { strFromU8, unzipSync } from "fflate";
 import { escapeXml } from "./word-xml";
+import { ZipStream } from "./zip-stream";
 
 const HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
 // What docx moves into `w:anchor`: a fragment of 1–255 characters.
@@ -112,8 +111,6 @@ export interface DocxOptions {
   };
 }
 
-type DeflateLevel = NonNullable<DeflateOptions["level"]>;
-
 const DOCUMENT = "word/document.xml";
 const RELATIONSHIPS = "word/_rels/document.xml.rels";
 const NUMBERING = "word/numbering.xml";
@@ -131,53 +128,10 @@ function maxId(xml: string, attribute: string): number {
 }
 
 /**
- * A zip entry deflated by Node's zlib: several times faster than fflate's own
- * deflate for a large document, and off the main thread. fflate's Zip writes
- * the container (headers, CRC, the central directory).
- */
-class NativeZipDeflate extends ZipPassThrough {
-  private deflater: DeflateRaw;
-
-  constructor(filename: string, level: DeflateLevel, mtime: Date) {
-    super(filename);
-    this.compression = 8;
-    this.mtime = mtime;
-    this.deflater = createDeflateRaw({ level, chunkSize: 64 * 1024 });
-    this.deflater.on("data", (chunk: Buffer<ArrayBuffer>) => this.ondata?.(null, chunk, false));
-    this.deflater.on("end", () => this.ondata?.(null, new Uint8Array(0), true));
-    this.deflater.on("error", (error: Error) => this.ondata?.(error as FlateError, new Uint8Array(0), true));
-  }
-
-  private running = 0;
-
-  /** As ZipPassThrough's, with zlib's native CRC-32 (fflate's own in JS was most of what was left). */
-  push(chunk: Uint8Array, final = false): void {
-    this.running = crc32(chunk, this.running);
-    this.size += chunk.length;
-    if (final) this.crc = this.running;
-    this.process(chunk, final);
-  }
-
-  protected process(chunk: Uint8Array, final: boolean): void {
-    this.deflater.write(chunk);
-    if (final) this.deflater.end();
-  }
-
-  /** Resolves once the deflater has taken in what it was given, so input never piles up ahead of it. */
-  async drained(): Promise<void> {
-    if (this.deflater.writableNeedDrain) await once(this.deflater, "drain");
-  }
-
-  destroy(): void {
-    this.deflater.destroy();
-  }
-}
-
-/**
  * The .docx, compressed as it is written: `body(parts)` gives the body's
  * XML in pieces (the paragraphs and tables), using `parts` for its links and lists.
  */
-export async function* docxPackage(options: DocxOptions, body: (parts: WordParts) => AsyncIterable<string>, level: DeflateLevel = 6): AsyncGenerator<Uint8Array> {
+export async function* docxPackage(options: DocxOptions, body: (parts: WordParts) => AsyncIterable<string>): AsyncGenerator<Uint8Array> {
   const empty = await emptyPackage(options);
   const documentXml = strFromU8(empty[DOCUMENT]);
   const bodyAt = documentXml.indexOf("<w:body>") + "<w:body>".length;
@@ -185,53 +139,24 @@ export async function* docxPackage(options: DocxOptions, body: (parts: WordParts
   const numberingXml = strFromU8(empty[NUMBERING]);
   const parts = new WordParts(maxId(numberingXml, "w:abstractNumId") + 1, maxId(numberingXml, "w:numId") + 1);
 
-  const out: Uint8Array[] = [];
-  let finished = false;
-  let failed: Error | null = null;
-  let wake: (() => void) | null = null;
-  const zip = new Zip((error, chunk, final) => {
-    if (error) failed = error;
-    else out.push(chunk);
-    if (final) finished = true;
-    wake?.();
-  });
-  const mtime = new Date();
-  const encoder = new TextEncoder();
-  const small = (name: string, data: Uint8Array) => {
-    const entry = new ZipDeflate(name, { level });
-    entry.mtime = mtime;
-    zip.add(entry);
-    entry.push(data, true);
-  };
-
-  const document = new NativeZipDeflate(DOCUMENT, level, mtime);
+  const zip = new ZipStream();
   try {
-    zip.add(document);
-    document.push(encoder.encode(documentXml.slice(0, bodyAt)));
+    const document = zip.entry(DOCUMENT);
+    await document.write(documentXml.slice(0, bodyAt));
     for await (const piece of body(parts)) {
-      document.push(encoder.encode(piece));
-      await document.drained();
-      if (failed) throw failed;
-      yield* out.splice(0);
+      await document.write(piece);
+      yield* zip.take();
     }
-    document.push(encoder.encode(documentXml.slice(sectionAt)), true);
-    small(RELATIONSHIPS, encoder.encode(parts.relationshipsXml(strFromU8(empty[RELATIONSHIPS]))));
-    small(NUMBERING, encoder.encode(parts.numberingXml(numberingXml)));
+    await document.write(documentXml.slice(sectionAt));
+    document.end();
+    zip.add(RELATIONSHIPS, parts.relationshipsXml(strFromU8(empty[RELATIONSHIPS])));
+    zip.add(NUMBERING, parts.numberingXml(numberingXml));
     for (const [name, data] of Object.entries(empty)) {
-      if (name !== DOCUMENT && name !== RELATIONSHIPS && name !== NUMBERING) small(name, data);
+      if (name !== DOCUMENT && name !== RELATIONSHIPS && name !== NUMBERING) zip.add(name, data);
     }
-    zip.end();
-    // The document's last pieces are still being deflated: wait for the zip to be complete.
-    while (!finished) {
-      if (failed) throw failed;
-      if (out.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-      wake = null;
-      yield* out.splice(0);
-    }
-    if (failed) throw failed;
-    yield* out.splice(0);
+    yield* zip.finish();
   } finally {
     // Also when the reader went away before the end.
-    document.destroy();
+    zip.destroy();
   }
 }
