@@ -4,6 +4,7 @@
  * export's outline (team notes, annotation and reply bodies).
  */
 import { Lexer, type Token } from "marked";
+import { isPlainProse } from "@/lib/markdown/prose";
 
 // Left alone so addresses stay usable when read as plain text and still autolink.
 const URL_PART = /(https?:\/\/[^\s<>]+)/;
@@ -54,6 +55,8 @@ export function quoteBlock(text: string): string {
  * are tokens of their own, so a `#` inside them is never touched.
  */
 export function embedMarkdown(markdown: string, demoteBy: number): string {
+  // Plain prose has no headings or code blocks to change.
+  if (isPlainProse(markdown)) return markdown.trim();
   const tokens = blockTokens(markdown.replace(/\r\n?/g, "\n"));
   const out = tokens.map((token) => {
     if (token.type === "heading") return demoteHeading(token.raw, token.text, token.depth, demoteBy);
@@ -92,6 +95,7 @@ export function indentContinuation(text: string, indent: string): string {
 
 /** Whether Markdown opens with an ordinary paragraph, so it can follow text on the same line. */
 export function startsWithParagraph(markdown: string): boolean {
+  if (isPlainProse(markdown)) return markdown.trim() !== "";
   const first = blockTokens(markdown.replace(/\r\n?/g, "\n")).find((token) => token.type !== "space");
   return first?.type === "paragraph";
 }
