@@ -47,6 +47,9 @@ const TALLY = Prisma.raw(`
     FROM claim_stances s WHERE s.annotation_id = a.id
   ) tally ON true`);
 
+/** The ¶ number, looked up row by row: a join made Postgres hash every passage of every report for each batch. */
+const PASSAGE_INDEX = Prisma.raw(`(SELECT p.index FROM passages p WHERE p.id = a.passage_id) AS "passageIndex"`);
+
 function tallyOf(row: Pick<AnnotationRow, "supports" | "disputes" | "needsEvidence">): Record<StanceName, number> {
   return { supports: row.supports, disputes: row.disputes, needs_evidence: row.needsEvidence };
 }
@@ -66,13 +69,13 @@ export async function readAnnotations(ids: string[], options: { includeReplies: 
   if (ids.length === 0) return [];
   const [rows, replies] = await Promise.all([
     db.$queryRaw<AnnotationRow[]>`
-      SELECT a.id, a.passage_id AS "passageId", p.index AS "passageIndex", a.kind::text AS kind, a.visibility::text AS visibility,
+      SELECT a.id, a.passage_id AS "passageId", ${PASSAGE_INDEX}, a.kind::text AS kind, a.visibility::text AS visibility,
               a.body, a.claim_summary AS "claimSummary", a.start, a."end", a.quote, a.prefix, a.suffix,
               a.status::text AS status, a.verdict::text AS verdict, a.created_at AS "createdAt", a.edited_at AS "editedAt",
               a.imported_creator AS "importedCreator", a.author_id AS "authorId",
               ARRAY(SELECT t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag_id WHERE at.annotation_id = a.id ORDER BY t.name_key) AS tags,
               tally.supports, tally.disputes, tally."needsEvidence"
-       FROM annotations a JOIN passages p ON p.id = a.passage_id ${TALLY}
+       FROM annotations a ${TALLY}
        WHERE a.id = ANY(${ids}::text[])`,
     options.includeReplies ? readReplies(ids) : new Map<string, ExportReply[]>(),
   ]);
@@ -136,21 +139,13 @@ async function readReplies(annotationIds: string[]): Promise<Map<string, ExportR
   return byAnnotation;
 }
 
-/** How many replies (not deleted) these annotations have. */
-export async function countReplies(annotationIds: string[]): Promise<number> {
-  if (annotationIds.length === 0) return 0;
-  const [row] = await db.$queryRaw<{ count: number }[]>`
-    SELECT count(*)::int AS count FROM replies WHERE annotation_id = ANY(${annotationIds}::text[]) AND deleted_at IS NULL`;
-  return row.count;
-}
-
 /** The claims with these ids, in the order given: what the claims table shows of them. */
 export async function readClaims(ids: string[]): Promise<ExportClaim[]> {
   if (ids.length === 0) return [];
   const rows = await db.$queryRaw<(Omit<ExportClaim, "tally"> & { id: string; supports: number; disputes: number; needsEvidence: number })[]>`
-    SELECT a.id, p.index AS "passageIndex", a.claim_summary AS "claimSummary", a.quote, a.verdict::text AS verdict,
+    SELECT a.id, ${PASSAGE_INDEX}, a.claim_summary AS "claimSummary", a.quote, a.verdict::text AS verdict,
             tally.supports, tally.disputes, tally."needsEvidence"
-     FROM annotations a JOIN passages p ON p.id = a.passage_id ${TALLY}
+     FROM annotations a ${TALLY}
      WHERE a.id = ANY(${ids}::text[])`;
   return inOrder(ids, rows).map((row) => ({ passageIndex: row.passageIndex, claimSummary: row.claimSummary, quote: row.quote, verdict: row.verdict, tally: tallyOf(row) }));
 }

@@ -7,7 +7,7 @@ import type { AnnotationFilters } from "@/lib/validations/annotation";
 import type { ExportOptionsInput } from "@/lib/validations/export";
 import { annotationFilterWhere } from "../annotations/annotations";
 import { getUserById } from "../users/get-user";
-import { countReplies, readAnnotations, readClaims, type ExportAuthor } from "./export-annotations";
+import { readAnnotations, readClaims, type ExportAuthor } from "./export-annotations";
 import { getWorkspaceAccessOrThrow, reportWhere } from "../workspaces/access";
 
 export interface ExportRequest {
@@ -95,7 +95,9 @@ export async function openReportExport(request: ExportRequest & { reportId: stri
     },
   });
   if (!report) throw notFound("That report");
-  const [exporter, passages, listed] = await Promise.all([
+  const { includeReplies } = request.options;
+  const annotationWhere: Prisma.AnnotationWhereInput = { reportId: report.id, passage: { version: report.version }, ...exportWhere(request) };
+  const [exporter, passages, listed, replyCount] = await Promise.all([
     getUserById(request.userId),
     db.passage.findMany({
       where: { reportId: report.id, version: report.version },
@@ -103,19 +105,18 @@ export async function openReportExport(request: ExportRequest & { reportId: stri
       orderBy: { index: "asc" },
     }),
     db.annotation.findMany({
-      where: { reportId: report.id, passage: { version: report.version }, ...exportWhere(request) },
+      where: annotationWhere,
       orderBy: [{ passage: { index: "asc" } }, { start: "asc" }, { end: "asc" }, { createdAt: "asc" }, { id: "asc" }],
       select: { id: true, kind: true, authorId: true },
     }),
+    includeReplies ? db.reply.count({ where: { deletedAt: null, annotation: annotationWhere } }) : 0,
   ]);
   if (!exporter) throw notFound("That user");
 
   const ids = listed.map((a) => a.id);
-  const { includeReplies } = request.options;
   const authorIds = new Set([...listed.map((a) => a.authorId), ...(request.filters.author ?? [])]);
-  const [people, replyCount, claims] = await Promise.all([
+  const [people, claims] = await Promise.all([
     db.user.findMany({ where: { id: { in: [...authorIds] } }, select: { id: true, name: true, email: true } }),
-    includeReplies ? countReplies(ids) : 0,
     readClaims(listed.filter((a) => a.kind === "claim").map((a) => a.id)),
   ]);
   const authors = new Map<string, ExportAuthor>(people.map((u) => [u.id, { id: u.id, name: u.name, emailSha1: emailSha1(u.email) }]));
