@@ -28,6 +28,20 @@ export function streamText(chunks: Iterator<string> | AsyncIterator<string>): Re
   });
 }
 
+/** Byte chunks as a stream, made as they are pulled. */
+export function streamBytes(chunks: AsyncGenerator<Uint8Array>): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+}
+
 /** A file download: attachment with the file's name, never cached, never sniffed. */
 export function download(body: BodyInit, options: { contentType: string; fileName: string }): Response {
   return new Response(body, {

@@ -2,6 +2,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { JSDOM } from "jsdom";
 import mammoth from "mammoth";
 import { describe, expect, it } from "vitest";
+import { expectGolden } from "./__golden__/expect-golden";
 import { toDocx } from "./docx";
 import { exportFixture } from "./fixture";
 import type { ExportData } from "./types";
@@ -33,6 +34,14 @@ describe("toDocx", () => {
     expect(strFromU8(files["[Content_Types].xml"])).toContain(
       "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
     );
+  });
+
+  it("writes the document.xml of the golden file", async () => {
+    // The file was first checked against what the docx library wrote for the fixture (the same XML, relationship ids aside).
+    const { files } = await openBack(exportFixture());
+    // A line per paragraph and table, so that a change shows in a diff.
+    const lines = strFromU8(files["word/document.xml"]).replace(/<w:(p|tbl)(?=[ >/])/g, "\n<w:$1");
+    expectGolden("fixture.document.xml", `${lines}\n`);
   });
 
   it("has the title, the front matter and the sections in order", async () => {

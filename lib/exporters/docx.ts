@@ -4,41 +4,21 @@
  * structure — heading styles for navigation, real lists and tables, a Quote
  * paragraph style for quoted text — so it can be restyled and cited like any
  * other document.
+ *
+ * Written as a stream (see docx-package.ts and word-xml.ts): a large report's
+ * document is never held whole, in memory or as a tree of objects.
  */
-import {
-  Document,
-  ExternalHyperlink,
-  HeadingLevel,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-  type FileChild,
-  type IRunOptions,
-  type ParagraphChild,
-} from "docx";
 import { KIND_LABEL, VERDICT_LABEL, citation, formatDay, formatUtc, passageUrl, tallyText } from "./common";
-import {
-  INDENT_STEP,
-  MARKDOWN_CHARACTER_STYLES,
-  MARKDOWN_PARAGRAPH_STYLES,
-  QUOTE_STYLE,
-  directedParagraph,
-  headingLevel,
-  markdownToDocx,
-  textLines,
-  textRun,
-} from "./markdown-to-docx";
-import type { ExportAnnotation, ExportData, ExportPassage, ExportReply, ExportReport } from "./types";
+import { docxPackage, type DocxOptions, type WordParts } from "./docx-package";
+import { INDENT_STEP, MARKDOWN_CHARACTER_STYLES, MARKDOWN_PARAGRAPH_STYLES, QUOTE_STYLE, markdownToDocx } from "./markdown-to-docx";
+import { exportHead, writeChunks, type Annotations, type ExportWriter } from "./stream";
+import type { ExportAnnotation, ExportData, ExportHead, ExportPassage, ExportReply, ExportReport } from "./types";
+import { directedParagraph, paragraph, plainRun, run, table, textLines, type RunOptions } from "./word-xml";
 
-/** The export as a .docx file. */
-export async function toDocx(data: ExportData): Promise<Buffer> {
-  const document = new Document({
-    title: data.report.title,
-    description: citation(data.report),
+function documentOptions(head: ExportHead): DocxOptions {
+  return {
+    title: head.report.title,
+    description: citation(head.report),
     creator: "Marginalia",
     styles: {
       default: { document: { paragraph: { spacing: { after: 120 } } } },
@@ -48,139 +28,149 @@ export async function toDocx(data: ExportData): Promise<Buffer> {
       ],
       characterStyles: MARKDOWN_CHARACTER_STYLES,
     },
-    sections: [
-      { children: [...frontMatter(data), ...notesSection(data), ...claimsSection(data), ...annotationsSection(data)] },
-    ],
-  });
-  return Packer.toBuffer(document);
+  };
 }
 
-function frontMatter({ report, exportedAt, exportedBy, filters }: ExportData): FileChild[] {
-  const out: FileChild[] = [heading(report.title, 1)];
-  if (report.subtitle) out.push(directedParagraph(report.subtitle, { style: "Subtitle", children: [textRun(report.subtitle)] }));
-  if (report.authors.length > 0) out.push(field("Authors", [textRun(report.authors.join(", "))]));
-  if (report.publisher) out.push(field("Publisher", [textRun(report.publisher)]));
-  if (report.publishedAt) out.push(field("Published", [textRun(formatDay(report.publishedAt))]));
-  if (report.sourceUrl) out.push(field("Source", [link(report.sourceUrl)]));
-  out.push(field("Report version", [textRun(String(report.version))]));
-  out.push(field("Workspace", [textRun(report.workspace.name)]));
-  out.push(new Paragraph({ children: [textRun(`Exported ${formatUtc(exportedAt)} by `), textRun(exportedBy.name)] }));
-  if (filters.length > 0) out.push(field("Filters", [textRun(filters.join("; "))]));
-  out.push(field("Cite as", [textRun(citation(report))]));
-  out.push(new Paragraph({ children: [link(report.url, "Open this report in Marginalia")] }));
+/** The .docx file in compressed pieces, written as the annotations arrive. */
+export function docxChunks(head: ExportHead, annotations: Annotations): AsyncGenerator<Uint8Array> {
+  return docxPackage(documentOptions(head), (parts) => writeChunks(docxWriter(head, parts), annotations));
+}
+
+/** The export as a .docx file. */
+export async function toDocx(data: ExportData): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of docxChunks(exportHead(data), data.annotations)) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+/** The document's body as a writer: front matter, notes and claims first, then each annotation. */
+export function docxWriter(head: ExportHead, parts: WordParts): ExportWriter {
+  const passages = new Map(head.passages.map((passage) => [passage.id, passage]));
+  let passageId: string | null = null;
+  return {
+    start: () => frontMatter(head, parts) + notesSection(head, parts) + claimsSection(head) + annotationsHeading(head),
+    annotation(annotation) {
+      let out = "";
+      if (annotation.passageId !== passageId) {
+        passageId = annotation.passageId;
+        out += passageHeading(head.report, annotation.passageIndex, passages.get(annotation.passageId), parts);
+      }
+      return out + annotationParagraphs(annotation, head.report, head.includeReplies, parts);
+    },
+    end: () => "",
+  };
+}
+
+function frontMatter({ report, exportedAt, exportedBy, filters }: ExportHead, parts: WordParts): string {
+  let out = heading(report.title, 1);
+  if (report.subtitle) out += directedParagraph(report.subtitle, { style: "Subtitle" }, run(report.subtitle));
+  if (report.authors.length > 0) out += field("Authors", run(report.authors.join(", ")));
+  if (report.publisher) out += field("Publisher", run(report.publisher));
+  if (report.publishedAt) out += field("Published", run(formatDay(report.publishedAt)));
+  if (report.sourceUrl) out += field("Source", link(report.sourceUrl, report.sourceUrl, parts));
+  out += field("Report version", run(String(report.version)));
+  out += field("Workspace", run(report.workspace.name));
+  out += paragraph({}, run(`Exported ${formatUtc(exportedAt)} by `) + run(exportedBy.name));
+  if (filters.length > 0) out += field("Filters", run(filters.join("; ")));
+  out += field("Cite as", run(citation(report)));
+  out += paragraph({}, link(report.url, "Open this report in Marginalia", parts));
   return out;
 }
 
-function notesSection({ notes, report }: ExportData): FileChild[] {
-  const body = markdownToDocx(notes.body, { baseUrl: report.url, headingOffset: 2 });
-  const out: FileChild[] = [heading("Team notes", 2), ...(body.length > 0 ? body : [italicLine("No team notes have been written yet.")])];
+function notesSection({ notes, report }: ExportHead, parts: WordParts): string {
+  const body = markdownToDocx(notes.body, { baseUrl: report.url, headingOffset: 2 }, parts);
+  let out = heading("Team notes", 2) + (body || italicLine("No team notes have been written yet."));
   if (notes.updatedAt) {
-    const by = notes.updatedBy ? [textRun(" by ", { italics: true }), textRun(notes.updatedBy.name, { italics: true })] : [];
-    out.push(new Paragraph({ children: [textRun(`Last edited ${formatUtc(notes.updatedAt)}`, { italics: true }), ...by, textRun(".", { italics: true })] }));
+    const italic = { italics: true };
+    const by = notes.updatedBy ? run(" by ", italic) + run(notes.updatedBy.name, italic) : "";
+    out += paragraph({}, run(`Last edited ${formatUtc(notes.updatedAt)}`, italic) + by + run(".", italic));
   }
   return out;
 }
 
 /** Left out when there are no claims, as a table of nothing says nothing. */
-function claimsSection({ annotations }: ExportData): FileChild[] {
-  const claims = annotations.filter((a) => a.kind === "claim");
-  if (claims.length === 0) return [];
-  const header = new TableRow({
-    tableHeader: true,
-    children: ["Claim", "¶", "Tally", "Verdict"].map((text) => cell(text, { bold: true })),
-  });
-  const rows = claims.map(
-    (a) =>
-      new TableRow({
-        children: [cell(a.claimSummary || a.quote), cell(String(a.passageIndex)), cell(tallyText(a.tally)), cell(VERDICT_LABEL[a.verdict])],
-      }),
-  );
-  return [heading("Claims", 2), new Table({ rows: [header, ...rows], width: { size: 100, type: WidthType.PERCENTAGE } })];
+function claimsSection({ claims }: ExportHead): string {
+  if (claims.length === 0) return "";
+  const header = { header: true, cells: ["Claim", "¶", "Tally", "Verdict"].map((text) => cell(text, { bold: true })) };
+  const rows = claims.map((a) => ({
+    cells: [cell(a.claimSummary || a.quote), cell(String(a.passageIndex)), cell(tallyText(a.tally)), cell(VERDICT_LABEL[a.verdict])],
+  }));
+  return heading("Claims", 2) + table(4, [header, ...rows]);
 }
 
-function annotationsSection({ annotations, passages, report, filters, includeReplies }: ExportData): FileChild[] {
-  const out: FileChild[] = [heading(`Annotations (${annotations.length})`, 2)];
-  if (annotations.length === 0) {
-    out.push(italicLine(filters.length > 0 ? "No annotations match these filters." : "No annotations yet."));
-  }
-  const byId = new Map(passages.map((passage) => [passage.id, passage]));
-  annotations.forEach((annotation, i) => {
-    if (i === 0 || annotations[i - 1].passageId !== annotation.passageId) {
-      out.push(passageHeading(report, annotation.passageIndex, byId.get(annotation.passageId)));
-    }
-    out.push(...annotationParagraphs(annotation, report, includeReplies));
-  });
-  return out;
+function annotationsHeading({ annotationCount, filters }: ExportHead): string {
+  const out = heading(`Annotations (${annotationCount})`, 2);
+  if (annotationCount > 0) return out;
+  return out + italicLine(filters.length > 0 ? "No annotations match these filters." : "No annotations yet.");
 }
 
 /** "¶ 4", linked to the passage in the app; a heading passage adds its text: "¶ 1 · Summary". */
-function passageHeading(report: ExportReport, index: number, passage: ExportPassage | undefined): Paragraph {
-  const children = [link(passageUrl(report, index), `¶ ${index}`)];
-  if (passage?.kind === "heading") children.push(textRun(" · "), textRun(passage.text));
-  return new Paragraph({ heading: HeadingLevel.HEADING_3, children });
+function passageHeading(report: ExportReport, index: number, passage: ExportPassage | undefined, parts: WordParts): string {
+  let content = link(passageUrl(report, index), `¶ ${index}`, parts);
+  if (passage?.kind === "heading") content += run(" · ") + run(passage.text);
+  return paragraph({ heading: 3 }, content);
 }
 
-function annotationParagraphs(a: ExportAnnotation, report: ExportReport, includeReplies: boolean): Paragraph[] {
-  const out: Paragraph[] = [];
-  if (a.quote.trim() !== "") {
-    out.push(directedParagraph(a.quote, { style: QUOTE_STYLE, keepNext: true, children: textLines(a.quote) }));
-  }
-  const meta = [[textRun(KIND_LABEL[a.kind], { bold: true })], ...byline(a)];
-  if (a.visibility === "private") meta.push([textRun("private")]);
-  if (a.status === "resolved") meta.push([textRun("resolved")]);
-  if (a.tags.length > 0) meta.push([textRun(`Tags: ${a.tags.join(", ")}`)]);
-  out.push(new Paragraph({ children: joined(meta) }));
+function annotationParagraphs(a: ExportAnnotation, report: ExportReport, includeReplies: boolean, parts: WordParts): string {
+  let out = "";
+  if (a.quote.trim() !== "") out += directedParagraph(a.quote, { style: QUOTE_STYLE, keepNext: true }, textLines(a.quote));
+  const meta = [plainRun(KIND_LABEL[a.kind], { bold: true }), ...byline(a)];
+  if (a.visibility === "private") meta.push(run("private"));
+  if (a.status === "resolved") meta.push(run("resolved"));
+  if (a.tags.length > 0) meta.push(run(`Tags: ${a.tags.join(", ")}`));
+  out += paragraph({}, joined(meta));
   if (a.kind === "claim") {
-    const verdict = [textRun("Verdict: "), textRun(VERDICT_LABEL[a.verdict], { bold: true }), textRun(` (${tallyText(a.tally)})`)];
-    out.push(new Paragraph({ children: joined(a.claimSummary ? [[textRun("Claim: "), textRun(a.claimSummary)], verdict] : [verdict]) }));
+    const verdict = run("Verdict: ") + run(VERDICT_LABEL[a.verdict], { bold: true }) + run(` (${tallyText(a.tally)})`);
+    out += paragraph({}, joined(a.claimSummary ? [run("Claim: ") + run(a.claimSummary), verdict] : [verdict]));
   }
-  out.push(...markdownToDocx(a.body, { baseUrl: report.url, headingOffset: 3 }));
+  out += markdownToDocx(a.body, { baseUrl: report.url, headingOffset: 3 }, parts);
   if (includeReplies && a.replies.length > 0) {
-    out.push(new Paragraph({ text: "Replies:", keepNext: true }));
-    for (const reply of a.replies) out.push(...replyParagraphs(reply, report));
+    out += paragraph({ keepNext: true }, plainRun("Replies:"));
+    for (const reply of a.replies) out += replyParagraphs(reply, report, parts);
   }
   return out;
 }
 
-/** Who wrote it and when: "Alice Example · originally by … · 2026-11-18 14:05 UTC (edited)". */
-function byline(item: ExportAnnotation | ExportReply, bold = false): TextRun[][] {
-  const parts = [[textRun(item.author.name, { bold: bold || undefined })]];
-  if (item.importedCreator) parts.push([textRun("originally by "), textRun(item.importedCreator)]);
-  parts.push([textRun(`${formatUtc(item.createdAt)}${item.editedAt ? " (edited)" : ""}`)]);
+/** Who wrote it and when: "Alice Example · originally by … · 2026-11-18 14:05 UTC (edited)", a part each. */
+function byline(item: ExportAnnotation | ExportReply, bold = false): string[] {
+  const parts = [run(item.author.name, { bold })];
+  if (item.importedCreator) parts.push(run("originally by ") + run(item.importedCreator));
+  parts.push(run(`${formatUtc(item.createdAt)}${item.editedAt ? " (edited)" : ""}`));
   return parts;
 }
 
-function replyParagraphs(reply: ExportReply, report: ExportReport): Paragraph[] {
-  return [
-    directedParagraph(reply.author.name, { indent: { left: INDENT_STEP }, keepNext: true, children: joined(byline(reply, true)) }),
-    ...markdownToDocx(reply.body, { baseUrl: report.url, headingOffset: 3, indent: INDENT_STEP }),
-  ];
+function replyParagraphs(reply: ExportReply, report: ExportReport, parts: WordParts): string {
+  return (
+    directedParagraph(reply.author.name, { indent: { left: INDENT_STEP }, keepNext: true }, joined(byline(reply, true))) +
+    markdownToDocx(reply.body, { baseUrl: report.url, headingOffset: 3, indent: INDENT_STEP }, parts)
+  );
 }
 
-function heading(text: string, level: number): Paragraph {
-  return directedParagraph(text, { heading: headingLevel(level), children: [textRun(text)] });
+function heading(text: string, level: number): string {
+  return directedParagraph(text, { heading: level }, run(text));
 }
 
 /** "Label: value" — a line of the front matter. */
-function field(label: string, value: ParagraphChild[]): Paragraph {
-  return new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), ...value] });
+function field(label: string, value: string): string {
+  return paragraph({}, plainRun(`${label}: `, { bold: true }) + value);
 }
 
-function italicLine(text: string): Paragraph {
-  return new Paragraph({ children: [new TextRun({ text, italics: true })] });
+function italicLine(text: string): string {
+  return paragraph({}, plainRun(text, { italics: true }));
 }
 
 /** Parts of a line, separated by " · ". */
-function joined(parts: TextRun[][]): TextRun[] {
-  return parts.flatMap((part, i) => (i === 0 ? part : [new TextRun(" · "), ...part]));
+function joined(parts: string[]): string {
+  return parts.join(SEPARATOR);
 }
+const SEPARATOR = plainRun(" · ");
 
 /** A link for web addresses only; anything else stays text. */
-function link(url: string, text = url): ParagraphChild {
-  if (!/^https?:\/\//i.test(url)) return textRun(text);
-  return new ExternalHyperlink({ link: url, children: [textRun(text, { style: "Hyperlink" })] });
+function link(url: string, text: string, parts: WordParts): string {
+  if (!/^https?:\/\//i.test(url)) return run(text);
+  return parts.hyperlink(url, run(text, { style: "Hyperlink" }));
 }
 
-function cell(text: string, options: Omit<IRunOptions, "text"> = {}): TableCell {
-  return new TableCell({ children: [directedParagraph(text, { children: [textRun(text, options)] })] });
+function cell(text: string, options: RunOptions = {}): string {
+  return directedParagraph(text, {}, run(text, options));
 }

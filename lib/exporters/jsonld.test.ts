@@ -169,6 +169,12 @@ describe("toJsonLd", () => {
     expect(JSON.parse(JSON.stringify(doc))).toEqual(doc);
   });
 
+  it("leaves the replies out when they were not asked for, as the other formats do", () => {
+    const without = toJsonLd({ ...exportFixture(), includeReplies: false });
+    expect(without.first.items.some(isReply)).toBe(false);
+    expect(without.total).toBe(4);
+  });
+
   it("is an empty collection when there is nothing to export", () => {
     const empty = toJsonLd({ ...exportFixture(), annotations: [] });
     expect(empty.total).toBe(0);

@@ -9,7 +9,8 @@
  */
 import { codePointLength } from "@/lib/anchoring";
 import { bodyForExport, originOf } from "./common";
-import { PASSAGE_SEPARATOR, type AnnotationKindName, type ExportAnnotation, type ExportData, type ExportReply } from "./types";
+import { exportHead, writePieces, type ExportWriter } from "./stream";
+import { PASSAGE_SEPARATOR, type AnnotationKindName, type ExportAnnotation, type ExportData, type ExportHead, type ExportPassage, type ExportReply } from "./types";
 
 export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
 
@@ -113,11 +114,11 @@ export function extensionNamespace(origin: string): string {
 }
 
 /** Where each ¶ starts in the whole report text, in code points. */
-function passageStarts(data: ExportData): Map<number, number> {
+function passageStarts(passages: ExportPassage[]): Map<number, number> {
   const starts = new Map<number, number>();
   const separatorLength = codePointLength(PASSAGE_SEPARATOR);
   let offset = 0;
-  for (const passage of data.passages) {
+  for (const passage of passages) {
     starts.set(passage.index, offset);
     offset += codePointLength(passage.text) + separatorLength;
   }
@@ -179,14 +180,22 @@ function replyDoc(reply: ExportReply, annotationId: string, emailSha1: string | 
   };
 }
 
-export function toJsonLd(data: ExportData): AnnotationCollectionDoc {
-  const { report } = data;
-  const origin = originOf(report);
-  const starts = passageStarts(data);
+/** The collection's items for one annotation: the annotation, then its replies when they were asked for. */
+function itemsOf(head: ExportHead, annotation: ExportAnnotation, context: ItemContext): (AnnotationDoc | ReplyDoc)[] {
+  const doc = annotationDoc(annotation, context.source, context.starts.get(annotation.passageIndex), context.origin);
+  if (!head.includeReplies) return [doc];
   // Replies carry only the author's name; their e-mail hash is known where they also annotated.
-  const emailSha1ById = new Map<string, string>();
-  for (const a of data.annotations) if (a.author.emailSha1) emailSha1ById.set(a.author.id, a.author.emailSha1);
+  return [doc, ...annotation.replies.map((reply) => replyDoc(reply, doc.id, head.authorEmailSha1.get(reply.author.id) ?? null, context.origin))];
+}
 
+interface ItemContext {
+  origin: string;
+  source: ReportSourceDoc;
+  starts: Map<number, number>;
+}
+
+function itemContext(head: ExportHead): ItemContext {
+  const { report } = head;
   const source: ReportSourceDoc = {
     id: report.url,
     type: "Text",
@@ -194,21 +203,59 @@ export function toJsonLd(data: ExportData): AnnotationCollectionDoc {
     ...(report.language ? { language: report.language } : {}),
     "marginalia:version": report.version,
   };
-  const items: (AnnotationDoc | ReplyDoc)[] = [];
-  for (const annotation of data.annotations) {
-    const doc = annotationDoc(annotation, source, starts.get(annotation.passageIndex), origin);
-    items.push(doc);
-    for (const reply of annotation.replies) items.push(replyDoc(reply, doc.id, emailSha1ById.get(reply.author.id) ?? null, origin));
-  }
+  return { origin: originOf(report), source, starts: passageStarts(head.passages) };
+}
 
+function collection(head: ExportHead, items: (AnnotationDoc | ReplyDoc)[], total: number): AnnotationCollectionDoc {
+  const { report } = head;
+  const origin = originOf(report);
   return {
     "@context": [ANNO_CONTEXT, { marginalia: extensionNamespace(origin), title: "http://purl.org/dc/terms/title" }],
     id: `${report.url}/annotations`,
     type: "AnnotationCollection",
     label: `Annotations on “${report.title}”`,
-    total: items.length,
+    total,
     generator: { id: origin, type: "Software", name: "Marginalia" },
-    generated: data.exportedAt.toISOString(),
+    generated: head.exportedAt.toISOString(),
     first: { type: "AnnotationPage", startIndex: 0, items },
   };
+}
+
+export function toJsonLd(data: ExportData): AnnotationCollectionDoc {
+  const head = exportHead(data);
+  const context = itemContext(head);
+  const items = data.annotations.flatMap((annotation) => itemsOf(head, annotation, context));
+  return collection(head, items, items.length);
+}
+
+// JSON.stringify(…, null, 2) puts the items of `first` three levels in.
+const ITEM_INDENT = "\n      ";
+
+/**
+ * The collection as a writer of exactly the text `JSON.stringify(toJsonLd(data), null, 2)`
+ * gives, an item at a time: the shell around the items is the collection with
+ * none, and `total` is known beforehand from the head's counts.
+ */
+export function jsonLdWriter(head: ExportHead): ExportWriter {
+  const context = itemContext(head);
+  const shell = JSON.stringify(collection(head, [], head.annotationCount + head.replyCount), null, 2);
+  // `first` is the last key and `items` its last: nothing in a string value can look like this unescaped.
+  const at = shell.lastIndexOf('"items": []') + '"items": ['.length;
+  let written = 0;
+  return {
+    start: () => shell.slice(0, at),
+    annotation(annotation) {
+      let piece = "";
+      for (const item of itemsOf(head, annotation, context)) {
+        piece += (written++ === 0 ? ITEM_INDENT : `,${ITEM_INDENT}`) + JSON.stringify(item, null, 2).replace(/\n/g, ITEM_INDENT);
+      }
+      return piece;
+    },
+    end: () => (written > 0 ? "\n    " : "") + shell.slice(at),
+  };
+}
+
+/** The JSON-LD file's text in pieces: the same as `JSON.stringify(toJsonLd(data), null, 2)`. */
+export function jsonLdChunks(data: ExportData): Generator<string> {
+  return writePieces(jsonLdWriter(exportHead(data)), data.annotations);
 }

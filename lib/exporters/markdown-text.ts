@@ -3,7 +3,8 @@
  * as itself (names, quotes, titles) and Markdown that must fit inside the
  * export's outline (team notes, annotation and reply bodies).
  */
-import { Lexer } from "marked";
+import { Lexer, type Token } from "marked";
+import { isPlainProse } from "@/lib/markdown/prose";
 
 // Left alone so addresses stay usable when read as plain text and still autolink.
 const URL_PART = /(https?:\/\/[^\s<>]+)/;
@@ -54,7 +55,9 @@ export function quoteBlock(text: string): string {
  * are tokens of their own, so a `#` inside them is never touched.
  */
 export function embedMarkdown(markdown: string, demoteBy: number): string {
-  const tokens = new Lexer().lex(markdown.replace(/\r\n?/g, "\n"));
+  // Plain prose has no headings or code blocks to change.
+  if (isPlainProse(markdown)) return markdown.trim();
+  const tokens = blockTokens(markdown.replace(/\r\n?/g, "\n"));
   const out = tokens.map((token) => {
     if (token.type === "heading") return demoteHeading(token.raw, token.text, token.depth, demoteBy);
     if (token.type === "code") return closeFence(token.raw);
@@ -92,6 +95,16 @@ export function indentContinuation(text: string, indent: string): string {
 
 /** Whether Markdown opens with an ordinary paragraph, so it can follow text on the same line. */
 export function startsWithParagraph(markdown: string): boolean {
-  const first = new Lexer().lex(markdown).find((token) => token.type !== "space");
+  if (isPlainProse(markdown)) return markdown.trim() !== "";
+  const first = blockTokens(markdown.replace(/\r\n?/g, "\n")).find((token) => token.type !== "space");
   return first?.type === "paragraph";
+}
+
+/**
+ * The block structure only: what `Lexer#lex` gives less the inline tokens
+ * inside the blocks, which nothing here reads and which cost as much again.
+ * (`lex` itself only normalises line endings first, as the callers do.)
+ */
+function blockTokens(markdown: string): Token[] {
+  return new Lexer().blockTokens(markdown);
 }

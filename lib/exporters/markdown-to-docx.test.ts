@@ -1,8 +1,8 @@
-import { Document, Packer } from "docx";
 import { strFromU8, unzipSync } from "fflate";
 import { JSDOM } from "jsdom";
 import mammoth from "mammoth";
 import { describe, expect, it } from "vitest";
+import { WordParts, docxPackage } from "./docx-package";
 import {
   MARKDOWN_CHARACTER_STYLES,
   MARKDOWN_PARAGRAPH_STYLES,
@@ -15,11 +15,12 @@ const BASE = "https://marginalia.example/w/desk/r/rep_1";
 
 /** The paragraphs in a document of their own, opened back: HTML (as mammoth reads it) and the raw document.xml. */
 async function readBack(markdown: string, placement: Partial<MarkdownPlacement> = {}) {
-  const document = new Document({
-    styles: { paragraphStyles: MARKDOWN_PARAGRAPH_STYLES, characterStyles: MARKDOWN_CHARACTER_STYLES },
-    sections: [{ children: markdownToDocx(markdown, { baseUrl: BASE, headingOffset: 0, ...placement }) }],
-  });
-  const buffer = await Packer.toBuffer(document);
+  async function* body(parts: WordParts) {
+    yield markdownToDocx(markdown, { baseUrl: BASE, headingOffset: 0, ...placement }, parts);
+  }
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of docxPackage({ styles: { paragraphStyles: MARKDOWN_PARAGRAPH_STYLES, characterStyles: MARKDOWN_CHARACTER_STYLES } }, body)) chunks.push(chunk);
+  const buffer = Buffer.concat(chunks);
   const { value } = await mammoth.convertToHtml(
     { buffer },
     { styleMap: ["p[style-name='Quote'] => blockquote > p:fresh", "r[style-name='Code'] => code"] },
@@ -33,7 +34,7 @@ const texts = (root: Element, selector: string) => [...root.querySelectorAll(sel
 
 describe("markdownToDocx", () => {
   it("returns no paragraphs for empty Markdown", () => {
-    expect(markdownToDocx("  \n", { baseUrl: BASE, headingOffset: 2 })).toEqual([]);
+    expect(markdownToDocx("  \n", { baseUrl: BASE, headingOffset: 2 }, new WordParts())).toBe("");
   });
 
   it("moves headings down by the offset and stops at Heading 6", async () => {

@@ -17,36 +17,55 @@ import {
   tallyText,
 } from "./common";
 import { embedMarkdown, escapeInline, indentContinuation, quoteBlock, startsWithParagraph } from "./markdown-text";
-import type { ExportAnnotation, ExportData, ExportPassage, ExportReply } from "./types";
+import { exportHead, writePieces, type ExportWriter } from "./stream";
+import type { ExportAnnotation, ExportData, ExportHead, ExportPassage, ExportReply } from "./types";
 
 // Team notes sit under "## Team notes"; bodies sit under "### ¶ N".
 const NOTES_DEMOTION = 2;
 const BODY_DEMOTION = 3;
 
 /**
- * The export in pieces, so the server can stream a large one: the head
- * (details, notes, the annotations heading), then one piece per passage.
+ * The export as a writer: the head (details, notes, the annotations heading),
+ * then one piece per passage, given when the next passage begins (or at the end).
  */
-export function* markdownChunks(data: ExportData): Generator<string> {
-  yield head(data);
-  const passages = new Map(data.passages.map((passage) => [passage.id, passage]));
-  let group: ExportAnnotation[] = [];
-  for (const annotation of data.annotations) {
-    if (group.length > 0 && group[0].passageId !== annotation.passageId) {
-      yield passageGroup(data, group, passages.get(group[0].passageId));
-      group = [];
-    }
-    group.push(annotation);
-  }
-  if (group.length > 0) yield passageGroup(data, group, passages.get(group[0].passageId));
+export function markdownWriter(head: ExportHead): ExportWriter {
+  const passages = new Map(head.passages.map((passage) => [passage.id, passage]));
+  const origin = originOf(head.report);
+  let passageId: string | null = null;
+  let blocks: string[] = [];
+  const finishPassage = () => {
+    if (blocks.length === 0) return "";
+    const piece = `\n${blocks.join("\n\n")}\n`;
+    blocks = [];
+    return piece;
+  };
+  return {
+    start: () => headText(head),
+    annotation(annotation) {
+      let piece = "";
+      if (annotation.passageId !== passageId) {
+        piece = finishPassage();
+        passageId = annotation.passageId;
+        blocks.push(passageHeading(head, annotation.passageIndex, passages.get(annotation.passageId)));
+      }
+      blocks.push(annotationBlock(head, annotation, origin));
+      return piece;
+    },
+    end: finishPassage,
+  };
+}
+
+/** The export in pieces: the head, then one piece per passage. */
+export function markdownChunks(data: ExportData): Generator<string> {
+  return writePieces(markdownWriter(exportHead(data)), data.annotations);
 }
 
 export function toMarkdown(data: ExportData): string {
   return [...markdownChunks(data)].join("");
 }
 
-function head(data: ExportData): string {
-  const { report, notes, annotations, filters } = data;
+function headText(data: ExportHead): string {
+  const { report, notes, annotationCount, filters } = data;
   const blocks = [`# ${escapeInline(report.title)}`];
   if (report.subtitle) blocks.push(`*${escapeInline(report.subtitle)}*`);
   blocks.push(
@@ -65,14 +84,14 @@ function head(data: ExportData): string {
     blocks.push(`*Last edited ${formatUtc(notes.updatedAt)}${by}.*`);
   }
 
-  blocks.push(`## Annotations (${annotations.length})`);
-  if (annotations.length === 0) {
+  blocks.push(`## Annotations (${annotationCount})`);
+  if (annotationCount === 0) {
     blocks.push(filters.length > 0 ? "*No annotations match these filters.*" : "*No annotations yet.*");
   }
   return `${blocks.join("\n\n")}\n`;
 }
 
-function details({ report, exportedAt, exportedBy, filters }: ExportData): string[] {
+function details({ report, exportedAt, exportedBy, filters }: ExportHead): string[] {
   const items: string[] = [];
   if (report.authors.length > 0) items.push(`Authors: ${escapeInline(report.authors.join(", "))}`);
   if (report.publisher) items.push(`Publisher: ${escapeInline(report.publisher)}`);
@@ -85,16 +104,12 @@ function details({ report, exportedAt, exportedBy, filters }: ExportData): strin
   return items;
 }
 
-function passageGroup(data: ExportData, group: ExportAnnotation[], passage: ExportPassage | undefined): string {
-  const index = group[0].passageIndex;
+function passageHeading(data: ExportHead, index: number, passage: ExportPassage | undefined): string {
   const title = passage?.kind === "heading" ? ` · ${escapeInline(passage.text)}` : "";
-  const blocks = [`### [¶ ${index}](${passageUrl(data.report, index)})${title}`];
-  for (const annotation of group) blocks.push(annotationBlock(data, annotation));
-  return `\n${blocks.join("\n\n")}\n`;
+  return `### [¶ ${index}](${passageUrl(data.report, index)})${title}`;
 }
 
-function annotationBlock(data: ExportData, annotation: ExportAnnotation): string {
-  const origin = originOf(data.report);
+function annotationBlock(data: ExportHead, annotation: ExportAnnotation, origin: string): string {
   const blocks: string[] = [];
   if (annotation.quote.trim() !== "") blocks.push(quoteBlock(annotation.quote));
   blocks.push(annotationLine(annotation));

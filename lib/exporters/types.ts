@@ -103,5 +103,23 @@ export interface ExportData {
   exportedAt: Date;
 }
 
+/** A claim as the .docx claims table lists it. */
+export type ExportClaim = Pick<ExportAnnotation, "passageIndex" | "claimSummary" | "quote" | "tally" | "verdict">;
+
+/**
+ * An export without its annotations: what every format writes before the
+ * first one (counts, the claims table, authors), so that a large export can
+ * be written while its annotations are still being read, a batch at a time.
+ */
+export interface ExportHead extends Omit<ExportData, "annotations"> {
+  annotationCount: number;
+  /** Replies among the annotations to come; 0 when replies were not asked for. */
+  replyCount: number;
+  /** The claims among them, in reading order. */
+  claims: ExportClaim[];
+  /** The annotations' authors' `emailSha1` by user id: a reply carries only its author's name. */
+  authorEmailSha1: Map<string, string>;
+}
+
 /** The separator between passages when a report is read as one text (JSON-LD TextPositionSelector offsets). */
 export const PASSAGE_SEPARATOR = "\n\n";

@@ -16,6 +16,7 @@
  */
 import { Hooks, Lexer, type MarkedOptions, type Token, type Tokens } from "marked";
 import { parseMentionAttributes } from "./mentions";
+import { isPlainProse, proseParagraphs } from "./prose";
 
 export type Inline =
   | { type: "text"; text: string }
@@ -521,6 +522,13 @@ function flatten(blocks: Block[]): Block[] {
 /** Parse a Markdown body into the safe block model. Never throws. */
 export function markdownToBlocks(markdown: string): Block[] {
   if (typeof markdown !== "string" || markdown.trim() === "") return [];
+  // Most bodies are a sentence or two of plain text: what the lexer would make of them is known.
+  if (isPlainProse(markdown)) return proseParagraphs(markdown).map((text) => ({ type: "paragraph", children: [{ type: "text", text }] }));
+  return lexedBlocks(markdown);
+}
+
+/** markdownToBlocks by marked's lexer, whatever the text: the shortcut for plain prose is checked against it. */
+export function lexedBlocks(markdown: string): Block[] {
   let tokens: Token[];
   try {
     tokens = new Lexer(lexerOptions()).lex(markdown);

@@ -2,11 +2,12 @@ import { createHash } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import type { ExportAnnotation, ExportData, ExportPerson } from "@/lib/exporters/types";
+import type { ExportAnnotation, ExportData, ExportHead } from "@/lib/exporters/types";
 import type { AnnotationFilters } from "@/lib/validations/annotation";
 import type { ExportOptionsInput } from "@/lib/validations/export";
 import { annotationFilterWhere } from "../annotations/annotations";
 import { getUserById } from "../users/get-user";
+import { readAnnotations, readClaims, type ExportAuthor } from "./export-annotations";
 import { getWorkspaceAccessOrThrow, reportWhere } from "../workspaces/access";
 
 export interface ExportRequest {
@@ -46,8 +47,6 @@ function exportWhere(request: ExportRequest): Prisma.AnnotationWhereInput {
   };
 }
 
-const personSelect = { id: true, name: true, email: true } as const;
-
 function describeFilters(request: ExportRequest, names: Map<string, string>): string[] {
   const { filters, options } = request;
   const out: string[] = [];
@@ -64,8 +63,21 @@ function describeFilters(request: ExportRequest, names: Map<string, string>): st
   return out;
 }
 
-/** One report's notes and annotations as the user may export them; a report they cannot see is "not found". */
-export async function gatherReportExport(request: ExportRequest & { reportId: string }): Promise<ExportData> {
+/** Annotations read per statement while an export is written: memory holds one batch (and its replies), not the report's all. */
+export const EXPORT_BATCH_SIZE = 500;
+
+/** An export ready to be written: its head, and its annotations read a batch at a time as they are iterated (each time anew). */
+export interface ReportExportSource {
+  head: ExportHead;
+  annotations: AsyncIterable<ExportAnnotation>;
+}
+
+/**
+ * One report's export as the user may see it; a report they cannot see is
+ * "not found". Which annotations, in which order, is settled here once (their
+ * ids, by the rules of `exportWhere`); their contents are read as they are written.
+ */
+export async function openReportExport(request: ExportRequest & { reportId: string }, options: { batchSize?: number } = {}): Promise<ReportExportSource> {
   const report = await db.report.findFirst({
     where: { id: request.reportId, ...reportWhere(request.userId) },
     select: {
@@ -83,7 +95,9 @@ export async function gatherReportExport(request: ExportRequest & { reportId: st
     },
   });
   if (!report) throw notFound("That report");
-  const [exporter, passages, rows] = await Promise.all([
+  const { includeReplies } = request.options;
+  const annotationWhere: Prisma.AnnotationWhereInput = { reportId: report.id, passage: { version: report.version }, ...exportWhere(request) };
+  const [exporter, passages, listed, replyCount] = await Promise.all([
     getUserById(request.userId),
     db.passage.findMany({
       where: { reportId: report.id, version: report.version },
@@ -91,71 +105,65 @@ export async function gatherReportExport(request: ExportRequest & { reportId: st
       orderBy: { index: "asc" },
     }),
     db.annotation.findMany({
-      where: { reportId: report.id, passage: { version: report.version }, ...exportWhere(request) },
+      where: annotationWhere,
       orderBy: [{ passage: { index: "asc" } }, { start: "asc" }, { end: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-      select: {
-        id: true,
-        passageId: true,
-        kind: true,
-        visibility: true,
-        body: true,
-        claimSummary: true,
-        start: true,
-        end: true,
-        quote: true,
-        prefix: true,
-        suffix: true,
-        status: true,
-        verdict: true,
-        createdAt: true,
-        editedAt: true,
-        importedCreator: true,
-        passage: { select: { index: true } },
-        author: { select: personSelect },
-        tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { nameKey: "asc" } } },
-        stances: { select: { stance: true } },
-        replies: {
-          where: { deletedAt: null },
-          orderBy: { seq: "asc" },
-          // None at all when replies were not asked for.
-          ...(request.options.includeReplies ? {} : { take: 0 }),
-          select: { id: true, body: true, createdAt: true, editedAt: true, importedCreator: true, author: { select: { id: true, name: true } } },
-        },
-      },
+      select: { id: true, kind: true, authorId: true },
     }),
+    includeReplies ? db.reply.count({ where: { deletedAt: null, annotation: annotationWhere } }) : 0,
   ]);
   if (!exporter) throw notFound("That user");
 
-  const names = new Map<string, string>();
-  const annotations: ExportAnnotation[] = rows.map(({ passage, author, tags, stances, replies, ...a }) => {
-    names.set(author.id, author.name);
-    const tally = { supports: 0, disputes: 0, needs_evidence: 0 };
-    for (const s of stances) tally[s.stance] += 1;
-    return {
-      ...a,
-      passageIndex: passage.index,
-      author: { id: author.id, name: author.name, emailSha1: emailSha1(author.email) },
-      tags: tags.map((t) => t.tag.name),
-      tally,
-      replies,
-    };
-  });
-  if (request.filters.author?.length) {
-    const missing = request.filters.author.filter((id) => !names.has(id));
-    if (missing.length) for (const u of await db.user.findMany({ where: { id: { in: missing } }, select: { id: true, name: true } })) names.set(u.id, u.name);
-  }
-  const exportedBy: ExportPerson = { id: exporter.id, name: exporter.name };
+  const ids = listed.map((a) => a.id);
+  const authorIds = new Set([...listed.map((a) => a.authorId), ...(request.filters.author ?? [])]);
+  const [people, claims] = await Promise.all([
+    db.user.findMany({ where: { id: { in: [...authorIds] } }, select: { id: true, name: true, email: true } }),
+    readClaims(listed.filter((a) => a.kind === "claim").map((a) => a.id)),
+  ]);
+  const authors = new Map<string, ExportAuthor>(people.map((u) => [u.id, { id: u.id, name: u.name, emailSha1: emailSha1(u.email) }]));
+  const annotationAuthors = new Set(listed.map((a) => a.authorId));
+  const authorEmailSha1 = new Map([...authors.values()].filter((a) => annotationAuthors.has(a.id)).map((a) => [a.id, a.emailSha1]));
+  const names = new Map(people.map((u) => [u.id, u.name]));
+
+  const batchSize = options.batchSize ?? EXPORT_BATCH_SIZE;
   const { workspace, notes, ...meta } = report;
   return {
-    report: { ...meta, workspace, url: `${request.origin}/w/${workspace.slug}/r/${report.id}` },
-    passages,
-    notes: notes ? { body: notes.body, updatedAt: notes.updatedAt, updatedBy: notes.updatedBy } : { body: "", updatedAt: null, updatedBy: null },
-    annotations,
-    includeReplies: request.options.includeReplies,
-    filters: describeFilters(request, names),
-    exportedBy,
-    exportedAt: new Date(),
+    head: {
+      report: { ...meta, workspace, url: `${request.origin}/w/${workspace.slug}/r/${report.id}` },
+      passages,
+      notes: notes ? { body: notes.body, updatedAt: notes.updatedAt, updatedBy: notes.updatedBy } : { body: "", updatedAt: null, updatedBy: null },
+      includeReplies,
+      filters: describeFilters(request, names),
+      exportedBy: { id: exporter.id, name: exporter.name },
+      exportedAt: new Date(),
+      annotationCount: ids.length,
+      replyCount,
+      claims,
+      authorEmailSha1,
+    },
+    annotations: {
+      async *[Symbol.asyncIterator]() {
+        const read = (at: number) => readAnnotations(ids.slice(at, at + batchSize), { includeReplies, authors });
+        // The next batch is read while this one is written: the database and the writing overlap.
+        let next = ids.length > 0 ? read(0) : null;
+        for (let at = 0; next; at += batchSize) {
+          const batch = await next;
+          next = at + batchSize < ids.length ? read(at + batchSize) : null;
+          // A read left behind by a reader that stopped early must not become an unhandled rejection.
+          next?.catch(() => undefined);
+          yield* batch;
+        }
+      },
+    },
   };
+}
+
+/** One report's export held in memory whole, for the print view. */
+export async function gatherReportExport(request: ExportRequest & { reportId: string }): Promise<ExportData> {
+  const { head, annotations } = await openReportExport(request);
+  const list: ExportAnnotation[] = [];
+  for await (const annotation of annotations) list.push(annotation);
+  const { report, passages, notes, includeReplies, filters, exportedBy, exportedAt } = head;
+  return { report, passages, notes, annotations: list, includeReplies, filters, exportedBy, exportedAt };
 }
 
 /** The reports of a workspace the user belongs to, oldest first: what a workspace export walks through. */

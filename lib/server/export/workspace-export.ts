@@ -1,10 +1,13 @@
-import { Zip, ZipDeflate, strToU8 } from "fflate";
+import { streamBytes } from "@/lib/api/download";
 import { exportFileName, formatUtc } from "@/lib/exporters/common";
-import { csvChunks } from "@/lib/exporters/csv";
-import { toJsonLd } from "@/lib/exporters/jsonld";
-import { toMarkdown } from "@/lib/exporters/markdown";
+import { csvHeader, csvWriter } from "@/lib/exporters/csv";
+import { jsonLdWriter } from "@/lib/exporters/jsonld";
+import { markdownWriter } from "@/lib/exporters/markdown";
+import { writeChunks, type ExportWriter } from "@/lib/exporters/stream";
+import type { ExportAnnotation } from "@/lib/exporters/types";
+import { ZipStream, type ZipEntry } from "@/lib/exporters/zip-stream";
 import type { ExportOptionsInput } from "@/lib/validations/export";
-import { gatherReportExport, listWorkspaceReportIds } from "./gather";
+import { listWorkspaceReportIds, openReportExport, type ReportExportSource } from "./gather";
 
 export interface WorkspaceExport {
   fileName: string;
@@ -16,49 +19,58 @@ export interface WorkspaceExport {
  * Every report of a workspace, for backup or hand-over: one Markdown file per
  * report (notes and annotations), the same as W3C JSON-LD (which the
  * annotation import reads back), and one CSV of every annotation and reply.
- * Built one report at a time so memory holds one report, plus the CSV text.
+ * Each file is written as its annotations are read, a batch at a time, and
+ * deflated as it is written: memory holds a batch and the list of what each
+ * report exports (ids), never a report's text or the CSV whole.
  */
 export async function exportWorkspace(options: { userId: string; workspaceId: string; origin: string; options: ExportOptionsInput }): Promise<WorkspaceExport> {
   const workspace = await listWorkspaceReportIds(options);
   const startedAt = new Date();
-  const fileName = exportFileName(workspace.name, startedAt, "zip");
+  return { fileName: exportFileName(workspace.name, startedAt, "zip"), stream: streamBytes(zipChunks(options, workspace, startedAt)) };
+}
 
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      const zip = new Zip((error, chunk, final) => {
-        if (error) return controller.error(error);
-        controller.enqueue(chunk);
-        if (final) controller.close();
-      });
-      const add = (name: string, text: string) => {
-        const file = new ZipDeflate(name, { level: 6 });
-        file.mtime = startedAt;
-        zip.add(file);
-        file.push(strToU8(text), true);
-      };
-      (async () => {
-        const csv: string[] = [];
-        const used = new Set<string>();
-        const index: string[] = [`${workspace.name} — exported ${formatUtc(startedAt)}`, "", `${workspace.reports.length} report(s):`, ""];
-        for (const { id } of workspace.reports) {
-          const data = await gatherReportExport({ userId: options.userId, reportId: id, origin: options.origin, filters: {}, options: options.options });
-          // Two reports with one title still get two files.
-          let base = exportFileName(data.report.title, startedAt, "").replace(/\.$/, "");
-          if (used.has(base)) base = `${base}-${id.slice(-6)}`;
-          used.add(base);
-          add(`reports/${base}.md`, toMarkdown(data));
-          add(`jsonld/${base}.jsonld`, JSON.stringify(toJsonLd(data), null, 2));
-          // Header (and BOM) once: only the first report's chunks keep theirs.
-          const chunks = [...csvChunks([data])];
-          csv.push(...(csv.length ? chunks.slice(1) : chunks));
-          index.push(`- ${data.report.title}: reports/${base}.md (${data.annotations.length} annotation(s))`);
-        }
-        if (!csv.length) csv.push(...csvChunks([]));
-        add("annotations.csv", csv.join(""));
-        add("README.txt", `${index.join("\n")}\n\nannotations.csv holds every annotation and reply, one per row.\nThe .jsonld files are W3C Web Annotations: import them into a report to bring the annotations back.\n`);
-        zip.end();
-      })().catch((e) => controller.error(e));
-    },
-  });
-  return { fileName, stream };
+type Workspace = Awaited<ReturnType<typeof listWorkspaceReportIds>>;
+
+async function* zipChunks(options: Parameters<typeof exportWorkspace>[0], workspace: Workspace, startedAt: Date): AsyncGenerator<Uint8Array> {
+  const zip = new ZipStream(6, startedAt);
+  /** One file, written from a writer fed the annotations, its bytes given as they come. */
+  async function* file(entry: ZipEntry, writer: ExportWriter, annotations: AsyncIterable<ExportAnnotation>): AsyncGenerator<Uint8Array> {
+    for await (const chunk of writeChunks(writer, annotations)) {
+      await entry.write(chunk);
+      yield* zip.take();
+    }
+  }
+  try {
+    const used = new Set<string>();
+    const index: string[] = [`${workspace.name} — exported ${formatUtc(startedAt)}`, "", `${workspace.reports.length} report(s):`, ""];
+    // Kept for the CSV, which comes after every report's files: the same annotations, read again.
+    const sources: ReportExportSource[] = [];
+    for (const { id } of workspace.reports) {
+      const { head, annotations } = await openReportExport({ userId: options.userId, reportId: id, origin: options.origin, filters: {}, options: options.options });
+      // Two reports with one title still get two files.
+      let base = exportFileName(head.report.title, startedAt, "").replace(/\.$/, "");
+      if (used.has(base)) base = `${base}-${id.slice(-6)}`;
+      used.add(base);
+      const markdown = zip.entry(`reports/${base}.md`);
+      yield* file(markdown, markdownWriter(head), annotations);
+      markdown.end();
+      const jsonLd = zip.entry(`jsonld/${base}.jsonld`);
+      yield* file(jsonLd, jsonLdWriter(head), annotations);
+      jsonLd.end();
+      index.push(`- ${head.report.title}: reports/${base}.md (${head.annotationCount} annotation(s))`);
+      // The CSV needs neither the passages' text nor the claims.
+      sources.push({ head: { ...head, passages: [], claims: [] }, annotations });
+    }
+    const csv = zip.entry("annotations.csv");
+    await csv.write(csvHeader());
+    for (const { head, annotations } of sources) yield* file(csv, csvWriter(head, { header: false }), annotations);
+    csv.end();
+    zip.add(
+      "README.txt",
+      `${index.join("\n")}\n\nannotations.csv holds every annotation and reply, one per row.\nThe .jsonld files are W3C Web Annotations: import them into a report to bring the annotations back.\n`,
+    );
+    yield* zip.finish();
+  } finally {
+    zip.destroy();
+  }
 }
