@@ -1,0 +1,115 @@
+/**
+ * A workbench for the search query (issue 7): the scale benchmark's full data
+ * set in an embedded PostgreSQL that stays up between experiments, and the
+ * app's own searchWorkspace run in-process against it, with the plans of its
+ * real SQL.
+ *
+ *   npx tsx bench/search-lab.ts serve              start (and load once) the database; runs until stopped
+ *   npx tsx bench/search-lab.ts measure [options]  time searchWorkspace per query kind against it
+ *       --runs N        timed runs per query (default 10)
+ *       --explain       print EXPLAIN (ANALYZE, BUFFERS) of the real SQL for every query
+ *       --only a,b      only these queries (as typed, comma-separated)
+ *       --as member     search as a plain member instead of the owner
+ *
+ * The data directory is MARGINALIA_DATA_DIR or /tmp/marginalia-search-lab;
+ * `serve` writes the database URL to url.txt there for `measure`.
+ */
+import { existsSync } from "node:fs";
+import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import { startEmbeddedDatabase } from "../lib/db/embedded";
+import { migrate } from "../lib/db/migrate";
+import { FULL, SEARCH_PHRASES, SEARCH_PREFIXES, SEARCH_WORDS, loadDataSet } from "./scale/data";
+import { freePort, log, percentile, round } from "./support";
+
+const args = process.argv.slice(2);
+const command = args[0];
+const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const dir = path.resolve(process.env.MARGINALIA_DATA_DIR ?? "/tmp/marginalia-search-lab");
+process.env.MARGINALIA_DATA_DIR = dir;
+const urlFile = path.join(dir, "url.txt");
+
+async function serve() {
+  await mkdir(dir, { recursive: true });
+  await chmod(dir, 0o755);
+  const port = await freePort();
+  const database = await startEmbeddedDatabase({ port, quiet: true });
+  await migrate(database.url);
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  const loaded = await client.query("SELECT 1 FROM workspaces WHERE id = 'bench-ws'");
+  if (!loaded.rowCount) {
+    log("Loading the full data set");
+    const t0 = performance.now();
+    const data = await loadDataSet(client, FULL);
+    log(`Loaded in ${round((performance.now() - t0) / 1000)} s: ${JSON.stringify(data.counts)}`);
+  }
+  await client.query("ANALYZE");
+  await client.end();
+  await writeFile(urlFile, database.url + "\n");
+  log(`Serving ${database.url.replace(/:[^:@]*@/, ":***@")} (data in ${dir}); Ctrl-C or SIGTERM stops it`);
+  const stop = async () => {
+    await database.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  setInterval(() => undefined, 1 << 30);
+}
+
+async function measure() {
+  if (!existsSync(urlFile)) throw new Error(`No ${urlFile}: run \`npx tsx bench/search-lab.ts serve\` first`);
+  process.env.DATABASE_URL = (await readFile(urlFile, "utf8")).trim();
+  // Imported only now: the Prisma client reads DATABASE_URL when first used.
+  const { searchWorkspace } = await import("../lib/server/search/search");
+  const { buildSearchSql } = await import("../lib/server/search/search-sql");
+  const { parseSearchQuery } = await import("../lib/server/search/query");
+  const { db } = await import("../lib/db");
+  const runs = Number(option("--runs") ?? 10);
+  const only = option("--only")?.split(",");
+  const userId = args.includes("--as") ? "bench-member-3" : "bench-owner";
+  const kinds = { word: SEARCH_WORDS, phrase: SEARCH_PHRASES, prefix: SEARCH_PREFIXES };
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
+
+  const search = (q: string) => searchWorkspace({ userId, workspaceIdOrSlug: "bench-ws", q });
+  for (const [kind, queries] of Object.entries(kinds)) {
+    const times: number[] = [];
+    const perQuery: string[] = [];
+    for (const q of queries.filter((x) => !only || only.includes(x))) {
+      const first = await search(q); // warm-up (and the hit count)
+      const own: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const t0 = performance.now();
+        await search(q);
+        own.push(performance.now() - t0);
+      }
+      times.push(...own);
+      own.sort((a, b) => a - b);
+      perQuery.push(`${q} ${round(percentile(own, 50))}/${round(percentile(own, 95))} ms (${first.results.length} hits, top: ${first.results[0]?.type ?? "—"})`);
+      if (args.includes("--explain")) {
+        const sql = buildSearchSql({ userId, workspaceId: "bench-ws", parsed: parseSearchQuery(q) });
+        const res = await pool.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql.text}`, sql.values);
+        const plan = res.rows.map((r) => r["QUERY PLAN"]).join("\n");
+        console.log(`\n— ${q}${/Seq Scan on (passages|annotations|replies|report_notes)\b/.test(plan) ? "   ✖ SEQ SCAN" : ""}\n${plan.replace(/^/gm, "    ")}`);
+      }
+    }
+    if (!times.length) continue;
+    times.sort((a, b) => a - b);
+    console.log(`${kind.padEnd(7)} p50 ${round(percentile(times, 50))} ms  p95 ${round(percentile(times, 95))} ms  (n=${times.length})`);
+    for (const line of perQuery) console.log(`    ${line}`);
+  }
+  await pool.end();
+  await db.$disconnect();
+}
+
+const commands: Record<string, () => Promise<void>> = { serve, measure };
+if (!command || !commands[command]) {
+  console.error("Usage: npx tsx bench/search-lab.ts serve | measure [--runs N] [--explain] [--only q1,q2] [--as member]");
+  process.exit(2);
+}
+commands[command]().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
