@@ -10,6 +10,8 @@
  *       --explain       print EXPLAIN (ANALYZE, BUFFERS) of the real SQL for every query
  *       --only a,b      only these queries (as typed, comma-separated)
  *       --as member     search as a plain member instead of the owner
+ *       --compare FILE  also time the SQL of another builder module (say, a copy of the last
+ *                       commit's search-sql.ts), interleaved with this one, statement only
  *
  * The data directory is MARGINALIA_DATA_DIR or /tmp/marginalia-search-lab;
  * `serve` writes the database URL to url.txt there for `measure`.
@@ -74,6 +76,33 @@ async function measure() {
   const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
 
   const search = (q: string) => searchWorkspace({ userId, workspaceIdOrSlug: "bench-ws", q });
+  const compare = option("--compare");
+  if (compare) {
+    const other = (await import(path.resolve(compare))) as { buildSearchSql: typeof buildSearchSql };
+    const otherParse = (await import(path.resolve(path.dirname(compare), ".baseline-query.tmp.ts")).catch(() => ({ parseSearchQuery }))) as { parseSearchQuery: typeof parseSearchQuery };
+    const builders = { this: buildSearchSql, other: other.buildSearchSql };
+    for (const [kind, queries] of Object.entries(kinds)) {
+      const times: Record<string, number[]> = { this: [], other: [] };
+      for (const q of queries.filter((x) => !only || only.includes(x))) {
+        for (let i = 0; i <= runs; i++) {
+          for (const [name, build] of Object.entries(builders)) {
+            const parsed = (name === "this" ? parseSearchQuery : otherParse.parseSearchQuery)(q);
+            const t0 = performance.now();
+            await db.$queryRaw(build({ userId, workspaceId: "bench-ws", parsed }));
+            if (i > 0) times[name].push(performance.now() - t0);
+          }
+        }
+      }
+      const line = (name: string) => {
+        const t = times[name].sort((a, b) => a - b);
+        return `${name} p50 ${round(percentile(t, 50))} p95 ${round(percentile(t, 95))}`;
+      };
+      if (times.this.length) console.log(`${kind.padEnd(7)} ${line("this")}   |   ${line("other")}   (ms, n=${times.this.length})`);
+    }
+    await pool.end();
+    await db.$disconnect();
+    return;
+  }
   for (const [kind, queries] of Object.entries(kinds)) {
     const times: number[] = [];
     const perQuery: string[] = [];

@@ -1,8 +1,9 @@
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { SearchQueryInput } from "@/lib/validations/search";
 import { getWorkspaceAccessOrThrow } from "../workspaces/access";
 import { parseSearchQuery } from "./query";
-import { START, STOP, buildSearchSql, type SearchHitType, type SearchRow } from "./search-sql";
+import { SEARCH_PLANNER_SETTINGS, START, STOP, buildSearchSql, type SearchHitType, type SearchRow } from "./search-sql";
 
 export type { SearchHitType } from "./search-sql";
 
@@ -41,7 +42,10 @@ export async function searchWorkspace(options: { userId: string; workspaceIdOrSl
   const { workspace } = await getWorkspaceAccessOrThrow(options);
   const parsed = parseSearchQuery(options.q);
   if (!parsed.tsquery) return { results: [], query: options.q };
-  const rows = await db.$queryRaw<SearchRow[]>(buildSearchSql({ ...options, workspaceId: workspace.id, parsed }));
+  const [, rows] = await db.$transaction([
+    db.$executeRaw(Prisma.raw(SEARCH_PLANNER_SETTINGS)),
+    db.$queryRaw<SearchRow[]>(buildSearchSql({ ...options, workspaceId: workspace.id, parsed })),
+  ]);
 
   const base = `/w/${workspace.slug}/r`;
   return {
