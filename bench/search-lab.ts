@@ -16,7 +16,7 @@
  * The data directory is MARGINALIA_DATA_DIR or /tmp/marginalia-search-lab;
  * `serve` writes the database URL to url.txt there for `measure`.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -64,9 +64,11 @@ async function serve() {
 async function measure() {
   if (!existsSync(urlFile)) throw new Error(`No ${urlFile}: run \`npx tsx bench/search-lab.ts serve\` first`);
   process.env.DATABASE_URL = (await readFile(urlFile, "utf8")).trim();
+  // One connection, so that its server process's CPU time is the searches' (see cpu below).
+  process.env.DATABASE_POOL_SIZE = "1";
   // Imported only now: the Prisma client reads DATABASE_URL when first used.
   const { searchWorkspace } = await import("../lib/server/search/search");
-  const { buildSearchSql } = await import("../lib/server/search/search-sql");
+  const { SEARCH_PLANNER_SETTINGS, buildSearchSql } = await import("../lib/server/search/search-sql");
   const { parseSearchQuery } = await import("../lib/server/search/query");
   const { db } = await import("../lib/db");
   const runs = Number(option("--runs") ?? 10);
@@ -76,6 +78,14 @@ async function measure() {
   const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
 
   const search = (q: string) => searchWorkspace({ userId, workspaceIdOrSlug: "bench-ws", q });
+  // CPU time (ms) of the database's server process for our connection and of this process: on a
+  // shared machine, wall-clock times say more about the neighbours than about the query.
+  const [{ pid }] = await db.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+  const cpu = () => {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    const usage = process.cpuUsage();
+    return { db: (Number(fields[11]) + Number(fields[12])) * 10, node: (usage.user + usage.system) / 1000 };
+  };
   const compare = option("--compare");
   if (compare) {
     const other = (await import(path.resolve(compare))) as { buildSearchSql: typeof buildSearchSql };
@@ -83,19 +93,30 @@ async function measure() {
     const builders = { this: buildSearchSql, other: other.buildSearchSql };
     for (const [kind, queries] of Object.entries(kinds)) {
       const times: Record<string, number[]> = { this: [], other: [] };
+      const cpuMs: Record<string, { db: number; node: number }> = { this: { db: 0, node: 0 }, other: { db: 0, node: 0 } };
       for (const q of queries.filter((x) => !only || only.includes(x))) {
         for (let i = 0; i <= runs; i++) {
           for (const [name, build] of Object.entries(builders)) {
             const parsed = (name === "this" ? parseSearchQuery : otherParse.parseSearchQuery)(q);
+            const sql = build({ userId, workspaceId: "bench-ws", parsed });
+            const c0 = cpu();
             const t0 = performance.now();
-            await db.$queryRaw(build({ userId, workspaceId: "bench-ws", parsed }));
-            if (i > 0) times[name].push(performance.now() - t0);
+            // This one as the app runs it (after its planner settings); the other as a plain statement.
+            if (name === "this") await db.$transaction([db.$executeRawUnsafe(SEARCH_PLANNER_SETTINGS), db.$queryRaw(sql)]);
+            else await db.$queryRaw(sql);
+            if (i > 0) {
+              times[name].push(performance.now() - t0);
+              const c1 = cpu();
+              cpuMs[name].db += c1.db - c0.db;
+              cpuMs[name].node += c1.node - c0.node;
+            }
           }
         }
       }
       const line = (name: string) => {
         const t = times[name].sort((a, b) => a - b);
-        return `${name} p50 ${round(percentile(t, 50))} p95 ${round(percentile(t, 95))}`;
+        const n = t.length || 1;
+        return `${name} p50 ${round(percentile(t, 50))} p95 ${round(percentile(t, 95))}, CPU/search db ${round(cpuMs[name].db / n)} node ${round(cpuMs[name].node / n)}`;
       };
       if (times.this.length) console.log(`${kind.padEnd(7)} ${line("this")}   |   ${line("other")}   (ms, n=${times.this.length})`);
     }
@@ -106,14 +127,19 @@ async function measure() {
   for (const [kind, queries] of Object.entries(kinds)) {
     const times: number[] = [];
     const perQuery: string[] = [];
+    const cpuMs = { db: 0, node: 0 };
     for (const q of queries.filter((x) => !only || only.includes(x))) {
       const first = await search(q); // warm-up (and the hit count)
       const own: number[] = [];
+      const c0 = cpu();
       for (let i = 0; i < runs; i++) {
         const t0 = performance.now();
         await search(q);
         own.push(performance.now() - t0);
       }
+      const c1 = cpu();
+      cpuMs.db += c1.db - c0.db;
+      cpuMs.node += c1.node - c0.node;
       times.push(...own);
       own.sort((a, b) => a - b);
       perQuery.push(`${q} ${round(percentile(own, 50))}/${round(percentile(own, 95))} ms (${first.results.length} hits, top: ${first.results[0]?.type ?? "—"})`);
@@ -126,7 +152,9 @@ async function measure() {
     }
     if (!times.length) continue;
     times.sort((a, b) => a - b);
-    console.log(`${kind.padEnd(7)} p50 ${round(percentile(times, 50))} ms  p95 ${round(percentile(times, 95))} ms  (n=${times.length})`);
+    console.log(
+      `${kind.padEnd(7)} p50 ${round(percentile(times, 50))} ms  p95 ${round(percentile(times, 95))} ms  (n=${times.length}); CPU per search: database ${round(cpuMs.db / times.length)} ms, node ${round(cpuMs.node / times.length)} ms`,
+    );
     for (const line of perQuery) console.log(`    ${line}`);
   }
   await pool.end();

@@ -14,7 +14,7 @@ const HEADLINE = `StartSel=${START}, StopSel=${STOP}, MaxWords=28, MinWords=10, 
  * a search as slow as the workspace is large. The GIN index finds the matches, and the heap is read
  * only until this many have passed the filters.
  */
-export const CANDIDATES = 400;
+export const CANDIDATES = 200;
 
 /**
  * Run before the statement, in its transaction. Every table the statement reads has an index for how
@@ -98,8 +98,8 @@ export function buildSearchSql(options: { userId: string; workspaceId: string; p
         SELECT 'passage' AS type, p.id, r.id AS report_id, r.title, NULL::text AS passage_id, p.index AS passage_index, NULL::text AS annotation_id,
                NULL::text AS reply_id, NULL::text AS kind, NULL::text AS author_id, p.text AS content,
                ts_rank_cd(p.search, q.query) + ${bonus} AS rank, NULL::timestamp AS created_at
-        FROM passages p JOIN reports r ON r.id = p.report_id AND p.version = r.version, q
-        WHERE r.workspace_id = ${workspaceId} AND ${match}`,
+        FROM passages p JOIN ws r ON r.id = p.report_id AND p.version = r.version, q
+        WHERE ${match}`,
         Prisma.sql`p.search`,
       ),
       ranked(
@@ -107,8 +107,7 @@ export function buildSearchSql(options: { userId: string; workspaceId: string; p
         SELECT 'notes' AS type, n.report_id AS id, r.id AS report_id, r.title, NULL::text AS passage_id, NULL::int AS passage_index,
                NULL::text AS annotation_id, NULL::text AS reply_id, NULL::text AS kind, n.updated_by_id AS author_id, n.body AS content,
                ts_rank_cd(n.search, q.query) + ${bonus} AS rank, n.updated_at AS created_at
-        FROM reports r, q, LATERAL (SELECT * FROM report_notes n WHERE n.report_id = r.id AND ${match} LIMIT 1) n
-        WHERE r.workspace_id = ${workspaceId}`,
+        FROM ws r, q, LATERAL (SELECT * FROM report_notes n WHERE n.report_id = r.id AND ${match} LIMIT 1) n`,
         Prisma.sql`n.search`,
       ),
     );
@@ -119,8 +118,8 @@ export function buildSearchSql(options: { userId: string; workspaceId: string; p
       SELECT 'annotation' AS type, a.id, r.id AS report_id, r.title, a.passage_id, NULL::int AS passage_index, a.id AS annotation_id,
              NULL::text AS reply_id, a.kind::text AS kind, a.author_id, ${annotationContent(Prisma.sql`a.claim_summary`)} AS content,
              ts_rank_cd(a.search, q.query) + ${bonus} AS rank, a.created_at
-      FROM annotations a JOIN reports r ON r.id = a.report_id, q
-      WHERE r.workspace_id = ${workspaceId} AND ${match} AND ${annotationWhere} ${authorIs(Prisma.sql`a.author_id`)} ${createdIn(Prisma.sql`a.created_at`)}`,
+      FROM annotations a JOIN ws r ON r.id = a.report_id, q
+      WHERE ${match} AND ${annotationWhere} ${authorIs(Prisma.sql`a.author_id`)} ${createdIn(Prisma.sql`a.created_at`)}`,
       Prisma.sql`a.search`,
     ),
     // Tag names: the annotations carrying a tag whose name matches (of each tag, up to CANDIDATES looked at).
@@ -132,24 +131,27 @@ export function buildSearchSql(options: { userId: string; workspaceId: string; p
         SELECT a.* FROM (SELECT at.annotation_id FROM annotation_tags at WHERE at.tag_id = t.id LIMIT ${CANDIDATES}) at
         JOIN annotations a ON a.id = at.annotation_id
         WHERE ${annotationWhere} ${authorIs(Prisma.sql`a.author_id`)} ${createdIn(Prisma.sql`a.created_at`)}
-        LIMIT ${limit}) a JOIN reports r ON r.id = a.report_id
-      WHERE t.workspace_id = ${workspaceId} AND r.workspace_id = ${workspaceId} AND to_tsvector('simple', t.name) @@ q.query
+        LIMIT ${limit}) a JOIN ws r ON r.id = a.report_id
+      WHERE t.workspace_id = ${workspaceId} AND to_tsvector('simple', t.name) @@ q.query
       ORDER BY rank DESC, a.created_at DESC, a.id COLLATE "C" LIMIT ${limit}`,
     ranked(
       (match, bonus) => Prisma.sql`
       SELECT 'reply' AS type, rp.id, r.id AS report_id, r.title, a.passage_id, NULL::int AS passage_index, a.id AS annotation_id,
              rp.id AS reply_id, a.kind::text AS kind, rp.author_id, rp.body AS content,
              ts_rank_cd(rp.search, q.query) + ${bonus} AS rank, rp.created_at
-      FROM replies rp JOIN annotations a ON a.id = rp.annotation_id JOIN reports r ON r.id = a.report_id, q
-      WHERE r.workspace_id = ${workspaceId} AND ${match} AND rp.deleted_at IS NULL AND ${annotationWhere}
+      FROM replies rp JOIN annotations a ON a.id = rp.annotation_id JOIN ws r ON r.id = a.report_id, q
+      WHERE ${match} AND rp.deleted_at IS NULL AND ${annotationWhere}
             ${authorIs(Prisma.sql`rp.author_id`)} ${createdIn(Prisma.sql`rp.created_at`)}`,
       Prisma.sql`rp.search`,
     ),
   );
 
-  // An annotation found by its text and by a tag is one result (its better rank).
+  // `ws`: the workspace's reports, read once through their index; every source is restricted to
+  // them as it takes its candidates. An annotation found by its text and by a tag is one result (its
+  // better rank).
   return Prisma.sql`
     WITH q AS MATERIALIZED (SELECT to_tsquery('simple', ${parsed.tsquery}) AS query, to_tsquery('simple', ${parsed.exactTsquery || parsed.tsquery}) AS exact),
+    ws AS MATERIALIZED (SELECT id, title, version FROM reports WHERE workspace_id = ${workspaceId}),
     hits AS (${Prisma.join(
       sources.map((s) => Prisma.sql`(${s})`),
       " UNION ALL ",
