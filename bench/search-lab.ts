@@ -10,8 +10,8 @@
  *       --explain       print EXPLAIN (ANALYZE, BUFFERS) of the real SQL for every query
  *       --only a,b      only these queries (as typed, comma-separated)
  *       --as member     search as a plain member instead of the owner
- *       --compare FILE  also time the SQL of another builder module (say, a copy of the last
- *                       commit's search-sql.ts), interleaved with this one, statement only
+ *       --compare FILE  time this builder's SQL against another builder module's (say, a copy of
+ *                       an earlier search-sql.ts), interleaved, each after the access check
  *
  * The data directory is MARGINALIA_DATA_DIR or /tmp/marginalia-search-lab;
  * `serve` writes the database URL to url.txt there for `measure`.
@@ -71,6 +71,7 @@ async function measure() {
   const { SEARCH_PLANNER_SETTINGS, buildSearchSql } = await import("../lib/server/search/search-sql");
   const { parseSearchQuery } = await import("../lib/server/search/query");
   const { db } = await import("../lib/db");
+  const { getWorkspaceAccessOrThrow } = await import("../lib/server/workspaces/access");
   const runs = Number(option("--runs") ?? 10);
   const only = option("--only")?.split(",");
   const userId = args.includes("--as") ? "bench-member-3" : "bench-owner";
@@ -98,10 +99,12 @@ async function measure() {
         for (let i = 0; i <= runs; i++) {
           for (const [name, build] of Object.entries(builders)) {
             const parsed = (name === "this" ? parseSearchQuery : otherParse.parseSearchQuery)(q);
-            const sql = build({ userId, workspaceId: "bench-ws", parsed });
             const c0 = cpu();
             const t0 = performance.now();
-            // This one as the app runs it (after its planner settings); the other as a plain statement.
+            // Both as searchWorkspace runs them: the access check, then the statement; this one after
+            // its planner settings, the other as a plain statement (as before those existed).
+            await getWorkspaceAccessOrThrow({ userId, workspaceIdOrSlug: "bench-ws" });
+            const sql = build({ userId, workspaceId: "bench-ws", parsed });
             if (name === "this") await db.$transaction([db.$executeRawUnsafe(SEARCH_PLANNER_SETTINGS), db.$queryRaw(sql)]);
             else await db.$queryRaw(sql);
             if (i > 0) {
