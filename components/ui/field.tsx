@@ -1,6 +1,7 @@
 import { useId, type ComponentProps, type ReactNode } from "react";
 
-const control =
+/** The look of every text box and select. */
+export const controlClass =
   "block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm text-stone-900 placeholder:text-stone-400 focus:border-amber-600 focus:outline-2 focus:outline-amber-600/30 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-100";
 
 interface FieldProps {
@@ -21,7 +22,7 @@ export function Field({ label, hint, error, children }: FieldProps) {
       <label htmlFor={id} className="block text-sm font-medium text-stone-800 dark:text-stone-200">
         {label}
       </label>
-      {children({ id, "aria-describedby": describedBy, "aria-invalid": error ? true : undefined, className: control })}
+      {children({ id, "aria-describedby": describedBy, "aria-invalid": error ? true : undefined, className: controlClass })}
       {hint && (
         <p id={hintId} className="text-xs text-stone-500 dark:text-stone-400">
           {hint}
@@ -37,5 +38,5 @@ export function Field({ label, hint, error, children }: FieldProps) {
 }
 
 export function TextInput(props: ComponentProps<"input">) {
-  return <input {...props} className={`${control} ${props.className ?? ""}`} />;
+  return <input {...props} className={`${controlClass} ${props.className ?? ""}`} />;
 }

@@ -23,6 +23,10 @@ export const searchQuerySchema = z.object({
 });
 export type SearchQueryInput = z.infer<typeof searchQuerySchema>;
 
+/** The filters the search page offers, one value each (the API takes several of kind, tag and author). */
+export const SEARCH_FILTER_KEYS = ["kind", "tag", "author", "from", "to"] as const;
+export type SearchFilterValues = Record<(typeof SEARCH_FILTER_KEYS)[number], string>;
+
 export function searchParamsToInput(params: URLSearchParams): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const q = params.get("q");

@@ -13,6 +13,15 @@ describe("parseSearchQuery", () => {
     expect(q.terms).toEqual(["humanitarian window", "syria"]);
   });
 
+  it("looks for the words next to each other, in the order typed, to find exact occurrences first", () => {
+    expect(parseSearchQuery("humanitarian window").exactTsquery).toBe("('humanitarian' <-> 'window':*)");
+    expect(parseSearchQuery('"humanitarian window" Syria -coal').exactTsquery).toBe("('humanitarian' <-> 'window' <-> 'syria':*) & !'coal'");
+    // One word or one phrase: the query itself already is that.
+    expect(parseSearchQuery("infla").exactTsquery).toBe("");
+    expect(parseSearchQuery('"public health" -policy').exactTsquery).toBe("");
+    expect(parseSearchQuery("-coal").exactTsquery).toBe("");
+  });
+
   it("excludes words after a minus, and looks for nothing when only exclusions are left", () => {
     expect(parseSearchQuery("gas -coal").tsquery).toBe("'gas':* & !'coal'");
     expect(parseSearchQuery("-coal").tsquery).toBe("");
@@ -39,9 +48,9 @@ describe("parseSearchQuery", () => {
   it("never lets anything but words, quotes around them and the operators it writes into the query", () => {
     fc.assert(
       fc.property(fc.string({ unit: "binary", maxLength: 200 }), (s) => {
-        const { tsquery } = parseSearchQuery(s);
+        const { tsquery, exactTsquery } = parseSearchQuery(s);
         // Strip what the builder writes; what is left must be letters, marks, digits or spaces.
-        const rest = tsquery.replace(/'[\p{L}\p{M}\p{N}]+'(:\*)?/gu, "").replace(/<->|[&!()]/g, "");
+        const rest = (tsquery + " " + exactTsquery).replace(/'[\p{L}\p{M}\p{N}]+'(:\*)?/gu, "").replace(/<->|[&!()]/g, "");
         expect(rest.trim()).toBe("");
       }),
     );

@@ -15,6 +15,12 @@ export interface ParsedQuery {
   tsquery: string;
   /** The phrases and words as typed, lower-cased: an exact occurrence ranks first. */
   exact: string;
+  /**
+   * The same words next to each other in the order typed (the last one a prefix), with the same
+   * exclusions: what finds the exact occurrences among many matches. Empty when it would find
+   * what `tsquery` finds (a single word or phrase).
+   */
+  exactTsquery: string;
   terms: string[];
 }
 
@@ -29,7 +35,9 @@ const lexeme = (word: string) => `'${word}'`;
 export function parseSearchQuery(input: string): ParsedQuery {
   const text = input.toWellFormed().normalize("NFC");
   const parts: string[] = [];
+  const exclusions: string[] = [];
   const terms: string[] = [];
+  const positiveWords: string[] = [];
   for (const match of text.matchAll(/(-?)"([^"]*)"?|(-?)(\S+)/g)) {
     if (parts.length >= MAX_TERMS) break;
     const negated = (match[1] ?? match[3]) === "-";
@@ -38,22 +46,33 @@ export function parseSearchQuery(input: string): ParsedQuery {
       if (!phrase.length) continue;
       const expr = phrase.length === 1 ? lexeme(phrase[0]) : `(${phrase.map(lexeme).join(" <-> ")})`;
       parts.push(negated ? `!${expr}` : expr);
-      if (!negated) terms.push(phrase.join(" "));
+      if (negated) exclusions.push(`!${expr}`);
+      else {
+        terms.push(phrase.join(" "));
+        positiveWords.push(...phrase);
+      }
     } else {
       // A bare word with punctuation inside ("covid-19", "U.S.") is several words next to each other.
       const ws = words(match[4]);
       if (!ws.length) continue;
       if (negated) {
-        parts.push(`!${ws.length === 1 ? lexeme(ws[0]) : `(${ws.map(lexeme).join(" <-> ")})`}`);
+        const expr = `!${ws.length === 1 ? lexeme(ws[0]) : `(${ws.map(lexeme).join(" <-> ")})`}`;
+        parts.push(expr);
+        exclusions.push(expr);
       } else {
         const last = ws.length - 1;
         const expr = ws.map((w, i) => (i === last ? `${lexeme(w)}:*` : lexeme(w))).join(" <-> ");
         parts.push(ws.length === 1 ? expr : `(${expr})`);
         terms.push(ws.join(" "));
+        positiveWords.push(...ws);
       }
     }
   }
   // A query of only exclusions matches nothing useful: look for nothing.
   const positive = parts.filter((p) => !p.startsWith("!"));
-  return { tsquery: positive.length ? parts.join(" & ") : "", exact: terms.join(" "), terms };
+  if (!positive.length) return { tsquery: "", exact: "", exactTsquery: "", terms };
+  const last = positiveWords.length - 1;
+  const adjacent = positiveWords.map((w, i) => (i === last ? `${lexeme(w)}:*` : lexeme(w))).join(" <-> ");
+  const exactTsquery = terms.length > 1 ? [`(${adjacent})`, ...exclusions].join(" & ") : "";
+  return { tsquery: parts.join(" & "), exact: terms.join(" "), exactTsquery, terms };
 }

@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { KIND_LABEL } from "@/components/annotations/kind-style";
+import { SearchForm } from "@/components/search/search-form";
 import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { isAppError } from "@/lib/errors";
 import { parseInput } from "@/lib/api/read-json";
 import { requireUser } from "@/lib/session";
 import { searchWorkspace, type SearchHit } from "@/lib/server/search/search";
-import { searchParamsToInput, searchQuerySchema } from "@/lib/validations/search";
+import { listTags } from "@/lib/server/tags/tags";
+import { listMembers } from "@/lib/server/workspaces/workspaces";
+import { SEARCH_FILTER_KEYS, searchParamsToInput, searchQuerySchema, type SearchFilterValues } from "@/lib/validations/search";
 import { loadWorkspace } from "../load-workspace";
 
 type Params = Promise<{ slug: string }>;
@@ -16,7 +20,6 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export const metadata: Metadata = { title: "Search" };
 
 const TYPE_LABEL: Record<SearchHit["type"], string> = { passage: "Report text", annotation: "Annotation", reply: "Reply", notes: "Team notes" };
-const KINDS = ["highlight", "comment", "question", "claim"] as const;
 
 function Snippet({ hit }: { hit: SearchHit }) {
   return (
@@ -41,11 +44,19 @@ export default async function SearchPage({ params, searchParams }: { params: Par
   const raw = await searchParams;
   const query = new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (Array.isArray(v) ? v : v ? [v] : []).map((x) => [k, x] as [string, string])));
   const q = query.get("q")?.trim() ?? "";
-  const kind = query.get("kind") ?? "";
+  const first = (key: string) => query.get(key)?.trim() ?? "";
+  const filters: SearchFilterValues = { kind: first("kind"), tag: first("tag"), author: first("author"), from: first("from"), to: first("to") };
+  const filtered = SEARCH_FILTER_KEYS.some((k) => filters[k]);
+  const [tags, members] = await Promise.all([
+    listTags({ userId: user.id, workspaceIdOrSlug: workspace.id }),
+    listMembers({ userId: user.id, workspaceIdOrSlug: workspace.id }),
+  ]);
 
   let results: SearchHit[] = [];
   let problem: string | null = null;
-  if (q) {
+  if (q && filters.from && filters.to && filters.from > filters.to) {
+    problem = "“From” is after “To”: no day falls between them.";
+  } else if (q) {
     try {
       const input = parseInput(searchQuerySchema, searchParamsToInput(query));
       results = (await searchWorkspace({ userId: user.id, workspaceIdOrSlug: workspace.id, ...input })).results;
@@ -70,41 +81,30 @@ export default async function SearchPage({ params, searchParams }: { params: Par
         </Link>
       </p>
       <h1 className="mt-1 font-serif text-3xl font-semibold tracking-tight">Search</h1>
-      <form role="search" className="mt-6 flex flex-wrap items-end gap-3" action={`/w/${workspace.slug}/search`}>
-        <label className="min-w-0 flex-1">
-          <span className="block text-sm font-medium">Words to find</span>
-          <input
-            type="search"
-            name="q"
-            defaultValue={q}
-            maxLength={500}
-            placeholder='e.g. "humanitarian window" or infla'
-            className="mt-1 h-10 w-full rounded-md border border-stone-300 bg-white px-3 text-sm focus:border-amber-600 focus:outline-2 focus:outline-amber-600/30 dark:border-stone-700 dark:bg-stone-900"
-          />
-        </label>
-        <label>
-          <span className="block text-sm font-medium">Only</span>
-          <select name="kind" defaultValue={kind} className="mt-1 h-10 rounded-md border border-stone-300 bg-white px-2 text-sm dark:border-stone-700 dark:bg-stone-900">
-            <option value="">Everything</option>
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {KIND_LABEL[k]}s
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className="h-10 rounded-md bg-stone-900 px-4 text-sm font-medium text-white hover:bg-stone-700 dark:bg-stone-100 dark:text-stone-900">
-          Search
-        </button>
-      </form>
-      <p className="mt-2 text-xs text-stone-500 dark:text-stone-400">
-        Report text, annotations, quotes, tags, replies and team notes. Words match their beginnings (<i>infla</i> finds “inflation”); put a phrase in “quotes”; exclude a word with a minus.
-      </p>
+      <SearchForm
+        action={`/w/${workspace.slug}/search`}
+        q={q}
+        filters={filters}
+        tags={tags.map((t) => ({ name: t.name }))}
+        members={members.map((m) => ({ id: m.userId, name: m.name }))}
+      />
 
       <div className="mt-8">
         {problem && <Alert>{problem}</Alert>}
         {!q && !problem && <EmptyState title="Search this workspace">Type words above, or press / on any page.</EmptyState>}
-        {q && !problem && results.length === 0 && <EmptyState title={`Nothing matches “${q}”`}>Try fewer words, or the beginning of a word.</EmptyState>}
+        {q && !problem && results.length === 0 && !filtered && <EmptyState title={`Nothing matches “${q}”`}>Try fewer words, or the beginning of a word.</EmptyState>}
+        {q && !problem && results.length === 0 && filtered && (
+          <EmptyState
+            title={`Nothing matches “${q}” with these filters`}
+            action={
+              <Link href={`/w/${workspace.slug}/search?q=${encodeURIComponent(q)}`} className={buttonClass("secondary", "sm")}>
+                Search without filters
+              </Link>
+            }
+          >
+            Filters look only at annotations and replies. Try another tag or author, or wider dates.
+          </EmptyState>
+        )}
         {groups.size > 0 && (
           <p role="status" className="mb-4 text-sm text-stone-600 dark:text-stone-400">
             {results.length === 1 ? "1 result" : `${results.length} results`} in {groups.size === 1 ? "1 report" : `${groups.size} reports`}
@@ -124,7 +124,7 @@ export default async function SearchPage({ params, searchParams }: { params: Par
                     <Link href={hit.href} className="group block rounded-md focus-visible:outline-2 focus-visible:outline-amber-600">
                       <span className="text-xs font-medium text-stone-500 uppercase tracking-wide dark:text-stone-400">
                         {TYPE_LABEL[hit.type]}
-                        {hit.type === "annotation" && hit.kind ? ` · ${KIND_LABEL[hit.kind as (typeof KINDS)[number]] ?? hit.kind}` : ""}
+                        {hit.type === "annotation" && hit.kind ? ` · ${KIND_LABEL[hit.kind as keyof typeof KIND_LABEL] ?? hit.kind}` : ""}
                         {hit.passageIndex !== null ? ` · ¶ ${hit.passageIndex}` : ""}
                         {hit.author ? ` · ${hit.author.name}` : ""}
                       </span>

@@ -45,6 +45,8 @@ describe("GET /api/v1/workspaces/{id}/search", () => {
     expect((await search(ws.id, people.viewer, q("zanzibarian"))).hits.map((h) => [h.type, h.annotationId])).toEqual([["annotation", a.id]]);
     const replyHit = (await search(ws.id, people.viewer, q("quokkafied"))).hits;
     expect(replyHit.map((h) => [h.type, h.replyId, h.href])).toEqual([["reply", reply.body.id, `/w/${ws.slug}/r/${report.id}?annotation=${a.id}`]]);
+    // A short text is shown whole, the match marked.
+    expect(replyHit[0].snippet).toEqual([{ text: "The ", match: false }, { text: "quokkafied", match: true }, { text: " figures again", match: false }]);
     const tagHit = (await search(ws.id, people.viewer, q("seismology"))).hits;
     expect(tagHit.map((h) => h.annotationId)).toContain(a.id);
     const notes = (await search(ws.id, people.viewer, q("brontosaurine"))).hits;
@@ -70,6 +72,38 @@ describe("GET /api/v1/workspaces/{id}/search", () => {
     const ranked = inReport((await search(ws.id, people.viewer, q("humanitarian window"))).hits);
     expect(ranked.length).toBeGreaterThanOrEqual(2);
     expect(ranked[0].passageIndex).toBe(report.passages.find((p) => p.text.startsWith("A humanitarian window"))!.index);
+  });
+
+  it("still ranks the exact words first when far more passages hold them apart than it ranks", async () => {
+    const { ws, people } = await teamWorkspace();
+    // Hundreds of matches of both words, the one exact occurrence last: it is found and put first anyway.
+    const apart = Array.from({ length: 450 }, (_, i) => `Paragraph ${i}: humanitarian aid came through the narrow window of the valley.`);
+    const report = await newReport(people.owner, ws.id, ["# Crossings", "", ...apart.flatMap((p) => [p, ""]), "At last a humanitarian window opened."].join("\n"), "markdown");
+    const hits = (await search(ws.id, people.viewer, q("humanitarian window"))).hits.filter((h) => h.report.id === report.id);
+    expect(hits.length).toBeGreaterThan(10);
+    expect(hits[0].passageIndex).toBe(report.passages.find((p) => p.text.startsWith("At last"))!.index);
+  });
+
+  it("never finds deleted annotations or replies", async () => {
+    const { ws, report, people } = await teamWorkspace();
+    const place = at(report, "calamitous earthquake");
+    const gone = await newAnnotation(people.author, report, { ...place.fields, body: "Quetzalcoatlian remark" }, place.i);
+    const kept = await newAnnotation(people.author, report, { ...place.fields, body: "Quetzalcoatlian thread" }, place.i);
+    const reply = await call("POST", `/api/v1/annotations/${kept.id}/replies`, { as: people.annotator, json: { body: "Quetzalcoatlian reply" } });
+    expect((await search(ws.id, people.viewer, q("quetzalcoatlian"))).hits).toHaveLength(3);
+    expect((await call("DELETE", `/api/v1/annotations/${gone.id}`, { as: people.author })).status).toBe(204);
+    expect((await call("DELETE", `/api/v1/replies/${reply.body.id}`, { as: people.annotator })).status).toBe(204);
+    expect((await search(ws.id, people.viewer, q("quetzalcoatlian"))).hits.map((h) => [h.type, h.annotationId])).toEqual([["annotation", kept.id]]);
+  });
+
+  it("gives the same results in the same order every time", async () => {
+    const { ws, people } = await teamWorkspace();
+    // Fewer than the matches, so that the cut falls among them.
+    const all = await search(ws.id, people.viewer, q("the"));
+    expect(all.hits.length).toBeGreaterThan(2);
+    const first = await search(ws.id, people.viewer, `${q("the")}&limit=2`);
+    expect(first.hits).toEqual(all.hits.slice(0, 2));
+    for (let i = 0; i < 3; i++) expect((await search(ws.id, people.viewer, `${q("the")}&limit=2`)).hits).toEqual(first.hits);
   });
 
   it("finds Arabic words", async () => {
