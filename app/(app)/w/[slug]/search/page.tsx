@@ -9,6 +9,7 @@ import { isAppError } from "@/lib/errors";
 import { parseInput } from "@/lib/api/read-json";
 import { requireUser } from "@/lib/session";
 import { searchWorkspace, type SearchHit } from "@/lib/server/search/search";
+import { ALL } from "@/lib/server/pagination/keyset";
 import { listTags } from "@/lib/server/tags/tags";
 import { listMembers } from "@/lib/server/workspaces/workspaces";
 import { SEARCH_FILTER_KEYS, searchParamsToInput, searchQuerySchema, type SearchFilterValues } from "@/lib/validations/search";
@@ -48,8 +49,8 @@ export default async function SearchPage({ params, searchParams }: { params: Par
   const filters: SearchFilterValues = { kind: first("kind"), tag: first("tag"), author: first("author"), from: first("from"), to: first("to") };
   const filtered = SEARCH_FILTER_KEYS.some((k) => filters[k]);
   const [tags, members] = await Promise.all([
-    listTags({ userId: user.id, workspaceIdOrSlug: workspace.id }),
-    listMembers({ userId: user.id, workspaceIdOrSlug: workspace.id }),
+    listTags({ userId: user.id, workspaceIdOrSlug: workspace.id, page: ALL }).then((p) => p.items),
+    listMembers({ userId: user.id, workspaceIdOrSlug: workspace.id, page: ALL }).then((p) => p.items),
   ]);
 
   let results: SearchHit[] = [];
