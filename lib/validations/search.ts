@@ -20,6 +20,8 @@ export const searchQuerySchema = z.object({
   from: day("from"),
   to: day("to"),
   limit: z.coerce.number().int().min(1, "limit must be 1 or more.").max(100, "limit must be at most 100.").optional(),
+  // Checked by the cursor itself: an altered one, or one of another search, is a 400.
+  cursor: z.string().optional(),
 });
 export type SearchQueryInput = z.infer<typeof searchQuerySchema>;
 
@@ -39,5 +41,7 @@ export function searchParamsToInput(params: URLSearchParams): Record<string, unk
     const v = params.get(key);
     if (v !== null && v.trim() !== "") out[key] = v.trim();
   }
+  const cursor = params.get("cursor");
+  if (cursor) out.cursor = cursor;
   return out;
 }

@@ -1,6 +1,8 @@
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { SearchQueryInput } from "@/lib/validations/search";
+import { AppError } from "@/lib/errors";
+import { cursorAfter, keyFromCursor, scopeOf } from "../pagination/page";
 import { getWorkspaceAccessOrThrow } from "../workspaces/access";
 import { parseSearchQuery } from "./query";
 import { SEARCH_PLANNER_SETTINGS, START, STOP, buildSearchSql, type SearchHitType, type SearchRow } from "./search-sql";
@@ -32,24 +34,41 @@ function pieces(headline: string): { text: string; match: boolean }[] {
   return out;
 }
 
+/** Results per page by default (the API allows up to 100), and how deep into the ranking pages go. */
+export const SEARCH_PAGE_DEFAULT = 50;
+export const SEARCH_DEPTH = 200;
+
 /**
  * Searches a workspace: report text (current versions), annotation bodies,
  * quotes and claim summaries, tag names, replies and team notes. Ranked by
  * Postgres full-text rank, with an exact occurrence of what was typed first.
  * Private annotations (and their replies) are found only by their author.
  */
-export async function searchWorkspace(options: { userId: string; workspaceIdOrSlug: string } & SearchQueryInput): Promise<{ results: SearchHit[]; query: string }> {
+export async function searchWorkspace(
+  options: { userId: string; workspaceIdOrSlug: string } & SearchQueryInput,
+): Promise<{ results: SearchHit[]; query: string; nextCursor: string | null }> {
   const { workspace } = await getWorkspaceAccessOrThrow(options);
+  const limit = options.limit ?? SEARCH_PAGE_DEFAULT;
+  // A cursor is bound to this workspace, query and filters, and carries how far into the ranking the last page ended.
+  const scope = scopeOf(`search:${workspace.id}`, { q: options.q, kind: options.kind, tag: options.tag, author: options.author, from: options.from, to: options.to });
+  const offset = options.cursor !== undefined ? (keyFromCursor(options.cursor, scope, ["number"])[0] as number) : 0;
+  if (!Number.isInteger(offset) || offset < 0 || offset >= SEARCH_DEPTH) {
+    throw new AppError("bad_request", "That cursor is not valid. Start again from the first page (without `cursor`).");
+  }
   const parsed = parseSearchQuery(options.q);
-  if (!parsed.tsquery) return { results: [], query: options.q };
-  const [, rows] = await db.$transaction([
+  if (!parsed.tsquery) return { results: [], query: options.q, nextCursor: null };
+  const wanted = Math.min(offset + limit, SEARCH_DEPTH);
+  const [, ranked] = await db.$transaction([
     db.$executeRaw(Prisma.raw(SEARCH_PLANNER_SETTINGS)),
-    db.$queryRaw<SearchRow[]>(buildSearchSql({ ...options, workspaceId: workspace.id, parsed })),
+    db.$queryRaw<SearchRow[]>(buildSearchSql({ ...options, limit: wanted + 1, workspaceId: workspace.id, parsed })),
   ]);
+  const rows = ranked.slice(offset, wanted);
+  const nextCursor = ranked.length > wanted && wanted < SEARCH_DEPTH ? cursorAfter(scope, [wanted]) : null;
 
   const base = `/w/${workspace.slug}/r`;
   return {
     query: options.q,
+    nextCursor,
     results: rows.map((r) => ({
       type: r.type,
       report: { id: r.reportId, title: r.title },

@@ -38,6 +38,13 @@ function Snippet({ hit }: { hit: SearchHit }) {
   );
 }
 
+/** The same search, from where this page ends. */
+function withCursor(query: URLSearchParams, cursor: string): string {
+  const next = new URLSearchParams(query);
+  next.set("cursor", cursor);
+  return next.toString();
+}
+
 export default async function SearchPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const { slug } = await params;
   const { workspace } = await loadWorkspace(slug);
@@ -54,13 +61,14 @@ export default async function SearchPage({ params, searchParams }: { params: Par
   ]);
 
   let results: SearchHit[] = [];
+  let nextCursor: string | null = null;
   let problem: string | null = null;
   if (q && filters.from && filters.to && filters.from > filters.to) {
     problem = "“From” is after “To”: no day falls between them.";
   } else if (q) {
     try {
       const input = parseInput(searchQuerySchema, searchParamsToInput(query));
-      results = (await searchWorkspace({ userId: user.id, workspaceIdOrSlug: workspace.id, ...input })).results;
+      ({ results, nextCursor } = await searchWorkspace({ userId: user.id, workspaceIdOrSlug: workspace.id, ...input }));
     } catch (e) {
       if (!isAppError(e) || e.status >= 500) throw e;
       problem = e.message;
@@ -137,6 +145,13 @@ export default async function SearchPage({ params, searchParams }: { params: Par
             </li>
           ))}
         </ol>
+        {nextCursor && (
+          <p className="mt-8 text-center">
+            <Link href={`/w/${workspace.slug}/search?${withCursor(query, nextCursor)}`} className={buttonClass("secondary", "sm")}>
+              Next results
+            </Link>
+          </p>
+        )}
       </div>
     </main>
   );
