@@ -56,9 +56,9 @@ export type SearchFilters = Pick<SearchQueryInput, "kind" | "tag" | "author" | "
  *
  * Each source (report text, team notes, annotations, their tags, replies) takes
  * up to CANDIDATES matches from its GIN index, restricted to the workspace and
- * to what the user may see, ranks only those, and keeps its best `limit`. The
- * sources are merged, and only the rows returned are joined for display and
- * get a snippet.
+ * to what the user may see, and ranks only those. The candidates are merged
+ * (each result once) and cut to `limit`; only the rows returned are joined for
+ * display and get a snippet.
  */
 export function buildSearchSql(options: { userId: string; workspaceId: string; parsed: ParsedQuery } & SearchFilters): Prisma.Sql {
   const { parsed, workspaceId } = options;
@@ -80,23 +80,24 @@ export function buildSearchSql(options: { userId: string; workspaceId: string; p
   const annotationContent = (first: Prisma.Sql) => Prisma.sql`concat_ws(' — ', ${first}, nullif(a.body, ''), '“' || a.quote || '”')`;
 
   /**
-   * A source's best `limit` among its candidates. An exact occurrence (the words typed, next to each
-   * other, in order) ranks first: when that differs from the query, up to CANDIDATES exact matches are
-   * taken as well as up to CANDIDATES matches of the query, so that the exact ones are among them.
+   * A source's candidates. An exact occurrence (the words typed, next to each other, in order) ranks
+   * first: when that differs from the query, up to CANDIDATES exact matches are taken as well as up
+   * to CANDIDATES matches of the query, so that the exact ones are among them (some twice: the merge
+   * below keeps one).
    */
-  const ranked = (candidates: (match: Prisma.Sql, bonus: Prisma.Sql) => Prisma.Sql, vector: Prisma.Sql) => {
-    if (!parsed.exactTsquery) return Prisma.sql`SELECT * FROM (${candidates(Prisma.sql`${vector} @@ q.query`, Prisma.sql`0.0`)} LIMIT ${CANDIDATES}) c ORDER BY ${ORDER} LIMIT ${limit}`;
-    const exact = candidates(Prisma.sql`${vector} @@ q.exact`, Prisma.sql`1.0`);
-    const any = candidates(Prisma.sql`${vector} @@ q.query`, Prisma.sql`(CASE WHEN ${vector} @@ q.exact THEN 1.0 ELSE 0.0 END)`);
-    return Prisma.sql`SELECT * FROM (SELECT DISTINCT ON (id COLLATE "C") * FROM ((${exact} LIMIT ${CANDIDATES}) UNION ALL (${any} LIMIT ${CANDIDATES})) c ORDER BY id COLLATE "C") d
-      ORDER BY ${ORDER} LIMIT ${limit}`;
+  const candidatesOf = (candidates: (match: Prisma.Sql, bonus: Prisma.Sql) => Prisma.Sql, vector: Prisma.Sql): Prisma.Sql[] => {
+    if (!parsed.exactTsquery) return [Prisma.sql`${candidates(Prisma.sql`${vector} @@ q.query`, Prisma.sql`0.0`)} LIMIT ${CANDIDATES}`];
+    return [
+      Prisma.sql`${candidates(Prisma.sql`${vector} @@ q.exact`, Prisma.sql`1.0`)} LIMIT ${CANDIDATES}`,
+      Prisma.sql`${candidates(Prisma.sql`${vector} @@ q.query`, Prisma.sql`(CASE WHEN ${vector} @@ q.exact THEN 1.0 ELSE 0.0 END)`)} LIMIT ${CANDIDATES}`,
+    ];
   };
 
   // Every source gives the same columns: what the result shows, with the text for its snippet.
   const sources: Prisma.Sql[] = [];
   if (!annotationFilters && !withAuthor && !dated) {
     sources.push(
-      ranked(
+      ...candidatesOf(
         (match, bonus) => Prisma.sql`
         SELECT 'passage' AS type, p.id, r.id AS report_id, r.title, NULL::text AS passage_id, p.index AS passage_index, NULL::text AS annotation_id,
                NULL::text AS reply_id, NULL::text AS kind, NULL::text AS author_id, p.text AS content,
@@ -105,7 +106,7 @@ export function buildSearchSql(options: { userId: string; workspaceId: string; p
         WHERE ${match}`,
         Prisma.sql`p.search`,
       ),
-      ranked(
+      ...candidatesOf(
         (match, bonus) => Prisma.sql`
         SELECT 'notes' AS type, n.report_id AS id, r.id AS report_id, r.title, NULL::text AS passage_id, NULL::int AS passage_index,
                NULL::text AS annotation_id, NULL::text AS reply_id, NULL::text AS kind, n.updated_by_id AS author_id, n.body AS content,
@@ -116,7 +117,7 @@ export function buildSearchSql(options: { userId: string; workspaceId: string; p
     );
   }
   sources.push(
-    ranked(
+    ...candidatesOf(
       (match, bonus) => Prisma.sql`
       SELECT 'annotation' AS type, a.id, r.id AS report_id, r.title, a.passage_id, NULL::int AS passage_index, a.id AS annotation_id,
              NULL::text AS reply_id, a.kind::text AS kind, a.author_id, ${annotationContent(Prisma.sql`a.claim_summary`)} AS content,
@@ -137,7 +138,7 @@ export function buildSearchSql(options: { userId: string; workspaceId: string; p
         LIMIT ${limit}) a JOIN ws r ON r.id = a.report_id
       WHERE t.workspace_id = ${workspaceId} AND to_tsvector('simple', t.name) @@ q.query
       ORDER BY rank DESC, a.created_at DESC, a.id COLLATE "C" LIMIT ${limit}`,
-    ranked(
+    ...candidatesOf(
       (match, bonus) => Prisma.sql`
       SELECT 'reply' AS type, rp.id, r.id AS report_id, r.title, a.passage_id, NULL::int AS passage_index, a.id AS annotation_id,
              rp.id AS reply_id, a.kind::text AS kind, rp.author_id, rp.body AS content,

@@ -55,25 +55,25 @@ export default async function SearchPage({ params, searchParams }: { params: Par
   const first = (key: string) => query.get(key)?.trim() ?? "";
   const filters: SearchFilterValues = { kind: first("kind"), tag: first("tag"), author: first("author"), from: first("from"), to: first("to") };
   const filtered = SEARCH_FILTER_KEYS.some((k) => filters[k]);
-  const [tags, members] = await Promise.all([
-    listTags({ userId: user.id, workspaceIdOrSlug: workspace.id, page: ALL }).then((p) => p.items),
-    listMembers({ userId: user.id, workspaceIdOrSlug: workspace.id, page: ALL }).then((p) => p.items),
-  ]);
 
-  let results: SearchHit[] = [];
-  let nextCursor: string | null = null;
-  let problem: string | null = null;
-  if (q && filters.from && filters.to && filters.from > filters.to) {
-    problem = "“From” is after “To”: no day falls between them.";
-  } else if (q) {
+  // The results, or what was wrong with the request, in words for the reader.
+  const search = async (): Promise<{ results: SearchHit[]; nextCursor: string | null; problem: string | null }> => {
+    if (!q) return { results: [], nextCursor: null, problem: null };
+    if (filters.from && filters.to && filters.from > filters.to) return { results: [], nextCursor: null, problem: "“From” is after “To”: no day falls between them." };
     try {
       const input = parseInput(searchQuerySchema, searchParamsToInput(query));
-      ({ results, nextCursor } = await searchWorkspace({ userId: user.id, workspaceIdOrSlug: workspace.id, ...input }));
+      const { results, nextCursor } = await searchWorkspace({ userId: user.id, workspaceIdOrSlug: workspace.id, ...input });
+      return { results, nextCursor, problem: null };
     } catch (e) {
       if (!isAppError(e) || e.status >= 500) throw e;
-      problem = e.message;
+      return { results: [], nextCursor: null, problem: e.message };
     }
-  }
+  };
+  const [tags, members, { results, nextCursor, problem }] = await Promise.all([
+    listTags({ userId: user.id, workspaceIdOrSlug: workspace.id, page: ALL }).then((p) => p.items),
+    listMembers({ userId: user.id, workspaceIdOrSlug: workspace.id, page: ALL }).then((p) => p.items),
+    search(),
+  ]);
   // Grouped by report, reports in the order of their best hit.
   const groups = new Map<string, { title: string; hits: SearchHit[] }>();
   for (const hit of results) {
