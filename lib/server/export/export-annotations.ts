@@ -38,7 +38,7 @@ interface AnnotationRow {
   needsEvidence: number;
 }
 
-/** The tally of a claim's stances, for any annotation (non-claims have none). */
+/** The stances taken on each annotation, counted (only claims take stances, and only claims show them). */
 const TALLY = Prisma.raw(`
   LEFT JOIN LATERAL (
     SELECT count(*) FILTER (WHERE s.stance = 'supports')::int AS supports,

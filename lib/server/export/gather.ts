@@ -63,7 +63,10 @@ function describeFilters(request: ExportRequest, names: Map<string, string>): st
   return out;
 }
 
-/** Annotations read per statement while an export is written: memory holds one batch (and its replies), not the report's all. */
+/**
+ * Annotations read per statement while an export is written: memory holds two batches and their
+ * replies (the one being written and the next, read meanwhile), not the report's all.
+ */
 export const EXPORT_BATCH_SIZE = 500;
 
 /** An export ready to be written: its head, and its annotations read a batch at a time as they are iterated (each time anew). */
