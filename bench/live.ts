@@ -12,7 +12,7 @@
  *
  * Writes the figures to bench/results/live-latest.json as well.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
@@ -24,7 +24,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { startEmbeddedDatabase } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
 import { addMember, newReport, newUser, newWorkspace, type TestUser } from "../lib/testing/api";
-import { bin, cleaningUpNow, cleanup, cleanups, ensureBuild, freePort, groupPids, groupRssKb, lastResorts, log, percentile, round } from "./support";
+import { cleanup, cleanups, ensureBuild, freePort, groupPids, groupRssKb, lastResorts, log, percentile, round, startNextServer } from "./support";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
@@ -86,46 +86,7 @@ interface Instance {
 }
 
 async function startInstance(name: string, env: NodeJS.ProcessEnv): Promise<Instance> {
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...env, PORT: String(port), NEXTAUTH_URL: baseUrl },
-    stdio: ["ignore", "ignore", "pipe"],
-    // Its own process group: stopped as a whole, and measured as a whole.
-    detached: true,
-  });
-  // Its errors are worth seeing, except those of shutting down (Ctrl-C stops Postgres first).
-  child.stderr?.on("data", (chunk: Buffer) => cleaningUpNow() || process.stderr.write(chunk));
-  const pgid = child.pid!;
-  const signal = (s: NodeJS.Signals) => {
-    try {
-      process.kill(-pgid, s);
-    } catch {
-      // already gone
-    }
-  };
-  let stopped = false;
-  cleanups.push(async () => {
-    signal("SIGTERM");
-    for (let waited = 0; groupPids(pgid).length && waited < 5_000; waited += 100) await sleep(100);
-    if (groupPids(pgid).length) signal("SIGKILL");
-    stopped = true;
-  });
-  // Only while it may still run: once stopped, its group id could be someone else's.
-  lastResorts.push(() => stopped || signal("SIGKILL"));
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`instance ${name} exited early (code ${child.exitCode})`);
-    try {
-      const res = await fetch(`${baseUrl}/signin`, { redirect: "manual" });
-      if (res.status < 500) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`instance ${name} did not answer within 60 s`);
-    await sleep(250);
-  }
-  return { name, baseUrl, pgid };
+  return { name, ...(await startNextServer(`instance ${name}`, env)) };
 }
 
 // ---- subscribers: one HTTP connection each, read as a plain stream in this process ----

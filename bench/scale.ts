@@ -16,7 +16,6 @@
  *
  * Writes the figures to bench/results/latest.json as well (latest-small.json with --small).
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
@@ -31,7 +30,7 @@ import { migrate } from "../lib/db/migrate";
 import { parseSearchQuery } from "../lib/server/search/query";
 import { SEARCH_PLANNER_SETTINGS, buildSearchSql } from "../lib/server/search/search-sql";
 import { ANNOTATION_COLUMNS, FULL, SEARCH_PHRASES, SEARCH_PREFIXES, SEARCH_WORDS, SMALL, annotationRow, loadDataSet, mulberry32, type DataSet } from "./scale/data";
-import { bin, cleaningUpNow, cleanup, cleanups, ensureBuild, freePort, groupPids, groupRssKb, lastResorts, log, percentile, round } from "./support";
+import { cleanup, cleanups, ensureBuild, freePort, groupRssKb, lastResorts, log, percentile, round, startNextServer } from "./support";
 
 const args = process.argv.slice(2);
 const small = args.includes("--small");
@@ -48,45 +47,7 @@ interface Server {
   pgid: number;
 }
 
-async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...env, PORT: String(port), NEXTAUTH_URL: baseUrl },
-    stdio: ["ignore", "ignore", "pipe"],
-    detached: true,
-  });
-  child.stderr?.on("data", (chunk: Buffer) => cleaningUpNow() || process.stderr.write(chunk));
-  const pgid = child.pid!;
-  const signal = (s: NodeJS.Signals) => {
-    try {
-      process.kill(-pgid, s);
-    } catch {
-      // already gone
-    }
-  };
-  let stopped = false;
-  cleanups.push(async () => {
-    signal("SIGTERM");
-    for (let waited = 0; groupPids(pgid).length && waited < 5_000; waited += 100) await sleep(100);
-    if (groupPids(pgid).length) signal("SIGKILL");
-    stopped = true;
-  });
-  lastResorts.push(() => stopped || signal("SIGKILL"));
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited early (code ${child.exitCode})`);
-    try {
-      const res = await fetch(`${baseUrl}/signin`, { redirect: "manual" });
-      if (res.status < 500) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error("the server did not answer within 60 s");
-    await sleep(250);
-  }
-  return { baseUrl, pgid };
-}
+const startServer = (env: NodeJS.ProcessEnv): Promise<Server> => startNextServer("the server", env);
 
 // ---- measuring ----
 

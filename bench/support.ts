@@ -2,7 +2,7 @@
  * What the benchmarks share: free ports, stopping everything they started
  * (also on errors and Ctrl-C), process-group memory, percentiles, the build.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -99,4 +99,51 @@ export async function ensureBuild(): Promise<void> {
   log("No production build found (.next/BUILD_ID): running `next build` once");
   const result = spawnSync(bin("next"), ["build"], { stdio: "inherit" });
   if (result.status !== 0) throw new Error("next build failed");
+}
+
+/**
+ * `next start` of the production build on a free port, in a process group of its
+ * own (stopped as a whole at cleanup, measured as a whole), once it answers.
+ */
+export async function startNextServer(name: string, env: NodeJS.ProcessEnv): Promise<{ baseUrl: string; pgid: number }> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const child: ChildProcess = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: { ...env, PORT: String(port), NEXTAUTH_URL: baseUrl },
+    stdio: ["ignore", "ignore", "pipe"],
+    // Its own process group: stopped as a whole, and measured as a whole.
+    detached: true,
+  });
+  // Its errors are worth seeing, except those of shutting down (Ctrl-C stops Postgres first).
+  child.stderr?.on("data", (chunk: Buffer) => cleaningUpNow() || process.stderr.write(chunk));
+  const pgid = child.pid!;
+  const signal = (s: NodeJS.Signals) => {
+    try {
+      process.kill(-pgid, s);
+    } catch {
+      // already gone
+    }
+  };
+  let stopped = false;
+  cleanups.push(async () => {
+    signal("SIGTERM");
+    for (let waited = 0; groupPids(pgid).length && waited < 5_000; waited += 100) await sleep(100);
+    if (groupPids(pgid).length) signal("SIGKILL");
+    stopped = true;
+  });
+  // Only while it may still run: once stopped, its group id could be someone else's.
+  lastResorts.push(() => stopped || signal("SIGKILL"));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited early (code ${child.exitCode})`);
+    try {
+      const res = await fetch(`${baseUrl}/signin`, { redirect: "manual" });
+      if (res.status < 500) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${name} did not answer within 60 s`);
+    await sleep(250);
+  }
+  return { baseUrl, pgid };
 }
