@@ -16,7 +16,7 @@ import { NotesMemory, NotesPanel, type NotesData, type NotesPanelHandle } from "
 import { quoteMarkdown } from "@/components/notes/quote-markdown";
 import { Alert } from "@/components/ui/alert";
 import { apiFetch } from "@/lib/api/client";
-import { fetchAllPages, pagesOf } from "@/lib/api/pages";
+import { fetchAllPages, pagesOf, sizedPageUrl } from "@/lib/api/pages";
 import { passagePositions, rangeInDocument, readerDecorationsKey, type HighlightSpec } from "./reader-decorations";
 import { ReportDocument } from "./report-document";
 import { selectionInPassage } from "./selection";
@@ -72,7 +72,6 @@ type Panel = "annotations" | "notes";
  */
 const LONG_REPORT = 300;
 
-const PAGE = READER_PAGE;
 
 /** Puts pages that arrive into the list: what the list already has (fresher, from live events) wins; deleted ones stay out. */
 function mergeInto(list: ReaderAnnotation[], incoming: ReaderAnnotation[], removed: ReadonlySet<string>): ReaderAnnotation[] {
@@ -126,7 +125,7 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
     // The part after the first page, and the further parts the server marked, each read up to where the next starts.
     const parts = [{ cursor: initialCursor, until: moreParts[0]?.from ?? Infinity }, ...moreParts.map((p, i) => ({ cursor: p.cursor, until: moreParts[i + 1]?.from ?? Infinity }))];
     const readPart = async ({ cursor, until }: { cursor: string; until: number }) => {
-      for await (const page of pagesOf<ReaderAnnotation>(listPath, "annotations", { limit: PAGE, cursor, signal: abort.signal })) {
+      for await (const page of pagesOf<ReaderAnnotation>(listPath, "annotations", { limit: READER_PAGE, cursor, signal: abort.signal })) {
         if (abort.signal.aborted) return;
         pending.push(...page.filter((a) => a.passageIndex < until));
         if (performance.now() - last > 1_000) flush();
@@ -283,7 +282,7 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
   async function reloadAnnotations() {
     try {
       const [list, lost] = await Promise.all([
-        fetchAllPages<ReaderAnnotation>(`${listPath}${version ? "&" : "?"}limit=${PAGE}`, "annotations"),
+        fetchAllPages<ReaderAnnotation>(sizedPageUrl(listPath, READER_PAGE), "annotations"),
         fetchAllPages<ReaderAnnotation>(`/api/v1/reports/${reportId}/orphans`, "orphans"),
       ]);
       setAnnotations(list.filter((a) => !removed.current.has(a.id)).sort(readingOrder));

@@ -11,13 +11,17 @@ export interface FetchedPages<T> {
   nextCursor: string | null;
 }
 
-/** `path` with `cursor` set in its query (kept as it is without one). */
-export function pageUrl(path: string, cursor: string | null | undefined): string {
-  if (!cursor) return path;
+/** `path` with `key` set to `value` in its query. */
+function withParam(path: string, key: string, value: string): string {
   const [base, query = ""] = path.split("?", 2);
   const params = new URLSearchParams(query);
-  params.set("cursor", cursor);
+  params.set(key, value);
   return `${base}?${params}`;
+}
+
+/** `path` with `cursor` set in its query (kept as it is without one). */
+export function pageUrl(path: string, cursor: string | null | undefined): string {
+  return cursor ? withParam(path, "cursor", cursor) : path;
 }
 
 // A list is never this long in pages; a server that kept handing out cursors would otherwise loop for ever.
@@ -69,13 +73,7 @@ export async function* pagesOf<T>(path: string, field: string, options: { limit?
 }
 
 /** `path` with `limit` set in its query (as it is without one). */
-function sizedPageUrl(path: string, limit: number | undefined): string {
-  if (!limit) return path;
-  const [base, query = ""] = path.split("?", 2);
-  const params = new URLSearchParams(query);
-  params.set("limit", String(limit));
-  return `${base}?${params}`;
-}
+export const sizedPageUrl = (path: string, limit: number | undefined) => (limit ? withParam(path, "limit", String(limit)) : path);
 
 /** The URL `pagesOf` requests first: for preloading it while the page loads. */
 export function firstPageUrl(path: string, options: { limit?: number; cursor: string }): string {
