@@ -6,6 +6,7 @@
  *   npm test                      everything
  *   npm test -- --only unit       just one stage (unit | integration | e2e)
  *   npm test -- --only e2e --grep "long report"   only the matching Playwright tests
+ *   npm test -- --only integration --file highlight   only the matching integration test files
  *   npm test -- --skip-build      reuse the existing .next build
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -130,7 +131,9 @@ async function main() {
     await waitForServer(`http://127.0.0.1:${collabPort}/`, collab);
 
     const testEnv = { ...env, MARGINALIA_TEST_BASE_URL: baseUrl, ...(chromium ? { CHROMIUM_PATH: chromium } : {}) };
-    if (want("integration")) run("Integration tests (vitest, real Postgres over HTTP)", bin("vitest"), ["run", "--project", "integration"], testEnv);
+    // `--file <part of a path>` narrows the integration stage to matching test files.
+    const files = args.includes("--file") ? [args[args.indexOf("--file") + 1]] : [];
+    if (want("integration")) run("Integration tests (vitest, real Postgres over HTTP)", bin("vitest"), ["run", "--project", "integration", ...files], testEnv);
     // `--grep <pattern>` narrows the Playwright stage to matching tests (while working on one).
     const grep = args.includes("--grep") ? ["--grep", args[args.indexOf("--grep") + 1]] : [];
     if (want("e2e")) run("End-to-end tests (Playwright, Chromium)", bin("playwright"), ["test", ...grep], testEnv);
