@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { apiFetch } from "@/lib/api/client";
 import { createWorkspaceSchema } from "@/lib/validations/workspace";
 
@@ -11,6 +12,7 @@ export function CreateWorkspaceForm() {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -33,7 +35,7 @@ export function CreateWorkspaceForm() {
       <div className="flex-1">
         <Field label="Workspace name" error={error}>{(p) => <input {...p} name="name" placeholder="e.g. Policy desk" maxLength={80} required />}</Field>
       </div>
-      <Button type="submit" disabled={pending}>{pending ? "Creating…" : "Create workspace"}</Button>
+      <Button type="submit" disabled={pending || !hydrated}>{pending ? "Creating…" : "Create workspace"}</Button>
     </form>
   );
 }
