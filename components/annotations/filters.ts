@@ -4,7 +4,10 @@ export const FILTER_DIMENSIONS = ["kind", "status", "verdict", "visibility", "au
 export type FilterDimension = (typeof FILTER_DIMENSIONS)[number];
 export type Filters = Partial<Record<FilterDimension, string[]>>;
 
-function valuesOf(a: ReaderAnnotation, dim: FilterDimension): string[] {
+/** What the filters look at: an annotation, or the reader's index entry for one whose card has not arrived. */
+type Filterable = Pick<ReaderAnnotation, "kind" | "status" | "verdict" | "visibility" | "tags"> & { author: { id: string } };
+
+function valuesOf(a: Filterable, dim: FilterDimension): string[] {
   switch (dim) {
     case "kind":
       return [a.kind];
@@ -22,7 +25,7 @@ function valuesOf(a: ReaderAnnotation, dim: FilterDimension): string[] {
 }
 
 /** Any of the values within a dimension; every dimension at once. */
-export function matches(a: ReaderAnnotation, filters: Filters, skip?: FilterDimension): boolean {
+export function matches(a: Filterable, filters: Filters, skip?: FilterDimension): boolean {
   return FILTER_DIMENSIONS.every((dim) => {
     const wanted = filters[dim];
     if (dim === skip || !wanted?.length) return true;

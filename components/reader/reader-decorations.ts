@@ -128,14 +128,18 @@ export function applyHighlights(doc: PMNode, state: ReaderDecorationState, highl
 }
 
 /** Paragraph numbers and highlights; the reader dispatches the highlights it wants shown. */
-export const ReaderDecorations = Extension.create({
+export const ReaderDecorations = Extension.create<{ initial: HighlightSpec[] }>({
   name: "readerDecorations",
+  addOptions() {
+    return { initial: [] };
+  },
   addProseMirrorPlugins() {
+    const { initial } = this.options;
     return [
       new Plugin<ReaderDecorationState>({
         key: readerDecorationsKey,
         state: {
-          init: (_, state) => initialDecorations(state.doc),
+          init: (_, state) => applyHighlights(state.doc, initialDecorations(state.doc), initial),
           apply(tr, old) {
             const highlights = tr.getMeta(readerDecorationsKey) as HighlightSpec[] | undefined;
             if (highlights) return applyHighlights(tr.doc, old, highlights);

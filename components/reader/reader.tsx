@@ -28,6 +28,7 @@ import { useStoredChoice } from "./use-stored-choice";
 import { useLiveReport, type LiveChange } from "./use-live-report";
 import { READER_PAGE, readerListPath } from "./annotation-list";
 import { PresenceMarkers, ReadingNow } from "./presence";
+import { decodeHighlightIndex, type HighlightRow, type IndexedHighlight } from "./highlight-index";
 import type { PendingSelection, ReaderAnnotation, ReaderContext } from "./types";
 
 interface Props {
@@ -43,6 +44,11 @@ interface Props {
    * with the part after the first page, each up to where the next begins.
    */
   moreParts?: { from: number; cursor: string }[];
+  /**
+   * Every annotation's place, when the first page is not all: its highlight is painted
+   * with the text, before its card has arrived.
+   */
+  highlightIndex?: HighlightRow[] | null;
   /** The earlier version shown, or null for the current one. */
   version?: number | null;
   initialOrphans?: ReaderAnnotation[];
@@ -80,7 +86,7 @@ function mergeInto(list: ReaderAnnotation[], incoming: ReaderAnnotation[], remov
   return added.length ? [...list, ...added].sort(readingOrder) : list;
 }
 
-export function Reader({ reportId, slug, context, initialAnnotations, initialCursor = null, moreParts = [], version = null, initialOrphans = [], canAnnotate, notes, initialEventId, header, outline }: Props) {
+export function Reader({ reportId, slug, context, initialAnnotations, initialCursor = null, moreParts = [], highlightIndex = null, version = null, initialOrphans = [], canAnnotate, notes, initialEventId, header, outline }: Props) {
   const { passages } = context;
   const router = useRouter();
   const pathname = usePathname();
@@ -110,6 +116,9 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
   // Deleted while pages were still arriving: a page read before the deletion must not bring it back.
   const removed = useRef(new Set<string>());
   const [loadingRest, setLoadingRest] = useState(initialCursor !== null);
+  // Highlights of the annotations whose cards have not arrived yet; dropped once all have.
+  const [index, setIndex] = useState<IndexedHighlight[] | null>(() => (initialCursor !== null && highlightIndex ? decodeHighlightIndex(highlightIndex, passages) : null));
+  const dropFromIndex = (id: string) => setIndex((entries) => entries && entries.filter((e) => e.id !== id));
   useEffect(() => {
     if (initialCursor === null) return;
     const abort = new AbortController();
@@ -143,7 +152,9 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
         }
       })
       .finally(() => {
-        if (!abort.signal.aborted) setLoadingRest(false);
+        if (abort.signal.aborted) return;
+        setLoadingRest(false);
+        setIndex(null);
       });
     return () => abort.abort();
   }, [initialCursor, listPath]); // eslint-disable-line react-hooks/exhaustive-deps -- moreParts come with initialCursor
@@ -160,13 +171,21 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
   const visible = useMemo(() => annotations.filter((a) => matches(a, filters)), [annotations, filters]);
   const replace = useCallback((next: ReaderAnnotation) => setAnnotations((list) => list.map((a) => (a.id === next.id ? next : a))), []);
 
-  // Highlights follow the (filtered) annotations, the focus and the draft.
+  // Highlights follow the (filtered) annotations, those only in the index while cards arrive, the focus and the draft.
+  const indexedOnly = useMemo(() => {
+    if (!index) return [];
+    const have = new Set(annotations.map((a) => a.id));
+    return index.filter((e) => !have.has(e.id) && matches(e, filters));
+  }, [index, annotations, filters]);
+  const highlights = useMemo(() => {
+    const specs: HighlightSpec[] = [...visible, ...indexedOnly].map((a) => ({ id: a.id, passageId: a.passageId, start: a.start, end: a.end, kind: a.kind, focused: a.id === focusedId }));
+    if (draft) specs.push({ id: DRAFT_KEY, passageId: draft.passageId, start: draft.start, end: draft.end, kind: "pending", focused: true });
+    return specs;
+  }, [visible, indexedOnly, focusedId, draft]);
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
-    const specs: HighlightSpec[] = visible.map((a) => ({ id: a.id, passageId: a.passageId, start: a.start, end: a.end, kind: a.kind, focused: a.id === focusedId }));
-    if (draft) specs.push({ id: DRAFT_KEY, passageId: draft.passageId, start: draft.start, end: draft.end, kind: "pending", focused: true });
-    editor.view.dispatch(editor.state.tr.setMeta(readerDecorationsKey, specs));
-  }, [editor, visible, focusedId, draft]);
+    editor.view.dispatch(editor.state.tr.setMeta(readerDecorationsKey, highlights));
+  }, [editor, highlights]);
 
   const positions = useMemo(() => (editor ? passagePositions(editor.state.doc) : null), [editor]);
 
@@ -301,6 +320,7 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
       removed.current.delete(id);
       if (fresh.anchorStatus === "orphaned") {
         setAnnotations((list) => list.filter((a) => a.id !== id));
+        dropFromIndex(id);
         setOrphans((list) => [...list.filter((o) => o.id !== id), fresh]);
         return;
       }
@@ -309,6 +329,7 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
     } catch {
       // Gone or no longer visible to us: drop it.
       setAnnotations((list) => list.filter((a) => a.id !== id));
+      dropFromIndex(id);
     }
   }
   function onLiveChange(change: LiveChange) {
@@ -326,6 +347,7 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
       case "annotation.deleted":
         removed.current.add(change.itemId);
         setAnnotations((list) => list.filter((a) => a.id !== change.itemId));
+        dropFromIndex(change.itemId);
         setOrphans((list) => list.filter((a) => a.id !== change.itemId));
         break;
       case "reply.created":
@@ -364,6 +386,7 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
       await apiFetch(`/api/v1/annotations/${a.id}`, { method: "DELETE" });
       removed.current.add(a.id);
       setAnnotations((list) => list.filter((x) => x.id !== a.id));
+      dropFromIndex(a.id);
       setFocusedId(null);
       setUndo(a);
     } catch (e) {
@@ -409,7 +432,10 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
     }
     const hl = target.closest<HTMLElement>("[data-annotation-id]");
     if (hl && window.getSelection()?.isCollapsed && hl.dataset.annotationId !== DRAFT_KEY) {
-      focusAnnotation(hl.dataset.annotationId!, false);
+      const id = hl.dataset.annotationId!;
+      // A highlight painted from the index, whose card has not arrived yet: read that one now.
+      if (index && !annotations.some((a) => a.id === id)) void refreshAnnotation(id, false);
+      focusAnnotation(id, false);
       if (!wide) setSheetOpen(true);
     }
   }
@@ -581,7 +607,7 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
           </p>
         )}
         {error && <div className="mb-6"><Alert>{error}</Alert></div>}
-        <ReportDocument passages={passages} onEditor={setEditor} long={passages.length > LONG_REPORT && loadingRest} />
+        <ReportDocument passages={passages} initialHighlights={highlights} onEditor={setEditor} long={passages.length > LONG_REPORT && loadingRest} />
         <PresenceMarkers people={others} container={textRef} />
       </article>
       {wide ? (

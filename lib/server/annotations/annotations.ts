@@ -10,6 +10,7 @@ import { getReportAccessOrThrow, hasRole, reportWhere, requireRole } from "../wo
 import { annotationSelect, toAnnotationView, type AnnotationView } from "./view";
 import { annotationVisibleWhere } from "./visibility";
 import { readAnnotationViews } from "./read-views";
+import { placedAnnotationsSql } from "./placed";
 import { recordEvent } from "../events/events";
 import { cursorAfter, keyFromCursor, pageFrom, scopeOf } from "../pagination/page";
 
@@ -156,19 +157,11 @@ export async function listAnnotations(options: {
   const after = options.cursor !== undefined ? keyFromCursor(options.cursor, scope, KEY_TYPES) : null;
   const { userId } = options;
 
-  // The anchor in the version asked for: the annotation's own (current), or the one kept when that version was replaced.
-  const k = Prisma.raw(current ? "a" : "k");
-  const from = current
-    ? Prisma.sql`annotations a JOIN passages p ON p.id = a.passage_id AND p.report_id = ${report.id} AND p.version = ${version} AND a.anchor_status <> 'orphaned'`
-    : Prisma.sql`annotations a
-        JOIN annotation_anchors k ON k.annotation_id = a.id AND k.version = ${version} AND k.status <> 'orphaned'
-        JOIN passages p ON p.id = k.passage_id AND p.report_id = ${report.id} AND p.version = ${version}`;
+  const { from, where, k } = placedAnnotationsSql({ reportId: report.id, version, current, userId });
   const rows = await db.$queryRaw<KeyRow[]>`
     SELECT a.id, p.id AS "passageId", p.index, ${k}.start, ${k}."end", a.created_at AS "createdAt", ${k}.quote, ${k}.prefix, ${k}.suffix
     FROM ${from}
-    WHERE a.report_id = ${report.id}
-      AND a.deleted_at IS NULL
-      AND (a.visibility = 'workspace' OR a.author_id = ${userId})
+    WHERE ${where}
       ${annotationFilterSql(filters)}
       ${after ? Prisma.sql`AND p.index >= ${after[0]}::int AND (p.index, ${k}.start, ${k}."end", a.created_at, a.id) > (${after[0]}::int, ${after[1]}::int, ${after[2]}::int, ${after[3]}::timestamp, ${after[4]}::text)` : Prisma.empty}
     ORDER BY p.index, ${k}.start, ${k}."end", a.created_at, a.id

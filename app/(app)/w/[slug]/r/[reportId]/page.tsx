@@ -8,6 +8,7 @@ import type { ReaderAnnotation } from "@/components/reader/types";
 import { ReportOutline } from "@/components/reader/report-outline";
 import type { NotesData } from "@/components/notes/notes-panel";
 import { countClaims, cursorAtPassage, listAnnotations } from "@/lib/server/annotations/annotations";
+import { listHighlightIndex } from "@/lib/server/annotations/highlight-index";
 import { getNotes } from "@/lib/server/notes/notes";
 import { currentEventId } from "@/lib/server/events/stream";
 import { listOrphans } from "@/lib/server/reports/versions";
@@ -57,9 +58,11 @@ export default async function ReportPage({ params, searchParams }: { params: Par
   const current = report.version === report.currentVersion;
   // Read before the annotations: an event after this id is replayed by the live stream, so nothing falls in between.
   const eventId = current ? (await currentEventId(report.id)).toString() : null;
-  const [firstPage, claimCount, members, tags, orphans, notes] = await Promise.all([
+  const [firstPage, highlightIndex, claimCount, members, tags, orphans, notes] = await Promise.all([
     // The first screens' worth; the reader reads the rest page by page once it is showing.
     listAnnotations({ userId: user.id, reportId: report.id, version: report.version, limit: FIRST_PAGE }),
+    // Where all of them are, so every highlight is painted with the text while their cards arrive.
+    listHighlightIndex({ userId: user.id, reportId: report.id, version: report.version, current }),
     countClaims({ userId: user.id, reportId: report.id, version: report.version, current }),
     listMembers({ userId: user.id, workspaceIdOrSlug: report.workspaceId, page: ALL }).then((p) => p.items),
     listTags({ userId: user.id, workspaceIdOrSlug: report.workspaceId, page: ALL }).then((p) => p.items),
@@ -89,6 +92,7 @@ export default async function ReportPage({ params, searchParams }: { params: Par
       }}
       initialAnnotations={serialise(firstPage.annotations)}
       initialCursor={firstPage.nextCursor}
+      highlightIndex={firstPage.nextCursor ? highlightIndex : null}
       moreParts={parts}
       version={current ? null : report.version}
       initialOrphans={serialise(orphans)}

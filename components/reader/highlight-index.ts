@@ -1,0 +1,36 @@
+import type { ReaderAnnotation, ReaderPassage } from "./types";
+
+/**
+ * Every annotation of a report the reader shows, in a few fields: enough to
+ * paint its highlight and to filter it, sent with the page so all highlights
+ * are painted as soon as the text is, while the cards (with bodies, replies
+ * and stances) are still being read page by page.
+ *
+ * On the wire a row is an array, not an object: a long report has thousands.
+ */
+export type HighlightRow = [
+  id: string,
+  passageIndex: number,
+  start: number,
+  end: number,
+  kind: ReaderAnnotation["kind"],
+  status: ReaderAnnotation["status"],
+  verdict: ReaderAnnotation["verdict"],
+  visibility: ReaderAnnotation["visibility"],
+  authorId: string,
+  tags: string[],
+];
+
+/** What the reader needs of an annotation it has no card for yet: its place, and what the filters look at. */
+export type IndexedHighlight = Pick<ReaderAnnotation, "id" | "passageId" | "start" | "end" | "kind" | "status" | "verdict" | "visibility" | "tags"> & {
+  author: { id: string };
+};
+
+/** The rows as the reader uses them; rows whose passage is not in the text are left out. */
+export function decodeHighlightIndex(rows: HighlightRow[], passages: ReaderPassage[]): IndexedHighlight[] {
+  const passageIds = new Map(passages.map((p) => [p.index, p.id]));
+  return rows.flatMap(([id, passageIndex, start, end, kind, status, verdict, visibility, authorId, tags]) => {
+    const passageId = passageIds.get(passageIndex);
+    return passageId ? [{ id, passageId, start, end, kind, status, verdict, visibility, tags, author: { id: authorId } }] : [];
+  });
+}
