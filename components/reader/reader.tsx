@@ -72,9 +72,10 @@ function readingOrder(a: ReaderAnnotation, b: ReaderAnnotation): number {
 type Panel = "annotations" | "notes";
 
 /**
- * From this many passages on, while the rest of the annotations arrive, passages off screen are not
- * laid out (CSS content-visibility), so each batch of highlights costs a screen's layout, not the
- * whole report's. It is lifted once all are in: scrolling through laid-out text is smoother.
+ * From this many passages on, passages off screen are not laid out (CSS content-visibility): the
+ * text and all its highlights appear at once, and scrolling lays out a screen's worth at a time.
+ * (Laying out a 1,000-passage report with thousands of highlights all at once takes most of a
+ * second, which, done once the cards are in, stalled scrolling.)
  */
 const LONG_REPORT = 300;
 
@@ -607,7 +608,7 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
           </p>
         )}
         {error && <div className="mb-6"><Alert>{error}</Alert></div>}
-        <ReportDocument passages={passages} initialHighlights={highlights} onEditor={setEditor} long={passages.length > LONG_REPORT && loadingRest} />
+        <ReportDocument passages={passages} initialHighlights={highlights} onEditor={setEditor} long={passages.length > LONG_REPORT} />
         <PresenceMarkers people={others} container={textRef} />
       </article>
       {wide ? (

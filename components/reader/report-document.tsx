@@ -41,9 +41,9 @@ function passageAtTop(root: HTMLElement): Anchor | null {
 
 /**
  * Keeps what the reader is looking at in place when the text's DOM is swapped
- * (the static passages for the editor's) or a long report's passages are all
- * laid out at last, which would otherwise move a link to ¶ 600 hundreds of
- * passages away. Until the reader scrolls, the passage the address names
+ * (the static passages for the editor's), which in a long report (whose
+ * passages are laid out only near the screen) would otherwise move a link to
+ * ¶ 600 hundreds of passages away. Until the reader scrolls, the passage the address names
  * (#p-600) is put back at the top; after that, the passage that was at the
  * top stays where it was. (The browser's own scroll anchoring cannot follow a
  * replaced node, and misjudges a jump into text not yet laid out.)
@@ -77,7 +77,7 @@ function useKeptPlace(root: React.RefObject<HTMLDivElement | null>, editor: unkn
       named.scrollIntoView({ block: "start" });
       return;
     }
-    // Only a swapped DOM needs this: when the passages are laid out, the browser keeps the place itself.
+    // Only a swapped DOM needs this: when passages are laid out, the browser keeps the place itself.
     const swapped = editor !== shownEditor.current;
     shownEditor.current = editor;
     const kept = anchor.current;

@@ -143,11 +143,8 @@ export async function listAnnotations(options: {
   limit?: number;
   cursor?: string;
 }): Promise<AnnotationPage> {
-  const report = await db.report.findFirst({
-    where: { id: options.reportId, ...reportWhere(options.userId) },
-    select: { id: true, version: true },
-  });
-  if (!report) throw notFound("That report");
+  // One query (the report and the caller's membership), not Prisma's compiled one: this is the reader's hot path.
+  const { report } = await getReportAccessOrThrow(options);
   const version = options.version ?? report.version;
   if (version < 1 || version > report.version) throw notFound(`Version ${version} of that report`);
   const current = version === report.version;
