@@ -58,6 +58,12 @@ const PASSAGE_INDEX = Prisma.raw(`(SELECT p.index FROM passages p WHERE p.id = a
 /** A timestamp column (UTC, millisecond precision) as a JSON number of milliseconds: `new Date(n)` reads it exactly. */
 const millis = (column: string) => Prisma.raw(`(extract(epoch FROM ${column}) * 1000)::bigint`);
 
+/**
+ * The ids as one JSON text, unpacked by Postgres: Prisma's handling of a
+ * 500-element array parameter cost more CPU than the statement's own reading.
+ */
+const idList = (ids: string[]) => Prisma.sql`ARRAY(SELECT json_array_elements_text(${JSON.stringify(ids)}::json))`;
+
 const date = (ms: number) => new Date(ms);
 const dateOrNull = (ms: number | null) => (ms === null ? null : new Date(ms));
 
@@ -89,7 +95,7 @@ export async function readAnnotations(ids: string[], options: { includeReplies: 
                ARRAY(SELECT t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag_id WHERE at.annotation_id = a.id ORDER BY t.name_key),
                tally.supports, tally.disputes, tally."needsEvidence")) AS rows
       FROM annotations a ${TALLY}
-      WHERE a.id = ANY(${ids}::text[])`,
+      WHERE a.id = ANY(${idList(ids)})`,
     options.includeReplies ? readReplies(ids) : new Map<string, ExportReply[]>(),
   ]);
   // Objects written out field by field: spreading rows into literals is slow in V8, at this many.
@@ -130,7 +136,7 @@ async function readReplies(annotationIds: string[]): Promise<Map<string, ExportR
     SELECT json_agg(json_build_array(r.annotation_id, r.id, r.body, ${millis("r.created_at")}, ${millis("r.edited_at")},
                                      r.imported_creator, u.id, u.name) ORDER BY r.annotation_id, r.seq) AS rows
     FROM replies r JOIN users u ON u.id = r.author_id
-    WHERE r.annotation_id = ANY(${annotationIds}::text[]) AND r.deleted_at IS NULL`;
+    WHERE r.annotation_id = ANY(${idList(annotationIds)}) AND r.deleted_at IS NULL`;
   const byAnnotation = new Map<string, ExportReply[]>();
   for (const [annotationId, id, body, createdAt, editedAt, importedCreator, authorId, authorName] of rows ?? []) {
     let list = byAnnotation.get(annotationId);
@@ -147,7 +153,7 @@ export async function readClaims(ids: string[]): Promise<ExportClaim[]> {
     SELECT a.id, ${PASSAGE_INDEX} AS "passageIndex", a.claim_summary AS "claimSummary", a.quote, a.verdict::text AS verdict,
             tally.supports, tally.disputes, tally."needsEvidence"
      FROM annotations a ${TALLY}
-     WHERE a.id = ANY(${ids}::text[])`;
+     WHERE a.id = ANY(${idList(ids)})`;
   return inOrder(ids, rows, (row) => row.id).map((row) => ({
     passageIndex: row.passageIndex,
     claimSummary: row.claimSummary,
