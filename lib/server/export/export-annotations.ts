@@ -1,15 +1,16 @@
 /**
  * The reads behind an export's annotations, by id: which ids is decided
  * beforehand with the access and filter rules (gather.ts), so these only
- * fetch what the formats print. Plain SQL, one statement per batch for the
- * annotations (tags and the claim tally aggregated in it) and one for their
- * replies. Each answers a single JSON array of arrays, built by Postgres and
- * read with one `JSON.parse`: a row object per annotation and per reply, and
- * a parsed value per column, cost the export more than writing it.
+ * fetch what the formats print. Plain SQL on the pool under Prisma, one
+ * statement per batch for the annotations (tags and the claim tally
+ * aggregated in it) and one for their replies. Each answers a single JSON
+ * array of arrays, built by Postgres and read with one `JSON.parse`: a row
+ * object per annotation and per reply, a parsed value per column, and
+ * Prisma's work per statement and per value cost the export more than
+ * writing it.
  */
-import { Prisma } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
-import type { AnnotationKindName, ExportAnnotation, ExportClaim, ExportPerson, ExportReply, StanceName, VerdictName } from "@/lib/exporters/types";
+import { dbPool } from "@/lib/db";
+import type { AnnotationKindName, ExportAnnotation, ExportClaim, ExportPerson, ExportReply, VerdictName } from "@/lib/exporters/types";
 
 export interface ExportAuthor extends ExportPerson {
   emailSha1: string;
@@ -44,25 +45,51 @@ type AnnotationTuple = [
 type ReplyTuple = [annotationId: string, id: string, body: string, createdAt: number, editedAt: number | null, importedCreator: string | null, authorId: string, authorName: string];
 
 /** The stances taken on each annotation, counted (only claims take stances, and only claims show them). */
-const TALLY = Prisma.raw(`
+const TALLY = `
   LEFT JOIN LATERAL (
     SELECT count(*) FILTER (WHERE s.stance = 'supports')::int AS supports,
            count(*) FILTER (WHERE s.stance = 'disputes')::int AS disputes,
            count(*) FILTER (WHERE s.stance = 'needs_evidence')::int AS "needsEvidence"
     FROM claim_stances s WHERE s.annotation_id = a.id
-  ) tally ON true`);
+  ) tally ON true`;
 
 /** The ¶ number, looked up row by row: a join made Postgres hash every passage of every report for each batch. */
-const PASSAGE_INDEX = Prisma.raw(`(SELECT p.index FROM passages p WHERE p.id = a.passage_id)`);
+const PASSAGE_INDEX = `(SELECT p.index FROM passages p WHERE p.id = a.passage_id)`;
 
 /** A timestamp column (UTC, millisecond precision) as a JSON number of milliseconds: `new Date(n)` reads it exactly. */
-const millis = (column: string) => Prisma.raw(`(extract(epoch FROM ${column}) * 1000)::bigint`);
+const millis = (column: string) => `(extract(epoch FROM ${column}) * 1000)::bigint`;
 
-/**
- * The ids as one JSON text, unpacked by Postgres: Prisma's handling of a
- * 500-element array parameter cost more CPU than the statement's own reading.
- */
-const idList = (ids: string[]) => Prisma.sql`ARRAY(SELECT json_array_elements_text(${JSON.stringify(ids)}::json))`;
+/** The ids, given as `$1`: one JSON text, unpacked by Postgres (cheaper to send than a text[] of 500). */
+const ID_LIST = `ARRAY(SELECT json_array_elements_text($1::json))`;
+
+const ANNOTATIONS = `
+  SELECT json_agg(json_build_array(
+           a.id, a.passage_id, ${PASSAGE_INDEX}, a.kind, a.visibility, a.body, a.claim_summary, a.start, a."end",
+           a.quote, a.prefix, a.suffix, a.status, a.verdict, ${millis("a.created_at")}, ${millis("a.edited_at")},
+           a.imported_creator, a.author_id,
+           ARRAY(SELECT t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag_id WHERE at.annotation_id = a.id ORDER BY t.name_key),
+           tally.supports, tally.disputes, tally."needsEvidence")) AS rows
+  FROM annotations a ${TALLY}
+  WHERE a.id = ANY(${ID_LIST})`;
+
+const REPLIES = `
+  SELECT json_agg(json_build_array(r.annotation_id, r.id, r.body, ${millis("r.created_at")}, ${millis("r.edited_at")},
+                                   r.imported_creator, u.id, u.name) ORDER BY r.annotation_id, r.seq) AS rows
+  FROM replies r JOIN users u ON u.id = r.author_id
+  WHERE r.annotation_id = ANY(${ID_LIST}) AND r.deleted_at IS NULL`;
+
+const CLAIMS = `
+  SELECT json_agg(json_build_array(a.id, ${PASSAGE_INDEX}, a.claim_summary, a.quote, a.verdict, tally.supports, tally.disputes, tally."needsEvidence")) AS rows
+  FROM annotations a ${TALLY}
+  WHERE a.id = ANY(${ID_LIST})`;
+
+type ClaimTuple = [id: string, passageIndex: number, claimSummary: string | null, quote: string, verdict: VerdictName, supports: number, disputes: number, needsEvidence: number];
+
+/** One of the statements above, for these ids: its JSON array (none when no row matched). */
+async function readTuples<T>(sql: string, ids: string[]): Promise<T[]> {
+  const result = await dbPool().query<{ rows: T[] | null }>(sql, [JSON.stringify(ids)]);
+  return result.rows[0]?.rows ?? [];
+}
 
 const date = (ms: number) => new Date(ms);
 const dateOrNull = (ms: number | null) => (ms === null ? null : new Date(ms));
@@ -86,20 +113,12 @@ function inOrder<T>(ids: string[], items: T[], idOf: (item: T) => string): T[] {
  */
 export async function readAnnotations(ids: string[], options: { includeReplies: boolean; authors: Map<string, ExportAuthor> }): Promise<ExportAnnotation[]> {
   if (ids.length === 0) return [];
-  const [[{ rows }], replies] = await Promise.all([
-    db.$queryRaw<[{ rows: AnnotationTuple[] | null }]>`
-      SELECT json_agg(json_build_array(
-               a.id, a.passage_id, ${PASSAGE_INDEX}, a.kind, a.visibility, a.body, a.claim_summary, a.start, a."end",
-               a.quote, a.prefix, a.suffix, a.status, a.verdict, ${millis("a.created_at")}, ${millis("a.edited_at")},
-               a.imported_creator, a.author_id,
-               ARRAY(SELECT t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag_id WHERE at.annotation_id = a.id ORDER BY t.name_key),
-               tally.supports, tally.disputes, tally."needsEvidence")) AS rows
-      FROM annotations a ${TALLY}
-      WHERE a.id = ANY(${idList(ids)})`,
+  const [rows, replies] = await Promise.all([
+    readTuples<AnnotationTuple>(ANNOTATIONS, ids),
     options.includeReplies ? readReplies(ids) : new Map<string, ExportReply[]>(),
   ]);
   // Objects written out field by field: spreading rows into literals is slow in V8, at this many.
-  return inOrder(ids, rows ?? [], (row) => row[0]).map((row) => {
+  return inOrder(ids, rows, (row) => row[0]).map((row) => {
     const [id, passageId, passageIndex, kind, visibility, body, claimSummary, start, end, quote, prefix, suffix, status, verdict, createdAt, editedAt, importedCreator, authorId, tags, supports, disputes, needsEvidence] =
       row;
     const author = options.authors.get(authorId);
@@ -132,13 +151,9 @@ export async function readAnnotations(ids: string[], options: { includeReplies: 
 
 /** The replies (not deleted) of these annotations, oldest first, by annotation id. */
 async function readReplies(annotationIds: string[]): Promise<Map<string, ExportReply[]>> {
-  const [{ rows }] = await db.$queryRaw<[{ rows: ReplyTuple[] | null }]>`
-    SELECT json_agg(json_build_array(r.annotation_id, r.id, r.body, ${millis("r.created_at")}, ${millis("r.edited_at")},
-                                     r.imported_creator, u.id, u.name) ORDER BY r.annotation_id, r.seq) AS rows
-    FROM replies r JOIN users u ON u.id = r.author_id
-    WHERE r.annotation_id = ANY(${idList(annotationIds)}) AND r.deleted_at IS NULL`;
+  const rows = await readTuples<ReplyTuple>(REPLIES, annotationIds);
   const byAnnotation = new Map<string, ExportReply[]>();
-  for (const [annotationId, id, body, createdAt, editedAt, importedCreator, authorId, authorName] of rows ?? []) {
+  for (const [annotationId, id, body, createdAt, editedAt, importedCreator, authorId, authorName] of rows) {
     let list = byAnnotation.get(annotationId);
     if (!list) byAnnotation.set(annotationId, (list = []));
     list.push({ id, author: { id: authorId, name: authorName }, body, createdAt: date(createdAt), editedAt: dateOrNull(editedAt), importedCreator });
@@ -149,16 +164,12 @@ async function readReplies(annotationIds: string[]): Promise<Map<string, ExportR
 /** The claims with these ids, in the order given: what the claims table shows of them. */
 export async function readClaims(ids: string[]): Promise<ExportClaim[]> {
   if (ids.length === 0) return [];
-  const rows = await db.$queryRaw<(Omit<ExportClaim, "tally"> & { id: string; supports: number; disputes: number; needsEvidence: number })[]>`
-    SELECT a.id, ${PASSAGE_INDEX} AS "passageIndex", a.claim_summary AS "claimSummary", a.quote, a.verdict::text AS verdict,
-            tally.supports, tally.disputes, tally."needsEvidence"
-     FROM annotations a ${TALLY}
-     WHERE a.id = ANY(${idList(ids)})`;
-  return inOrder(ids, rows, (row) => row.id).map((row) => ({
-    passageIndex: row.passageIndex,
-    claimSummary: row.claimSummary,
-    quote: row.quote,
-    verdict: row.verdict,
-    tally: { supports: row.supports, disputes: row.disputes, needs_evidence: row.needsEvidence } satisfies Record<StanceName, number>,
+  const rows = await readTuples<ClaimTuple>(CLAIMS, ids);
+  return inOrder(ids, rows, (row) => row[0]).map(([, passageIndex, claimSummary, quote, verdict, supports, disputes, needsEvidence]) => ({
+    passageIndex,
+    claimSummary,
+    quote,
+    verdict,
+    tally: { supports, disputes, needs_evidence: needsEvidence },
   }));
 }
