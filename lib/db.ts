@@ -31,6 +31,7 @@ function client(): Client {
  * The pool Prisma's queries run on, for the few hot reads that cannot afford
  * Prisma's per-statement work (the large exports' batches): plain `pg`
  * queries on the same connections, parameters always passed as values.
+ * `db.$disconnect()` ends it (scripts call that last; the server never does).
  */
 export function dbPool(): pg.Pool {
   client();
