@@ -6,6 +6,7 @@
  *   npm test                      everything
  *   npm test -- --only unit       just one stage (unit | integration | e2e)
  *   npm test -- --only e2e --grep "long report"   only the matching Playwright tests
+ *   npm test -- --only integration --grep export  only the integration tests whose names match (vitest -t)
  *   npm test -- --only integration --file highlight   only the matching integration test files
  *   npm test -- --skip-build      reuse the existing .next build
  */
@@ -23,6 +24,8 @@ const args = process.argv.slice(2);
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : null;
 const skipBuild = args.includes("--skip-build");
 const want = (stage: string) => !only || only === stage;
+// `--grep <pattern>` narrows the integration and Playwright stages to matching tests (while working on one).
+const grep = args.includes("--grep") ? args[args.indexOf("--grep") + 1] : null;
 const bin = (name: string) => path.join(process.cwd(), "node_modules", ".bin", name);
 
 function run(title: string, command: string, commandArgs: string[], env: NodeJS.ProcessEnv = process.env): void {
@@ -133,10 +136,10 @@ async function main() {
     const testEnv = { ...env, MARGINALIA_TEST_BASE_URL: baseUrl, ...(chromium ? { CHROMIUM_PATH: chromium } : {}) };
     // `--file <part of a path>` narrows the integration stage to matching test files.
     const files = args.includes("--file") ? [args[args.indexOf("--file") + 1]] : [];
-    if (want("integration")) run("Integration tests (vitest, real Postgres over HTTP)", bin("vitest"), ["run", "--project", "integration", ...files], testEnv);
-    // `--grep <pattern>` narrows the Playwright stage to matching tests (while working on one).
-    const grep = args.includes("--grep") ? ["--grep", args[args.indexOf("--grep") + 1]] : [];
-    if (want("e2e")) run("End-to-end tests (Playwright, Chromium)", bin("playwright"), ["test", ...grep], testEnv);
+    if (want("integration")) {
+      run("Integration tests (vitest, real Postgres over HTTP)", bin("vitest"), ["run", "--project", "integration", ...files, ...(grep ? ["-t", grep] : [])], testEnv);
+    }
+    if (want("e2e")) run("End-to-end tests (Playwright, Chromium)", bin("playwright"), ["test", ...(grep ? ["--grep", grep] : [])], testEnv);
   } finally {
     for (const child of [server, collab]) {
       if (!child?.pid || child.exitCode !== null) continue;

@@ -8,6 +8,10 @@ import { isPlainProse } from "@/lib/markdown/prose";
 
 // Left alone so addresses stay usable when read as plain text and still autolink.
 const URL_PART = /(https?:\/\/[^\s<>]+)/;
+// A line break, or a character `escapeInline` escapes (in or out of an address): without one, it changes nothing.
+const MAY_NEED_ESCAPING = /[\n\\`*_[\]<~&]/;
+// The first character (after spaces) of a line that could open a heading, list, quote or rule.
+const MAY_OPEN_BLOCK = /^\s*[#>+\-=\d]/;
 
 /**
  * Plain text that must not turn into emphasis, links, code or HTML when
@@ -15,6 +19,8 @@ const URL_PART = /(https?:\/\/[^\s<>]+)/;
  * rendering are escaped, so the file still reads well as plain text.
  */
 export function escapeInline(text: string): string {
+  // Most names, tags and quotes have nothing to escape and no line to join: they are their own answer.
+  if (!MAY_NEED_ESCAPING.test(text)) return text;
   return text
     .replace(/\s*\n\s*/g, " ")
     .split(URL_PART)
@@ -29,6 +35,7 @@ export function escapeInline(text: string): string {
 /** One line of plain text, escaped so that it is not read as the start of a heading, list, quote or rule. */
 function escapeLine(line: string): string {
   const escaped = escapeInline(line);
+  if (!MAY_OPEN_BLOCK.test(escaped)) return escaped;
   return escaped
     .replace(/^(\s*)(#{1,6}(?:\s|$)|>|[-+](?:\s|$))/, "$1\\$2")
     .replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, "$1\\$2")
@@ -57,6 +64,23 @@ export function quoteBlock(text: string): string {
 export function embedMarkdown(markdown: string, demoteBy: number): string {
   // Plain prose has no headings or code blocks to change.
   if (isPlainProse(markdown)) return markdown.trim();
+  return embedLexed(markdown, demoteBy);
+}
+
+/**
+ * `embedMarkdown`, and whether what it gives opens with an ordinary paragraph
+ * (`startsWithParagraph`): for plain prose that is known without a second look.
+ */
+export function embedMarkdownOpening(markdown: string, demoteBy: number): { markdown: string; opensWithParagraph: boolean } {
+  if (isPlainProse(markdown)) {
+    const text = markdown.trim();
+    return { markdown: text, opensWithParagraph: text !== "" };
+  }
+  const text = embedLexed(markdown, demoteBy);
+  return { markdown: text, opensWithParagraph: startsWithParagraph(text) };
+}
+
+function embedLexed(markdown: string, demoteBy: number): string {
   const tokens = blockTokens(markdown.replace(/\r\n?/g, "\n"));
   const out = tokens.map((token) => {
     if (token.type === "heading") return demoteHeading(token.raw, token.text, token.depth, demoteBy);
@@ -87,6 +111,7 @@ function closeFence(raw: string): string {
 
 /** Every line after the first indented, so a multi-line text stays inside a list item. */
 export function indentContinuation(text: string, indent: string): string {
+  if (!text.includes("\n")) return text;
   return text
     .split("\n")
     .map((line, i) => (i === 0 || line === "" ? line : `${indent}${line}`))
@@ -94,7 +119,7 @@ export function indentContinuation(text: string, indent: string): string {
 }
 
 /** Whether Markdown opens with an ordinary paragraph, so it can follow text on the same line. */
-export function startsWithParagraph(markdown: string): boolean {
+function startsWithParagraph(markdown: string): boolean {
   if (isPlainProse(markdown)) return markdown.trim() !== "";
   const first = blockTokens(markdown.replace(/\r\n?/g, "\n")).find((token) => token.type !== "space");
   return first?.type === "paragraph";

@@ -16,7 +16,7 @@ import {
   passageUrl,
   tallyText,
 } from "./common";
-import { embedMarkdown, escapeInline, indentContinuation, quoteBlock, startsWithParagraph } from "./markdown-text";
+import { embedMarkdown, embedMarkdownOpening, escapeInline, indentContinuation, quoteBlock } from "./markdown-text";
 import { exportHead, writePieces, type ExportWriter } from "./stream";
 import type { ExportAnnotation, ExportData, ExportHead, ExportPassage, ExportReply } from "./types";
 
@@ -149,9 +149,9 @@ function claimLine(annotation: ExportAnnotation): string {
 /** "- **Bob Ruiz** · 2026-11-18 15:00 UTC: body", later lines indented under the item. */
 function replyItem(reply: ExportReply, origin: string): string {
   const lead = `- ${byline(reply, true).join(" · ")}`;
-  const body = embedMarkdown(bodyForExport(reply.body, origin), BODY_DEMOTION);
+  const { markdown: body, opensWithParagraph } = embedMarkdownOpening(bodyForExport(reply.body, origin), BODY_DEMOTION);
   if (!body) return lead;
   const indented = indentContinuation(body, "  ");
   // A body opening with a heading, list or code block cannot follow the byline on its line.
-  return startsWithParagraph(body) ? `${lead}: ${indented}` : `${lead}:\n\n  ${indented}`;
+  return opensWithParagraph ? `${lead}: ${indented}` : `${lead}:\n\n  ${indented}`;
 }

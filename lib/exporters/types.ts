@@ -113,9 +113,9 @@ export type ExportClaim = Pick<ExportAnnotation, "passageIndex" | "claimSummary"
  */
 export interface ExportHead extends Omit<ExportData, "annotations"> {
   annotationCount: number;
-  /** Replies among the annotations to come; 0 when replies were not asked for. */
+  /** Replies among the annotations to come; 0 when replies were not asked for (or not counted: only JSON-LD states it). */
   replyCount: number;
-  /** The claims among them, in reading order. */
+  /** The claims among them, in reading order (none when not read: only .docx prints them). */
   claims: ExportClaim[];
   /** The annotations' authors' `emailSha1` by user id: a reply carries only its author's name. */
   authorEmailSha1: Map<string, string>;

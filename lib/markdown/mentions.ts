@@ -37,6 +37,8 @@ export function mentionMarkdown(id: string, label: string): string {
 
 /** Markdown with each mention shortcode written as plain "@Name": for text that leaves the app. */
 export function mentionsAsText(markdown: string): string {
+  // Every mention opens with "[@"; most texts have none, and this is called for each body of a large export.
+  if (!markdown.includes("[@")) return markdown;
   return markdown.replace(MENTION, (whole, attrs: string) => {
     const mention = parseMentionAttributes(attrs);
     return mention ? `@${mention.label || mention.id}` : whole;

@@ -26,8 +26,9 @@ const EXTENSION: Record<ExportFormat, string> = { markdown: "md", csv: "csv", js
 
 /** One report in one format, as the user may export it; a report they cannot see is "not found". */
 export async function exportReport(request: ExportRequest & { reportId: string; format: ExportFormat }): Promise<ReportExport> {
-  const { head, annotations } = await openReportExport(request);
   const { format } = request;
+  // Each is a statement over every annotation of the report: not worth reading for the formats that do not print it.
+  const { head, annotations } = await openReportExport(request, { claims: format === "docx", replyCount: format === "jsonld" });
   const fileName = exportFileName(head.report.title, head.exportedAt, EXTENSION[format]);
   const body =
     format === "docx"

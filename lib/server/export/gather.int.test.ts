@@ -75,6 +75,18 @@ describe("openReportExport", () => {
     expect(await all(whole.annotations)).toEqual(annotations);
   });
 
+  it("reads the claims table and the reply count only when asked, the annotations the same either way", async () => {
+    const { people } = team;
+    const full = await openReportExport(request(people.annotator.id));
+    const lean = await openReportExport(request(people.annotator.id), { claims: false, replyCount: false });
+    expect(full.head.claims).toHaveLength(1);
+    expect(full.head.replyCount).toBe(2);
+    expect(lean.head.claims).toEqual([]);
+    expect(lean.head.replyCount).toBe(0);
+    expect(lean.head.annotationCount).toBe(full.head.annotationCount);
+    expect(await all(lean.annotations)).toEqual(await all(full.annotations));
+  });
+
   it("leaves replies out when not asked for, and never shows another member's private annotations", async () => {
     const { people } = team;
     const noReplies = await openReportExport(request(people.annotator.id, { includeReplies: false }), { batchSize: 2 });

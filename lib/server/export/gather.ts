@@ -75,12 +75,20 @@ export interface ReportExportSource {
   annotations: AsyncIterable<ExportAnnotation>;
 }
 
+export interface OpenExportOptions {
+  batchSize?: number;
+  /** Read the claims table (only .docx prints it); otherwise `head.claims` is empty. Yes unless told. */
+  claims?: boolean;
+  /** Count the replies (only JSON-LD states the total); otherwise `head.replyCount` is 0. Yes unless told. */
+  replyCount?: boolean;
+}
+
 /**
  * One report's export as the user may see it; a report they cannot see is
  * "not found". Which annotations, in which order, is settled here once (their
  * ids, by the rules of `exportWhere`); their contents are read as they are written.
  */
-export async function openReportExport(request: ExportRequest & { reportId: string }, options: { batchSize?: number } = {}): Promise<ReportExportSource> {
+export async function openReportExport(request: ExportRequest & { reportId: string }, options: OpenExportOptions = {}): Promise<ReportExportSource> {
   const report = await db.report.findFirst({
     where: { id: request.reportId, ...reportWhere(request.userId) },
     select: {
@@ -112,7 +120,7 @@ export async function openReportExport(request: ExportRequest & { reportId: stri
       orderBy: [{ passage: { index: "asc" } }, { start: "asc" }, { end: "asc" }, { createdAt: "asc" }, { id: "asc" }],
       select: { id: true, kind: true, authorId: true },
     }),
-    includeReplies ? db.reply.count({ where: { deletedAt: null, annotation: annotationWhere } }) : 0,
+    includeReplies && options.replyCount !== false ? db.reply.count({ where: { deletedAt: null, annotation: annotationWhere } }) : 0,
   ]);
   if (!exporter) throw notFound("That user");
 
@@ -120,7 +128,7 @@ export async function openReportExport(request: ExportRequest & { reportId: stri
   const authorIds = new Set([...listed.map((a) => a.authorId), ...(request.filters.author ?? [])]);
   const [people, claims] = await Promise.all([
     db.user.findMany({ where: { id: { in: [...authorIds] } }, select: { id: true, name: true, email: true } }),
-    readClaims(listed.filter((a) => a.kind === "claim").map((a) => a.id)),
+    options.claims === false ? [] : readClaims(listed.filter((a) => a.kind === "claim").map((a) => a.id)),
   ]);
   const authors = new Map<string, ExportAuthor>(people.map((u) => [u.id, { id: u.id, name: u.name, emailSha1: emailSha1(u.email) }]));
   const annotationAuthors = new Set(listed.map((a) => a.authorId));

@@ -46,7 +46,11 @@ async function* zipChunks(options: Parameters<typeof exportWorkspace>[0], worksp
     // Kept for the CSV, which comes after every report's files: the same annotations, read again.
     const sources: ReportExportSource[] = [];
     for (const { id } of workspace.reports) {
-      const { head, annotations } = await openReportExport({ userId: options.userId, reportId: id, origin: options.origin, filters: {}, options: options.options });
+      // Markdown, JSON-LD and CSV: no claims table to read.
+      const { head, annotations } = await openReportExport(
+        { userId: options.userId, reportId: id, origin: options.origin, filters: {}, options: options.options },
+        { claims: false },
+      );
       // Two reports with one title still get two files.
       let base = exportFileName(head.report.title, startedAt, "").replace(/\.$/, "");
       if (used.has(base)) base = `${base}-${id.slice(-6)}`;
@@ -58,8 +62,8 @@ async function* zipChunks(options: Parameters<typeof exportWorkspace>[0], worksp
       yield* file(jsonLd, jsonLdWriter(head), annotations);
       jsonLd.end();
       index.push(`- ${head.report.title}: reports/${base}.md (${head.annotationCount} annotation(s))`);
-      // The CSV needs neither the passages' text nor the claims.
-      sources.push({ head: { ...head, passages: [], claims: [] }, annotations });
+      // The CSV needs no passage text.
+      sources.push({ head: { ...head, passages: [] }, annotations });
     }
     const csv = zip.entry("annotations.csv");
     await csv.write(csvHeader());

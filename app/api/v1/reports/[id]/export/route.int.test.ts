@@ -68,6 +68,14 @@ describe("GET /api/v1/reports/{id}/export", () => {
     }
   });
 
+  it("states in JSON-LD the total of annotations and replies, as the items it lists", async () => {
+    // The reply count is read for JSON-LD only: a total of the annotations alone would be one short here.
+    const jsonld = JSON.parse((await exported(team.report.id, team.people.annotator, "format=jsonld")).text);
+    const items = jsonld.first.items as { motivation: string }[];
+    expect(items.filter((item) => item.motivation === "replying")).toHaveLength(1);
+    expect(jsonld.total).toBe(items.length);
+  });
+
   it("never includes another member's private annotations; your own only when asked", async () => {
     for (const format of FORMATS) {
       const plain = await exported(team.report.id, team.people.annotator, `format=${format}`);
