@@ -1,26 +1,29 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/generated/prisma/client";
+import pg from "pg";
+import { PrismaClient, type Prisma } from "@/generated/prisma/client";
 
 /**
- * The one Prisma client. The server only ever reads DATABASE_URL: the scripts
- * that start it (scripts/run.ts) start the embedded Postgres and set it first.
+ * The one connection pool and the one Prisma client on it. The server only
+ * ever reads DATABASE_URL: the scripts that start it (scripts/run.ts) start
+ * the embedded Postgres and set it first.
  */
-function createClient() {
+function createClients() {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) {
     throw new Error("DATABASE_URL is not set. Start the app with `npm run dev` or `npm start`, which provide one.");
   }
-  const adapter = new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-  return new PrismaClient({ adapter });
+  const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  return { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool) }) };
 }
 
-type Client = ReturnType<typeof createClient>;
-// One client per process, kept across hot reloads in development.
-const globalForPrisma = globalThis as unknown as { prisma?: Client };
+type Clients = ReturnType<typeof createClients>;
+type Client = Clients["prisma"];
+// One pool and client per process, kept across hot reloads in development.
+const globalForPrisma = globalThis as unknown as { marginaliaDb?: Clients };
 
-function client(): Client {
-  globalForPrisma.prisma ??= createClient();
-  return globalForPrisma.prisma;
+function clients(): Clients {
+  globalForPrisma.marginaliaDb ??= createClients();
+  return globalForPrisma.marginaliaDb;
 }
 
 /**
@@ -29,7 +32,7 @@ function client(): Client {
  */
 export const db = new Proxy({} as Client, {
   get(_, prop) {
-    const c = client();
+    const c = clients().prisma;
     const value = Reflect.get(c, prop, c);
     return typeof value === "function" ? value.bind(c) : value;
   },
@@ -37,3 +40,23 @@ export const db = new Proxy({} as Client, {
 
 export type Db = Client;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+// `timestamp` columns hold UTC, as Prisma reads them; pg alone would read them as local time.
+const TIMESTAMP_OID = 1114;
+const parseUtcTimestamp = (value: string) => new Date(`${value.replace(" ", "T")}Z`);
+const types = {
+  getTypeParser: ((oid: number, format?: string) =>
+    oid === TIMESTAMP_OID && format !== "binary" ? parseUtcTimestamp : pg.types.getTypeParser(oid, format as "text")) as pg.CustomTypesConfig["getTypeParser"],
+};
+
+/**
+ * One statement straight on the pool Prisma uses, for the few hot paths where
+ * Prisma's own cost per query (its query compiler, an interactive
+ * transaction's extra round trips) is most of the request. Built with
+ * `Prisma.sql`, so the values are parameters, never spliced into the text.
+ * A single statement is atomic on its own.
+ */
+export async function sqlQuery<T>(query: Prisma.Sql): Promise<T[]> {
+  const result = await clients().pool.query({ text: query.text, values: query.values, types });
+  return result.rows as T[];
+}
