@@ -19,4 +19,10 @@ describe("sqlQuery", () => {
     expect(raw.at).toEqual(new Date("2026-03-01T12:34:56.789Z"));
     expect(raw).toMatchObject({ text: "x", n: 42, never: null, j: { a: 1 } });
   });
+
+  it("runs a prepared statement again with other values", async () => {
+    const add = (a: number, b: number) => sqlQuery<{ n: number }>(Prisma.sql`SELECT ${a}::int + ${b}::int AS n`, { prepare: "test-add" });
+    const sums = await Promise.all([add(1, 2), add(3, 4), add(5, 6), add(7, 8)]);
+    expect(sums.map(([row]) => row.n)).toEqual([3, 7, 11, 15]);
+  });
 });

@@ -55,8 +55,12 @@ const types = {
  * transaction's extra round trips) is most of the request. Built with
  * `Prisma.sql`, so the values are parameters, never spliced into the text.
  * A single statement is atomic on its own.
+ *
+ * `prepare` names the statement: each connection then parses and plans it
+ * once rather than on every call. Only for a statement whose text never
+ * varies (pg refuses one name for two texts).
  */
-export async function sqlQuery<T>(query: Prisma.Sql): Promise<T[]> {
-  const result = await clients().pool.query({ text: query.text, values: query.values, types });
+export async function sqlQuery<T>(query: Prisma.Sql, options: { prepare?: string } = {}): Promise<T[]> {
+  const result = await clients().pool.query({ name: options.prepare, text: query.text, values: query.values, types });
   return result.rows as T[];
 }

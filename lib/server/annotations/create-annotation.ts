@@ -95,7 +95,7 @@ async function readForCreate(options: CreateOptions): Promise<{ access: ReportAc
   const [row] = await sqlQuery<{ id: string; version: number; workspaceId: string; role: RoleName; passageId: string | null; passageText: string | null }>(Prisma.sql`
     SELECT x.*, p.id AS "passageId", p.text AS "passageText"
     FROM (${reportAccessSql(options)}) x
-    LEFT JOIN passages p ON p.id = ${options.passageId} AND p.report_id = x.id AND p.version = x.version`);
+    LEFT JOIN passages p ON p.id = ${options.passageId} AND p.report_id = x.id AND p.version = x.version`, { prepare: "annotation-create-read" });
   if (!row) throw notFound("That report");
   const { role, passageId, passageText, ...report } = row;
   return { access: { report, role }, passage: passageId !== null && passageText !== null ? { id: passageId, text: passageText } : undefined };
@@ -123,7 +123,7 @@ export async function insertAnnotationIfCurrent(a: NewAnnotation, reportVersion:
       FROM allowed
       RETURNING *
     ), event AS (${recordEventSql(createdEvent(id, a), Prisma.sql`WHERE EXISTS (SELECT 1 FROM inserted)`)})
-    ${annotationViewSql(Prisma.sql`inserted`)}`);
+    ${annotationViewSql(Prisma.sql`inserted`)}`, { prepare: "annotation-create-write" });
   return row ? annotationViewFromRow(row) : null;
 }
 

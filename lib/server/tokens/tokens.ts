@@ -65,7 +65,7 @@ export async function findUserByToken(token: string): Promise<PublicUser | null>
   const [row] = await sqlQuery<{ tokenId: string; lastUsedAt: Date | null; id: string; email: string; name: string }>(Prisma.sql`
     SELECT t.id AS "tokenId", t.last_used_at AS "lastUsedAt", u.id, u.email, u.name
     FROM api_tokens t JOIN users u ON u.id = t.user_id
-    WHERE t.token_hash = ${digest(token)}`);
+    WHERE t.token_hash = ${digest(token)}`, { prepare: "token-user" });
   if (!row) return null;
   // Record use at most once a minute, so API traffic does not write on every call.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
