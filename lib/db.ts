@@ -1,41 +1,30 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaClient } from "@/generated/prisma/client";
+import { PrismaClient, type Prisma } from "@/generated/prisma/client";
 
 /**
- * The one Prisma client, and the connection pool under it. The server only
+ * The one connection pool and the one Prisma client on it. The server only
  * ever reads DATABASE_URL: the scripts that start it (scripts/run.ts) start
  * the embedded Postgres and set it first.
  */
-function createClient() {
+function createClients() {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) {
     throw new Error("DATABASE_URL is not set. Start the app with `npm run dev` or `npm start`, which provide one.");
   }
   const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
   // Ours, but Prisma's to close: `$disconnect` ends it, as it ended the pool Prisma made itself.
-  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
-  return { prisma: new PrismaClient({ adapter }), pool };
+  return { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) };
 }
 
-type Client = ReturnType<typeof createClient>["prisma"];
-// One client per process, kept across hot reloads in development.
-const globalForPrisma = globalThis as unknown as { prisma?: Client; pool?: pg.Pool };
+type Clients = ReturnType<typeof createClients>;
+type Client = Clients["prisma"];
+// One pool and client per process, kept across hot reloads in development.
+const globalForPrisma = globalThis as unknown as { marginaliaDb?: Clients };
 
-function client(): Client {
-  if (!globalForPrisma.prisma) Object.assign(globalForPrisma, createClient());
-  return globalForPrisma.prisma!;
-}
-
-/**
- * The pool Prisma's queries run on, for the few hot reads that cannot afford
- * Prisma's per-statement work (the large exports' batches): plain `pg`
- * queries on the same connections, parameters always passed as values.
- * `db.$disconnect()` ends it (scripts call that last; the server never does).
- */
-export function dbPool(): pg.Pool {
-  client();
-  return globalForPrisma.pool!;
+function clients(): Clients {
+  globalForPrisma.marginaliaDb ??= createClients();
+  return globalForPrisma.marginaliaDb;
 }
 
 /**
@@ -44,11 +33,45 @@ export function dbPool(): pg.Pool {
  */
 export const db = new Proxy({} as Client, {
   get(_, prop) {
-    const c = client();
+    const c = clients().prisma;
     const value = Reflect.get(c, prop, c);
     return typeof value === "function" ? value.bind(c) : value;
   },
 });
 
+/**
+ * The pool Prisma's queries run on, for the few hot reads that cannot afford
+ * Prisma's per-statement work (the large exports' batches): plain `pg`
+ * queries on the same connections, parameters always passed as values.
+ * `db.$disconnect()` ends it (scripts call that last; the server never does).
+ */
+export function dbPool(): pg.Pool {
+  return clients().pool;
+}
+
 export type Db = Client;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+// `timestamp` columns hold UTC, as Prisma reads them; pg alone would read them as local time.
+const TIMESTAMP_OID = 1114;
+const parseUtcTimestamp = (value: string) => new Date(`${value.replace(" ", "T")}Z`);
+const types = {
+  getTypeParser: ((oid: number, format?: string) =>
+    oid === TIMESTAMP_OID && format !== "binary" ? parseUtcTimestamp : pg.types.getTypeParser(oid, format as "text")) as pg.CustomTypesConfig["getTypeParser"],
+};
+
+/**
+ * One statement straight on the pool Prisma uses, for the few hot paths where
+ * Prisma's own cost per query (its query compiler, an interactive
+ * transaction's extra round trips) is most of the request. Built with
+ * `Prisma.sql`, so the values are parameters, never spliced into the text.
+ * A single statement is atomic on its own.
+ *
+ * `prepare` names the statement: each connection then parses and plans it
+ * once rather than on every call. Only for a statement whose text never
+ * varies (pg refuses one name for two texts).
+ */
+export async function sqlQuery<T>(query: Prisma.Sql, options: { prepare?: string } = {}): Promise<T[]> {
+  const result = await clients().pool.query({ name: options.prepare, text: query.text, values: query.values, types });
+  return result.rows as T[];
+}

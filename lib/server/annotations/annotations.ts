@@ -1,17 +1,13 @@
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
-import { AppError, invalidField, notFound } from "@/lib/errors";
-import { codePointLength, quoteFromPosition, validatePosition } from "@/lib/anchoring";
-import { newMentionIds } from "@/lib/markdown/mentions";
-import { BODY_MAX, type AnnotationFilters, type CreateAnnotationInput } from "@/lib/validations/annotation";
-import { notify } from "../notifications/notify";
-import { resolveTagIds } from "../tags/tags";
-import { getReportAccessOrThrow, hasRole, reportWhere, requireRole } from "../workspaces/access";
+import { AppError, notFound } from "@/lib/errors";
+import { codePointLength } from "@/lib/anchoring";
+import { BODY_MAX, type AnnotationFilters } from "@/lib/validations/annotation";
+import { getReportAccessOrThrow, reportWhere } from "../workspaces/access";
 import { annotationSelect, toAnnotationView, type AnnotationView } from "./view";
 import { annotationVisibleWhere } from "./visibility";
 import { readAnnotationViews } from "./read-views";
 import { placedAnnotationsSql } from "./placed";
-import { recordEvent } from "../events/events";
 import { cursorAfter, keyFromCursor, pageFrom, scopeOf } from "../pagination/page";
 
 export type { AnnotationView } from "./view";
@@ -20,64 +16,6 @@ export function checkBodySize(body: string, what = "The comment"): void {
   if (codePointLength(body) > BODY_MAX) {
     throw new AppError("payload_too_large", `${what} is too long: at most ${BODY_MAX.toLocaleString("en")} characters.`);
   }
-}
-
-export async function createAnnotation(options: { userId: string; reportId: string } & CreateAnnotationInput): Promise<AnnotationView> {
-  const body = options.body?.trim() ?? "";
-  return db.$transaction(async (tx) => {
-    const { report, role } = await getReportAccessOrThrow(options, tx);
-    requireRole(role, "annotator", "annotate reports");
-    checkBodySize(body);
-
-    const [passage] = await tx.$queryRaw<{ id: string; text: string }[]>`
-      SELECT id, text FROM passages WHERE id = ${options.passageId} AND report_id = ${report.id} AND version = ${report.version}`;
-    if (!passage) throw invalidField("passageId", "passageId does not name a passage of this report.");
-
-    const position = { start: options.start, end: options.end };
-    const problem = validatePosition(passage.text, position);
-    if (problem) throw invalidField(problem.field, problem.message);
-    const selector = quoteFromPosition(passage.text, position);
-    if (options.quote !== undefined && options.quote !== selector.exact) {
-      throw invalidField("quote", `The quote does not match the passage text at those offsets, which is “${selector.exact}”.`);
-    }
-    const kind = options.kind ?? (body ? "comment" : "highlight");
-    const visibility = options.visibility ?? "workspace";
-    const tagIds = options.tags?.length
-      ? await resolveTagIds(tx, { workspaceId: report.workspaceId, names: options.tags, canCreate: hasRole(role, "editor") })
-      : [];
-
-    const { id } = await tx.annotation.create({
-      data: {
-        reportId: report.id,
-        passageId: passage.id,
-        authorId: options.userId,
-        kind,
-        visibility,
-        body,
-        claimSummary: kind === "claim" ? options.claimSummary || null : null,
-        start: position.start,
-        end: position.end,
-        quote: selector.exact,
-        prefix: selector.prefix,
-        suffix: selector.suffix,
-        tags: { create: tagIds.map((tagId) => ({ tagId })) },
-      },
-      select: { id: true },
-    });
-    await recordEvent(tx, { reportId: report.id, type: "annotation.created", itemType: "annotation", itemId: id, actorId: options.userId, onlyUserId: visibility === "private" ? options.userId : null });
-    // A private note is seen by its author only: mentioning someone there tells them nothing.
-    if (visibility === "workspace") {
-      await notify(tx, {
-        type: "mention",
-        actorId: options.userId,
-        workspaceId: report.workspaceId,
-        reportId: report.id,
-        annotationId: id,
-        recipientIds: newMentionIds(body),
-      });
-    }
-    return (await readAnnotationViews([id], tx)).get(id)!;
-  });
 }
 
 export function annotationFilterWhere(filters: AnnotationFilters): Prisma.AnnotationWhereInput {

@@ -1,16 +1,18 @@
+import { Prisma } from "@/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
 import { toAnnotationView, type AnnotationRow, type AnnotationView } from "./view";
 
+/** A row of `annotationViewSql`: the stances' times come as JSON strings. */
+export type AnnotationViewRow = Omit<AnnotationRow, "stances"> & { stances: (Omit<AnnotationRow["stances"][number], "updatedAt"> & { updatedAt: string })[] };
+
 /**
- * The views of these annotations in one query: the same fields as
+ * The views of the annotations in `source` (a table or a statement's
+ * RETURNING rows, with the columns of `annotations`): the same fields as
  * `annotationSelect`, with tags, stances and the reply count gathered by
- * Postgres as JSON beside each row. Prisma's nested select takes five round
- * trips and a reply count over the whole table; this is the list's hot path.
- * Visibility is not checked here: pass ids the caller may see.
+ * Postgres as JSON beside each row.
  */
-export async function readAnnotationViews(ids: string[], client: Tx | typeof db = db): Promise<Map<string, AnnotationView>> {
-  if (ids.length === 0) return new Map();
-  const rows = await client.$queryRaw<(Omit<AnnotationRow, "stances"> & { stances: (Omit<AnnotationRow["stances"][number], "updatedAt"> & { updatedAt: string })[] })[]>`
+export function annotationViewSql(source: Prisma.Sql, where: Prisma.Sql = Prisma.empty): Prisma.Sql {
+  return Prisma.sql`
     SELECT a.id, a.report_id AS "reportId", a.passage_id AS "passageId", a.kind::text AS kind, a.visibility::text AS visibility,
            a.body, a.claim_summary AS "claimSummary", a.start, a."end", a.quote, a.prefix, a.suffix,
            a.status::text AS status, a.anchor_status::text AS "anchorStatus", a.resolved_at AS "resolvedAt", a.verdict::text AS verdict,
@@ -30,14 +32,23 @@ export async function readAnnotationViews(ids: string[], client: Tx | typeof db 
              FROM claim_stances s JOIN users su ON su.id = s.user_id WHERE s.annotation_id = a.id
            ), '[]'::json) AS stances,
            json_build_object('replies', (SELECT count(*) FROM replies r WHERE r.annotation_id = a.id AND r.deleted_at IS NULL)) AS "_count"
-    FROM annotations a
+    FROM ${source} a
     JOIN users u ON u.id = a.author_id
     JOIN passages p ON p.id = a.passage_id
-    WHERE a.id = ANY(${ids}::text[])`;
-  return new Map(
-    rows.map((row) => [
-      row.id,
-      toAnnotationView({ ...row, stances: row.stances.map((s) => ({ ...s, updatedAt: new Date(s.updatedAt) })) } as AnnotationRow),
-    ]),
-  );
+    ${where}`;
+}
+
+export function annotationViewFromRow(row: AnnotationViewRow): AnnotationView {
+  return toAnnotationView({ ...row, stances: row.stances.map((s) => ({ ...s, updatedAt: new Date(s.updatedAt) })) } as AnnotationRow);
+}
+
+/**
+ * The views of these annotations in one query. Prisma's nested select takes
+ * five round trips and a reply count over the whole table; this is the
+ * list's hot path. Visibility is not checked here: pass ids the caller may see.
+ */
+export async function readAnnotationViews(ids: string[], client: Tx | typeof db = db): Promise<Map<string, AnnotationView>> {
+  if (ids.length === 0) return new Map();
+  const rows = await client.$queryRaw<AnnotationViewRow[]>(annotationViewSql(Prisma.sql`annotations`, Prisma.sql`WHERE a.id = ANY(${ids}::text[])`));
+  return new Map(rows.map((row) => [row.id, annotationViewFromRow(row)]));
 }

@@ -1,3 +1,4 @@
+import { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 
 /** What can happen to a report that its open pages should hear about. */
@@ -34,18 +35,23 @@ export interface NewEvent {
 }
 
 /**
- * Records an event in the mutation's own transaction, and announces it with
- * NOTIFY, which Postgres delivers only if (and when) the transaction commits:
- * a rolled-back change tells no one, a committed one is always in the table.
+ * The statement that records an event and announces it with NOTIFY, which
+ * Postgres delivers only if (and when) the transaction commits: a rolled-back
+ * change tells no one, a committed one is always in the table. RETURNING
+ * calls pg_notify for the row written, so the statement also works as a
+ * CTE of a larger one; `when` (a WHERE clause) can make it write nothing.
  */
+export function recordEventSql(event: NewEvent, when: Prisma.Sql = Prisma.empty): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO report_events (report_id, type, item_type, item_id, parent_id, actor_id, only_user_id)
+    SELECT ${event.reportId}, ${event.type}, ${event.itemType}, ${event.itemId}, ${event.parentId ?? null}, ${event.actorId}, ${event.onlyUserId ?? null}
+    ${when}
+    RETURNING id, pg_notify(${EVENTS_CHANNEL}, id::text)`;
+}
+
+/** Records an event in the mutation's own transaction, announced when it commits. */
 export async function recordEvent(tx: Tx, event: NewEvent): Promise<void> {
-  // One round trip: the row, and the notice naming it (delivered when the transaction commits).
-  await tx.$executeRaw`
-    WITH e AS (
-      INSERT INTO report_events (report_id, type, item_type, item_id, parent_id, actor_id, only_user_id)
-      VALUES (${event.reportId}, ${event.type}, ${event.itemType}, ${event.itemId}, ${event.parentId ?? null}, ${event.actorId}, ${event.onlyUserId ?? null})
-      RETURNING id)
-    SELECT pg_notify(${EVENTS_CHANNEL}, e.id::text) FROM e`;
+  await tx.$executeRaw(recordEventSql(event));
 }
 
 /** Who may hear about an annotation (or anything under it): everyone, or its author alone when private. */

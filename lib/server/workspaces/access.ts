@@ -1,4 +1,4 @@
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import type { RoleName } from "@/lib/validations/common";
@@ -7,6 +7,11 @@ const RANK: Record<RoleName, number> = { viewer: 0, annotator: 1, editor: 2, own
 
 export function hasRole(role: RoleName, atLeast: RoleName): boolean {
   return RANK[role] >= RANK[atLeast];
+}
+
+/** The roles that have `atLeast`'s rights, for checks inside a statement. */
+export function rolesAtLeast(atLeast: RoleName): RoleName[] {
+  return (Object.keys(RANK) as RoleName[]).filter((role) => hasRole(role, atLeast));
 }
 
 /** What a member without the role is told (403): they know the workspace exists. */
@@ -55,13 +60,19 @@ export interface ReportAccess {
   role: RoleName;
 }
 
-/** A report the user can see (by its workspace) and their role there; otherwise "not found". */
-export async function getReportAccessOrThrow(options: { userId: string; reportId: string }, client: Tx | typeof db = db): Promise<ReportAccess> {
-  // One query, on the path of every write: the report and the user's membership of its workspace.
-  const [row] = await client.$queryRaw<{ id: string; version: number; workspaceId: string; role: RoleName }[]>`
+/** The report (id, version, workspaceId) and the user's role in its workspace: no row for a report they cannot see. */
+export function reportAccessSql(options: { userId: string; reportId: string }): Prisma.Sql {
+  if (!options.userId) throw new Error("reportAccessSql needs a user id");
+  return Prisma.sql`
     SELECT r.id, r.version, r.workspace_id AS "workspaceId", m.role::text AS role
     FROM reports r JOIN memberships m ON m.workspace_id = r.workspace_id AND m.user_id = ${options.userId}
     WHERE r.id = ${options.reportId}`;
+}
+
+/** A report the user can see (by its workspace) and their role there; otherwise "not found". */
+export async function getReportAccessOrThrow(options: { userId: string; reportId: string }, client: Tx | typeof db = db): Promise<ReportAccess> {
+  // One query, on the path of every write: the report and the user's membership of its workspace.
+  const [row] = await client.$queryRaw<{ id: string; version: number; workspaceId: string; role: RoleName }[]>(reportAccessSql(options));
   if (!row) throw notFound("That report");
   const { role, ...report } = row;
   return { report, role };

@@ -13,6 +13,22 @@ describe("POST /api/v1/tokens", () => {
     expect(me.body.id).toBe(user.id);
   });
 
+  it("records when a token was last used, at most once a minute", async () => {
+    const user = await newUser();
+    const lastUsed = async () => (await query<{ at: Date | null }>("SELECT last_used_at AS at FROM api_tokens WHERE user_id = $1", [user.id]))[0].at;
+    expect(await lastUsed()).toBeNull();
+    expect((await call("GET", "/api/v1/me", { as: { token: user.token } })).status).toBe(200);
+    const first = await lastUsed();
+    expect(first).not.toBeNull();
+    expect(Math.abs(first!.getTime() - Date.now())).toBeLessThan(60_000);
+    expect((await call("GET", "/api/v1/me", { as: { token: user.token } })).status).toBe(200);
+    expect(await lastUsed()).toEqual(first);
+    // A minute later (moved back here rather than waited for), the next call records it again.
+    await query("UPDATE api_tokens SET last_used_at = last_used_at - interval '2 minutes' WHERE user_id = $1", [user.id]);
+    expect((await call("GET", "/api/v1/me", { as: { token: user.token } })).status).toBe(200);
+    expect((await lastUsed())!.getTime()).toBeGreaterThan(first!.getTime() - 60_000);
+  });
+
   it("stores only a hash of the token", async () => {
     const user = await newUser();
     const rows = await query<{ token_hash: string }>("SELECT token_hash FROM api_tokens WHERE user_id = $1", [user.id]);

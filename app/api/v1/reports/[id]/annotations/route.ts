@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { parseInput, readJson } from "@/lib/api/read-json";
 import { apiRoute, created } from "@/lib/api/route";
-import { ANNOTATIONS_PAGE, createAnnotation, listAnnotations } from "@/lib/server/annotations/annotations";
+import { ANNOTATIONS_PAGE, listAnnotations } from "@/lib/server/annotations/annotations";
+import { createAnnotation } from "@/lib/server/annotations/create-annotation";
 import { pageRequestFrom } from "@/lib/server/pagination/page";
 import { annotationFiltersSchema, createAnnotationSchema, filtersFromSearchParams } from "@/lib/validations/annotation";
 
