@@ -53,6 +53,8 @@ function useKeptPlace(root: React.RefObject<HTMLDivElement | null>, editor: unkn
   const scrolledByReader = useRef(false);
   const shownEditor = useRef<unknown>(null);
   useEffect(() => {
+    // Once the editor is in, nothing is swapped any more: no need to follow the scrolling (each look costs a layout).
+    if (editor) return;
     let frame = 0;
     const remember = () => {
       cancelAnimationFrame(frame);
@@ -69,7 +71,7 @@ function useKeptPlace(root: React.RefObject<HTMLDivElement | null>, editor: unkn
       window.removeEventListener("scroll", remember);
       for (const type of ["wheel", "touchmove", "keydown", "pointerdown"]) window.removeEventListener(type, reader);
     };
-  }, [root]);
+  }, [root, editor]);
   useLayoutEffect(() => {
     if (!root.current) return;
     const named = /^#p-\d+$/.test(window.location.hash) ? root.current.querySelector<HTMLElement>(window.location.hash) : null;
