@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { productionServerEnv } from "../lib/runtime/server-env";
 
 export const bin = (name: string) => path.join(process.cwd(), "node_modules", ".bin", name);
 export const log = (message: string) => console.log(`▶ ${message}`);
@@ -109,7 +110,7 @@ export async function startNextServer(name: string, env: NodeJS.ProcessEnv): Pro
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...env, PORT: String(port), NEXTAUTH_URL: baseUrl },
+    env: productionServerEnv({ ...env, PORT: String(port), NEXTAUTH_URL: baseUrl }),
     stdio: ["ignore", "ignore", "pipe"],
     // Its own process group: stopped as a whole, and measured as a whole.
     detached: true,

@@ -13,6 +13,7 @@ import path from "node:path";
 import { dataDir, resolveDatabase } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
 import { DEMO_EMAIL, DEMO_PASSWORD, seedDemo } from "../prisma/seed";
+import { productionServerEnv } from "../lib/runtime/server-env";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 
@@ -58,7 +59,7 @@ async function main() {
     console.warn(`  Co-editing is off (the notes save as before): the collaboration server could not start on port ${collabPort}: ${e instanceof Error ? e.message : e}`);
     return null;
   });
-  const child = spawn(next, args, { stdio: "inherit", env: process.env });
+  const child = spawn(next, args, { stdio: "inherit", env: mode === "start" ? productionServerEnv(process.env) : process.env });
 
   let stopping = false;
   const stop = async (code: number) => {

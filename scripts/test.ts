@@ -19,6 +19,7 @@ import os from "node:os";
 import path from "node:path";
 import { resolveDatabase } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
+import { productionServerEnv } from "../lib/runtime/server-env";
 
 const args = process.argv.slice(2);
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : null;
@@ -123,7 +124,7 @@ async function main() {
     };
     console.log(`\n▶ Starting the app on ${baseUrl}`);
     server = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-      env,
+      env: productionServerEnv(env),
       stdio: ["ignore", "ignore", "inherit"],
       // Its own process group, so stopping it also stops the next-server it starts.
       detached: true,
