@@ -239,7 +239,7 @@ async function measureReader(server: Server, pool: pg.Pool, data: DataSet) {
 
     const expected = data.counts.largeVisibleAnnotations;
     const url = `${server.baseUrl}/w/${data.slug}/r/${data.largeReportId}`;
-    const runs: { paintMs: number; highlights: number; longestTaskMs: number; scrollMs: number; longTasksInRun: number }[] = [];
+    const runs: { paintMs: number; highlights: number; longestTaskMs: number; scrollMs: number; longTasksInRun: number; stalledFrames?: number }[] = [];
     let timedOut: string | null = null;
     // One unmeasured request first: the server's first render of a page loads its code.
     await context.request.get(url, { timeout: 120_000 });
@@ -297,8 +297,14 @@ async function measureReader(server: Server, pool: pg.Pool, data: DataSet) {
       const paintMs = lastGrowth - t0;
       progress.paintMs = paintMs;
       // Scroll to the end, a screen at a time, and take the longest main-thread task meanwhile.
-      const scroll = await p.evaluate<{ scrollMs: number; longest: number; longTasksInRun: number }>(`(async () => {
-        const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
+      const scroll = await p.evaluate<{ scrollMs: number; longest: number; longTasksInRun: number; stalledFrames: number }>(`(async () => {
+        // A frame, or 250 ms when none comes: headless Chromium now and then stops running animation
+        // frames for good mid-scroll (with the main thread idle), which would hang the visit. Counted.
+        let stalled = 0;
+        const frame = () => new Promise((r) => {
+          const t = setTimeout(() => { stalled++; r(null); }, 250);
+          requestAnimationFrame(() => { clearTimeout(t); r(null); });
+        });
         // The page itself: the report text (the sidebar's long list scrolls by itself, and follows the text).
         const scroller = document.scrollingElement;
         const start = performance.now();
@@ -309,11 +315,11 @@ async function measureReader(server: Server, pool: pg.Pool, data: DataSet) {
         }
         await new Promise((r) => setTimeout(r, 300));
         const during = window.__longTasks.filter((t) => t.start + t.duration >= start);
-        return { scrollMs: performance.now() - start, longest: Math.max(0, ...during.map((t) => t.duration)), longTasksInRun: window.__longTasks.length };
+        return { scrollMs: performance.now() - start, longest: Math.max(0, ...during.map((t) => t.duration)), longTasksInRun: window.__longTasks.length, stalledFrames: stalled };
       })()`);
-      log(`Reader visit: ${count} of ${expected} highlights after ${paintMs} ms; longest task while scrolling ${round(scroll.longest)} ms (${Math.round(scroll.scrollMs)} ms of scrolling; ${scroll.longTasksInRun} long tasks in the whole visit)`);
+      log(`Reader visit: ${count} of ${expected} highlights after ${paintMs} ms; longest task while scrolling ${round(scroll.longest)} ms (${Math.round(scroll.scrollMs)} ms of scrolling; ${scroll.longTasksInRun} long tasks in the whole visit${scroll.stalledFrames ? `; ${scroll.stalledFrames} animation frames did not come within 250 ms` : ""})`);
       await p.close();
-      return { paintMs, highlights: count, longestTaskMs: round(scroll.longest), scrollMs: Math.round(scroll.scrollMs), longTasksInRun: scroll.longTasksInRun };
+      return { paintMs, highlights: count, longestTaskMs: round(scroll.longest), scrollMs: Math.round(scroll.scrollMs), longTasksInRun: scroll.longTasksInRun, stalledFrames: scroll.stalledFrames };
     }
   } finally {
     closed = true;
