@@ -17,20 +17,9 @@ import { checkBodySize } from "./annotations";
 type CreateOptions = { userId: string; reportId: string } & CreateAnnotationInput;
 
 /** The annotation to store, as the columns say it: checked against the role, the passage and its text. */
-export interface NewAnnotation {
-  reportId: string;
-  passageId: string;
+export type NewAnnotation = Pick<AnnotationView, "reportId" | "passageId" | "kind" | "visibility" | "body" | "claimSummary" | "start" | "end" | "quote" | "prefix" | "suffix"> & {
   authorId: string;
-  kind: NonNullable<CreateAnnotationInput["kind"]>;
-  visibility: NonNullable<CreateAnnotationInput["visibility"]>;
-  body: string;
-  claimSummary: string | null;
-  start: number;
-  end: number;
-  quote: string;
-  prefix: string;
-  suffix: string;
-}
+};
 
 /** Everything a new annotation must pass before it is written, in the order the API reports problems. */
 function checkNewAnnotation(options: CreateOptions, access: ReportAccess, passage: { id: string; text: string } | undefined): NewAnnotation {
