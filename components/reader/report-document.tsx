@@ -41,9 +41,9 @@ function passageAtTop(root: HTMLElement): Anchor | null {
 
 /**
  * Keeps what the reader is looking at in place when the text's DOM is swapped
- * (the static passages for the editor's), which in a long report (whose
- * passages are laid out only near the screen) would otherwise move a link to
- * ¶ 600 hundreds of passages away. Until the reader scrolls, the passage the address names
+ * (the static passages for the editor's) or a long report's passages are all
+ * laid out at last, which would otherwise move a link to ¶ 600 hundreds of
+ * passages away. Until the reader scrolls, the passage the address names
  * (#p-600) is put back at the top; after that, the passage that was at the
  * top stays where it was. (The browser's own scroll anchoring cannot follow a
  * replaced node, and misjudges a jump into text not yet laid out.)
@@ -52,6 +52,12 @@ function useKeptPlace(root: React.RefObject<HTMLDivElement | null>, editor: unkn
   const anchor = useRef<Anchor | null>(null);
   const scrolledByReader = useRef(false);
   const shownEditor = useRef<unknown>(null);
+  useEffect(() => {
+    const reader = () => (scrolledByReader.current = true);
+    const types = ["wheel", "touchmove", "keydown", "pointerdown"];
+    for (const type of types) window.addEventListener(type, reader, { passive: true, once: true });
+    return () => types.forEach((type) => window.removeEventListener(type, reader));
+  }, []);
   useEffect(() => {
     // Once the editor is in, nothing is swapped any more: no need to follow the scrolling (each look costs a layout).
     if (editor) return;
@@ -62,14 +68,11 @@ function useKeptPlace(root: React.RefObject<HTMLDivElement | null>, editor: unkn
         if (root.current) anchor.current = passageAtTop(root.current);
       });
     };
-    const reader = () => (scrolledByReader.current = true);
     remember();
     window.addEventListener("scroll", remember, { passive: true });
-    for (const type of ["wheel", "touchmove", "keydown", "pointerdown"]) window.addEventListener(type, reader, { passive: true, once: true });
     return () => {
       cancelAnimationFrame(frame);
       window.removeEventListener("scroll", remember);
-      for (const type of ["wheel", "touchmove", "keydown", "pointerdown"]) window.removeEventListener(type, reader);
     };
   }, [root, editor]);
   useLayoutEffect(() => {
