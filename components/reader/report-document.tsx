@@ -3,7 +3,7 @@
 import type { Editor } from "@tiptap/core";
 import { EditorContent, useEditor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef } from "react";
 import { documentFromPassages } from "./document-model";
 import { PassageAttributes } from "./passage-attributes";
 import { ReaderDecorations, type HighlightSpec } from "./reader-decorations";
@@ -48,10 +48,10 @@ function passageAtTop(root: HTMLElement): Anchor | null {
  * top stays where it was. (The browser's own scroll anchoring cannot follow a
  * replaced node, and misjudges a jump into text not yet laid out.)
  */
-function useKeptPlace(root: React.RefObject<HTMLDivElement | null>, editor: unknown, long: boolean, laidOut: number, anchor: React.RefObject<Anchor | null>) {
+function useKeptPlace(root: React.RefObject<HTMLDivElement | null>, editor: unknown, long: boolean) {
+  const anchor = useRef<Anchor | null>(null);
   const scrolledByReader = useRef(false);
   const shownEditor = useRef<unknown>(null);
-  const shownStep = useRef(0);
   useEffect(() => {
     const reader = () => (scrolledByReader.current = true);
     const types = ["wheel", "touchmove", "keydown", "pointerdown"];
@@ -74,7 +74,7 @@ function useKeptPlace(root: React.RefObject<HTMLDivElement | null>, editor: unkn
       cancelAnimationFrame(frame);
       window.removeEventListener("scroll", remember);
     };
-  }, [root, editor, anchor]);
+  }, [root, editor]);
   useLayoutEffect(() => {
     if (!root.current) return;
     const named = /^#p-\d+$/.test(window.location.hash) ? root.current.querySelector<HTMLElement>(window.location.hash) : null;
@@ -82,61 +82,16 @@ function useKeptPlace(root: React.RefObject<HTMLDivElement | null>, editor: unkn
       named.scrollIntoView({ block: "start" });
       return;
     }
-    // A swapped DOM, or a step of the layout (the browser's own anchoring is off meanwhile):
-    // only then is the place kept by hand; the browser keeps it through everything else.
+    // Only a swapped DOM needs this: when passages are laid out, the browser keeps the place itself.
     const swapped = editor !== shownEditor.current;
     shownEditor.current = editor;
-    const stepped = laidOut !== shownStep.current;
-    shownStep.current = laidOut;
     const kept = anchor.current;
-    if (!(swapped || stepped) || !kept) return;
+    if (!swapped || !kept) return;
     const passage = root.current.querySelector<HTMLElement>(`[data-passage-id="${CSS.escape(kept.passageId)}"]`);
     if (!passage) return;
     const moved = passage.getBoundingClientRect().top - kept.top;
     if (Math.abs(moved) > 1) window.scrollBy(0, moved);
-  }, [root, editor, long, laidOut, anchor]);
-}
-
-/** Passages laid out per step once the cards are in: each step is a task of a few tens of milliseconds. */
-const LAYOUT_STEP = 15;
-
-/**
- * Once a long report's cards are all in, its passages (laid out only near the
- * screen while they arrived) are laid out from the top, a few at a time while
- * the browser is idle: all at once took most of a second for 1,000 passages
- * and 9,000 highlights, a stall in the middle of reading. Meanwhile the
- * browser's scroll anchoring is off and the place is kept by hand at each step
- * (both at once moved the text twice). Returns how many are laid out, and the
- * CSS rule for the rest (null when none is left).
- */
-function useLayoutInSteps(root: React.RefObject<HTMLDivElement | null>, lazy: boolean, passageCount: number, anchor: React.RefObject<Anchor | null>) {
-  // A report that starts lazy is laid out in steps once it no longer is, from the very render it stops being lazy.
-  const [wasLazy] = useState(lazy);
-  const [laidOut, setLaidOut] = useState(0);
-  const stepping = wasLazy && !lazy && laidOut < passageCount;
-  useEffect(() => {
-    if (!stepping) return;
-    const html = document.documentElement;
-    const before = html.style.overflowAnchor;
-    html.style.overflowAnchor = "none";
-    return () => {
-      html.style.overflowAnchor = before;
-    };
-  }, [stepping]);
-  useEffect(() => {
-    if (!stepping) return;
-    const step = () => {
-      if (root.current) anchor.current = passageAtTop(root.current);
-      setLaidOut((n) => n + LAYOUT_STEP);
-    };
-    if (typeof window.requestIdleCallback !== "function") {
-      const timer = window.setTimeout(step, 50);
-      return () => window.clearTimeout(timer);
-    }
-    const id = window.requestIdleCallback(step, { timeout: 250 });
-    return () => window.cancelIdleCallback(id);
-  }, [root, anchor, stepping, laidOut]);
-  return { laidOut, rule: stepping ? `.report-text-stepping .ProseMirror > :nth-child(n+${laidOut + 1}) { content-visibility: auto; contain-intrinsic-size: auto 9rem; overflow-clip-margin: 7rem; }` : null };
+  }, [root, editor, long]);
 }
 
 /**
@@ -188,13 +143,10 @@ export function ReportDocument({
   }, [editor, onEditor]);
 
   const root = useRef<HTMLDivElement>(null);
-  const anchor = useRef<Anchor | null>(null);
-  const { laidOut, rule } = useLayoutInSteps(root, long, passages.length, anchor);
-  useKeptPlace(root, editor, long, laidOut, anchor);
+  useKeptPlace(root, editor, long);
 
   return (
-    <div ref={root} className={long ? "report-text report-text-long" : rule ? "report-text report-text-stepping" : "report-text"}>
-      {rule && <style>{rule}</style>}
+    <div ref={root} className={long ? "report-text report-text-long" : "report-text"}>
       {editor ? <EditorContent editor={editor} /> : <StaticPassages passages={passages} />}
     </div>
   );
