@@ -52,7 +52,9 @@ export function VirtualCardList({ keys, passageIndexOf, focusedKey, renderCard, 
     latest.current = { keys, passageIndexOf, focusedKey };
   });
 
-  // The focused card (clicked in the text, or reached with j/k) is brought into the list's view.
+  // The focused card (clicked in the text, or reached with j/k) is brought into the list's view,
+  // also when it arrives after the focus (a highlight clicked before its card was read).
+  const focusedListed = focusedKey !== null && focusedKey !== undefined && keys.includes(focusedKey);
   useEffect(() => {
     if (!focusedKey) return;
     const i = keys.indexOf(focusedKey);
@@ -63,7 +65,7 @@ export function VirtualCardList({ keys, passageIndexOf, focusedKey, renderCard, 
       if (card && !card.contains(document.activeElement)) card.focus({ preventScroll: true });
     });
     return () => cancelAnimationFrame(frame);
-  }, [focusedKey]); // eslint-disable-line react-hooks/exhaustive-deps -- only when the focus moves
+  }, [focusedKey, focusedListed]); // eslint-disable-line react-hooks/exhaustive-deps -- only when the focus moves or its card arrives
 
   useEffect(() => {
     const text = followRef?.current;
