@@ -39,16 +39,6 @@ export const db = new Proxy({} as Client, {
   },
 });
 
-/**
- * The pool Prisma's queries run on, for the few hot reads that cannot afford
- * Prisma's per-statement work (the large exports' batches): plain `pg`
- * queries on the same connections, parameters always passed as values.
- * `db.$disconnect()` ends it (scripts call that last; the server never does).
- */
-export function dbPool(): pg.Pool {
-  return clients().pool;
-}
-
 export type Db = Client;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -63,15 +53,16 @@ const types = {
 /**
  * One statement straight on the pool Prisma uses, for the few hot paths where
  * Prisma's own cost per query (its query compiler, an interactive
- * transaction's extra round trips) is most of the request. Built with
- * `Prisma.sql`, so the values are parameters, never spliced into the text.
+ * transaction's extra round trips) is most of the request, or a large
+ * export's batches. Built with `Prisma.sql` (or as a fixed text with `$n`
+ * placeholders and its values), so values are parameters, never spliced in.
  * A single statement is atomic on its own.
  *
  * `prepare` names the statement: each connection then parses and plans it
  * once rather than on every call. Only for a statement whose text never
  * varies (pg refuses one name for two texts).
  */
-export async function sqlQuery<T>(query: Prisma.Sql, options: { prepare?: string } = {}): Promise<T[]> {
+export async function sqlQuery<T>(query: Pick<Prisma.Sql, "text" | "values">, options: { prepare?: string } = {}): Promise<T[]> {
   const result = await clients().pool.query({ name: options.prepare, text: query.text, values: query.values, types });
   return result.rows as T[];
 }

@@ -9,7 +9,7 @@
  * Prisma's work per statement and per value cost the export more than
  * writing it.
  */
-import { dbPool } from "@/lib/db";
+import { sqlQuery } from "@/lib/db";
 import type { AnnotationKindName, ExportAnnotation, ExportClaim, ExportPerson, ExportReply, VerdictName } from "@/lib/exporters/types";
 
 export interface ExportAuthor extends ExportPerson {
@@ -86,9 +86,9 @@ const CLAIMS = `
 type ClaimTuple = [id: string, passageIndex: number, claimSummary: string | null, quote: string, verdict: VerdictName, supports: number, disputes: number, needsEvidence: number];
 
 /** One of the statements above, for these ids: its JSON array (none when no row matched). */
-async function readTuples<T>(sql: string, ids: string[]): Promise<T[]> {
-  const result = await dbPool().query<{ rows: T[] | null }>(sql, [JSON.stringify(ids)]);
-  return result.rows[0]?.rows ?? [];
+async function readTuples<T>(name: string, sql: string, ids: string[]): Promise<T[]> {
+  const [row] = await sqlQuery<{ rows: T[] | null }>({ text: sql, values: [JSON.stringify(ids)] }, { prepare: `export-${name}` });
+  return row?.rows ?? [];
 }
 
 const date = (ms: number) => new Date(ms);
@@ -114,7 +114,7 @@ function inOrder<T>(ids: string[], items: T[], idOf: (item: T) => string): T[] {
 export async function readAnnotations(ids: string[], options: { includeReplies: boolean; authors: Map<string, ExportAuthor> }): Promise<ExportAnnotation[]> {
   if (ids.length === 0) return [];
   const [rows, replies] = await Promise.all([
-    readTuples<AnnotationTuple>(ANNOTATIONS, ids),
+    readTuples<AnnotationTuple>("annotations", ANNOTATIONS, ids),
     options.includeReplies ? readReplies(ids) : new Map<string, ExportReply[]>(),
   ]);
   // Objects written out field by field: spreading rows into literals is slow in V8, at this many.
@@ -151,7 +151,7 @@ export async function readAnnotations(ids: string[], options: { includeReplies: 
 
 /** The replies (not deleted) of these annotations, oldest first, by annotation id. */
 async function readReplies(annotationIds: string[]): Promise<Map<string, ExportReply[]>> {
-  const rows = await readTuples<ReplyTuple>(REPLIES, annotationIds);
+  const rows = await readTuples<ReplyTuple>("replies", REPLIES, annotationIds);
   const byAnnotation = new Map<string, ExportReply[]>();
   for (const [annotationId, id, body, createdAt, editedAt, importedCreator, authorId, authorName] of rows) {
     let list = byAnnotation.get(annotationId);
@@ -164,7 +164,7 @@ async function readReplies(annotationIds: string[]): Promise<Map<string, ExportR
 /** The claims with these ids, in the order given: what the claims table shows of them. */
 export async function readClaims(ids: string[]): Promise<ExportClaim[]> {
   if (ids.length === 0) return [];
-  const rows = await readTuples<ClaimTuple>(CLAIMS, ids);
+  const rows = await readTuples<ClaimTuple>("claims", CLAIMS, ids);
   return inOrder(ids, rows, (row) => row[0]).map(([, passageIndex, claimSummary, quote, verdict, supports, disputes, needsEvidence]) => ({
     passageIndex,
     claimSummary,
