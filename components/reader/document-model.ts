@@ -2,7 +2,7 @@ import type { JSONContent } from "@tiptap/core";
 import type { ReaderPassage } from "./types";
 
 function block(p: ReaderPassage): JSONContent {
-  const attrs = { passageId: p.id, number: p.index };
+  const attrs = { passageId: p.id, number: p.index, chars: p.text.length };
   const content = [{ type: "text", text: p.text }];
   if (p.kind === "heading") return { type: "heading", attrs: { ...attrs, level: Math.min(Math.max(p.level ?? 2, 2), 4) }, content };
   return { type: "paragraph", attrs: p.kind === "footnote" ? { ...attrs, footnote: true } : attrs, content };
@@ -13,19 +13,23 @@ function block(p: ReaderPassage): JSONContent {
  * carrying its id and number, so a text position inside it maps straight to an
  * offset in the passage. Consecutive quotes share a blockquote and consecutive
  * list items a list, as they were in the source. Headings start at level 2:
- * the report's title is the page's h1.
+ * the report's title is the page's h1. Each top-level block also carries how
+ * many characters (and items) it holds: a long report's blocks are laid out
+ * lazily, and their size is estimated from that until they are.
  */
 export function documentFromPassages(passages: ReaderPassage[]): JSONContent {
   const content: JSONContent[] = [];
   for (const p of passages) {
     const last = content[content.length - 1];
-    if (p.kind === "quote") {
-      if (last?.type === "blockquote") last.content!.push(block(p));
-      else content.push({ type: "blockquote", content: [block(p)] });
-    } else if (p.kind === "list_item") {
-      const item = { type: "listItem", content: [block(p)] };
-      if (last?.type === "bulletList") last.content!.push(item);
-      else content.push({ type: "bulletList", content: [item] });
+    if (p.kind === "quote" || p.kind === "list_item") {
+      const type = p.kind === "quote" ? "blockquote" : "bulletList";
+      const child = p.kind === "quote" ? block(p) : { type: "listItem", content: [block(p)] };
+      if (last?.type === type) {
+        last.content!.push(child);
+        last.attrs = { chars: last.attrs!.chars + p.text.length, items: last.attrs!.items + 1 };
+      } else {
+        content.push({ type, attrs: { chars: p.text.length, items: 1 }, content: [child] });
+      }
     } else {
       content.push(block(p));
     }

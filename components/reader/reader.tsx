@@ -73,11 +73,11 @@ type Panel = "annotations" | "notes";
 
 /**
  * From this many passages on, while the rest of the cards arrive, passages off screen are not
- * laid out (CSS content-visibility), so the text and all its highlights appear at once. It is
- * lifted once all cards are in: kept on, programmatic scrolling (a link to a passage, the outline,
- * the list following the text) landed in the wrong place, and headless Chromium now and then
- * stopped producing frames. Lifting it lays out the whole text once (most of a second for the
- * benchmark's 1,000 passages and 9,000 highlights).
+ * laid out (CSS content-visibility), so the text and all its highlights appear at once. Once all
+ * cards are in, the passages are laid out a few at a time (see useLayoutInSteps): kept lazy,
+ * programmatic scrolling (a link to a passage, the outline, the list following the text) landed
+ * in the wrong place; laid out at once, they took most of a second for 1,000 passages and 9,000
+ * highlights, in the middle of reading.
  */
 const LONG_REPORT = 300;
 

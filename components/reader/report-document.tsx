@@ -3,8 +3,9 @@
 import type { Editor } from "@tiptap/core";
 import { EditorContent, useEditor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
-import { useEffect, useLayoutEffect, useMemo, useRef } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { documentFromPassages } from "./document-model";
+import { lineCharsFrom, samplePassages } from "./layout-estimate";
 import { PassageAttributes } from "./passage-attributes";
 import { ReaderDecorations, type HighlightSpec } from "./reader-decorations";
 import type { ReaderPassage } from "./types";
@@ -15,10 +16,11 @@ function StaticPassages({ passages }: { passages: ReaderPassage[] }) {
     <div className="ProseMirror" aria-busy="true">
       {passages.map((p) => {
         const props = { id: `p-${p.index}`, "data-passage-id": p.id, dir: "auto" as const };
-        if (p.kind === "heading") return <h2 key={p.id} {...props}>{p.text}</h2>;
-        if (p.kind === "quote") return <blockquote key={p.id}><p {...props}>{p.text}</p></blockquote>;
-        if (p.kind === "list_item") return <ul key={p.id}><li><p {...props}>{p.text}</p></li></ul>;
-        return <p key={p.id} {...props}>{p.text}</p>;
+        const size = { "--chars": p.text.length } as React.CSSProperties;
+        if (p.kind === "heading") return <h2 key={p.id} {...props} style={size}>{p.text}</h2>;
+        if (p.kind === "quote") return <blockquote key={p.id} style={{ ...size, "--items": 1 } as React.CSSProperties}><p {...props}>{p.text}</p></blockquote>;
+        if (p.kind === "list_item") return <ul key={p.id} style={{ ...size, "--items": 1 } as React.CSSProperties}><li><p {...props}>{p.text}</p></li></ul>;
+        return <p key={p.id} {...props} style={size}>{p.text}</p>;
       })}
     </div>
   );
@@ -48,16 +50,15 @@ function passageAtTop(root: HTMLElement): Anchor | null {
  * top stays where it was. (The browser's own scroll anchoring cannot follow a
  * replaced node, and misjudges a jump into text not yet laid out.)
  */
-function useKeptPlace(root: React.RefObject<HTMLDivElement | null>, editor: unknown, long: boolean) {
+function useKeptPlace(root: React.RefObject<HTMLDivElement | null>, editor: unknown, long: boolean, scrolledByReader: React.RefObject<boolean>) {
   const anchor = useRef<Anchor | null>(null);
-  const scrolledByReader = useRef(false);
   const shownEditor = useRef<unknown>(null);
   useEffect(() => {
     const reader = () => (scrolledByReader.current = true);
     const types = ["wheel", "touchmove", "keydown", "pointerdown"];
     for (const type of types) window.addEventListener(type, reader, { passive: true, once: true });
     return () => types.forEach((type) => window.removeEventListener(type, reader));
-  }, []);
+  }, [scrolledByReader]);
   useEffect(() => {
     // Once the editor is in, nothing is swapped any more: no need to follow the scrolling (each look costs a layout).
     if (editor) return;
@@ -77,7 +78,7 @@ function useKeptPlace(root: React.RefObject<HTMLDivElement | null>, editor: unkn
   }, [root, editor]);
   useLayoutEffect(() => {
     if (!root.current) return;
-    const named = /^#p-\d+$/.test(window.location.hash) ? root.current.querySelector<HTMLElement>(window.location.hash) : null;
+    const named = namedPassage(root.current);
     if (named && !scrolledByReader.current) {
       named.scrollIntoView({ block: "start" });
       return;
@@ -91,7 +92,96 @@ function useKeptPlace(root: React.RefObject<HTMLDivElement | null>, editor: unkn
     if (!passage) return;
     const moved = passage.getBoundingClientRect().top - kept.top;
     if (Math.abs(moved) > 1) window.scrollBy(0, moved);
-  }, [root, editor, long]);
+  }, [root, editor, long, scrolledByReader]);
+}
+
+/**
+ * Measures how many characters a line of the text holds, on the passages on
+ * screen, when the text is shown and when the window is resized: blocks not
+ * yet laid out get their size from it (layout-estimate.ts).
+ */
+function useLineChars(root: React.RefObject<HTMLDivElement | null>, editor: unknown) {
+  useLayoutEffect(() => {
+    const text = root.current;
+    if (!text) return;
+    const measure = () => {
+      const lineChars = lineCharsFrom(samplePassages(text));
+      if (lineChars) text.style.setProperty("--line-chars", lineChars.toFixed(1));
+    };
+    measure();
+    let timer = 0;
+    const resized = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(measure, 150);
+    };
+    window.addEventListener("resize", resized);
+    return () => {
+      window.clearTimeout(timer);
+      window.removeEventListener("resize", resized);
+    };
+  }, [root, editor]);
+}
+
+/** The passage the address names (#p-600), if any. */
+function namedPassage(root: HTMLElement): HTMLElement | null {
+  return /^#p-\d+$/.test(window.location.hash) ? root.querySelector<HTMLElement>(window.location.hash) : null;
+}
+
+/** Passages laid out per step once a long report's cards are in: each step is a task of a few tens of milliseconds. */
+const LAYOUT_STEP = 15;
+
+/**
+ * Once a long report's cards are all in, its passages (laid out only near the
+ * screen while they arrived) are laid out from the top, a few at a time while
+ * the browser is idle: all at once took most of a second for 1,000 passages
+ * and 9,000 highlights, a stall in the middle of reading. Each step only
+ * rewrites one CSS rule, in the idle callback itself, so nothing (a scroll, a
+ * React render) can come between the step and the place it keeps.
+ * Returns whether it is still stepping, and the style element to step with.
+ */
+function useLayoutInSteps(root: React.RefObject<HTMLDivElement | null>, lazy: boolean, passageCount: number, scrolledByReader: React.RefObject<boolean>) {
+  // A report that starts lazy is laid out in steps once it no longer is, from the very render it stops being lazy.
+  const [wasLazy] = useState(lazy);
+  const [done, setDone] = useState(false);
+  const stepping = wasLazy && !lazy && !done;
+  const style = useRef<HTMLStyleElement>(null);
+  useEffect(() => {
+    if (!stepping) return;
+    const html = document.documentElement;
+    let laidOut = 0;
+    let handle = 0;
+    const idle = typeof window.requestIdleCallback === "function";
+    const schedule = () => {
+      handle = idle ? window.requestIdleCallback(step, { timeout: 250 }) : window.setTimeout(step, 50);
+    };
+    const step = () => {
+      laidOut += LAYOUT_STEP;
+      if (laidOut >= passageCount) return setDone(true);
+      if (!root.current) return;
+      // Until the reader scrolls, the passage the address names is the place; after that, the passage at the top.
+      const named = scrolledByReader.current ? null : namedPassage(root.current);
+      const kept = named ? null : passageAtTop(root.current);
+      // The browser's anchoring cannot follow passages that change from lazy to laid out (a link to ¶ 350
+      // ended 3,469 px away), and with both, the text moved twice: it is off for the step, which keeps the place itself.
+      const anchoring = html.style.overflowAnchor;
+      html.style.overflowAnchor = "none";
+      if (style.current) style.current.textContent = `.report-text-stepping .ProseMirror > :nth-child(-n+${laidOut}) { content-visibility: visible; }`;
+      const passage = kept && root.current.querySelector<HTMLElement>(`[data-passage-id="${CSS.escape(kept.passageId)}"]`);
+      if (named) named.scrollIntoView({ block: "start" });
+      else if (kept && passage) {
+        const moved = passage.getBoundingClientRect().top - kept.top;
+        if (Math.abs(moved) > 1) window.scrollBy(0, moved);
+      }
+      html.style.overflowAnchor = anchoring;
+      schedule();
+    };
+    schedule();
+    return () => {
+      if (idle) window.cancelIdleCallback(handle);
+      else window.clearTimeout(handle);
+    };
+  }, [root, stepping, passageCount, scrolledByReader]);
+  return { stepping, style };
 }
 
 /**
@@ -143,10 +233,14 @@ export function ReportDocument({
   }, [editor, onEditor]);
 
   const root = useRef<HTMLDivElement>(null);
-  useKeptPlace(root, editor, long);
+  useLineChars(root, editor);
+  const scrolledByReader = useRef(false);
+  useKeptPlace(root, editor, long, scrolledByReader);
+  const { stepping, style } = useLayoutInSteps(root, long, passages.length, scrolledByReader);
 
   return (
-    <div ref={root} className={long ? "report-text report-text-long" : "report-text"}>
+    <div ref={root} className={long ? "report-text report-text-long" : stepping ? "report-text report-text-stepping" : "report-text"}>
+      {stepping && <style ref={style} />}
       {editor ? <EditorContent editor={editor} /> : <StaticPassages passages={passages} />}
     </div>
   );
