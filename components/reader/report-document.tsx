@@ -137,13 +137,14 @@ const LAYOUT_STEP = 15;
  * and 9,000 highlights, a stall in the middle of reading. Each step only
  * rewrites one CSS rule, in the idle callback itself, so nothing (a scroll, a
  * React render) can come between the step and the place it keeps.
- * Returns whether it is still stepping, and the style element to step with.
+ * Returns whether it steps (or has stepped), and the style element to step with.
  */
 function useLayoutInSteps(root: React.RefObject<HTMLDivElement | null>, lazy: boolean, passageCount: number, scrolledByReader: React.RefObject<boolean>) {
   // A report that starts lazy is laid out in steps once it no longer is, from the very render it stops being lazy.
   const [wasLazy] = useState(lazy);
-  const [done, setDone] = useState(false);
-  const stepping = wasLazy && !lazy && !done;
+  // The class and its rule stay once every passage is laid out: taking them away would change the
+  // style of every passage at once, and lay out the whole text again (848 ms in the benchmark).
+  const stepping = wasLazy && !lazy;
   const style = useRef<HTMLStyleElement>(null);
   useEffect(() => {
     if (!stepping) return;
@@ -156,7 +157,6 @@ function useLayoutInSteps(root: React.RefObject<HTMLDivElement | null>, lazy: bo
     };
     const step = () => {
       laidOut += LAYOUT_STEP;
-      if (laidOut >= passageCount) return setDone(true);
       if (!root.current) return;
       // Until the reader scrolls, the passage the address names is the place; after that, the passage at the top.
       const named = scrolledByReader.current ? null : namedPassage(root.current);
@@ -173,7 +173,7 @@ function useLayoutInSteps(root: React.RefObject<HTMLDivElement | null>, lazy: bo
         if (Math.abs(moved) > 1) window.scrollBy(0, moved);
       }
       html.style.overflowAnchor = anchoring;
-      schedule();
+      if (laidOut < passageCount) schedule();
     };
     schedule();
     return () => {
