@@ -128,7 +128,7 @@ export function applyHighlights(doc: PMNode, state: ReaderDecorationState, highl
 }
 
 /** Paragraph numbers and highlights; the reader dispatches the highlights it wants shown. */
-export const ReaderDecorations = Extension.create<{ initial: HighlightSpec[] }>({
+export const ReaderDecorations = Extension.create<{ initial: HighlightSpec[] | (() => HighlightSpec[]) }>({
   name: "readerDecorations",
   addOptions() {
     return { initial: [] };
@@ -139,7 +139,7 @@ export const ReaderDecorations = Extension.create<{ initial: HighlightSpec[] }>(
       new Plugin<ReaderDecorationState>({
         key: readerDecorationsKey,
         state: {
-          init: (_, state) => applyHighlights(state.doc, initialDecorations(state.doc), initial),
+          init: (_, state) => applyHighlights(state.doc, initialDecorations(state.doc), typeof initial === "function" ? initial() : initial),
           apply(tr, old) {
             const highlights = tr.getMeta(readerDecorationsKey) as HighlightSpec[] | undefined;
             if (highlights) return applyHighlights(tr.doc, old, highlights);

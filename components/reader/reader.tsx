@@ -17,7 +17,7 @@ import { quoteMarkdown } from "@/components/notes/quote-markdown";
 import { Alert } from "@/components/ui/alert";
 import { apiFetch } from "@/lib/api/client";
 import { fetchAllPages, pagesOf, sizedPageUrl } from "@/lib/api/pages";
-import { passagePositions, rangeInDocument, readerDecorationsKey, type HighlightSpec } from "./reader-decorations";
+import { passagePositions, rangeInDocument, type HighlightSpec } from "./reader-decorations";
 import { ReportDocument } from "./report-document";
 import { selectionInPassage } from "./selection";
 import { SelectionToolbar } from "./selection-toolbar";
@@ -185,10 +185,6 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
     if (draft) specs.push({ id: DRAFT_KEY, passageId: draft.passageId, start: draft.start, end: draft.end, kind: "pending", focused: true });
     return specs;
   }, [visible, indexedOnly, focusedId, draft]);
-  useEffect(() => {
-    if (!editor || editor.isDestroyed) return;
-    editor.view.dispatch(editor.state.tr.setMeta(readerDecorationsKey, highlights));
-  }, [editor, highlights]);
 
   const positions = useMemo(() => (editor ? passagePositions(editor.state.doc) : null), [editor]);
 
@@ -610,7 +606,7 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
           </p>
         )}
         {error && <div className="mb-6"><Alert>{error}</Alert></div>}
-        <ReportDocument passages={passages} initialHighlights={highlights} onEditor={setEditor} long={passages.length > LONG_REPORT && loadingRest} />
+        <ReportDocument passages={passages} highlights={highlights} onEditor={setEditor} long={passages.length > LONG_REPORT && loadingRest} />
         <PresenceMarkers people={others} container={textRef} />
       </article>
       {wide ? (

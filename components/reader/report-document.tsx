@@ -3,25 +3,72 @@
 import type { Editor } from "@tiptap/core";
 import { EditorContent, useEditor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { documentFromPassages } from "./document-model";
 import { lineCharsFrom, samplePassages } from "./layout-estimate";
+import { useHighlightStaging, useStagedHighlights } from "./staged-highlights";
+import { highlightsByPassage, textRuns, type TextRun } from "./static-highlights";
 import { PassageAttributes } from "./passage-attributes";
 import { ReaderDecorations, type HighlightSpec } from "./reader-decorations";
 import type { ReaderPassage } from "./types";
 
-/** The passages as plain markup, shown until the editor has mounted (and without JavaScript). */
-function StaticPassages({ passages }: { passages: ReaderPassage[] }) {
+/** A run of text inside the highlights over it, outermost first (as the editor's decorations nest). */
+function Highlighted({ run }: { run: TextRun }) {
+  let inner: React.ReactNode = run.text;
+  for (let i = run.highlights.length - 1; i >= 0; i--) {
+    const h = run.highlights[i];
+    inner = (
+      <span className={`hl hl-${h.kind}${h.focused ? " hl-focus" : ""}`} data-annotation-id={h.id}>
+        {inner}
+      </span>
+    );
+  }
+  return inner;
+}
+
+function PassageText({ text, highlights }: { text: string; highlights: HighlightSpec[] | undefined }) {
+  if (!highlights) return text;
+  return textRuns(text, highlights).map((run, i) => <Highlighted key={i} run={run} />);
+}
+
+const sameHighlights = (a: HighlightSpec[] | undefined, b: HighlightSpec[] | undefined) =>
+  a === b ||
+  (!!a && !!b && a.length === b.length && a.every((h, i) => h.id === b[i].id && h.start === b[i].start && h.end === b[i].end && h.kind === b[i].kind && !!h.focused === !!b[i].focused));
+
+/** One passage of the static text; redrawn only when its own highlights change (a page of cards changes none). */
+const StaticPassage = memo(
+  function StaticPassage({ passage: p, highlights }: { passage: ReaderPassage; highlights: HighlightSpec[] | undefined }) {
+    const props = { id: `p-${p.index}`, "data-passage-id": p.id, dir: "auto" as const };
+    const size = { "--chars": p.text.length } as React.CSSProperties;
+    // The ¶ link the editor puts before each passage (numberWidget), so nothing moves when the editor takes over.
+    const text = (
+      <>
+        <a className="passage-number" href={`#p-${p.index}`} aria-label={`Link to paragraph ${p.index}`} data-passage-link={p.index}>
+          {`¶ ${p.index}`}
+        </a>
+        <PassageText text={p.text} highlights={highlights} />
+      </>
+    );
+    if (p.kind === "heading") return <h2 {...props} style={size}>{text}</h2>;
+    if (p.kind === "quote") return <blockquote style={{ ...size, "--items": 1 } as React.CSSProperties}><p {...props}>{text}</p></blockquote>;
+    if (p.kind === "list_item") return <ul style={{ ...size, "--items": 1 } as React.CSSProperties}><li><p {...props}>{text}</p></li></ul>;
+    return <p {...props} style={size}>{text}</p>;
+  },
+  (a, b) => a.passage === b.passage && sameHighlights(a.highlights, b.highlights),
+);
+
+/**
+ * The passages as plain markup with their highlights, shown until the editor
+ * has mounted (and without JavaScript): rendered on the server, so the text
+ * and its highlights are painted as the page arrives.
+ */
+function StaticPassages({ passages, highlights }: { passages: ReaderPassage[]; highlights: HighlightSpec[] }) {
+  const byPassage = useMemo(() => highlightsByPassage(highlights), [highlights]);
   return (
     <div className="ProseMirror" aria-busy="true">
-      {passages.map((p) => {
-        const props = { id: `p-${p.index}`, "data-passage-id": p.id, dir: "auto" as const };
-        const size = { "--chars": p.text.length } as React.CSSProperties;
-        if (p.kind === "heading") return <h2 key={p.id} {...props} style={size}>{p.text}</h2>;
-        if (p.kind === "quote") return <blockquote key={p.id} style={{ ...size, "--items": 1 } as React.CSSProperties}><p {...props}>{p.text}</p></blockquote>;
-        if (p.kind === "list_item") return <ul key={p.id} style={{ ...size, "--items": 1 } as React.CSSProperties}><li><p {...props}>{p.text}</p></li></ul>;
-        return <p key={p.id} {...props} style={size}>{p.text}</p>;
-      })}
+      {passages.map((p) => (
+        <StaticPassage key={p.id} passage={p} highlights={byPassage.get(p.id)} />
+      ))}
     </div>
   );
 }
@@ -185,23 +232,32 @@ function useLayoutInSteps(root: React.RefObject<HTMLDivElement | null>, lazy: bo
 }
 
 /**
- * The report text in a read-only TipTap editor with passage numbers and highlights.
- * `initialHighlights` are painted with the text when the editor is made (later
- * changes are the reader's to dispatch), so a long report's text and its
- * thousands of highlights are laid out once, not twice.
+ * The report text in a read-only TipTap editor with passage numbers and
+ * highlights. Until the editor has mounted, the server-rendered text shows the
+ * same highlights. The editor is made with its highlights (a long report's, those
+ * around the passage on screen: see useStagedHighlights), so the text and its
+ * highlights are laid out once, not twice; later changes are applied as changes.
  */
 export function ReportDocument({
   passages,
-  initialHighlights,
+  highlights,
   onEditor,
   long = false,
 }: {
   passages: ReaderPassage[];
-  initialHighlights: HighlightSpec[];
+  highlights: HighlightSpec[];
   onEditor: (editor: Editor | null) => void;
   long?: boolean;
 }) {
   const content = useMemo(() => documentFromPassages(passages), [passages]);
+  const root = useRef<HTMLDivElement>(null);
+  const passageIds = useMemo(() => passages.map((p) => p.id), [passages]);
+  const staging = useHighlightStaging({
+    highlights,
+    passageIds,
+    staged: long,
+    passageOnScreen: () => (root.current ? (passageAtTop(root.current)?.passageId ?? null) : null),
+  });
   const editor = useEditor({
     editable: false,
     immediatelyRender: false,
@@ -221,18 +277,18 @@ export function ReportDocument({
         heading: { levels: [2, 3, 4] },
       }),
       PassageAttributes,
-      ReaderDecorations.configure({ initial: initialHighlights }),
+      ReaderDecorations.configure({ initial: staging.initial }),
     ],
     content,
     editorProps: { attributes: { "aria-label": "Report text", "data-testid": "report-text" } },
   });
 
+  useStagedHighlights(staging, editor, highlights, passageIds);
   useEffect(() => {
     onEditor(editor);
     return () => onEditor(null);
   }, [editor, onEditor]);
 
-  const root = useRef<HTMLDivElement>(null);
   useLineChars(root, editor);
   const scrolledByReader = useRef(false);
   useKeptPlace(root, editor, long, scrolledByReader);
@@ -241,7 +297,7 @@ export function ReportDocument({
   return (
     <div ref={root} className={long ? "report-text report-text-long" : stepping ? "report-text report-text-stepping" : "report-text"}>
       {stepping && <style ref={style} />}
-      {editor ? <EditorContent editor={editor} /> : <StaticPassages passages={passages} />}
+      {editor ? <EditorContent editor={editor} /> : <StaticPassages passages={passages} highlights={highlights} />}
     </div>
   );
 }
