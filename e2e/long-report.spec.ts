@@ -1,7 +1,7 @@
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { query } from "../lib/testing/db";
-import { expectAccessible, registerViaUi } from "./support/ui";
+import { expectAccessible, registerViaUi, selectPhraseWithMouse } from "./support/ui";
 
 const SHOTS = path.join(process.cwd(), "test-results", "screenshots");
 const PASSAGES = 400;
@@ -118,4 +118,31 @@ test("a link to a passage deep in a long report lands there, and stays there onc
   const top = () => page.locator("#p-350").evaluate((el) => el.getBoundingClientRect().top);
   await expect.poll(top).toBeGreaterThanOrEqual(0);
   expect(await top()).toBeLessThan(200);
+});
+
+test("a long report, read without an editor, is annotated like a short one: a phrase selected with the mouse gets a comment", async ({ page }) => {
+  test.setTimeout(120_000);
+  const { slug, reportId } = await longReport(page, "Sami Select", "Select desk");
+  await page.goto(`/w/${slug}/r/${reportId}`);
+  const text = page.getByTestId("report-text");
+  await expect(page.getByText("loading more…")).toHaveCount(0, { timeout: 30_000 });
+
+  // In ¶ 1, "Passage" and "number " are highlighted; the phrase comes after them, in the same passage.
+  await selectPhraseWithMouse(page, "says the water table");
+  await expect(page.getByTestId("selection-toolbar")).toBeVisible();
+  await page.getByRole("button", { name: /Comment/ }).click();
+  const composer = page.getByTestId("comment-composer");
+  await expect(composer).toContainText("says the water table");
+  await composer.getByRole("textbox", { name: "Comment" }).fill("Which basin?");
+  await composer.getByRole("button", { name: "Comment", exact: true }).click();
+
+  const card = page.getByTestId("annotation-card").filter({ hasText: "Which basin?" });
+  await expect(card).toBeVisible();
+  await expect(card).toHaveAttribute("aria-label", "Comment by Sami Select on paragraph 1");
+  await expect(card).toContainText("says the water table");
+  await expect(text.locator(".hl-comment", { hasText: /^says the water table$/ })).toHaveCount(1);
+  // Anchored where the words are: "Passage number 2 " is 17 characters.
+  const { annotations } = await (await page.request.get(`/api/v1/reports/${reportId}/annotations?limit=500`)).json();
+  const mine = annotations.find((a: { body: string }) => a.body.includes("Which basin?"));
+  expect([mine.start, mine.end, mine.quote]).toEqual([17, 37, "says the water table"]);
 });

@@ -20,6 +20,7 @@ import { fetchAllPages, pagesOf, sizedPageUrl } from "@/lib/api/pages";
 import { passagePositions, rangeInDocument, type HighlightSpec } from "./reader-decorations";
 import { ReportDocument } from "./report-document";
 import { selectionInPassage } from "./selection";
+import { selectionInText, topOfOffset } from "./text-selection";
 import { SelectionToolbar } from "./selection-toolbar";
 import { BottomSheet } from "./bottom-sheet";
 import { useMediaQuery } from "./use-media-query";
@@ -72,7 +73,8 @@ function readingOrder(a: ReaderAnnotation, b: ReaderAnnotation): number {
 type Panel = "annotations" | "notes";
 
 /**
- * From this many passages on, while the rest of the cards arrive, passages off screen are not
+ * From this many passages on, a report is read as its server-rendered text, without an editor (see
+ * ReportDocument), and while the rest of the cards arrive, passages off screen are not
  * laid out (CSS content-visibility), so the text and all its highlights appear at once. Once all
  * cards are in, the passages are laid out a few at a time (see useLayoutInSteps): kept lazy,
  * programmatic scrolling (a link to a passage, the outline, the list following the text) landed
@@ -187,29 +189,36 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
   }, [visible, indexedOnly, focusedId, draft]);
 
   const positions = useMemo(() => (editor ? passagePositions(editor.state.doc) : null), [editor]);
+  const textOnly = passages.length > LONG_REPORT;
 
   const anchorOf = useCallback(
     (key: string, container: HTMLElement) => {
       const base = container.getBoundingClientRect().top;
       if (key === DRAFT_KEY) {
-        if (!editor || !draft || !positions) return null;
+        if (!draft) return null;
+        if (textOnly) {
+          const top = textRef.current ? topOfOffset(textRef.current, draft.passageId, draft.start) : null;
+          return top === null ? null : top - base;
+        }
+        if (!editor || !positions) return null;
         const range = rangeInDocument(positions, draft);
         return range ? editor.view.coordsAtPos(range.from).top - base : null;
       }
       const el = textRef.current?.querySelector(`[data-annotation-id="${CSS.escape(key)}"]`);
       return el ? el.getBoundingClientRect().top - base : null;
     },
-    [editor, draft, positions],
+    [editor, draft, positions, textOnly],
   );
 
   const readSelection = useCallback(() => {
-    if (!editor || !canAnnotate || draft) return;
+    if (!canAnnotate || draft) return;
     const selection = window.getSelection();
-    const pending = selectionInPassage(editor, selection);
+    const text = textRef.current?.querySelector<HTMLElement>("[data-testid=report-text]");
+    const pending = textOnly ? (text ? selectionInText(text, selection) : null) : editor ? selectionInPassage(editor, selection) : null;
     if (!pending || !selection) return setToolbar(null);
     const r = selection.getRangeAt(0).getBoundingClientRect();
     setToolbar({ selection: pending, rect: { top: r.top, left: r.left, bottom: r.bottom, width: r.width } });
-  }, [editor, canAnnotate, draft]);
+  }, [editor, canAnnotate, draft, textOnly]);
 
   useEffect(() => {
     const onChange = () => {
@@ -290,7 +299,7 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
   // A link such as ?annotation=… (from a notification or the claims list) opens that thread.
   const linked = searchParams.get("annotation");
   useEffect(() => {
-    if (!editor || !linked || !annotations.some((a) => a.id === linked)) return;
+    if (!(editor || textOnly) || !linked || !annotations.some((a) => a.id === linked)) return;
     // After the highlights are painted, so there is something to scroll to.
     const frame = requestAnimationFrame(() => focusAnnotation(linked, true));
     return () => cancelAnimationFrame(frame);
@@ -606,7 +615,7 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
           </p>
         )}
         {error && <div className="mb-6"><Alert>{error}</Alert></div>}
-        <ReportDocument passages={passages} highlights={highlights} onEditor={setEditor} long={passages.length > LONG_REPORT && loadingRest} />
+        <ReportDocument passages={passages} highlights={highlights} onEditor={setEditor} long={textOnly && loadingRest} textOnly={textOnly} />
         <PresenceMarkers people={others} container={textRef} />
       </article>
       {wide ? (

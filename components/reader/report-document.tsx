@@ -3,14 +3,16 @@
 import type { Editor } from "@tiptap/core";
 import { EditorContent, useEditor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { documentFromPassages } from "./document-model";
 import { lineCharsFrom, samplePassages } from "./layout-estimate";
-import { useHighlightStaging, useStagedHighlights } from "./staged-highlights";
 import { highlightsByPassage, textRuns, type TextRun } from "./static-highlights";
 import { PassageAttributes } from "./passage-attributes";
-import { ReaderDecorations, type HighlightSpec } from "./reader-decorations";
+import { ReaderDecorations, readerDecorationsKey, type HighlightSpec } from "./reader-decorations";
 import type { ReaderPassage } from "./types";
+
+/** What the text's element carries, editor or not: the tests and the presence markers find the text by it. */
+const TEXT_ATTRIBUTES = { "aria-label": "Report text", "data-testid": "report-text" };
 
 /** A run of text inside the highlights over it, outermost first (as the editor's decorations nest). */
 function Highlighted({ run }: { run: TextRun }) {
@@ -49,23 +51,28 @@ const StaticPassage = memo(
         <PassageText text={p.text} highlights={highlights} />
       </>
     );
-    if (p.kind === "heading") return <h2 {...props} style={size}>{text}</h2>;
+    if (p.kind === "heading") {
+      // As the editor has them (document-model.ts): h2 to h4, the report's title being the page's h1.
+      const Heading = (["h2", "h3", "h4"] as const)[Math.min(Math.max(p.level ?? 2, 2), 4) - 2];
+      return <Heading {...props} style={size}>{text}</Heading>;
+    }
     if (p.kind === "quote") return <blockquote style={{ ...size, "--items": 1 } as React.CSSProperties}><p {...props}>{text}</p></blockquote>;
     if (p.kind === "list_item") return <ul style={{ ...size, "--items": 1 } as React.CSSProperties}><li><p {...props}>{text}</p></li></ul>;
-    return <p {...props} style={size}>{text}</p>;
+    return <p {...props} className={p.kind === "footnote" ? "passage-footnote" : undefined} style={size}>{text}</p>;
   },
   (a, b) => a.passage === b.passage && sameHighlights(a.highlights, b.highlights),
 );
 
 /**
- * The passages as plain markup with their highlights, shown until the editor
- * has mounted (and without JavaScript): rendered on the server, so the text
- * and its highlights are painted as the page arrives.
+ * The passages as plain markup with their highlights and ¶ links: a long
+ * report's text (`reading`), or a shorter one's until the editor has mounted
+ * (and without JavaScript). Rendered on the server, so the text and its
+ * highlights are painted as the page arrives.
  */
-function StaticPassages({ passages, highlights }: { passages: ReaderPassage[]; highlights: HighlightSpec[] }) {
+function StaticPassages({ passages, highlights, reading = false }: { passages: ReaderPassage[]; highlights: HighlightSpec[]; reading?: boolean }) {
   const byPassage = useMemo(() => highlightsByPassage(highlights), [highlights]);
   return (
-    <div className="ProseMirror" aria-busy="true">
+    <div className="ProseMirror" {...(reading ? TEXT_ATTRIBUTES : { "aria-busy": true })}>
       {passages.map((p) => (
         <StaticPassage key={p.id} passage={p} highlights={byPassage.get(p.id)} />
       ))}
@@ -233,31 +240,20 @@ function useLayoutInSteps(root: React.RefObject<HTMLDivElement | null>, lazy: bo
 
 /**
  * The report text in a read-only TipTap editor with passage numbers and
- * highlights. Until the editor has mounted, the server-rendered text shows the
- * same highlights. The editor is made with its highlights (a long report's, those
- * around the passage on screen: see useStagedHighlights), so the text and its
- * highlights are laid out once, not twice; later changes are applied as changes.
+ * highlights, made with its highlights so they are laid out once, not twice;
+ * later changes are applied as changes. Until it has mounted, the
+ * server-rendered text shows the same highlights.
  */
-export function ReportDocument({
+function EditorText({
   passages,
   highlights,
   onEditor,
-  long = false,
 }: {
   passages: ReaderPassage[];
   highlights: HighlightSpec[];
   onEditor: (editor: Editor | null) => void;
-  long?: boolean;
 }) {
   const content = useMemo(() => documentFromPassages(passages), [passages]);
-  const root = useRef<HTMLDivElement>(null);
-  const passageIds = useMemo(() => passages.map((p) => p.id), [passages]);
-  const staging = useHighlightStaging({
-    highlights,
-    passageIds,
-    staged: long,
-    passageOnScreen: () => (root.current ? (passageAtTop(root.current)?.passageId ?? null) : null),
-  });
   const editor = useEditor({
     editable: false,
     immediatelyRender: false,
@@ -277,18 +273,52 @@ export function ReportDocument({
         heading: { levels: [2, 3, 4] },
       }),
       PassageAttributes,
-      ReaderDecorations.configure({ initial: staging.initial }),
+      ReaderDecorations.configure({ initial: highlights }),
     ],
     content,
-    editorProps: { attributes: { "aria-label": "Report text", "data-testid": "report-text" } },
+    editorProps: { attributes: TEXT_ATTRIBUTES },
   });
-
-  useStagedHighlights(staging, editor, highlights, passageIds);
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    editor.view.dispatch(editor.state.tr.setMeta(readerDecorationsKey, highlights));
+  }, [editor, highlights]);
   useEffect(() => {
     onEditor(editor);
     return () => onEditor(null);
   }, [editor, onEditor]);
+  return editor ? <EditorContent editor={editor} /> : <StaticPassages passages={passages} highlights={highlights} />;
+}
 
+/**
+ * The report text. A long report (`textOnly`) is read as the server-rendered
+ * text itself, with its highlights and ¶ links, and no editor: building a
+ * ProseMirror view of 1,000 passages took one task of 0.4-0.9 s after the text
+ * was on screen, a stall for whoever had begun to read or scroll. Selections
+ * and places in it are read from the DOM (text-selection.ts). A shorter report
+ * gets the editor.
+ */
+export function ReportDocument({
+  passages,
+  highlights,
+  onEditor,
+  long = false,
+  textOnly = false,
+}: {
+  passages: ReaderPassage[];
+  highlights: HighlightSpec[];
+  onEditor: (editor: Editor | null) => void;
+  long?: boolean;
+  textOnly?: boolean;
+}) {
+  const root = useRef<HTMLDivElement>(null);
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const made = useCallback(
+    (next: Editor | null) => {
+      setEditor(next);
+      onEditor(next);
+    },
+    [onEditor],
+  );
   useLineChars(root, editor);
   const scrolledByReader = useRef(false);
   useKeptPlace(root, editor, long, scrolledByReader);
@@ -297,7 +327,7 @@ export function ReportDocument({
   return (
     <div ref={root} className={long ? "report-text report-text-long" : stepping ? "report-text report-text-stepping" : "report-text"}>
       {stepping && <style ref={style} />}
-      {editor ? <EditorContent editor={editor} /> : <StaticPassages passages={passages} highlights={highlights} />}
+      {textOnly ? <StaticPassages passages={passages} highlights={highlights} reading /> : <EditorText passages={passages} highlights={highlights} onEditor={made} />}
     </div>
   );
 }
