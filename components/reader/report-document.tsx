@@ -202,7 +202,6 @@ function useLayoutInSteps(root: React.RefObject<HTMLDivElement | null>, lazy: bo
   const style = useRef<HTMLStyleElement>(null);
   useEffect(() => {
     if (!stepping) return;
-    const html = document.documentElement;
     let laidOut = 0;
     let handle = 0;
     const idle = typeof window.requestIdleCallback === "function";
@@ -215,10 +214,6 @@ function useLayoutInSteps(root: React.RefObject<HTMLDivElement | null>, lazy: bo
       // Until the reader scrolls, the passage the address names is the place; after that, the passage at the top.
       const named = scrolledByReader.current ? null : namedPassage(root.current);
       const kept = named ? null : passageAtTop(root.current);
-      // The browser's anchoring cannot follow passages that change from lazy to laid out (a link to ¶ 350
-      // ended 3,469 px away), and with both, the text moved twice: it is off for the step, which keeps the place itself.
-      const anchoring = html.style.overflowAnchor;
-      html.style.overflowAnchor = "none";
       if (style.current) style.current.textContent = `.report-text-stepping .ProseMirror > :nth-child(-n+${laidOut}) { content-visibility: visible; }`;
       const passage = kept && root.current.querySelector<HTMLElement>(`[data-passage-id="${CSS.escape(kept.passageId)}"]`);
       if (named) named.scrollIntoView({ block: "start" });
@@ -226,7 +221,6 @@ function useLayoutInSteps(root: React.RefObject<HTMLDivElement | null>, lazy: bo
         const moved = passage.getBoundingClientRect().top - kept.top;
         if (Math.abs(moved) > 1) window.scrollBy(0, moved);
       }
-      html.style.overflowAnchor = anchoring;
       if (laidOut < passageCount) schedule();
     };
     schedule();
