@@ -104,7 +104,7 @@ function passageAtTop(root: HTMLElement): Anchor | null {
  * top stays where it was. (The browser's own scroll anchoring cannot follow a
  * replaced node, and misjudges a jump into text not yet laid out.)
  */
-function useKeptPlace(root: React.RefObject<HTMLDivElement | null>, editor: unknown, long: boolean, scrolledByReader: React.RefObject<boolean>) {
+function useKeptPlace(root: React.RefObject<HTMLDivElement | null>, editor: unknown, willSwap: boolean, long: boolean, scrolledByReader: React.RefObject<boolean>) {
   const anchor = useRef<Anchor | null>(null);
   const shownEditor = useRef<unknown>(null);
   useEffect(() => {
@@ -114,8 +114,8 @@ function useKeptPlace(root: React.RefObject<HTMLDivElement | null>, editor: unkn
     return () => types.forEach((type) => window.removeEventListener(type, reader));
   }, [scrolledByReader]);
   useEffect(() => {
-    // Once the editor is in, nothing is swapped any more: no need to follow the scrolling (each look costs a layout).
-    if (editor) return;
+    // Once the editor is in (or when none comes), nothing is swapped: no need to follow the scrolling (each look costs a layout).
+    if (editor || !willSwap) return;
     let frame = 0;
     const remember = () => {
       cancelAnimationFrame(frame);
@@ -129,7 +129,7 @@ function useKeptPlace(root: React.RefObject<HTMLDivElement | null>, editor: unkn
       cancelAnimationFrame(frame);
       window.removeEventListener("scroll", remember);
     };
-  }, [root, editor]);
+  }, [root, editor, willSwap]);
   useLayoutEffect(() => {
     if (!root.current) return;
     const named = namedPassage(root.current);
@@ -188,18 +188,18 @@ const LAYOUT_STEP = 15;
  * Once a long report's cards are all in, its passages (laid out only near the
  * screen while they arrived) are laid out from the top, a few at a time while
  * the browser is idle: all at once took most of a second for 1,000 passages
- * and 9,000 highlights, a stall in the middle of reading. Each step only
- * rewrites one CSS rule, in the idle callback itself, so nothing (a scroll, a
- * React render) can come between the step and the place it keeps.
- * Returns whether it steps (or has stepped), and the style element to step with.
+ * and 9,000 highlights, a stall in the middle of reading. Each step marks a
+ * few blocks laid out (data-laid-out; a long report's text is the static one,
+ * whose elements React keeps), in the idle callback itself, so nothing (a
+ * scroll, a React render) can come between the step and the place it keeps.
+ * Returns whether it steps (or has stepped).
  */
 function useLayoutInSteps(root: React.RefObject<HTMLDivElement | null>, lazy: boolean, passageCount: number, scrolledByReader: React.RefObject<boolean>) {
   // A report that starts lazy is laid out in steps once it no longer is, from the very render it stops being lazy.
   const [wasLazy] = useState(lazy);
-  // The class and its rule stay once every passage is laid out: taking them away would change the
+  // The class and the marks stay once every passage is laid out: taking them away would change the
   // style of every passage at once, and lay out the whole text again (848 ms in the benchmark).
   const stepping = wasLazy && !lazy;
-  const style = useRef<HTMLStyleElement>(null);
   useEffect(() => {
     if (!stepping) return;
     let laidOut = 0;
@@ -209,16 +209,24 @@ function useLayoutInSteps(root: React.RefObject<HTMLDivElement | null>, lazy: bo
       handle = idle ? window.requestIdleCallback(step, { timeout: 250 }) : window.setTimeout(step, 50);
     };
     const step = () => {
+      const text = root.current?.querySelector(".ProseMirror");
+      if (!text) return;
+      const from = laidOut;
       laidOut += LAYOUT_STEP;
-      if (!root.current) return;
-      // Until the reader scrolls, the passage the address names is the place; after that, the passage at the top.
-      const named = scrolledByReader.current ? null : namedPassage(root.current);
-      const kept = named ? null : passageAtTop(root.current);
-      if (style.current) style.current.textContent = `.report-text-stepping .ProseMirror > :nth-child(-n+${laidOut}) { content-visibility: visible; }`;
-      const passage = kept && root.current.querySelector<HTMLElement>(`[data-passage-id="${CSS.escape(kept.passageId)}"]`);
+      // Until the reader scrolls, the passage the address names is the place.
+      const named = scrolledByReader.current ? null : namedPassage(root.current!);
+      // Otherwise: when the passages laid out now are above the window's bottom, what follows them
+      // (on screen) moves by as much as they grow or shrink, which is put back; when they are below
+      // it, nothing on screen moves. The first block after them tells which, and by how much (one
+      // layout, not a search for what is on screen at every step).
+      const after = named ? null : (text.children[laidOut] as HTMLElement | undefined);
+      const before = after && from < text.children.length ? after.getBoundingClientRect().top : null;
+      // An attribute on each block, not a rule over all of them: a changed style sheet has every
+      // element's style worked out again (10,000 with the highlights), an attribute only its own.
+      for (let i = from; i < laidOut && i < text.children.length; i++) (text.children[i] as HTMLElement).dataset.laidOut = "";
       if (named) named.scrollIntoView({ block: "start" });
-      else if (kept && passage) {
-        const moved = passage.getBoundingClientRect().top - kept.top;
+      else if (after && before !== null && before < window.innerHeight) {
+        const moved = after.getBoundingClientRect().top - before;
         if (Math.abs(moved) > 1) window.scrollBy(0, moved);
       }
       if (laidOut < passageCount) schedule();
@@ -229,7 +237,7 @@ function useLayoutInSteps(root: React.RefObject<HTMLDivElement | null>, lazy: bo
       else window.clearTimeout(handle);
     };
   }, [root, stepping, passageCount, scrolledByReader]);
-  return { stepping, style };
+  return stepping;
 }
 
 /**
@@ -315,12 +323,11 @@ export function ReportDocument({
   );
   useLineChars(root, editor);
   const scrolledByReader = useRef(false);
-  useKeptPlace(root, editor, long, scrolledByReader);
-  const { stepping, style } = useLayoutInSteps(root, long, passages.length, scrolledByReader);
+  useKeptPlace(root, editor, !textOnly, long, scrolledByReader);
+  const stepping = useLayoutInSteps(root, long, passages.length, scrolledByReader);
 
   return (
     <div ref={root} className={long ? "report-text report-text-long" : stepping ? "report-text report-text-stepping" : "report-text"}>
-      {stepping && <style ref={style} />}
       {textOnly ? <StaticPassages passages={passages} highlights={highlights} reading /> : <EditorText passages={passages} highlights={highlights} onEditor={made} />}
     </div>
   );
