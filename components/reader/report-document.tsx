@@ -181,8 +181,14 @@ function namedPassage(root: HTMLElement): HTMLElement | null {
   return /^#p-\d+$/.test(window.location.hash) ? root.querySelector<HTMLElement>(window.location.hash) : null;
 }
 
-/** Passages laid out per step once a long report's cards are in: each step is a task of a few tens of milliseconds. */
-const LAYOUT_STEP = 15;
+/**
+ * Once a long report's cards are in, its blocks are laid out LAYOUT_STEP at a time, as many as fit
+ * in LAYOUT_STEP_BUDGET_MS (at most LAYOUT_STEP_MAX) per idle task: a task of a few tens of
+ * milliseconds, and the whole text laid out in a few seconds.
+ */
+const LAYOUT_STEP = 10;
+const LAYOUT_STEP_MAX = 80;
+const LAYOUT_STEP_BUDGET_MS = 30;
 
 /**
  * Once a long report's cards are all in, its passages (laid out only near the
@@ -194,7 +200,7 @@ const LAYOUT_STEP = 15;
  * scroll, a React render) can come between the step and the place it keeps.
  * Returns whether it steps (or has stepped).
  */
-function useLayoutInSteps(root: React.RefObject<HTMLDivElement | null>, lazy: boolean, passageCount: number, scrolledByReader: React.RefObject<boolean>) {
+function useLayoutInSteps(root: React.RefObject<HTMLDivElement | null>, lazy: boolean, scrolledByReader: React.RefObject<boolean>) {
   // A report that starts lazy is laid out in steps once it no longer is, from the very render it stops being lazy.
   const [wasLazy] = useState(lazy);
   // The class and the marks stay once every passage is laid out: taking them away would change the
@@ -211,32 +217,43 @@ function useLayoutInSteps(root: React.RefObject<HTMLDivElement | null>, lazy: bo
     const step = () => {
       const text = root.current?.querySelector(".ProseMirror");
       if (!text) return;
+      const started = performance.now();
+      const blocks = text.children;
       const from = laidOut;
-      laidOut += LAYOUT_STEP;
+      const limit = Math.min(from + LAYOUT_STEP_MAX, blocks.length);
       // Until the reader scrolls, the passage the address names is the place.
       const named = scrolledByReader.current ? null : namedPassage(root.current!);
-      // Otherwise: when the passages laid out now are above the window's bottom, what follows them
-      // (on screen) moves by as much as they grow or shrink, which is put back; when they are below
-      // it, nothing on screen moves. The first block after them tells which, and by how much (one
-      // layout, not a search for what is on screen at every step).
-      const after = named ? null : (text.children[laidOut] as HTMLElement | undefined);
-      const before = after && from < text.children.length ? after.getBoundingClientRect().top : null;
-      // An attribute on each block, not a rule over all of them: a changed style sheet has every
-      // element's style worked out again (10,000 with the highlights), an attribute only its own.
-      for (let i = from; i < laidOut && i < text.children.length; i++) (text.children[i] as HTMLElement).dataset.laidOut = "";
+      // Otherwise: when the blocks laid out now are above the window's bottom, what follows them (on
+      // screen) moves by as much as they grow or shrink, which is put back; when they are below it,
+      // nothing on screen moves. The first block after them tells which, and by how much. Where each
+      // block that may come first after them is now: one layout, not a search for what is on screen.
+      const before = new Map<number, number>();
+      if (!named) for (let i = from + LAYOUT_STEP; i <= limit && i < blocks.length; i += LAYOUT_STEP) before.set(i, blocks[i].getBoundingClientRect().top);
+      // A few blocks at a time, each laid out at once (to see what they cost), until the step's time is up.
+      while (laidOut < limit) {
+        const end = Math.min(laidOut + LAYOUT_STEP, limit);
+        // An attribute on each block, not a rule over all of them: a changed style sheet has every
+        // element's style worked out again (10,000 with the highlights), an attribute only its own.
+        for (let i = laidOut; i < end; i++) (blocks[i] as HTMLElement).dataset.laidOut = "";
+        laidOut = end;
+        blocks[laidOut - 1].getBoundingClientRect();
+        if (performance.now() - started > LAYOUT_STEP_BUDGET_MS) break;
+      }
+      const after = blocks[laidOut] as HTMLElement | undefined;
+      const was = before.get(laidOut);
       if (named) named.scrollIntoView({ block: "start" });
-      else if (after && before !== null && before < window.innerHeight) {
-        const moved = after.getBoundingClientRect().top - before;
+      else if (after && was !== undefined && was < window.innerHeight) {
+        const moved = after.getBoundingClientRect().top - was;
         if (Math.abs(moved) > 1) window.scrollBy(0, moved);
       }
-      if (laidOut < passageCount) schedule();
+      if (laidOut < blocks.length) schedule();
     };
     schedule();
     return () => {
       if (idle) window.cancelIdleCallback(handle);
       else window.clearTimeout(handle);
     };
-  }, [root, stepping, passageCount, scrolledByReader]);
+  }, [root, stepping, scrolledByReader]);
   return stepping;
 }
 
@@ -324,7 +341,7 @@ export function ReportDocument({
   useLineChars(root, editor);
   const scrolledByReader = useRef(false);
   useKeptPlace(root, editor, !textOnly, long, scrolledByReader);
-  const stepping = useLayoutInSteps(root, long, passages.length, scrolledByReader);
+  const stepping = useLayoutInSteps(root, long, scrolledByReader);
 
   return (
     <div ref={root} className={long ? "report-text report-text-long" : stepping ? "report-text report-text-stepping" : "report-text"}>
