@@ -160,7 +160,11 @@ function useLineChars(root: React.RefObject<HTMLDivElement | null>, editor: unkn
     if (!text) return;
     const measure = () => {
       const lineChars = lineCharsFrom(samplePassages(text));
-      if (lineChars) text.style.setProperty("--line-chars", lineChars.toFixed(1));
+      // Only a real change: the property is inherited, so setting it has the style of all of the
+      // text's elements (10,000 with a long report's highlights) worked out again. The default in
+      // globals.css is what a desktop window's column holds.
+      const current = parseFloat(getComputedStyle(text).getPropertyValue("--line-chars"));
+      if (lineChars && !(Math.abs(lineChars - current) <= current * 0.03)) text.style.setProperty("--line-chars", lineChars.toFixed(1));
     };
     measure();
     let timer = 0;
