@@ -1,10 +1,15 @@
 import type { JSONContent } from "@tiptap/core";
 import type { ReaderPassage } from "./types";
 
+/** A heading's level in the reader: 2 to 4, the report's title being the page's h1. */
+export function headingLevel(p: ReaderPassage): 2 | 3 | 4 {
+  return Math.min(Math.max(p.level ?? 2, 2), 4) as 2 | 3 | 4;
+}
+
 function block(p: ReaderPassage): JSONContent {
   const attrs = { passageId: p.id, number: p.index, chars: p.text.length };
   const content = [{ type: "text", text: p.text }];
-  if (p.kind === "heading") return { type: "heading", attrs: { ...attrs, level: Math.min(Math.max(p.level ?? 2, 2), 4) }, content };
+  if (p.kind === "heading") return { type: "heading", attrs: { ...attrs, level: headingLevel(p) }, content };
   return { type: "paragraph", attrs: p.kind === "footnote" ? { ...attrs, footnote: true } : attrs, content };
 }
 

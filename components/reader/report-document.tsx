@@ -4,7 +4,7 @@ import type { Editor } from "@tiptap/core";
 import { EditorContent, useEditor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import { documentFromPassages } from "./document-model";
+import { documentFromPassages, headingLevel } from "./document-model";
 import { lineCharsFrom, samplePassages } from "./layout-estimate";
 import { highlightsByPassage, textRuns, type TextRun } from "./static-highlights";
 import { PassageAttributes } from "./passage-attributes";
@@ -52,8 +52,8 @@ const StaticPassage = memo(
       </>
     );
     if (p.kind === "heading") {
-      // As the editor has them (document-model.ts): h2 to h4, the report's title being the page's h1.
-      const Heading = (["h2", "h3", "h4"] as const)[Math.min(Math.max(p.level ?? 2, 2), 4) - 2];
+      // As the editor has them: h2 to h4.
+      const Heading = (["h2", "h3", "h4"] as const)[headingLevel(p) - 2];
       return <Heading {...props} style={size}>{text}</Heading>;
     }
     if (p.kind === "quote") return <blockquote style={{ ...size, "--items": 1 } as React.CSSProperties}><p {...props}>{text}</p></blockquote>;

@@ -39,15 +39,22 @@ export function selectionInPassage(editor: Editor, selection: Selection | null):
   const blockStart = $from.start();
   const text = block.textContent;
 
-  let startU = $from.parentOffset;
+  const startU = $from.parentOffset;
   let endU = Math.min(to - blockStart, text.length);
   if (to > blockStart + text.length || to < blockStart) endU = text.length;
+  return pendingSelection(passageId, block.attrs.number, text, startU, endU);
+}
+
+/**
+ * A pending selection of a passage's text between two UTF-16 offsets: surrounding
+ * whitespace trimmed, offsets in code points. Null when nothing is left.
+ */
+export function pendingSelection(passageId: string, passageIndex: number, text: string, startU: number, endU: number): PendingSelection | null {
   while (startU < endU && /\s/.test(text[startU])) startU++;
   while (endU > startU && /\s/.test(text[endU - 1])) endU--;
   if (endU <= startU) return null;
-
   const start = utf16ToCodePoint(text, startU);
   // Round the end up past a surrogate pair's second half, never into its middle.
   const end = utf16ToCodePoint(text, endU) + (endU < text.length && /[\uDC00-\uDFFF]/.test(text[endU]) ? 1 : 0);
-  return { passageId, passageIndex: block.attrs.number, start, end, quote: Array.from(text).slice(start, end).join("") };
+  return { passageId, passageIndex, start, end, quote: Array.from(text).slice(start, end).join("") };
 }

@@ -1,4 +1,5 @@
-import { codePointToUtf16, utf16ToCodePoint } from "@/lib/anchoring";
+import { codePointToUtf16 } from "@/lib/anchoring";
+import { pendingSelection } from "./selection";
 import type { PendingSelection } from "./types";
 
 /**
@@ -60,21 +61,9 @@ export function selectionInText(root: HTMLElement, selection: Selection | null):
 
 function inPassage(passage: HTMLElement, range: Range): PendingSelection | null {
   const text = passageText(passage);
-  let startU = passage.contains(range.startContainer) ? offsetOf(passage, range.startContainer, range.startOffset) : 0;
-  let endU = passage.contains(range.endContainer) ? offsetOf(passage, range.endContainer, range.endOffset) : text.length;
-  while (startU < endU && /\s/.test(text[startU])) startU++;
-  while (endU > startU && /\s/.test(text[endU - 1])) endU--;
-  if (endU <= startU) return null;
-  const start = utf16ToCodePoint(text, startU);
-  // Round the end up past a surrogate pair's second half, never into its middle.
-  const end = utf16ToCodePoint(text, endU) + (endU < text.length && /[\uDC00-\uDFFF]/.test(text[endU]) ? 1 : 0);
-  return {
-    passageId: passage.dataset.passageId!,
-    passageIndex: Number(passage.dataset.number ?? passage.id.replace(/^p-/, "")),
-    start,
-    end,
-    quote: Array.from(text).slice(start, end).join(""),
-  };
+  const startU = passage.contains(range.startContainer) ? offsetOf(passage, range.startContainer, range.startOffset) : 0;
+  const endU = passage.contains(range.endContainer) ? offsetOf(passage, range.endContainer, range.endOffset) : text.length;
+  return pendingSelection(passage.dataset.passageId!, Number(passage.dataset.number ?? passage.id.replace(/^p-/, "")), text, startU, endU);
 }
 
 /** The top, in the window, of the line where a code point offset of a passage is; null if the passage or offset is not there. */
