@@ -113,3 +113,29 @@ test("two people co-edit the team notes, see each other's carets, and typing don
   }
   await Promise.all([a.close(), b.close(), v.close()]);
 });
+
+test("a quote sent to the team notes before they were ever shown lands in them once their editor has loaded", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const olive = await newUser("Olive Owner");
+  const ws = await newWorkspace(olive, "Water desk");
+  const report = await newReport(olive, ws.id, "# Aquifers\n\nThe water table fell by two metres in a decade.", "markdown");
+  await newAnnotation(olive, report, { body: "Which wells were measured?", end: 9 });
+  const context = await signedIn(browser, olive);
+  const page = await context.newPage();
+  await page.goto(`/w/${ws.slug}/r/${report.id}`);
+  await expect(page.getByTestId("annotation-card")).toHaveCount(1);
+  // The notes (their editor and their connection) are made when first shown, not with the page.
+  await expect(page.getByTestId("notes-status")).toHaveCount(0);
+
+  await page.getByTestId("annotation-card").click();
+  await page.getByRole("button", { name: "Quote in notes" }).click();
+  await expect(page.getByRole("tab", { name: "Team notes" })).toHaveAttribute("aria-selected", "true");
+  const notes = page.getByRole("textbox", { name: "Team notes" });
+  await expect(notes.locator("blockquote")).toContainText("The water");
+  await expect(notes).toContainText("Which wells were measured?");
+  await expect(page.getByTestId("notes-status")).toHaveText("Connected · 1 editing", { timeout: 30_000 });
+  await expect
+    .poll(async () => (await call("GET", `/api/v1/reports/${report.id}/notes`, { as: olive })).body.body as string, { timeout: 30_000 })
+    .toContain("> The water");
+  await context.close();
+});

@@ -7,6 +7,10 @@ import type { ReaderAnnotation, ReaderPassage } from "./types";
  * and stances) are still being read page by page.
  *
  * On the wire a row is an array, not an object: a long report has thousands.
+ * And the page carries the rows as one JSON string, as Postgres wrote it, not
+ * as props: React reads a page's props through a reviver called for every
+ * value, which for 10,000 rows of ten values was a task of 0.1 s or more
+ * before the reader could render; one string is read in one `JSON.parse`.
  */
 export type HighlightRow = [
   id: string,
@@ -26,10 +30,15 @@ export type IndexedHighlight = Pick<ReaderAnnotation, "id" | "passageId" | "star
   author: { id: string };
 };
 
+/** The index as the page carries it: the rows' JSON text. */
+export type HighlightIndexJson = string;
+
+export const highlightRows = (json: HighlightIndexJson): HighlightRow[] => JSON.parse(json) as HighlightRow[];
+
 /** The rows as the reader uses them; rows whose passage is not in the text are left out. */
-export function decodeHighlightIndex(rows: HighlightRow[], passages: ReaderPassage[]): IndexedHighlight[] {
+export function decodeHighlightIndex(json: HighlightIndexJson, passages: ReaderPassage[]): IndexedHighlight[] {
   const passageIds = new Map(passages.map((p) => [p.index, p.id]));
-  return rows.flatMap(([id, passageIndex, start, end, kind, status, verdict, visibility, authorId, tags]) => {
+  return highlightRows(json).flatMap(([id, passageIndex, start, end, kind, status, verdict, visibility, authorId, tags]) => {
     const passageId = passageIds.get(passageIndex);
     return passageId ? [{ id, passageId, start, end, kind, status, verdict, visibility, tags, author: { id: authorId } }] : [];
   });

@@ -2,22 +2,21 @@
 
 import type { Editor } from "@tiptap/core";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { AnnotationFilters } from "@/components/annotations/annotation-filters";
 import { ALIGNED_MAX, AnnotationSidebar, DRAFT_KEY } from "@/components/annotations/annotation-sidebar";
 import { OrphansPanel } from "@/components/annotations/orphans-panel";
 import { filtersFromParams, matches, paramsWithFilters, type Filters } from "@/components/annotations/filters";
-import { ThreadPanel } from "@/components/threads/thread-panel";
-import { CommentComposer } from "@/components/annotations/comment-composer";
 import { VisibilitySelect, type VisibilityChoice } from "@/components/annotations/visibility-select";
 import { ExportDialog } from "@/components/export/export-dialog";
 import { ImportAnnotationsDialog } from "@/components/export/import-annotations-dialog";
-import { NotesMemory, NotesPanel, type NotesData, type NotesPanelHandle } from "@/components/notes/notes-panel";
+import { NotesMemory, type NotesData, type NotesPanelHandle } from "@/components/notes/notes-memory";
 import { quoteMarkdown } from "@/components/notes/quote-markdown";
 import { Alert } from "@/components/ui/alert";
+import { LoadingPanel } from "@/components/ui/skeleton";
 import { apiFetch } from "@/lib/api/client";
 import { fetchAllPages, pagesOf, sizedPageUrl } from "@/lib/api/pages";
-import { passagePositions, rangeInDocument, type HighlightSpec } from "./reader-decorations";
+import { passagePositions, rangeInDocument, type HighlightSpec } from "./editor-positions";
 import { ReportDocument } from "./report-document";
 import { selectionInPassage } from "./selection";
 import { selectionInText, topOfOffset } from "./text-selection";
@@ -29,8 +28,15 @@ import { useStoredChoice } from "./use-stored-choice";
 import { useLiveReport, type LiveChange } from "./use-live-report";
 import { READER_PAGE, readerListPath } from "./annotation-list";
 import { PresenceMarkers, ReadingNow } from "./presence";
-import { decodeHighlightIndex, type HighlightRow, type IndexedHighlight } from "./highlight-index";
+import { decodeHighlightIndex, type HighlightIndexJson, type IndexedHighlight } from "./highlight-index";
 import type { PendingSelection, ReaderAnnotation, ReaderContext } from "./types";
+
+// Loaded when first shown, not with the page: each brings an editor (TipTap and ProseMirror, and for
+// the notes Yjs and the collaboration client), whose code took most of the task that hydrated a
+// long report's page.
+const CommentComposer = lazy(() => import("@/components/annotations/comment-composer").then((m) => ({ default: m.CommentComposer })));
+const ThreadPanel = lazy(() => import("@/components/threads/thread-panel").then((m) => ({ default: m.ThreadPanel })));
+const NotesPanel = lazy(() => import("@/components/notes/notes-panel").then((m) => ({ default: m.NotesPanel })));
 
 interface Props {
   reportId: string;
@@ -49,7 +55,7 @@ interface Props {
    * Every annotation's place, when the first page is not all: its highlight is painted
    * with the text, before its card has arrived.
    */
-  highlightIndex?: HighlightRow[] | null;
+  highlightIndex?: HighlightIndexJson | null;
   /** The earlier version shown, or null for the current one. */
   version?: number | null;
   initialOrphans?: ReaderAnnotation[];
@@ -167,7 +173,16 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
   const wide = useMediaQuery("(min-width: 1024px)");
   const textRef = useRef<HTMLDivElement>(null);
   const [panel, setPanel] = useState<Panel>(() => (notes && searchParams.get("panel") === "notes" ? "notes" : "annotations"));
-  const notesRef = useRef<NotesPanelHandle>(null);
+  // The notes panel (and its connection) is made when the notes are first shown, and kept after.
+  const [notesMounted, setNotesMounted] = useState(panel === "notes");
+  if (panel === "notes" && !notesMounted) setNotesMounted(true);
+  const notesRef = useRef<NotesPanelHandle | null>(null);
+  // Quotes sent while the panel's code is still loading: inserted when it is there.
+  const notesQueue = useRef<string[]>([]);
+  const notesHandle = useCallback((handle: NotesPanelHandle | null) => {
+    notesRef.current = handle;
+    if (handle) for (const markdown of notesQueue.current.splice(0)) handle.insert(markdown);
+  }, []);
   // The notes outlive the panel: switching between the phone sheet and the wide sidebar remounts it.
   const [notesMemory] = useState(() => new NotesMemory(notes ?? { body: "", version: 0, updatedAt: null, updatedBy: null }));
   const canEditNotes = notes !== null && context.me.role !== "viewer";
@@ -385,7 +400,11 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
     setPanel("notes");
     setSheetOpen(true);
     // Once the notes are showing, so the inserted quote can be scrolled to.
-    requestAnimationFrame(() => notesRef.current?.insert(quoteMarkdown(a, `${pathname}#p-${a.passageIndex}`)));
+    const markdown = quoteMarkdown(a, `${pathname}#p-${a.passageIndex}`);
+    requestAnimationFrame(() => {
+      if (notesRef.current) notesRef.current.insert(markdown);
+      else notesQueue.current.push(markdown);
+    });
   }
 
   async function deleteAnnotation(a: ReaderAnnotation) {
@@ -450,20 +469,22 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
 
   const composer = (ref: (node: HTMLElement | null) => void, style?: React.CSSProperties) =>
     draft && (
-      <CommentComposer
-        ref={ref}
-        style={style}
-        selection={draft}
-        kind={draft.kind}
-        members={context.members}
-        visibility={visibility}
-        onVisibilityChange={setVisibility}
-        onCancel={() => setDraft(null)}
-        onSave={async (fields) => {
-          await createAnnotation(draft, { kind: draft.kind, ...fields });
-          setDraft(null);
-        }}
-      />
+      <Suspense fallback={<LoadingPanel label="New annotation" ref={ref} style={style} />}>
+        <CommentComposer
+          ref={ref}
+          style={style}
+          selection={draft}
+          kind={draft.kind}
+          members={context.members}
+          visibility={visibility}
+          onVisibilityChange={setVisibility}
+          onCancel={() => setDraft(null)}
+          onSave={async (fields) => {
+            await createAnnotation(draft, { kind: draft.kind, ...fields });
+            setDraft(null);
+          }}
+        />
+      </Suspense>
     );
 
   const sidebar = (
@@ -476,14 +497,16 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
       anchorOf={anchorOf}
       onSelect={(id) => focusAnnotation(id, true)}
       renderThread={(a) => (
-        <ThreadPanel
-          annotation={a}
-          context={context}
-          onChange={replace}
-          onDelete={deleteAnnotation}
-          onQuote={canEditNotes ? quoteInNotes : undefined}
-          refreshKey={threadRefresh[a.id] ?? 0}
-        />
+        <Suspense fallback={<LoadingPanel label="Thread" />}>
+          <ThreadPanel
+            annotation={a}
+            context={context}
+            onChange={replace}
+            onDelete={deleteAnnotation}
+            onQuote={canEditNotes ? quoteInNotes : undefined}
+            refreshKey={threadRefresh[a.id] ?? 0}
+          />
+        </Suspense>
       )}
       renderComposer={composer}
       tagColors={tagColors}
@@ -576,7 +599,11 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
         // Beside the text while it scrolls: read on the left, write on the right.
         className={wide ? "sticky top-20 flex h-[calc(100vh-7rem)] flex-col" : "flex min-h-[60vh] flex-col"}
       >
-        <NotesPanel ref={notesRef} reportId={reportId} memory={notesMemory} canEdit={canEditNotes} members={context.members} meId={context.me.id} />
+        {notesMounted && (
+          <Suspense fallback={<LoadingPanel label="Team notes" />}>
+            <NotesPanel ref={notesHandle} reportId={reportId} memory={notesMemory} canEdit={canEditNotes} members={context.members} meId={context.me.id} />
+          </Suspense>
+        )}
       </div>
     </>
   ) : (

@@ -1,80 +1,24 @@
 "use client";
 
 import type { Editor } from "@tiptap/core";
-import { EditorContent, useEditor } from "@tiptap/react";
-import StarterKit from "@tiptap/starter-kit";
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import { documentFromPassages, headingLevel } from "./document-model";
+import dynamic from "next/dynamic";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import type { HighlightSpec } from "./editor-positions";
 import { lineCharsFrom, samplePassages } from "./layout-estimate";
-import { highlightsByPassage, textRuns, type TextRun } from "./static-highlights";
-import { PassageAttributes } from "./passage-attributes";
-import { ReaderDecorations, readerDecorationsKey, type HighlightSpec } from "./reader-decorations";
+import { Skeleton } from "@/components/ui/skeleton";
+import { StaticPassages } from "./static-passages";
 import type { ReaderPassage } from "./types";
 
-/** What the text's element carries, editor or not: the tests and the presence markers find the text by it. */
-const TEXT_ATTRIBUTES = { "aria-label": "Report text", "data-testid": "report-text" };
+// The editor's code (TipTap and ProseMirror) comes only with a report read in the editor (its page
+// brings it along when the server renders one): a long report never needs it, and evaluating it
+// was a good part of the task that hydrated a long report's page.
+const EditorText = dynamic(() => import("./editor-text").then((m) => m.EditorText), { loading: () => <TextLoading /> });
 
-/** A run of text inside the highlights over it, outermost first (as the editor's decorations nest). */
-function Highlighted({ run }: { run: TextRun }) {
-  let inner: React.ReactNode = run.text;
-  for (let i = run.highlights.length - 1; i >= 0; i--) {
-    const h = run.highlights[i];
-    inner = (
-      <span className={`hl hl-${h.kind}${h.focused ? " hl-focus" : ""}`} data-annotation-id={h.id}>
-        {inner}
-      </span>
-    );
-  }
-  return inner;
-}
-
-function PassageText({ text, highlights }: { text: string; highlights: HighlightSpec[] | undefined }) {
-  if (!highlights) return text;
-  return textRuns(text, highlights).map((run, i) => <Highlighted key={i} run={run} />);
-}
-
-const sameHighlights = (a: HighlightSpec[] | undefined, b: HighlightSpec[] | undefined) =>
-  a === b ||
-  (!!a && !!b && a.length === b.length && a.every((h, i) => h.id === b[i].id && h.start === b[i].start && h.end === b[i].end && h.kind === b[i].kind && !!h.focused === !!b[i].focused));
-
-/** One passage of the static text; redrawn only when its own highlights change (a page of cards changes none). */
-const StaticPassage = memo(
-  function StaticPassage({ passage: p, highlights }: { passage: ReaderPassage; highlights: HighlightSpec[] | undefined }) {
-    const props = { id: `p-${p.index}`, "data-passage-id": p.id, dir: "auto" as const };
-    const size = { "--chars": p.text.length } as React.CSSProperties;
-    // The ¶ link the editor puts before each passage (numberWidget), so nothing moves when the editor takes over.
-    const text = (
-      <>
-        <a className="passage-number" href={`#p-${p.index}`} aria-label={`Link to paragraph ${p.index}`} data-passage-link={p.index}>
-          {`¶ ${p.index}`}
-        </a>
-        <PassageText text={p.text} highlights={highlights} />
-      </>
-    );
-    if (p.kind === "heading") {
-      // As the editor has them: h2 to h4.
-      const Heading = (["h2", "h3", "h4"] as const)[headingLevel(p) - 2];
-      return <Heading {...props} style={size}>{text}</Heading>;
-    }
-    if (p.kind === "quote") return <blockquote style={{ ...size, "--items": 1 } as React.CSSProperties}><p {...props}>{text}</p></blockquote>;
-    if (p.kind === "list_item") return <ul style={{ ...size, "--items": 1 } as React.CSSProperties}><li><p {...props}>{text}</p></li></ul>;
-    return <p {...props} className={p.kind === "footnote" ? "passage-footnote" : undefined} style={size}>{text}</p>;
-  },
-  (a, b) => a.passage === b.passage && sameHighlights(a.highlights, b.highlights),
-);
-
-/**
- * The passages as plain markup with their highlights and ¶ links: a long
- * report's text (`reading`), or a shorter one's until the editor has mounted
- * (and without JavaScript). Rendered on the server, so the text and its
- * highlights are painted as the page arrives.
- */
-function StaticPassages({ passages, highlights, reading = false }: { passages: ReaderPassage[]; highlights: HighlightSpec[]; reading?: boolean }) {
-  const byPassage = useMemo(() => highlightsByPassage(highlights), [highlights]);
+function TextLoading() {
   return (
-    <div className="ProseMirror" {...(reading ? TEXT_ATTRIBUTES : { "aria-busy": true })}>
-      {passages.map((p) => (
-        <StaticPassage key={p.id} passage={p} highlights={byPassage.get(p.id)} />
+    <div className="space-y-3" role="status" aria-label="Loading the report text">
+      {[100, 100, 92, 100, 64].map((w, i) => (
+        <Skeleton key={i} className="h-4" style={{ width: `${w}%` }} />
       ))}
     </div>
   );
@@ -262,57 +206,6 @@ function useLayoutInSteps(root: React.RefObject<HTMLDivElement | null>, lazy: bo
 }
 
 /**
- * The report text in a read-only TipTap editor with passage numbers and
- * highlights, made with its highlights so they are laid out once, not twice;
- * later changes are applied as changes. Until it has mounted, the
- * server-rendered text shows the same highlights.
- */
-function EditorText({
-  passages,
-  highlights,
-  onEditor,
-}: {
-  passages: ReaderPassage[];
-  highlights: HighlightSpec[];
-  onEditor: (editor: Editor | null) => void;
-}) {
-  const content = useMemo(() => documentFromPassages(passages), [passages]);
-  const editor = useEditor({
-    editable: false,
-    immediatelyRender: false,
-    extensions: [
-      StarterKit.configure({
-        code: false,
-        codeBlock: false,
-        horizontalRule: false,
-        hardBreak: false,
-        strike: false,
-        underline: false,
-        link: false,
-        dropcursor: false,
-        gapcursor: false,
-        undoRedo: false,
-        trailingNode: false,
-        heading: { levels: [2, 3, 4] },
-      }),
-      PassageAttributes,
-      ReaderDecorations.configure({ initial: highlights }),
-    ],
-    content,
-    editorProps: { attributes: TEXT_ATTRIBUTES },
-  });
-  useEffect(() => {
-    if (!editor || editor.isDestroyed) return;
-    editor.view.dispatch(editor.state.tr.setMeta(readerDecorationsKey, highlights));
-  }, [editor, highlights]);
-  useEffect(() => {
-    onEditor(editor);
-    return () => onEditor(null);
-  }, [editor, onEditor]);
-  return editor ? <EditorContent editor={editor} /> : <StaticPassages passages={passages} highlights={highlights} />;
-}
-
-/**
  * The report text. A long report (`textOnly`) is read as the server-rendered
  * text itself, with its highlights and ¶ links, and no editor: building a
  * ProseMirror view of 1,000 passages took one task of 0.4-0.9 s after the text
@@ -349,7 +242,11 @@ export function ReportDocument({
 
   return (
     <div ref={root} className={long ? "report-text report-text-long" : stepping ? "report-text report-text-stepping" : "report-text"}>
-      {textOnly ? <StaticPassages passages={passages} highlights={highlights} reading /> : <EditorText passages={passages} highlights={highlights} onEditor={made} />}
+      {textOnly ? (
+        <StaticPassages passages={passages} highlights={highlights} reading />
+      ) : (
+        <EditorText passages={passages} highlights={highlights} onEditor={made} />
+      )}
     </div>
   );
 }

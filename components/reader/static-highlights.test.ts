@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { HighlightSpec } from "./reader-decorations";
+import type { HighlightSpec } from "./editor-positions";
 import { highlightsByPassage, textRuns } from "./static-highlights";
 
 const h = (id: string, start: number, end: number, passageId = "p1"): HighlightSpec => ({ id, passageId, start, end, kind: "comment" });

@@ -1,5 +1,5 @@
 import { codePointToUtf16 } from "@/lib/anchoring";
-import type { HighlightSpec } from "./reader-decorations";
+import type { HighlightSpec } from "./editor-positions";
 
 /** A run of a passage's text, and the highlights over it, outermost first. */
 export interface TextRun {

@@ -1,5 +1,5 @@
-export function Skeleton({ className = "" }: { className?: string }) {
-  return <div aria-hidden="true" className={`animate-pulse rounded bg-stone-200 dark:bg-stone-800 ${className}`} />;
+export function Skeleton({ className = "", style }: { className?: string; style?: React.CSSProperties }) {
+  return <div aria-hidden="true" style={style} className={`animate-pulse rounded bg-stone-200 dark:bg-stone-800 ${className}`} />;
 }
 
 export function LoadingPage({ label = "Loading…" }: { label?: string }) {
@@ -14,5 +14,25 @@ export function LoadingPage({ label = "Loading…" }: { label?: string }) {
         <Skeleton className="h-4 w-5/6" />
       </div>
     </div>
+  );
+}
+
+/** A panel whose code is still loading (an editor's, say): its name for screen readers, a few grey lines for the eye. */
+export function LoadingPanel({ label, ref, style }: { label: string; ref?: React.Ref<HTMLElement>; style?: React.CSSProperties }) {
+  return (
+    <section
+      ref={ref}
+      style={style}
+      aria-label={label}
+      aria-busy="true"
+      className="space-y-2.5 rounded-lg border border-stone-200 bg-white p-4 shadow-sm dark:border-stone-800 dark:bg-stone-900"
+    >
+      <span role="status" className="sr-only">
+        Loading…
+      </span>
+      <Skeleton className="h-3.5 w-1/3" />
+      <Skeleton className="h-3.5 w-full" />
+      <Skeleton className="h-3.5 w-4/5" />
+    </section>
   );
 }

@@ -1,5 +1,7 @@
-const rtf = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
-const dateFmt = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
+// Made at first use, not when the module loads: making them loads the locale's data, tens of
+// milliseconds that were part of the task that hydrated the reader.
+let rtf: Intl.RelativeTimeFormat | undefined;
+let dateFmt: Intl.DateTimeFormat | undefined;
 
 const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["second", 60],
@@ -14,8 +16,8 @@ export function relativeTime(iso: string | Date, now: Date = new Date()): string
   let delta = (date.getTime() - now.getTime()) / 1000;
   if (Math.abs(delta) < 45) return "just now";
   for (const [unit, size] of STEPS) {
-    if (Math.abs(delta) < size) return rtf.format(Math.round(delta), unit);
+    if (Math.abs(delta) < size) return (rtf ??= new Intl.RelativeTimeFormat("en", { numeric: "auto" })).format(Math.round(delta), unit);
     delta /= size;
   }
-  return dateFmt.format(date);
+  return (dateFmt ??= new Intl.DateTimeFormat("en", { dateStyle: "medium" })).format(date);
 }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { HighlightRow } from "@/components/reader/highlight-index";
+import { highlightRows, type HighlightRow } from "@/components/reader/highlight-index";
 import { call, newAnnotation, teamWorkspace } from "@/lib/testing/api";
 import { listHighlightIndex } from "./highlight-index";
 
@@ -41,7 +41,7 @@ describe("listHighlightIndex", () => {
 
   it("has every annotation the list has, in reading order, with its place, kind, status, verdict, author and tags", async () => {
     const { people, report } = team;
-    const index = await listHighlightIndex({ userId: people.viewer.id, reportId: report.id, version: 1, current: true });
+    const index = highlightRows(await listHighlightIndex({ userId: people.viewer.id, reportId: report.id, version: 1, current: true }));
     expect(index).toEqual(await listedRows(team, people.viewer));
     expect(index.map((r) => r[0])).toEqual([made.first, made.claim, made.tagged]);
     expect(index.find((r) => r[0] === made.tagged)![9]).toEqual(["alpha", "Beta"]);
@@ -50,24 +50,24 @@ describe("listHighlightIndex", () => {
 
   it("shows a private annotation to its author only, and never a deleted one", async () => {
     const { people, report } = team;
-    const theirs = await listHighlightIndex({ userId: people.author.id, reportId: report.id, version: 1, current: true });
+    const theirs = highlightRows(await listHighlightIndex({ userId: people.author.id, reportId: report.id, version: 1, current: true }));
     expect(theirs).toEqual(await listedRows(team, people.author));
     expect(theirs.map((r) => r[0])).toContain(made.private);
-    const others = await listHighlightIndex({ userId: people.annotator.id, reportId: report.id, version: 1, current: true });
+    const others = highlightRows(await listHighlightIndex({ userId: people.annotator.id, reportId: report.id, version: 1, current: true }));
     expect(others.map((r) => r[0])).not.toContain(made.private);
     expect([...theirs, ...others].map((r) => r[0])).not.toContain(made.deleted);
   });
 
   it("places an earlier version's annotations where they were then, leaving out that version's orphans", async () => {
     const { people, report } = team;
-    const v1 = await listHighlightIndex({ userId: people.viewer.id, reportId: report.id, version: 1, current: true });
+    const v1 = highlightRows(await listHighlightIndex({ userId: people.viewer.id, reportId: report.id, version: 1, current: true }));
     // The revision keeps the first passage only: the annotations on ¶ 1 are orphans in version 2.
     const res = await call("POST", `/api/v1/reports/${report.id}/versions`, { as: people.editor, json: { format: "text", content: `${report.title}\n\n${report.passages[0].text}` } });
     expect(res.status).toBe(201);
-    const before = await listHighlightIndex({ userId: people.viewer.id, reportId: report.id, version: 1, current: false });
+    const before = highlightRows(await listHighlightIndex({ userId: people.viewer.id, reportId: report.id, version: 1, current: false }));
     expect(before).toEqual(await listedRows(team, people.viewer, 1));
     expect(before.map((r) => r[0])).toEqual(v1.map((r) => r[0]));
-    const now = await listHighlightIndex({ userId: people.viewer.id, reportId: report.id, version: 2, current: true });
+    const now = highlightRows(await listHighlightIndex({ userId: people.viewer.id, reportId: report.id, version: 2, current: true }));
     expect(now).toEqual(await listedRows(team, people.viewer));
     expect(now.map((r) => r[0])).toEqual([made.first]);
   });

@@ -1,14 +1,16 @@
 import { db } from "@/lib/db";
-import type { HighlightRow } from "@/components/reader/highlight-index";
+import type { HighlightIndexJson } from "@/components/reader/highlight-index";
 import { placedAnnotationsSql } from "./placed";
 
 /**
  * The reader's highlight index: every annotation the user may see in a
  * version of a report, placed as listAnnotations places them, in reading
  * order, as compact rows built by Postgres in one query (a few milliseconds
- * for ten thousand). The caller has checked that the user may read the report.
+ * for ten thousand), left as the JSON text Postgres wrote (the page passes it
+ * on as one string: see HighlightRow). The caller has checked that the user
+ * may read the report.
  */
-export async function listHighlightIndex(options: { userId: string; reportId: string; version: number; current: boolean }): Promise<HighlightRow[]> {
+export async function listHighlightIndex(options: { userId: string; reportId: string; version: number; current: boolean }): Promise<HighlightIndexJson> {
   const { from, where, k } = placedAnnotationsSql(options);
   const [row] = await db.$queryRaw<{ rows: string | null }[]>`
     SELECT json_agg(json_build_array(
@@ -17,5 +19,5 @@ export async function listHighlightIndex(options: { userId: string; reportId: st
            ORDER BY p.index, ${k}.start, ${k}."end", a.created_at, a.id)::text AS rows
     FROM ${from}
     WHERE ${where}`;
-  return row?.rows ? (JSON.parse(row.rows) as HighlightRow[]) : [];
+  return row?.rows ?? "[]";
 }
