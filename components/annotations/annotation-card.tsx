@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { MarkdownBody } from "@/components/ui/markdown-body";
 import type { ReaderAnnotation } from "@/components/reader/types";
 import { relativeTime } from "@/lib/format/relative-time";
-import { TagChip } from "@/components/tags/tag-manager";
+import { TagChip } from "@/components/tags/tag-chip";
 import { Tally, VerdictBadge } from "./claim-badges";
 import { KIND_BAR, KIND_LABEL, KIND_TONE } from "./kind-style";
 

@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
+import { TagChip } from "./tag-chip";
 import { apiFetch } from "@/lib/api/client";
 import { TAG_NAME_MAX } from "@/lib/validations/annotation";
 import { TAG_COLORS, createTagSchema } from "@/lib/validations/tag";
@@ -37,22 +38,6 @@ const byName = (a: Tag, b: Tag) => a.name.localeCompare(b.name, "en", { sensitiv
 const focusSoon = (id: string) => setTimeout(() => document.getElementById(id)?.focus(), 0);
 
 const annotations = (n: number) => `${n} ${n === 1 ? "annotation" : "annotations"}`;
-
-/** A tag as a small pill: a faint tint of its colour, a coloured dot, the name in the normal text colour. */
-export function TagChip({ name, color }: { name: string; color?: string | null }) {
-  const c = color && /^#[0-9a-fA-F]{6}$/.test(color) ? color : "#57534e";
-  return (
-    <span
-      className="inline-flex max-w-full items-center gap-1.5 rounded-full border px-2 py-0.5 text-xs font-medium text-stone-800 dark:text-stone-100"
-      style={{ backgroundColor: `${c}1a`, borderColor: `${c}59` }}
-    >
-      <span aria-hidden="true" className="h-2 w-2 shrink-0 rounded-full" style={{ backgroundColor: c }} />
-      <span dir="auto" className="truncate">
-        {name}
-      </span>
-    </span>
-  );
-}
 
 /** Colour swatches as a radio group: arrow keys move between them, the name is read out. */
 function ColorPicker({ value, onChange, extra }: { value: string; onChange: (c: string) => void; extra?: string }) {

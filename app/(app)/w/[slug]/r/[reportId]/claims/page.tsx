@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { TagChip } from "@/components/tags/tag-manager";
+import { TagChip } from "@/components/tags/tag-chip";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { Tally, VerdictBadge } from "@/components/annotations/claim-badges";
