@@ -241,5 +241,33 @@ test("a long thread and a full inbox are read a page at a time", async ({ browse
   await expect(more).toHaveCount(0);
   await expect(member.page.getByText("103 unread")).toBeVisible();
   await expectAccessible(member.page);
+
+  // 55 claims: the claims page shows the first 50 in reading order, the counts of all, and the rest on demand.
+  const claimIds: string[] = [];
+  for (let i = 1; i <= 55; i++) {
+    const res = await member.page.request.post(`/api/v1/reports/${report.id}/annotations`, {
+      data: { passageId: report.passages[0].id, start: 0, end: 11, kind: "claim", claimSummary: `Claim ${String(i).padStart(2, "0")}`, body: `Why ${i}` },
+    });
+    expect(res.status()).toBe(201);
+    claimIds.push((await res.json()).id);
+  }
+  for (const id of claimIds.slice(-2)) {
+    expect((await owner.page.request.put(`/api/v1/annotations/${id}/verdict`, { data: { verdict: "contested" } })).status()).toBe(200);
+  }
+  await member.page.goto(`/w/${slug}/r/${report.id}/claims`);
+  const claims = member.page.locator("main ol > li");
+  await expect(claims).toHaveCount(50);
+  await expect(member.page.getByRole("link", { name: "All 55" })).toBeVisible();
+  await expect(member.page.getByRole("link", { name: "Contested 2" })).toBeVisible();
+  await expect(claims.first()).toContainText("Claim 01");
+  await more.click();
+  await expect(claims).toHaveCount(55);
+  await expect(claims.last()).toContainText("Claim 55");
+  await expect(more).toHaveCount(0);
+  await member.page.getByRole("link", { name: "Contested 2" }).click();
+  await expect(claims).toHaveCount(2);
+  await expect(claims.first()).toContainText("Claim 54");
+  await expect(more).toHaveCount(0);
+  await expectAccessible(member.page);
   await Promise.all([owner.close(), member.close()]);
 });

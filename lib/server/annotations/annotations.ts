@@ -2,7 +2,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { codePointLength } from "@/lib/anchoring";
-import { BODY_MAX, type AnnotationFilters } from "@/lib/validations/annotation";
+import { BODY_MAX, VERDICTS, type AnnotationFilters } from "@/lib/validations/annotation";
 import { getReportAccessOrThrow, reportWhere } from "../workspaces/access";
 import { annotationSelect, toAnnotationView, type AnnotationView } from "./view";
 import { annotationVisibleWhere } from "./visibility";
@@ -114,16 +114,24 @@ export async function listAnnotations(options: {
 }
 
 /** How many claims the user may see in a version of a report (the header's count), placed as listAnnotations places them. */
-export async function countClaims(options: { userId: string; reportId: string; version: number; current: boolean }): Promise<number> {
+/** How many claims a version of a report has, in all and by verdict, that the user may see. */
+export interface ClaimCounts {
+  total: number;
+  byVerdict: Record<(typeof VERDICTS)[number], number>;
+}
+
+export async function countClaims(options: { userId: string; reportId: string; version: number; current: boolean }): Promise<ClaimCounts> {
   const placed = options.current
     ? Prisma.sql`a.anchor_status <> 'orphaned' AND EXISTS (SELECT 1 FROM passages p WHERE p.id = a.passage_id AND p.version = ${options.version})`
     : Prisma.sql`EXISTS (SELECT 1 FROM annotation_anchors x JOIN passages p ON p.id = x.passage_id AND p.version = ${options.version}
                          WHERE x.annotation_id = a.id AND x.version = ${options.version} AND x.status <> 'orphaned')`;
-  const [row] = await db.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM annotations a
+  const rows = await db.$queryRaw<{ verdict: (typeof VERDICTS)[number]; n: number }[]>`
+    SELECT a.verdict::text AS verdict, count(*)::int AS n FROM annotations a
     WHERE a.report_id = ${options.reportId} AND a.kind = 'claim' AND a.deleted_at IS NULL
-      AND (a.visibility = 'workspace' OR a.author_id = ${options.userId}) AND ${placed}`;
-  return row?.n ?? 0;
+      AND (a.visibility = 'workspace' OR a.author_id = ${options.userId}) AND ${placed}
+    GROUP BY a.verdict`;
+  const byVerdict = Object.fromEntries(VERDICTS.map((v) => [v, rows.find((r) => r.verdict === v)?.n ?? 0])) as ClaimCounts["byVerdict"];
+  return { total: rows.reduce((sum, r) => sum + r.n, 0), byVerdict };
 }
 
 /**
@@ -134,18 +142,6 @@ export async function countClaims(options: { userId: string; reportId: string; v
 export function cursorAtPassage(options: { reportId: string; version: number; passageIndex: number }): string {
   // After every annotation of the passage before: none starts at the largest int.
   return cursorAfter(scopeOf(`annotations:${options.reportId}:v${options.version}`, {}), [options.passageIndex - 1, 2_147_483_647, 0, new Date(0).toISOString(), ""]);
-}
-
-/** Every annotation the user may see, page after page: for server-rendered pages that show them all. */
-export async function listAllAnnotations(options: { userId: string; reportId: string; filters?: AnnotationFilters; version?: number }): Promise<AnnotationView[]> {
-  const all: AnnotationView[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listAnnotations({ ...options, limit: ANNOTATIONS_PAGE.maxLimit, cursor });
-    all.push(...page.annotations);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return all;
 }
 
 export async function getAnnotationViewOrThrow(options: { userId: string; annotationId: string }): Promise<AnnotationView> {

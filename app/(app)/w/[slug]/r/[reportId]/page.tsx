@@ -58,7 +58,7 @@ export default async function ReportPage({ params, searchParams }: { params: Par
   const current = report.version === report.currentVersion;
   // Read before the annotations: an event after this id is replayed by the live stream, so nothing falls in between.
   const eventId = current ? (await currentEventId(report.id)).toString() : null;
-  const [firstPage, highlightIndex, claimCount, members, tags, orphans, notes] = await Promise.all([
+  const [firstPage, highlightIndex, claimCounts, members, tags, orphans, notes] = await Promise.all([
     // The first screens' worth; the reader reads the rest page by page once it is showing.
     listAnnotations({ userId: user.id, reportId: report.id, version: report.version, limit: FIRST_PAGE }),
     // Where all of them are, so every highlight is painted with the text while their cards arrive.
@@ -100,7 +100,7 @@ export default async function ReportPage({ params, searchParams }: { params: Par
       canAnnotate={current && hasRole(report.role, "annotator")}
       notes={notes && (JSON.parse(JSON.stringify(notes)) as NotesData)}
       initialEventId={eventId}
-      header={<ReportHeader report={report} claimCount={claimCount} canEdit={hasRole(report.role, "editor")} />}
+      header={<ReportHeader report={report} claimCount={claimCounts.total} canEdit={hasRole(report.role, "editor")} />}
       outline={<ReportOutline passages={report.passages} title={report.title} />}
     />
   );
