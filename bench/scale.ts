@@ -246,7 +246,9 @@ async function measureReader(server: Server, pool: pg.Pool, data: DataSet) {
     await page.close();
     // A page that keeps the main thread busy also keeps our scripts from running: each visit has a time limit.
     const limitMs = small ? 60_000 : 180_000;
-    for (let run = 0; run < ITER.readerRuns; run++) {
+    // Visits Chromium stopped drawing are given up and replaced (at most 3), and reported.
+    const wedged: { paintMs: number; afterMs: number; longestTaskMs: number }[] = [];
+    for (let run = 0; run < ITER.readerRuns && wedged.length <= 3; ) {
       const progress = { highlights: 0, paintMs: NaN };
       // In front, as a reader's tab is: a new page opened after the last one closed was now and then
       // left in the background by headless Chromium, which then ran no animation frames for it.
@@ -259,12 +261,18 @@ async function measureReader(server: Server, pool: pg.Pool, data: DataSet) {
         runs.push({ paintMs: progress.paintMs, highlights: progress.highlights, longestTaskMs: NaN, scrollMs: NaN, longTasksInRun: NaN });
         break;
       }
+      if (outcome.afterMs !== undefined) {
+        wedged.push({ paintMs: outcome.paintMs, afterMs: outcome.afterMs, longestTaskMs: outcome.longestTaskMs });
+        continue;
+      }
       runs.push(outcome);
+      run++;
     }
     return {
       expectedHighlights: expected,
       timedOut,
       runs,
+      wedged,
       paintMs: summarize(runs.map((r) => r.paintMs)),
       longestTaskMs: summarize(runs.map((r) => r.longestTaskMs)),
       allPainted: runs.every((r) => r.highlights >= expected),
@@ -299,13 +307,14 @@ async function measureReader(server: Server, pool: pg.Pool, data: DataSet) {
       const paintMs = lastGrowth - t0;
       progress.paintMs = paintMs;
       // Scroll to the end, a screen at a time, and take the longest main-thread task meanwhile.
-      const scroll = await p.evaluate<{ scrollMs: number; longest: number; longTasksInRun: number; stalledFrames: number }>(`(async () => {
-        // A frame, or 250 ms when none comes: headless Chromium now and then stops running animation
-        // frames for good mid-scroll (with the main thread idle), which would hang the visit. Counted.
-        let stalled = 0;
+      const scroll = await p.evaluate<{ scrollMs: number; longest: number; longTasksInRun: number; stalledFrames: number; wedgedAt: number | null }>(`(async () => {
+        // A frame, or 250 ms when none comes: headless Chromium now and then stops producing frames for
+        // good mid-scroll, with the page visible and focused and its scripts running (screenshots
+        // time out too). Counted; after 2 s without a frame the visit is given up as wedged.
+        let stalled = 0, inARow = 0, wedgedAt = null;
         const frame = () => new Promise((r) => {
-          const t = setTimeout(() => { stalled++; r(null); }, 250);
-          requestAnimationFrame(() => { clearTimeout(t); r(null); });
+          const t = setTimeout(() => { stalled++; inARow++; r(null); }, 250);
+          requestAnimationFrame(() => { clearTimeout(t); inARow = 0; r(null); });
         });
         // The page itself: the report text (the sidebar's long list scrolls by itself, and follows the text).
         const scroller = document.scrollingElement;
@@ -314,13 +323,18 @@ async function measureReader(server: Server, pool: pg.Pool, data: DataSet) {
           scroller.scrollTop += scroller.clientHeight;
           await frame();
           await frame();
+          if (inARow >= 8) { wedgedAt = Math.round(performance.now() - start); break; }
         }
         await new Promise((r) => setTimeout(r, 300));
         const during = window.__longTasks.filter((t) => t.start + t.duration >= start);
-        return { scrollMs: performance.now() - start, longest: Math.max(0, ...during.map((t) => t.duration)), longTasksInRun: window.__longTasks.length, stalledFrames: stalled };
+        return { scrollMs: performance.now() - start, longest: Math.max(0, ...during.map((t) => t.duration)), longTasksInRun: window.__longTasks.length, stalledFrames: stalled, wedgedAt };
       })()`);
-      log(`Reader visit: ${count} of ${expected} highlights after ${paintMs} ms; longest task while scrolling ${round(scroll.longest)} ms (${Math.round(scroll.scrollMs)} ms of scrolling; ${scroll.longTasksInRun} long tasks in the whole visit${scroll.stalledFrames ? `; ${scroll.stalledFrames} animation frames did not come within 250 ms` : ""})`);
       await p.close();
+      if (scroll.wedgedAt !== null) {
+        log(`Reader visit given up: Chromium produced no frame for 2 s, ${scroll.wedgedAt} ms into the scroll (highlights painted after ${paintMs} ms; longest task until then ${round(scroll.longest)} ms)`);
+        return { paintMs, afterMs: scroll.wedgedAt, longestTaskMs: round(scroll.longest) };
+      }
+      log(`Reader visit: ${count} of ${expected} highlights after ${paintMs} ms; longest task while scrolling ${round(scroll.longest)} ms (${Math.round(scroll.scrollMs)} ms of scrolling; ${scroll.longTasksInRun} long tasks in the whole visit${scroll.stalledFrames ? `; ${scroll.stalledFrames} animation frames did not come within 250 ms` : ""})`);
       return { paintMs, highlights: count, longestTaskMs: round(scroll.longest), scrollMs: Math.round(scroll.scrollMs), longTasksInRun: scroll.longTasksInRun, stalledFrames: scroll.stalledFrames };
     }
   } finally {
@@ -501,6 +515,10 @@ function printResult(r: Result): void {
   ];
   if (r.reader) {
     if (r.reader.timedOut) rows.push(["Reader page: TIMED OUT", "", "", "", r.reader.timedOut]);
+    if (r.reader.wedged.length > 0) {
+      const w = r.reader.wedged.map((x) => `${x.afterMs} ms into the scroll (longest task until then ${x.longestTaskMs} ms)`).join("; ");
+      rows.push([`Reader visits given up: Chromium stopped drawing (${r.reader.wedged.length})`, "", "", "", w]);
+    }
     rows.push(
       [`Reader: navigation → all highlights painted (${r.reader.runs.map((x) => x.highlights).join("/")} of ${r.reader.expectedHighlights})`, ms(r.reader.paintMs.p50), ms(r.reader.paintMs.p95), "≤ 2 s", yes(r.reader.allPainted && r.reader.paintMs.p95 <= 2000)],
       ["Reader: longest main-thread task while scrolling", ms(r.reader.longestTaskMs.p50), ms(r.reader.longestTaskMs.p95), "≤ 200 ms", yes(r.reader.longestTaskMs.p95 <= 200)],
