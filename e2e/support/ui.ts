@@ -16,6 +16,9 @@ export async function registerViaUi(page: Page, name: string): Promise<{ email: 
 
 /** Selects text inside the report with real mouse movements, from the first character of `phrase` to its last. */
 export async function selectPhraseWithMouse(page: Page, phrase: string): Promise<void> {
+  // The text takes selections once it is ready: a short report's editor has mounted (its code comes
+  // with the page, or after a client-side navigation), or a long report's text is there.
+  await page.getByTestId("report-text").waitFor();
   const box = await page.evaluate((needle) => {
     const root = document.querySelector("[data-testid=report-text]")!;
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
