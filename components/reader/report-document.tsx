@@ -2,26 +2,24 @@
 
 import type { Editor } from "@tiptap/core";
 import dynamic from "next/dynamic";
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { HighlightSpec } from "./editor-positions";
 import { lineCharsFrom, samplePassages } from "./layout-estimate";
-import { Skeleton } from "@/components/ui/skeleton";
 import { StaticPassages } from "./static-passages";
 import type { ReaderPassage } from "./types";
 
 // The editor's code (TipTap and ProseMirror) comes only with a report read in the editor (its page
 // brings it along when the server renders one): a long report never needs it, and evaluating it
-// was a good part of the task that hydrated a long report's page.
-const EditorText = dynamic(() => import("./editor-text").then((m) => m.EditorText), { loading: () => <TextLoading /> });
+// was a good part of the task that hydrated a long report's page. After a client-side navigation
+// it arrives after the page: meanwhile the text shows as it does until the editor mounts.
+const EditorText = dynamic(() => import("./editor-text").then((m) => m.EditorText), { loading: () => <TextWhileLoading /> });
 
-function TextLoading() {
-  return (
-    <div className="space-y-3" role="status" aria-label="Loading the report text">
-      {[100, 100, 92, 100, 64].map((w, i) => (
-        <Skeleton key={i} className="h-4" style={{ width: `${w}%` }} />
-      ))}
-    </div>
-  );
+/** The text the editor will show, for what stands in for it while its code loads. */
+const LoadingText = createContext<{ passages: ReaderPassage[]; highlights: HighlightSpec[] } | null>(null);
+
+function TextWhileLoading() {
+  const text = useContext(LoadingText);
+  return text && <StaticPassages passages={text.passages} highlights={text.highlights} />;
 }
 
 /** The passage at the top of the window, and where it is: what the reader is looking at. */
@@ -235,6 +233,7 @@ export function ReportDocument({
     },
     [onEditor],
   );
+  const loadingText = useMemo(() => ({ passages, highlights }), [passages, highlights]);
   useLineChars(root, editor);
   const scrolledByReader = useRef(false);
   useKeptPlace(root, editor, !textOnly, long, scrolledByReader);
@@ -245,7 +244,9 @@ export function ReportDocument({
       {textOnly ? (
         <StaticPassages passages={passages} highlights={highlights} reading />
       ) : (
-        <EditorText passages={passages} highlights={highlights} onEditor={made} />
+        <LoadingText value={loadingText}>
+          <EditorText passages={passages} highlights={highlights} onEditor={made} />
+        </LoadingText>
       )}
     </div>
   );

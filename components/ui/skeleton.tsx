@@ -1,5 +1,5 @@
-export function Skeleton({ className = "", style }: { className?: string; style?: React.CSSProperties }) {
-  return <div aria-hidden="true" style={style} className={`animate-pulse rounded bg-stone-200 dark:bg-stone-800 ${className}`} />;
+export function Skeleton({ className = "" }: { className?: string }) {
+  return <div aria-hidden="true" className={`animate-pulse rounded bg-stone-200 dark:bg-stone-800 ${className}`} />;
 }
 
 export function LoadingPage({ label = "Loading…" }: { label?: string }) {
