@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Schema } from "@tiptap/pm/model";
-import { applyHighlights, initialDecorations, type HighlightSpec } from "./reader-decorations";
+import type { HighlightSpec } from "./editor-positions";
+import { applyHighlights, initialDecorations } from "./reader-decorations";
 
 const schema = new Schema({
   nodes: {

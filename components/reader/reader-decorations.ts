@@ -4,8 +4,6 @@ import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import { passagePositions, rangeInDocument, type HighlightSpec, type PassagePosition } from "./editor-positions";
 
-export type { HighlightSpec } from "./editor-positions";
-
 export const readerDecorationsKey = new PluginKey<ReaderDecorationState>("readerDecorations");
 
 function numberWidget(number: number): HTMLElement {
