@@ -1,14 +1,10 @@
 import type { NextConfig } from "next";
-
-const securityHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "same-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-];
+import { securityHeaders } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // The app server (lib/http/app-server.ts) compresses itself, faster than Next.js would; `next dev` still does.
+  compress: process.env.MARGINALIA_SERVER_COMPRESSES !== "1",
   // The dev-mode badge sits over the reader's bottom sheet on phones.
   devIndicators: false,
   // `npm test` type-checks once with tsc before building; skip the second pass there.

@@ -1,6 +1,6 @@
 /**
  * `npm run bench:live`: a benchmark (not a test) of live event delivery.
- * Two `next start` instances of the production build share a fresh embedded
+ * Two instances of the production server share a fresh embedded
  * PostgreSQL; subscribers hold the report's SSE stream open on both, and
  * annotations are created through either instance. Reports how long an event
  * takes from "POST sent" to "arrived at a subscriber" (the POST itself
@@ -24,7 +24,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { startEmbeddedDatabase } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
 import { addMember, newReport, newUser, newWorkspace, type TestUser } from "../lib/testing/api";
-import { cleanup, cleanups, ensureBuild, freePort, groupPids, groupRssKb, lastResorts, log, percentile, round, startNextServer } from "./support";
+import { cleanup, cleanups, ensureBuild, freePort, groupPids, groupRssKb, lastResorts, log, percentile, round, startAppServer } from "./support";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
@@ -86,7 +86,7 @@ interface Instance {
 }
 
 async function startInstance(name: string, env: NodeJS.ProcessEnv): Promise<Instance> {
-  return { name, ...(await startNextServer(`instance ${name}`, env)) };
+  return { name, ...(await startAppServer(`instance ${name}`, env)) };
 }
 
 // ---- subscribers: one HTTP connection each, read as a plain stream in this process ----

@@ -4,8 +4,8 @@
  *
  * A fresh embedded PostgreSQL gets a deterministic data set loaded with bulk SQL
  * (50 reports, one of 1,000 passages / ~150,000 words with 10,000 annotations and
- * 30,000 replies by 20 members; 100,000 annotations in all). One `next start` of
- * the production build then serves it, and the run measures: POST throughput
+ * 30,000 replies by 20 members; 100,000 annotations in all). The production server
+ * (as `npm start` runs it) then serves it, and the run measures: POST throughput
  * against raw `pg` INSERTs, listing the large report's annotations, search, the
  * Markdown and .docx exports, the server's peak memory, and the reader page in
  * headless Chromium.
@@ -16,7 +16,8 @@
  *
  * Writes the figures to bench/results/latest.json as well (latest-small.json with --small).
  */
-import { rmSync } from "node:fs";
+import { readFileSync, readdirSync, rmSync } from "node:fs";
+import http from "node:http";
 import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
@@ -30,7 +31,7 @@ import { migrate } from "../lib/db/migrate";
 import { parseSearchQuery } from "../lib/server/search/query";
 import { SEARCH_PLANNER_SETTINGS, buildSearchSql } from "../lib/server/search/search-sql";
 import { ANNOTATION_COLUMNS, FULL, SEARCH_PHRASES, SEARCH_PREFIXES, SEARCH_WORDS, SMALL, annotationRow, loadDataSet, mulberry32, type DataSet } from "./scale/data";
-import { cleanup, cleanups, ensureBuild, freePort, groupRssKb, lastResorts, log, percentile, round, startNextServer } from "./support";
+import { cleanup, cleanups, ensureBuild, freePort, groupPids, groupRssKb, lastResorts, log, percentile, round, startAppServer } from "./support";
 
 const args = process.argv.slice(2);
 const small = args.includes("--small");
@@ -40,6 +41,8 @@ const ITER = small
   ? { posts: 100, listRuns: 5, searchRuns: 3, exportRuns: 2, readerRuns: 1 }
   : { posts: 2_000, listRuns: 20, searchRuns: 30, exportRuns: 5, readerRuns: 3 };
 const CONCURRENCY = 16;
+/** Requests (and raw INSERTs) sent before each write measurement, unmeasured. */
+const WARM_UP = 500;
 
 
 interface Server {
@@ -47,7 +50,7 @@ interface Server {
   pgid: number;
 }
 
-const startServer = (env: NodeJS.ProcessEnv): Promise<Server> => startNextServer("the server", env);
+const startServer = (env: NodeJS.ProcessEnv): Promise<Server> => startAppServer("the server", env);
 
 // ---- measuring ----
 
@@ -117,6 +120,66 @@ async function get(server: Server, token: string, urlPath: string): Promise<Buff
   return body;
 }
 
+/** One keep-alive connection per concurrent client: what a load generator does (see postJson). */
+const writeAgent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+
+/**
+ * A POST through `node:http`, as load generators (wrk, autocannon) send them:
+ * the load shares the machine's two cores with the server and Postgres, and
+ * `fetch` (undici) spent 1.1–1.4 ms of CPU a request here, three times this,
+ * as much as the server's whole handling of it.
+ */
+function postJson(baseUrl: string, urlPath: string, headers: Record<string, string>, body: string): Promise<{ status: number; text: string }> {
+  const url = new URL(urlPath, baseUrl);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: url.hostname, port: url.port, path: url.pathname, method: "POST", agent: writeAgent, headers: { ...headers, "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c)).on("error", reject).on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+      },
+    );
+    req.on("error", reject).end(body);
+  });
+}
+
+/** CPU time (ms) used so far by these processes: user + system, from /proc. */
+function cpuMs(pids: number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return (ticks * 1000) / CLOCK_TICKS;
+}
+const CLOCK_TICKS = 100;
+
+/** The pids of Postgres's processes (the database's own group), for the CPU each side spends. */
+function postgresPids(): number[] {
+  return readdirSync("/proc").filter((e) => /^\d+$/.test(e) && readFileSync(`/proc/${e}/comm`, "utf8").trim() === "postgres").map(Number);
+}
+
+/** Runs a phase and says where the CPU went: this process (the load), the server, Postgres; per request, in ms. */
+async function withCpu<T extends { wallMs: number }>(server: Server, count: number, phase: () => Promise<T>): Promise<T & { cpuMsPerRequest: { load: number; server: number; postgres: number } }> {
+  const serverPids = groupPids(server.pgid);
+  const before = { load: process.cpuUsage(), server: cpuMs(serverPids), postgres: cpuMs(postgresPids()) };
+  const result = await phase();
+  const load = process.cpuUsage(before.load);
+  return {
+    ...result,
+    cpuMsPerRequest: {
+      load: round((load.user + load.system) / 1000 / count, 2),
+      server: round((cpuMs(serverPids) - before.server) / count, 2),
+      postgres: round((cpuMs(postgresPids()) - before.postgres) / count, 2),
+    },
+  };
+}
+
 // a. POST throughput against raw INSERTs of the same rows.
 async function measureWrites(server: Server, pool: pg.Pool, data: DataSet) {
   const rand = mulberry32(7);
@@ -129,17 +192,18 @@ async function measureWrites(server: Server, pool: pg.Pool, data: DataSet) {
   });
   const post = async (i: number) => {
     const j = jobs[i % jobs.length];
-    const res = await fetch(`${server.baseUrl}/api/v1/reports/${data.smallReportId}/annotations`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${data.ownerToken}`, "content-type": "application/json" },
-      body: JSON.stringify({ passageId: j.passage.id, start: j.start, end: j.end, kind: "comment", body: j.body }),
-    });
-    const text = await res.text();
-    if (res.status !== 201) throw new Error(`POST annotation: ${res.status} ${text.slice(0, 300)}`);
+    const res = await postJson(
+      server.baseUrl,
+      `/api/v1/reports/${data.smallReportId}/annotations`,
+      { authorization: `Bearer ${data.ownerToken}` },
+      JSON.stringify({ passageId: j.passage.id, start: j.start, end: j.end, kind: "comment", body: j.body }),
+    );
+    if (res.status !== 201) throw new Error(`POST annotation: ${res.status} ${res.text.slice(0, 300)}`);
   };
-  // Warm-up: code loaded, pools filled.
-  await runConcurrent(Math.min(50, ITER.posts), CONCURRENCY, post);
-  const api = await runConcurrent(ITER.posts, CONCURRENCY, post);
+  // Warm-up, for both sides alike: code loaded and compiled by V8's optimising tiers, pools filled.
+  const warmUp = Math.min(WARM_UP, ITER.posts);
+  await runConcurrent(warmUp, CONCURRENCY, post);
+  const api = await withCpu(server, ITER.posts, () => runConcurrent(ITER.posts, CONCURRENCY, post));
 
   const cols = ANNOTATION_COLUMNS.map(([n]) => `"${n}"`).join(", ");
   const params = ANNOTATION_COLUMNS.map(([, type], i) => `$${i + 1}::${type}`).join(", ");
@@ -150,8 +214,8 @@ async function measureWrites(server: Server, pool: pg.Pool, data: DataSet) {
     const row = annotationRow(rand, `bench-raw-${++n}`, data.smallReportId, j.passage, data.ownerId, j.body, new Date());
     await pool.query(sql, row);
   };
-  await runConcurrent(Math.min(50, ITER.posts), CONCURRENCY, insert);
-  const raw = await runConcurrent(ITER.posts, CONCURRENCY, insert);
+  await runConcurrent(warmUp, CONCURRENCY, insert);
+  const raw = await withCpu(server, ITER.posts, () => runConcurrent(ITER.posts, CONCURRENCY, insert));
   const apiPerS = (ITER.posts / api.wallMs) * 1000;
   const rawPerS = (ITER.posts / raw.wallMs) * 1000;
   return {
@@ -162,6 +226,10 @@ async function measureWrites(server: Server, pool: pg.Pool, data: DataSet) {
     ratio: round(apiPerS / rawPerS, 3),
     apiLatencyMs: summarize(api.durations),
     rawLatencyMs: summarize(raw.durations),
+    warmUpRequests: warmUp,
+    // Where the two cores went, per request: the load generator, the app server, Postgres.
+    apiCpuMs: api.cpuMsPerRequest,
+    rawCpuMs: { load: raw.cpuMsPerRequest.load, postgres: raw.cpuMsPerRequest.postgres },
   };
 }
 
@@ -504,6 +572,8 @@ function printResult(r: Result): void {
     ["  ratio API / raw", String(r.writes.ratio), "", "≥ 0.4", yes(r.writes.ratio >= 0.4)],
     ["  API POST latency", ms(r.writes.apiLatencyMs.p50), ms(r.writes.apiLatencyMs.p95), "", ""],
     ["  raw INSERT latency", ms(r.writes.rawLatencyMs.p50), ms(r.writes.rawLatencyMs.p95), "", ""],
+    [`  CPU per POST: load ${r.writes.apiCpuMs.load}, server ${r.writes.apiCpuMs.server}, Postgres ${r.writes.apiCpuMs.postgres} ms`, "", "", "", ""],
+    [`  CPU per raw INSERT: load ${r.writes.rawCpuMs.load}, Postgres ${r.writes.rawCpuMs.postgres} ms`, "", "", "", ""],
     [`GET annotations, large report: first page (${r.listAnnotations.pageSize} of ${r.listAnnotations.annotationsListed})`, ms(r.listAnnotations.firstPage.p50), ms(r.listAnnotations.firstPage.p95), "p95 ≤ 50 ms", yes(r.listAnnotations.firstPage.p95 <= 50)],
     [`  … page ${r.listAnnotations.deepPage} of ${r.listAnnotations.pages} (by cursor)`, ms(r.listAnnotations.deep.p50), ms(r.listAnnotations.deep.p95), "p95 ≤ 50 ms", yes(r.listAnnotations.deep.p95 <= 50)],
     ...Object.entries(r.search).map(([kind, s]): Row => [`Search, ${kind} queries`, ms(s.p50), ms(s.p95), "p95 ≤ 50 ms", yes(s.p95 <= 50)]),

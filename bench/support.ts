@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { productionServerEnv } from "../lib/runtime/server-env";
+import { productionServerCommand, productionServerEnv } from "../lib/runtime/server-env";
 
 export const bin = (name: string) => path.join(process.cwd(), "node_modules", ".bin", name);
 export const log = (message: string) => console.log(`▶ ${message}`);
@@ -49,7 +49,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 process.on("exit", () => lastResorts.forEach((step) => step()));
 
-/** Pids in a process group: an instance is `next start` (it renames itself next-server) and anything it spawns. */
+/** Pids in a process group: an instance of the production server and anything it spawns. */
 export function groupPids(pgid: number): number[] {
   const pids: number[] = [];
   for (const entry of readdirSync("/proc")) {
@@ -103,13 +103,14 @@ export async function ensureBuild(): Promise<void> {
 }
 
 /**
- * `next start` of the production build on a free port, in a process group of its
+ * The production server (scripts/serve.ts, as `npm start` runs it) on a free port, in a process group of its
  * own (stopped as a whole at cleanup, measured as a whole), once it answers.
  */
-export async function startNextServer(name: string, env: NodeJS.ProcessEnv): Promise<{ baseUrl: string; pgid: number }> {
+export async function startAppServer(name: string, env: NodeJS.ProcessEnv): Promise<{ baseUrl: string; pgid: number }> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const app = productionServerCommand({ port, hostname: "127.0.0.1" });
+  const child: ChildProcess = spawn(app.command, app.args, {
     env: productionServerEnv({ ...env, PORT: String(port), NEXTAUTH_URL: baseUrl }),
     stdio: ["ignore", "ignore", "pipe"],
     // Its own process group: stopped as a whole, and measured as a whole.

@@ -1,8 +1,9 @@
 /**
  * `npm run dev` and `npm start`: gets a database (DATABASE_URL, or the embedded
  * PostgreSQL in .data/), applies committed migrations, seeds the demo account
- * on first run, then runs Next.js with DATABASE_URL set. Stops the embedded
- * database when Next.js exits or on Ctrl-C.
+ * on first run, then runs the app with DATABASE_URL set (`next dev`, or the
+ * production server of scripts/serve.ts). Stops the embedded database when
+ * the app exits or on Ctrl-C.
  */
 import "dotenv/config";
 import { spawn } from "node:child_process";
@@ -13,7 +14,7 @@ import path from "node:path";
 import { dataDir, resolveDatabase } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
 import { DEMO_EMAIL, DEMO_PASSWORD, seedDemo } from "../prisma/seed";
-import { productionServerEnv } from "../lib/runtime/server-env";
+import { productionServerCommand, productionServerEnv } from "../lib/runtime/server-env";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 
@@ -43,8 +44,8 @@ async function main() {
     console.log(`\n  Demo account: ${DEMO_EMAIL} / password: ${DEMO_PASSWORD}\n`);
   }
 
-  const next = path.join(process.cwd(), "node_modules", ".bin", "next");
-  const args = mode === "dev" ? ["dev", "-p", port] : ["start", "-p", port];
+  // Development: `next dev`. Production: the build in .next, served by our server (lib/http/app-server.ts).
+  const { command, args } = mode === "dev" ? { command: path.join(process.cwd(), "node_modules", ".bin", "next"), args: ["dev", "-p", port] } : productionServerCommand({ port });
   if (mode === "start" && !existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
     console.error("No production build found: run `npm run build` first.");
     await database.stop();
@@ -59,7 +60,7 @@ async function main() {
     console.warn(`  Co-editing is off (the notes save as before): the collaboration server could not start on port ${collabPort}: ${e instanceof Error ? e.message : e}`);
     return null;
   });
-  const child = spawn(next, args, { stdio: "inherit", env: mode === "start" ? productionServerEnv(process.env) : process.env });
+  const child = spawn(command, args, { stdio: "inherit", env: mode === "start" ? productionServerEnv(process.env) : process.env });
 
   let stopping = false;
   const stop = async (code: number) => {

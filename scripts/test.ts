@@ -1,6 +1,7 @@
 /**
  * `npm test`: type-check, lint, unit tests, then integration and end-to-end
- * tests against one production build served by `next start`, on a fresh
+ * tests against one production build served by the production server
+ * (scripts/serve.ts, as `npm start` runs it), on a fresh
  * embedded PostgreSQL (or DATABASE_URL when set). Finds Chromium itself.
  *
  *   npm test                      everything
@@ -19,7 +20,7 @@ import os from "node:os";
 import path from "node:path";
 import { resolveDatabase } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
-import { productionServerEnv } from "../lib/runtime/server-env";
+import { productionServerCommand, productionServerEnv } from "../lib/runtime/server-env";
 
 const args = process.argv.slice(2);
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : null;
@@ -123,10 +124,11 @@ async function main() {
       MARGINALIA_COLLAB_HOST: "127.0.0.1",
     };
     console.log(`\n▶ Starting the app on ${baseUrl}`);
-    server = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    const app = productionServerCommand({ port, hostname: "127.0.0.1" });
+    server = spawn(app.command, app.args, {
       env: productionServerEnv(env),
       stdio: ["ignore", "ignore", "inherit"],
-      // Its own process group, so stopping it also stops the next-server it starts.
+      // Its own process group, so stopping it also stops anything it starts.
       detached: true,
     });
     await waitForServer(`${baseUrl}/signin`, server);

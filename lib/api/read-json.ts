@@ -26,6 +26,9 @@ export async function readBody(req: Request, maxBytes: number, what: string): Pr
   return Buffer.concat(chunks);
 }
 
+/** A JSON media type: `application/json`, or any `application/…+json`. */
+export const JSON_CONTENT_TYPE = /^application\/([\w.+-]*\+)?json\b/i;
+
 /**
  * Reads a JSON request body without trusting its size: stops reading past
  * maxBytes (413), refuses what is not a JSON object (400) and checks it
@@ -39,7 +42,7 @@ export async function readJson<T extends z.ZodType>(
 ): Promise<z.infer<T>> {
   // Only JSON: this also stops other sites' plain HTML forms from posting with a user's cookie.
   const type = req.headers.get("content-type");
-  if (type && !/^application\/([\w.+-]*\+)?json\b/i.test(type.trim())) {
+  if (type && !JSON_CONTENT_TYPE.test(type.trim())) {
     throw new AppError("unsupported_media_type", "Send the request body as JSON, with `Content-Type: application/json`.");
   }
   const body = await readBody(req, maxBytes, "The request body");

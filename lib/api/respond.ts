@@ -1,11 +1,11 @@
 import { NextResponse } from "next/server";
 import { AppError, isAppError } from "@/lib/errors";
 
-/** Bodies below this go out uncompressed: the `compression` middleware's own threshold in `next start`. */
+/** Bodies below this go out uncompressed: the `compression` middleware's own threshold (lib/http/app-server.ts). */
 export const COMPRESS_MIN_BYTES = 1024;
 
 /**
- * A JSON response. `next start` gzips every response whose size it does not
+ * A JSON response. The app server gzips every response whose size it does not
  * know, and it drops a Content-Length set here, so a small answer would cost
  * more CPU in zlib than in the rest of the request. `no-transform` (which the
  * middleware honours) keeps bodies under its threshold as they are; larger
@@ -13,11 +13,13 @@ export const COMPRESS_MIN_BYTES = 1024;
  */
 export function json(data: unknown, status = 200): NextResponse {
   const body = JSON.stringify(data);
+  return new NextResponse(body, { status, headers: jsonHeaders(body) });
+}
+
+/** The headers of a JSON answer: never cached, and left uncompressed when small. */
+export function jsonHeaders(body: string): { "Content-Type": string; "Cache-Control": string } {
   const small = body.length < COMPRESS_MIN_BYTES && Buffer.byteLength(body) < COMPRESS_MIN_BYTES;
-  return new NextResponse(body, {
-    status,
-    headers: { "Content-Type": "application/json", "Cache-Control": small ? "no-store, no-transform" : "no-store" },
-  });
+  return { "Content-Type": "application/json", "Cache-Control": small ? "no-store, no-transform" : "no-store" };
 }
 
 /** Turns anything thrown into the API's error shape; internal details are only logged. */

@@ -1,5 +1,16 @@
 /**
- * The environment `next start` runs with, wherever the app is started in
+ * The production server, as a command: Node running scripts/serve.ts (through
+ * tsx), which serves the build in .next with Next.js behind our own HTTP
+ * server (lib/http/app-server.ts).
+ */
+export function productionServerCommand(options: { port: number | string; hostname?: string }): { command: string; args: string[] } {
+  const args = ["--import", "tsx", "scripts/serve.ts", "-p", String(options.port)];
+  if (options.hostname) args.push("-H", options.hostname);
+  return { command: process.execPath, args };
+}
+
+/**
+ * The environment the production server runs with, wherever the app is started in
  * production mode (npm start, npm test, the benchmarks), so they all measure
  * and test the same server.
  *

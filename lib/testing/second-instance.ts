@@ -1,10 +1,10 @@
 /**
  * A second app instance for tests that need two (live events across
- * instances): `next start` of the same build, against the same database.
+ * instances): the production server of the same build, against the same database.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
-import path from "node:path";
+import { productionServerCommand, productionServerEnv } from "@/lib/runtime/server-env";
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -20,8 +20,9 @@ function freePort(): Promise<number> {
 export async function startSecondInstance(): Promise<{ baseUrl: string; stop: () => void }> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(path.join(process.cwd(), "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, PORT: String(port), NEXTAUTH_URL: baseUrl },
+  const app = productionServerCommand({ port, hostname: "127.0.0.1" });
+  const child: ChildProcess = spawn(app.command, app.args, {
+    env: productionServerEnv({ ...process.env, PORT: String(port), NEXTAUTH_URL: baseUrl }),
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });

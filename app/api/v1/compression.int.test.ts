@@ -7,7 +7,7 @@ async function get(urlPath: string, as: Caller & { token: string }) {
   return { encoding: res.headers.get("content-encoding"), cacheControl: res.headers.get("cache-control"), type: res.headers.get("content-type"), size: Buffer.byteLength(text), text };
 }
 
-/** next start gzips what it is let: small JSON answers go out as they are (zlib would cost more than the rest), large ones compressed. */
+/** The app server gzips what it is let: small JSON answers go out as they are (zlib would cost more than the rest), large ones compressed. */
 describe("compression of JSON answers", () => {
   it("sends a small answer uncompressed and a large one gzipped, both JSON and never cached", async () => {
     const owner = await newUser();

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { EVENTS_CHANNEL } from "@/lib/server/events/events";
 import { addMember, call, newReport, newUser, newWorkspace } from "@/lib/testing/api";
 import { query } from "@/lib/testing/db";
-import { insertAnnotationIfCurrent, type NewAnnotation } from "./create-annotation";
+import { createToken } from "@/lib/server/tokens/tokens";
+import { insertAnnotationIfCurrent, type NewAnnotation, type Writer } from "./create-annotation";
 import { readAnnotationViews } from "./read-views";
 
 async function setup() {
@@ -29,6 +30,12 @@ async function setup() {
   return { owner, ws, report, passage, row };
 }
 
+/** As the API writes for a signed-in user (or, with `writer`, for whoever holds a token): the view, or null. */
+const insert = async ({ authorId, ...a }: NewAnnotation, version: number, writer: Writer = { userId: authorId }) =>
+  (await insertAnnotationIfCurrent(a, { version, passageIndex: await passageIndex(a.passageId) }, writer))?.view ?? null;
+
+const passageIndex = async (id: string) => (await query<{ index: number }>("SELECT index FROM passages WHERE id = $1", [id]))[0].index;
+
 const written = async (reportId: string) => ({
   annotations: (await query("SELECT id FROM annotations WHERE report_id = $1", [reportId])).length,
   events: (await query("SELECT id FROM report_events WHERE report_id = $1 AND type = 'annotation.created'", [reportId])).length,
@@ -47,7 +54,7 @@ describe("insertAnnotationIfCurrent", () => {
     listener.on("notification", (m) => heard.push(m.payload ?? ""));
     await listener.query(`LISTEN ${EVENTS_CHANNEL}`);
     try {
-      const view = await insertAnnotationIfCurrent(row(owner.id, { visibility: "private" }), 1);
+      const view = await insert(row(owner.id, { visibility: "private" }), 1);
       expect(view).not.toBeNull();
       expect(view).toEqual((await readAnnotationViews([view!.id])).get(view!.id));
       expect(view).toMatchObject({ author: { id: owner.id, name: "Owner Person" }, passageIndex: passage.index, tags: [], replyCount: 0, version: 1, status: "open", anchorStatus: "anchored" });
@@ -69,10 +76,10 @@ describe("insertAnnotationIfCurrent", () => {
     const { owner, report, row } = await setup();
     const v2 = await call("POST", `/api/v1/reports/${report.id}/versions`, { as: owner, json: { format: "text", content: "Title\n\nA new first paragraph." } });
     expect(v2.status).toBe(201);
-    expect(await insertAnnotationIfCurrent(row(owner.id), 1)).toBeNull();
+    expect(await insert(row(owner.id), 1)).toBeNull();
     expect(await written(report.id)).toEqual({ annotations: 0, events: 0 });
     const [current] = await query<{ id: string }>("SELECT id FROM passages WHERE report_id = $1 AND version = 2 ORDER BY index LIMIT 1", [report.id]);
-    expect(await insertAnnotationIfCurrent(row(owner.id, { passageId: current.id }), 2)).not.toBeNull();
+    expect(await insert(row(owner.id, { passageId: current.id }), 2)).not.toBeNull();
   });
 
   it("waits for a new version being written, then writes nothing", async () => {
@@ -85,11 +92,11 @@ describe("insertAnnotationIfCurrent", () => {
       await versioning.query("SELECT version FROM reports WHERE id = $1 FOR UPDATE", [report.id]);
       await versioning.query("UPDATE reports SET version = version + 1 WHERE id = $1", [report.id]);
       let settled = false;
-      const insert = insertAnnotationIfCurrent(row(owner.id), 1).finally(() => (settled = true));
+      const pending = insert(row(owner.id), 1).finally(() => (settled = true));
       await new Promise((r) => setTimeout(r, 300));
       expect(settled).toBe(false);
       await versioning.query("COMMIT");
-      expect(await insert).toBeNull();
+      expect(await pending).toBeNull();
     } finally {
       await versioning.end();
     }
@@ -104,11 +111,38 @@ describe("insertAnnotationIfCurrent", () => {
     await addMember(owner, ws.id, lowered, "annotator");
     expect((await call("DELETE", `/api/v1/workspaces/${ws.id}/members/${removed.id}`, { as: owner })).status).toBe(204);
     await query("UPDATE memberships SET role = 'viewer' WHERE workspace_id = $1 AND user_id = $2", [ws.id, lowered.id]);
-    expect(await insertAnnotationIfCurrent(row(removed.id), 1)).toBeNull();
-    expect(await insertAnnotationIfCurrent(row(lowered.id), 1)).toBeNull();
+    expect(await insert(row(removed.id), 1)).toBeNull();
+    expect(await insert(row(lowered.id), 1)).toBeNull();
     expect(await written(report.id)).toEqual({ annotations: 0, events: 0 });
     await query("UPDATE memberships SET role = 'annotator' WHERE workspace_id = $1 AND user_id = $2", [ws.id, lowered.id]);
-    expect(await insertAnnotationIfCurrent(row(lowered.id), 1)).not.toBeNull();
+    expect(await insert(row(lowered.id), 1)).not.toBeNull();
+    expect(await written(report.id)).toEqual({ annotations: 1, events: 1 });
+  });
+
+  it("for a token, writes as the token's user, only while the token exists and its user may annotate", async () => {
+    const { owner, ws, report, row } = await setup();
+    const member = await newUser("Token Holder");
+    await addMember(owner, ws.id, member, "annotator");
+    const { id: tokenId } = await createToken({ userId: member.id });
+    const hash = (await query<{ token_hash: string }>("SELECT token_hash FROM api_tokens WHERE id = $1", [tokenId]))[0].token_hash;
+    // Whoever holds the token writes.
+    const { authorId: ignored, ...unsigned } = row(owner.id, { visibility: "private" });
+    expect(ignored).toBe(owner.id);
+    const written1 = await insertAnnotationIfCurrent(unsigned, { version: 1, passageIndex: await passageIndex(unsigned.passageId) }, { tokenHash: hash });
+    expect(written1?.view.author).toEqual({ id: member.id, name: "Token Holder" });
+    expect(written1?.view).toEqual((await readAnnotationViews([written1!.view.id])).get(written1!.view.id));
+    expect(written1?.token).toEqual({ id: tokenId, lastUsedAt: null });
+    const [event] = await query<{ actor_id: string; only_user_id: string }>("SELECT actor_id, only_user_id FROM report_events WHERE item_id = $1", [written1!.view.id]);
+    expect(event).toEqual({ actor_id: member.id, only_user_id: member.id });
+
+    const stranger = await createToken({ userId: (await newUser()).id });
+    const strangerHash = (await query<{ token_hash: string }>("SELECT token_hash FROM api_tokens WHERE id = $1", [stranger.id]))[0].token_hash;
+    expect(await insert(row(owner.id), 1, { tokenHash: strangerHash })).toBeNull();
+    await query("UPDATE memberships SET role = 'viewer' WHERE workspace_id = $1 AND user_id = $2", [ws.id, member.id]);
+    expect(await insert(row(owner.id), 1, { tokenHash: hash })).toBeNull();
+    await query("UPDATE memberships SET role = 'annotator' WHERE workspace_id = $1 AND user_id = $2", [ws.id, member.id]);
+    await query("DELETE FROM api_tokens WHERE id = $1", [tokenId]);
+    expect(await insert(row(owner.id), 1, { tokenHash: hash })).toBeNull();
     expect(await written(report.id)).toEqual({ annotations: 1, events: 1 });
   });
 });

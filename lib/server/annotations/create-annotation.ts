@@ -10,7 +10,8 @@ import { notify } from "../notifications/notify";
 import { resolveTagIds } from "../tags/tags";
 import { getReportAccessOrThrow, hasRole, reportAccessSql, requireRole, rolesAtLeast, type ReportAccess } from "../workspaces/access";
 import { recordEvent, recordEventSql, type NewEvent } from "../events/events";
-import { annotationViewFromRow, annotationViewSql, readAnnotationViews, type AnnotationViewRow } from "./read-views";
+import { noteTokenUse } from "../tokens/tokens";
+import { annotationViewFromRow, newAnnotationViewSql, readAnnotationViews, type AnnotationViewRow } from "./read-views";
 import type { AnnotationView } from "./view";
 import { checkBodySize } from "./annotations";
 
@@ -20,34 +21,41 @@ type CreateOptions = { userId: string; reportId: string } & CreateAnnotationInpu
 export type NewAnnotation = Pick<AnnotationView, "reportId" | "passageId" | "kind" | "visibility" | "body" | "claimSummary" | "start" | "end" | "quote" | "prefix" | "suffix"> & {
   authorId: string;
 };
+/** The same, before it is known who writes it. */
+type NewAnnotationOfAnyone = Omit<NewAnnotation, "authorId">;
+type PassageToAnnotate = { id: string; text: string; index: number };
 
-/** Everything a new annotation must pass before it is written, in the order the API reports problems. */
-function checkNewAnnotation(options: CreateOptions, access: ReportAccess, passage: { id: string; text: string } | undefined): NewAnnotation {
-  requireRole(access.role, "annotator", "annotate reports");
-  const body = options.body?.trim() ?? "";
+/** What a request asks for, checked against the passage's text: its size, its place and its quote. */
+function annotationFromInput(input: CreateAnnotationInput, reportId: string, passage: { id: string; text: string } | undefined): NewAnnotationOfAnyone {
+  const body = input.body?.trim() ?? "";
   checkBodySize(body);
   if (!passage) throw invalidField("passageId", "passageId does not name a passage of this report.");
-  const position = { start: options.start, end: options.end };
+  const position = { start: input.start, end: input.end };
   const problem = validatePosition(passage.text, position);
   if (problem) throw invalidField(problem.field, problem.message);
   const selector = quoteFromPosition(passage.text, position);
-  if (options.quote !== undefined && options.quote !== selector.exact) {
+  if (input.quote !== undefined && input.quote !== selector.exact) {
     throw invalidField("quote", `The quote does not match the passage text at those offsets, which is “${selector.exact}”.`);
   }
-  const kind = options.kind ?? (body ? "comment" : "highlight");
+  const kind = input.kind ?? (body ? "comment" : "highlight");
   return {
-    reportId: access.report.id,
+    reportId,
     passageId: passage.id,
-    authorId: options.userId,
     kind,
-    visibility: options.visibility ?? "workspace",
+    visibility: input.visibility ?? "workspace",
     body,
-    claimSummary: kind === "claim" ? options.claimSummary || null : null,
+    claimSummary: kind === "claim" ? input.claimSummary || null : null,
     ...position,
     quote: selector.exact,
     prefix: selector.prefix,
     suffix: selector.suffix,
   };
+}
+
+/** Everything a new annotation must pass before it is written, in the order the API reports problems. */
+function checkNewAnnotation(options: CreateOptions, access: ReportAccess, passage: { id: string; text: string } | undefined): NewAnnotation {
+  requireRole(access.role, "annotator", "annotate reports");
+  return { ...annotationFromInput(options, access.report.id, passage), authorId: options.userId };
 }
 
 const createdEvent = (id: string, a: NewAnnotation): NewEvent => ({
@@ -60,7 +68,7 @@ const createdEvent = (id: string, a: NewAnnotation): NewEvent => ({
 });
 
 /** Mentions in a private note tell no one anything (see createAnnotation). */
-const mentionsOf = (a: NewAnnotation) => (a.visibility === "workspace" ? newMentionIds(a.body) : []);
+const mentionsOf = (a: NewAnnotationOfAnyone) => (a.visibility === "workspace" ? newMentionIds(a.body) : []);
 
 /**
  * Creates an annotation. The common case (no tags, nobody mentioned) is one
@@ -73,47 +81,127 @@ export async function createAnnotation(options: CreateOptions): Promise<Annotati
     const { access, passage } = await readForCreate(options);
     const annotation = checkNewAnnotation(options, access, passage);
     if (mentionsOf(annotation).length) return createInTransaction(options);
-    const view = await insertAnnotationIfCurrent(annotation, access.report.version);
-    if (view) return view;
+    const written = await insertAnnotationIfCurrent(annotation, { version: access.report.version, passageIndex: passage!.index }, { userId: options.userId });
+    if (written) return written.view;
   }
   throw new AppError("conflict", "The report changed while the annotation was being saved. Try again.");
 }
 
 /** The report, the caller's role and the passage in the report's current version, in one query. */
-async function readForCreate(options: CreateOptions): Promise<{ access: ReportAccess; passage?: { id: string; text: string } }> {
-  const [row] = await sqlQuery<{ id: string; version: number; workspaceId: string; role: RoleName; passageId: string | null; passageText: string | null }>(Prisma.sql`
-    SELECT x.*, p.id AS "passageId", p.text AS "passageText"
+async function readForCreate(options: CreateOptions): Promise<{ access: ReportAccess; passage?: PassageToAnnotate }> {
+  const [row] = await sqlQuery<{ id: string; version: number; workspaceId: string; role: RoleName; passageId: string | null; passageText: string | null; passageIndex: number }>(Prisma.sql`
+    SELECT x.*, p.id AS "passageId", p.text AS "passageText", p.index AS "passageIndex"
     FROM (${reportAccessSql(options)}) x
     LEFT JOIN passages p ON p.id = ${options.passageId} AND p.report_id = x.id AND p.version = x.version`, { prepare: "annotation-create-read" });
   if (!row) throw notFound("That report");
-  const { role, passageId, passageText, ...report } = row;
-  return { access: { report, role }, passage: passageId !== null && passageText !== null ? { id: passageId, text: passageText } : undefined };
+  const { role, passageId, passageText, passageIndex, ...report } = row;
+  return { access: { report, role }, passage: passageId !== null && passageText !== null ? { id: passageId, text: passageText, index: passageIndex } : undefined };
 }
+
+/** Who writes: a user already known, or whoever holds a personal access token, found in the statement itself. */
+export type Writer = { userId: string } | { tokenHash: string };
+
+const writerSql = (writer: Writer) =>
+  "userId" in writer
+    ? Prisma.sql`SELECT u.id AS user_id, u.name AS user_name, NULL::text AS token_id, NULL::timestamp AS last_used_at FROM users u WHERE u.id = ${writer.userId}`
+    : Prisma.sql`SELECT u.id AS user_id, u.name AS user_name, t.id AS token_id, t.last_used_at FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ${writer.tokenHash}`;
 
 /**
  * Writes the annotation and its event (announced with NOTIFY) in one
- * statement, only if the report is still at `reportVersion` and the author
- * still may annotate it; returns its view, or null when nothing was written.
- * The report and membership rows are share-locked: a new version or a
- * revoked membership committed meanwhile is seen (the re-check runs on the
- * newest rows), and one that comes after waits until this has committed.
+ * statement, only if the report is still at `at.version` and the writer
+ * may annotate it; returns its view (and, for a token, the token's last use),
+ * or null when nothing was written. The report and membership rows are
+ * share-locked: a new version or a revoked membership committed meanwhile is
+ * seen (the re-check runs on the newest rows), and one that comes after
+ * waits until this has committed.
  */
-export async function insertAnnotationIfCurrent(a: NewAnnotation, reportVersion: number): Promise<AnnotationView | null> {
+export async function insertAnnotationIfCurrent(
+  a: NewAnnotationOfAnyone,
+  at: { version: number; passageIndex: number },
+  writer: Writer,
+): Promise<{ view: AnnotationView; token: { id: string; lastUsedAt: Date | null } | null } | null> {
   const id = randomUUID();
-  const [row] = await sqlQuery<AnnotationViewRow>(Prisma.sql`
-    WITH allowed AS (
-      SELECT 1 FROM (${reportAccessSql({ userId: a.authorId, reportId: a.reportId })}) x
-      WHERE x.version = ${reportVersion} AND x.role = ANY(${rolesAtLeast("annotator")}::text[])
-      FOR SHARE
+  // As SQL, so the statement's text is the same for a private annotation (its event is for its author alone) and a shared one.
+  const author = Prisma.sql`(SELECT author_id FROM inserted)`;
+  const audience = Prisma.sql`(SELECT author_id FROM inserted WHERE visibility = 'private')`;
+  const [row] = await sqlQuery<AnnotationViewRow & { tokenId: string | null; tokenLastUsedAt: Date | null }>(Prisma.sql`
+    WITH writer AS (${writerSql(writer)}), allowed AS (
+      SELECT w.user_id FROM writer w
+      JOIN memberships m ON m.user_id = w.user_id
+      JOIN reports r ON r.workspace_id = m.workspace_id
+      WHERE r.id = ${a.reportId} AND r.version = ${at.version} AND m.role::text = ANY(${rolesAtLeast("annotator")}::text[])
+      FOR SHARE OF r, m
     ), inserted AS (
       INSERT INTO annotations (id, report_id, passage_id, author_id, kind, visibility, body, claim_summary, start, "end", quote, prefix, suffix, created_at, updated_at)
-      SELECT ${id}, ${a.reportId}, ${a.passageId}, ${a.authorId}, ${a.kind}::"AnnotationKind", ${a.visibility}::"Visibility", ${a.body}, ${a.claimSummary},
+      SELECT ${id}, ${a.reportId}, ${a.passageId}, allowed.user_id, ${a.kind}::"AnnotationKind", ${a.visibility}::"Visibility", ${a.body}, ${a.claimSummary},
              ${a.start}::int, ${a.end}::int, ${a.quote}, ${a.prefix}, ${a.suffix}, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
       FROM allowed
       RETURNING *
-    ), event AS (${recordEventSql(createdEvent(id, a), Prisma.sql`WHERE EXISTS (SELECT 1 FROM inserted)`)})
-    ${annotationViewSql(Prisma.sql`inserted`)}`, { prepare: "annotation-create-write" });
-  return row ? annotationViewFromRow(row) : null;
+    ), event AS (${recordEventSql(
+      { reportId: a.reportId, type: "annotation.created", itemType: "annotation", itemId: id, actorId: author, onlyUserId: audience },
+      Prisma.sql`WHERE EXISTS (SELECT 1 FROM inserted)`,
+    )})
+    SELECT v.*, w.token_id AS "tokenId", w.last_used_at AS "tokenLastUsedAt"
+    FROM (${newAnnotationViewSql(Prisma.sql`inserted`, Prisma.sql`(SELECT user_name FROM writer)`, at.passageIndex)}) v CROSS JOIN writer w`, { prepare: "userId" in writer ? "annotation-create-write" : "annotation-create-write-token" });
+  if (!row) return null;
+  const { tokenId, tokenLastUsedAt, ...view } = row;
+  return { view: annotationViewFromRow(view), token: tokenId ? { id: tokenId, lastUsedAt: tokenLastUsedAt } : null };
+}
+
+/** Passages never change once written (a new version of a report writes new ones): their text is kept, up to this many characters in all. */
+const PASSAGE_CACHE_CHARS = 8_000_000;
+type CachedPassage = PassageToAnnotate & { reportId: string; version: number };
+const passageCache = new Map<string, CachedPassage>();
+let passageCacheChars = 0;
+
+async function passageById(id: string): Promise<CachedPassage | undefined> {
+  const hit = passageCache.get(id);
+  if (hit) {
+    // Most recently used last: the first key is the one to drop.
+    passageCache.delete(id);
+    passageCache.set(id, hit);
+    return hit;
+  }
+  const [row] = await sqlQuery<CachedPassage>(
+    Prisma.sql`SELECT id, report_id AS "reportId", version, index, text FROM passages WHERE id = ${id}`,
+    { prepare: "passage-by-id" },
+  );
+  if (!row) return undefined;
+  passageCache.set(id, row);
+  passageCacheChars += row.text.length;
+  for (const [key, old] of passageCache) {
+    if (passageCacheChars <= PASSAGE_CACHE_CHARS) break;
+    passageCache.delete(key);
+    passageCacheChars -= old.text.length;
+  }
+  return row;
+}
+
+/**
+ * The API's most common write, a plain annotation sent with a personal
+ * access token, in one statement: the token, the caller's role, the report's
+ * version, the insert and its event together, the passage's text from memory.
+ * Returns null, having written nothing, for anything else (tags, mentions,
+ * a check that fails, a token that does not match); the caller then answers
+ * through `createAnnotation`, which gives each of those its own answer.
+ */
+export async function createAnnotationWithToken(options: { tokenHash: string; reportId: string; input: CreateAnnotationInput }): Promise<AnnotationView | null> {
+  const { input, reportId } = options;
+  if (input.tags?.length) return null;
+  const passage = await passageById(input.passageId);
+  if (!passage || passage.reportId !== reportId) return null;
+  let annotation: NewAnnotationOfAnyone;
+  try {
+    annotation = annotationFromInput(input, reportId, passage);
+  } catch (e) {
+    if (e instanceof AppError) return null;
+    throw e;
+  }
+  if (mentionsOf(annotation).length) return null;
+  const written = await insertAnnotationIfCurrent(annotation, { version: passage.version, passageIndex: passage.index }, { tokenHash: options.tokenHash });
+  if (!written) return null;
+  if (written.token) await noteTokenUse(written.token);
+  return written.view;
 }
 
 /** With tags (which an editor may create) or mentions (notifications to members): one interactive transaction. */

@@ -34,6 +34,9 @@ export interface NewEvent {
   onlyUserId?: string | null;
 }
 
+/** An event whose people are known only inside the statement: the actor (and audience) as SQL expressions. */
+export type EventSql = Omit<NewEvent, "actorId" | "onlyUserId"> & { actorId: Prisma.Sql; onlyUserId: Prisma.Sql };
+
 /**
  * The statement that records an event and announces it with NOTIFY, which
  * Postgres delivers only if (and when) the transaction commits: a rolled-back
@@ -41,7 +44,7 @@ export interface NewEvent {
  * calls pg_notify for the row written, so the statement also works as a
  * CTE of a larger one; `when` (a WHERE clause) can make it write nothing.
  */
-export function recordEventSql(event: NewEvent, when: Prisma.Sql = Prisma.empty): Prisma.Sql {
+export function recordEventSql(event: NewEvent | EventSql, when: Prisma.Sql = Prisma.empty): Prisma.Sql {
   return Prisma.sql`
     INSERT INTO report_events (report_id, type, item_type, item_id, parent_id, actor_id, only_user_id)
     SELECT ${event.reportId}, ${event.type}, ${event.itemType}, ${event.itemId}, ${event.parentId ?? null}, ${event.actorId}, ${event.onlyUserId ?? null}

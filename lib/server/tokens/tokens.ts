@@ -59,17 +59,26 @@ export async function revokeToken(options: { userId: string; tokenId: string }):
 }
 
 /** The token's owner, or null for an unknown token. */
+/** The stored form of a well-formed token (its SHA-256), or null for anything that cannot be one. */
+export function tokenHash(token: string): string | null {
+  return token.startsWith(TOKEN_PREFIX) && token.length <= 200 ? digest(token) : null;
+}
+
+/** Records a token's use at most once a minute, so API traffic does not write on every call. */
+export async function noteTokenUse(token: { id: string; lastUsedAt: Date | null }): Promise<void> {
+  if (token.lastUsedAt && Date.now() - token.lastUsedAt.getTime() <= 60_000) return;
+  await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } }).catch(() => undefined);
+}
+
 export async function findUserByToken(token: string): Promise<PublicUser | null> {
-  if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
+  const hash = tokenHash(token);
+  if (!hash) return null;
   // One query on every API call, the token with its user: straight on the pool, where Prisma would cost more than the query.
   const [row] = await sqlQuery<{ tokenId: string; lastUsedAt: Date | null; id: string; email: string; name: string }>(Prisma.sql`
     SELECT t.id AS "tokenId", t.last_used_at AS "lastUsedAt", u.id, u.email, u.name
     FROM api_tokens t JOIN users u ON u.id = t.user_id
-    WHERE t.token_hash = ${digest(token)}`, { prepare: "token-user" });
+    WHERE t.token_hash = ${hash}`, { prepare: "token-user" });
   if (!row) return null;
-  // Record use at most once a minute, so API traffic does not write on every call.
-  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
-    await db.apiToken.update({ where: { id: row.tokenId }, data: { lastUsedAt: new Date() } }).catch(() => undefined);
-  }
+  await noteTokenUse({ id: row.tokenId, lastUsedAt: row.lastUsedAt });
   return { id: row.id, email: row.email, name: row.name };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { addMember, call, newReport, newUser, newWorkspace } from "@/lib/testing/api";
 import { query } from "@/lib/testing/db";
+import { mentionMarkdown } from "@/lib/markdown/mentions";
 
 async function setup() {
   const owner = await newUser("Owner Person");
@@ -115,6 +116,66 @@ describe("POST /api/v1/reports/{id}/annotations", () => {
     const huge = await call("POST", path(report.id), { as: owner, raw: JSON.stringify({ passageId: first.id, start: 0, end: 3, body: "y".repeat(400_000) }) });
     expect(huge.status).toBe(413);
     expect(await query("SELECT 1 FROM annotations WHERE report_id = $1", [report.id])).toHaveLength(0);
+  });
+});
+
+/**
+ * The app server answers this POST itself, ahead of Next.js (lib/http/annotation-post.ts):
+ * a plain annotation sent with a token in one statement, anything else through the
+ * route's handler. Both must answer as the route does.
+ */
+describe("POST /api/v1/reports/{id}/annotations, as the app server serves it", () => {
+  it("answers a token and a session cookie alike: the annotation as listed, JSON, with the security headers", async () => {
+    const { owner, report, first } = await setup();
+    const json = { passageId: first.id, start: 4, end: 12, body: "Same either way", visibility: "private" };
+    const byToken = await call("POST", path(report.id), { as: { token: owner.token }, json });
+    const byCookie = await call("POST", path(report.id), { as: { cookie: owner.cookie }, json });
+    for (const res of [byToken, byCookie]) {
+      expect(res.status).toBe(201);
+      expect(res.headers.get("content-type")).toBe("application/json");
+      expect(res.headers.get("cache-control")).toMatch(/^no-store/);
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("x-frame-options")).toBe("DENY");
+    }
+    const listed = (await call("GET", path(report.id), { as: owner })).body.annotations;
+    expect(listed).toEqual([byToken.body, byCookie.body]);
+    const apartFromIdentity = (a: Record<string, unknown>) => Object.fromEntries(Object.entries(a).filter(([key]) => !["id", "createdAt", "updatedAt"].includes(key)));
+    const sameByToken = apartFromIdentity(byToken.body);
+    expect(sameByToken).toEqual(apartFromIdentity(byCookie.body));
+    expect(sameByToken).toMatchObject({ visibility: "private", quote: first.text.slice(4, 12), author: { id: owner.id }, passageIndex: first.index, replyCount: 0, tags: [] });
+    const events = await query<{ actor_id: string; only_user_id: string }>("SELECT actor_id, only_user_id FROM report_events WHERE item_id = $1", [byToken.body.id]);
+    expect(events).toEqual([{ actor_id: owner.id, only_user_id: owner.id }]);
+  });
+
+  it("writes tags and tells the mentioned through the route, with a token too", async () => {
+    const { owner, ws, report, first } = await setup();
+    const member = await newUser("Mona Member");
+    await addMember(owner, ws.id, member, "viewer");
+    const tagged = await call("POST", path(report.id), { as: { token: owner.token }, json: { passageId: first.id, start: 0, end: 3, tags: ["Method"] } });
+    expect(tagged.status).toBe(201);
+    expect(tagged.body.tags).toEqual(["Method"]);
+    const mention = await call("POST", path(report.id), { as: { token: owner.token }, json: { passageId: first.id, start: 0, end: 3, body: `Look, ${mentionMarkdown(member.id, "Mona")}` } });
+    expect(mention.status).toBe(201);
+    const notes = await call("GET", "/api/v1/notifications", { as: member });
+    expect(notes.body.notifications.map((n: { annotation: { id: string } }) => n.annotation.id)).toEqual([mention.body.id]);
+  });
+
+  it("refuses a revoked token (401), a body that is not JSON (415) and another report's passage (422), writing nothing", async () => {
+    const { owner, ws, report, first } = await setup();
+    const json = { passageId: first.id, start: 0, end: 3 };
+    const other = await newReport(owner, ws.id);
+    const wrongReport = await call("POST", path(other.id), { as: { token: owner.token }, json });
+    expect(wrongReport.status).toBe(422);
+    expect(wrongReport.body.error.code).toBe("validation_failed");
+    const notJson = await call("POST", path(report.id), { as: { token: owner.token }, raw: JSON.stringify(json), headers: { "content-type": "text/plain" } });
+    expect(notJson.status).toBe(415);
+    expect((await call("POST", path(report.id), { as: { token: owner.token }, json })).status).toBe(201);
+    const [token] = (await call("GET", "/api/v1/tokens", { as: { cookie: owner.cookie } })).body.tokens;
+    expect((await call("DELETE", `/api/v1/tokens/${token.id}`, { as: { cookie: owner.cookie } })).status).toBe(204);
+    const revoked = await call("POST", path(report.id), { as: { token: owner.token }, json });
+    expect(revoked.status).toBe(401);
+    expect(revoked.body.error.code).toBe("unauthenticated");
+    expect(await query("SELECT 1 FROM annotations WHERE report_id IN ($1, $2)", [report.id, other.id])).toHaveLength(1);
   });
 });
 

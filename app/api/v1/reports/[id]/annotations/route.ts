@@ -4,10 +4,7 @@ import { apiRoute, created } from "@/lib/api/route";
 import { ANNOTATIONS_PAGE, listAnnotations } from "@/lib/server/annotations/annotations";
 import { createAnnotation } from "@/lib/server/annotations/create-annotation";
 import { pageRequestFrom } from "@/lib/server/pagination/page";
-import { annotationFiltersSchema, createAnnotationSchema, filtersFromSearchParams } from "@/lib/validations/annotation";
-
-// A body of 20,000 characters can take up to 4 bytes each, plus JSON escaping.
-const MAX_REQUEST_BYTES = 256 * 1024;
+import { annotationFiltersSchema, CREATE_ANNOTATION_MAX_BYTES, createAnnotationSchema, filtersFromSearchParams } from "@/lib/validations/annotation";
 
 export const GET = apiRoute<{ id: string }>(async ({ req, user, params }) => {
   const filters = parseInput(annotationFiltersSchema, filtersFromSearchParams(req.nextUrl.searchParams));
@@ -17,6 +14,6 @@ export const GET = apiRoute<{ id: string }>(async ({ req, user, params }) => {
 });
 
 export const POST = apiRoute<{ id: string }>(async ({ req, user, params }) => {
-  const input = await readJson(req, createAnnotationSchema, MAX_REQUEST_BYTES);
+  const input = await readJson(req, createAnnotationSchema, CREATE_ANNOTATION_MAX_BYTES);
   return created(await createAnnotation({ userId: user.id, reportId: params.id, ...input }));
 });

@@ -1,0 +1,108 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { NextRequest } from "next/server";
+import { POST as postThroughRoute } from "@/app/api/v1/reports/[id]/annotations/route";
+import { JSON_CONTENT_TYPE } from "@/lib/api/read-json";
+import { errorResponse, jsonHeaders } from "@/lib/api/respond";
+import { createAnnotationWithToken } from "@/lib/server/annotations/create-annotation";
+import { tokenHash } from "@/lib/server/tokens/tokens";
+import { CREATE_ANNOTATION_MAX_BYTES as MAX_REQUEST_BYTES, createAnnotationSchema } from "@/lib/validations/annotation";
+import { securityHeaders } from "./security-headers";
+
+const PATH = /^\/api\/v1\/reports\/([^/?#]+)\/annotations(?:\?|$)/;
+const BEARER = /^Bearer\s+(\S+)$/i;
+
+/** The report a request creates an annotation on (`POST /api/v1/reports/{id}/annotations`), or null for any other request. */
+export function annotationPostTarget(req: IncomingMessage): string | null {
+  if (req.method !== "POST" || !req.url) return null;
+  const match = PATH.exec(req.url);
+  if (!match) return null;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return null; // malformed: Next.js answers it
+  }
+}
+
+/** The body, read up to one byte past the limit (which the route then refuses with 413); `cut` when more was left unread. */
+function readUpTo(req: IncomingMessage, maxBytes: number): Promise<{ body: Buffer; cut: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size <= maxBytes) return;
+      req.off("data", onData).off("end", onEnd).pause();
+      resolve({ body: Buffer.concat(chunks).subarray(0, maxBytes + 1), cut: true });
+    };
+    const onEnd = () => resolve({ body: Buffer.concat(chunks), cut: false });
+    req.on("data", onData).on("end", onEnd).on("error", reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string | Buffer) {
+  res.statusCode = status;
+  for (const { key, value } of securityHeaders) res.setHeader(key, value);
+  for (const [key, value] of Object.entries(headers)) res.setHeader(key, value);
+  res.setHeader("Content-Length", Buffer.byteLength(body));
+  res.end(body);
+}
+
+async function sendResponse(res: ServerResponse, response: Response) {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, key) => (headers[key] = value));
+  send(res, response.status, headers, Buffer.from(await response.arrayBuffer()));
+}
+
+/** The plain case, in one statement; null when it is not that (nothing written). */
+async function quickly(req: IncomingMessage, reportId: string, body: Buffer) {
+  const bearer = BEARER.exec(req.headers.authorization ?? "");
+  const hash = bearer ? tokenHash(bearer[1]) : null;
+  const type = req.headers["content-type"];
+  if (!hash || (type && !JSON_CONTENT_TYPE.test(type.trim())) || body.length > MAX_REQUEST_BYTES) return null;
+  let data: unknown;
+  try {
+    data = JSON.parse(body.toString("utf8"));
+  } catch {
+    return null;
+  }
+  const input = createAnnotationSchema.safeParse(data);
+  if (!input.success) return null;
+  return createAnnotationWithToken({ tokenHash: hash, reportId, input: input.data });
+}
+
+/**
+ * `POST /api/v1/reports/{id}/annotations`, served by the app server itself,
+ * ahead of Next.js, whose routing costs more CPU than the rest of this
+ * request (see README, Performance). A plain annotation sent with a personal
+ * access token is written in one statement (`createAnnotationWithToken`).
+ * Anything else (a session cookie, tags, mentions, any error to answer) goes
+ * to the route's own handler, the same code Next.js runs for this path, with
+ * the body already read: the answers are the route's.
+ */
+export async function postAnnotation(req: IncomingMessage, res: ServerResponse, reportId: string): Promise<void> {
+  try {
+    const { body, cut } = await readUpTo(req, MAX_REQUEST_BYTES);
+    // What is left of an oversized body is not read: the connection closes after the answer.
+    if (cut) res.setHeader("Connection", "close");
+    const view = await quickly(req, reportId, body);
+    if (view) {
+      const text = JSON.stringify(view);
+      send(res, 201, jsonHeaders(text), text);
+      return;
+    }
+    const headers = new Headers();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (key !== "content-length" && value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+    }
+    const url = new URL(req.url!, `http://${req.headers.host ?? "localhost"}`);
+    const request = new NextRequest(url, { method: "POST", headers, body: new Uint8Array(body) });
+    await sendResponse(res, await postThroughRoute(request, { params: Promise.resolve({ id: reportId }) }));
+  } catch (e) {
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    await sendResponse(res, errorResponse(e));
+  }
+}
