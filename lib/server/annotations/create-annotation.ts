@@ -11,8 +11,8 @@ import { resolveTagIds } from "../tags/tags";
 import { getReportAccessOrThrow, hasRole, reportAccessSql, requireRole, rolesAtLeast, type ReportAccess } from "../workspaces/access";
 import { recordEvent, recordEventSql, type NewEvent } from "../events/events";
 import { noteTokenUse } from "../tokens/tokens";
-import { annotationViewFromRow, newAnnotationViewSql, readAnnotationViews, type AnnotationViewRow } from "./read-views";
-import type { AnnotationView } from "./view";
+import { readAnnotationViews } from "./read-views";
+import { toAnnotationView, type AnnotationRow, type AnnotationView } from "./view";
 import { checkBodySize } from "./annotations";
 
 type CreateOptions = { userId: string; reportId: string } & CreateAnnotationInput;
@@ -108,12 +108,13 @@ const writerSql = (writer: Writer) =>
 
 /**
  * Writes the annotation and its event (announced with NOTIFY) in one
- * statement, only if the report is still at `at.version` and the writer
- * may annotate it; returns its view (and, for a token, the token's last use),
- * or null when nothing was written. The report and membership rows are
- * share-locked: a new version or a revoked membership committed meanwhile is
- * seen (the re-check runs on the newest rows), and one that comes after
- * waits until this has committed.
+ * statement, only if the report is still at `at.version` and the writer may
+ * annotate it; returns its view (and, for a token, the token's last use), or
+ * null when nothing was written. The view is made from what was written,
+ * without reading back what a new annotation cannot have yet. The report and
+ * membership rows are share-locked: a new version or a revoked membership
+ * committed meanwhile is seen (the re-check runs on the newest rows), and one
+ * that comes after waits until this has committed.
  */
 export async function insertAnnotationIfCurrent(
   a: NewAnnotationOfAnyone,
@@ -124,7 +125,7 @@ export async function insertAnnotationIfCurrent(
   // As SQL, so the statement's text is the same for a private annotation (its event is for its author alone) and a shared one.
   const author = Prisma.sql`(SELECT author_id FROM inserted)`;
   const audience = Prisma.sql`(SELECT author_id FROM inserted WHERE visibility = 'private')`;
-  const [row] = await sqlQuery<AnnotationViewRow & { tokenId: string | null; tokenLastUsedAt: Date | null }>(Prisma.sql`
+  const [row] = await sqlQuery<WrittenRow>(Prisma.sql`
     WITH writer AS (${writerSql(writer)}), allowed AS (
       SELECT w.user_id FROM writer w
       JOIN memberships m ON m.user_id = w.user_id
@@ -136,17 +137,54 @@ export async function insertAnnotationIfCurrent(
       SELECT ${id}, ${a.reportId}, ${a.passageId}, allowed.user_id, ${a.kind}::"AnnotationKind", ${a.visibility}::"Visibility", ${a.body}, ${a.claimSummary},
              ${a.start}::int, ${a.end}::int, ${a.quote}, ${a.prefix}, ${a.suffix}, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
       FROM allowed
-      RETURNING *
+      RETURNING id, author_id, visibility, status, anchor_status, verdict, version, created_at, updated_at
     ), event AS (${recordEventSql(
       { reportId: a.reportId, type: "annotation.created", itemType: "annotation", itemId: id, actorId: author, onlyUserId: audience },
       Prisma.sql`WHERE EXISTS (SELECT 1 FROM inserted)`,
     )})
-    SELECT v.*, w.token_id AS "tokenId", w.last_used_at AS "tokenLastUsedAt"
-    FROM (${newAnnotationViewSql(Prisma.sql`inserted`, Prisma.sql`(SELECT user_name FROM writer)`, at.passageIndex)}) v CROSS JOIN writer w`, { prepare: "userId" in writer ? "annotation-create-write" : "annotation-create-write-token" });
+    SELECT i.status::text AS status, i.anchor_status::text AS "anchorStatus", i.verdict::text AS verdict, i.version,
+           i.created_at AS "createdAt", i.updated_at AS "updatedAt", w.user_id AS "authorId", w.user_name AS "authorName",
+           w.token_id AS "tokenId", w.last_used_at AS "tokenLastUsedAt"
+    FROM inserted i CROSS JOIN writer w`, { prepare: "userId" in writer ? "annotation-create-write" : "annotation-create-write-token" });
   if (!row) return null;
-  const { tokenId, tokenLastUsedAt, ...view } = row;
-  return { view: annotationViewFromRow(view), token: tokenId ? { id: tokenId, lastUsedAt: tokenLastUsedAt } : null };
+  // What a new annotation has: its own fields, and nothing under it yet (no tags, stances or replies).
+  const view = toAnnotationView({
+    id,
+    reportId: a.reportId,
+    passageId: a.passageId,
+    kind: a.kind,
+    visibility: a.visibility,
+    body: a.body,
+    claimSummary: a.claimSummary,
+    start: a.start,
+    end: a.end,
+    quote: a.quote,
+    prefix: a.prefix,
+    suffix: a.suffix,
+    status: row.status,
+    anchorStatus: row.anchorStatus,
+    verdict: row.verdict,
+    version: row.version,
+    resolvedAt: null,
+    editedAt: null,
+    importedCreator: null,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    author: { id: row.authorId, name: row.authorName },
+    passage: { index: at.passageIndex },
+    tags: [],
+    stances: [],
+    _count: { replies: 0 },
+  });
+  return { view, token: row.tokenId ? { id: row.tokenId, lastUsedAt: row.tokenLastUsedAt } : null };
 }
+
+type WrittenRow = Pick<AnnotationRow, "status" | "anchorStatus" | "verdict" | "version" | "createdAt" | "updatedAt"> & {
+  authorId: string;
+  authorName: string;
+  tokenId: string | null;
+  tokenLastUsedAt: Date | null;
+};
 
 /** Passages never change once written (a new version of a report writes new ones): their text is kept, up to this many characters in all. */
 const PASSAGE_CACHE_CHARS = 8_000_000;

@@ -13,7 +13,10 @@ export type AnnotationViewRow = Omit<AnnotationRow, "stances"> & { stances: (Omi
  */
 export function annotationViewSql(source: Prisma.Sql, where: Prisma.Sql = Prisma.empty): Prisma.Sql {
   return Prisma.sql`
-    SELECT ${ANNOTATION_COLUMNS},
+    SELECT a.id, a.report_id AS "reportId", a.passage_id AS "passageId", a.kind::text AS kind, a.visibility::text AS visibility,
+           a.body, a.claim_summary AS "claimSummary", a.start, a."end", a.quote, a.prefix, a.suffix,
+           a.status::text AS status, a.anchor_status::text AS "anchorStatus", a.resolved_at AS "resolvedAt", a.verdict::text AS verdict,
+           a.version, a.edited_at AS "editedAt", a.imported_creator AS "importedCreator", a.created_at AS "createdAt", a.updated_at AS "updatedAt",
            json_build_object('id', u.id, 'name', u.name) AS author,
            json_build_object('index', p.index) AS passage,
            COALESCE((
@@ -33,28 +36,6 @@ export function annotationViewSql(source: Prisma.Sql, where: Prisma.Sql = Prisma
     JOIN users u ON u.id = a.author_id
     JOIN passages p ON p.id = a.passage_id
     ${where}`;
-}
-
-/** The columns every view reads from the annotation's own row. */
-const ANNOTATION_COLUMNS = Prisma.sql`
-    a.id, a.report_id AS "reportId", a.passage_id AS "passageId", a.kind::text AS kind, a.visibility::text AS visibility,
-    a.body, a.claim_summary AS "claimSummary", a.start, a."end", a.quote, a.prefix, a.suffix,
-    a.status::text AS status, a.anchor_status::text AS "anchorStatus", a.resolved_at AS "resolvedAt", a.verdict::text AS verdict,
-    a.version, a.edited_at AS "editedAt", a.imported_creator AS "importedCreator", a.created_at AS "createdAt", a.updated_at AS "updatedAt"`;
-
-/**
- * The view of an annotation the same statement has just written (`source`,
- * its RETURNING rows): nothing can hang off it yet, so there are no tags,
- * stances or replies to look up, and its author's name (as SQL) and its
- * passage's index are the caller's to give. The same row as `annotationViewSql`.
- */
-export function newAnnotationViewSql(source: Prisma.Sql, authorName: Prisma.Sql, passageIndex: number): Prisma.Sql {
-  return Prisma.sql`
-    SELECT ${ANNOTATION_COLUMNS},
-           json_build_object('id', a.author_id, 'name', ${authorName}) AS author,
-           json_build_object('index', ${passageIndex}::int) AS passage,
-           '[]'::json AS tags, '[]'::json AS stances, json_build_object('replies', 0) AS "_count"
-    FROM ${source} a`;
 }
 
 export function annotationViewFromRow(row: AnnotationViewRow): AnnotationView {
