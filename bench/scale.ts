@@ -161,39 +161,54 @@ function postJson(baseUrl: string, urlPath: string, headers: Record<string, stri
   });
 }
 
-/** CPU time (ms) used so far by these processes: user + system, from /proc. */
-function cpuMs(pids: number[]): number {
-  let ticks = 0;
+/** CPU time (ms) used so far by each of these processes (user + system, from /proc), by pid. */
+function cpuMsByPid(pids: number[]): Map<number, number> {
+  const times = new Map<number, number>();
   for (const pid of pids) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]);
+      times.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS);
     } catch {
       // the process ended meanwhile
     }
   }
-  return (ticks * 1000) / CLOCK_TICKS;
+  return times;
 }
 const CLOCK_TICKS = 100;
 
-/** The pids of Postgres's processes (the database's own group), for the CPU each side spends. */
+/** CPU spent between two readings, by processes alive at the second (one started meanwhile counts from zero). */
+function cpuMsSince(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
+  return total;
+}
+
+/** The pids of Postgres's processes (by name), for the CPU each side spends. */
 function postgresPids(): number[] {
-  return readdirSync("/proc").filter((e) => /^\d+$/.test(e) && readFileSync(`/proc/${e}/comm`, "utf8").trim() === "postgres").map(Number);
+  const pids: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, "utf8").trim() === "postgres") pids.push(Number(entry));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return pids;
 }
 
 /** Runs a phase and says where the CPU went: this process (the load), the server, Postgres; per request, in ms. */
 async function withCpu<T extends { wallMs: number }>(server: Server, count: number, phase: () => Promise<T>): Promise<T & { cpuMsPerRequest: { load: number; server: number; postgres: number } }> {
-  const serverPids = groupPids(server.pgid);
-  const before = { load: process.cpuUsage(), server: cpuMs(serverPids), postgres: cpuMs(postgresPids()) };
+  const before = { load: process.cpuUsage(), server: cpuMsByPid(groupPids(server.pgid)), postgres: cpuMsByPid(postgresPids()) };
   const result = await phase();
   const load = process.cpuUsage(before.load);
   return {
     ...result,
     cpuMsPerRequest: {
       load: round((load.user + load.system) / 1000 / count, 2),
-      server: round((cpuMs(serverPids) - before.server) / count, 2),
-      postgres: round((cpuMs(postgresPids()) - before.postgres) / count, 2),
+      server: round(cpuMsSince(before.server, cpuMsByPid(groupPids(server.pgid))) / count, 2),
+      postgres: round(cpuMsSince(before.postgres, cpuMsByPid(postgresPids())) / count, 2),
     },
   };
 }

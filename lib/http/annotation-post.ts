@@ -40,11 +40,14 @@ function readUpTo(req: IncomingMessage, maxBytes: number): Promise<{ body: Buffe
   });
 }
 
+/** The security headers, as the flat list `writeHead` takes. */
+const SECURITY_HEADERS = securityHeaders.flatMap(({ key, value }) => [key, value]);
+
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string | Buffer) {
-  res.statusCode = status;
-  for (const { key, value } of securityHeaders) res.setHeader(key, value);
-  for (const [key, value] of Object.entries(headers)) res.setHeader(key, value);
-  res.setHeader("Content-Length", Buffer.byteLength(body));
+  const list = [...SECURITY_HEADERS];
+  for (const key in headers) list.push(key, headers[key]);
+  list.push("Content-Length", String(Buffer.byteLength(body)));
+  res.writeHead(status, list);
   res.end(body);
 }
 
