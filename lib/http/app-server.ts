@@ -16,7 +16,8 @@ type Middleware = (req: IncomingMessage, res: ServerResponse, done: () => void) 
  *   default, which took a third of a long report's Markdown export
  *   (`compress` is off in next.config.ts when MARGINALIA_SERVER_COMPRESSES is 1).
  *   The rules are those of `next start`, whose middleware this is: only bodies
- *   of 1 KB or more, never a response marked `no-transform`.
+ *   of 1 KB or more, never a response marked `no-transform`. zlib works in
+ *   64 KB chunks, the size the exports write in.
  */
 export async function startAppServer(options: { dir: string; hostname?: string; port: number }): Promise<Server> {
   process.env.MARGINALIA_SERVER_COMPRESSES = "1";
@@ -25,7 +26,7 @@ export async function startAppServer(options: { dir: string; hostname?: string; 
   const handle = app.getRequestHandler();
   // Loaded once Next.js has set up its runtime (the AsyncLocalStorage its modules capture when first loaded).
   const { annotationPostTarget, postAnnotation } = await import("./annotation-post");
-  const compress = compression({ level: constants.Z_BEST_SPEED }) as unknown as Middleware;
+  const compress = compression({ level: constants.Z_BEST_SPEED, chunkSize: 64 * 1024 }) as unknown as Middleware;
   const server = createServer((req, res) => {
     const reportId = annotationPostTarget(req);
     if (reportId !== null) {
