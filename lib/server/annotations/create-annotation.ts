@@ -9,7 +9,7 @@ import type { RoleName } from "@/lib/validations/common";
 import { notify } from "../notifications/notify";
 import { resolveTagIds } from "../tags/tags";
 import { getReportAccessOrThrow, hasRole, reportAccessSql, requireRole, rolesAtLeast, type ReportAccess } from "../workspaces/access";
-import { recordEvent, recordEventSql, type NewEvent } from "../events/events";
+import { announceLater, recordEvent, recordEventSql, type NewEvent } from "../events/events";
 import { noteTokenUse } from "../tokens/tokens";
 import { readAnnotationViews } from "./read-views";
 import { toAnnotationView, type AnnotationRow, type AnnotationView } from "./view";
@@ -107,10 +107,10 @@ const writerSql = (writer: Writer) =>
     : Prisma.sql`SELECT u.id AS user_id, u.name AS user_name, t.id AS token_id, t.last_used_at FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ${writer.tokenHash}`;
 
 /**
- * Writes the annotation and its event (announced with NOTIFY) in one
- * statement, only if the report is still at `at.version` and the writer may
- * annotate it; returns its view (and, for a token, the token's last use), or
- * null when nothing was written. The view is made from what was written,
+ * Writes the annotation and its event in one statement (the event is
+ * announced with NOTIFY once that has committed), only if the report is still
+ * at `at.version` and the writer may annotate it; returns its view (and, for
+ * a token, the token's last use), or null when nothing was written. The view is made from what was written,
  * without reading back what a new annotation cannot have yet. The report and
  * membership rows are share-locked: a new version or a revoked membership
  * committed meanwhile is seen (the re-check runs on the newest rows), and one
@@ -141,12 +141,15 @@ export async function insertAnnotationIfCurrent(
     ), event AS (${recordEventSql(
       { reportId: a.reportId, type: "annotation.created", itemType: "annotation", itemId: id, actorId: author, onlyUserId: audience },
       Prisma.sql`WHERE EXISTS (SELECT 1 FROM inserted)`,
+      { announce: "by-caller" },
     )})
-    SELECT i.status::text AS status, i.anchor_status::text AS "anchorStatus", i.verdict::text AS verdict, i.version,
+    SELECT (SELECT id::text FROM event) AS "eventId", i.status::text AS status, i.anchor_status::text AS "anchorStatus", i.verdict::text AS verdict, i.version,
            i.created_at AS "createdAt", i.updated_at AS "updatedAt", w.user_id AS "authorId", w.user_name AS "authorName",
            w.token_id AS "tokenId", w.last_used_at AS "tokenLastUsedAt"
     FROM inserted i CROSS JOIN writer w`, { prepare: "userId" in writer ? "annotation-create-write" : "annotation-create-write-token" });
   if (!row) return null;
+  // Announced once committed (the statement was its own transaction), not inside it: see announceLater.
+  announceLater(row.eventId);
   // What a new annotation has: its own fields, and nothing under it yet (no tags, stances or replies).
   const view = toAnnotationView({
     id,
@@ -180,6 +183,7 @@ export async function insertAnnotationIfCurrent(
 }
 
 type WrittenRow = Pick<AnnotationRow, "status" | "anchorStatus" | "verdict" | "version" | "createdAt" | "updatedAt"> & {
+  eventId: string;
   authorId: string;
   authorName: string;
   tokenId: string | null;

@@ -112,8 +112,8 @@ class EventBus {
       for (const l of this.listeners.get(message.payload ?? "") ?? []) l.presence();
       return;
     }
-    if (!message.payload || !/^\d+$/.test(message.payload)) return;
-    this.pending.push(BigInt(message.payload));
+    if (!message.payload || !/^\d+(,\d+)*$/.test(message.payload)) return;
+    for (const id of message.payload.split(",")) this.pending.push(BigInt(id));
     // Notifications arriving together are read with one query.
     if (!this.flushing) {
       this.flushing = true;

@@ -47,6 +47,17 @@ describe("GET /api/v1/reports/{id}/events", () => {
     ]);
   });
 
+  it("delivers every one of annotations made at once, announced together after they commit", async () => {
+    const { report, people } = await teamWorkspace();
+    const stream = await subscribe(report.id, people.viewer);
+    await stream.nextOf("presence");
+    // Made concurrently, their events go out in one notification or a few (comma-separated ids).
+    const made = await Promise.all(Array.from({ length: 12 }, (_, i) => newAnnotation(people.author, report, { body: `at once ${i}` })));
+    const seen: string[] = [];
+    for (let i = 0; i < made.length; i++) seen.push(change(await stream.nextOf("change")).itemId);
+    expect(seen.sort()).toEqual(made.map((a) => a.id).sort());
+  });
+
   it("resumes after a disconnection with exactly the missed events, in order", async () => {
     const { report, people } = await teamWorkspace();
     let stream = await subscribe(report.id, people.viewer);

@@ -257,7 +257,7 @@ describe("GET /api/v1/workspaces/{id}/activity and /api/v1/reports/{id}/activity
     }
     await call("PUT", `/api/v1/reports/${report.id}/notes`, { as: people.editor, json: { body: "Mine", version: 3 } });
     const saves = () => items(reportFeed(report.id), people.viewer).then((feed) => feed.filter((i) => i.type === "notes.saved"));
-    const rows = await query<{ id: string }>("SELECT id::text FROM report_events WHERE report_id = $1 AND type = 'notes.saved' ORDER BY id", [report.id]);
+    const rows = await query<{ id: string }>("SELECT id::text FROM report_events WHERE report_id = $1 AND type = 'notes.saved' ORDER BY report_events.id", [report.id]);
     expect(rows).toHaveLength(4);
     expect((await saves()).map((i) => [i.id, i.actor?.id])).toEqual([
       [rows[3].id, people.editor.id],
