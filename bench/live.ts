@@ -12,8 +12,7 @@
  *
  * Writes the figures to bench/results/live-latest.json as well.
  */
-import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
@@ -24,7 +23,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { startEmbeddedDatabase } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
 import { addMember, newReport, newUser, newWorkspace, type TestUser } from "../lib/testing/api";
-import { cleanup, cleanups, ensureBuild, freePort, groupPids, groupRssKb, lastResorts, log, percentile, round, startAppServer } from "./support";
+import { cleanup, cleanups, cpuMsByPid, ensureBuild, freePort, groupPids, groupRssKb, lastResorts, log, percentile, round, startAppServer } from "./support";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
@@ -45,21 +44,11 @@ const LOST_AFTER_MS = 10_000;
 const IDLE_MS = 5_000;
 const INSTANCES = 2;
 
-const TICKS_PER_SECOND = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
-
 /** CPU time (user + system, in ms) the group's live processes have used. */
 function groupCpuMs(pgid: number): number {
-  let ticks = 0;
-  for (const pid of groupPids(pgid)) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return (ticks / TICKS_PER_SECOND) * 1000;
+  let ms = 0;
+  for (const used of cpuMsByPid(groupPids(pgid)).values()) ms += used;
+  return ms;
 }
 
 /** Share of one core each instance uses over `ms` of doing nothing asked by us. */

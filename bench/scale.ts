@@ -16,7 +16,7 @@
  *
  * Writes the figures to bench/results/latest.json as well (latest-small.json with --small).
  */
-import { readFileSync, readdirSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import http from "node:http";
 import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
@@ -31,7 +31,7 @@ import { migrate } from "../lib/db/migrate";
 import { parseSearchQuery } from "../lib/server/search/query";
 import { SEARCH_PLANNER_SETTINGS, buildSearchSql } from "../lib/server/search/search-sql";
 import { ANNOTATION_COLUMNS, FULL, SEARCH_PHRASES, SEARCH_PREFIXES, SEARCH_WORDS, SMALL, annotationRow, loadDataSet, mulberry32, type DataSet } from "./scale/data";
-import { cleanup, cleanups, ensureBuild, freePort, groupPids, groupRssKb, lastResorts, log, percentile, round, startAppServer } from "./support";
+import { cleanup, cleanups, cpuMsByPid, ensureBuild, freePort, groupPids, groupRssKb, lastResorts, log, namedPids, percentile, round, startAppServer } from "./support";
 
 const args = process.argv.slice(2);
 const small = args.includes("--small");
@@ -161,22 +161,6 @@ function postJson(baseUrl: string, urlPath: string, headers: Record<string, stri
   });
 }
 
-/** CPU time (ms) used so far by each of these processes (user + system, from /proc), by pid. */
-function cpuMsByPid(pids: number[]): Map<number, number> {
-  const times = new Map<number, number>();
-  for (const pid of pids) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      times.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS);
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return times;
-}
-const CLOCK_TICKS = 100;
-
 /** CPU spent between two readings, by processes alive at the second (one started meanwhile counts from zero). */
 function cpuMsSince(before: Map<number, number>, after: Map<number, number>): number {
   let total = 0;
@@ -184,23 +168,9 @@ function cpuMsSince(before: Map<number, number>, after: Map<number, number>): nu
   return total;
 }
 
-/** The pids of Postgres's processes (by name), for the CPU each side spends. */
-function postgresPids(): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/comm`, "utf8").trim() === "postgres") pids.push(Number(entry));
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return pids;
-}
-
 /** Runs a phase and says where the CPU went: this process (the load), the server, Postgres; per request, in ms. */
 async function withCpu<T extends { wallMs: number }>(server: Server, count: number, phase: () => Promise<T>): Promise<T & { cpuMsPerRequest: { load: number; server: number; postgres: number } }> {
-  const before = { load: process.cpuUsage(), server: cpuMsByPid(groupPids(server.pgid)), postgres: cpuMsByPid(postgresPids()) };
+  const before = { load: process.cpuUsage(), server: cpuMsByPid(groupPids(server.pgid)), postgres: cpuMsByPid(namedPids("postgres")) };
   const result = await phase();
   const load = process.cpuUsage(before.load);
   return {
@@ -208,7 +178,7 @@ async function withCpu<T extends { wallMs: number }>(server: Server, count: numb
     cpuMsPerRequest: {
       load: round((load.user + load.system) / 1000 / count, 2),
       server: round(cpuMsSince(before.server, cpuMsByPid(groupPids(server.pgid))) / count, 2),
-      postgres: round(cpuMsSince(before.postgres, cpuMsByPid(postgresPids())) / count, 2),
+      postgres: round(cpuMsSince(before.postgres, cpuMsByPid(namedPids("postgres"))) / count, 2),
     },
   };
 }

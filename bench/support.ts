@@ -1,6 +1,6 @@
 /**
  * What the benchmarks share: free ports, stopping everything they started
- * (also on errors and Ctrl-C), process-group memory, percentiles, the build.
+ * (also on errors and Ctrl-C), processes' memory and CPU, percentiles, the build.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -49,21 +49,49 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 process.on("exit", () => lastResorts.forEach((step) => step()));
 
+/** The fields of /proc/<pid>/stat after the command name (which may hold spaces): state, ppid, pgrp, …; null once the process has ended. */
+function statFields(pid: number | string): string[] | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  } catch {
+    return null; // the process ended meanwhile
+  }
+}
+
+/** The pids of the live processes `pick` keeps. */
+function pidsWhere(pick: (pid: string) => boolean): number[] {
+  return readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry) && pick(entry))
+    .map(Number);
+}
+
 /** Pids in a process group: an instance of the production server and anything it spawns. */
 export function groupPids(pgid: number): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
+  return pidsWhere((pid) => Number(statFields(pid)?.[2]) === pgid);
+}
+
+/** Pids of the processes of this name (`/proc/<pid>/comm`: "postgres" for every process of a Postgres server). */
+export function namedPids(name: string): number[] {
+  return pidsWhere((pid) => {
     try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      // Fields after the command name (which may hold spaces): state, ppid, pgrp, …
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) === pgid) pids.push(Number(entry));
+      return readFileSync(`/proc/${pid}/comm`, "utf8").trim() === name;
     } catch {
-      // the process ended meanwhile
+      return false; // the process ended meanwhile
     }
+  });
+}
+
+const TICKS_PER_SECOND = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
+
+/** CPU time (user + system, in ms) each of these processes has used so far, by pid; ended ones are left out. */
+export function cpuMsByPid(pids: number[]): Map<number, number> {
+  const times = new Map<number, number>();
+  for (const pid of pids) {
+    const fields = statFields(pid);
+    if (fields) times.set(pid, ((Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND) * 1000);
   }
-  return pids;
+  return times;
 }
 
 export function groupRssKb(pgid: number): number {
