@@ -14,11 +14,14 @@ export interface ApiContext<P extends Params> {
   params: P;
 }
 
+/** `Authorization: Bearer <token>`: the token. */
+export const BEARER = /^Bearer\s+(\S+)$/i;
+
 /** Resolves the caller once: a Bearer personal access token, else the session cookie. */
 async function authenticate(req: NextRequest, allowToken: boolean): Promise<PublicUser | null> {
   const header = req.headers.get("authorization");
   if (header) {
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const match = BEARER.exec(header);
     if (!match || !allowToken) throw new AppError("unauthenticated", "Use `Authorization: Bearer <personal access token>`, or sign in.");
     const user = await findUserByToken(match[1]);
     if (!user) throw new AppError("unauthenticated", "That access token is not valid. Create a new one on the settings page.");

@@ -3,13 +3,13 @@ import { NextRequest } from "next/server";
 import { POST as postThroughRoute } from "@/app/api/v1/reports/[id]/annotations/route";
 import { JSON_CONTENT_TYPE } from "@/lib/api/read-json";
 import { errorResponse, jsonHeaders } from "@/lib/api/respond";
+import { BEARER } from "@/lib/api/route";
 import { createAnnotationWithToken } from "@/lib/server/annotations/create-annotation";
 import { tokenHash } from "@/lib/server/tokens/tokens";
 import { CREATE_ANNOTATION_MAX_BYTES as MAX_REQUEST_BYTES, createAnnotationSchema } from "@/lib/validations/annotation";
 import { securityHeaders } from "./security-headers";
 
 const PATH = /^\/api\/v1\/reports\/([^/?#]+)\/annotations(?:\?|$)/;
-const BEARER = /^Bearer\s+(\S+)$/i;
 
 /** The report a request creates an annotation on (`POST /api/v1/reports/{id}/annotations`), or null for any other request. */
 export function annotationPostTarget(req: IncomingMessage): string | null {

@@ -16,7 +16,7 @@ type Middleware = (req: IncomingMessage, res: ServerResponse, done: () => void) 
  *   default, which took a third of a long report's Markdown export
  *   (`compress` is off in next.config.ts when MARGINALIA_SERVER_COMPRESSES is 1).
  *   The rules are those of `next start`, whose middleware this is: only bodies
- *   of 1 KB or more, never a response marked `no-transform`. zlib works in
+ *   of COMPRESS_MIN_BYTES (1 KB) or more, never a response marked `no-transform`. zlib works in
  *   64 KB chunks, the size the exports write in.
  */
 export async function startAppServer(options: { dir: string; hostname?: string; port: number }): Promise<Server> {
@@ -26,7 +26,8 @@ export async function startAppServer(options: { dir: string; hostname?: string; 
   const handle = app.getRequestHandler();
   // Loaded once Next.js has set up its runtime (the AsyncLocalStorage its modules capture when first loaded).
   const { annotationPostTarget, postAnnotation } = await import("./annotation-post");
-  const compress = compression({ level: constants.Z_BEST_SPEED, chunkSize: 64 * 1024 }) as unknown as Middleware;
+  const { COMPRESS_MIN_BYTES } = await import("@/lib/api/respond");
+  const compress = compression({ level: constants.Z_BEST_SPEED, chunkSize: 64 * 1024, threshold: COMPRESS_MIN_BYTES }) as unknown as Middleware;
   const server = createServer((req, res) => {
     const reportId = annotationPostTarget(req);
     if (reportId !== null) {
