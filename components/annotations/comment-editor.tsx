@@ -96,6 +96,9 @@ export function Icon({ d }: { d: string }) {
   );
 }
 
+const isTextField = (el: Element | null) =>
+  el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement || (el instanceof HTMLElement && el.isContentEditable);
+
 /** Each editor's members, kept up to date from the `members` prop (the plugin outlives renders). */
 const membersByEditor = new WeakMap<Editor, readonly MentionMember[]>();
 
@@ -107,7 +110,11 @@ export function CommentEditor({ label, placeholder, onSubmit, onCancel, onChange
   const [href, setHref] = useState("");
   const editor = useEditor({
     immediatelyRender: false,
-    autofocus: "end",
+    // The editor is made after the form is on screen: it takes the focus then, unless the reader is
+    // already typing in another field (a claim's one-line summary), whose keystrokes it would steal.
+    onCreate: ({ editor }) => {
+      if (!isTextField(document.activeElement)) editor.commands.focus("end");
+    },
     content: initialMarkdown,
     contentType: "markdown",
     extensions: [
