@@ -17,7 +17,6 @@
  * Writes the figures to bench/results/latest.json as well (latest-small.json with --small).
  */
 import { rmSync } from "node:fs";
-import http from "node:http";
 import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
@@ -30,6 +29,7 @@ import { startEmbeddedDatabase } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
 import { parseSearchQuery } from "../lib/server/search/query";
 import { SEARCH_PLANNER_SETTINGS, buildSearchSql } from "../lib/server/search/search-sql";
+import { KeepAliveConnection } from "./http-client";
 import { ANNOTATION_COLUMNS, FULL, SEARCH_PHRASES, SEARCH_PREFIXES, SEARCH_WORDS, SMALL, annotationRow, loadDataSet, mulberry32, type DataSet } from "./scale/data";
 import { cleanup, cleanups, cpuMsByPid, ensureBuild, freePort, groupPids, groupRssKb, lastResorts, log, namedPids, percentile, round, startAppServer } from "./support";
 
@@ -51,7 +51,7 @@ const WARM_UP_ROUND = small ? 50 : 1_000;
 const WARM_UP_ROUNDS = small ? 2 : 10;
 
 /** Warm-up rounds (see WARM_UP_ROUND); returns how many requests it took. */
-async function warmUp(job: (i: number) => Promise<void>): Promise<number> {
+async function warmUp(job: (i: number, worker: number) => Promise<void>): Promise<number> {
   let previous = 0;
   for (let round = 1; round <= WARM_UP_ROUNDS; round++) {
     const { wallMs } = await runConcurrent(WARM_UP_ROUND, CONCURRENCY, job);
@@ -107,17 +107,17 @@ function summarize(values: number[]): Summary {
   return { n: sorted.length, p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), max: round(sorted[sorted.length - 1] ?? NaN) };
 }
 
-/** Runs `count` jobs, `concurrency` at a time; returns each job's duration (ms) and the wall time. */
-async function runConcurrent(count: number, concurrency: number, job: (i: number) => Promise<void>): Promise<{ durations: number[]; wallMs: number }> {
+/** Runs `count` jobs, `concurrency` at a time (each worker told its number); returns each job's duration (ms) and the wall time. */
+async function runConcurrent(count: number, concurrency: number, job: (i: number, worker: number) => Promise<void>): Promise<{ durations: number[]; wallMs: number }> {
   const durations: number[] = [];
   let next = 0;
   const t0 = performance.now();
   await Promise.all(
-    Array.from({ length: concurrency }, async () => {
+    Array.from({ length: concurrency }, async (_, worker) => {
       while (next < count) {
         const i = next++;
         const s = performance.now();
-        await job(i);
+        await job(i, worker);
         durations.push(performance.now() - s);
       }
     }),
@@ -136,29 +136,6 @@ async function get(server: Server, token: string, urlPath: string): Promise<Buff
   const body = Buffer.from(await res.arrayBuffer());
   if (res.status !== 200) throw new Error(`GET ${urlPath}: ${res.status} ${body.toString("utf8").slice(0, 300)}`);
   return body;
-}
-
-/** One keep-alive connection per concurrent client: what a load generator does (see postJson). */
-const writeAgent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-
-/**
- * A POST through `node:http`, as load generators (wrk, autocannon) send them:
- * the load shares the machine's two cores with the server and Postgres, and
- * `fetch` (undici) spent 1.1–1.4 ms of CPU a request here, three times this,
- * as much as the server's whole handling of it.
- */
-function postJson(baseUrl: string, urlPath: string, headers: Record<string, string>, body: string): Promise<{ status: number; text: string }> {
-  const url = new URL(urlPath, baseUrl);
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: url.hostname, port: url.port, path: url.pathname, method: "POST", agent: writeAgent, headers: { ...headers, "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c)).on("error", reject).on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
-      },
-    );
-    req.on("error", reject).end(body);
-  });
 }
 
 /** CPU spent between two readings, by processes alive at the second (one started meanwhile counts from zero). */
@@ -193,19 +170,22 @@ async function measureWrites(server: Server, pool: pg.Pool, data: DataSet) {
     const start = Math.floor(rand() * (p.text.length - len + 1));
     return { passage: p, start, end: start + len, body: `Benchmark comment ${Math.floor(rand() * 1e9)}` };
   });
-  const post = async (i: number) => {
+  // One keep-alive connection per concurrent client, through a lean HTTP/1.1 client (see bench/http-client.ts).
+  const connections = Array.from({ length: CONCURRENCY }, () => new KeepAliveConnection(new URL(server.baseUrl)));
+  const post = async (i: number, worker: number) => {
     const j = jobs[i % jobs.length];
-    const res = await postJson(
-      server.baseUrl,
+    const res = await connections[worker].request(
+      "POST",
       `/api/v1/reports/${data.smallReportId}/annotations`,
-      { authorization: `Bearer ${data.ownerToken}` },
+      { authorization: `Bearer ${data.ownerToken}`, "content-type": "application/json" },
       JSON.stringify({ passageId: j.passage.id, start: j.start, end: j.end, kind: "comment", body: j.body }),
     );
-    if (res.status !== 201) throw new Error(`POST annotation: ${res.status} ${res.text.slice(0, 300)}`);
+    if (res.status !== 201) throw new Error(`POST annotation: ${res.status} ${res.body.slice(0, 300)}`);
   };
   // Warm-up, for both sides alike: code loaded and compiled by V8's optimising tiers, pools filled.
   const apiWarmUp = await warmUp(post);
   const api = await withCpu(server, ITER.posts, () => runConcurrent(ITER.posts, CONCURRENCY, post));
+  for (const c of connections) c.close();
 
   const cols = ANNOTATION_COLUMNS.map(([n]) => `"${n}"`).join(", ");
   const params = ANNOTATION_COLUMNS.map(([, type], i) => `$${i + 1}::${type}`).join(", ");
