@@ -3,6 +3,7 @@ import { preload } from "react-dom";
 import { Reader } from "@/components/reader/reader";
 import { READER_PAGE, readerListPath } from "@/components/reader/annotation-list";
 import { firstPageUrl } from "@/lib/api/pages";
+import { toClientJson } from "@/lib/client-json";
 import { ReportHeader } from "@/components/reader/report-header";
 import type { ReaderAnnotation } from "@/components/reader/types";
 import { ReportOutline } from "@/components/reader/report-outline";
@@ -48,9 +49,6 @@ function partsAfter(lastIndex: number, passageCount: number, cursorAt: (passageI
   return Array.from({ length: PARTS }, (_, i) => lastIndex + Math.round(((i + 1) * left) / (PARTS + 1))).map((from) => ({ from, cursor: cursorAt(from) }));
 }
 
-// Dates become strings on their way to the browser.
-const serialise = <T,>(value: T) => JSON.parse(JSON.stringify(value)) as ReaderAnnotation[];
-
 export default async function ReportPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const { slug, reportId } = await params;
   const version = versionFrom((await searchParams).version);
@@ -90,15 +88,15 @@ export default async function ReportPage({ params, searchParams }: { params: Par
         tags: tags.map((t) => ({ name: t.name, color: t.color })),
         passages: report.passages,
       }}
-      initialAnnotations={serialise(firstPage.annotations)}
+      initialAnnotations={toClientJson<ReaderAnnotation[]>(firstPage.annotations)}
       initialCursor={firstPage.nextCursor}
       highlightIndex={firstPage.nextCursor ? highlightIndex : null}
       moreParts={parts}
       version={current ? null : report.version}
-      initialOrphans={serialise(orphans)}
+      initialOrphans={toClientJson<ReaderAnnotation[]>(orphans)}
       // An earlier version is a record of how things were: it reads, it does not take new notes.
       canAnnotate={current && hasRole(report.role, "annotator")}
-      notes={notes && (JSON.parse(JSON.stringify(notes)) as NotesData)}
+      notes={notes && toClientJson<NotesData>(notes)}
       initialEventId={eventId}
       header={<ReportHeader report={report} claimCount={claimCounts.total} canEdit={hasRole(report.role, "editor")} />}
       outline={<ReportOutline passages={report.passages} title={report.title} />}
