@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ActivityFeed } from "@/components/activity/activity-feed";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/session";
 import { listActivity } from "@/lib/server/activity/activity";
 import { listMembers } from "@/lib/server/workspaces/workspaces";
@@ -25,12 +25,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
   const people = members.map((m) => ({ id: m.userId, name: m.name })).sort((a, b) => a.name.localeCompare(b.name));
   return (
     <main className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
-      <p className="text-sm">
-        <Link href={`/w/${workspace.slug}`} className="text-stone-600 underline underline-offset-2 dark:text-stone-400">
-          ← {workspace.name}
-        </Link>
-      </p>
-      <h1 className="mt-3 font-serif text-3xl font-semibold tracking-tight">Activity</h1>
+      <PageHeader back={{ href: `/w/${workspace.slug}`, label: workspace.name }} title="Activity" />
       <ActivityFeed key={actor ?? ""} workspaceId={workspace.id} initial={page} members={people} actor={actor} />
     </main>
   );

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AddMemberForm } from "@/components/workspaces/add-member-form";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/session";
 import { listMembers } from "@/lib/server/workspaces/workspaces";
 import { loadWorkspace } from "../load-workspace";
@@ -23,12 +23,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
   const { items: members } = await listMembers({ userId: user.id, workspaceIdOrSlug: workspace.id, page: ALL });
   return (
     <main className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
-      <p className="text-sm">
-        <Link href={`/w/${workspace.slug}`} className="text-stone-600 underline underline-offset-2 dark:text-stone-400">
-          ← {workspace.name}
-        </Link>
-      </p>
-      <h1 className="mt-3 font-serif text-3xl font-semibold tracking-tight">Members</h1>
+      <PageHeader back={{ href: `/w/${workspace.slug}`, label: workspace.name }} title="Members" />
       <ul className="mt-6 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">
         {members.map((m) => (
           <li key={m.userId} className="flex items-center gap-3 px-4 py-3">

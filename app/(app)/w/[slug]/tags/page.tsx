@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { TagManager } from "@/components/tags/tag-manager";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/session";
 import { listTags } from "@/lib/server/tags/tags";
 import { hasRole } from "@/lib/server/workspaces/access";
@@ -16,12 +16,7 @@ export default async function TagsPage({ params }: { params: Promise<{ slug: str
   const canEdit = hasRole(role, "editor");
   return (
     <main className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
-      <p className="text-sm">
-        <Link href={`/w/${workspace.slug}`} className="text-stone-600 underline underline-offset-2 dark:text-stone-400">
-          ← {workspace.name}
-        </Link>
-      </p>
-      <h1 className="mt-3 font-serif text-3xl font-semibold tracking-tight">Tags</h1>
+      <PageHeader back={{ href: `/w/${workspace.slug}`, label: workspace.name }} title="Tags" />
       <p className="mt-2 text-sm text-stone-600 dark:text-stone-400">
         The workspace’s codebook: the labels your team puts on annotations so it can find and compare them later.
         {canEdit ? "" : ` Only editors and owners can change it; your role is ${role}.`}

@@ -4,6 +4,8 @@ import { ClaimList, type ClaimItem } from "@/components/annotations/claim-list";
 import { VERDICT_LABEL } from "@/components/annotations/kind-style";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { toClientJson } from "@/lib/client-json";
 import { countClaims, listAnnotations } from "@/lib/server/annotations/annotations";
 import { listTags } from "@/lib/server/tags/tags";
 import { VERDICTS } from "@/lib/validations/annotation";
@@ -46,19 +48,11 @@ export default async function ClaimsPage({ params, searchParams }: { params: Par
   const shownTotal = verdict ? counts.byVerdict[verdict] : counts.total;
   const base = `/w/${report.workspace.slug}/r/${report.id}`;
   const listPath = `/api/v1/reports/${report.id}/annotations?${new URLSearchParams({ kind: "claim", ...(verdict ? { verdict } : {}), limit: String(CLAIMS_PAGE) })}`;
-  const initial = JSON.parse(JSON.stringify(firstPage.annotations)) as ClaimItem[];
+  const initial = toClientJson<ClaimItem[]>(firstPage.annotations);
 
   return (
     <main className="mx-auto max-w-4xl px-4 py-10 sm:px-6">
-      <p className="text-sm">
-        <Link href={base} className="text-stone-600 underline underline-offset-2 dark:text-stone-400">
-          ← Back to the report
-        </Link>
-      </p>
-      <h1 className="mt-3 font-serif text-3xl font-semibold tracking-tight">Claims</h1>
-      <p dir="auto" className="mt-1 font-serif text-lg text-stone-600 dark:text-stone-400">
-        {report.title}
-      </p>
+      <PageHeader back={{ href: base, label: "Back to the report" }} title="Claims" subtitle={report.title} />
 
       {counts.total === 0 ? (
         <div className="mt-8">
