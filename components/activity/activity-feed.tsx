@@ -2,11 +2,12 @@
 
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useId } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Avatar } from "@/components/ui/avatar";
 import { ShowMore } from "@/components/ui/show-more";
 import { EmptyState } from "@/components/ui/empty-state";
+import { usePagedList } from "@/components/ui/use-paged-list";
 import { apiFetch } from "@/lib/api/client";
 import { relativeTime } from "@/lib/format/relative-time";
 import type { ActivityItem, ActivityPage } from "@/lib/server/activity/activity";
@@ -44,31 +45,19 @@ export function ActivityFeed({
   const router = useRouter();
   const pathname = usePathname();
   const selectId = useId();
-  const [items, setItems] = useState(initial.items);
-  const [cursor, setCursor] = useState(initial.nextCursor);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { items, more, loading, error, showMore } = usePagedList({
+    initial: initial.items,
+    initialCursor: initial.nextCursor,
+    fetchPage: (cursor) => {
+      const params = new URLSearchParams({ limit: String(PAGE), cursor });
+      if (actor) params.set("actor", actor);
+      return apiFetch<ActivityPage>(`/api/v1/workspaces/${encodeURIComponent(workspaceId)}/activity?${params}`);
+    },
+    describeError: (e) => `More activity could not be loaded: ${(e as Error).message}`,
+  });
 
   function filter(next: string) {
     router.push(next ? `${pathname}?actor=${encodeURIComponent(next)}` : pathname);
-  }
-
-  async function showMore() {
-    if (!cursor || loading) return;
-    setLoading(true);
-    setError(null);
-    try {
-      const params = new URLSearchParams({ limit: String(PAGE), cursor });
-      if (actor) params.set("actor", actor);
-      const page = await apiFetch<ActivityPage>(`/api/v1/workspaces/${encodeURIComponent(workspaceId)}/activity?${params}`);
-      // The cursor continues below the last item shown, whatever arrived above it meanwhile.
-      setItems((shown) => [...shown, ...page.items]);
-      setCursor(page.nextCursor);
-    } catch (e) {
-      setError(`More activity could not be loaded: ${(e as Error).message}`);
-    } finally {
-      setLoading(false);
-    }
   }
 
   const chosen = members.find((m) => m.id === actor);
@@ -126,7 +115,7 @@ export function ActivityFeed({
         </ul>
       )}
       {error && <Alert>{error}</Alert>}
-      <ShowMore more={!!cursor} onClick={showMore} loading={loading} shown={`${items.length} ${items.length === 1 ? "item" : "items"} shown`} />
+      <ShowMore more={more} onClick={showMore} loading={loading} shown={`${items.length} ${items.length === 1 ? "item" : "items"} shown`} />
     </div>
   );
 }

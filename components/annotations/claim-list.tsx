@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
 import { Tally, VerdictBadge } from "@/components/annotations/claim-badges";
 import type { ReaderAnnotation } from "@/components/reader/types";
 import { TagChip } from "@/components/tags/tag-chip";
@@ -9,7 +8,8 @@ import { Alert } from "@/components/ui/alert";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { ShowMore } from "@/components/ui/show-more";
-import { appendNew, fetchPages } from "@/lib/api/pages";
+import { usePagedList } from "@/components/ui/use-paged-list";
+import { fetchPages } from "@/lib/api/pages";
 
 /** A claim as the list shows it: a few fields of the API's annotation. */
 export type ClaimItem = Pick<ReaderAnnotation, "id" | "claimSummary" | "quote" | "verdict" | "status" | "passageIndex" | "author" | "tally" | "replyCount" | "tags">;
@@ -35,24 +35,12 @@ export function ClaimList({
   base: string;
   tagColors: Record<string, string | null>;
 }) {
-  const [claims, setClaims] = useState(initial);
-  const [cursor, setCursor] = useState(initialCursor);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function more() {
-    setLoading(true);
-    setError(null);
-    try {
-      const page = await fetchPages<ClaimItem>(listPath, "annotations", { cursor });
-      setClaims((shown) => appendNew(shown, page.items));
-      setCursor(page.nextCursor);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : "The next claims could not be read.");
-    } finally {
-      setLoading(false);
-    }
-  }
+  const { items: claims, more, loading, error, showMore } = usePagedList({
+    initial,
+    initialCursor,
+    fetchPage: (cursor) => fetchPages<ClaimItem>(listPath, "annotations", { cursor }),
+    describeError: (e) => (e instanceof Error ? e.message : "The next claims could not be read."),
+  });
 
   return (
     <div className="mt-6 space-y-4">
@@ -64,7 +52,7 @@ export function ClaimList({
         ))}
       </ol>
       {error && <Alert tone="error">{error}</Alert>}
-      <ShowMore more={cursor !== null} onClick={more} loading={loading} shown={`${claims.length} of ${total} claims shown`} />
+      <ShowMore more={more} onClick={showMore} loading={loading} shown={`${claims.length} of ${total} claims shown`} />
     </div>
   );
 }

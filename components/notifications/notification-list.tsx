@@ -7,8 +7,9 @@ import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { ShowMore } from "@/components/ui/show-more";
 import { EmptyState } from "@/components/ui/empty-state";
+import { usePagedList } from "@/components/ui/use-paged-list";
 import { apiFetch } from "@/lib/api/client";
-import { appendNew, pageUrl } from "@/lib/api/pages";
+import { pageUrl } from "@/lib/api/pages";
 import { relativeTime } from "@/lib/format/relative-time";
 import type { NotificationView } from "@/lib/server/notifications/notifications";
 import { UNREAD_EVENT } from "./notification-bell";
@@ -38,16 +39,25 @@ function announce(unread: number) {
 
 /** The first page comes rendered from the server; "Show more" follows the cursor through the API. */
 export function NotificationList({ initial, initialUnread, initialCursor }: { initial: NotificationItem[]; initialUnread: number; initialCursor: string | null }) {
-  const [items, setItems] = useState(initial);
   const [unread, setUnread] = useState(initialUnread);
-  const [cursor, setCursor] = useState(initialCursor);
-  const [loadingMore, setLoadingMore] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const pages = usePagedList({
+    initial,
+    initialCursor,
+    fetchPage: async (cursor) => {
+      const page = await apiFetch<{ notifications: NotificationItem[]; unread: number; nextCursor: string | null }>(pageUrl("/api/v1/notifications", cursor));
+      setUnread(page.unread);
+      announce(page.unread);
+      return { items: page.notifications, nextCursor: page.nextCursor };
+    },
+    describeError: (err) => `More notifications could not be loaded: ${(err as Error).message}`,
+  });
+  const items = pages.items;
 
   const markLocally = (ids: string[] | "all") => {
     const now = new Date().toISOString();
-    setItems((all) => all.map((n) => (n.readAt === null && (ids === "all" || ids.includes(n.id)) ? { ...n, readAt: now } : n)));
+    pages.change((all) => all.map((n) => (n.readAt === null && (ids === "all" || ids.includes(n.id)) ? { ...n, readAt: now } : n)));
   };
 
   // Marks one item read as the reader follows its link; the request outlives the navigation.
@@ -77,24 +87,6 @@ export function NotificationList({ initial, initialUnread, initialCursor }: { in
     }
   }
 
-  async function showMore() {
-    if (!cursor || loadingMore) return;
-    setLoadingMore(true);
-    setError(null);
-    try {
-      const page = await apiFetch<{ notifications: NotificationItem[]; unread: number; nextCursor: string | null }>(pageUrl("/api/v1/notifications", cursor));
-      // The cursor continues below the last one shown, whatever arrived above it meanwhile.
-      setItems((shown) => appendNew(shown, page.notifications));
-      setCursor(page.nextCursor);
-      setUnread(page.unread);
-      announce(page.unread);
-    } catch (err) {
-      setError(`More notifications could not be loaded: ${(err as Error).message}`);
-    } finally {
-      setLoadingMore(false);
-    }
-  }
-
   const unreadShown = items.some((n) => n.readAt === null);
 
   return (
@@ -110,6 +102,7 @@ export function NotificationList({ initial, initialUnread, initialCursor }: { in
         )}
       </div>
       {error && <Alert>{error}</Alert>}
+      {pages.error && <Alert>{pages.error}</Alert>}
       {items.length === 0 ? (
         <EmptyState title="No notifications yet">
           You’ll hear here when someone mentions you with @name, replies in a thread you’re part of, or sets the verdict on one of your claims.
@@ -161,7 +154,7 @@ export function NotificationList({ initial, initialUnread, initialCursor }: { in
           })}
         </ul>
       )}
-      <ShowMore more={!!cursor} onClick={showMore} loading={loadingMore} shown={`${items.length} ${items.length === 1 ? "notification" : "notifications"} shown`} />
+      <ShowMore more={pages.more} onClick={pages.showMore} loading={pages.loading} shown={`${items.length} ${items.length === 1 ? "notification" : "notifications"} shown`} />
     </div>
   );
 }
