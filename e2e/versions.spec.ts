@@ -91,3 +91,45 @@ test("import a .docx with a preview, annotate, upload a revision, re-attach the 
   await expect(page.getByText("You are reading version 1")).toBeVisible();
   await expect(page.getByTestId("report-text").locator(".hl-highlight", { hasText: "clause on inspections" })).toBeVisible();
 });
+
+test("a revision that orphans many annotations shows them a page at a time, with their count", async ({ page }) => {
+  test.setTimeout(90_000);
+  await registerViaUi(page, "Otto Orphans");
+  await page.getByLabel("Workspace name").fill("Orphan desk");
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page.getByRole("heading", { name: "Orphan desk" })).toBeVisible();
+  const slug = page.url().split("/w/")[1];
+  const api = page.request;
+  const ws = await (await api.get(`/api/v1/workspaces/${slug}`)).json();
+  const doomed = "This whole paragraph about the harbour dues disappears from the second edition of the review.";
+  const created = await (await api.post(`/api/v1/workspaces/${ws.id}/reports`, { data: { format: "text", content: `Harbour Review\n\nThe port opened in spring.\n\n${doomed}` } })).json();
+  const report = await (await api.get(`/api/v1/reports/${created.id}`)).json();
+  const passage = report.passages.find((p: { text: string }) => p.text === doomed);
+  const ORPHANS = 25;
+  for (let i = 0; i < ORPHANS; i++) {
+    const res = await api.post(`/api/v1/reports/${report.id}/annotations`, { data: { passageId: passage.id, start: i, end: i + 12, body: `Orphan note ${i + 1}` } });
+    expect(res.status()).toBe(201);
+  }
+  const revised = await api.post(`/api/v1/reports/${report.id}/versions`, { data: { format: "text", content: "Harbour Review\n\nThe port opened in spring." } });
+  expect(await revised.json()).toMatchObject({ orphaned: ORPHANS });
+
+  await page.goto(`/w/${slug}/r/${report.id}`);
+  const orphans = page.getByTestId("orphans");
+  // The count is of all of them; the first 20 come with the page, the rest on demand.
+  await expect(orphans.getByRole("button", { name: `Orphans · ${ORPHANS}` })).toBeVisible();
+  await expect(orphans.getByTestId("orphan")).toHaveCount(20);
+  await page.screenshot({ path: path.join(SHOTS, "orphans-paged.png") });
+  await orphans.getByRole("button", { name: "Show more" }).click();
+  await expect(orphans.getByTestId("orphan")).toHaveCount(ORPHANS);
+  await expect(orphans.getByRole("button", { name: "Show more" })).toHaveCount(0);
+  await expect(orphans.getByTestId("orphan").last()).toContainText(`Orphan note ${ORPHANS}`);
+  await expectAccessible(page);
+  await page.screenshot({ path: path.join(SHOTS, "orphans-all.png") });
+
+  // Re-attaching one takes it off the list and the count.
+  await orphans.getByRole("button", { name: "Re-attach" }).first().click();
+  await selectPhraseWithMouse(page, "opened in spring");
+  await page.getByRole("button", { name: "Attach here" }).click();
+  await expect(orphans.getByRole("button", { name: `Orphans · ${ORPHANS - 1}` })).toBeVisible();
+  await expect(orphans.getByTestId("orphan")).toHaveCount(ORPHANS - 1);
+});

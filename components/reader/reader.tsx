@@ -26,8 +26,9 @@ import { useMediaQuery } from "./use-media-query";
 import { useReaderKeys } from "./use-reader-keys";
 import { useStoredChoice } from "./use-stored-choice";
 import { useLiveReport, type LiveChange } from "./use-live-report";
-import { READER_PAGE, readerListPath } from "./annotation-list";
+import { READER_PAGE, readerListPath, type OrphansPage } from "./annotation-list";
 import { PresenceMarkers, ReadingNow } from "./presence";
+import { useOrphans } from "./use-orphans";
 import { decodeHighlightIndex, type HighlightIndexJson, type IndexedHighlight } from "./highlight-index";
 import type { PendingSelection, ReaderAnnotation, ReaderContext } from "./types";
 
@@ -58,7 +59,8 @@ interface Props {
   highlightIndex?: HighlightIndexJson | null;
   /** The earlier version shown, or null for the current one. */
   version?: number | null;
-  initialOrphans?: ReaderAnnotation[];
+  /** The first page of the current version's orphans, with their count. */
+  initialOrphans?: OrphansPage;
   canAnnotate: boolean;
   /** The team notes; null where they are not offered (an earlier version). */
   notes: NotesData | null;
@@ -88,6 +90,8 @@ type Panel = "annotations" | "notes";
  * highlights, in the middle of reading.
  */
 const LONG_REPORT = 300;
+/** An earlier version has no orphans to show (they belong to the current one). */
+const NO_ORPHANS: OrphansPage = { orphans: [], nextCursor: null, total: 0 };
 
 
 /** Puts pages that arrive into the list: what the list already has (fresher, from live events) wins; deleted ones stay out. */
@@ -97,7 +101,7 @@ function mergeInto(list: ReaderAnnotation[], incoming: ReaderAnnotation[], remov
   return added.length ? [...list, ...added].sort(readingOrder) : list;
 }
 
-export function Reader({ reportId, slug, context, initialAnnotations, initialCursor = null, moreParts = [], highlightIndex = null, version = null, initialOrphans = [], canAnnotate, notes, initialEventId, header, outline }: Props) {
+export function Reader({ reportId, slug, context, initialAnnotations, initialCursor = null, moreParts = [], highlightIndex = null, version = null, initialOrphans = NO_ORPHANS, canAnnotate, notes, initialEventId, header, outline }: Props) {
   const { passages } = context;
   const router = useRouter();
   const pathname = usePathname();
@@ -116,7 +120,7 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
   const [toolbar, setToolbar] = useState<Toolbar | null>(null);
   const [draft, setDraft] = useState<(PendingSelection & { kind: DraftKind }) | null>(null);
   const [undo, setUndo] = useState<ReaderAnnotation | null>(null);
-  const [orphans, setOrphans] = useState(initialOrphans);
+  const orphans = useOrphans(reportId, initialOrphans);
   // Others' annotations since the page opened, marked until looked at.
   const [newIds, setNewIds] = useState<ReadonlySet<string>>(() => new Set());
   const [reattaching, setReattaching] = useState<string | null>(null);
@@ -280,7 +284,7 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
         method: "PUT",
         json: { passageId: selection.passageId, start: selection.start, end: selection.end },
       });
-      setOrphans((list) => list.filter((o) => o.id !== placed.id));
+      orphans.remove(placed.id);
       setAnnotations((list) => [...list.filter((a) => a.id !== placed.id), placed].sort(readingOrder));
       setReattaching(null);
       setFocusedId(placed.id);
@@ -323,12 +327,8 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
   // After an import: the new annotations, and the orphans among them, without a reload.
   async function reloadAnnotations() {
     try {
-      const [list, lost] = await Promise.all([
-        fetchAllPages<ReaderAnnotation>(sizedPageUrl(listPath, READER_PAGE), "annotations"),
-        fetchAllPages<ReaderAnnotation>(`/api/v1/reports/${reportId}/orphans`, "orphans"),
-      ]);
+      const [list] = await Promise.all([fetchAllPages<ReaderAnnotation>(sizedPageUrl(listPath, READER_PAGE), "annotations"), orphans.reload()]);
       setAnnotations(list.filter((a) => !removed.current.has(a.id)).sort(readingOrder));
-      setOrphans(lost);
     } catch (e) {
       setError(`The annotations could not be reloaded: ${(e as Error).message}. Reload the page to see them.`);
     }
@@ -344,9 +344,11 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
       if (fresh.anchorStatus === "orphaned") {
         setAnnotations((list) => list.filter((a) => a.id !== id));
         dropFromIndex(id);
-        setOrphans((list) => [...list.filter((o) => o.id !== id), fresh]);
+        orphans.put(fresh);
         return;
       }
+      // Re-attached (by someone else, or by an import): no longer an orphan.
+      orphans.remove(id);
       setAnnotations((list) => [...list.filter((a) => a.id !== id), fresh].sort(readingOrder));
       if (isNew) setNewIds((ids) => new Set(ids).add(id));
     } catch {
@@ -371,7 +373,7 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
         removed.current.add(change.itemId);
         setAnnotations((list) => list.filter((a) => a.id !== change.itemId));
         dropFromIndex(change.itemId);
-        setOrphans((list) => list.filter((a) => a.id !== change.itemId));
+        orphans.remove(change.itemId);
         break;
       case "reply.created":
       case "reply.updated":
@@ -531,7 +533,17 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
       </h2>
       {canAnnotate && <VisibilitySelect value={visibility} onChange={setVisibility} label="New ones visible to" />}
     </div>
-    <OrphansPanel orphans={orphans} canReattach={canReattach} reattachingId={reattaching} onReattach={setReattaching} />
+    <OrphansPanel
+      orphans={orphans.orphans}
+      total={orphans.total}
+      more={orphans.more}
+      loading={orphans.loading}
+      error={orphans.error}
+      onShowMore={orphans.showMore}
+      canReattach={canReattach}
+      reattachingId={reattaching}
+      onReattach={setReattaching}
+    />
     {reattaching && (
       <p role="status" className="mb-3 rounded-md bg-amber-100 px-3 py-2 text-sm text-amber-950 dark:bg-amber-900 dark:text-amber-50">
         Select the text this annotation belongs to, then choose “Attach here”.

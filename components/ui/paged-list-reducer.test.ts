@@ -31,6 +31,19 @@ describe("pagedListReducer", () => {
   });
 });
 
+describe("pagedListReducer, reset", () => {
+  it("starts again from a first page read afresh, forgetting the loading state and the last failure", () => {
+    const next = pagedListReducer(state({ loading: true, error: "More could not be loaded." }), { type: "reset", items: items("x"), cursor: "r1" });
+    expect(next).toEqual({ items: items("x"), cursor: "r1", loading: false, error: null });
+  });
+
+  it("drops a page that was being read from the old list's place when the list was reset", () => {
+    const reset = pagedListReducer(state({ loading: true }), { type: "reset", items: items("x"), cursor: "r1" });
+    expect(pagedListReducer(reset, { type: "loaded", page: { items: items("c"), nextCursor: "c2" }, from: "c1" })).toBe(reset);
+    expect(pagedListReducer(reset, { type: "loaded", page: { items: items("y"), nextCursor: null }, from: "r1" }).items).toEqual(items("x", "y"));
+  });
+});
+
 describe("readNextPage", () => {
   it("asks for the page after the cursor and hands it over", async () => {
     const asked: string[] = [];
@@ -43,7 +56,7 @@ describe("readNextPage", () => {
       () => "unused",
     );
     expect(asked).toEqual(["c1"]);
-    expect(action).toEqual({ type: "loaded", page: { items: items("c"), nextCursor: null } });
+    expect(action).toEqual({ type: "loaded", from: "c1", page: { items: items("c"), nextCursor: null } });
   });
 
   it("turns a failed read into the list's own words", async () => {

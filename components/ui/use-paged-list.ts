@@ -45,5 +45,7 @@ export function usePagedList<T extends { id: string }>({
     showMore,
     /** Changes what is shown without reading a page. */
     change: (change: (items: T[]) => T[]) => dispatch({ type: "changed", change }),
+    /** Starts again from a first page read afresh; a page being read meanwhile is dropped. */
+    reset: (items: T[], cursor: string | null) => dispatch({ type: "reset", items, cursor }),
   };
 }

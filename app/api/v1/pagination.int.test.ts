@@ -288,6 +288,14 @@ describe("GET /api/v1/reports/{id}/orphans", () => {
     const theirs = await walk<{ body: string }>(`/api/v1/reports/${report.id}/orphans`, "orphans", people.annotator, LIMIT);
     expect(theirs.all.map((o) => o.body)).toContain("private orphan");
     expect(theirs.all).toHaveLength(6);
+
+    // Every page counts all of them, as each caller sees them.
+    const first = await call("GET", `/api/v1/reports/${report.id}/orphans?limit=${LIMIT}`, { as: people.viewer });
+    expect(first.body).toMatchObject({ total: 5 });
+    expect(first.body.orphans).toHaveLength(LIMIT);
+    const next = await call("GET", withQuery(`/api/v1/reports/${report.id}/orphans`, { limit: LIMIT, cursor: first.body.nextCursor }), { as: people.annotator });
+    expect(next.body.total).toBe(6);
+    expect((await call("GET", `/api/v1/reports/${other.report.id}/orphans`, { as: people.viewer })).body.total).toBe(2);
   });
 });
 

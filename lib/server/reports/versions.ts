@@ -146,19 +146,22 @@ const orphansKeyset = (reportId: string): Keyset => ({
   ],
 });
 
-/** Annotations that lost their place in the current version, with their original quote. */
-export async function listOrphans(options: { userId: string; reportId: string; page: PageOption }): Promise<Page<AnnotationView>> {
+/**
+ * Annotations that lost their place in the current version, with their
+ * original quote, a page at a time; `total` counts all of them (that the
+ * caller can see), for the reader's "Orphans · N".
+ */
+export async function listOrphans(options: { userId: string; reportId: string; page: PageOption }): Promise<Page<AnnotationView> & { total: number }> {
   const report = await db.report.findFirst({ where: { id: options.reportId, ...reportWhere(options.userId) }, select: { id: true } });
   if (!report) throw notFound("That report");
   const keyset = orphansKeyset(report.id);
   const { orderBy, after, take } = keysetArgs(keyset, options.page);
-  const rows = await db.annotation.findMany({
-    where: { AND: [{ reportId: report.id, anchorStatus: "orphaned", deletedAt: null, ...annotationVisibleWhere(options.userId) }, after] },
-    orderBy,
-    take,
-    select: annotationSelect,
-  });
-  return mapPage(keysetPage(rows, keyset, options.page), toAnnotationView);
+  const orphaned = { reportId: report.id, anchorStatus: "orphaned", deletedAt: null, ...annotationVisibleWhere(options.userId) } as const;
+  const [rows, total] = await Promise.all([
+    db.annotation.findMany({ where: { AND: [orphaned, after] }, orderBy, take, select: annotationSelect }),
+    db.annotation.count({ where: orphaned }),
+  ]);
+  return { ...mapPage(keysetPage(rows, keyset, options.page), toAnnotationView), total };
 }
 
 export async function reattachAnnotation(options: { userId: string; annotationId: string; passageId: string; start: number; end: number }): Promise<AnnotationView> {

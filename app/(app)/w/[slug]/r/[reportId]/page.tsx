@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { preload } from "react-dom";
 import { Reader } from "@/components/reader/reader";
-import { READER_PAGE, readerListPath } from "@/components/reader/annotation-list";
+import { ORPHANS_FIRST_PAGE, READER_PAGE, readerListPath, type OrphansPage } from "@/components/reader/annotation-list";
 import { firstPageUrl } from "@/lib/api/pages";
 import { toClientJson } from "@/lib/client-json";
 import { ReportHeader } from "@/components/reader/report-header";
@@ -64,7 +64,7 @@ export default async function ReportPage({ params, searchParams }: { params: Par
     countClaims({ userId: user.id, reportId: report.id, version: report.version, current }),
     listMembers({ userId: user.id, workspaceIdOrSlug: report.workspaceId, page: ALL }).then((p) => p.items),
     listTags({ userId: user.id, workspaceIdOrSlug: report.workspaceId, page: ALL }).then((p) => p.items),
-    current ? listOrphans({ userId: user.id, reportId: report.id, page: ALL }).then((p) => p.items) : Promise.resolve([]),
+    current ? listOrphans({ userId: user.id, reportId: report.id, page: { limit: ORPHANS_FIRST_PAGE } }) : Promise.resolve(null),
     current ? getNotes({ userId: user.id, reportId: report.id }) : Promise.resolve(null),
   ]);
 
@@ -93,7 +93,7 @@ export default async function ReportPage({ params, searchParams }: { params: Par
       highlightIndex={firstPage.nextCursor ? highlightIndex : null}
       moreParts={parts}
       version={current ? null : report.version}
-      initialOrphans={toClientJson<ReaderAnnotation[]>(orphans)}
+      initialOrphans={orphans ? toClientJson<OrphansPage>({ orphans: orphans.items, nextCursor: orphans.nextCursor, total: orphans.total }) : undefined}
       // An earlier version is a record of how things were: it reads, it does not take new notes.
       canAnnotate={current && hasRole(report.role, "annotator")}
       notes={notes && toClientJson<NotesData>(notes)}
