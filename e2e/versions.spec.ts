@@ -132,4 +132,13 @@ test("a revision that orphans many annotations shows them a page at a time, with
   await page.getByRole("button", { name: "Attach here" }).click();
   await expect(orphans.getByRole("button", { name: `Orphans · ${ORPHANS - 1}` })).toBeVisible();
   await expect(orphans.getByTestId("orphan")).toHaveCount(ORPHANS - 1);
+
+  // One re-attached elsewhere (here through the API) leaves the open page's list too, live.
+  const left = await (await api.get(`/api/v1/reports/${report.id}/orphans?limit=1`)).json();
+  const current = await (await api.get(`/api/v1/reports/${report.id}`)).json();
+  const moved = await api.put(`/api/v1/annotations/${left.orphans[0].id}/anchor`, { data: { passageId: current.passages[0].id, start: 4, end: 8 } });
+  expect(moved.status()).toBe(200);
+  await expect(orphans.getByRole("button", { name: `Orphans · ${ORPHANS - 2}` })).toBeVisible();
+  await expect(orphans.getByTestId("orphan")).toHaveCount(ORPHANS - 2);
+  await expect(page.getByTestId("annotation-card")).toHaveCount(2);
 });
