@@ -18,17 +18,6 @@ export function checkBodySize(body: string, what = "The comment"): void {
   }
 }
 
-export function annotationFilterWhere(filters: AnnotationFilters): Prisma.AnnotationWhereInput {
-  const and: Prisma.AnnotationWhereInput[] = [];
-  if (filters.tag?.length) and.push({ tags: { some: { tag: { nameKey: { in: filters.tag.map((t) => t.trim().toLocaleLowerCase("en")) } } } } });
-  if (filters.author?.length) and.push({ authorId: { in: filters.author } });
-  if (filters.kind?.length) and.push({ kind: { in: filters.kind } });
-  if (filters.verdict?.length) and.push({ kind: "claim", verdict: { in: filters.verdict } });
-  if (filters.status?.length) and.push({ status: { in: filters.status } });
-  if (filters.visibility?.length) and.push({ visibility: { in: filters.visibility } });
-  return and.length ? { AND: and } : {};
-}
-
 /** The annotation list's page sizes: GET /reports/{id}/annotations. */
 export const ANNOTATIONS_PAGE = { defaultLimit: 100, maxLimit: 500 } as const;
 
@@ -40,8 +29,8 @@ export interface AnnotationPage {
 /** The reading-order key of an annotation, which a cursor carries: ¶ index, start, end, created, id. */
 const KEY_TYPES = ["number", "number", "number", "string", "string"] as const;
 
-/** The sidebar's filters as SQL over `a` (annotations), the same as annotationFilterWhere. */
-function annotationFilterSql(filters: AnnotationFilters): Prisma.Sql {
+/** The sidebar's filters as SQL over `a` (annotations), to follow a WHERE: the list's and the export's. */
+export function annotationFilterSql(filters: AnnotationFilters): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
   if (filters.tag?.length) {
     const keys = filters.tag.map((t) => t.trim().toLocaleLowerCase("en"));

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ExportAnnotation } from "@/lib/exporters/types";
+import type { AnnotationFilters } from "@/lib/validations/annotation";
 import { call, newAnnotation, teamWorkspace } from "@/lib/testing/api";
 import { gatherReportExport, openReportExport, type ExportRequest } from "./gather";
 
@@ -106,5 +107,58 @@ describe("openReportExport", () => {
     const data = await gatherReportExport(request(people.viewer.id));
     expect(data.annotations).toEqual(await all((await openReportExport(request(people.viewer.id))).annotations));
     expect(data).not.toHaveProperty("annotationCount");
+  });
+});
+
+/**
+ * Each of the sidebar's filters narrows the export (and its reply count) as it
+ * narrows the list; the annotations stay in reading order. Every filter below
+ * changes the answer, so a filter the export stopped applying would show.
+ */
+describe("openReportExport's filters", () => {
+  let team: Team;
+  const exported = async (filters: AnnotationFilters) => {
+    const source = await openReportExport({
+      userId: team.people.author.id,
+      reportId: team.report.id,
+      origin: "https://marginalia.test",
+      filters,
+      options: { includeReplies: true, includePrivate: true },
+    });
+    return { bodies: (await all(source.annotations)).map((a) => a.body), replyCount: source.head.replyCount };
+  };
+
+  beforeAll(async () => {
+    team = await teamWorkspace();
+    const { ws, report, people } = team;
+    await call("POST", `/api/v1/workspaces/${ws.id}/tags`, { as: people.owner, json: { name: "Gamma" } });
+    const supported = await newAnnotation(people.author, report, { start: 0, end: 5, kind: "claim", claimSummary: "Supported", body: "supported claim" }, 1);
+    await newAnnotation(people.annotator, report, { start: 5, end: 9, kind: "claim", claimSummary: "Unverified", body: "unverified claim", tags: ["Gamma"] }, 0);
+    const resolved = await newAnnotation(people.annotator, report, { start: 0, end: 4, kind: "comment", body: "resolved comment" }, 0);
+    await newAnnotation(people.author, report, { start: 1, end: 3, kind: "question", body: "question", tags: ["Gamma"] }, 2);
+    await newAnnotation(people.author, report, { start: 6, end: 8, body: "private comment", visibility: "private" }, 1);
+    expect((await call("PUT", `/api/v1/annotations/${supported.id}/verdict`, { as: people.editor, json: { verdict: "supported" } })).status).toBe(200);
+    expect((await call("PATCH", `/api/v1/annotations/${resolved.id}`, { as: people.editor, json: { status: "resolved", version: resolved.version } })).status).toBe(200);
+    for (const on of [supported, resolved]) {
+      expect((await call("POST", `/api/v1/annotations/${on.id}/replies`, { as: people.editor, json: { body: "a reply" } })).status).toBe(201);
+    }
+  });
+
+  it("lists everything the exporter may see, in reading order, when nothing is filtered", async () => {
+    expect(await exported({})).toEqual({ bodies: ["resolved comment", "unverified claim", "supported claim", "private comment", "question"], replyCount: 2 });
+  });
+
+  const cases: [string, (people: Team["people"]) => AnnotationFilters, string[], number][] = [
+    ["author", (p) => ({ author: [p.annotator.id] }), ["resolved comment", "unverified claim"], 1],
+    ["kind", () => ({ kind: ["claim", "question"] }), ["unverified claim", "supported claim", "question"], 1],
+    ["tag (any of, in any case)", () => ({ tag: ["gamma", "no-such-tag"] }), ["unverified claim", "question"], 0],
+    ["verdict", () => ({ verdict: ["supported"] }), ["supported claim"], 1],
+    ["verdict, which only claims have", () => ({ verdict: ["unverified"] }), ["unverified claim"], 0],
+    ["status", () => ({ status: ["resolved"] }), ["resolved comment"], 1],
+    ["visibility", () => ({ visibility: ["private"] }), ["private comment"], 0],
+    ["several at once", (p) => ({ author: [p.author.id], kind: ["claim", "comment"], visibility: ["workspace"] }), ["supported claim"], 1],
+  ];
+  it.each(cases)("by %s", async (_, filters, bodies, replyCount) => {
+    expect(await exported(filters(team.people))).toEqual({ bodies, replyCount });
   });
 });

@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
-import type { Prisma } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
+import { Prisma } from "@/generated/prisma/client";
+import { db, sqlQuery } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import type { ExportAnnotation, ExportData, ExportHead } from "@/lib/exporters/types";
+import type { AnnotationKindName, ExportAnnotation, ExportData, ExportHead } from "@/lib/exporters/types";
 import type { AnnotationFilters } from "@/lib/validations/annotation";
 import type { ExportOptionsInput } from "@/lib/validations/export";
-import { annotationFilterWhere } from "../annotations/annotations";
+import { annotationFilterSql } from "../annotations/annotations";
+import { placedAnnotationsSql } from "../annotations/placed";
 import { getUserById } from "../users/get-user";
 import { readAnnotations, readClaims, type ExportAuthor } from "./export-annotations";
 import { getWorkspaceAccessOrThrow, reportWhere } from "../workspaces/access";
@@ -29,22 +30,21 @@ function endOfDay(value: string): Date {
 }
 
 /**
- * Which annotations an export holds: current version, placed (orphans have no
- * place to be listed at), not deleted, shared with the team — plus the
+ * Which annotations an export holds, as the FROM and WHERE of a statement over
+ * `a` (annotations) and `p` (their passage): current version, placed (orphans
+ * have no place to be listed at), not deleted, shared with the team — plus the
  * exporter's own private ones only when asked. Never anyone else's private ones.
  */
-function exportWhere(request: ExportRequest): Prisma.AnnotationWhereInput {
+function exportedAnnotationsSql(request: ExportRequest, report: { id: string; version: number }): Prisma.Sql {
   const { options } = request;
-  const created: Prisma.DateTimeFilter = {};
-  if (options.from) created.gte = new Date(options.from);
-  if (options.to) created.lte = endOfDay(options.to);
-  return {
-    deletedAt: null,
-    anchorStatus: { not: "orphaned" },
-    ...(options.includePrivate ? { OR: [{ visibility: "workspace" }, { authorId: request.userId, visibility: "private" }] } : { visibility: "workspace" }),
-    ...(options.from || options.to ? { createdAt: created } : {}),
-    AND: [annotationFilterWhere(request.filters)],
-  };
+  // Placed and visible as in the reader, which shows the exporter's own private ones: kept only when asked.
+  const { from, where } = placedAnnotationsSql({ reportId: report.id, version: report.version, current: true, userId: request.userId });
+  const and: Prisma.Sql[] = [where];
+  if (!options.includePrivate) and.push(Prisma.sql`a.visibility = 'workspace'`);
+  // The column holds UTC: an ISO time cast to timestamp (its Z dropped) compares as one.
+  if (options.from) and.push(Prisma.sql`a.created_at >= ${new Date(options.from).toISOString()}::timestamp`);
+  if (options.to) and.push(Prisma.sql`a.created_at <= ${endOfDay(options.to).toISOString()}::timestamp`);
+  return Prisma.sql`FROM ${from} WHERE ${Prisma.join(and, " AND ")} ${annotationFilterSql(request.filters)}`;
 }
 
 function describeFilters(request: ExportRequest, names: Map<string, string>): string[] {
@@ -86,7 +86,7 @@ export interface OpenExportOptions {
 /**
  * One report's export as the user may see it; a report they cannot see is
  * "not found". Which annotations, in which order, is settled here once (their
- * ids, by the rules of `exportWhere`); their contents are read as they are written.
+ * ids, by the rules of `exportedAnnotationsSql`); their contents are read as they are written.
  */
 export async function openReportExport(request: ExportRequest & { reportId: string }, options: OpenExportOptions = {}): Promise<ReportExportSource> {
   const report = await db.report.findFirst({
@@ -107,7 +107,7 @@ export async function openReportExport(request: ExportRequest & { reportId: stri
   });
   if (!report) throw notFound("That report");
   const { includeReplies } = request.options;
-  const annotationWhere: Prisma.AnnotationWhereInput = { reportId: report.id, passage: { version: report.version }, ...exportWhere(request) };
+  const exported = exportedAnnotationsSql(request, report);
   const [exporter, passages, listed, replyCount] = await Promise.all([
     getUserById(request.userId),
     db.passage.findMany({
@@ -115,12 +115,12 @@ export async function openReportExport(request: ExportRequest & { reportId: stri
       select: { id: true, index: true, kind: true, level: true, text: true },
       orderBy: { index: "asc" },
     }),
-    db.annotation.findMany({
-      where: annotationWhere,
-      orderBy: [{ passage: { index: "asc" } }, { start: "asc" }, { end: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, kind: true, authorId: true },
-    }),
-    includeReplies && options.replyCount !== false ? db.reply.count({ where: { deletedAt: null, annotation: annotationWhere } }) : 0,
+    sqlQuery<{ id: string; kind: AnnotationKindName; authorId: string }>(Prisma.sql`
+      SELECT a.id, a.kind::text AS kind, a.author_id AS "authorId" ${exported}
+      ORDER BY p.index, a.start, a."end", a.created_at, a.id`),
+    includeReplies && options.replyCount !== false
+      ? sqlQuery<{ n: number }>(Prisma.sql`SELECT count(*)::int AS n FROM replies r WHERE r.deleted_at IS NULL AND r.annotation_id IN (SELECT a.id ${exported})`).then(([row]) => row.n)
+      : 0,
   ]);
   if (!exporter) throw notFound("That user");
 
