@@ -35,7 +35,8 @@ import pg from "pg";
 import { startEmbeddedDatabase } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
 import { FULL, SMALL, loadDataSet } from "./scale/data";
-import { cleanup, cleanups, freePort, lastResorts, log, percentile, round } from "./support";
+import { freePort } from "../lib/runtime/free-port";
+import { cleanup, cleanups, lastResorts, log, percentile, round } from "./support";
 
 const FORMATS = ["markdown", "docx", "csv", "jsonld", "workspace"] as const;
 type Format = (typeof FORMATS)[number];

@@ -23,7 +23,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { startEmbeddedDatabase } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
 import { addMember, newReport, newUser, newWorkspace, type TestUser } from "../lib/testing/api";
-import { cleanup, cleanups, cpuMsByPid, ensureBuild, freePort, groupPids, groupRssKb, lastResorts, log, percentile, round, startAppServer } from "./support";
+import { freePort } from "../lib/runtime/free-port";
+import { cleanup, cleanups, cpuMsByPid, ensureBuild, groupPids, groupRssKb, lastResorts, log, percentile, round, startAppServer } from "./support";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);

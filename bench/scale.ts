@@ -31,7 +31,8 @@ import { parseSearchQuery } from "../lib/server/search/query";
 import { SEARCH_PLANNER_SETTINGS, buildSearchSql } from "../lib/server/search/search-sql";
 import { KeepAliveConnection } from "./http-client";
 import { ANNOTATION_COLUMNS, FULL, SEARCH_PHRASES, SEARCH_PREFIXES, SEARCH_WORDS, SMALL, annotationRow, loadDataSet, mulberry32, type DataSet } from "./scale/data";
-import { cleanup, cleanups, cpuMsByPid, ensureBuild, freePort, groupPids, groupRssKb, lastResorts, log, namedPids, percentile, round, startAppServer } from "./support";
+import { freePort } from "../lib/runtime/free-port";
+import { cleanup, cleanups, cpuMsByPid, ensureBuild, groupPids, groupRssKb, lastResorts, log, namedPids, percentile, round, startAppServer } from "./support";
 
 const args = process.argv.slice(2);
 const small = args.includes("--small");

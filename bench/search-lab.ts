@@ -24,7 +24,8 @@ import pg from "pg";
 import { startEmbeddedDatabase } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
 import { FULL, SEARCH_PHRASES, SEARCH_PREFIXES, SEARCH_WORDS, loadDataSet } from "./scale/data";
-import { freePort, log, percentile, round } from "./support";
+import { freePort } from "../lib/runtime/free-port";
+import { log, percentile, round } from "./support";
 
 const args = process.argv.slice(2);
 const command = args[0];

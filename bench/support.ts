@@ -1,27 +1,16 @@
 /**
- * What the benchmarks share: free ports, stopping everything they started
+ * What the benchmarks share: stopping everything they started
  * (also on errors and Ctrl-C), processes' memory and CPU, percentiles, the build.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { freePort } from "../lib/runtime/free-port";
 import { productionServerCommand, productionServerEnv } from "../lib/runtime/server-env";
 
 export const bin = (name: string) => path.join(process.cwd(), "node_modules", ".bin", name);
 export const log = (message: string) => console.log(`▶ ${message}`);
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 // ---- processes: everything started here is stopped here, also on errors and Ctrl-C ----
 

@@ -15,11 +15,11 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { resolveDatabase } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
+import { freePort } from "../lib/runtime/free-port";
 import { productionServerCommand, productionServerEnv } from "../lib/runtime/server-env";
 
 const args = process.argv.slice(2);
@@ -39,17 +39,6 @@ function run(title: string, command: string, commandArgs: string[], env: NodeJS.
     throw new Error(`${title} failed`);
   }
   console.log(`✔ ${title} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
 }
 
 /** Debian's Chromium (installed when missing, as root on Debian), else Playwright's own browser. */

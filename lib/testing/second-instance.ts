@@ -3,19 +3,8 @@
  * instances): the production server of the same build, against the same database.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
+import { freePort } from "@/lib/runtime/free-port";
 import { productionServerCommand, productionServerEnv } from "@/lib/runtime/server-env";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 export async function startSecondInstance(): Promise<{ baseUrl: string; stop: () => void }> {
   const port = await freePort();
