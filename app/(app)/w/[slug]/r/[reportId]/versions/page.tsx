@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NewVersionForm } from "@/components/reports/new-version-form";
 import { ReportDetailsForm } from "@/components/reports/report-details-form";
+import { PageHeader } from "@/components/ui/page-header";
 import { listReportVersions } from "@/lib/server/reports/versions";
 import { hasRole } from "@/lib/server/workspaces/access";
 import { loadReport } from "../load-report";
@@ -23,11 +24,7 @@ export default async function VersionsPage({ params }: { params: Params }) {
   const base = `/w/${report.workspace.slug}/r/${report.id}`;
   return (
     <main className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
-      <p className="text-sm">
-        <Link href={base} className="text-stone-600 underline underline-offset-2 dark:text-stone-400">← Back to the report</Link>
-      </p>
-      <h1 className="mt-3 font-serif text-3xl font-semibold tracking-tight">Details and versions</h1>
-      <p dir="auto" className="mt-1 font-serif text-lg text-stone-600 dark:text-stone-400">{report.title}</p>
+      <PageHeader back={{ href: base, label: "Back to the report" }} title="Details and versions" subtitle={report.title} />
       <ol className="mt-6 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">
         {versions.map((v) => (
           <li key={v.version} className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-3">
