@@ -9,6 +9,9 @@ const nextConfig: NextConfig = {
   devIndicators: false,
   // `npm test` type-checks once with tsc before building; skip the second pass there.
   typescript: { ignoreBuildErrors: process.env.MARGINALIA_SKIP_BUILD_TYPECHECK === "1" },
+  // One copy of Yjs on the server, loaded from node_modules: bundled, the notes route and the notes
+  // panel's server render each had their own, and Yjs warns that two copies break its constructor checks.
+  serverExternalPackages: ["yjs"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
