@@ -1,14 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, registerViaUi } from "./support/ui";
+import { createWorkspaceViaUi, expectAccessible, registerViaUi } from "./support/ui";
 
 test("the workspace's activity: newest first, more on demand, by member, each item opening its place", async ({ browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
   await registerViaUi(page, "Olive Owner");
-  await page.getByLabel("Workspace name").fill("Activity desk");
-  await page.getByRole("button", { name: "Create workspace" }).click();
-  await expect(page.getByRole("heading", { name: "Activity desk" })).toBeVisible();
-  const slug = page.url().split("/w/")[1];
+  const slug = await createWorkspaceViaUi(page, "Activity desk");
 
   // The work itself goes through the API (with this browser's session): the page under test is the feed.
   const api = page.request;

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { WATER_REPORT } from "./support/fixtures";
-import { expectAccessible, registerViaUi, selectPhraseWithMouse } from "./support/ui";
+import { createWorkspaceViaUi, expectAccessible, registerViaUi, selectPhraseWithMouse } from "./support/ui";
 
 const SHOTS = path.join(process.cwd(), "test-results", "screenshots");
 const REPORT = WATER_REPORT;
@@ -29,10 +29,7 @@ test("a claim is argued out: mention, notification, a dispute with evidence, a r
   const edna = await person(browser, "Edna Editor");
 
   // Alice sets up the workspace and the report.
-  await alice.page.getByLabel("Workspace name").fill("Water desk");
-  await alice.page.getByRole("button", { name: "Create workspace" }).click();
-  await expect(alice.page.getByRole("heading", { name: "Water desk" })).toBeVisible();
-  const slug = alice.page.url().split("/w/")[1];
+  const slug = await createWorkspaceViaUi(alice.page, "Water desk");
   await addMember(alice.page, slug, bob.email, "annotator");
   await addMember(alice.page, slug, edna.email, "editor");
   await alice.page.goto(`/w/${slug}/import`);
@@ -155,10 +152,7 @@ test("a claim is argued out: mention, notification, a dispute with evidence, a r
 test("bodies are never run as HTML: not in the sidebar, not in notifications", async ({ browser }) => {
   const owner = await person(browser, "Omar Owner");
   const member = await person(browser, "Mona Member");
-  await owner.page.getByLabel("Workspace name").fill("Safety");
-  await owner.page.getByRole("button", { name: "Create workspace" }).click();
-  await expect(owner.page.getByRole("heading", { name: "Safety" })).toBeVisible();
-  const slug = owner.page.url().split("/w/")[1];
+  const slug = await createWorkspaceViaUi(owner.page, "Safety");
   await addMember(owner.page, slug, member.email, "annotator");
   const ws = await (await owner.page.request.get(`/api/v1/workspaces/${slug}`)).json();
   const imported = await owner.page.request.post(`/api/v1/workspaces/${ws.id}/reports`, { data: { format: "text", content: "Title\n\nA plain paragraph about nothing in particular." } });
@@ -196,10 +190,7 @@ test("a long thread and a full inbox are read a page at a time", async ({ browse
   test.setTimeout(180_000);
   const owner = await person(browser, "Paula Pager");
   const member = await person(browser, "Max Many");
-  await owner.page.getByLabel("Workspace name").fill("Long lists");
-  await owner.page.getByRole("button", { name: "Create workspace" }).click();
-  await expect(owner.page.getByRole("heading", { name: "Long lists" })).toBeVisible();
-  const slug = owner.page.url().split("/w/")[1];
+  const slug = await createWorkspaceViaUi(owner.page, "Long lists");
   await addMember(owner.page, slug, member.email, "annotator");
   const ws = await (await owner.page.request.get(`/api/v1/workspaces/${slug}`)).json();
   const imported = await owner.page.request.post(`/api/v1/workspaces/${ws.id}/reports`, { data: { format: "text", content: "Title\n\nA paragraph people keep talking about." } });

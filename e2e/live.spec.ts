@@ -1,7 +1,7 @@
 import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { WATER_REPORT } from "./support/fixtures";
-import { expectAccessible, registerViaUi, selectPhraseWithMouse } from "./support/ui";
+import { createWorkspaceViaUi, expectAccessible, registerViaUi, selectPhraseWithMouse } from "./support/ui";
 
 const SHOTS = path.join(process.cwd(), "test-results", "screenshots");
 const REPORT = WATER_REPORT;
@@ -27,10 +27,7 @@ test("two readers see each other and each other's annotations live, without relo
   const alice = await person(browser, "Alice Analyst");
   const bob = await person(browser, "Bob Brennan");
 
-  await alice.page.getByLabel("Workspace name").fill("Water desk");
-  await alice.page.getByRole("button", { name: "Create workspace" }).click();
-  await expect(alice.page.getByRole("heading", { name: "Water desk" })).toBeVisible();
-  const slug = alice.page.url().split("/w/")[1];
+  const slug = await createWorkspaceViaUi(alice.page, "Water desk");
   await alice.page.goto(`/w/${slug}/members`);
   await alice.page.getByLabel("Email").fill(bob.email);
   await alice.page.getByLabel("Role").selectOption("annotator");

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { query } from "../lib/testing/db";
-import { expectAccessible, registerViaUi, selectPhraseWithMouse } from "./support/ui";
+import { createWorkspaceViaUi, expectAccessible, registerViaUi, selectPhraseWithMouse } from "./support/ui";
 
 const SHOTS = path.join(process.cwd(), "test-results", "screenshots");
 const PASSAGES = 400;
@@ -9,10 +9,7 @@ const PASSAGES = 400;
 /** A long report: the passages are imported through the API, the annotations written straight into the database (two per passage). */
 async function longReport(page: Page, name: string, workspace: string) {
   await registerViaUi(page, name);
-  await page.getByLabel("Workspace name").fill(workspace);
-  await page.getByRole("button", { name: "Create workspace" }).click();
-  await expect(page.getByRole("heading", { name: workspace })).toBeVisible();
-  const slug = page.url().split("/w/")[1];
+  const slug = await createWorkspaceViaUi(page, workspace);
   const api = page.request;
   const ws = await (await api.get(`/api/v1/workspaces/${slug}`)).json();
   const me = await (await api.get("/api/v1/me")).json();

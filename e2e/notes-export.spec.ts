@@ -2,7 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import mammoth from "mammoth";
-import { expectAccessible, registerViaUi, selectPhraseWithMouse } from "./support/ui";
+import { createWorkspaceViaUi, expectAccessible, registerViaUi, selectPhraseWithMouse } from "./support/ui";
 
 const SHOTS = path.join(process.cwd(), "test-results", "screenshots");
 const REPORT = [
@@ -19,8 +19,7 @@ test("the team writes notes, quotes an annotation into them, and exports Markdow
   // (Co-editing is e2e/notes-live.spec.ts.)
   await page.routeWebSocket((url) => !url.pathname.startsWith("/_next/"), (ws) => ws.close());
   await registerViaUi(page, "Nora Notes");
-  await page.getByLabel("Workspace name").fill("Energy desk");
-  await page.getByRole("button", { name: "Create workspace" }).click();
+  await createWorkspaceViaUi(page, "Energy desk");
   await page.getByRole("link", { name: "Import a report" }).first().click();
   await page.getByRole("radio", { name: "Markdown" }).check({ force: true });
   await page.getByLabel("Report text").fill(REPORT);

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { expectAccessible, registerViaUi, selectPhraseWithMouse } from "./support/ui";
+import { createWorkspaceViaUi, expectAccessible, registerViaUi, selectPhraseWithMouse } from "./support/ui";
 
 const SAMPLE = path.join(process.cwd(), "prisma", "seed", "normalization-report-intro.txt");
 const SHOTS = path.join(process.cwd(), "test-results", "screenshots");
@@ -9,9 +9,7 @@ test("register, create a workspace, import the sample, comment on a phrase, and 
   await registerViaUi(page, "Layla Mansour");
   await expectAccessible(page);
 
-  await page.getByLabel("Workspace name").fill("Syria desk");
-  await page.getByRole("button", { name: "Create workspace" }).click();
-  await expect(page.getByRole("heading", { name: "Syria desk" })).toBeVisible();
+  await createWorkspaceViaUi(page, "Syria desk");
   await expect(page.getByText("No reports yet")).toBeVisible();
 
   await page.getByRole("link", { name: "Import a report" }).first().click();
@@ -89,8 +87,7 @@ test("register, create a workspace, import the sample, comment on a phrase, and 
 
 test("a member sees the team's shared comments but not private ones", async ({ page, browser }) => {
   const owner = await registerViaUi(page, "Owner One");
-  await page.getByLabel("Workspace name").fill("Shared reading");
-  await page.getByRole("button", { name: "Create workspace" }).click();
+  await createWorkspaceViaUi(page, "Shared reading");
   await page.getByRole("link", { name: "Import a report" }).first().click();
   await page.getByRole("radio", { name: "Markdown" }).check({ force: true });
   await page.getByLabel("Report text").fill("# Water report\n\n## Findings\n\nRainfall fell by a third over the decade.\n\n> الماء حق للجميع وليس سلعة.\n");

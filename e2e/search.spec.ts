@@ -1,14 +1,12 @@
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { expectAccessible, registerViaUi } from "./support/ui";
+import { createWorkspaceViaUi, expectAccessible, registerViaUi } from "./support/ui";
 
 const SHOTS = path.join(process.cwd(), "test-results", "screenshots");
 
 test("search from any page with /, see matches highlighted by report, and jump to the passage", async ({ page }) => {
   await registerViaUi(page, "Sami Search");
-  await page.getByLabel("Workspace name").fill("Search desk");
-  await page.getByRole("button", { name: "Create workspace" }).click();
-  await expect(page.getByRole("heading", { name: "Search desk" })).toBeVisible();
+  await createWorkspaceViaUi(page, "Search desk");
   await page.getByRole("link", { name: "Import a report" }).first().click();
   await page.getByRole("radio", { name: "Markdown" }).check({ force: true });
   await page.getByLabel("Report text").fill("# Storage brief\n\nBattery storage grew by 40% in 2022.\n\nقال التقرير إن التخزين سيخفض الأسعار.\n\nInflation kept prices high through the winter.");
@@ -49,10 +47,7 @@ test("narrow a search by tag and author, kept in the URL, with a way back when n
   const context = await browser.newContext();
   const page = await context.newPage();
   await registerViaUi(page, "Farah Filter");
-  await page.getByLabel("Workspace name").fill("Filter desk");
-  await page.getByRole("button", { name: "Create workspace" }).click();
-  await expect(page.getByRole("heading", { name: "Filter desk" })).toBeVisible();
-  const slug = page.url().split("/w/")[1];
+  const slug = await createWorkspaceViaUi(page, "Filter desk");
 
   // The data goes in through the API with each browser's session: the page under test is the search.
   const api = page.request;

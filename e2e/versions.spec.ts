@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { Document, HeadingLevel, Packer, Paragraph } from "docx";
 import { expect, test } from "@playwright/test";
-import { expectAccessible, registerViaUi, selectPhraseWithMouse } from "./support/ui";
+import { createWorkspaceViaUi, expectAccessible, registerViaUi, selectPhraseWithMouse } from "./support/ui";
 
 const SHOTS = path.join(process.cwd(), "test-results", "screenshots");
 
@@ -19,9 +19,7 @@ async function docxFile(name: string, paragraphs: string[]): Promise<string> {
 test("import a .docx with a preview, annotate, upload a revision, re-attach the orphan", async ({ page }) => {
   test.setTimeout(120_000);
   await registerViaUi(page, "Vera Versions");
-  await page.getByLabel("Workspace name").fill("Grain desk");
-  await page.getByRole("button", { name: "Create workspace" }).click();
-  await expect(page.getByRole("heading", { name: "Grain desk" })).toBeVisible();
+  await createWorkspaceViaUi(page, "Grain desk");
 
   const v1 = await docxFile("review.docx", [
     "Exports through the corridor rose to four million tonnes a month by the autumn.",
@@ -95,10 +93,7 @@ test("import a .docx with a preview, annotate, upload a revision, re-attach the 
 test("a revision that orphans many annotations shows them a page at a time, with their count", async ({ page }) => {
   test.setTimeout(90_000);
   await registerViaUi(page, "Otto Orphans");
-  await page.getByLabel("Workspace name").fill("Orphan desk");
-  await page.getByRole("button", { name: "Create workspace" }).click();
-  await expect(page.getByRole("heading", { name: "Orphan desk" })).toBeVisible();
-  const slug = page.url().split("/w/")[1];
+  const slug = await createWorkspaceViaUi(page, "Orphan desk");
   const api = page.request;
   const ws = await (await api.get(`/api/v1/workspaces/${slug}`)).json();
   const doomed = "This whole paragraph about the harbour dues disappears from the second edition of the review.";

@@ -14,6 +14,14 @@ export async function registerViaUi(page: Page, name: string): Promise<{ email: 
   return { email, password };
 }
 
+/** Creates a workspace from the page the app shows a new account (its form), waits for its page, and returns its slug. */
+export async function createWorkspaceViaUi(page: Page, name: string): Promise<string> {
+  await page.getByLabel("Workspace name").fill(name);
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+  return page.url().split("/w/")[1];
+}
+
 /** Selects text inside the report with real mouse movements, from the first character of `phrase` to its last. */
 export async function selectPhraseWithMouse(page: Page, phrase: string): Promise<void> {
   // The text takes selections once it is ready: a short report's editor has mounted (its code comes
