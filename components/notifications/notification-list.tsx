@@ -102,7 +102,6 @@ export function NotificationList({ initial, initialUnread, initialCursor }: { in
         )}
       </div>
       {error && <Alert>{error}</Alert>}
-      {pages.error && <Alert>{pages.error}</Alert>}
       {items.length === 0 ? (
         <EmptyState title="No notifications yet">
           You’ll hear here when someone mentions you with @name, replies in a thread you’re part of, or sets the verdict on one of your claims.
@@ -154,6 +153,8 @@ export function NotificationList({ initial, initialUnread, initialCursor }: { in
           })}
         </ul>
       )}
+      {/* Beside the button that asked for the page, where the reader is looking. */}
+      {pages.error && <Alert>{pages.error}</Alert>}
       <ShowMore more={pages.more} onClick={pages.showMore} loading={pages.loading} shown={`${items.length} ${items.length === 1 ? "notification" : "notifications"} shown`} />
     </div>
   );

@@ -102,8 +102,7 @@ export async function listAnnotations(options: {
   return { annotations, nextCursor: page.nextCursor };
 }
 
-/** How many claims the user may see in a version of a report (the header's count), placed as listAnnotations places them. */
-/** How many claims a version of a report has, in all and by verdict, that the user may see. */
+/** How many claims a version of a report has, in all and by verdict, that the user may see, placed as listAnnotations places them (the header's count). */
 export interface ClaimCounts {
   total: number;
   byVerdict: Record<(typeof VERDICTS)[number], number>;
