@@ -58,7 +58,6 @@ export async function revokeToken(options: { userId: string; tokenId: string }):
   if (count === 0) throw notFound("That token");
 }
 
-/** The token's owner, or null for an unknown token. */
 /** The stored form of a well-formed token (its SHA-256), or null for anything that cannot be one. */
 export function tokenHash(token: string): string | null {
   return token.startsWith(TOKEN_PREFIX) && token.length <= 200 ? digest(token) : null;
@@ -70,6 +69,7 @@ export async function noteTokenUse(token: { id: string; lastUsedAt: Date | null 
   await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } }).catch(() => undefined);
 }
 
+/** The token's owner, or null for an unknown token. */
 export async function findUserByToken(token: string): Promise<PublicUser | null> {
   const hash = tokenHash(token);
   if (!hash) return null;
