@@ -32,7 +32,7 @@ import { SEARCH_PLANNER_SETTINGS, buildSearchSql } from "../lib/server/search/se
 import { KeepAliveConnection } from "./http-client";
 import { ANNOTATION_COLUMNS, FULL, SEARCH_PHRASES, SEARCH_PREFIXES, SEARCH_WORDS, SMALL, annotationRow, loadDataSet, mulberry32, type DataSet } from "./scale/data";
 import { freePort } from "../lib/runtime/free-port";
-import { cleanup, cleanups, cpuMsByPid, ensureBuild, groupPids, groupRssKb, lastResorts, log, namedPids, percentile, round, startAppServer } from "./support";
+import { cleanup, cleanups, cpuMsByPid, ensureBuild, groupPids, groupRssKb, lastResorts, log, percentile, postgresPids, round, startAppServer } from "./support";
 
 const args = process.argv.slice(2);
 const small = args.includes("--small");
@@ -146,9 +146,14 @@ function cpuMsSince(before: Map<number, number>, after: Map<number, number>): nu
   return total;
 }
 
-/** Runs a phase and says where the CPU went: this process (the load), the server, Postgres; per request, in ms. */
-async function withCpu<T extends { wallMs: number }>(server: Server, count: number, phase: () => Promise<T>): Promise<T & { cpuMsPerRequest: { load: number; server: number; postgres: number } }> {
-  const before = { load: process.cpuUsage(), server: cpuMsByPid(groupPids(server.pgid)), postgres: cpuMsByPid(namedPids("postgres")) };
+/** Runs a phase and says where the CPU went: this process (the load), the server, the benchmark's Postgres (`pgPids`); per request, in ms. */
+async function withCpu<T extends { wallMs: number }>(
+  server: Server,
+  pgPids: () => number[],
+  count: number,
+  phase: () => Promise<T>,
+): Promise<T & { cpuMsPerRequest: { load: number; server: number; postgres: number } }> {
+  const before = { load: process.cpuUsage(), server: cpuMsByPid(groupPids(server.pgid)), postgres: cpuMsByPid(pgPids()) };
   const result = await phase();
   const load = process.cpuUsage(before.load);
   return {
@@ -156,13 +161,15 @@ async function withCpu<T extends { wallMs: number }>(server: Server, count: numb
     cpuMsPerRequest: {
       load: round((load.user + load.system) / 1000 / count, 2),
       server: round(cpuMsSince(before.server, cpuMsByPid(groupPids(server.pgid))) / count, 2),
-      postgres: round(cpuMsSince(before.postgres, cpuMsByPid(namedPids("postgres"))) / count, 2),
+      postgres: round(cpuMsSince(before.postgres, cpuMsByPid(pgPids())) / count, 2),
     },
   };
 }
 
 // a. POST throughput against raw INSERTs of the same rows.
 async function measureWrites(server: Server, pool: pg.Pool, data: DataSet) {
+  const [{ data_directory: pgDir }] = (await pool.query<{ data_directory: string }>("SHOW data_directory")).rows;
+  const pgPids = () => postgresPids(pgDir);
   const rand = mulberry32(7);
   const passages = data.smallPassages;
   const jobs = Array.from({ length: ITER.posts }, () => {
@@ -185,7 +192,7 @@ async function measureWrites(server: Server, pool: pg.Pool, data: DataSet) {
   };
   // Warm-up, for both sides alike: code loaded and compiled by V8's optimising tiers, pools filled.
   const apiWarmUp = await warmUp(post);
-  const api = await withCpu(server, ITER.posts, () => runConcurrent(ITER.posts, CONCURRENCY, post));
+  const api = await withCpu(server, pgPids, ITER.posts, () => runConcurrent(ITER.posts, CONCURRENCY, post));
   for (const c of connections) c.close();
 
   const cols = ANNOTATION_COLUMNS.map(([n]) => `"${n}"`).join(", ");
@@ -198,7 +205,7 @@ async function measureWrites(server: Server, pool: pg.Pool, data: DataSet) {
     await pool.query(sql, row);
   };
   const rawWarmUp = await warmUp(insert);
-  const raw = await withCpu(server, ITER.posts, () => runConcurrent(ITER.posts, CONCURRENCY, insert));
+  const raw = await withCpu(server, pgPids, ITER.posts, () => runConcurrent(ITER.posts, CONCURRENCY, insert));
   const apiPerS = (ITER.posts / api.wallMs) * 1000;
   const rawPerS = (ITER.posts / raw.wallMs) * 1000;
   return {

@@ -60,15 +60,14 @@ export function groupPids(pgid: number): number[] {
   return pidsWhere((pid) => Number(statFields(pid)?.[2]) === pgid);
 }
 
-/** Pids of the processes of this name (`/proc/<pid>/comm`: "postgres" for every process of a Postgres server). */
-export function namedPids(name: string): number[] {
-  return pidsWhere((pid) => {
-    try {
-      return readFileSync(`/proc/${pid}/comm`, "utf8").trim() === name;
-    } catch {
-      return false; // the process ended meanwhile
-    }
-  });
+/**
+ * Pids of one Postgres server: its postmaster (the first line of postmaster.pid in its data
+ * directory) and the processes it started (backends, WAL writer, checkpointer, autovacuum),
+ * and no other Postgres running on the machine.
+ */
+export function postgresPids(dataDirectory: string): number[] {
+  const postmaster = Number(readFileSync(path.join(dataDirectory, "postmaster.pid"), "utf8").split("\n")[0]);
+  return [postmaster, ...pidsWhere((pid) => Number(statFields(pid)?.[1]) === postmaster)];
 }
 
 const TICKS_PER_SECOND = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
