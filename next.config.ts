@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   compress: process.env.MARGINALIA_SERVER_COMPRESSES !== "1",
   // The dev-mode badge sits over the reader's bottom sheet on phones.
   devIndicators: false,
+  // Our server writes one line per request (lib/http/request-log.ts); Next.js's own lines would double them in development.
+  logging: { incomingRequests: false },
   // `npm test` type-checks once with tsc before building; skip the second pass there.
   typescript: { ignoreBuildErrors: process.env.MARGINALIA_SKIP_BUILD_TYPECHECK === "1" },
   // One copy of Yjs on the server, loaded from node_modules: bundled, the notes route and the notes

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { freePort } from "../lib/runtime/free-port";
-import { productionServerCommand, productionServerEnv } from "../lib/runtime/server-env";
+import { serverCommand, productionServerEnv } from "../lib/runtime/server-env";
 
 export const bin = (name: string) => path.join(process.cwd(), "node_modules", ".bin", name);
 export const log = (message: string) => console.log(`▶ ${message}`);
@@ -125,9 +125,10 @@ export async function ensureBuild(): Promise<void> {
 export async function startAppServer(name: string, env: NodeJS.ProcessEnv): Promise<{ baseUrl: string; pgid: number }> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const app = productionServerCommand({ port, hostname: "127.0.0.1" });
+  const app = serverCommand({ port, hostname: "127.0.0.1" });
   const child: ChildProcess = spawn(app.command, app.args, {
-    env: productionServerEnv({ ...env, PORT: String(port), NEXTAUTH_URL: baseUrl }),
+    // The benchmarks make their users as the tests do, each from a made-up address (lib/testing/api.ts), so the server trusts one proxy.
+    env: productionServerEnv({ ...env, PORT: String(port), NEXTAUTH_URL: baseUrl, MARGINALIA_TRUST_PROXY: "1" }),
     stdio: ["ignore", "ignore", "pipe"],
     // Its own process group: stopped as a whole, and measured as a whole.
     detached: true,

@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient, type Prisma } from "@/generated/prisma/client";
+import { logger } from "@/lib/runtime/logger";
 
 /**
  * The one connection pool and the one Prisma client on it. The server only
@@ -12,7 +13,15 @@ function createClients() {
   if (!connectionString) {
     throw new Error("DATABASE_URL is not set. Start the app with `npm run dev` or `npm start`, which provide one.");
   }
-  const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const pool = new pg.Pool({
+    connectionString,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    // A database that cannot be reached answers within seconds (503), rather than holding requests forever.
+    connectionTimeoutMillis: 5_000,
+  });
+  // An idle connection whose server went away (a restart, a crash) is dropped from the pool; without a
+  // listener its error would end the process. Requests then connect anew.
+  pool.on("error", (e) => logger().warn({ err: e.message }, "database connection lost"));
   // Ours, but Prisma's to close: `$disconnect` ends it, as it ended the pool Prisma made itself.
   return { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) };
 }
@@ -65,4 +74,17 @@ const types = {
 export async function sqlQuery<T>(query: Pick<Prisma.Sql, "text" | "values">, options: { prepare?: string } = {}): Promise<T[]> {
   const result = await clients().pool.query({ name: options.prepare, text: query.text, values: query.values, types });
   return result.rows as T[];
+}
+
+/** The pool itself, for a library that keeps its own statements on it (the abuse limits' rate-limiter-flexible). */
+export function dbPool(): pg.Pool {
+  return clients().pool;
+}
+
+/** Ends the pool, when one was made: the server's last step before it exits. */
+export async function closeDatabase(): Promise<void> {
+  const made = globalForPrisma.marginaliaDb;
+  if (!made) return;
+  globalForPrisma.marginaliaDb = undefined;
+  await made.prisma.$disconnect();
 }

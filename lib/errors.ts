@@ -3,6 +3,7 @@ export const ERROR_STATUS = {
   bad_request: 400,
   unauthenticated: 401,
   forbidden: 403,
+  cross_origin: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
@@ -10,6 +11,7 @@ export const ERROR_STATUS = {
   validation_failed: 422,
   rate_limited: 429,
   internal_error: 500,
+  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -27,11 +29,15 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterSeconds?: number },
   ) {
     super(message, options);
     this.name = "AppError";
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
+
+  /** Sent as `Retry-After` (rate limits, an unavailable database). */
+  readonly retryAfterSeconds?: number;
 
   get status(): number {
     return ERROR_STATUS[this.code];

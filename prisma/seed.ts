@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 
 export const DEMO_EMAIL = "demo@marginalia.local";
-export const DEMO_PASSWORD = "marginalia-demo";
+export const DEMO_PASSWORD = "quiet-reading-room";
 
 /**
  * Creates the demo account, its workspace and the sample report, once, through

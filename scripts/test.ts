@@ -8,7 +8,7 @@
  *   npm test -- --only unit       just one stage (unit | integration | e2e)
  *   npm test -- --only e2e --grep "long report"   only the matching Playwright tests
  *   npm test -- --only integration --grep export  only the integration tests whose names match (vitest -t)
- *   npm test -- --only integration --file highlight   only the matching integration test files
+ *   npm test -- --only integration --file highlight   only the matching integration test files (--file may repeat)
  *   npm test -- --skip-build      reuse the existing .next build
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -20,7 +20,7 @@ import path from "node:path";
 import { resolveDatabase } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
 import { freePort } from "../lib/runtime/free-port";
-import { productionServerCommand, productionServerEnv } from "../lib/runtime/server-env";
+import { serverCommand, productionServerEnv } from "../lib/runtime/server-env";
 
 const args = process.argv.slice(2);
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : null;
@@ -111,23 +111,26 @@ async function main() {
       // The app hands browsers ws://127.0.0.1:<this port> for co-editing the notes.
       MARGINALIA_COLLAB_PORT: String(collabPort),
       MARGINALIA_COLLAB_HOST: "127.0.0.1",
+      // Tests sign up and sign in from made-up addresses (X-Forwarded-For), as if behind one proxy, so the
+      // per-address abuse limits apply to each test's own address rather than to the whole run's.
+      MARGINALIA_TRUST_PROXY: "1",
     };
     console.log(`\n▶ Starting the app on ${baseUrl}`);
-    const app = productionServerCommand({ port, hostname: "127.0.0.1" });
+    const app = serverCommand({ port, hostname: "127.0.0.1" });
     server = spawn(app.command, app.args, {
       env: productionServerEnv(env),
       stdio: ["ignore", "ignore", "inherit"],
       // Its own process group, so stopping it also stops anything it starts.
       detached: true,
     });
-    await waitForServer(`${baseUrl}/signin`, server);
+    await waitForServer(`${baseUrl}/api/health/ready`, server);
     // Its own process: the stages below run with spawnSync, which would freeze one in this process.
     collab = spawn(bin("tsx"), ["scripts/collab.ts"], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
     await waitForServer(`http://127.0.0.1:${collabPort}/`, collab);
 
     const testEnv = { ...env, MARGINALIA_TEST_BASE_URL: baseUrl, ...(chromium ? { CHROMIUM_PATH: chromium } : {}) };
     // `--file <part of a path>` narrows the integration stage to matching test files.
-    const files = args.includes("--file") ? [args[args.indexOf("--file") + 1]] : [];
+    const files = args.flatMap((arg, i) => (arg === "--file" && args[i + 1] ? [args[i + 1]] : []));
     if (want("integration")) {
       run("Integration tests (vitest, real Postgres over HTTP)", bin("vitest"), ["run", "--project", "integration", ...files, ...(grep ? ["-t", grep] : [])], testEnv);
     }

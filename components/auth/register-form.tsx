@@ -6,7 +6,8 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { apiFetch } from "@/lib/api/client";
+import { ApiError, apiFetch } from "@/lib/api/client";
+import { checkPasswordInBrowser } from "./check-password";
 import { PASSWORD_MIN, registerSchema } from "@/lib/validations/auth";
 
 type Errors = Partial<Record<"name" | "email" | "password" | "form", string>>;
@@ -27,23 +28,31 @@ export function RegisterForm() {
     }
     setPending(true);
     setErrors({});
+    const weak = await checkPasswordInBrowser(parsed.data.password, parsed.data);
+    if (weak) {
+      setPending(false);
+      setErrors({ password: weak });
+      return;
+    }
     try {
       await apiFetch("/api/register", { method: "POST", json: parsed.data });
       const res = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
       window.location.assign(res?.ok ? "/" : "/signin?registered=1");
     } catch (err) {
       setPending(false);
-      setErrors({ form: (err as Error).message });
+      // A field the server refused (a guessable password) is named under that field.
+      const issue = err instanceof ApiError ? (err.details as { issues?: { path: string; message: string }[] } | undefined)?.issues?.[0] : undefined;
+      setErrors(issue && ["name", "email", "password"].includes(issue.path) ? { [issue.path]: issue.message } : { form: (err as Error).message });
     }
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-5 rounded-xl border border-stone-200 bg-white p-6 shadow-sm dark:border-stone-800 dark:bg-stone-900" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-5 rounded-xl border border-stone-200 bg-white p-6 shadow-sm dark:border-stone-800 dark:bg-stone-900" noValidate>
       <h1 className="text-lg font-semibold">Create an account</h1>
       {errors.form && <Alert>{errors.form}</Alert>}
       <Field label="Name" error={errors.name}>{(p) => <input {...p} name="name" autoComplete="name" required autoFocus />}</Field>
       <Field label="Email" error={errors.email}>{(p) => <input {...p} name="email" type="email" autoComplete="email" required />}</Field>
-      <Field label="Password" hint={`At least ${PASSWORD_MIN} characters.`} error={errors.password}>
+      <Field label="Password" hint={`At least ${PASSWORD_MIN} characters, and hard to guess: a few uncommon words work well.`} error={errors.password}>
         {(p) => <input {...p} name="password" type="password" autoComplete="new-password" required minLength={PASSWORD_MIN} />}
       </Field>
       <Button type="submit" className="w-full" disabled={pending}>

@@ -26,11 +26,14 @@ export function SignInForm({ callbackUrl, registered }: { callbackUrl: string; r
       return;
     }
     setPending(false);
-    setError(res ? "That email and password do not match an account. Check them and try again; after many failed attempts, wait a few minutes." : "Could not reach the server. Try again.");
+    if (!res) setError("Could not reach the server. Try again.");
+    else if (res.status === 429) setError("Too many failed sign-ins for this account from your network. Wait a few minutes (at most 15), then try again.");
+    else if (res.status === 503) setError("Marginalia cannot reach its database right now. Try again in a few seconds.");
+    else setError("That email and password do not match an account. Check them and try again.");
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-5 rounded-xl border border-stone-200 bg-white p-6 shadow-sm dark:border-stone-800 dark:bg-stone-900" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-5 rounded-xl border border-stone-200 bg-white p-6 shadow-sm dark:border-stone-800 dark:bg-stone-900" noValidate>
       <h1 className="text-lg font-semibold">Sign in</h1>
       {registered && <Alert tone="success">Your account is ready. Sign in to continue.</Alert>}
       {error && <Alert>{error}</Alert>}

@@ -20,6 +20,9 @@ export interface PresentPerson {
 export type LiveStatus = "connecting" | "live" | "reconnecting" | "revoked";
 
 const PRESENCE_EVERY_MS = 10_000;
+/** Waits between the page's own reconnections, once EventSource has given up: 2 s, doubling to 30 s. */
+const RETRY_FIRST_MS = 2_000;
+const RETRY_MAX_MS = 30_000;
 
 function newSessionId(): string {
   return typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `s-${Date.now()}-${Math.random().toString(36).slice(2)}`;
@@ -51,28 +54,53 @@ export function useLiveReport(options: { reportId: string; afterId: string; onCh
     const { reportId, afterId, enabled } = options;
     if (!enabled) return;
     const sessionId = newSessionId();
-    const source = new EventSource(`/api/v1/reports/${reportId}/events?after=${encodeURIComponent(afterId)}&session=${sessionId}`);
-    source.addEventListener("open", () => setStatus("live"));
-    // EventSource reconnects by itself, resuming from the last event id it saw.
-    source.addEventListener("error", () => setStatus((s) => (s === "revoked" ? s : "reconnecting")));
-    source.addEventListener("change", (e) => {
-      try {
-        onChange.current(JSON.parse((e as MessageEvent<string>).data) as LiveChange);
-      } catch {
-        // a malformed event is skipped
-      }
-    });
-    source.addEventListener("presence", (e) => {
-      try {
-        setPeople((JSON.parse((e as MessageEvent<string>).data) as { people: PresentPerson[] }).people);
-      } catch {
-        // ignored
-      }
-    });
-    source.addEventListener("revoked", () => {
-      setStatus("revoked");
-      source.close();
-    });
+    let source: EventSource;
+    let lastEventId = afterId;
+    let revoked = false;
+    let retryMs = RETRY_FIRST_MS;
+    let retryTimer: ReturnType<typeof setTimeout> | null = null;
+    const connect = () => {
+      source = new EventSource(`/api/v1/reports/${reportId}/events?after=${encodeURIComponent(lastEventId)}&session=${sessionId}`);
+      source.addEventListener("open", () => {
+        retryMs = RETRY_FIRST_MS;
+        setStatus("live");
+      });
+      // EventSource reconnects by itself after a dropped connection, resuming from the last event id it saw.
+      // It gives up for good when the server answers with an error (503 while the database is away):
+      // then this page tries again itself, waiting longer each time, from the last event it received.
+      source.addEventListener("error", () => {
+        if (revoked) return;
+        setStatus("reconnecting");
+        if (source.readyState !== EventSource.CLOSED || retryTimer) return;
+        retryTimer = setTimeout(() => {
+          retryTimer = null;
+          connect();
+        }, retryMs);
+        retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
+      });
+      source.addEventListener("change", (e) => {
+        const message = e as MessageEvent<string>;
+        if (message.lastEventId) lastEventId = message.lastEventId;
+        try {
+          onChange.current(JSON.parse(message.data) as LiveChange);
+        } catch {
+          // a malformed event is skipped
+        }
+      });
+      source.addEventListener("presence", (e) => {
+        try {
+          setPeople((JSON.parse((e as MessageEvent<string>).data) as { people: PresentPerson[] }).people);
+        } catch {
+          // ignored
+        }
+      });
+      source.addEventListener("revoked", () => {
+        revoked = true;
+        setStatus("revoked");
+        source.close();
+      });
+    };
+    connect();
 
     let lastSent: number | null | undefined;
     const report = (force: boolean) => {
@@ -102,7 +130,9 @@ export function useLiveReport(options: { reportId: string; afterId: string; onCh
     window.addEventListener("scroll", onScroll, { passive: true });
     window.addEventListener("pagehide", leave);
     return () => {
+      revoked = true;
       source.close();
+      if (retryTimer) clearTimeout(retryTimer);
       clearInterval(timer);
       if (scrollTimer) clearTimeout(scrollTimer);
       window.removeEventListener("scroll", onScroll);

@@ -40,14 +40,14 @@ export async function readJson<T extends z.ZodType>(
   maxBytes = 64 * 1024,
   options: { emptyIsObject?: boolean } = {},
 ): Promise<z.infer<T>> {
-  // Only JSON: this also stops other sites' plain HTML forms from posting with a user's cookie.
-  const type = req.headers.get("content-type");
-  if (type && !JSON_CONTENT_TYPE.test(type.trim())) {
-    throw new AppError("unsupported_media_type", "Send the request body as JSON, with `Content-Type: application/json`.");
-  }
   const body = await readBody(req, maxBytes, "The request body");
   const text = new TextDecoder().decode(body);
   if (options.emptyIsObject && text.trim() === "") return parseInput(schema, {});
+  // Only a body that says it is JSON: a plain HTML form (or a body with no type) never reaches a schema.
+  const type = req.headers.get("content-type");
+  if (!type || !JSON_CONTENT_TYPE.test(type.trim())) {
+    throw new AppError("unsupported_media_type", "Send the request body as JSON, with `Content-Type: application/json`.");
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);

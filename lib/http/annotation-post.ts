@@ -4,6 +4,7 @@ import { POST as postThroughRoute } from "@/app/api/v1/reports/[id]/annotations/
 import { JSON_CONTENT_TYPE } from "@/lib/api/read-json";
 import { errorResponse, jsonHeaders } from "@/lib/api/respond";
 import { BEARER } from "@/lib/api/route";
+import { noteRequestUser } from "@/lib/runtime/request-context";
 import { createAnnotationWithToken } from "@/lib/server/annotations/create-annotation";
 import { tokenHash } from "@/lib/server/tokens/tokens";
 import { CREATE_ANNOTATION_MAX_BYTES as MAX_REQUEST_BYTES, createAnnotationSchema } from "@/lib/validations/annotation";
@@ -62,7 +63,7 @@ async function quickly(req: IncomingMessage, reportId: string, body: Buffer) {
   const bearer = BEARER.exec(req.headers.authorization ?? "");
   const hash = bearer ? tokenHash(bearer[1]) : null;
   const type = req.headers["content-type"];
-  if (!hash || (type && !JSON_CONTENT_TYPE.test(type.trim())) || body.length > MAX_REQUEST_BYTES) return null;
+  if (!hash || !type || !JSON_CONTENT_TYPE.test(type.trim()) || body.length > MAX_REQUEST_BYTES) return null;
   let data: unknown;
   try {
     data = JSON.parse(body.toString("utf8"));
@@ -90,6 +91,7 @@ export async function postAnnotation(req: IncomingMessage, res: ServerResponse, 
     if (cut) res.setHeader("Connection", "close");
     const view = await quickly(req, reportId, body);
     if (view) {
+      noteRequestUser(view.author.id);
       const text = JSON.stringify(view);
       send(res, 201, jsonHeaders(text), text);
       return;

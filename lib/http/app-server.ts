@@ -2,12 +2,32 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { constants } from "node:zlib";
 import compression from "compression";
 import next from "next";
+import { CLIENT_ADDRESS_HEADER, resolveClientAddress, trustedProxyCount } from "@/lib/runtime/client-address";
+import { logger } from "@/lib/runtime/logger";
+import { runWithRequestContext } from "@/lib/runtime/request-context";
+import { beginShutdown, isShuttingDown } from "@/lib/runtime/shutdown";
+import { startRequestLog } from "./request-log";
 
 type Middleware = (req: IncomingMessage, res: ServerResponse, done: () => void) => void;
 
+export interface AppServer {
+  server: Server;
+  /** Stops taking requests, ends live streams with a retry hint, lets requests in flight finish for up to `graceMs`. */
+  shutdown: (graceMs?: number) => Promise<void>;
+}
+
 /**
- * The production server (`npm start`, and what `npm test` and the benchmarks
- * run): Next.js's request handler, behind a plain `node:http` server that
+ * The app's HTTP server, in development (`npm run dev`, Next.js in dev mode)
+ * and in production (`npm start`, and what `npm test` and the benchmarks
+ * run): Next.js's request handler behind a plain `node:http` server that
+ *
+ * - works out the client's address (the socket's, or behind
+ *   MARGINALIA_TRUST_PROXY proxies, from X-Forwarded-For) and hands it to the
+ *   app in one header, which a client cannot set;
+ * - writes one JSON log line per request (lib/http/request-log.ts);
+ * - stops gracefully (`shutdown`);
+ *
+ * and in production also
  *
  * - serves `POST /api/v1/reports/{id}/annotations` itself (lib/http/annotation-post.ts),
  *   the API's busiest write, for which Next.js's routing alone costs more CPU
@@ -19,23 +39,51 @@ type Middleware = (req: IncomingMessage, res: ServerResponse, done: () => void) 
  *   of COMPRESS_MIN_BYTES (1 KB) or more, never a response marked `no-transform`. zlib works in
  *   64 KB chunks, the size the exports write in.
  */
-export async function startAppServer(options: { dir: string; hostname?: string; port: number }): Promise<Server> {
-  process.env.MARGINALIA_SERVER_COMPRESSES = "1";
-  const app = next({ dev: false, dir: options.dir, hostname: options.hostname ?? "localhost", port: options.port });
+export async function startAppServer(options: { dir: string; hostname?: string; port: number; dev?: boolean }): Promise<AppServer> {
+  const dev = options.dev === true;
+  if (!dev) process.env.MARGINALIA_SERVER_COMPRESSES = "1";
+  const app = next({ dev, dir: options.dir, hostname: options.hostname ?? "localhost", port: options.port, ...(dev ? { turbopack: true } : {}) });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const trustProxy = trustedProxyCount();
   // Loaded once Next.js has set up its runtime (the AsyncLocalStorage its modules capture when first loaded).
-  const { annotationPostTarget, postAnnotation } = await import("./annotation-post");
+  const fast = dev ? null : await import("./annotation-post");
   const { COMPRESS_MIN_BYTES } = await import("@/lib/api/respond");
-  const compress = compression({ level: constants.Z_BEST_SPEED, chunkSize: 64 * 1024, threshold: COMPRESS_MIN_BYTES }) as unknown as Middleware;
+  const compress = dev ? null : (compression({ level: constants.Z_BEST_SPEED, chunkSize: 64 * 1024, threshold: COMPRESS_MIN_BYTES }) as unknown as Middleware);
+
   const server = createServer((req, res) => {
-    const reportId = annotationPostTarget(req);
-    if (reportId !== null) {
-      void postAnnotation(req, res, reportId);
-      return;
-    }
-    compress(req, res, () => void handle(req, res));
+    // The app learns the client's address from us alone: whatever the client sent under this name is replaced.
+    req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress({ socketAddress: req.socket.remoteAddress, forwardedFor: req.headers["x-forwarded-for"], trustProxy });
+    if (isShuttingDown()) res.shouldKeepAlive = false;
+    const context = startRequestLog(req, res);
+    runWithRequestContext(context, () => {
+      const reportId = fast ? fast.annotationPostTarget(req) : null;
+      if (fast && reportId !== null) {
+        void fast.postAnnotation(req, res, reportId);
+        return;
+      }
+      if (compress) compress(req, res, () => void handle(req, res));
+      else void handle(req, res);
+    });
   });
   await new Promise<void>((resolve, reject) => server.once("error", reject).listen(options.port, options.hostname, resolve));
-  return server;
+  return { server, shutdown: (graceMs = 10_000) => shutdown(server, graceMs) };
+}
+
+async function shutdown(server: Server, graceMs: number): Promise<void> {
+  const started = Date.now();
+  beginShutdown();
+  await new Promise<void>((resolve) => {
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
+    const deadline = setTimeout(() => {
+      logger().warn({ graceMs }, "requests still running at the end of the grace period: closing their connections");
+      server.closeAllConnections();
+    }, graceMs);
+    server.close(() => {
+      clearInterval(sweep);
+      clearTimeout(deadline);
+      resolve();
+    });
+  });
+  logger().info({ ms: Date.now() - started }, "server stopped: every request finished");
 }

@@ -1,11 +1,13 @@
 /**
- * The production server, as a command: Node running scripts/serve.ts (through
- * tsx), which serves the build in .next with Next.js behind our own HTTP
- * server (lib/http/app-server.ts).
+ * The app's server, as a command: Node running scripts/serve.ts (through
+ * tsx), which serves the app with Next.js behind our own HTTP server
+ * (lib/http/app-server.ts): the build in .next, or in development (`dev`)
+ * Next.js's development server.
  */
-export function productionServerCommand(options: { port: number | string; hostname?: string }): { command: string; args: string[] } {
+export function serverCommand(options: { port: number | string; hostname?: string; dev?: boolean }): { command: string; args: string[] } {
   const args = ["--import", "tsx", "scripts/serve.ts", "-p", String(options.port)];
   if (options.hostname) args.push("-H", options.hostname);
+  if (options.dev) args.push("--dev");
   return { command: process.execPath, args };
 }
 

@@ -2,7 +2,7 @@
  * Helpers for integration tests: they talk to the running app over HTTP,
  * exactly as scripts do. `npm test` starts the app and sets the base URL.
  */
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
@@ -32,7 +32,11 @@ export async function call<T = any>(
 ): Promise<ApiResult<T>> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.as?.token) headers.authorization = `Bearer ${options.as.token}`;
-  if (options.as?.cookie) headers.cookie = options.as.cookie;
+  if (options.as?.cookie) {
+    headers.cookie = options.as.cookie;
+    // As a browser does on every request that is not a GET: the app refuses cookie writes from elsewhere.
+    if (!Object.keys(headers).some((k) => k.toLowerCase() === "origin")) headers.origin = new URL(baseUrl()).origin;
+  }
   let body: string | undefined;
   if (options.json !== undefined) {
     headers["content-type"] = "application/json";
@@ -60,21 +64,51 @@ function cookiesFrom(res: Response, jar: Map<string, string>) {
   }
 }
 
-/** Signs in through NextAuth's own endpoints (csrf, then the credentials callback); returns the cookie header. */
-export async function signIn(email: string, password: string): Promise<string | null> {
+/**
+ * A made-up client address, sent as X-Forwarded-For: the test server trusts
+ * one proxy (MARGINALIA_TRUST_PROXY=1), so each test user signs up and signs
+ * in from an address of its own and the abuse limits, which count per
+ * address, do not add up across the whole run.
+ */
+export function randomAddress(): string {
+  const b = randomBytes(3);
+  return `10.${b[0]}.${b[1]}.${b[2]}`;
+}
+
+/** Signs in through NextAuth's own endpoints (csrf, then the credentials callback); the status and the cookie header (null when refused). */
+export async function signInAttempt(email: string, password: string, address = randomAddress(), base = baseUrl()): Promise<{ status: number; cookie: string | null; body: unknown; headers: Headers }> {
   const jar = new Map<string, string>();
-  const csrfRes = await fetch(`${baseUrl()}/api/auth/csrf`);
+  const csrfRes = await fetch(`${base}/api/auth/csrf`);
   cookiesFrom(csrfRes, jar);
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const res = await fetch(`${baseUrl()}/api/auth/callback/credentials`, {
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; ") },
+    headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": address, cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; ") },
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
     redirect: "manual",
   });
   cookiesFrom(res, jar);
+  const text = await res.text();
   const session = [...jar.keys()].find((k) => k.endsWith("next-auth.session-token"));
-  return session ? [...jar].map(([k, v]) => `${k}=${v}`).join("; ") : null;
+  return { status: res.status, cookie: session ? [...jar].map(([k, v]) => `${k}=${v}`).join("; ") : null, body: text ? JSON.parse(text) : null, headers: res.headers };
+}
+
+/** Signs out through NextAuth's own endpoint, as the user menu does (its CSRF token, from our origin). */
+export async function signOut(cookie: string): Promise<number> {
+  const csrf = await fetch(`${baseUrl()}/api/auth/csrf`, { headers: { cookie } });
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await fetch(`${baseUrl()}/api/auth/signout`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie, origin: new URL(baseUrl()).origin },
+    body: new URLSearchParams({ csrfToken, json: "true" }),
+    redirect: "manual",
+  });
+  return res.status;
+}
+
+/** Signs in; returns the cookie header, or null when refused. */
+export async function signIn(email: string, password: string, address?: string): Promise<string | null> {
+  return (await signInAttempt(email, password, address)).cookie;
 }
 
 export interface TestUser extends Caller {
@@ -90,7 +124,7 @@ export interface TestUser extends Caller {
 export async function newUser(name = "Test User"): Promise<TestUser> {
   const email = `user-${randomUUID()}@test.local`;
   const password = `pw-${randomUUID()}`;
-  const reg = await call("POST", "/api/register", { json: { email, name, password } });
+  const reg = await call("POST", "/api/register", { json: { email, name, password }, headers: { "x-forwarded-for": randomAddress() } });
   if (reg.status !== 201) throw new Error(`register failed: ${reg.status} ${JSON.stringify(reg.body)}`);
   const cookie = await signIn(email, password);
   if (!cookie) throw new Error("sign-in failed");

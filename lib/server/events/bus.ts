@@ -22,6 +22,8 @@ export interface BusListener {
   presence: () => void;
   /** The bus lost its connection and is back: notifications may have been missed, read the table. */
   resync: () => void;
+  /** The bus lost its connection to the database: the stream should end and its client come back later. */
+  lost: () => void;
 }
 
 /** The events with these ids, in id order: the table is the truth, the notification only says where to look. */
@@ -98,6 +100,8 @@ class EventBus {
     if (this.client !== client || this.closed) return;
     this.client = null;
     client.end().catch(() => undefined);
+    // Streams end now (their clients reconnect and replay from their last id); the bus reconnects for those that come back.
+    this.forEach((l) => l.lost());
     const retry = () => {
       this.connect().then(
         () => this.forEach((l) => l.resync()),

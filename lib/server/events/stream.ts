@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { isShuttingDown, onShutdown } from "@/lib/runtime/shutdown";
 import { getReportAccessOrThrow } from "../workspaces/access";
 import { eventBus, readEvents, type StoredEvent } from "./bus";
 import { reportHub, type HubMember } from "./hub";
@@ -36,6 +37,7 @@ export function eventData(e: StoredEvent) {
  * workspace, when the client reads too slowly, or when the client goes.
  */
 export async function openReportStream(options: { userId: string; reportId: string; afterId: bigint | null; sessionId: string | null }): Promise<ReadableStream<Uint8Array>> {
+  if (isShuttingDown()) throw new AppError("unavailable", "This server is restarting; reconnect in a moment.");
   const { report } = await getReportAccessOrThrow(options);
   const open = openStreams.get(options.userId) ?? 0;
   if (open >= MAX_STREAMS_PER_USER) {
@@ -105,6 +107,11 @@ export async function openReportStream(options: { userId: string; reportId: stri
             finish();
           },
         };
+        /** The stream ends, and the client is told to come back after `retryMs` (resuming from its last id). */
+        const goAway = (reason: string, retryMs: number) => {
+          write(`retry: ${retryMs}\nevent: ${reason}\ndata: {}\n\n`);
+          finish();
+        };
         write(`retry: 2000\n: connected\n\n`);
         // Listen first, then replay: nothing falls between the two (send skips what was already sent).
         const unsubscribe = await eventBus().subscribe(report.id, {
@@ -112,10 +119,15 @@ export async function openReportStream(options: { userId: string; reportId: stri
           event: (e) => (replaying ? queued.push(e) : send(e)),
           presence: () => hub.presenceChanged(),
           resync: () => void catchUp().catch(() => undefined),
+          // The database went away: the client comes back when it can be served again.
+          lost: () => goAway("unavailable", 5000),
         });
+        // This server is stopping: the client reconnects (to another instance, or this one restarted).
+        const offShutdown = onShutdown(() => goAway("restarting", 1000));
         const heartbeat = setInterval(() => write(`: ping\n\n`), HEARTBEAT_MS);
         cleanup = () => {
           unsubscribe();
+          offShutdown();
           hub.remove(member);
           clearInterval(heartbeat);
           const n = (openStreams.get(options.userId) ?? 1) - 1;

@@ -1,25 +1,31 @@
 import { db } from "@/lib/db";
 import { signInSchema } from "@/lib/validations/auth";
-import { signInLimiter } from "../rate-limit";
+import { recordSignInFailure, recordSignInSuccess, signInWaitMs } from "../rate-limit";
 import { dummyPasswordHash, verifyPassword } from "./passwords";
 import type { PublicUser } from "./register-user";
 
+export type SignInResult = { user: PublicUser } | { refused: "credentials" } | { refused: "rate_limited"; waitMs: number };
+
 /**
- * The user for these credentials, or null; never says which part was wrong.
- * After 10 attempts on one email in 10 minutes, even the right password is
- * refused until the window passes, which makes guessing slow.
+ * Checks a sign-in; never says which part was wrong. Failures count against
+ * this client address (for this account, and overall): past the limits
+ * (lib/server/rate-limit.ts) the client is refused until its window ends,
+ * even with the right password, while the account's owner elsewhere is not.
  */
-export async function verifyCredentials(raw: unknown): Promise<PublicUser | null> {
+export async function verifyCredentials(raw: unknown, clientAddress: string): Promise<SignInResult> {
   const parsed = signInSchema.safeParse(raw);
-  if (!parsed.success) return null;
+  if (!parsed.success) return { refused: "credentials" };
   const { email, password } = parsed.data;
-  if (!signInLimiter.attempt(email)) return null;
+  const attempt = { address: clientAddress, email };
+  const waitMs = await signInWaitMs(attempt);
+  if (waitMs > 0) return { refused: "rate_limited", waitMs };
   const user = await db.user.findUnique({ where: { email } });
-  if (!user) {
-    await verifyPassword(await dummyPasswordHash(), password);
-    return null;
+  // Unknown emails cost the same time as known ones, so timing does not tell which exist.
+  const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+  if (!user || !ok) {
+    await recordSignInFailure(attempt);
+    return { refused: "credentials" };
   }
-  if (!(await verifyPassword(user.passwordHash, password))) return null;
-  signInLimiter.reset(email);
-  return { id: user.id, email: user.email, name: user.name };
+  await recordSignInSuccess(attempt);
+  return { user: { id: user.id, email: user.email, name: user.name } };
 }

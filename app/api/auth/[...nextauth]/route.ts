@@ -1,6 +1,39 @@
 import NextAuth from "next-auth";
+import type { NextRequest } from "next/server";
+import { assertNotCrossOrigin } from "@/lib/api/origin";
+import { errorResponse, json } from "@/lib/api/respond";
 import { authOptions } from "@/lib/auth";
+import { clientAddressOf } from "@/lib/runtime/client-address";
+import { rateLimited, signInWaitMs } from "@/lib/server/rate-limit";
 
 const handler = NextAuth(authOptions);
 
-export { handler as GET, handler as POST };
+type Context = { params: Promise<{ nextauth: string[] }> };
+
+export const GET = handler;
+
+/**
+ * NextAuth's posts (sign in, sign out), after two checks of ours: a browser
+ * on another site is refused (NextAuth's CSRF token guards these too), and a
+ * client that has used up its sign-in attempts gets 429 with Retry-After,
+ * in a body NextAuth's client also understands (`url` with `error=RateLimited`).
+ */
+export async function POST(req: NextRequest, context: Context) {
+  try {
+    assertNotCrossOrigin(req);
+    if (req.nextUrl.pathname.endsWith("/callback/credentials")) {
+      const form = await req.clone().formData().catch(() => null);
+      const email = form?.get("email");
+      const waitMs = typeof email === "string" ? await signInWaitMs({ address: clientAddressOf(req.headers), email }) : 0;
+      if (waitMs > 0) {
+        const error = rateLimited("Too many failed sign-ins for this account from your network.", waitMs);
+        const response = json({ ...error.toBody(), url: new URL("/signin?error=RateLimited", req.nextUrl.origin).toString() }, 429);
+        response.headers.set("Retry-After", String(Math.ceil(waitMs / 1000)));
+        return response;
+      }
+    }
+  } catch (e) {
+    return errorResponse(e);
+  }
+  return handler(req, context);
+}

@@ -1,5 +1,5 @@
 import { isDryRun, readImportRequest } from "@/lib/api/read-import";
-import { apiRoute, created } from "@/lib/api/route";
+import { UPLOAD, apiRoute, created } from "@/lib/api/route";
 import { createReportVersion, listReportVersions } from "@/lib/server/reports/versions";
 import { pageRequestFrom } from "@/lib/server/pagination/page";
 import { PAGE_SIZES } from "@/lib/server/pagination/page-sizes";
@@ -18,4 +18,4 @@ export const POST = apiRoute<P>(async ({ req, user, params }) => {
   const dryRun = isDryRun(req);
   const result = await createReportVersion({ userId: user.id, reportId: params.id, request, dryRun });
   return dryRun ? result : created(result);
-});
+}, UPLOAD);

@@ -1,5 +1,5 @@
 import { isDryRun, readImportRequest } from "@/lib/api/read-import";
-import { apiRoute, created } from "@/lib/api/route";
+import { UPLOAD, apiRoute, created } from "@/lib/api/route";
 import { importReportFromRequest, listReports } from "@/lib/server/reports/reports";
 import { pageRequestFrom } from "@/lib/server/pagination/page";
 import { PAGE_SIZES } from "@/lib/server/pagination/page-sizes";
@@ -16,4 +16,4 @@ export const POST = apiRoute<{ id: string }>(async ({ req, user, params }) => {
   const dryRun = isDryRun(req);
   const result = await importReportFromRequest({ userId: user.id, workspaceIdOrSlug: params.id, request, metadata, dryRun });
   return dryRun ? result : created(result);
-});
+}, UPLOAD);

@@ -1,5 +1,5 @@
-import { readBody } from "@/lib/api/read-json";
-import { apiRoute } from "@/lib/api/route";
+import { JSON_CONTENT_TYPE, readBody } from "@/lib/api/read-json";
+import { UPLOAD, apiRoute } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
 import { importAnnotations } from "@/lib/server/annotations/import-annotations";
 
@@ -19,7 +19,7 @@ async function readImportFile(req: Request): Promise<unknown> {
     }
     if (!(file instanceof File)) throw new AppError("validation_failed", "Attach the annotations file as the field `file`.", { issues: [{ path: "file", message: "Attach the annotations file as the field `file`." }] });
     text = await file.text();
-  } else if (!type || /^application\/([\w.+-]*\+)?json\b/i.test(type.trim())) {
+  } else if (JSON_CONTENT_TYPE.test(type.trim())) {
     text = new TextDecoder().decode(await readBody(req, MAX_IMPORT_BYTES, "The annotations file"));
   } else {
     throw new AppError("unsupported_media_type", "Send the annotations as JSON (application/json or application/ld+json), or upload them as the form field `file`.");
@@ -33,4 +33,4 @@ async function readImportFile(req: Request): Promise<unknown> {
 
 export const POST = apiRoute<{ id: string }>(async ({ req, user, params }) => {
   return importAnnotations({ userId: user.id, reportId: params.id, readFile: () => readImportFile(req) });
-});
+}, UPLOAD);

@@ -1,0 +1,8 @@
+import { json } from "@/lib/api/respond";
+
+export const dynamic = "force-dynamic";
+
+/** Liveness: the process answers. It needs nothing else, so a database outage never gets the app restarted. */
+export function GET() {
+  return json({ status: "ok" });
+}
