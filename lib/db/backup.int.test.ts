@@ -73,6 +73,9 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
   }
 }
 
+// Generous: initdb, a backup and two restarts on a 2-core machine other test runs share.
+const SLOW = 120_000;
+
 describe("backup and restore of the embedded database", () => {
   const previousDataDir = process.env.MARGINALIA_DATA_DIR;
   let dir: string;
@@ -91,7 +94,7 @@ describe("backup and restore of the embedded database", () => {
     await query(db.url, `CREATE TABLE items (id int PRIMARY KEY, val int NOT NULL, note text NOT NULL);
       CREATE TABLE meta (k int NOT NULL); INSERT INTO meta VALUES (0);
       INSERT INTO items SELECT g, g, repeat('s', 200) FROM generate_series(1, ${SEED}) g;`);
-  });
+  }, SLOW);
 
   afterAll(async () => {
     await db?.stop();
@@ -129,13 +132,13 @@ describe("backup and restore of the embedded database", () => {
     await query(db!.url, `INSERT INTO items SELECT g, g, 'after' FROM generate_series(900001, 900100) g;
       UPDATE items SET val = -1 WHERE id <= 500; DELETE FROM items WHERE id BETWEEN 501 AND 1000;
       UPDATE meta SET k = -1; CREATE TABLE after_backup (x int);`);
-  });
+  }, SLOW);
 
   it("refuses to restore while the server runs on the data dir", async () => {
     const before = await readdir(process.env.MARGINALIA_DATA_DIR!);
     await expect(restoreDatabase({ dataDir: process.env.MARGINALIA_DATA_DIR!, file: backup.file })).rejects.toThrow(/stop the app first/);
     expect(await readdir(process.env.MARGINALIA_DATA_DIR!)).toEqual(before);
-  });
+  }, SLOW);
 
   it("refuses a damaged, cut-short or foreign archive and leaves the data dir as it was", async () => {
     await db!.stop();
@@ -165,7 +168,7 @@ describe("backup and restore of the embedded database", () => {
     }
     expect(await readdir(dataDir)).toEqual(before);
     expect((await stat(path.join(dataDir, "postgres", "PG_VERSION"))).ino).toBe(pgVersion.ino);
-  });
+  }, SLOW);
 
   it("restores exactly the state at the backup's end point, and keeps the replaced data dir", async () => {
     const dataDir = process.env.MARGINALIA_DATA_DIR!;
@@ -190,5 +193,5 @@ describe("backup and restore of the embedded database", () => {
     await query(db.url, "CREATE EXTENSION amcheck");
     await query(db.url, "SELECT bt_index_check('items_pkey', true)");
     expect(await query(db.url, "SELECT * FROM verify_heapam('items')")).toEqual([]);
-  });
+  }, SLOW);
 });
