@@ -23,7 +23,20 @@ export function dataDir(): string {
   return path.resolve(process.env.MARGINALIA_DATA_DIR ?? path.join(process.cwd(), ".data"));
 }
 
-async function canConnect(url: string): Promise<boolean> {
+/**
+ * The URL of the embedded server of the data dir, for tools that use the
+ * running one without starting it (backups); null before its first start
+ * (no password yet). Same URL as startEmbeddedDatabase builds.
+ */
+export async function embeddedUrl(options: { port?: number } = {}): Promise<string | null> {
+  const password = await readFile(path.join(dataDir(), "postgres-password"), "utf8").catch(() => null);
+  if (password === null) return null;
+  const port = options.port ?? Number(process.env.MARGINALIA_DB_PORT ?? 54329);
+  return `postgresql://${USER}:${encodeURIComponent(password.trim())}@127.0.0.1:${port}/${DATABASE}`;
+}
+
+/** Whether a server answers at `url` (and accepts its password). */
+export async function canConnect(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
   try {
     await client.connect();
