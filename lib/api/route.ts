@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { findUserByToken } from "@/lib/server/tokens/tokens";
 import { getUserById } from "@/lib/server/users/get-user";
 import type { PublicUser } from "@/lib/server/users/register-user";
+import { assertIdParams } from "./params";
 import { errorResponse, json } from "./respond";
 
 type Params = Record<string, string>;
@@ -45,6 +46,7 @@ export function apiRoute<P extends Params = Params>(
       const user = await authenticate(req, !options.sessionOnly);
       if (!user) throw new AppError("unauthenticated", "Sign in, or send a personal access token, to use the API.");
       const params = context?.params ? await context.params : ({} as P);
+      assertIdParams(params);
       const result = await handler({ req, user, params });
       if (result instanceof Response) return result;
       if ("status" in result && "body" in result && typeof result.status === "number") return json(result.body, result.status);

@@ -2,6 +2,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { constants } from "node:zlib";
 import compression from "compression";
 import next from "next";
+import { isDecodablePath } from "@/lib/api/params";
+import { notFound } from "@/lib/errors";
+import { securityHeaders } from "./security-headers";
 
 type Middleware = (req: IncomingMessage, res: ServerResponse, done: () => void) => void;
 
@@ -29,6 +32,10 @@ export async function startAppServer(options: { dir: string; hostname?: string; 
   const { COMPRESS_MIN_BYTES } = await import("@/lib/api/respond");
   const compress = compression({ level: constants.Z_BEST_SPEED, chunkSize: 64 * 1024, threshold: COMPRESS_MIN_BYTES }) as unknown as Middleware;
   const server = createServer((req, res) => {
+    if (!isDecodablePath(req.url ?? "/")) {
+      sendNotFound(res, req.url ?? "/");
+      return;
+    }
     const reportId = annotationPostTarget(req);
     if (reportId !== null) {
       void postAnnotation(req, res, reportId);
@@ -38,4 +45,16 @@ export async function startAppServer(options: { dir: string; hostname?: string; 
   });
   await new Promise<void>((resolve, reject) => server.once("error", reject).listen(options.port, options.hostname, resolve));
   return server;
+}
+
+/**
+ * A path with a broken percent escape (`/api/v1/reports/%ED%A0%80`) names nothing, so it is
+ * a 404 like any unknown id; Next.js would answer it with a bare 500.
+ */
+function sendNotFound(res: ServerResponse, url: string): void {
+  const api = url.startsWith("/api/");
+  const body = api ? JSON.stringify(notFound().toBody()) : "Not found";
+  const headers: Record<string, string> = { "Content-Type": api ? "application/json" : "text/plain; charset=utf-8", "Cache-Control": "no-store" };
+  for (const { key, value } of securityHeaders) headers[key] = value;
+  res.writeHead(404, headers).end(body);
 }
