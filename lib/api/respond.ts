@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { AppError, isAppError } from "@/lib/errors";
+import { dataExceptionCode } from "@/lib/server/prisma-errors";
 
 /** Bodies below this go out uncompressed: the `compression` middleware's own threshold (lib/http/app-server.ts). */
 export const COMPRESS_MIN_BYTES = 1024;
@@ -25,7 +26,23 @@ export function jsonHeaders(body: string): { "Content-Type": string; "Cache-Cont
 /** Turns anything thrown into the API's error shape; internal details are only logged. */
 export function errorResponse(e: unknown): NextResponse {
   if (isAppError(e)) return json(e.toBody(), e.status);
+  const refused = refusedByDatabase(e);
+  if (refused) return refused;
   console.error("Unhandled API error", e);
   const internal = new AppError("internal_error", "Something went wrong on our side. Try again in a moment.");
   return json(internal.toBody(), internal.status);
+}
+
+/**
+ * A value Postgres could not take (a data exception: NUL in text, a date or a number out
+ * of range) means a value got past the schemas. The request was at fault, so it is a 422
+ * rather than a 500; the miss is logged so that the schema that let it through is mended.
+ */
+function refusedByDatabase(e: unknown): NextResponse | null {
+  const code = dataExceptionCode(e);
+  if (!code) return null;
+  console.error(`Missed validation: the database refused a value (SQLSTATE ${code}). A schema should have caught it.`, e);
+  const message = "A value in the request cannot be stored (a control character, a broken character, or a date or number out of range).";
+  const refused = new AppError("validation_failed", message, { issues: [{ path: "", message }] });
+  return json(refused.toBody(), refused.status);
 }
