@@ -3,6 +3,7 @@ import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from "@/lib/db
 import { AppError, isAppError } from "@/lib/errors";
 import { logger } from "@/lib/runtime/logger";
 import { currentRequest } from "@/lib/runtime/request-context";
+import { dataExceptionCode } from "@/lib/server/prisma-errors";
 
 /** Bodies below this go out uncompressed: the `compression` middleware's own threshold (lib/http/app-server.ts). */
 export const COMPRESS_MIN_BYTES = 1024;
@@ -33,6 +34,8 @@ export function errorResponse(e: unknown): NextResponse {
     if (e.retryAfterSeconds !== undefined) response.headers.set("Retry-After", String(Math.max(1, Math.ceil(e.retryAfterSeconds))));
     return response;
   }
+  const refused = refusedByDatabase(e);
+  if (refused) return refused;
   if (isDatabaseUnavailable(e)) {
     logger().warn({ reqId: currentRequest()?.requestId, err: errorText(e) }, "database unavailable");
     return unavailableResponse();
@@ -50,3 +53,17 @@ export function unavailableResponse(e = new AppError("unavailable", "Marginalia 
 }
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * A value Postgres could not take (a data exception: NUL in text, a date or a number out
+ * of range) means a value got past the schemas. The request was at fault, so it is a 422
+ * rather than a 500; the miss is logged so that the schema that let it through is mended.
+ */
+function refusedByDatabase(e: unknown): NextResponse | null {
+  const code = dataExceptionCode(e);
+  if (!code) return null;
+  logger().error({ reqId: currentRequest()?.requestId, sqlstate: code, err: errorText(e) }, "missed validation: the database refused a value a schema should have caught");
+  const message = "A value in the request cannot be stored (a control character, a broken character, or a date or number out of range).";
+  const refused = new AppError("validation_failed", message, { issues: [{ path: "", message }] });
+  return json(refused.toBody(), refused.status);
+}

@@ -7,6 +7,7 @@ import { userOfSession } from "@/lib/server/sessions/sessions";
 import type { PublicUser } from "@/lib/server/users/register-user";
 import { assertSameOrigin, isSafeMethod } from "./origin";
 import { JSON_CONTENT_TYPE } from "./read-json";
+import { assertIdParams } from "./params";
 import { errorResponse, json } from "./respond";
 
 type Params = Record<string, string>;
@@ -86,8 +87,9 @@ export function apiRoute<P extends Params = Params>(
       const caller = await authenticate(req, !options.sessionOnly);
       if (!caller) throw new AppError("unauthenticated", "Sign in, or send a personal access token, to use the API.");
       noteRequestUser(caller.user.id);
-      assertBodyType(req, options.body ?? "json");
       const params = context?.params ? await context.params : ({} as P);
+      assertIdParams(params);
+      assertBodyType(req, options.body ?? "json");
       const result = await handler({ req, user: caller.user, params, sessionId: caller.sessionId });
       if (result instanceof Response) return result;
       if ("status" in result && "body" in result && typeof result.status === "number") return json(result.body, result.status);

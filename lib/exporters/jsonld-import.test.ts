@@ -412,6 +412,26 @@ describe("parseAnnotationImport: files it cannot read", () => {
     expect(annotation.body.isWellFormed()).toBe(true);
   });
 
+  it("turns other control characters into U+FFFD too, and takes bidi controls and line breaks out of tags and creator names", () => {
+    const annotation = only(
+      parseAnnotationImport(
+        w3c("a", {
+          body: [{ type: "TextualBody", value: "a\u0001b\u007fc\u0085d\te\nf" }, { type: "TextualBody", purpose: "tagging", value: "\u202eMeth\nods\u202c" }],
+          creator: { name: "\u2067Ada\u2069 Lovelace" },
+        }),
+      ),
+    );
+    expect(annotation.body).toBe("a\ufffdb\ufffdc\ufffdd\te\nf");
+    expect(annotation.tags).toEqual(["Meth ods"]);
+    expect(annotation.creator.name).toBe("Ada Lovelace");
+  });
+
+  it("counts a created date outside the years 1000 to 9999, or on a day that does not exist, as not given", () => {
+    const created = (value: string) => only(parseAnnotationImport(w3c("a", { created: value }))).created;
+    for (const value of ["0000-01-01T00:00:00Z", "-271821-04-20T00:00:00Z", "+275760-09-13T00:00:00Z", "2023-02-30T00:00:00Z", "0999-12-31T23:59:59Z"]) expect(created(value), value).toBeNull();
+    expect(created("2024-02-29T12:00:00.123456+00:00")?.toISOString()).toBe("2024-02-29T12:00:00.123Z");
+  });
+
   it("skips malformed Hypothesis items, keeping the others", () => {
     const rows = hypothesisExport().annotations;
     const result = parseAnnotationImport({

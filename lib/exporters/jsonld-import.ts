@@ -8,6 +8,7 @@
  */
 import { z } from "zod";
 import { codePointLength } from "@/lib/anchoring";
+import { isCalendarDate, replaceControlCharacters, withoutBidiControls, YEAR_MAX, YEAR_MIN } from "@/lib/validations/common";
 
 export const MAX_IMPORT_ANNOTATIONS = 10_000;
 export const MAX_BODY_CODE_POINTS = 20_000;
@@ -98,16 +99,28 @@ const term = (value: string): string => value.replace(/^(?:oa:|https?:\/\/www\.w
 
 const typesOf = (value: unknown): string[] => (isRecord(value) ? asList(value.type).filter((t) => typeof t === "string").map(term) : []);
 
-/** Lone surrogates and NUL cannot be stored (Postgres text is UTF-8 without NUL). */
+/**
+ * Lone surrogates and NUL cannot be stored (Postgres text is UTF-8 without NUL), and no
+ * text of ours holds other control characters: in a file they become U+FFFD, so a reader
+ * sees where something was, and the rest of the file still comes in.
+ */
 function clean(text: string): string {
-  return text.replace(/\0/g, "\uFFFD").toWellFormed();
+  return replaceControlCharacters(text, "\uFFFD").toWellFormed();
 }
 
-/** A date only from an ISO-like string: `new Date("1")` would otherwise be the year 2001. */
+/** A name shown as a label (a tag, a creator): cleaned, on one line, without bidi overrides (as names typed in the app). */
+const cleanLabel = (text: string): string => withoutBidiControls(clean(text)).replace(/\s+/g, " ").trim();
+
+/**
+ * A date only from an ISO-like string on a real day in the years we keep: `new Date("1")`
+ * would otherwise be the year 2001, and the year 0000 cannot be stored. Anything else is
+ * "not said", as a missing date is.
+ */
 function parseDate(value: unknown): Date | null {
-  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}/.test(value)) return null;
+  if (typeof value !== "string" || !isCalendarDate(value.slice(0, 10))) return null;
   const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date;
+  if (Number.isNaN(date.getTime())) return null;
+  return date.getUTCFullYear() >= YEAR_MIN && date.getUTCFullYear() <= YEAR_MAX ? date : null;
 }
 
 const asEmailSha1 = (value: unknown): string | null =>
@@ -126,7 +139,7 @@ export function normalizeTags(raw: string[]): string[] {
   const seen = new Set<string>();
   const tags: string[] = [];
   for (const candidate of raw) {
-    const tag = clean(candidate).trim();
+    const tag = cleanLabel(candidate);
     const key = tag.toLocaleLowerCase("en");
     if (tag === "" || codePointLength(tag) > MAX_TAG_CODE_POINTS || seen.has(key)) continue;
     seen.add(key);
@@ -357,7 +370,7 @@ function readCreator(creator: W3cAnnotation["creator"]): ParsedCreator {
   if (first === undefined) return { name: null, emailSha1: null, account: null };
   if (typeof first === "string") return { name: null, emailSha1: null, account: clean(first) };
   const name = first.name ?? first.nickname;
-  return { name: name ? clean(name) : null, emailSha1: asEmailSha1(first.email_sha1), account: first.id ? clean(first.id) : null };
+  return { name: name ? cleanLabel(name) : null, emailSha1: asEmailSha1(first.email_sha1), account: first.id ? clean(first.id) : null };
 }
 
 /** The id a target names: a plain IRI, `{ id }`, or `{ source }` without a selector. */
@@ -433,7 +446,7 @@ function parseHypothesisItem(raw: unknown, index: number): Entry {
   const body = checkBodyLength(clean(item.text ?? ""));
   const displayName = item.user_info?.display_name;
   const creator: ParsedCreator = {
-    name: displayName ? clean(displayName) : null,
+    name: displayName ? cleanLabel(displayName) : null,
     emailSha1: null,
     account: item.user ? clean(item.user) : null,
   };

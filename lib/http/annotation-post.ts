@@ -5,6 +5,7 @@ import { JSON_CONTENT_TYPE } from "@/lib/api/read-json";
 import { errorResponse, jsonHeaders } from "@/lib/api/respond";
 import { BEARER } from "@/lib/api/route";
 import { noteRequestUser } from "@/lib/runtime/request-context";
+import { isIdLike } from "@/lib/validations/common";
 import { createAnnotationWithToken } from "@/lib/server/annotations/create-annotation";
 import { tokenHash } from "@/lib/server/tokens/tokens";
 import { CREATE_ANNOTATION_MAX_BYTES as MAX_REQUEST_BYTES, createAnnotationSchema } from "@/lib/validations/annotation";
@@ -18,9 +19,11 @@ export function annotationPostTarget(req: IncomingMessage): string | null {
   const match = PATH.exec(req.url);
   if (!match) return null;
   try {
-    return decodeURIComponent(match[1]);
+    const id = decodeURIComponent(match[1]);
+    // What cannot be an id goes the long way, where apiRoute answers it with a 404 before any query.
+    return isIdLike(id) ? id : null;
   } catch {
-    return null; // malformed: Next.js answers it
+    return null; // malformed: answered as any other path
   }
 }
 

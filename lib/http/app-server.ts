@@ -7,6 +7,9 @@ import { logger } from "@/lib/runtime/logger";
 import { runWithRequestContext } from "@/lib/runtime/request-context";
 import { beginShutdown, isShuttingDown } from "@/lib/runtime/shutdown";
 import { startRequestLog } from "./request-log";
+import { isDecodablePath } from "@/lib/api/params";
+import { notFound } from "@/lib/errors";
+import { securityHeaders } from "./security-headers";
 
 type Middleware = (req: IncomingMessage, res: ServerResponse, done: () => void) => void;
 
@@ -57,6 +60,10 @@ export async function startAppServer(options: { dir: string; hostname?: string; 
     if (isShuttingDown()) res.shouldKeepAlive = false;
     const context = startRequestLog(req, res);
     runWithRequestContext(context, () => {
+      if (!isDecodablePath(req.url ?? "/")) {
+        sendNotFound(res, req.url ?? "/");
+        return;
+      }
       const reportId = fast ? fast.annotationPostTarget(req) : null;
       if (fast && reportId !== null) {
         void fast.postAnnotation(req, res, reportId);
@@ -86,4 +93,16 @@ async function shutdown(server: Server, graceMs: number): Promise<void> {
     });
   });
   logger().info({ ms: Date.now() - started }, "server stopped: every request finished");
+}
+
+/**
+ * A path with a broken percent escape (`/api/v1/reports/%ED%A0%80`) names nothing, so it is
+ * a 404 like any unknown id; Next.js would answer it with a bare 500.
+ */
+function sendNotFound(res: ServerResponse, url: string): void {
+  const api = url.startsWith("/api/");
+  const body = api ? JSON.stringify(notFound().toBody()) : "Not found";
+  const headers: Record<string, string> = { "Content-Type": api ? "application/json" : "text/plain; charset=utf-8", "Cache-Control": "no-store" };
+  for (const { key, value } of securityHeaders) headers[key] = value;
+  res.writeHead(404, headers).end(body);
 }

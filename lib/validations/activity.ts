@@ -1,19 +1,15 @@
 import { z } from "zod";
+import { idField, queryWholeNumber } from "./common";
 
 export const ACTIVITY_PAGE_DEFAULT = 50;
 export const ACTIVITY_PAGE_MAX = 200;
 
-const limitMessage = `limit must be a whole number from 1 to ${ACTIVITY_PAGE_MAX}.`;
-
 /** The query of an activity feed: `?limit=&cursor=&actor=`. */
 export const activityQuerySchema = z.object({
-  limit: z.coerce.number({ error: limitMessage }).int(limitMessage).min(1, limitMessage).max(ACTIVITY_PAGE_MAX, limitMessage).optional(),
+  limit: queryWholeNumber("limit", { min: 1, max: ACTIVITY_PAGE_MAX }).optional(),
   // Its size and contents are checked by the cursor itself: a bad cursor is a 400, like any other altered one.
   cursor: z.string().optional(),
-  actor: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,64}$/, "actor must be the id of a member.")
-    .optional(),
+  actor: idField("actor").optional(),
 });
 export type ActivityQueryInput = z.infer<typeof activityQuerySchema>;
 

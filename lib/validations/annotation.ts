@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ANNOTATION_KINDS, VISIBILITIES } from "./common";
+import { ANNOTATION_KINDS, VISIBILITIES, idField, lineText, multilineText, webAddress, wholeNumber } from "./common";
 
 export const BODY_MAX = 20_000;
 export const CLAIM_SUMMARY_MAX = 300;
@@ -9,62 +9,61 @@ export const STATUSES = ["open", "resolved"] as const;
 export const STANCES = ["supports", "disputes", "needs_evidence"] as const;
 export const VERDICTS = ["unverified", "supported", "contested", "refuted"] as const;
 
-const claimSummary = z
-  .string()
-  .trim()
-  .max(CLAIM_SUMMARY_MAX, `The claim summary must be at most ${CLAIM_SUMMARY_MAX} characters.`)
-  .refine((s) => !/[\r\n]/.test(s), "The claim summary is one line.");
+const claimSummary = lineText("The claim summary").max(CLAIM_SUMMARY_MAX, `The claim summary must be at most ${CLAIM_SUMMARY_MAX} characters.`);
+
+/** A tag's name, wherever one is sent: creating a tag, tagging an annotation, filtering by tag. */
+export const tagName = lineText("Tag names", "Tag name is required.").max(TAG_NAME_MAX, `Tag names must be at most ${TAG_NAME_MAX} characters.`);
 
 const tagNames = z
-  .array(z.string().trim().min(1, "Tag names cannot be empty.").max(TAG_NAME_MAX, `Tag names must be at most ${TAG_NAME_MAX} characters.`))
+  .array(tagName.min(1, "Tag names cannot be empty."))
   .max(TAGS_PER_ANNOTATION_MAX, `An annotation can carry at most ${TAGS_PER_ANNOTATION_MAX} tags.`);
+
+/** Markdown, in several lines. Its size is checked by the server (413 when over BODY_MAX). */
+const body = multilineText("body", "body is required.");
+
+/** The version an edit was made on: a stale one is a 409. */
+const version = wholeNumber("version", { min: 1, error: "version is required: send the version you read." });
 
 /** The largest body POST /reports/{id}/annotations reads: 20,000 characters can take up to 4 bytes each, plus JSON escaping. */
 export const CREATE_ANNOTATION_MAX_BYTES = 256 * 1024;
 
 export const createAnnotationSchema = z.object({
-  passageId: z.string({ error: "passageId is required." }).min(1).max(64),
-  start: z.number({ error: "start must be a number." }).int("start must be a whole number.").min(0, "start must be 0 or more."),
-  end: z.number({ error: "end must be a number." }).int("end must be a whole number.").min(0, "end must be 0 or more."),
-  // Markdown. Its size is checked by the server (413 when over BODY_MAX).
-  body: z.string().optional(),
+  passageId: idField("passageId"),
+  start: wholeNumber("start", { min: 0 }),
+  end: wholeNumber("end", { min: 0 }),
+  body: body.optional(),
   kind: z.enum(ANNOTATION_KINDS).optional(),
   visibility: z.enum(VISIBILITIES).optional(),
   claimSummary: claimSummary.optional(),
   tags: tagNames.optional(),
   // When sent, must equal the passage text between start and end.
-  quote: z.string().max(BODY_MAX).optional(),
+  quote: multilineText("quote").max(BODY_MAX).optional(),
 });
 export type CreateAnnotationInput = z.infer<typeof createAnnotationSchema>;
 
+/** Where PUT /annotations/{id}/anchor re-attaches an annotation. */
+export const anchorSchema = createAnnotationSchema.pick({ passageId: true, start: true, end: true });
+
 export const updateAnnotationSchema = z.object({
-  body: z.string().optional(),
+  body: body.optional(),
   claimSummary: claimSummary.nullable().optional(),
   tags: tagNames.optional(),
   status: z.enum(STATUSES).optional(),
-  version: z.number({ error: "version is required: send the version you read." }).int().min(1),
+  version,
 });
 export type UpdateAnnotationInput = z.infer<typeof updateAnnotationSchema>;
 
-export const createReplySchema = z.object({ body: z.string({ error: "body is required." }) });
-export const updateReplySchema = z.object({
-  body: z.string({ error: "body is required." }),
-  version: z.number({ error: "version is required: send the version you read." }).int().min(1),
-});
+export const createReplySchema = z.object({ body });
+export const updateReplySchema = z.object({ body, version });
 
 export const stanceSchema = z.object({
   stance: z.enum(STANCES, { error: `stance must be one of: ${STANCES.join(", ")}.` }),
-  note: z.string().trim().max(2_000, "The note must be at most 2,000 characters.").optional(),
+  note: multilineText("The note").trim().max(2_000, "The note must be at most 2,000 characters.").optional(),
   evidence: z
     .object({
-      url: z
-        .string()
-        .trim()
-        .max(2_000)
-        .refine((u) => /^https?:\/\/[^\s]+$/i.test(u), "Evidence links must start with http:// or https://.")
-        .optional(),
-      passageId: z.string().max(64).optional(),
-      annotationId: z.string().max(64).optional(),
+      url: webAddress("The evidence link", "Evidence links must start with http:// or https://.").optional(),
+      passageId: idField("passageId").optional(),
+      annotationId: idField("annotationId").optional(),
     })
     .refine((e) => [e.url, e.passageId, e.annotationId].filter(Boolean).length === 1, "Evidence is one of: a url, a passageId or an annotationId.")
     .optional(),
@@ -77,8 +76,8 @@ export const verdictSchema = z.object({
 
 /** The sidebar's filters, as query parameters; repeated values mean "any of". */
 export const annotationFiltersSchema = z.object({
-  tag: z.array(z.string().max(TAG_NAME_MAX)).max(50).optional(),
-  author: z.array(z.string().max(64)).max(50).optional(),
+  tag: z.array(tagName).max(50).optional(),
+  author: z.array(idField("author")).max(50).optional(),
   kind: z.array(z.enum(ANNOTATION_KINDS)).optional(),
   verdict: z.array(z.enum(VERDICTS)).optional(),
   status: z.array(z.enum(STATUSES)).optional(),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { annotationFiltersSchema } from "./annotation";
+import { dateOrTime } from "./common";
 
 export const EXPORT_FORMATS = ["markdown", "csv", "jsonld", "docx"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -10,22 +11,13 @@ const flag = (name: string, fallback: boolean) =>
     .optional()
     .transform((v) => (v === undefined ? fallback : v === "true" || v === "1"));
 
-/** A calendar day (2026-11-27) or a full ISO 8601 time. */
-const day = (name: string) =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/, `${name} must be a date such as 2026-11-27.`)
-    .refine((s) => !Number.isNaN(Date.parse(s)), `${name} is not a real date.`)
-    .optional();
-
 /** What every export takes besides the sidebar's filters (annotationFiltersSchema). */
 export const exportOptionsSchema = z
   .object({
     // Annotations created on or after this day (UTC) …
-    from: day("from"),
+    from: dateOrTime("from").optional(),
     // … and on or before this day (UTC, the whole day).
-    to: day("to"),
+    to: dateOrTime("to").optional(),
     includeReplies: flag("includeReplies", true),
     // Your own private annotations; never anyone else's.
     includePrivate: flag("includePrivate", false),

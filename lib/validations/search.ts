@@ -1,25 +1,16 @@
 import { z } from "zod";
 import { QUERY_MAX_LENGTH } from "@/lib/server/search/query";
-import { ANNOTATION_KINDS } from "./common";
-
-const day = (name: string) =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${name} must be a day such as 2026-11-27.`)
-    .refine((s) => !Number.isNaN(Date.parse(s)), `${name} is not a real date.`)
-    .optional();
+import { tagName } from "./annotation";
+import { ANNOTATION_KINDS, calendarDate, idField, lineText, queryWholeNumber } from "./common";
 
 export const searchQuerySchema = z.object({
-  q: z
-    .string({ error: "q is required: what to search for." })
-    .max(QUERY_MAX_LENGTH, `Search for at most ${QUERY_MAX_LENGTH} characters.`),
+  q: lineText("q", "q is required: what to search for.").max(QUERY_MAX_LENGTH, `Search for at most ${QUERY_MAX_LENGTH} characters.`),
   kind: z.array(z.enum(ANNOTATION_KINDS)).max(4).optional(),
-  tag: z.array(z.string().max(40)).max(20).optional(),
-  author: z.array(z.string().max(64)).max(20).optional(),
-  from: day("from"),
-  to: day("to"),
-  limit: z.coerce.number().int().min(1, "limit must be 1 or more.").max(100, "limit must be at most 100.").optional(),
+  tag: z.array(tagName).max(20).optional(),
+  author: z.array(idField("author")).max(20).optional(),
+  from: calendarDate("from").optional(),
+  to: calendarDate("to").optional(),
+  limit: queryWholeNumber("limit", { min: 1, max: 100 }).optional(),
   // Checked by the cursor itself: an altered one, or one of another search, is a 400.
   cursor: z.string().optional(),
 });

@@ -1,12 +1,13 @@
 import { z } from "zod";
-import { TAG_NAME_MAX } from "./annotation";
+import { tagName } from "./annotation";
+import { multilineText } from "./common";
 
 const color = z.string().trim().regex(/^#[0-9a-fA-F]{6}$/, "Colour must be a hex colour such as #b45309.");
 
 export const createTagSchema = z.object({
-  name: z.string({ error: "Tag name is required." }).trim().min(1, "Tag name is required.").max(TAG_NAME_MAX, `Tag names must be at most ${TAG_NAME_MAX} characters.`),
+  name: tagName.min(1, "Tag name is required."),
   color: color.optional(),
-  description: z.string().trim().max(500, "The description must be at most 500 characters.").optional(),
+  description: multilineText("The description").trim().max(500, "The description must be at most 500 characters.").optional(),
 });
 export type CreateTagInput = z.infer<typeof createTagSchema>;
 

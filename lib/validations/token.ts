@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { lineText } from "./common";
 
 export const createTokenSchema = z.object({
-  name: z.string().trim().max(100, "Token name must be at most 100 characters.").optional(),
+  name: lineText("Token name").max(100, "Token name must be at most 100 characters.").optional(),
 });
 export type CreateTokenInput = z.infer<typeof createTokenSchema>;

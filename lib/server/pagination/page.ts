@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/api/read-json";
+import { queryWholeNumber } from "@/lib/validations/common";
 import { decodeCursor, encodeCursor } from "./cursor";
 
 /**
@@ -30,9 +31,8 @@ export interface PageSize {
 
 /** `limit` and `cursor` from a query string, validated (a 422 naming `limit` when it is out of range). */
 export function pageRequestFrom(params: URLSearchParams, size: PageSize): PageRequest {
-  const message = `limit must be a whole number from 1 to ${size.maxLimit}.`;
   const schema = z.object({
-    limit: z.coerce.number({ error: message }).int(message).min(1, message).max(size.maxLimit, message).default(size.defaultLimit),
+    limit: queryWholeNumber("limit", { min: 1, max: size.maxLimit }).default(size.defaultLimit),
     // Its size and contents are checked by the cursor itself: a bad cursor is a 400.
     cursor: z.string().optional(),
   });

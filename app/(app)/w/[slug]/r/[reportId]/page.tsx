@@ -18,13 +18,15 @@ import { hasRole } from "@/lib/server/workspaces/access";
 import { listMembers } from "@/lib/server/workspaces/workspaces";
 import { loadReport } from "./load-report";
 import { ALL } from "@/lib/server/pagination/keyset";
+import { versionQuerySchema } from "@/lib/validations/report";
 
 type Params = Promise<{ slug: string; reportId: string }>;
 type SearchParams = Promise<{ version?: string }>;
 
+/** `?version=` as the API reads it; anything else shows the current version. */
 function versionFrom(raw: string | undefined): number | undefined {
-  const n = Number(raw);
-  return Number.isInteger(n) && n >= 1 ? n : undefined;
+  const parsed = versionQuerySchema.safeParse({ version: raw });
+  return parsed.success ? parsed.data.version : undefined;
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {

@@ -1,13 +1,7 @@
-import { z } from "zod";
 import { readJson } from "@/lib/api/read-json";
 import { apiRoute } from "@/lib/api/route";
 import { reattachAnnotation } from "@/lib/server/reports/versions";
-
-const anchorSchema = z.object({
-  passageId: z.string().min(1).max(64),
-  start: z.number().int().min(0),
-  end: z.number().int().min(0),
-});
+import { anchorSchema } from "@/lib/validations/annotation";
 
 /** Re-attach an annotation (an orphan, usually) to text in the report's current version. Editors. */
 export const PUT = apiRoute<{ id: string }>(async ({ req, user, params }) => {
