@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { constants } from "node:zlib";
 import compression from "compression";
 import next from "next";
+import { transportSecurityHeaders } from "./security-headers";
 
 type Middleware = (req: IncomingMessage, res: ServerResponse, done: () => void) => void;
 
@@ -28,7 +29,10 @@ export async function startAppServer(options: { dir: string; hostname?: string; 
   const { annotationPostTarget, postAnnotation } = await import("./annotation-post");
   const { COMPRESS_MIN_BYTES } = await import("@/lib/api/respond");
   const compress = compression({ level: constants.Z_BEST_SPEED, chunkSize: 64 * 1024, threshold: COMPRESS_MIN_BYTES }) as unknown as Middleware;
+  // HSTS when NEXTAUTH_URL is https, on every answer; read now, as next.config.ts's headers are fixed at build time.
+  const transportHeaders = transportSecurityHeaders();
   const server = createServer((req, res) => {
+    for (const { key, value } of transportHeaders) res.setHeader(key, value);
     const reportId = annotationPostTarget(req);
     if (reportId !== null) {
       void postAnnotation(req, res, reportId);
