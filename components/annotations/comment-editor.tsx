@@ -3,7 +3,7 @@
 import { Mention } from "@tiptap/extension-mention";
 import { Placeholder } from "@tiptap/extensions";
 import { Markdown } from "@tiptap/markdown";
-import { PluginKey } from "@tiptap/pm/state";
+import { PluginKey, Selection } from "@tiptap/pm/state";
 import type { Editor } from "@tiptap/core";
 import { EditorContent, ReactRenderer, useEditor, useEditorState } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
@@ -111,9 +111,15 @@ export function CommentEditor({ label, placeholder, onSubmit, onCancel, onChange
   const editor = useEditor({
     immediatelyRender: false,
     // The editor is made after the form is on screen: it takes the focus then, unless the reader is
-    // already typing in another field (a claim's one-line summary), whose keystrokes it would steal.
+    // already typing in another field (a claim's one-line summary, a card's tag box), whose keystrokes
+    // it would steal. Checked in the frame that focuses: Tiptap's focus command focuses a frame after
+    // it is called, and a field the reader entered in that frame lost what they typed next.
     onCreate: ({ editor }) => {
-      if (!isTextField(document.activeElement)) editor.commands.focus("end");
+      requestAnimationFrame(() => {
+        if (editor.isDestroyed || isTextField(document.activeElement)) return;
+        editor.view.dispatch(editor.state.tr.setSelection(Selection.atEnd(editor.state.doc)).scrollIntoView());
+        editor.view.focus();
+      });
     },
     content: initialMarkdown,
     contentType: "markdown",
