@@ -20,6 +20,8 @@ interface Props {
   members?: MentionMember[];
   /** Markdown to start from, e.g. the body of a comment being edited. */
   initialMarkdown?: string;
+  /** Take the focus once made (default): for forms the reader opened to write in. */
+  autoFocus?: boolean;
 }
 
 /** The "@" suggestion's plugin key: lets the editor tell whether the member list is open. */
@@ -105,7 +107,7 @@ const membersByEditor = new WeakMap<Editor, readonly MentionMember[]>();
 const CommentMention = createMentionExtension((editor) => membersByEditor.get(editor) ?? []);
 
 /** A small rich-text editor for comment bodies; it reports its content as Markdown. */
-export function CommentEditor({ label, placeholder, onSubmit, onCancel, onChange, members, initialMarkdown }: Props) {
+export function CommentEditor({ label, placeholder, onSubmit, onCancel, onChange, members, initialMarkdown, autoFocus = true }: Props) {
   const [linkOpen, setLinkOpen] = useState(false);
   const [href, setHref] = useState("");
   const editor = useEditor({
@@ -115,6 +117,7 @@ export function CommentEditor({ label, placeholder, onSubmit, onCancel, onChange
     // it would steal. Checked in the frame that focuses: Tiptap's focus command focuses a frame after
     // it is called, and a field the reader entered in that frame lost what they typed next.
     onCreate: ({ editor }) => {
+      if (!autoFocus) return;
       requestAnimationFrame(() => {
         if (editor.isDestroyed || isTextField(document.activeElement)) return;
         editor.view.dispatch(editor.state.tr.setSelection(Selection.atEnd(editor.state.doc)).scrollIntoView());
