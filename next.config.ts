@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { securityHeaders } from "./lib/http/security-headers";
+import { apiContentSecurityPolicyHeader, securityHeaders } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -15,7 +15,12 @@ const nextConfig: NextConfig = {
   // panel's server render each had their own, and Yjs warns that two copies break its constructor checks.
   serverExternalPackages: ["yjs"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    // Fixed when the app is built. Pages get their Content-Security-Policy (with a nonce) from
+    // proxy.ts, and HSTS comes from the app server, which reads NEXTAUTH_URL when it starts.
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/api/:path*", headers: [apiContentSecurityPolicyHeader] },
+    ];
   },
 };
 

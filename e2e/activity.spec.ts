@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { createWorkspaceViaUi, expectAccessible, registerViaUi } from "./support/ui";
+import { expect, test } from "./support/test";
 
 test("the workspace's activity: newest first, more on demand, by member, each item opening its place", async ({ browser }) => {
   const context = await browser.newContext();

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { expectAccessible, registerViaUi } from "./support/ui";
+import { expect, test } from "./support/test";
 
 test("pages need a session; sign out and sign back in", async ({ page }) => {
   await page.goto("/");

@@ -1,7 +1,8 @@
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { query } from "../lib/testing/db";
 import { createWorkspaceViaUi, expectAccessible, registerViaUi, selectPhraseWithMouse } from "./support/ui";
+import { expect, test } from "./support/test";
 
 const SHOTS = path.join(process.cwd(), "test-results", "screenshots");
 const PASSAGES = 400;

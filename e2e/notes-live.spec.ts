@@ -1,22 +1,10 @@
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type BrowserContext } from "@playwright/test";
-import { addMember, call, newAnnotation, newReport, newUser, newWorkspace, type TestUser } from "../lib/testing/api";
+import { addMember, call, newAnnotation, newReport, newUser, newWorkspace } from "../lib/testing/api";
+import { signedIn } from "./support/session";
+import { expect, test } from "./support/test";
 
 const SHOTS = path.join(process.cwd(), "test-results", "screenshots");
-
-/** A browser context signed in as `user` (the API helpers signed them in). */
-async function signedIn(browser: Browser, user: TestUser): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const host = new URL(process.env.MARGINALIA_TEST_BASE_URL!).hostname;
-  await context.addCookies(
-    user.cookie.split("; ").map((pair) => {
-      const [name, ...value] = pair.split("=");
-      return { name, value: value.join("="), domain: host, path: "/" };
-    }),
-  );
-  return context;
-}
 
 test("two people co-edit the team notes, see each other's carets, and typing done offline merges", async ({ browser }) => {
   test.setTimeout(180_000);

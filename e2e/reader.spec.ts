@@ -1,6 +1,6 @@
 import path from "node:path";
-import { expect, test } from "@playwright/test";
 import { createWorkspaceViaUi, expectAccessible, registerViaUi, selectPhraseWithMouse } from "./support/ui";
+import { expect, test } from "./support/test";
 
 const SAMPLE = path.join(process.cwd(), "prisma", "seed", "normalization-report-intro.txt");
 const SHOTS = path.join(process.cwd(), "test-results", "screenshots");

@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { randomAddress } from "../lib/testing/api";
 import { createWorkspaceViaUi, expectAccessible, registerViaUi } from "./support/ui";
 

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Document, HeadingLevel, Packer, Paragraph } from "docx";
-import { expect, test } from "@playwright/test";
 import { createWorkspaceViaUi, expectAccessible, registerViaUi, selectPhraseWithMouse } from "./support/ui";
+import { expect, test } from "./support/test";
 
 const SHOTS = path.join(process.cwd(), "test-results", "screenshots");
 
@@ -44,6 +44,12 @@ test("import a .docx with a preview, annotate, upload a revision, re-attach the 
     await expect(page.getByTestId("report-text").locator(".hl-highlight", { hasText: phrase })).toBeVisible();
   }
   await expect(page.getByTestId("annotation-card")).toHaveCount(3);
+  // Opening a card is not asking to write: its reply box leaves the focus alone (it took it a frame
+  // after appearing, and the `h` of the next highlight went into it).
+  const reply = page.getByRole("textbox", { name: "Reply" });
+  await expect(reply).toBeVisible();
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await expect(reply).not.toBeFocused();
 
   // The revision changes one sentence slightly and drops another.
   const v2 = await docxFile("review-v2.docx", [

@@ -3,7 +3,7 @@
 import { Mention } from "@tiptap/extension-mention";
 import { Placeholder } from "@tiptap/extensions";
 import { Markdown } from "@tiptap/markdown";
-import { PluginKey } from "@tiptap/pm/state";
+import { PluginKey, Selection } from "@tiptap/pm/state";
 import type { Editor } from "@tiptap/core";
 import { EditorContent, ReactRenderer, useEditor, useEditorState } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
@@ -20,6 +20,8 @@ interface Props {
   members?: MentionMember[];
   /** Markdown to start from, e.g. the body of a comment being edited. */
   initialMarkdown?: string;
+  /** Take the focus once made (default): for forms the reader opened to write in. */
+  autoFocus?: boolean;
 }
 
 /** The "@" suggestion's plugin key: lets the editor tell whether the member list is open. */
@@ -105,15 +107,22 @@ const membersByEditor = new WeakMap<Editor, readonly MentionMember[]>();
 const CommentMention = createMentionExtension((editor) => membersByEditor.get(editor) ?? []);
 
 /** A small rich-text editor for comment bodies; it reports its content as Markdown. */
-export function CommentEditor({ label, placeholder, onSubmit, onCancel, onChange, members, initialMarkdown }: Props) {
+export function CommentEditor({ label, placeholder, onSubmit, onCancel, onChange, members, initialMarkdown, autoFocus = true }: Props) {
   const [linkOpen, setLinkOpen] = useState(false);
   const [href, setHref] = useState("");
   const editor = useEditor({
     immediatelyRender: false,
     // The editor is made after the form is on screen: it takes the focus then, unless the reader is
-    // already typing in another field (a claim's one-line summary), whose keystrokes it would steal.
+    // already typing in another field (a claim's one-line summary, a card's tag box), whose keystrokes
+    // it would steal. Checked in the frame that focuses: Tiptap's focus command focuses a frame after
+    // it is called, and a field the reader entered in that frame lost what they typed next.
     onCreate: ({ editor }) => {
-      if (!isTextField(document.activeElement)) editor.commands.focus("end");
+      if (!autoFocus) return;
+      requestAnimationFrame(() => {
+        if (editor.isDestroyed || isTextField(document.activeElement)) return;
+        editor.view.dispatch(editor.state.tr.setSelection(Selection.atEnd(editor.state.doc)).scrollIntoView());
+        editor.view.focus();
+      });
     },
     content: initialMarkdown,
     contentType: "markdown",

@@ -14,10 +14,12 @@ interface Props {
   /** Resolves when saved; throws (with a message for the user) when not. */
   onSave: (markdown: string) => Promise<void>;
   onCancel?: () => void;
+  /** The editor takes the focus when it appears (default); after a save, the fresh one always does. */
+  autoFocus?: boolean;
 }
 
 /** A rich-text body with Save/Cancel: used to reply and to edit. What was typed survives a failed save. */
-export function BodyEditorForm({ label, initialMarkdown, submitLabel, members, placeholder, onSave, onCancel }: Props) {
+export function BodyEditorForm({ label, initialMarkdown, submitLabel, members, placeholder, onSave, onCancel, autoFocus = true }: Props) {
   const [markdown, setMarkdown] = useState(initialMarkdown ?? "");
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -57,6 +59,7 @@ export function BodyEditorForm({ label, initialMarkdown, submitLabel, members, p
         placeholder={placeholder}
         members={members}
         initialMarkdown={initialMarkdown}
+        autoFocus={autoFocus || generation > 0}
         onChange={setMarkdown}
         onSubmit={() => void save()}
         onCancel={() => onCancel?.()}

@@ -169,8 +169,12 @@ export function ThreadPanel({ annotation: a, context, onChange, onDelete, onQuot
         )}
         {canWrite && (
           <div className="mt-2">
+            {/* Opening a card is reading, not asking to write (UI.md): the reply box waits for a click or Tab.
+                Taking the focus as the card opened, it caught what the reader typed next elsewhere: a tag,
+                or the `h` of the next highlight. */}
             <BodyEditorForm
               label="Reply"
+              autoFocus={false}
               placeholder="Reply… (type @ to mention someone)"
               submitLabel="Reply"
               members={members}

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { randomAddress } from "../../lib/testing/api";
+import { expect } from "./test";
 
 export async function registerViaUi(page: Page, name: string): Promise<{ email: string; password: string }> {
   const email = `e2e-${randomUUID()}@test.local`;

@@ -9,7 +9,7 @@ import { isIdLike } from "@/lib/validations/common";
 import { createAnnotationWithToken } from "@/lib/server/annotations/create-annotation";
 import { tokenHash } from "@/lib/server/tokens/tokens";
 import { CREATE_ANNOTATION_MAX_BYTES as MAX_REQUEST_BYTES, createAnnotationSchema } from "@/lib/validations/annotation";
-import { securityHeaders } from "./security-headers";
+import { apiSecurityHeaders } from "./security-headers";
 
 const PATH = /^\/api\/v1\/reports\/([^/?#]+)\/annotations(?:\?|$)/;
 
@@ -44,8 +44,8 @@ function readUpTo(req: IncomingMessage, maxBytes: number): Promise<{ body: Buffe
   });
 }
 
-/** The security headers, as the flat list `writeHead` takes. */
-const SECURITY_HEADERS = securityHeaders.flatMap(({ key, value }) => [key, value]);
+/** The API's security headers (those next.config.ts gives /api/), as the flat list `writeHead` takes. */
+const SECURITY_HEADERS = apiSecurityHeaders.flatMap(({ key, value }) => [key, value]);
 
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string | Buffer) {
   const list = [...SECURITY_HEADERS];

@@ -9,7 +9,7 @@ import { beginShutdown, isShuttingDown } from "@/lib/runtime/shutdown";
 import { startRequestLog } from "./request-log";
 import { isDecodablePath } from "@/lib/api/params";
 import { notFound } from "@/lib/errors";
-import { securityHeaders } from "./security-headers";
+import { securityHeaders, transportSecurityHeaders } from "./security-headers";
 
 type Middleware = (req: IncomingMessage, res: ServerResponse, done: () => void) => void;
 
@@ -53,8 +53,11 @@ export async function startAppServer(options: { dir: string; hostname?: string; 
   const fast = dev ? null : await import("./annotation-post");
   const { COMPRESS_MIN_BYTES } = await import("@/lib/api/respond");
   const compress = dev ? null : (compression({ level: constants.Z_BEST_SPEED, chunkSize: 64 * 1024, threshold: COMPRESS_MIN_BYTES }) as unknown as Middleware);
+  // HSTS when NEXTAUTH_URL is https, on every answer; read now, as next.config.ts's headers are fixed at build time.
+  const transportHeaders = transportSecurityHeaders();
 
   const server = createServer((req, res) => {
+    for (const { key, value } of transportHeaders) res.setHeader(key, value);
     // The app learns the client's address from us alone: whatever the client sent under this name is replaced.
     req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress({ socketAddress: req.socket.remoteAddress, forwardedFor: req.headers["x-forwarded-for"], trustProxy });
     if (isShuttingDown()) res.shouldKeepAlive = false;

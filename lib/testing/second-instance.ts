@@ -6,12 +6,12 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { freePort } from "@/lib/runtime/free-port";
 import { serverCommand, productionServerEnv } from "@/lib/runtime/server-env";
 
-export async function startSecondInstance(): Promise<{ baseUrl: string; stop: () => void }> {
+export async function startSecondInstance(options: { env?: Record<string, string> } = {}): Promise<{ baseUrl: string; stop: () => void }> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const app = serverCommand({ port, hostname: "127.0.0.1" });
   const child: ChildProcess = spawn(app.command, app.args, {
-    env: productionServerEnv({ ...process.env, PORT: String(port), NEXTAUTH_URL: baseUrl }),
+    env: productionServerEnv({ ...process.env, PORT: String(port), NEXTAUTH_URL: baseUrl, ...options.env }),
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });

@@ -1,3 +1,4 @@
+import { collabUrl, type PublicRequest } from "@/lib/collab/collab-url";
 import { createCollabToken } from "@/lib/collab/token";
 import { AppError } from "@/lib/errors";
 import { getReportAccessOrThrow, hasRole } from "../workspaces/access";
@@ -24,23 +25,10 @@ export function caretColour(userId: string): string {
   return COLOURS[hash % COLOURS.length];
 }
 
-/**
- * The WebSocket address of the collaboration server: MARGINALIA_COLLAB_URL when
- * set (behind a proxy or load balancer), else this host on the collaboration
- * port (MARGINALIA_COLLAB_PORT, or the app's port + 1).
- */
-export function collabUrl(request: { protocol: string; host: string }): string {
-  if (process.env.MARGINALIA_COLLAB_URL) return process.env.MARGINALIA_COLLAB_URL;
-  const port = Number(process.env.MARGINALIA_COLLAB_PORT) || Number(process.env.PORT ?? 3000) + 1;
-  // "[::1]:3000" → "[::1]"; "example.org:3000" → "example.org".
-  const hostname = request.host.startsWith("[") ? request.host.slice(0, request.host.indexOf("]") + 1) : request.host.split(":")[0];
-  return `${request.protocol === "https" ? "wss" : "ws"}://${hostname}:${port}`;
-}
-
 export async function getCollabTicket(options: {
   user: { id: string; name: string };
   reportId: string;
-  request: { protocol: string; host: string };
+  request: PublicRequest;
 }): Promise<CollabTicket> {
   const { report, role } = await getReportAccessOrThrow({ userId: options.user.id, reportId: options.reportId });
   const secret = process.env.NEXTAUTH_SECRET;
