@@ -1,5 +1,6 @@
 import { createWorkspaceViaUi, expectAccessible, registerViaUi } from "./support/ui";
 import { expect, test } from "./support/test";
+import { sessionApi } from "./support/session";
 
 test("the workspace's activity: newest first, more on demand, by member, each item opening its place", async ({ browser }) => {
   const context = await browser.newContext();
@@ -8,7 +9,7 @@ test("the workspace's activity: newest first, more on demand, by member, each it
   const slug = await createWorkspaceViaUi(page, "Activity desk");
 
   // The work itself goes through the API (with this browser's session): the page under test is the feed.
-  const api = page.request;
+  const api = sessionApi(page);
   const ws = await (await api.get(`/api/v1/workspaces/${slug}`)).json();
   const imported = await (await api.post(`/api/v1/workspaces/${ws.id}/reports`, { data: { format: "text", content: "Water report\n\nRainfall fell by a third.\n\nDams cut the flow." } })).json();
   const report = await (await api.get(`/api/v1/reports/${imported.id}`)).json();

@@ -3,6 +3,7 @@ import type { Browser, Page } from "@playwright/test";
 import { WATER_REPORT } from "./support/fixtures";
 import { createWorkspaceViaUi, expectAccessible, registerViaUi, selectPhraseWithMouse } from "./support/ui";
 import { expect, test } from "./support/test";
+import { sessionApi } from "./support/session";
 
 const SHOTS = path.join(process.cwd(), "test-results", "screenshots");
 const REPORT = WATER_REPORT;
@@ -156,7 +157,7 @@ test("bodies are never run as HTML: not in the sidebar, not in notifications", a
   const slug = await createWorkspaceViaUi(owner.page, "Safety");
   await addMember(owner.page, slug, member.email, "annotator");
   const ws = await (await owner.page.request.get(`/api/v1/workspaces/${slug}`)).json();
-  const imported = await owner.page.request.post(`/api/v1/workspaces/${ws.id}/reports`, { data: { format: "text", content: "Title\n\nA plain paragraph about nothing in particular." } });
+  const imported = await sessionApi(owner.page).post(`/api/v1/workspaces/${ws.id}/reports`, { data: { format: "text", content: "Title\n\nA plain paragraph about nothing in particular." } });
   const report = await (await owner.page.request.get(`/api/v1/reports/${(await imported.json()).id}`)).json();
   const members = await (await owner.page.request.get(`/api/v1/workspaces/${ws.id}/members`)).json();
   const mona = members.members.find((m: { name: string }) => m.name === "Mona Member");
@@ -166,7 +167,7 @@ test("bodies are never run as HTML: not in the sidebar, not in notifications", a
     "[click me](javascript:window.__xss=2)",
     `[@ id="${mona.userId}" label="<img src=y onerror=window.__xss=3>"]`,
   ].join("\n\n");
-  const res = await owner.page.request.post(`/api/v1/reports/${report.id}/annotations`, {
+  const res = await sessionApi(owner.page).post(`/api/v1/reports/${report.id}/annotations`, {
     data: { passageId: report.passages[0].id, start: 0, end: 7, body: hostile },
   });
   expect(res.status()).toBe(201);
@@ -194,12 +195,12 @@ test("a long thread and a full inbox are read a page at a time", async ({ browse
   const slug = await createWorkspaceViaUi(owner.page, "Long lists");
   await addMember(owner.page, slug, member.email, "annotator");
   const ws = await (await owner.page.request.get(`/api/v1/workspaces/${slug}`)).json();
-  const imported = await owner.page.request.post(`/api/v1/workspaces/${ws.id}/reports`, { data: { format: "text", content: "Title\n\nA paragraph people keep talking about." } });
+  const imported = await sessionApi(owner.page).post(`/api/v1/workspaces/${ws.id}/reports`, { data: { format: "text", content: "Title\n\nA paragraph people keep talking about." } });
   const report = await (await owner.page.request.get(`/api/v1/reports/${(await imported.json()).id}`)).json();
   // Max comments; Paula answers 103 times: a thread past its first page, and 103 notifications for Max.
-  const comment = await (await member.page.request.post(`/api/v1/reports/${report.id}/annotations`, { data: { passageId: report.passages[0].id, start: 0, end: 11, body: "Long thread" } })).json();
+  const comment = await (await sessionApi(member.page).post(`/api/v1/reports/${report.id}/annotations`, { data: { passageId: report.passages[0].id, start: 0, end: 11, body: "Long thread" } })).json();
   for (let i = 1; i <= 103; i++) {
-    expect((await owner.page.request.post(`/api/v1/annotations/${comment.id}/replies`, { data: { body: `Reply ${i}` } })).status()).toBe(201);
+    expect((await sessionApi(owner.page).post(`/api/v1/annotations/${comment.id}/replies`, { data: { body: `Reply ${i}` } })).status()).toBe(201);
   }
 
   await member.page.goto(`/w/${slug}/r/${report.id}?annotation=${comment.id}`);
@@ -237,14 +238,14 @@ test("a long thread and a full inbox are read a page at a time", async ({ browse
   // 55 claims: the claims page shows the first 50 in reading order, the counts of all, and the rest on demand.
   const claimIds: string[] = [];
   for (let i = 1; i <= 55; i++) {
-    const res = await member.page.request.post(`/api/v1/reports/${report.id}/annotations`, {
+    const res = await sessionApi(member.page).post(`/api/v1/reports/${report.id}/annotations`, {
       data: { passageId: report.passages[0].id, start: 0, end: 11, kind: "claim", claimSummary: `Claim ${String(i).padStart(2, "0")}`, body: `Why ${i}` },
     });
     expect(res.status()).toBe(201);
     claimIds.push((await res.json()).id);
   }
   for (const id of claimIds.slice(-2)) {
-    expect((await owner.page.request.put(`/api/v1/annotations/${id}/verdict`, { data: { verdict: "contested" } })).status()).toBe(200);
+    expect((await sessionApi(owner.page).put(`/api/v1/annotations/${id}/verdict`, { data: { verdict: "contested" } })).status()).toBe(200);
   }
   await member.page.goto(`/w/${slug}/r/${report.id}/claims`);
   const claims = member.page.locator("main ol > li");

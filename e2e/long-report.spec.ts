@@ -3,6 +3,7 @@ import type { Page } from "@playwright/test";
 import { query } from "../lib/testing/db";
 import { createWorkspaceViaUi, expectAccessible, registerViaUi, selectPhraseWithMouse } from "./support/ui";
 import { expect, test } from "./support/test";
+import { sessionApi } from "./support/session";
 
 const SHOTS = path.join(process.cwd(), "test-results", "screenshots");
 const PASSAGES = 400;
@@ -11,7 +12,7 @@ const PASSAGES = 400;
 async function longReport(page: Page, name: string, workspace: string) {
   await registerViaUi(page, name);
   const slug = await createWorkspaceViaUi(page, workspace);
-  const api = page.request;
+  const api = sessionApi(page);
   const ws = await (await api.get(`/api/v1/workspaces/${slug}`)).json();
   const me = await (await api.get("/api/v1/me")).json();
   const paragraphs = Array.from({ length: PASSAGES - 1 }, (_, i) => `Passage number ${i + 2} says the water table fell again in the northern basin this year.`);
@@ -32,7 +33,7 @@ async function longReport(page: Page, name: string, workspace: string) {
 test("a long report: every highlight arrives, the sidebar renders only the cards in view and follows the text", async ({ page }) => {
   test.setTimeout(120_000);
   const { slug, reportId, total, idPrefix } = await longReport(page, "Lena Long", "Long desk");
-  const api = page.request;
+  const api = sessionApi(page);
   const imported = { id: reportId };
 
   await page.goto(`/w/${slug}/r/${imported.id}`);

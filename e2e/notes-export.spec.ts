@@ -3,6 +3,7 @@ import path from "node:path";
 import mammoth from "mammoth";
 import { createWorkspaceViaUi, expectAccessible, registerViaUi, selectPhraseWithMouse } from "./support/ui";
 import { expect, test } from "./support/test";
+import { sessionApi } from "./support/session";
 
 const SHOTS = path.join(process.cwd(), "test-results", "screenshots");
 const REPORT = [
@@ -67,7 +68,7 @@ test("the team writes notes, quotes an annotation into them, and exports Markdow
   // Someone else saves meanwhile: nothing is overwritten; both versions are offered.
   const notesUrl = `/api/v1/reports/${reportUrl.split("/r/")[1]}/notes`;
   const current = await (await page.request.get(notesUrl)).json();
-  const theirs = await page.request.put(notesUrl, { data: { body: `${current.body}\n\nAdded by a colleague.`, version: current.version } });
+  const theirs = await sessionApi(page).put(notesUrl, { data: { body: `${current.body}\n\nAdded by a colleague.`, version: current.version } });
   expect(theirs.status()).toBe(200);
   const editor = page.getByRole("textbox", { name: "Team notes" });
   await editor.locator("h2").click();

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { createWorkspaceViaUi, expectAccessible, registerViaUi } from "./support/ui";
 import { expect, test } from "./support/test";
+import { sessionApi } from "./support/session";
 
 const SHOTS = path.join(process.cwd(), "test-results", "screenshots");
 
@@ -50,7 +51,7 @@ test("narrow a search by tag and author, kept in the URL, with a way back when n
   const slug = await createWorkspaceViaUi(page, "Filter desk");
 
   // The data goes in through the API with each browser's session: the page under test is the search.
-  const api = page.request;
+  const api = sessionApi(page);
   const ws = await (await api.get(`/api/v1/workspaces/${slug}`)).json();
   expect((await api.post(`/api/v1/workspaces/${ws.id}/members`, { data: { email: otherAccount.email, role: "annotator" } })).status()).toBe(201);
   expect((await api.post(`/api/v1/workspaces/${ws.id}/tags`, { data: { name: "Energy" } })).status()).toBe(201);
@@ -62,7 +63,7 @@ test("narrow a search by tag and author, kept in the URL, with a way back when n
   };
   await annotate(api, "Turbine costs: which year?", ["Energy"]);
   await annotate(api, "Turbine maintenance is not counted");
-  await annotate(other.request, "Turbine subsidies ended in 2019");
+  await annotate(sessionApi(other), "Turbine subsidies ended in 2019");
 
   await page.goto(`/w/${slug}/search?q=turbine`);
   const status = page.getByRole("status");

@@ -4,6 +4,7 @@ import path from "node:path";
 import { Document, HeadingLevel, Packer, Paragraph } from "docx";
 import { createWorkspaceViaUi, expectAccessible, registerViaUi, selectPhraseWithMouse } from "./support/ui";
 import { expect, test } from "./support/test";
+import { sessionApi } from "./support/session";
 
 const SHOTS = path.join(process.cwd(), "test-results", "screenshots");
 
@@ -100,7 +101,7 @@ test("a revision that orphans many annotations shows them a page at a time, with
   test.setTimeout(90_000);
   await registerViaUi(page, "Otto Orphans");
   const slug = await createWorkspaceViaUi(page, "Orphan desk");
-  const api = page.request;
+  const api = sessionApi(page);
   const ws = await (await api.get(`/api/v1/workspaces/${slug}`)).json();
   const doomed = "This whole paragraph about the harbour dues disappears from the second edition of the review.";
   const created = await (await api.post(`/api/v1/workspaces/${ws.id}/reports`, { data: { format: "text", content: `Harbour Review\n\nThe port opened in spring.\n\n${doomed}` } })).json();

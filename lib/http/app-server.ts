@@ -9,7 +9,7 @@ import { beginShutdown, isShuttingDown } from "@/lib/runtime/shutdown";
 import { startRequestLog } from "./request-log";
 import { isDecodablePath } from "@/lib/api/params";
 import { notFound } from "@/lib/errors";
-import { securityHeaders, transportSecurityHeaders } from "./security-headers";
+import { apiSecurityHeaders, securityHeaders, transportSecurityHeaders } from "./security-headers";
 
 type Middleware = (req: IncomingMessage, res: ServerResponse, done: () => void) => void;
 
@@ -106,6 +106,6 @@ function sendNotFound(res: ServerResponse, url: string): void {
   const api = url.startsWith("/api/");
   const body = api ? JSON.stringify(notFound().toBody()) : "Not found";
   const headers: Record<string, string> = { "Content-Type": api ? "application/json" : "text/plain; charset=utf-8", "Cache-Control": "no-store" };
-  for (const { key, value } of securityHeaders) headers[key] = value;
+  for (const { key, value } of api ? apiSecurityHeaders : securityHeaders) headers[key] = value;
   res.writeHead(404, headers).end(body);
 }
