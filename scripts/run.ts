@@ -84,6 +84,7 @@ async function main() {
     await collab?.stop().catch(() => undefined);
     await database.stop().catch(() => undefined);
     log.info("stopped");
+    await new Promise<void>((resolve) => log.flush(() => resolve()));
     process.exit(code);
   };
   process.on("SIGINT", () => void stop(0));

@@ -60,7 +60,7 @@ export function SessionList({ initial }: { initial: SessionRow[] }) {
                 {s.current && <span className="ml-2 rounded bg-emerald-100 px-1.5 py-0.5 text-xs font-medium text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200">This browser</span>}
               </p>
               <p className="text-sm text-stone-600 dark:text-stone-400">
-                {s.clientAddress ? `${s.clientAddress} · ` : ""}signed in {relativeTime(s.createdAt)} · last active {relativeTime(s.lastSeenAt)}
+                {s.clientAddress ? `From ${s.clientAddress} · signed in` : "Signed in"} {relativeTime(s.createdAt)} · last active {relativeTime(s.lastSeenAt)}
               </p>
             </div>
             {!s.current && (
@@ -72,7 +72,7 @@ export function SessionList({ initial }: { initial: SessionRow[] }) {
         ))}
       </ul>
       <div>
-        <Button variant="danger" disabled={pending !== null} onClick={() => void endEverywhere()}>
+        <Button variant="secondary" disabled={pending !== null} onClick={() => void endEverywhere()}>
           {pending === "all" ? "Signing out everywhere…" : "Sign out everywhere"}
         </Button>
         <p className="mt-2 text-sm text-stone-600 dark:text-stone-400">Ends every session, this one included. Personal access tokens keep working; revoke them below.</p>

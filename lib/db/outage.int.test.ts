@@ -3,7 +3,8 @@
  * embedded PostgreSQL of its own, under write load, has its postmaster killed
  * with SIGKILL. Every request answers 201 or 503 (never 500), no acknowledged
  * write is lost, readiness turns 503 and back to 200 by itself, and writes
- * succeed again without restarting the app. Then SIGTERM stops it cleanly:
+ * succeed again without restarting the app, and a page open in Chromium shows "temporarily
+ * unavailable", then comes back by itself. Then SIGTERM stops it cleanly:
  * live streams are told to come back, PostgreSQL shuts down.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -12,6 +13,7 @@ import { chmod, mkdtemp, readFile, rm } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { chromium } from "@playwright/test";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "@/lib/runtime/free-port";
@@ -22,6 +24,8 @@ let base: string;
 let app: ChildProcess;
 let output = "";
 let token: string;
+let cookie: string;
+let workspaceSlug: string;
 let report: { id: string; passages: { id: string }[] };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -91,10 +95,11 @@ beforeAll(async () => {
     body: new URLSearchParams({ csrfToken: ((await csrf.json()) as { csrfToken: string }).csrfToken, email, password: STRONG, json: "true" }),
     redirect: "manual",
   });
-  const cookie = [csrfCookie, ...signedIn.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
+  cookie = [csrfCookie, ...signedIn.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
   const made = await fetch(`${base}/api/v1/tokens`, { method: "POST", headers: { cookie, origin: base, "content-type": "application/json" }, body: "{}" });
   token = ((await made.json()) as { token: string }).token;
   const ws = await api("POST", "/api/v1/workspaces", { name: "Outage" });
+  workspaceSlug = ws.body.slug;
   const imported = await api("POST", `/api/v1/workspaces/${ws.body.id}/reports`, { format: "text", content: "Outage drill\n\nFirst passage of the report.\n\nSecond passage of the report.\n\nThird passage of the report." });
   report = (await api("GET", `/api/v1/reports/${imported.body.id}`)).body;
 }, 180_000);
@@ -138,10 +143,25 @@ describe("npm start when its PostgreSQL is killed", () => {
     const writers = Array.from({ length: 6 }, writer);
     await sleep(2000);
 
+    // A reader with the workspace page open, in a real browser.
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"] });
+    const context = await browser.newContext();
+    await context.addCookies(cookie.split("; ").map((pair) => ({ name: pair.split("=")[0], value: pair.slice(pair.indexOf("=") + 1), domain: "127.0.0.1", path: "/" })));
+    const page = await context.newPage();
+    await page.goto(`${base}/w/${workspaceSlug}`);
+    await page.getByRole("heading", { name: "Outage" }).waitFor();
+
     const postmaster = Number((await readFile(path.join(dir, "postgres", "postmaster.pid"), "utf8")).split("\n")[0]);
     expect(postmaster).toBeGreaterThan(0);
     const killedAt = Date.now();
     process.kill(postmaster, "SIGKILL");
+    // The page, reloaded meanwhile, says calmly what is happening, and comes back by itself.
+    const pageBack = (async () => {
+      await page.reload();
+      await page.getByText("Marginalia is temporarily unavailable").waitFor({ timeout: 15_000 });
+      await page.getByRole("heading", { name: "Outage" }).waitFor({ timeout: 45_000 });
+      return Date.now() - killedAt;
+    })();
 
     // Readiness: 503 while the database is away, then 200 again, by itself.
     const readiness: { at: number; status: number }[] = [];
@@ -154,6 +174,8 @@ describe("npm start when its PostgreSQL is killed", () => {
     await sleep(2000);
     writing = false;
     await Promise.all(writers);
+    const pageBackMs = await pageBack.finally(() => browser.close());
+    expect(pageBackMs).toBeLessThan(45_000);
 
     expect(readiness.some((r) => r.status === 503), JSON.stringify(readiness)).toBe(true);
     const healed = readiness.find((r, i) => r.status === 200 && readiness.slice(0, i).some((p) => p.status === 503));
