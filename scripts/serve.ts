@@ -35,6 +35,7 @@ async function main() {
     logger().info({ signal }, "stopping: no new requests; finishing those in flight");
     await app.shutdown(GRACE_MS);
     await closeDatabase().catch(() => undefined);
+    await new Promise<void>((resolve) => logger().flush(() => resolve()));
     process.exit(0);
   };
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void stop(signal));

@@ -207,13 +207,16 @@ describe("npm start when its PostgreSQL is killed", () => {
     try {
       const found = await client.query<{ id: string }>("SELECT id FROM annotations WHERE id = ANY($1::text[])", [acknowledged]);
       expect(found.rowCount).toBe(acknowledged.length);
+      // `npm start` made no demo account (its password is published) without MARGINALIA_SEED_DEMO=1.
+      expect((await client.query("SELECT 1 FROM users WHERE email = 'demo@marginalia.local'")).rowCount).toBe(0);
     } finally {
       await client.end();
     }
     expect(output).toMatch(/"the embedded PostgreSQL stopped unexpectedly; starting it again"/);
   }, 120_000);
 
-  it("writes one JSON log line per request, with no token, cookie or password in it", () => {
+  it("writes one JSON log line per request, with no token, cookie or password in it", async () => {
+    await sleep(500); // lines are written in batches, at the latest 250 ms after they are logged
     const lines = output.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as Record<string, unknown>);
     const requests = lines.filter((l) => l.msg === "request");
     expect(requests.length).toBeGreaterThan(10);

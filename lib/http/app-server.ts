@@ -62,16 +62,18 @@ export async function startAppServer(options: { dir: string; hostname?: string; 
     req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress({ socketAddress: req.socket.remoteAddress, forwardedFor: req.headers["x-forwarded-for"], trustProxy });
     if (isShuttingDown()) res.shouldKeepAlive = false;
     const context = startRequestLog(req, res);
+    if (!isDecodablePath(req.url ?? "/")) {
+      sendNotFound(res, req.url ?? "/");
+      return;
+    }
+    const reportId = fast ? fast.annotationPostTarget(req) : null;
+    if (fast && reportId !== null) {
+      void fast.postAnnotation(req, res, reportId, context);
+      return;
+    }
+    res.setHeader("X-Request-Id", context.requestId);
+    // What Next.js runs learns the request's context (its user goes in the log line) through AsyncLocalStorage.
     runWithRequestContext(context, () => {
-      if (!isDecodablePath(req.url ?? "/")) {
-        sendNotFound(res, req.url ?? "/");
-        return;
-      }
-      const reportId = fast ? fast.annotationPostTarget(req) : null;
-      if (fast && reportId !== null) {
-        void fast.postAnnotation(req, res, reportId);
-        return;
-      }
       if (compress) compress(req, res, () => void handle(req, res));
       else void handle(req, res);
     });

@@ -4,14 +4,12 @@ import { logger } from "@/lib/runtime/logger";
 import type { RequestContext } from "@/lib/runtime/request-context";
 
 /** Ids in paths (cuids, uuids, numbers) become `:id`, so lines of one route group together. */
-const ID_SEGMENT = /^(?:c[a-z0-9]{20,32}|[0-9a-f]{8}-[0-9a-f-]{27,}|\d+)$/i;
+const ID_SEGMENT = /\/(?:c[a-z0-9]{20,32}|[0-9a-f]{8}-[0-9a-f-]{27,}|\d+)(?=\/|$)/gi;
 
 export function routeOf(url: string | undefined): string {
-  const path = (url ?? "/").split(/[?#]/, 1)[0];
-  return path
-    .split("/")
-    .map((segment) => (ID_SEGMENT.test(segment) ? ":id" : segment))
-    .join("/");
+  const raw = url ?? "/";
+  const end = raw.search(/[?#]/);
+  return (end === -1 ? raw : raw.slice(0, end)).replace(ID_SEGMENT, "/:id");
 }
 
 /** A request id: the load balancer's X-Request-Id when it is a plausible one, else a new one. */
@@ -26,16 +24,13 @@ const QUIET = /^\/(?:_next\/(?:static|image)|favicon\.ico|icon\.svg)/;
 /**
  * One JSON line per request when its response is finished (or the client
  * went away): request id, method, route, status, duration and the user the
- * app resolved. Never the query string, headers, cookies or bodies.
+ * app resolved. Never the query string, headers, cookies or bodies. The
+ * server returns the id in the `X-Request-Id` response header.
  */
 export function startRequestLog(req: IncomingMessage, res: ServerResponse): RequestContext {
   const context: RequestContext = { requestId: requestIdOf(req) };
   const started = process.hrtime.bigint();
-  res.setHeader("X-Request-Id", context.requestId);
-  let logged = false;
   const done = () => {
-    if (logged) return;
-    logged = true;
     const route = routeOf(req.url);
     const line = {
       reqId: context.requestId,
@@ -50,7 +45,7 @@ export function startRequestLog(req: IncomingMessage, res: ServerResponse): Requ
     else if (QUIET.test(route)) log.debug(line, "request");
     else log.info(line, "request");
   };
-  res.once("finish", done);
+  // "close" follows "finish", and also comes alone when the client went away first.
   res.once("close", done);
   return context;
 }
