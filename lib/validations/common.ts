@@ -1,5 +1,12 @@
 import { z } from "zod";
 
+// In the browser zod must not compile schemas with `new Function`, nor probe whether it may (it calls
+// `Function("")` on first use): the pages' Content-Security-Policy refuses eval, and the probe alone
+// was reported as a violation on every page with a form. Set here, where every schema module takes
+// zod from, so zod still loads only with the pages that use a schema (not with every page, as an
+// instrumentation-client file would: the long reader's first paint paid for it). The server compiles.
+if (typeof window !== "undefined") z.config({ jitless: true });
+
 export const ROLES = ["owner", "editor", "annotator", "viewer"] as const;
 export type RoleName = (typeof ROLES)[number];
 
