@@ -364,7 +364,7 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
       case "annotation.restored":
         void refreshAnnotation(change.itemId, !mine);
         break;
-      case "annotation.updated":
+      case "annotation.updated": case "annotation.resolved": case "annotation.reopened":
       case "stance.changed":
       case "verdict.changed":
         void refreshAnnotation(change.itemId, false);

@@ -1,3 +1,5 @@
+import type { EvidenceView } from "@/lib/format/evidence";
+
 /** Data the reader gets from the server, serialised for the client. */
 export interface ReaderPassage {
   id: string;
@@ -26,6 +28,9 @@ export interface ReaderAnnotation {
   status: "open" | "resolved";
   anchorStatus?: "anchored" | "moved" | "orphaned";
   verdict: Verdict;
+  /** Who last set the verdict, and when (null while nobody has). */
+  verdictSetBy?: { id: string; name: string } | null;
+  verdictSetAt?: string | null;
   tags: string[];
   replyCount: number;
   tally: Record<StanceName, number>;
@@ -33,7 +38,7 @@ export interface ReaderAnnotation {
     user: { id: string; name: string };
     stance: StanceName;
     note: string | null;
-    evidence: { url: string | null; passageId: string | null; annotationId: string | null } | null;
+    evidence: EvidenceView | null;
   }[];
   version: number;
   editedAt: string | null;
