@@ -135,3 +135,36 @@ describe("importMarkdown title and date", () => {
     expect(() => importMarkdown("# Only a title\n\n---\n\n<!-- nothing -->")).toThrow(ImportError);
   });
 });
+
+describe("a Markdown brief", () => {
+  it("finds the date line and the byline under the title, in the forms briefs use", () => {
+    for (const front of ["**Date:** 12 March 2024", "_12 March 2024_", "Published: March 12, 2024", "*By Rana Khalil* · 12 March 2024"]) {
+      const report = importMarkdown(`# Brief: Water prices\n\n${front}\n\nTariffs rose sharply in three governorates.`);
+      expect(report.publishedAt, front).toBe("2024-03-12");
+      expect(report.passages.map((x) => x.text), front).toEqual(["Tariffs rose sharply in three governorates."]);
+    }
+    expect(importMarkdown("# Brief\n\nBy Rana Khalil and Thomas Berger\n\nText of the brief.").authors).toEqual(["Rana Khalil", "Thomas Berger"]);
+  });
+
+  it("keeps the number an ordered list starts from", () => {
+    const report = importMarkdown("Steps.\n\n3. Publish the tariff table.\n4. Fund the poorest districts.\n\n- a bullet");
+    expect(report.passages.map((x) => x.listNumber ?? null)).toEqual([null, 3, 4, null]);
+  });
+
+  it("keeps only safe link addresses", () => {
+    const report = importMarkdown("[run](javascript:alert(1)) and [mail](mailto:desk@example.org) and [page](https://example.org/a).");
+    expect(report.passages[0].marks).toEqual([
+      { type: "link", start: 8, end: 12, href: "mailto:desk@example.org" },
+      { type: "link", start: 17, end: 21, href: "https://example.org/a" },
+    ]);
+  });
+
+  it("remembers the leading H1 it took as the title", () => {
+    expect(importMarkdown("# The **real** title\n\nBody.").titlePassage).toEqual({
+      kind: "heading",
+      level: 1,
+      text: "The real title",
+      marks: [{ type: "bold", start: 4, end: 8 }],
+    });
+  });
+});

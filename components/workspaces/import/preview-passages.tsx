@@ -31,7 +31,6 @@ function stateOf(index: number, choices: PassageChoices): { removed: boolean; us
 
 interface RowProps {
   passage: PreviewPassage;
-  row: number;
   last: boolean;
   state: ReturnType<typeof stateOf>;
   cell: (col: number) => ReturnType<ReturnType<typeof useRovingGrid>["cellProps"]>;
@@ -41,7 +40,7 @@ interface RowProps {
   setMenuOpen: (index: number | null, refocus: boolean) => void;
 }
 
-const PassageRow = memo(function PassageRow({ passage: p, row, last, state, cell, dispatch, onUse, menuOpen, setMenuOpen }: RowProps) {
+const PassageRow = memo(function PassageRow({ passage: p, last, state, cell, dispatch, onUse, menuOpen, setMenuOpen }: RowProps) {
   const menuId = `passage-menu-${p.index}`;
   const gone = state.removed || state.use !== null;
   const items: MenuItem[] = [
@@ -79,7 +78,7 @@ const PassageRow = memo(function PassageRow({ passage: p, row, last, state, cell
           onClick={() => dispatch({ type: "toggleRemove", index: p.index })}
           className="min-h-11 rounded-md border border-stone-300 px-2.5 text-sm text-stone-700 hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-600 aria-pressed:border-red-300 aria-pressed:bg-red-50 aria-pressed:text-red-800 sm:min-h-8 dark:border-stone-700 dark:text-stone-300 dark:hover:bg-stone-800 dark:aria-pressed:border-red-800 dark:aria-pressed:bg-red-950 dark:aria-pressed:text-red-200"
         >
-          {state.removed ? "Keep" : "Remove"}
+          Remove
         </button>
         <button
           type="button"
@@ -121,9 +120,8 @@ export function PreviewPassages({
   dispatch: (action: ChoiceAction) => void;
   onUse: (passage: PreviewPassage, use: PassageUse) => void;
 }) {
-  const grid = useRovingGrid(passages.length, 2);
+  const { container, onKeyDown, cellProps, focusCell } = useRovingGrid<HTMLOListElement>(passages.length, 2);
   const [menuFor, setMenuFor] = useState<number | null>(null);
-  const { focusCell } = grid;
   const setMenuOpen = useCallback(
     (index: number | null, refocus: boolean) => {
       setMenuFor((open) => {
@@ -138,22 +136,19 @@ export function PreviewPassages({
   );
   return (
     <ol
-      ref={(el) => {
-        grid.container.current = el;
-      }}
+      ref={container}
       aria-label="Passages found"
       data-testid="preview-passages"
-      onKeyDown={grid.onKeyDown}
+      onKeyDown={onKeyDown}
       className="mt-2 divide-y divide-stone-200 rounded-md border border-stone-200 bg-white px-3 dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900"
     >
       {passages.map((p, row) => (
         <PassageRow
           key={p.index}
           passage={p}
-          row={row}
           last={p.index >= total}
           state={stateOf(p.index, choices)}
-          cell={(col) => grid.cellProps(row, col)}
+          cell={(col) => cellProps(row, col)}
           dispatch={dispatch}
           onUse={onUse}
           menuOpen={menuFor === p.index}

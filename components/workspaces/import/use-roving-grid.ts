@@ -10,9 +10,9 @@ export interface GridCell {
  * move between rows (Up, Down, Home, End) and between a row's controls (Left,
  * Right); Tab leaves the list. Cells are marked `data-row` and `data-col`.
  */
-export function useRovingGrid(rows: number, cols: number) {
+export function useRovingGrid<T extends HTMLElement>(rows: number, cols: number) {
   const [active, setActive] = useState<GridCell>({ row: 0, col: 0 });
-  const container = useRef<HTMLElement | null>(null);
+  const container = useRef<T | null>(null);
 
   const focusCell = useCallback((cell: GridCell) => {
     setActive(cell);

@@ -1,4 +1,6 @@
+import { codePointLength } from "@/lib/anchoring/code-points";
 import { db } from "@/lib/db";
+import { readMarks, type PassageMark } from "@/lib/passage-marks";
 import { invalidField, notFound } from "@/lib/errors";
 import type { ImportedPassage } from "@/lib/importers/types";
 import type { ImportChoicesInput, ReportMetadataInput } from "@/lib/validations/import";
@@ -28,6 +30,10 @@ export interface PassageView {
   level: number | null;
   text: string;
   page: number | null;
+  /** Bold, italic and link ranges kept from the source (code point offsets); empty when plain. */
+  marks: PassageMark[];
+  /** An ordered list item's number, else null. */
+  listNumber: number | null;
 }
 
 export interface ReportView extends Omit<ReportSummary, "passageCount" | "annotationCount"> {
@@ -207,7 +213,7 @@ export async function getReportOrThrow(options: { userId: string; reportId: stri
   const passages = await db.passage.findMany({
     where: { reportId: report.id, version },
     orderBy: { index: "asc" },
-    select: { id: true, index: true, kind: true, level: true, text: true, page: true },
+    select: { id: true, index: true, kind: true, level: true, text: true, page: true, marks: true, listNumber: true },
   });
   const { memberships, ...workspace } = report.workspace;
   return {
@@ -226,7 +232,7 @@ export async function getReportOrThrow(options: { userId: string; reportId: stri
     createdAt: report.createdAt,
     workspace,
     role: memberships[0].role,
-    passages,
+    passages: passages.map((p) => ({ ...p, marks: p.marks === null ? [] : readMarks(p.marks, codePointLength(p.text)) })),
   };
 }
 
