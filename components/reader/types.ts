@@ -1,3 +1,5 @@
+import type { PassageMark } from "@/lib/passage-marks";
+
 /** Data the reader gets from the server, serialised for the client. */
 export interface ReaderPassage {
   id: string;
@@ -6,6 +8,10 @@ export interface ReaderPassage {
   level: number | null;
   text: string;
   page?: number | null;
+  /** Bold, italic and link ranges kept from the source (code point offsets). */
+  marks?: PassageMark[];
+  /** An ordered list item's number in the source. */
+  listNumber?: number | null;
 }
 
 export interface ReaderAnnotation {
