@@ -1,13 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ApiError, apiFetch } from "@/lib/api/client";
 import { checkPasswordInBrowser } from "./check-password";
+import { signInWithPassword } from "./password-sign-in";
 import { PASSWORD_MIN, registerSchema } from "@/lib/validations/auth";
 
 type Errors = Partial<Record<"name" | "email" | "password" | "form", string>>;
@@ -36,8 +36,8 @@ export function RegisterForm() {
     }
     try {
       await apiFetch("/api/register", { method: "POST", json: parsed.data });
-      const res = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
-      window.location.assign(res?.ok ? "/" : "/signin?registered=1");
+      const outcome = await signInWithPassword(parsed.data.email, parsed.data.password);
+      window.location.assign(outcome === "ok" ? "/" : "/signin?registered=1");
     } catch (err) {
       setPending(false);
       // A field the server refused (a guessable password) is named under that field.

@@ -1,35 +1,38 @@
 "use client";
 
 import Link from "next/link";
-import { signIn } from "next-auth/react";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { prepareSignIn, signInWithPassword, type SignInOutcome } from "./password-sign-in";
+
+const MESSAGES: Record<Exclude<SignInOutcome, "ok">, string> = {
+  wrong: "That email and password do not match an account. Check them and try again.",
+  rate_limited: "Too many failed sign-ins for this account from your network. Wait a few minutes (at most 15), then try again.",
+  unavailable: "Marginalia cannot reach its database right now. Try again in a few seconds.",
+  network: "Could not reach the server. Check your connection and try again.",
+};
 
 export function SignInForm({ callbackUrl, registered }: { callbackUrl: string; registered: boolean }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+
+  // The CSRF token is fetched as the form appears, so signing in is one request.
+  useEffect(() => prepareSignIn(), []);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     setPending(true);
     setError(null);
-    const res = await signIn("credentials", {
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
-      redirect: false,
-    }).catch(() => null);
-    if (res?.ok && !res.error) {
+    const outcome = await signInWithPassword(String(form.get("email") ?? ""), String(form.get("password") ?? ""));
+    if (outcome === "ok") {
       window.location.assign(callbackUrl);
       return;
     }
     setPending(false);
-    if (!res) setError("Could not reach the server. Try again.");
-    else if (res.status === 429) setError("Too many failed sign-ins for this account from your network. Wait a few minutes (at most 15), then try again.");
-    else if (res.status === 503) setError("Marginalia cannot reach its database right now. Try again in a few seconds.");
-    else setError("That email and password do not match an account. Check them and try again.");
+    setError(MESSAGES[outcome]);
   }
 
   return (

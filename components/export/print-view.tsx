@@ -1,5 +1,7 @@
+import { Fragment } from "react";
 import { MarkdownBody } from "@/components/ui/markdown-body";
 import { KIND_LABEL, STANCE_LABEL, VERDICT_LABEL, citation, formatDay, formatUtc, noteSentence, passageUrl, tallyText, verdictSetText } from "@/lib/exporters/common";
+import { quoteRuns } from "@/lib/exporters/quote-marks";
 import type { ExportAnnotation, ExportData, ExportPassage, ExportReply, ExportStance } from "@/lib/exporters/types";
 import { tidyMarkdown } from "@/lib/markdown/tidy";
 
@@ -14,6 +16,7 @@ export function PrintView({ data }: { data: ExportData }) {
   const claims = annotations.filter((a) => a.kind === "claim");
   const groups = byPassage(annotations);
   const sections = sectionTitles(data.passages);
+  const passages = new Map(data.passages.map((p) => [p.id, p]));
 
   return (
     <article
@@ -101,7 +104,7 @@ export function PrintView({ data }: { data: ExportData }) {
                 </h3>
                 <div className="divide-y divide-stone-200 dark:divide-stone-800">
                   {group.map((a) => (
-                    <AnnotationBlock key={a.id} annotation={a} includeReplies={data.includeReplies} />
+                    <AnnotationBlock key={a.id} annotation={a} includeReplies={data.includeReplies} passage={passages.get(a.passageId)} />
                   ))}
                 </div>
               </section>
@@ -234,13 +237,26 @@ function StanceLine({ stance: s }: { stance: ExportStance }) {
   );
 }
 
-function AnnotationBlock({ annotation: a, includeReplies }: { annotation: ExportAnnotation; includeReplies: boolean }) {
+/** A quote with the bold, italics and links its passage kept from the source. */
+function Quote({ annotation, passage }: { annotation: ExportAnnotation; passage: ExportPassage | undefined }) {
+  const runs = quoteRuns(annotation, passage);
+  if (runs === null) return annotation.quote;
+  return runs.map((run, i) => {
+    let node: React.ReactNode = run.text;
+    if (run.italic) node = <em className="not-italic">{node}</em>;
+    if (run.bold) node = <strong>{node}</strong>;
+    if (run.href) node = <a href={run.href} rel="noopener noreferrer nofollow" className="underline">{node}</a>;
+    return <Fragment key={i}>{node}</Fragment>;
+  });
+}
+
+function AnnotationBlock({ annotation: a, includeReplies, passage }: { annotation: ExportAnnotation; includeReplies: boolean; passage: ExportPassage | undefined }) {
   const facts = [a.visibility === "private" ? "Private" : null, a.status === "resolved" ? "Resolved" : null, a.tags.length > 0 ? `Tags: ${a.tags.join(", ")}` : null].filter(Boolean);
   return (
     <div className="py-4 break-inside-avoid">
       {a.quote.trim() && (
         <blockquote dir="auto" className="border-s-2 border-stone-300 ps-4 text-[1.05rem] leading-relaxed text-stone-700 italic dark:border-stone-600 dark:text-stone-300">
-          {a.quote}
+          <Quote annotation={a} passage={passage} />
         </blockquote>
       )}
       <p className="mt-2 font-sans text-xs text-stone-600 dark:text-stone-400">

@@ -4,6 +4,7 @@ import type { Editor } from "@tiptap/core";
 import { EditorContent, useEditor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { useEffect, useMemo } from "react";
+import { LINK_ATTRIBUTES } from "./marked-text";
 import { documentFromPassages } from "./document-model";
 import type { HighlightSpec } from "./editor-positions";
 import { PassageAttributes } from "./passage-attributes";
@@ -38,7 +39,8 @@ export function EditorText({
         hardBreak: false,
         strike: false,
         underline: false,
-        link: false,
+        // Links kept from the source document: opened as links, never made from typed text.
+        link: { openOnClick: false, autolink: false, linkOnPaste: false, HTMLAttributes: LINK_ATTRIBUTES },
         dropcursor: false,
         gapcursor: false,
         undoRedo: false,

@@ -33,7 +33,7 @@ export const PassageAttributes = Extension.create({
         },
       },
       {
-        types: ["blockquote", "bulletList"],
+        types: ["blockquote", "bulletList", "orderedList"],
         attributes: {
           chars: { default: null, renderHTML: (attrs) => sizeHint(attrs.chars, attrs.items) },
           items: { default: null, renderHTML: () => ({}) },

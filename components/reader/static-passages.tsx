@@ -1,6 +1,9 @@
 import { memo, Suspense, useMemo } from "react";
+import { codePointLength } from "@/lib/anchoring/code-points";
+import type { PassageMark } from "@/lib/passage-marks";
 import { headingLevel } from "./document-model";
 import type { HighlightSpec } from "./editor-positions";
+import { MarkedText } from "./marked-text";
 import { highlightsByPassage, textRuns, type TextRun } from "./static-highlights";
 import type { ReaderPassage } from "./types";
 
@@ -8,8 +11,8 @@ import type { ReaderPassage } from "./types";
 export const TEXT_ATTRIBUTES = { "aria-label": "Report text", "data-testid": "report-text" };
 
 /** A run of text inside the highlights over it, outermost first (as the editor's decorations nest). */
-function Highlighted({ run }: { run: TextRun }) {
-  let inner: React.ReactNode = run.text;
+function Highlighted({ run, children }: { run: TextRun; children?: React.ReactNode }) {
+  let inner: React.ReactNode = children ?? run.text;
   for (let i = run.highlights.length - 1; i >= 0; i--) {
     const h = run.highlights[i];
     inner = (
@@ -21,9 +24,17 @@ function Highlighted({ run }: { run: TextRun }) {
   return inner;
 }
 
-function PassageText({ text, highlights }: { text: string; highlights: HighlightSpec[] | undefined }) {
-  if (!highlights) return text;
-  return textRuns(text, highlights).map((run, i) => <Highlighted key={i} run={run} />);
+/** The text with its highlights, and inside them the source's bold, italics and links (most passages have none). */
+function PassageText({ text, marks, highlights }: { text: string; marks: PassageMark[] | undefined; highlights: HighlightSpec[] | undefined }) {
+  if (!marks?.length) return highlights ? textRuns(text, highlights).map((run, i) => <Highlighted key={i} run={run} />) : text;
+  if (!highlights) return <MarkedText text={text} marks={marks} />;
+  const runs = textRuns(text, highlights);
+  const starts = runs.reduce<number[]>((out, run, i) => [...out, out[i] + codePointLength(run.text)], [0]);
+  return runs.map((run, i) => (
+    <Highlighted key={i} run={run}>
+      <MarkedText text={text} marks={marks} from={starts[i]} to={starts[i + 1]} />
+    </Highlighted>
+  ));
 }
 
 const sameHighlights = (a: HighlightSpec[] | undefined, b: HighlightSpec[] | undefined) =>
@@ -41,7 +52,7 @@ const StaticPassage = memo(
         <a className="passage-number" href={`#p-${p.index}`} aria-label={`Link to paragraph ${p.index}`} data-passage-link={p.index}>
           {`¶ ${p.index}`}
         </a>
-        <PassageText text={p.text} highlights={highlights} />
+        <PassageText text={p.text} marks={p.marks} highlights={highlights} />
       </>
     );
     if (p.kind === "heading") {
@@ -50,7 +61,9 @@ const StaticPassage = memo(
       return <Heading {...props} style={size}>{text}</Heading>;
     }
     if (p.kind === "quote") return <blockquote style={{ ...size, "--items": 1 } as React.CSSProperties}><p {...props}>{text}</p></blockquote>;
-    if (p.kind === "list_item") return <ul style={{ ...size, "--items": 1 } as React.CSSProperties}><li><p {...props}>{text}</p></li></ul>;
+    const items = { ...size, "--items": 1 } as React.CSSProperties;
+    if (p.kind === "list_item" && p.listNumber != null) return <ol start={p.listNumber} style={items}><li><p {...props}>{text}</p></li></ol>;
+    if (p.kind === "list_item") return <ul style={items}><li><p {...props}>{text}</p></li></ul>;
     return <p {...props} className={p.kind === "footnote" ? "passage-footnote" : undefined} style={size}>{text}</p>;
   },
   (a, b) => a.passage === b.passage && sameHighlights(a.highlights, b.highlights),

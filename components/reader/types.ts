@@ -1,4 +1,5 @@
 import type { EvidenceView } from "@/lib/format/evidence";
+import type { PassageMark } from "@/lib/passage-marks";
 
 /** Data the reader gets from the server, serialised for the client. */
 export interface ReaderPassage {
@@ -8,6 +9,10 @@ export interface ReaderPassage {
   level: number | null;
   text: string;
   page?: number | null;
+  /** Bold, italic and link ranges kept from the source (code point offsets). */
+  marks?: PassageMark[];
+  /** An ordered list item's number in the source. */
+  listNumber?: number | null;
 }
 
 export interface ReaderAnnotation {

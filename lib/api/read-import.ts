@@ -1,6 +1,13 @@
 import { AppError } from "@/lib/errors";
-import type { ImportRequest } from "@/lib/server/reports/import-source";
-import { importJsonSchema, reportMetadataSchema, type ReportMetadataInput } from "@/lib/validations/import";
+import { DEFAULT_PREVIEW_PAGE, type ImportRequest, type PreviewPage } from "@/lib/server/reports/import-source";
+import {
+  importChoicesSchema,
+  importJsonSchema,
+  previewPageSchema,
+  reportMetadataSchema,
+  type ImportChoicesInput,
+  type ReportMetadataInput,
+} from "@/lib/validations/import";
 import { parseInput, readBody, readJson } from "./read-json";
 
 export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
@@ -9,13 +16,17 @@ export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
  * An import request: JSON (pasted text or Markdown, or a web address) or a
  * multipart upload with the file in the field `file` and metadata fields
  * beside it (`title`, `subtitle`, `publisher`, `publishedAt`, `language`,
- * `sourceUrl`, and `authors` repeated or as one comma-separated field).
+ * `sourceUrl`, and `authors` repeated or as one comma-separated field), and the
+ * preview's choices (`omit` and `merge` repeated or comma-separated, `authorsFrom`,
+ * `publishedAtFrom`, `subtitleFrom`).
  */
-export async function readImportRequest(req: Request): Promise<{ request: ImportRequest; metadata: ReportMetadataInput }> {
+export async function readImportRequest(
+  req: Request,
+): Promise<{ request: ImportRequest; metadata: ReportMetadataInput; choices: ImportChoicesInput }> {
   const type = req.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data/i.test(type)) {
-    const { format, content, url, ...metadata } = await readJson(req, importJsonSchema, 16 * 1024 * 1024);
-    return { request: { kind: "json", input: { format, content, url } }, metadata };
+    const { format, content, url, omit, merge, authorsFrom, publishedAtFrom, subtitleFrom, ...metadata } = await readJson(req, importJsonSchema, 16 * 1024 * 1024);
+    return { request: { kind: "json", input: { format, content, url } }, metadata, choices: { omit, merge, authorsFrom, publishedAtFrom, subtitleFrom } };
   }
   const body = await readBody(req, MAX_UPLOAD_BYTES + 64 * 1024, "The upload");
   let form: FormData;
@@ -40,7 +51,34 @@ export async function readImportRequest(req: Request): Promise<{ request: Import
     sourceUrl: text("sourceUrl"),
     ...(authors.length ? { authors } : {}),
   });
-  return { request: { kind: "file", name: file.name, type: file.type, data: Buffer.from(await file.arrayBuffer()) }, metadata };
+  // Form fields are text: a number is read as one only when it is written as one, so the schema names anything else.
+  const number = (v: string) => (/^\d{1,10}$/.test(v.trim()) ? Number(v) : v);
+  const numbers = (name: string) => {
+    const values = form.getAll(name).flatMap((v) => (typeof v === "string" ? v.split(",") : [])).filter((v) => v.trim() !== "");
+    return values.length ? values.map(number) : undefined;
+  };
+  const one = (name: string) => {
+    const v = text(name);
+    return v === undefined ? undefined : number(v);
+  };
+  const choices = parseInput(importChoicesSchema, {
+    omit: numbers("omit"),
+    merge: numbers("merge"),
+    authorsFrom: one("authorsFrom"),
+    publishedAtFrom: one("publishedAtFrom"),
+    subtitleFrom: one("subtitleFrom"),
+  });
+  return { request: { kind: "file", name: file.name, type: file.type, data: Buffer.from(await file.arrayBuffer()) }, metadata, choices };
+}
+
+/** The page of passages a dry run returns (`?passageOffset=…&passageLimit=…`). */
+export function previewPageOf(req: { nextUrl: URL }): PreviewPage {
+  const params = req.nextUrl.searchParams;
+  const page = parseInput(previewPageSchema, {
+    passageOffset: params.get("passageOffset") ?? undefined,
+    passageLimit: params.get("passageLimit") ?? undefined,
+  });
+  return { offset: page.passageOffset ?? DEFAULT_PREVIEW_PAGE.offset, limit: page.passageLimit ?? DEFAULT_PREVIEW_PAGE.limit };
 }
 
 export function isDryRun(req: { nextUrl: URL }): boolean {

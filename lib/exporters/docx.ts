@@ -8,6 +8,7 @@
  * Written as a stream (see docx-package.ts and word-xml.ts): a large report's
  * document is never held whole, in memory or as a tree of objects.
  */
+import { quoteRuns } from "./quote-marks";
 import { KIND_LABEL, STANCE_LABEL, VERDICT_LABEL, citation, formatDay, formatUtc, noteSentence, passageUrl, tallyText, verdictSetText } from "./common";
 import { docxPackage, type DocxOptions, type WordParts } from "./docx-package";
 import { INDENT_STEP, MARKDOWN_CHARACTER_STYLES, MARKDOWN_PARAGRAPH_STYLES, QUOTE_STYLE, markdownToDocx } from "./markdown-to-docx";
@@ -55,7 +56,7 @@ export function docxWriter(head: ExportHead, parts: WordParts): ExportWriter {
         passageId = annotation.passageId;
         out += passageHeading(head.report, annotation.passageIndex, passages.get(annotation.passageId), parts);
       }
-      return out + annotationParagraphs(annotation, head.report, head.includeReplies, parts);
+      return out + annotationParagraphs(annotation, head.report, head.includeReplies, parts, passages.get(annotation.passageId));
     },
     end: () => "",
   };
@@ -111,9 +112,21 @@ function passageHeading(report: ExportReport, index: number, passage: ExportPass
   return paragraph({ heading: 3 }, content);
 }
 
-function annotationParagraphs(a: ExportAnnotation, report: ExportReport, includeReplies: boolean, parts: WordParts): string {
+/** A quote's runs: bold and italic as Word's own, links as hyperlinks; the plain quote when its passage kept no marks. */
+function quoteContent(a: ExportAnnotation, passage: ExportPassage | undefined, parts: WordParts): string {
+  const runs = quoteRuns(a, passage);
+  if (runs === null) return textLines(a.quote);
+  return runs
+    .map((r) => {
+      const options = { bold: r.bold || undefined, italics: r.italic || undefined };
+      return r.href ? parts.hyperlink(r.href, run(r.text, { ...options, style: "Hyperlink" })) : run(r.text, options);
+    })
+    .join("");
+}
+
+function annotationParagraphs(a: ExportAnnotation, report: ExportReport, includeReplies: boolean, parts: WordParts, passage: ExportPassage | undefined): string {
   let out = "";
-  if (a.quote.trim() !== "") out += directedParagraph(a.quote, { style: QUOTE_STYLE, keepNext: true }, textLines(a.quote));
+  if (a.quote.trim() !== "") out += directedParagraph(a.quote, { style: QUOTE_STYLE, keepNext: true }, quoteContent(a, passage, parts));
   const meta = [plainRun(KIND_LABEL[a.kind], { bold: true }), ...byline(a)];
   if (a.visibility === "private") meta.push(run("private"));
   if (a.status === "resolved") meta.push(run("resolved"));

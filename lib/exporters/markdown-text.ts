@@ -33,7 +33,7 @@ export function escapeInline(text: string): string {
 }
 
 /** One line of plain text, escaped so that it is not read as the start of a heading, list, quote or rule. */
-function escapeLine(line: string): string {
+export function escapeLine(line: string): string {
   const escaped = escapeInline(line);
   if (!MAY_OPEN_BLOCK.test(escaped)) return escaped;
   return escaped

@@ -20,7 +20,8 @@ import {
   verdictSetText,
 } from "./common";
 import { tidyMarkdown } from "@/lib/markdown/tidy";
-import { embedMarkdown, embedMarkdownOpening, escapeInline, indentContinuation, quoteBlock } from "./markdown-text";
+import { embedMarkdown, embedMarkdownOpening, escapeInline, escapeLine, indentContinuation, quoteBlock } from "./markdown-text";
+import { quoteRuns } from "./quote-marks";
 import { exportHead, writePieces, type ExportWriter } from "./stream";
 import type { ExportAnnotation, ExportData, ExportEvidence, ExportHead, ExportPassage, ExportReply, ExportStance } from "./types";
 
@@ -59,7 +60,7 @@ export function markdownWriter(head: ExportHead): ExportWriter {
         passageId = annotation.passageId;
         blocks.push(passageHeading(head, annotation.passageIndex, passages.get(annotation.passageId)));
       }
-      blocks.push(annotationBlock(head, annotation, origin));
+      blocks.push(annotationBlock(head, annotation, origin, passages.get(annotation.passageId)));
       return piece;
     },
     end: finishPassage,
@@ -122,9 +123,32 @@ function passageHeading(data: ExportHead, index: number, passage: ExportPassage 
   return tidy(`### [¶ ${index}](${passageUrl(data.report, index)})${title}`);
 }
 
-function annotationBlock(data: ExportHead, annotation: ExportAnnotation, origin: string): string {
+/** A quote with its passage's bold (**…**), italics (_…_) and links ([…](…)); null when it has none. */
+function markedQuote(annotation: ExportAnnotation, passage: ExportPassage | undefined): string | null {
+  const runs = quoteRuns(annotation, passage);
+  if (runs === null) return null;
+  const line = runs
+    .map((run, i) => {
+      const [, lead, core, trail] = /^(\s*)([\s\S]*?)(\s*)$/.exec(run.text)!;
+      if (core === "") return run.text;
+      let text = i === 0 && !run.bold && !run.italic && !run.href ? escapeLine(core) : escapeInline(core);
+      if (run.italic) text = `_${text}_`;
+      if (run.bold) text = `**${text}**`;
+      if (run.href) text = `[${text}](${markdownUrl(run.href)})`;
+      return lead + text + trail;
+    })
+    .join("");
+  return `> ${line}`;
+}
+
+/** A link's address as Markdown takes it between parentheses. */
+function markdownUrl(href: string): string {
+  return href.replace(/\(/g, "%28").replace(/\)/g, "%29");
+}
+
+function annotationBlock(data: ExportHead, annotation: ExportAnnotation, origin: string, passage: ExportPassage | undefined): string {
   const blocks: string[] = [];
-  if (annotation.quote.trim() !== "") blocks.push(tidy(quoteBlock(annotation.quote)));
+  if (annotation.quote.trim() !== "") blocks.push(markedQuote(annotation, passage) ?? tidy(quoteBlock(annotation.quote)));
   blocks.push(tidy(annotationLine(annotation)));
   if (annotation.kind === "claim") blocks.push(tidy(claimLine(annotation)));
   const body = embedMarkdown(bodyForExport(annotation.body, origin), BODY_DEMOTION);

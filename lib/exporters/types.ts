@@ -1,3 +1,4 @@
+import type { PassageMark } from "../passage-marks";
 /**
  * What every export format is made from: one report, its team notes and the
  * annotations one reader may see, already filtered and in reading order.
@@ -37,6 +38,8 @@ export interface ExportPassage {
   kind: "heading" | "paragraph" | "quote" | "list_item" | "footnote";
   level: number | null;
   text: string;
+  /** Bold, italic and link ranges kept from the source (code point offsets): quotes show them. */
+  marks?: PassageMark[];
 }
 
 export interface ExportReply {

@@ -3,10 +3,11 @@ import { describe, expect, it } from "vitest";
 import { htmlToPassages } from "./html-to-passages";
 import type { ImportedPassage } from "./types";
 
-const p = (kind: ImportedPassage["kind"], text: string, level: number | null = null): ImportedPassage => ({
+const p = (kind: ImportedPassage["kind"], text: string, level: number | null = null, extra: Partial<ImportedPassage> = {}): ImportedPassage => ({
   kind,
   level,
   text,
+  ...extra,
 });
 
 const passagesOf = (body: string) => htmlToPassages(new JSDOM(`<!doctype html><body>${body}</body>`).window.document);
@@ -23,10 +24,10 @@ describe("htmlToPassages", () => {
         <h2></h2>`),
     ).toEqual([
       p("heading", "Title", 1),
-      p("paragraph", "First bold paragraph over two source lines."),
+      p("paragraph", "First bold paragraph over two source lines.", null, { marks: [{ type: "bold", start: 6, end: 10 }] }),
       p("heading", "Section", 3),
       p("quote", "Quoted one."),
-      p("quote", "Quoted two."),
+      p("quote", "Quoted two.", null, { marks: [{ type: "italic", start: 7, end: 10 }] }),
       p("quote", "Loose quoted text"),
     ]);
   });
@@ -40,7 +41,33 @@ describe("htmlToPassages", () => {
           </li>
           <li>Two</li>
         </ul>`),
-    ).toEqual([p("list_item", "One"), p("list_item", "One a"), p("list_item", "One b, continued"), p("list_item", "Two")]);
+    ).toEqual([
+      p("list_item", "One"),
+      p("list_item", "One a", null, { listNumber: 1 }),
+      p("list_item", "One b, continued", null, { listNumber: 2 }),
+      p("list_item", "Two"),
+    ]);
+  });
+
+  it("keeps bold, italics and safe links as marks, and the numbers of ordered lists", () => {
+    expect(
+      passagesOf(`
+        <p>Tariffs rose <strong>sharply</strong> in <em>three</em> governorates, says
+           <a href="https://example.org/tariffs">the <b>ministry</b></a>; <a href="javascript:alert(1)">this</a> is not a link.</p>
+        <ol start="3"><li>Publish the table.</li><li value="7">Fund the districts.</li><li>Report back.</li></ol>`),
+    ).toEqual([
+      p("paragraph", "Tariffs rose sharply in three governorates, says the ministry; this is not a link.", null, {
+        marks: [
+          { type: "bold", start: 13, end: 20 },
+          { type: "italic", start: 24, end: 29 },
+          { type: "link", start: 49, end: 61, href: "https://example.org/tariffs" },
+          { type: "bold", start: 53, end: 61 },
+        ],
+      }),
+      p("list_item", "Publish the table.", null, { listNumber: 3 }),
+      p("list_item", "Fund the districts.", null, { listNumber: 7 }),
+      p("list_item", "Report back.", null, { listNumber: 8 }),
+    ]);
   });
 
   it("reads a table as one paragraph per row, cells joined with a bar", () => {

@@ -1,4 +1,5 @@
 import { collapseWhitespace, normalizeText } from "./normalize";
+import { RichTextBuilder } from "./rich-text";
 import type { ImportedPassage, PassageKind } from "./types";
 
 // DOM node types, as numbers: there is no global `Node` in Node.js.
@@ -29,6 +30,9 @@ const NOTE_NUMBER = /^\[?\d{1,4}\]?$/;
 // A footnote's own text already opens with its number ("1.", "[1]", "1 ").
 const NUMBERED_START = /^\[?\d{1,4}[\].):]?\s/;
 const PARAGRAPH_BREAK = /\n[^\S\n]*\n/;
+// Inline elements whose formatting a passage keeps.
+const BOLD = new Set(["strong", "b"]);
+const ITALIC = new Set(["em", "i", "cite", "dfn"]);
 
 interface Context {
   /** What loose text becomes: a paragraph, or a quote inside a block quote, and so on. */
@@ -41,8 +45,9 @@ const BODY: Context = { kind: "paragraph", joinBlocks: false };
 
 /**
  * Reads the passages of an HTML document or element: headings, paragraphs, quotes, list
- * items (nested lists flattened in document order), table rows (cells joined with " | ")
- * and footnotes. Navigation, forms, scripts and hidden elements are skipped.
+ * items (nested lists flattened in document order, an ordered list's items keeping their
+ * numbers), table rows (cells joined with " | ") and footnotes, with bold, italic and links
+ * kept as marks. Navigation, forms, scripts and hidden elements are skipped.
  */
 export function htmlToPassages(root: Document | Element): ImportedPassage[] {
   const start = "documentElement" in root ? (root.body ?? root.documentElement) : root;
@@ -54,11 +59,13 @@ export function htmlToPassages(root: Document | Element): ImportedPassage[] {
 
 class Walker {
   readonly passages: ImportedPassage[] = [];
-  private buffer = "";
+  private buffer = new RichTextBuilder();
+  /** The number of the ordered list item whose text comes next. */
+  private pendingNumber: number | null = null;
 
   walk(node: Node, ctx: Context): void {
     if (node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE) {
-      this.buffer += cleanText(node.nodeValue ?? "");
+      this.buffer.append(cleanText(node.nodeValue ?? ""));
       return;
     }
     if (node.nodeType !== ELEMENT_NODE) return;
@@ -77,31 +84,40 @@ class Walker {
     const heading = HEADING.exec(tag);
     if (heading) {
       this.flush(ctx);
-      this.push(ctx.kind === "paragraph" || ctx.kind === "list_item" ? "heading" : ctx.kind, inlineText(el), +heading[1]);
+      this.push(ctx.kind === "paragraph" || ctx.kind === "list_item" ? "heading" : ctx.kind, inlineRich(el), +heading[1]);
       return;
     }
     switch (tag) {
       case "br":
-        this.buffer += "\n";
+        this.buffer.append("\n");
         return;
       case "a":
         if (isNoteReference(el)) {
-          this.buffer += `[${collapseWhitespace(el.textContent ?? "").replace(/^\[|\]$/g, "")}]`;
+          this.buffer.append(noteReference(el));
+          return;
+        }
+        if (el.hasAttribute("href")) {
+          this.buffer.mark("link", () => this.walkChildren(el, ctx), el.getAttribute("href"));
           return;
         }
         break;
       case "ul":
       case "ol":
-      case "menu":
+      case "menu": {
         this.flush(ctx);
+        let next = tag === "ol" ? listStart(el) : null;
         for (const child of Array.from(el.childNodes)) {
-          if (isElement(child) && child.localName.toLowerCase() === "li") this.walkItem(child, ctx);
-          else this.walk(child, ctx);
+          if (isElement(child) && child.localName.toLowerCase() === "li") {
+            const number = next === null ? null : itemValue(child) ?? next;
+            if (number !== null) next = number + 1;
+            this.walkItem(child, ctx, number);
+          } else this.walk(child, ctx);
         }
         this.flush(ctx);
         return;
+      }
       case "li":
-        this.walkItem(el, ctx);
+        this.walkItem(el, ctx, null);
         return;
       case "table":
         this.flush(ctx);
@@ -122,22 +138,31 @@ class Walker {
         this.flush(ctx);
         return;
     }
+    if (BOLD.has(tag) || ITALIC.has(tag)) {
+      this.buffer.mark(BOLD.has(tag) ? "bold" : "italic", () => this.walkChildren(el, ctx));
+      return;
+    }
 
     const block = BLOCK.has(tag);
     if (block) {
-      if (ctx.joinBlocks) this.buffer += " ";
+      if (ctx.joinBlocks) this.buffer.append(" ");
       else this.flush(ctx);
     }
-    for (const child of Array.from(el.childNodes)) this.walk(child, ctx);
+    this.walkChildren(el, ctx);
     if (block) {
-      if (ctx.joinBlocks) this.buffer += " ";
+      if (ctx.joinBlocks) this.buffer.append(" ");
       else this.flush(ctx);
     }
   }
 
-  /** The item's own text is one passage; nested lists and blocks follow it in order. */
-  private walkItem(li: Element, ctx: Context): void {
+  private walkChildren(el: Element, ctx: Context): void {
+    for (const child of Array.from(el.childNodes)) this.walk(child, ctx);
+  }
+
+  /** The item's own text is one passage (with its number, in an ordered list); nested lists and blocks follow it in order. */
+  private walkItem(li: Element, ctx: Context, number: number | null): void {
     this.flush(ctx);
+    this.pendingNumber = number;
     if (isFootnote(li)) {
       this.push("footnote", footnoteText(li));
       return;
@@ -145,34 +170,44 @@ class Walker {
     const item: Context = { kind: ctx.kind === "paragraph" || ctx.kind === "list_item" ? "list_item" : ctx.kind, joinBlocks: true };
     for (const child of Array.from(li.childNodes)) this.walk(child, item);
     this.flush(item);
+    this.pendingNumber = null;
   }
 
   /** One paragraph per row, its non-empty cells joined with " | "; a caption comes first. */
   private walkTable(table: Element, ctx: Context): void {
     const kind = ctx.kind === "list_item" ? "paragraph" : ctx.kind;
     const caption = Array.from(table.children).find((child) => child.localName.toLowerCase() === "caption");
-    if (caption) this.push(kind, inlineText(caption));
+    if (caption) this.push(kind, inlineRich(caption));
     for (const row of ownRows(table)) {
+      const line = new RichTextBuilder();
       const cells = Array.from(row.children)
         .filter((cell) => /^t[dh]$/i.test(cell.localName) && !isHidden(cell))
-        .map((cell) => inlineText(cell))
-        .filter((text) => text !== "");
-      this.push(kind, cells.join(" | "));
+        .map((cell) => inlineRich(cell))
+        .filter((cell) => collapseWhitespace(cell.text) !== "");
+      cells.forEach((cell, i) => line.append(i > 0 ? " | " : "").appendBuilder(cell));
+      this.push(kind, line);
     }
   }
 
   /** Ends the run of loose text; two line breaks in a row separate paragraphs. */
   flush(ctx: Context): void {
     const text = this.buffer;
-    this.buffer = "";
+    this.buffer = new RichTextBuilder();
     if (ctx.joinBlocks || ctx.kind === "footnote") this.push(ctx.kind, text);
     else for (const part of text.split(PARAGRAPH_BREAK)) this.push(ctx.kind, part);
   }
 
-  private push(kind: PassageKind, raw: string, level: number | null = null): void {
-    const text = collapseWhitespace(raw);
+  private push(kind: PassageKind, raw: RichTextBuilder | string, level: number | null = null): void {
+    const { text, marks } = (typeof raw === "string" ? new RichTextBuilder().append(raw) : raw).finish();
     if (text === "") return;
-    this.passages.push({ kind, level: kind === "heading" ? level : null, text });
+    const passage: ImportedPassage = { kind, level: kind === "heading" ? level : null, text };
+    // A footnote's text is read plain (its number is put in front of it).
+    if (marks.length > 0 && kind !== "footnote") passage.marks = marks;
+    if (kind === "list_item" && this.pendingNumber !== null) {
+      passage.listNumber = this.pendingNumber;
+      this.pendingNumber = null;
+    }
+    this.passages.push(passage);
   }
 }
 
@@ -200,30 +235,56 @@ function cleanText(text: string): string {
 
 /** Text of an element on one line: line breaks and nested blocks become spaces. */
 function inlineText(el: Element): string {
-  let text = "";
+  return collapseWhitespace(inlineRich(el).text);
+}
+
+/** An element's text on one line, with its bold, italic and link marks. */
+function inlineRich(el: Element): RichTextBuilder {
+  const out = new RichTextBuilder();
   const visit = (node: Node) => {
     if (node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE) {
-      text += cleanText(node.nodeValue ?? "");
+      out.append(cleanText(node.nodeValue ?? ""));
       return;
     }
     if (!isElement(node)) return;
     const tag = node.localName.toLowerCase();
     if (IGNORED.has(tag) || isHidden(node) || isBacklink(node)) return;
     if (tag === "br") {
-      text += " ";
+      out.append(" ");
       return;
     }
     if (tag === "a" && isNoteReference(node)) {
-      text += `[${collapseWhitespace(node.textContent ?? "").replace(/^\[|\]$/g, "")}]`;
+      out.append(noteReference(node));
       return;
     }
+    const children = () => node.childNodes.forEach(visit);
+    if (tag === "a" && node.hasAttribute("href")) return void out.mark("link", children, node.getAttribute("href"));
+    if (BOLD.has(tag)) return void out.mark("bold", children);
+    if (ITALIC.has(tag)) return void out.mark("italic", children);
     const block = BLOCK.has(tag);
-    if (block) text += " ";
-    for (const child of Array.from(node.childNodes)) visit(child);
-    if (block) text += " ";
+    if (block) out.append(" ");
+    children();
+    if (block) out.append(" ");
   };
-  for (const child of Array.from(el.childNodes)) visit(child);
-  return collapseWhitespace(text);
+  el.childNodes.forEach(visit);
+  return out;
+}
+
+/** "[1]" for a link to note 1, so the number does not stick to the word before it. */
+function noteReference(el: Element): string {
+  return `[${collapseWhitespace(el.textContent ?? "").replace(/^\[|\]$/g, "")}]`;
+}
+
+/** Where an ordered list starts counting (`<ol start="3">`), 1 by default. */
+function listStart(list: Element): number {
+  const start = Number.parseInt(list.getAttribute("start") ?? "", 10);
+  return Number.isFinite(start) && start >= 0 && start < 1_000_000 ? start : 1;
+}
+
+/** An item's own number (`<li value="7">`), when it sets one. */
+function itemValue(li: Element): number | null {
+  const value = Number.parseInt(li.getAttribute("value") ?? "", 10);
+  return Number.isFinite(value) && value >= 0 && value < 1_000_000 ? value : null;
 }
 
 function isFootnote(el: Element): boolean {

@@ -1,6 +1,7 @@
 import {
   AlignmentType,
   Document,
+  ExternalHyperlink,
   FootnoteReferenceRun,
   HeadingLevel,
   LevelFormat,
@@ -16,10 +17,11 @@ import { describe, expect, it } from "vitest";
 import { importDocx } from "./import-docx";
 import { ImportError, type ImportedPassage } from "./types";
 
-const p = (kind: ImportedPassage["kind"], text: string, level: number | null = null): ImportedPassage => ({
+const p = (kind: ImportedPassage["kind"], text: string, level: number | null = null, extra: Partial<ImportedPassage> = {}): ImportedPassage => ({
   kind,
   level,
   text,
+  ...extra,
 });
 
 async function failure(run: () => Promise<unknown>): Promise<ImportError> {
@@ -144,6 +146,51 @@ function makeZip(parts: ZipPart[]): Buffer {
 const CONTENT_TYPES = Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
 
 describe("importDocx", () => {
+  it("keeps bold, italics and links as marks and reads a byline under the title", async () => {
+    const doc = new Document({
+      title: "report_final_v3.docx",
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: "Water Prices in Jordan", heading: HeadingLevel.HEADING_1 }),
+            new Paragraph({ text: "By Rana Khalil and Thomas Berger" }),
+            new Paragraph({
+              children: [
+                new TextRun("Tariffs rose "),
+                new TextRun({ text: "sharply", bold: true }),
+                new TextRun(" in "),
+                new TextRun({ text: "three", italics: true }),
+                new TextRun(" governorates, says "),
+                new ExternalHyperlink({ link: "https://example.org/tariffs", children: [new TextRun("the ministry")] }),
+                new TextRun("."),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+    const report = await importDocx(Buffer.from(await Packer.toBuffer(doc)));
+    expect(report.title).toBe("Water Prices in Jordan");
+    expect(report.authors).toEqual(["Rana Khalil", "Thomas Berger"]);
+    expect(report.titlePassage).toEqual(p("heading", "Water Prices in Jordan", 1));
+    expect(report.passages).toEqual([
+      p("paragraph", "Tariffs rose sharply in three governorates, says the ministry.", null, {
+        marks: [
+          { type: "bold", start: 13, end: 20 },
+          { type: "italic", start: 24, end: 29 },
+          { type: "link", start: 49, end: 61, href: "https://example.org/tariffs" },
+        ],
+      }),
+    ]);
+  });
+
+  it("never takes a file name or a placeholder from the properties as the title", async () => {
+    for (const title of ["report_final_v3.docx", "Document1", "Untitled", "https://example.org/report"]) {
+      const doc = new Document({ title, sections: [{ children: [new Paragraph("Only a paragraph of text.")] }] });
+      expect((await importDocx(Buffer.from(await Packer.toBuffer(doc)))).title, title).toBeNull();
+    }
+  });
+
   it("reads headings, paragraphs, quotes, lists, tables and footnotes", async () => {
     const report = await importDocx(await makeReport());
     // Two level-1 headings: "Introduction" is a section, so the core properties give the title.
@@ -151,7 +198,7 @@ describe("importDocx", () => {
     expect(report.publishedAt).toBe("2023-03-21");
     expect(report.passages).toEqual([
       p("heading", "Introduction", 1),
-      p("paragraph", "Exports fell by a third[1] in the first year."),
+      p("paragraph", "Exports fell by a third[1] in the first year.", null, { marks: [{ type: "bold", start: 27, end: 45 }] }),
       p("quote", "Trade always finds a way."),
       p("quote", "An indented passage quoted from the minister's speech."),
       p("heading", "Methods", 1),
@@ -159,8 +206,8 @@ describe("importDocx", () => {
       p("list_item", "Customs records"),
       p("list_item", "By port"),
       p("list_item", "Interviews"),
-      p("list_item", "Collect the data"),
-      p("list_item", "Compare the years"),
+      p("list_item", "Collect the data", null, { listNumber: 1 }),
+      p("list_item", "Compare the years", null, { listNumber: 2 }),
       p("paragraph", "Year | Exports"),
       p("paragraph", "2022 | 1.2 bn | est."),
       p("paragraph", "The table shows the fall."),

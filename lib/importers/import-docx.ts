@@ -1,7 +1,7 @@
 import { JSDOM, VirtualConsole } from "jsdom";
 import mammoth from "mammoth";
 import { htmlToPassages } from "./html-to-passages";
-import { assertPassages, cleanField, pickTitle, primaryLanguage, takeLeadingDate, trustedMetadataTitle } from "./report-front";
+import { assertPassages, cleanField, pickTitle, primaryLanguage, takeFrontLines, trustedMetadataTitle } from "./report-front";
 import { ImportError, type ImportedReport } from "./types";
 import { readZipDirectory, readZipEntry, ZipFormatError, ZipSizeError, type ZipEntry } from "./zip";
 
@@ -65,8 +65,11 @@ export async function importDocx(buffer: Buffer): Promise<ImportedReport> {
   subtitleElement?.remove();
 
   const all = htmlToPassages(document.body);
-  const picked = styledTitle !== null ? { title: styledTitle, passages: all } : pickTitle(all, trustedMetadataTitle(core.title));
-  const { publishedAt, passages } = takeLeadingDate(picked.passages);
+  const picked =
+    styledTitle !== null
+      ? { title: styledTitle, passages: all, titlePassage: { kind: "heading" as const, level: 1, text: styledTitle } }
+      : pickTitle(all, trustedMetadataTitle(core.title));
+  const { authors, publishedAt, passages } = takeFrontLines(picked.passages);
   assertPassages(
     passages,
     "No text was found in this Word document, only a title or images. Check that it is the right file; a scanned document needs OCR first.",
@@ -76,10 +79,11 @@ export async function importDocx(buffer: Buffer): Promise<ImportedReport> {
     publishedAt,
     passages,
     subtitle,
-    authors: [],
+    authors,
     publisher: null,
     language: primaryLanguage(core.language),
     sourceUrl: null,
+    titlePassage: picked.titlePassage,
   };
 }
 

@@ -43,7 +43,13 @@ describe("formatFromFileName", () => {
 describe("importFile", () => {
   it("reads text and Markdown with the text importers", async () => {
     const markdown = await importFile("markdown", Buffer.from("# Title\n\nBody *text*."));
-    expect(markdown).toEqual({ title: "Title", publishedAt: null, passages: [{ kind: "paragraph", level: null, text: "Body text." }] });
+    expect(markdown).toEqual({
+      title: "Title",
+      publishedAt: null,
+      passages: [{ kind: "paragraph", level: null, text: "Body text.", marks: [{ type: "italic", start: 5, end: 9 }] }],
+      authors: [],
+      titlePassage: { kind: "heading", level: 1, text: "Title" },
+    });
     const text = await importFile("text", Buffer.from("\uFEFFTitle\n\nA paragraph of the report."));
     expect(text.title).toBe("Title");
   });

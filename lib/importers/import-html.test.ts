@@ -113,3 +113,26 @@ describe("importHtml", () => {
     expect(report.passages).toEqual([p("paragraph", "Static text.")]);
   });
 });
+
+describe("importHtml titles and bylines", () => {
+  it("never takes a file name, an address or a browser placeholder as the title", async () => {
+    for (const title of ["New Tab", "report_final_v3.docx", "https://example.org/report", "Untitled"]) {
+      const report = await importHtml(`<html><head><title>${title}</title></head><body><article><h2>Water Prices</h2><p>Tariffs rose sharply in three governorates this spring, the ministry said.</p></article></body></html>`);
+      expect(report.title, title).toBe("Water Prices");
+    }
+  });
+
+  it("reads a byline in the text and drops the footer chrome", async () => {
+    const report = await importHtml(`<html><head><title>Water Prices</title></head><body><article>
+      <h1>Water Prices</h1><p>By Rana Khalil and Thomas Berger</p><p>March 4, 2024</p>
+      <p>Tariffs rose sharply in three governorates this spring, the ministry said on Monday.</p>
+      <p>The poorest districts pay the most per cubic metre, according to the ministry's own figures.</p>
+      <p>Subscribe to our newsletter</p></article></body></html>`);
+    expect(report.authors).toEqual(["Rana Khalil", "Thomas Berger"]);
+    expect(report.publishedAt).toBe("2024-03-04");
+    expect(report.passages.map((p) => p.text)).toEqual([
+      "Tariffs rose sharply in three governorates this spring, the ministry said on Monday.",
+      "The poorest districts pay the most per cubic metre, according to the ministry's own figures.",
+    ]);
+  });
+});

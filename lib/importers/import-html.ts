@@ -2,7 +2,8 @@ import { Readability } from "@mozilla/readability";
 import { JSDOM, VirtualConsole } from "jsdom";
 import { htmlToPassages } from "./html-to-passages";
 import { comparisonKey, utf8ByteLength } from "./normalize";
-import { assertPassages, cleanField, parseDateValue, primaryLanguage, splitAuthors, takeLeadingDate } from "./report-front";
+import { dropChromePassages } from "./page-chrome";
+import { assertPassages, cleanField, isAccidentalTitle, parseDateValue, pickTitle, primaryLanguage, splitAuthors, takeFrontLines } from "./report-front";
 import { ImportError, MAX_HTML_BYTES, type ImportedPassage, type ImportedReport } from "./types";
 
 export interface ImportHtmlOptions {
@@ -48,27 +49,36 @@ export async function importHtml(html: string, options: ImportHtmlOptions = {}):
       content.window.close();
     }
     if (passages.length === 0) passages = htmlToPassages(document);
+    passages = dropChromePassages(passages);
 
-    const title = cleanField(article?.title) ?? meta.title;
+    // A page titled "New Tab", a file name or an address has no title of its own: its first heading is.
+    const trusted = (value: string | null) => (value !== null && !isAccidentalTitle(value) ? value : null);
+    let title = trusted(cleanField(article?.title)) ?? trusted(meta.title);
+    let titlePassage = null;
     if (title !== null && passages[0]?.kind === "heading" && comparisonKey(passages[0].text) === comparisonKey(title)) {
+      titlePassage = passages[0];
       passages = passages.slice(1);
+    } else if (title === null) {
+      ({ title, passages, titlePassage } = pickTitle(passages, null));
     }
     // Readability leaves the byline in the text when it took the authors from the head.
     const byline = bylineKey(article?.byline ?? meta.author);
     const bylineAt = passages.slice(0, 3).findIndex((passage) => passage.kind === "paragraph" && bylineKey(passage.text) === byline);
     if (byline !== "" && bylineAt !== -1) passages = passages.filter((_, i) => i !== bylineAt);
-    const leading = takeLeadingDate(passages);
+    // A byline or date line at the top leaves the text, unless it gives another date than the page's metadata.
+    const front = takeFrontLines(passages);
     const metadataDate = parseDateValue(article?.publishedTime) ?? meta.publishedAt;
-    if (metadataDate === null || leading.publishedAt === metadataDate) passages = leading.passages;
+    if (metadataDate === null || front.publishedAt === null || front.publishedAt === metadataDate) passages = front.passages;
     assertPassages(passages, "No article text was found on this page. If the page needs a login or builds its text with scripts, copy the article's text and paste it instead.");
 
     const authors = meta.citationAuthors.length > 0 ? meta.citationAuthors : splitAuthors(article?.byline ?? meta.author);
     return {
       title,
-      publishedAt: metadataDate ?? leading.publishedAt,
+      titlePassage,
+      publishedAt: metadataDate ?? front.publishedAt,
       passages,
       subtitle: null,
-      authors,
+      authors: authors.length > 0 ? authors : front.authors,
       publisher: cleanField(article?.siteName) ?? meta.publisher,
       language: meta.language ?? primaryLanguage(article?.lang),
       sourceUrl: options.url ?? null,

@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest";
 import { importMarkdown } from "./import-markdown";
 import { ImportError, type ImportedPassage } from "./types";
 
-const p = (kind: ImportedPassage["kind"], text: string, level: number | null = null): ImportedPassage => ({
+const p = (kind: ImportedPassage["kind"], text: string, level: number | null = null, extra: Partial<ImportedPassage> = {}): ImportedPassage => ({
   kind,
   level,
   text,
+  ...extra,
 });
 
 describe("importMarkdown", () => {
@@ -32,13 +33,18 @@ describe("importMarkdown", () => {
     expect(report.title).toBe("Report title");
     expect(report.publishedAt).toBeNull();
     expect(report.passages).toEqual([
-      p("paragraph", "Intro with bold, emphasis, gone and code."),
+      p("paragraph", "Intro with bold, emphasis, gone and code.", null, {
+        marks: [
+          { type: "bold", start: 11, end: 15 },
+          { type: "italic", start: 17, end: 25 },
+        ],
+      }),
       p("heading", "Findings", 2),
       p("quote", "First quoted paragraph continues here."),
-      p("quote", "Second quoted paragraph."),
+      p("quote", "Second quoted paragraph.", null, { marks: [{ type: "italic", start: 14, end: 23 }] }),
       p("heading", "Details", 3),
-      p("list_item", "one"),
-      p("list_item", "two"),
+      p("list_item", "one", null, { listNumber: 1 }),
+      p("list_item", "two", null, { listNumber: 2 }),
     ]);
   });
 
@@ -49,7 +55,9 @@ describe("importMarkdown", () => {
 
   it("keeps link text and image alt text, never the URLs", () => {
     const report = importMarkdown("See [the annex](https://example.org/a) and ![a chart of &amp; trade](chart.png).");
-    expect(report.passages).toEqual([p("paragraph", "See the annex and a chart of & trade.")]);
+    expect(report.passages).toEqual([
+      p("paragraph", "See the annex and a chart of & trade.", null, { marks: [{ type: "link", start: 4, end: 13, href: "https://example.org/a" }] }),
+    ]);
   });
 
   it("turns each table row into one paragraph with cells joined by |", () => {
@@ -95,7 +103,13 @@ describe("importMarkdown title and date", () => {
 
   it("reads title and date from front matter and drops the H1 that repeats it", () => {
     const report = importMarkdown('---\ntitle: "Syria report"\nauthor: Someone\ndate: 2023-03-21T08:00:00Z\n---\n# Syria report\n\nBody.');
-    expect(report).toEqual({ title: "Syria report", publishedAt: "2023-03-21", passages: [p("paragraph", "Body.")] });
+    expect(report).toEqual({
+      title: "Syria report",
+      publishedAt: "2023-03-21",
+      passages: [p("paragraph", "Body.")],
+      authors: [],
+      titlePassage: p("heading", "Syria report", 1),
+    });
   });
 
   it("ignores a front matter date that does not exist", () => {
@@ -119,5 +133,38 @@ describe("importMarkdown title and date", () => {
 
   it("refuses a document with nothing but a title", () => {
     expect(() => importMarkdown("# Only a title\n\n---\n\n<!-- nothing -->")).toThrow(ImportError);
+  });
+});
+
+describe("a Markdown brief", () => {
+  it("finds the date line and the byline under the title, in the forms briefs use", () => {
+    for (const front of ["**Date:** 12 March 2024", "_12 March 2024_", "Published: March 12, 2024", "*By Rana Khalil* · 12 March 2024"]) {
+      const report = importMarkdown(`# Brief: Water prices\n\n${front}\n\nTariffs rose sharply in three governorates.`);
+      expect(report.publishedAt, front).toBe("2024-03-12");
+      expect(report.passages.map((x) => x.text), front).toEqual(["Tariffs rose sharply in three governorates."]);
+    }
+    expect(importMarkdown("# Brief\n\nBy Rana Khalil and Thomas Berger\n\nText of the brief.").authors).toEqual(["Rana Khalil", "Thomas Berger"]);
+  });
+
+  it("keeps the number an ordered list starts from", () => {
+    const report = importMarkdown("Steps.\n\n3. Publish the tariff table.\n4. Fund the poorest districts.\n\n- a bullet");
+    expect(report.passages.map((x) => x.listNumber ?? null)).toEqual([null, 3, 4, null]);
+  });
+
+  it("keeps only safe link addresses", () => {
+    const report = importMarkdown("[run](javascript:alert(1)) and [mail](mailto:desk@example.org) and [page](https://example.org/a).");
+    expect(report.passages[0].marks).toEqual([
+      { type: "link", start: 8, end: 12, href: "mailto:desk@example.org" },
+      { type: "link", start: 17, end: 21, href: "https://example.org/a" },
+    ]);
+  });
+
+  it("remembers the leading H1 it took as the title", () => {
+    expect(importMarkdown("# The **real** title\n\nBody.").titlePassage).toEqual({
+      kind: "heading",
+      level: 1,
+      text: "The real title",
+      marks: [{ type: "bold", start: 4, end: 8 }],
+    });
   });
 });

@@ -1,5 +1,8 @@
 import { Lexer, type MarkedToken, type Token, type Tokens } from "marked";
 import { collapseWhitespace, comparisonKey, normalizeText, parseDateLine, toIsoDate } from "./normalize";
+import { dropChromePassages } from "./page-chrome";
+import { takeFrontLines } from "./report-front";
+import { RichTextBuilder } from "./rich-text";
 import { ImportError, type ImportedPassage, type ImportedReport, type PassageKind } from "./types";
 
 const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
@@ -13,29 +16,33 @@ export function importMarkdown(content: string): ImportedReport {
   const tokens = new Lexer().lex(body).filter((token) => token.type !== "space" && token.type !== "def");
 
   let title = frontTitle;
+  let titlePassage: ImportedPassage | null = null;
   const first = tokens[0] as MarkedToken | undefined;
   if (first?.type === "heading" && first.depth === 1) {
-    const firstText = collapseWhitespace(inlineText(first.tokens));
+    const firstText = collapseWhitespace(plainText(first.tokens));
     // The leading H1 is the document's title; with a front matter title it is dropped only as a repeat.
     if (title === null || comparisonKey(firstText) === comparisonKey(title)) {
       title ??= firstText || null;
+      if (firstText) titlePassage = { kind: "heading", level: 1, ...inlineRich(first.tokens) };
       tokens.shift();
     }
   }
   if (title === null) {
     const heading = tokens.find((token) => token.type === "heading") as Tokens.Heading | undefined;
-    if (heading) title = collapseWhitespace(inlineText(heading.tokens)) || null;
+    if (heading) title = collapseWhitespace(plainText(heading.tokens)) || null;
   }
 
-  const passages: ImportedPassage[] = [];
-  walkBlocks(tokens, false, passages);
+  const walked: ImportedPassage[] = [];
+  walkBlocks(tokens, false, walked);
+  const front = takeFrontLines(dropChromePassages(walked));
+  const passages = front.passages;
   if (passages.length === 0) {
     throw new ImportError(
       "no_passages",
       "No paragraphs were found in this Markdown, only a title or markup. Check that the file holds the report's text.",
     );
   }
-  return { title, publishedAt: frontDate, passages };
+  return { title, publishedAt: frontDate ?? front.publishedAt, passages, authors: front.authors, titlePassage };
 }
 
 interface FrontMatter {
@@ -64,34 +71,43 @@ function readFrontMatter(text: string): FrontMatter {
 
 /** Inside a block quote every passage is a quote, whatever markup it had. */
 function walkBlocks(tokens: Token[], inQuote: boolean, out: ImportedPassage[]): void {
-  const push = (kind: PassageKind, text: string, level: number | null = null) => {
-    const clean = collapseWhitespace(text);
-    if (clean === "") return;
-    out.push(inQuote ? { kind: "quote", level: null, text: clean } : { kind, level, text: clean });
+  const push = (kind: PassageKind, content: RichTextBuilder | string, level: number | null = null) => {
+    const { text, marks } = (typeof content === "string" ? new RichTextBuilder().append(content) : content).finish();
+    if (text === "") return;
+    const passage: ImportedPassage = inQuote ? { kind: "quote", level: null, text } : { kind, level, text };
+    if (marks.length > 0) passage.marks = marks;
+    out.push(passage);
   };
   for (const token of tokens as MarkedToken[]) {
     switch (token.type) {
       case "heading":
-        push("heading", inlineText(token.tokens), Math.min(6, Math.max(1, token.depth)));
+        push("heading", richOf(token.tokens), Math.min(6, Math.max(1, token.depth)));
         break;
       case "paragraph":
-        push("paragraph", inlineText(token.tokens));
+        push("paragraph", richOf(token.tokens));
         break;
       case "text":
-        push("paragraph", token.tokens ? inlineText(token.tokens) : decodeEntities(token.text));
+        push("paragraph", token.tokens ? richOf(token.tokens) : decodeEntities(token.text));
         break;
       case "blockquote":
         walkBlocks(token.tokens, true, out);
         break;
-      case "list":
-        for (const item of token.items) walkListItem(item, inQuote, out);
+      case "list": {
+        const start = token.ordered ? (typeof token.start === "number" ? token.start : 1) : null;
+        token.items.forEach((item, i) => walkListItem(item, start === null ? null : start + i, inQuote, out));
         break;
+      }
       case "code":
         push("paragraph", token.text);
         break;
       case "table":
         for (const row of [token.header, ...token.rows]) {
-          push("paragraph", row.map((cell) => collapseWhitespace(inlineText(cell.tokens))).join(" | "));
+          const line = new RichTextBuilder();
+          row.forEach((cell, i) => {
+            if (i > 0) line.append(" | ");
+            line.appendBuilder(richOf(cell.tokens));
+          });
+          push("paragraph", line);
         }
         break;
       case "html":
@@ -104,19 +120,25 @@ function walkBlocks(tokens: Token[], inQuote: boolean, out: ImportedPassage[]): 
 }
 
 /**
- * One passage per item. Text before a nested block (a sub-list, a code block) belongs to
- * the item; the nested block's passages follow it, which flattens nested lists in order.
+ * One passage per item, with its number in an ordered list. Text before a nested block
+ * (a sub-list, a code block) belongs to the item; the nested block's passages follow it,
+ * which flattens nested lists in order.
  */
-function walkListItem(item: Tokens.ListItem, inQuote: boolean, out: ImportedPassage[]): void {
-  let buffer: string[] = [];
+function walkListItem(item: Tokens.ListItem, number: number | null, inQuote: boolean, out: ImportedPassage[]): void {
+  let buffer = new RichTextBuilder();
   const flush = () => {
-    const text = collapseWhitespace(buffer.join(" "));
-    if (text !== "") out.push({ kind: inQuote ? "quote" : "list_item", level: null, text });
-    buffer = [];
+    const { text, marks } = buffer.finish();
+    buffer = new RichTextBuilder();
+    if (text === "") return;
+    const passage: ImportedPassage = { kind: inQuote ? "quote" : "list_item", level: null, text };
+    if (marks.length > 0) passage.marks = marks;
+    if (number !== null && !inQuote) passage.listNumber = number;
+    number = null; // text after a nested block continues the item without repeating its number
+    out.push(passage);
   };
   for (const child of item.tokens as MarkedToken[]) {
-    if (child.type === "text") buffer.push(child.tokens ? inlineText(child.tokens) : decodeEntities(child.text));
-    else if (child.type === "paragraph") buffer.push(inlineText(child.tokens));
+    if (child.type === "text") buffer.append(" ").appendBuilder(child.tokens ? richOf(child.tokens) : new RichTextBuilder().append(decodeEntities(child.text)));
+    else if (child.type === "paragraph") buffer.append(" ").appendBuilder(richOf(child.tokens));
     else if (child.type !== "space" && child.type !== "checkbox") {
       flush();
       walkBlocks([child], inQuote, out);
@@ -125,31 +147,54 @@ function walkListItem(item: Tokens.ListItem, inQuote: boolean, out: ImportedPass
   flush();
 }
 
-/** Plain text of inline markup: links keep their text, images their alt text, tags vanish. */
-function inlineText(tokens: Token[] | undefined): string {
-  let text = "";
+function richOf(tokens: Token[] | undefined): RichTextBuilder {
+  const builder = new RichTextBuilder();
+  writeInline(tokens, builder);
+  return builder;
+}
+
+/** Inline text with its bold, italic and link marks: images keep their alt text, tags vanish. */
+function inlineRich(tokens: Token[] | undefined): { text: string; marks?: ImportedPassage["marks"] } {
+  const { text, marks } = richOf(tokens).finish();
+  return marks.length > 0 ? { text, marks } : { text };
+}
+
+function plainText(tokens: Token[] | undefined): string {
+  return richOf(tokens).text;
+}
+
+function writeInline(tokens: Token[] | undefined, out: RichTextBuilder): void {
   for (const token of (tokens ?? []) as MarkedToken[]) {
     switch (token.type) {
       case "text":
-        text += token.tokens ? inlineText(token.tokens) : decodeEntities(token.text);
+        if (token.tokens) writeInline(token.tokens, out);
+        else out.append(decodeEntities(token.text));
         break;
       case "escape":
       case "codespan":
-        text += token.text;
+        out.append(token.text);
         break;
       case "br":
-        text += " ";
+        out.append(" ");
         break;
       case "html":
-        if (/^<br\b/i.test(token.text)) text += " ";
+        if (/^<br\b/i.test(token.text)) out.append(" ");
         break;
       case "checkbox":
         break;
+      case "strong":
+        out.mark("bold", () => writeInline(token.tokens, out));
+        break;
+      case "em":
+        out.mark("italic", () => writeInline(token.tokens, out));
+        break;
+      case "link":
+        out.mark("link", () => writeInline(token.tokens, out), token.href);
+        break;
       default:
-        text += "tokens" in token && token.tokens ? inlineText(token.tokens) : "";
+        if ("tokens" in token && token.tokens) writeInline(token.tokens, out);
     }
   }
-  return text;
 }
 
 const BLOCK_TAG = /<\/?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|table|tr|blockquote|section|article|aside|header|footer|figure|figcaption|pre)\b[^>]*>/gi;

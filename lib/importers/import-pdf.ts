@@ -141,6 +141,7 @@ export async function importPdf(buffer: Buffer): Promise<ImportedReport> {
       publisher: null,
       language: primaryLanguage(field("Language")),
       sourceUrl: null,
+      titlePassage: picked.titlePassage,
     };
   } finally {
     await task.destroy();
@@ -183,10 +184,10 @@ function localAssets(): { cMapUrl?: string; cMapPacked?: boolean; standardFontDa
   }
 }
 
-function withTitle(passages: ImportedPassage[], title: string): { title: string; passages: ImportedPassage[] } {
+function withTitle(passages: ImportedPassage[], title: string): { title: string; passages: ImportedPassage[]; titlePassage: ImportedPassage | null } {
   const first = passages[0];
   const repeated = first?.kind === "heading" && collapseWhitespace(first.text).toLowerCase() === title.toLowerCase();
-  return { title, passages: repeated ? passages.slice(1) : passages };
+  return { title, passages: repeated ? passages.slice(1) : passages, titlePassage: repeated ? first : null };
 }
 
 // ---------------------------------------------------------------------------------------

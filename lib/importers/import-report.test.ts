@@ -24,7 +24,9 @@ describe("importReport dispatch", () => {
     expect(importReport("markdown", content)).toEqual({
       title: "Title",
       publishedAt: null,
-      passages: [{ kind: "paragraph", level: null, text: "Body text." }],
+      passages: [{ kind: "paragraph", level: null, text: "Body text.", marks: [{ type: "italic", start: 5, end: 9 }] }],
+      authors: [],
+      titlePassage: { kind: "heading", level: 1, text: "Title" },
     });
     expect(importReport("text", content).title).toBe("# Title");
   });

@@ -135,3 +135,85 @@ describe("headings", () => {
     }
   });
 });
+
+describe("a pasted news article", () => {
+  const article = (lines: string[]) => importText(lines.join("\n"));
+  const body = [
+    "Three years of drought have cut the flow of the Yarmouk to a third of its average, and the farms of the valley feel it first.",
+    "",
+    "The desalination plant planned for Aqaba would supply 300 million cubic metres a year, enough for most of Amman's households.",
+    "",
+    "Critics say the plant's energy costs will fall on the poorest districts, which already pay the most per cubic metre.",
+  ];
+
+  it("takes the byline as the authors and finds the date line after it", () => {
+    const report = article(["Water and Power in the Jordan Basin", "By Rana Khalil and Thomas Berger", "March 4, 2024", "", ...body]);
+    expect(report.title).toBe("Water and Power in the Jordan Basin");
+    expect(report.authors).toEqual(["Rana Khalil", "Thomas Berger"]);
+    expect(report.publishedAt).toBe("2024-03-04");
+    expect(report.passages.map((p) => p.text)).toEqual(body.filter(Boolean));
+  });
+
+  it("reads a byline of three and a date on the byline's line, after a standfirst", () => {
+    const report = article([
+      "Water and Power in the Jordan Basin",
+      "",
+      "What a plant on the Red Sea would cost, and who would pay.",
+      "",
+      "By Rana Khalil, Thomas Berger and Sami Cohen | Published 4 March 2024, 10:32 GMT",
+      "",
+      ...body,
+    ]);
+    expect(report.authors).toEqual(["Rana Khalil", "Thomas Berger", "Sami Cohen"]);
+    expect(report.publishedAt).toBe("2024-03-04");
+    expect(report.passages[0].text).toBe("What a plant on the Red Sea would cost, and who would pay.");
+    expect(report.passages).toHaveLength(4);
+  });
+
+  it("reads an Arabic byline", () => {
+    const report = article(["المياه والطاقة في حوض الأردن", "بقلم رنا خليل", "", "قالت الدراسة إن الجفاف خفض تدفق نهر اليرموك إلى الثلث خلال ثلاث سنوات متتالية."]);
+    expect(report.authors).toEqual(["رنا خليل"]);
+    expect(report.passages.map((p) => p.text)).toEqual(["قالت الدراسة إن الجفاف خفض تدفق نهر اليرموك إلى الثلث خلال ثلاث سنوات متتالية."]);
+  });
+
+  it("drops the site's footer: related articles, calls to subscribe, sharing and copyright", () => {
+    const report = article([
+      "Water and Power in the Jordan Basin",
+      "",
+      ...body,
+      "",
+      "Share this article",
+      "Related articles",
+      "Drought deepens across the Levant",
+      "Why Amman's pipes leak",
+      "Subscribe to our newsletter",
+      "© 2024 Levant Review. All rights reserved.",
+    ]);
+    expect(report.passages.map((p) => p.text)).toEqual(body.filter(Boolean));
+  });
+
+  it("keeps real text that mentions the same words", () => {
+    const lines = [
+      "Water and Power in the Jordan Basin",
+      "",
+      ...body,
+      "",
+      "Related",
+      "",
+      "Earlier studies of the basin, which the ministry did not publish, reached the same conclusion with smaller samples.",
+      "",
+      "Readers can subscribe to the ministry's newsletter, which lists tariffs a month before they change.",
+    ];
+    expect(article(lines).passages).toHaveLength(6);
+  });
+
+  it("does not take a sentence that starts with “By” for a byline", () => {
+    const report = article(["Water and Power", "", "By the end of 2023, prices had doubled in every governorate of the kingdom.", "", ...body]);
+    expect(report.authors).toEqual([]);
+    expect(report.passages[0].text).toMatch(/^By the end of 2023/);
+  });
+
+  it("remembers the title line, to be kept when another title is given", () => {
+    expect(article(["Water and Power", "", ...body]).titlePassage).toEqual({ kind: "heading", level: 1, text: "Water and Power" });
+  });
+});

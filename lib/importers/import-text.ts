@@ -1,43 +1,35 @@
 import { codePointLength } from "../anchoring/code-points";
+import { parseFrontLine } from "./byline";
 import { collapseWhitespace, comparisonKey, normalizeText, parseDateLine } from "./normalize";
+import { footerStart, isChromeLine } from "./page-chrome";
 import { ImportError, type ImportedPassage, type ImportedReport } from "./types";
 
-// Page furniture that comes along when a report is copied from a web page. Matched against
-// whole lines only, so prose that merely mentions "share" or "print" is never touched.
-const CHROME_PHRASES = new Set([
-  "font size", "text size", "a a a", "a+ a-", "a- a+", "a a", "print", "print this page",
-  "share", "share this", "share this article", "share this page", "share on facebook",
-  "share on twitter", "share on x", "share on linkedin", "tweet", "email", "e-mail", "listen",
-  "listen to this article", "save", "bookmark", "read more", "copy link", "link copied",
-  "download pdf", "advertisement", "skip to content", "skip to main content", "back to top",
-]);
-// Single-word buttons that pages print side by side ("Share Tweet Email").
-const CHROME_WORDS = new Set([
-  "a", "a+", "a-", "print", "share", "tweet", "email", "e-mail", "save", "listen", "bookmark",
-  "facebook", "twitter", "linkedin", "whatsapp", "telegram", "reddit", "pinterest",
-]);
+export { isChromeLine } from "./page-chrome";
+
 const TITLE_MAX_LENGTH = 200;
 const HEADING_MAX_LENGTH = 80;
 const HEADING_MAX_WORDS = 12;
+// How far into the body a byline or a date line is looked for, in lines.
+const FRONT_LINES = 8;
+// A line this long ending like a sentence is the article's prose.
+const PROSE_MIN_LENGTH = 80;
 const NUMBERED_HEADING = /^(\d+(?:\.\d+)*)[.)]?\s+\S/;
 // Sentence-ending or clause punctuation, Latin and Arabic, before closing quotes or brackets.
 const TERMINAL_PUNCTUATION = /[.,;:!?…،؛؟]["'”’»)\]]*$/;
 
-export function isChromeLine(line: string): boolean {
-  const key = comparisonKey(line).replace(/:$/, "");
-  if (key === "") return false;
-  if (CHROME_PHRASES.has(key)) return true;
-  return key.split(/\s*[|·•]\s*|\s+/).every((word) => CHROME_WORDS.has(word));
-}
-
 /** Plain text as pasted from a web page or saved from a word processor. */
 export function importText(content: string): ImportedReport {
   const lines = normalizeText(content).split("\n").map(collapseWhitespace);
-  const { title, publishedAt, body } = readHeader(lines);
+  const header = readHeader(lines);
+  const { title } = header;
   const titleKey = title === null ? null : comparisonKey(title);
   const isNoise = (line: string) => isChromeLine(line) || comparisonKey(line) === titleKey;
 
-  const blocks = splitBlocks(body, hasBlankLine(lines)).filter((block) => !block.every(isNoise));
+  const footer = footerStart(header.body);
+  const body = footer === -1 ? header.body : header.body.slice(0, footer);
+  const blocks = splitBlocks(body, hasBlankLine(lines))
+    .map((block) => block.filter((line) => !isNoise(line)))
+    .filter((block) => block.length > 0);
   const texts = blocks.map((block) => block.join(" "));
   const passages: ImportedPassage[] = texts.map((text, i) => {
     const level = blocks[i].length === 1 ? headingLevel(text, texts[i + 1]) : null;
@@ -49,30 +41,52 @@ export function importText(content: string): ImportedReport {
       "No paragraphs were found, only a title, a date or page buttons such as \"Share\". Paste the report's body text as well.",
     );
   }
-  return { title, publishedAt, passages };
+  return {
+    title,
+    publishedAt: header.publishedAt,
+    passages,
+    authors: header.authors,
+    titlePassage: title === null ? null : { kind: "heading", level: 1, text: title },
+  };
 }
 
 interface Header {
   title: string | null;
   publishedAt: string | null;
+  authors: string[];
   body: string[];
 }
 
 /**
  * The first real line is the title. Around it, a web page puts a date (often with a view
- * counter), the title again and buttons; all of that is read or dropped up to the first
- * line of body text.
+ * counter), a byline, the title again and buttons; all of that is read or dropped up to
+ * the first line of body text. A byline or date a little further down (after a standfirst)
+ * is taken out of the body too.
  */
 function readHeader(lines: string[]): Header {
   let publishedAt: string | null = null;
+  let authors: string[] = [];
+  /** Reads a byline or date line into the header; false for any other line. */
+  const takeFront = (line: string): boolean => {
+    const front = parseFrontLine(line);
+    if (front === null) return false;
+    const fresh = (front.publishedAt !== null && publishedAt === null) || (front.authors !== null && authors.length === 0);
+    if (!fresh) return false;
+    publishedAt ??= front.publishedAt;
+    if (front.authors !== null && authors.length === 0) authors = front.authors;
+    return true;
+  };
   const skipFrom = (start: number, titleKey: string | null): number => {
     let i = start;
     for (; i < lines.length; i++) {
       const line = lines[i];
       if (line === "" || isChromeLine(line) || comparisonKey(line) === titleKey) continue;
-      const date = publishedAt === null ? parseDateLine(line) : null;
-      if (date === null) break;
-      publishedAt = date;
+      // Before the title only a date is taken: a byline opens no article.
+      if (titleKey === null) {
+        const date = publishedAt === null ? parseDateLine(line) : null;
+        if (date === null) break;
+        publishedAt = date;
+      } else if (!takeFront(line)) break;
     }
     return i;
   };
@@ -80,12 +94,23 @@ function readHeader(lines: string[]): Header {
   const titleIndex = skipFrom(0, null);
   const candidate = lines[titleIndex];
   if (candidate === undefined || codePointLength(candidate) > TITLE_MAX_LENGTH) {
-    return { title: null, publishedAt, body: lines.slice(titleIndex) };
+    return { title: null, publishedAt, authors, body: lines.slice(titleIndex) };
   }
   const bodyStart = skipFrom(titleIndex + 1, comparisonKey(candidate));
   // A lone line is the report's only content, not a title over nothing.
-  if (bodyStart >= lines.length) return { title: null, publishedAt, body: [candidate] };
-  return { title: candidate, publishedAt, body: lines.slice(bodyStart) };
+  if (bodyStart >= lines.length) return { title: null, publishedAt, authors, body: [candidate] };
+  const body = lines.slice(bodyStart);
+  // A standfirst may come before the byline and the date: look a few lines further, up to
+  // the second line of prose, and never at the last line (a date there closes the text).
+  const lastFilled = body.findLastIndex((line) => line !== "");
+  for (let i = 0, seen = 0, prose = 0; i < lastFilled && seen < FRONT_LINES && prose < 2; i++) {
+    if (body[i] === "") continue;
+    seen++;
+    if (body[i].length >= PROSE_MIN_LENGTH && TERMINAL_PUNCTUATION.test(body[i])) prose++;
+    const isolated = (body[i - 1] ?? "") === "" || (body[i + 1] ?? "") === "" || !hasBlankLine(lines);
+    if (isolated && takeFront(body[i])) body[i] = "";
+  }
+  return { title: candidate, publishedAt, authors, body };
 }
 
 /** Whether blank lines separate the text's paragraphs (the header included). */

@@ -93,9 +93,9 @@ const MONTHS: Record<string, number> = {
   oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
 };
 
-const LEAD = String.raw`^(?:(?:published|posted|updated|date)(?:\s+on)?\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?`;
+const LEAD = String.raw`^(?:(?:(?:first |last )?published|posted|(?:last )?updated|date|dated)(?:\s+on)?\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?`;
 // What news sites print after a date: a time, and a view counter ("Mar 21, 2023 1902").
-const TAIL = String.raw`(?:\s*[,|·•–—-]?\s*(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:utc|gmt)(?:[+-]\d{1,2}(?::?\d{2})?)?)?)?(?:\s*[,|·•–—-]?\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s+views?)?)?\s*$`;
+const TAIL = String.raw`(?:\s*[,|·•–—-]?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:utc|gmt|[ecmp][sd]t|bst|cest|cet|eest|eet|ast|ist|msk|trt)(?:[+-]\d{1,2}(?::?\d{2})?)?)?)?(?:\s*[,|·•–—-]?\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s+views?)?)?\s*$`;
 const ORDINAL = String.raw`(?:st|nd|rd|th)?`;
 
 const MONTH_DAY_YEAR = new RegExp(`${LEAD}([a-z]+)\\.?\\s+(\\d{1,2})${ORDINAL},?\\s+(\\d{4})${TAIL}`, "i");

@@ -1,10 +1,15 @@
+import { parseFrontLine } from "./byline";
 import { collapseWhitespace, comparisonKey, normalizeText, parseDateLine, toIsoDate, utf8ByteLength } from "./normalize";
 import { ImportError, MAX_IMPORT_BYTES, type ImportedPassage } from "./types";
 
 const TITLE_MAX_LENGTH = 300;
 // Titles that file metadata carries by accident: a file name, a converter's prefix, a placeholder.
 const FILE_NAME = /\.(?:docx?|pdf|rtf|odt|txt|html?|indd|pptx?|xlsx?|pages|qxp|tex)$/i;
-const PLACEHOLDER_TITLE = /^(?:untitled|document\d*|title|no title|slide \d+|powerpoint presentation|microsoft word)$/i;
+const PLACEHOLDER_TITLE =
+  /^(?:untitled(?:[\s_-]*(?:document|page|report)?[\s_-]*\d*)|(?:new )?document\s*\d*|title|no title|new tab|new page|blank page|about:blank|home|index|loading\W*|slide \d+|presentation\s*\d*|powerpoint presentation|microsoft word|book\d*|draft\s*\d*)$/i;
+// An address or a bare file stem ("report_final_v3", "IMG_2041") in place of a title.
+const ADDRESS = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+\/\S*$/i;
+const FILE_STEM = /^[\w.-]*_[\w.-]*$/;
 const CONVERTER_PREFIX = /^microsoft (?:word|powerpoint|excel)\s*-\s*/i;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/;
 
@@ -22,32 +27,67 @@ export function cleanField(value: string | null | undefined): string | null {
 export function trustedMetadataTitle(value: string | null | undefined): string | null {
   const text = cleanField(value)?.replace(CONVERTER_PREFIX, "") ?? null;
   if (text === null || text.length < 3 || text.length > TITLE_MAX_LENGTH) return null;
-  if (FILE_NAME.test(text) || PLACEHOLDER_TITLE.test(text) || !/\p{L}/u.test(text)) return null;
+  if (isAccidentalTitle(text)) return null;
   return text;
+}
+
+/** A file name, a web address or a program's placeholder ("Untitled", "New Tab", "Document1"): never a report's title. */
+export function isAccidentalTitle(value: string): boolean {
+  const text = collapseWhitespace(value);
+  return FILE_NAME.test(text) || PLACEHOLDER_TITLE.test(text) || ADDRESS.test(text) || FILE_STEM.test(text) || !/\p{L}/u.test(text);
 }
 
 /**
  * Chooses the report's title. A heading that opens the document and is the only heading at
  * its level is the title and leaves the passages (as Markdown's leading H1 does); failing
  * that, the metadata title; failing that, the first heading, which stays a passage.
- * A first passage that repeats the chosen title is dropped.
+ * A first passage that repeats the chosen title is dropped. The passage the title left is
+ * returned as `titlePassage`, to be put back when a person gives another title.
  */
 export function pickTitle(
   passages: ImportedPassage[],
   metadataTitle: string | null,
-): { title: string | null; passages: ImportedPassage[] } {
+): { title: string | null; passages: ImportedPassage[]; titlePassage: ImportedPassage | null } {
   const first = passages[0];
-  if (first?.kind === "heading" && first.text.length <= TITLE_MAX_LENGTH) {
+  if (first?.kind === "heading" && first.text.length <= TITLE_MAX_LENGTH && !isAccidentalTitle(first.text)) {
     const sameLevel = passages.filter((passage) => passage.kind === "heading" && passage.level === first.level).length;
     const highest = passages.every((passage) => passage.kind !== "heading" || (passage.level ?? 6) >= (first.level ?? 1));
-    if (sameLevel === 1 && highest) return { title: first.text, passages: passages.slice(1) };
+    if (sameLevel === 1 && highest) return { title: first.text, passages: passages.slice(1), titlePassage: first };
   }
   if (metadataTitle !== null) {
-    const repeated = first !== undefined && comparisonKey(first.text) === comparisonKey(metadataTitle);
-    return { title: metadataTitle, passages: repeated && first.kind === "heading" ? passages.slice(1) : passages };
+    const repeated = first !== undefined && first.kind === "heading" && comparisonKey(first.text) === comparisonKey(metadataTitle);
+    return { title: metadataTitle, passages: repeated ? passages.slice(1) : passages, titlePassage: repeated ? first : null };
   }
-  const heading = passages.find((passage) => passage.kind === "heading");
-  return { title: heading ? heading.text : null, passages };
+  const heading = passages.find((passage) => passage.kind === "heading" && !isAccidentalTitle(passage.text));
+  return { title: heading ? heading.text : null, passages, titlePassage: null };
+}
+
+/** How many passages at the top a byline or a date line is looked for in. */
+const FRONT_PASSAGES = 5;
+
+/**
+ * Bylines and date lines among the first passages ("By Rana Khalil and Thomas Berger",
+ * "12 March 2024", "**Date:** 12 March 2024", "By Rana Khalil | 4 March 2024"), in any
+ * order: the first of each is read and leaves the passages.
+ */
+export function takeFrontLines(passages: ImportedPassage[]): { authors: string[]; publishedAt: string | null; passages: ImportedPassage[] } {
+  let authors: string[] = [];
+  let publishedAt: string | null = null;
+  const taken = new Set<number>();
+  for (let i = 0; i < Math.min(passages.length, FRONT_PASSAGES); i++) {
+    if (passages[i].kind !== "paragraph") continue;
+    const front = parseFrontLine(passages[i].text);
+    if (front === null) continue;
+    const fresh = (front.authors !== null && authors.length === 0) || (front.publishedAt !== null && publishedAt === null);
+    const clashes = (front.authors !== null && authors.length > 0) || (front.publishedAt !== null && publishedAt !== null);
+    if (!fresh || clashes) continue;
+    authors = front.authors ?? authors;
+    publishedAt = front.publishedAt ?? publishedAt;
+    taken.add(i);
+  }
+  // Never the whole text: a lone date is the report's content, not its front matter.
+  if (taken.size === passages.length) return { authors: [], publishedAt: null, passages };
+  return { authors, publishedAt, passages: passages.filter((_, i) => !taken.has(i)) };
 }
 
 /**

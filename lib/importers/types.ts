@@ -1,3 +1,5 @@
+import type { PassageMark } from "../passage-marks";
+
 export type PassageKind = "heading" | "paragraph" | "quote" | "list_item" | "footnote";
 
 export interface ImportedPassage {
@@ -7,6 +9,10 @@ export interface ImportedPassage {
   text: string;
   /** 1-based page a passage starts on, for passages read from a PDF; absent or null otherwise. */
   page?: number | null;
+  /** Bold, italic and link ranges over the text, in code point offsets; absent when plain. */
+  marks?: PassageMark[];
+  /** An ordered list item's number in the source ("3." stays 3); absent otherwise. */
+  listNumber?: number | null;
 }
 
 export interface ImportedReport {
@@ -20,6 +26,11 @@ export interface ImportedReport {
   /** Primary language subtag in lower case ("ar", "en"), when the source declares one. */
   language?: string | null;
   sourceUrl?: string | null;
+  /**
+   * The heading the title was read from, which left the passages: put back in front of
+   * them when a person gives a different title, so the document's own words stay.
+   */
+  titlePassage?: ImportedPassage | null;
 }
 
 export type ImportFormat = "text" | "markdown";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { calendarDate, documentText, lineText, webAddress } from "./common";
+import { calendarDate, documentText, lineText, queryWholeNumber, webAddress, wholeNumber } from "./common";
 
 export const SOURCE_FORMATS = ["text", "markdown", "url", "html", "docx", "pdf"] as const;
 
@@ -20,8 +20,33 @@ export const reportMetadataSchema = z.object({
 });
 export type ReportMetadataInput = z.infer<typeof reportMetadataSchema>;
 
+/** The most passages a report may have: far beyond any real one (a 5 MB text of one-word lines). */
+const MAX_PASSAGES = 1_000_000;
+const passageNumber = (label: string) => wholeNumber(label, { min: 1, max: MAX_PASSAGES });
+
+/**
+ * What a person chose in the preview, by the dry run's passage numbers: passages to leave
+ * out (`omit`), to join with the next (`merge`), and whose text becomes the authors, the
+ * date or the subtitle. Checked against the passages on the server.
+ */
+export const importChoicesSchema = z.object({
+  omit: z.array(passageNumber("Each omitted passage")).max(MAX_PASSAGES).optional(),
+  merge: z.array(passageNumber("Each merged passage")).max(MAX_PASSAGES).optional(),
+  authorsFrom: passageNumber("authorsFrom").optional(),
+  publishedAtFrom: passageNumber("publishedAtFrom").optional(),
+  subtitleFrom: passageNumber("subtitleFrom").optional(),
+});
+export type ImportChoicesInput = z.infer<typeof importChoicesSchema>;
+
+/** A page of a dry run's passages: `?passageOffset=500&passageLimit=500`. */
+export const previewPageSchema = z.object({
+  passageOffset: queryWholeNumber("passageOffset", { min: 0, max: MAX_PASSAGES }).optional(),
+  passageLimit: queryWholeNumber("passageLimit", { min: 1, max: 2000 }).optional(),
+});
+
 /** JSON import: pasted text or Markdown, or a web address to fetch. Files come as multipart. */
 export const importJsonSchema = reportMetadataSchema.extend({
+  ...importChoicesSchema.shape,
   format: z.enum(["text", "markdown", "url"], { error: "Format must be one of: text, markdown, url (or upload a file as multipart)." }),
   content: documentText("content").optional(),
   // Checked for what it names when it is fetched (lib/server/import/fetch-url.ts).

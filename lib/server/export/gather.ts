@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import { codePointLength } from "@/lib/anchoring/code-points";
+import { readMarks } from "@/lib/passage-marks";
 import { Prisma } from "@/generated/prisma/client";
 import { db, sqlQuery } from "@/lib/db";
 import { notFound } from "@/lib/errors";
@@ -112,9 +114,9 @@ export async function openReportExport(request: ExportRequest & { reportId: stri
     getUserById(request.userId),
     db.passage.findMany({
       where: { reportId: report.id, version: report.version },
-      select: { id: true, index: true, kind: true, level: true, text: true },
+      select: { id: true, index: true, kind: true, level: true, text: true, marks: true },
       orderBy: { index: "asc" },
-    }),
+    }).then((rows) => rows.map(({ marks, ...p }) => (marks === null ? p : { ...p, marks: readMarks(marks, codePointLength(p.text)) }))),
     sqlQuery<{ id: string; kind: AnnotationKindName; authorId: string }>(Prisma.sql`
       SELECT a.id, a.kind::text AS kind, a.author_id AS "authorId" ${exported}
       ORDER BY p.index, a.start, a."end", a.created_at, a.id`),

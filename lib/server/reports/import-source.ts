@@ -1,7 +1,10 @@
 import { AppError, invalidField } from "@/lib/errors";
 import { detectLanguage } from "@/lib/importers/detect-language";
 import { formatFromFileName, importFile } from "@/lib/importers/import-file";
+import { applyImportChoices, hasChoices, type ChosenImport, type ImportChoices } from "@/lib/importers/import-choices";
+import { comparisonKey } from "@/lib/importers/normalize";
 import { ImportError, type ImportedReport } from "@/lib/importers/types";
+import type { PassageMark } from "@/lib/passage-marks";
 import type { ImportJsonInput } from "@/lib/validations/import";
 import { fetchUrl } from "../import/fetch-url";
 
@@ -69,6 +72,18 @@ export async function parseImportRequest(request: ImportRequest): Promise<Parsed
   }
 }
 
+export interface PreviewPassage {
+  index: number;
+  kind: string;
+  level: number | null;
+  text: string;
+  page: number | null;
+  /** An ordered list item's number, else null. */
+  listNumber: number | null;
+  /** Bold, italic and link ranges over the text (code point offsets); empty when plain. */
+  marks: PassageMark[];
+}
+
 export interface ImportPreview {
   sourceFormat: SourceFormat;
   title: string | null;
@@ -78,12 +93,25 @@ export interface ImportPreview {
   publishedAt: string | null;
   language: string | null;
   sourceUrl: string | null;
+  /** The heading the title was read from, which left the text: put back as ¶ 1 when a different title is given. */
+  titlePassage: string | null;
   passageCount: number;
-  passages: { index: number; kind: string; level: number | null; text: string; page: number | null }[];
+  /** Where this page of passages starts (0 for the first) and how many a page holds. */
+  passageOffset: number;
+  passageLimit: number;
+  passages: PreviewPassage[];
 }
 
-/** What the importer found, for a person to check before saving. */
-export function previewOf({ format, report }: ParsedSource, first = 8): ImportPreview {
+/** A page of the preview's passages: `passageOffset` passages skipped, then at most `passageLimit`. */
+export interface PreviewPage {
+  offset: number;
+  limit: number;
+}
+
+export const DEFAULT_PREVIEW_PAGE: PreviewPage = { offset: 0, limit: 500 };
+
+/** What the importer found, for a person to check before saving: every passage, a page at a time. */
+export function previewOf({ format, report }: ParsedSource, page: PreviewPage = DEFAULT_PREVIEW_PAGE): ImportPreview {
   return {
     sourceFormat: format,
     title: report.title,
@@ -93,7 +121,35 @@ export function previewOf({ format, report }: ParsedSource, first = 8): ImportPr
     publishedAt: report.publishedAt,
     language: report.language ?? null,
     sourceUrl: report.sourceUrl ?? null,
+    titlePassage: report.titlePassage?.text ?? null,
     passageCount: report.passages.length,
-    passages: report.passages.slice(0, first).map((p, i) => ({ index: i + 1, kind: p.kind, level: p.level, text: p.text, page: p.page ?? null })),
+    passageOffset: page.offset,
+    passageLimit: page.limit,
+    passages: report.passages.slice(page.offset, page.offset + page.limit).map((p, i) => ({
+      index: page.offset + i + 1,
+      kind: p.kind,
+      level: p.level,
+      text: p.text,
+      page: p.page ?? null,
+      listNumber: p.listNumber ?? null,
+      marks: p.marks ?? [],
+    })),
   };
+}
+
+/**
+ * The passages and details to store: the person's choices applied to the dry run's
+ * passages (a 422 naming each choice at fault, else), then the heading the title was
+ * read from put back in front when the title sent differs from it.
+ */
+export function chosenImport(report: ImportedReport, choices: ImportChoices, title: string | undefined): ChosenImport {
+  const chosen = hasChoices(choices) ? applyImportChoices(report.passages, choices) : { passages: report.passages };
+  if ("issues" in chosen) {
+    throw new AppError("validation_failed", chosen.issues[0].message, { issues: chosen.issues });
+  }
+  const heading = report.titlePassage;
+  if (title !== undefined && heading && comparisonKey(title) !== comparisonKey(heading.text)) {
+    return { ...chosen, passages: [heading, ...chosen.passages] };
+  }
+  return chosen;
 }

@@ -1,10 +1,12 @@
+import { codePointLength } from "@/lib/anchoring/code-points";
 import { db } from "@/lib/db";
-import { notFound } from "@/lib/errors";
+import { readMarks, type PassageMark } from "@/lib/passage-marks";
+import { invalidField, notFound } from "@/lib/errors";
 import type { ImportedPassage } from "@/lib/importers/types";
-import type { ReportMetadataInput } from "@/lib/validations/import";
+import type { ImportChoicesInput, ReportMetadataInput } from "@/lib/validations/import";
 import type { ImportReportInput } from "@/lib/validations/report";
 import { annotationVisibleWhere } from "../annotations/visibility";
-import { parseImportRequest, previewOf, type ImportPreview, type ImportRequest } from "./import-source";
+import { chosenImport, parseImportRequest, previewOf, type ImportPreview, type ImportRequest, type PreviewPage } from "./import-source";
 import { getReportAccessOrThrow, getWorkspaceAccessOrThrow, reportWhere, requireRole } from "../workspaces/access";
 import { recordEvent } from "../events/events";
 import { keysetArgs, keysetPage, type Keyset, type PageOption } from "../pagination/keyset";
@@ -28,6 +30,10 @@ export interface PassageView {
   level: number | null;
   text: string;
   page: number | null;
+  /** Bold, italic and link ranges kept from the source (code point offsets); empty when plain. */
+  marks: PassageMark[];
+  /** An ordered list item's number, else null. */
+  listNumber: number | null;
 }
 
 export interface ReportView extends Omit<ReportSummary, "passageCount" | "annotationCount"> {
@@ -52,23 +58,33 @@ export function toIsoDate(date: Date | null): string | null {
 /**
  * Imports a report from pasted text, a web address or a file. Access is checked
  * before anything is fetched or parsed; with dryRun the preview is returned and
- * nothing is stored. Metadata sent along wins over what the importer found.
+ * nothing is stored. Metadata sent along wins over what the importer found; the
+ * preview's choices (passages left out, merged, or used as details) are applied to
+ * the same parse, by the dry run's passage numbers.
  */
 export async function importReportFromRequest(options: {
   userId: string;
   workspaceIdOrSlug: string;
   request: ImportRequest;
   metadata?: ReportMetadataInput;
+  choices?: ImportChoicesInput;
   dryRun?: boolean;
+  previewPage?: PreviewPage;
 }): Promise<ImportPreview | { id: string; title: string; publishedAt: string | null; passageCount: number }> {
   const { role } = await getWorkspaceAccessOrThrow(options);
   requireRole(role, "editor", "import reports");
-  const parsed = await parseImportRequest(options.request);
   const meta = options.metadata ?? {};
+  const choices = options.choices ?? {};
+  for (const [field, from] of [["authors", "authorsFrom"], ["publishedAt", "publishedAtFrom"], ["subtitle", "subtitleFrom"]] as const) {
+    if (meta[field] !== undefined && choices[from] !== undefined) throw invalidField(from, `Send ${field} or ${from}, not both.`);
+  }
+  const parsed = await parseImportRequest(options.request);
+  // The choices are checked in a dry run too; its passages stay as parsed, so their numbers hold.
+  const chosen = chosenImport(parsed.report, choices, meta.title);
   // A preview shows what would be saved: what was found, corrected by what was sent.
-  if (options.dryRun) return { ...previewOf(parsed), ...Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)) };
+  if (options.dryRun) return { ...previewOf(parsed, options.previewPage), ...Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)) };
   const found = parsed.report;
-  const publishedAt = meta.publishedAt !== undefined ? meta.publishedAt : found.publishedAt;
+  const publishedAt = meta.publishedAt !== undefined ? meta.publishedAt : (chosen.publishedAt ?? found.publishedAt);
   return db.$transaction(
     async (tx) => {
       const { workspace } = await getWorkspaceAccessOrThrow(options, tx);
@@ -76,8 +92,8 @@ export async function importReportFromRequest(options: {
         data: {
           workspaceId: workspace.id,
           title: meta.title || found.title || "Untitled report",
-          subtitle: meta.subtitle !== undefined ? meta.subtitle : (found.subtitle ?? null),
-          authors: meta.authors ?? found.authors ?? [],
+          subtitle: meta.subtitle !== undefined ? meta.subtitle : (chosen.subtitle ?? found.subtitle ?? null),
+          authors: meta.authors ?? chosen.authors ?? found.authors ?? [],
           publisher: meta.publisher !== undefined ? meta.publisher : (found.publisher ?? null),
           publishedAt: publishedAt ? new Date(`${publishedAt}T00:00:00Z`) : null,
           language: meta.language !== undefined ? meta.language : (found.language ?? null),
@@ -87,17 +103,27 @@ export async function importReportFromRequest(options: {
         },
         select: { id: true, title: true, publishedAt: true },
       });
-      await tx.passage.createMany({ data: passageRows(report.id, 1, found.passages) });
+      await tx.passage.createMany({ data: passageRows(report.id, 1, chosen.passages) });
       await tx.reportVersion.create({ data: { reportId: report.id, version: 1, sourceFormat: parsed.format, createdById: options.userId } });
       await recordEvent(tx, { reportId: report.id, type: "report.imported", itemType: "report", itemId: report.id, actorId: options.userId });
-      return { id: report.id, title: report.title, publishedAt: toIsoDate(report.publishedAt), passageCount: found.passages.length };
+      return { id: report.id, title: report.title, publishedAt: toIsoDate(report.publishedAt), passageCount: chosen.passages.length };
     },
     { timeout: 60_000 },
   );
 }
 
 export function passageRows(reportId: string, version: number, passages: ImportedPassage[]) {
-  return passages.map((p, i) => ({ reportId, version, index: i + 1, kind: p.kind, level: p.level, text: p.text, page: p.page ?? null }));
+  return passages.map((p, i) => ({
+    reportId,
+    version,
+    index: i + 1,
+    kind: p.kind,
+    level: p.level,
+    text: p.text,
+    page: p.page ?? null,
+    marks: p.marks?.length ? p.marks.map((mark) => ({ ...mark })) : undefined,
+    listNumber: p.listNumber ?? null,
+  }));
 }
 
 /** Pasted text or Markdown (the seed and older callers). */
@@ -187,7 +213,7 @@ export async function getReportOrThrow(options: { userId: string; reportId: stri
   const passages = await db.passage.findMany({
     where: { reportId: report.id, version },
     orderBy: { index: "asc" },
-    select: { id: true, index: true, kind: true, level: true, text: true, page: true },
+    select: { id: true, index: true, kind: true, level: true, text: true, page: true, marks: true, listNumber: true },
   });
   const { memberships, ...workspace } = report.workspace;
   return {
@@ -206,7 +232,7 @@ export async function getReportOrThrow(options: { userId: string; reportId: stri
     createdAt: report.createdAt,
     workspace,
     role: memberships[0].role,
-    passages,
+    passages: passages.map((p) => ({ ...p, marks: p.marks === null ? [] : readMarks(p.marks, codePointLength(p.text)) })),
   };
 }
 

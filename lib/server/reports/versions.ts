@@ -7,7 +7,8 @@ import { readAnnotationView, readAnnotationViews } from "../annotations/read-vie
 import type { AnnotationView } from "../annotations/view";
 import { annotationVisibleWhere } from "../annotations/visibility";
 import { getReportAccessOrThrow, reportWhere, requireRole } from "../workspaces/access";
-import { parseImportRequest, previewOf, type ImportPreview, type ImportRequest } from "./import-source";
+import type { ImportChoicesInput } from "@/lib/validations/import";
+import { chosenImport, parseImportRequest, previewOf, type ImportPreview, type ImportRequest, type PreviewPage } from "./import-source";
 import { passageRows } from "./reports";
 import { audienceOf, recordEvent } from "../events/events";
 import { keysetArgs, keysetPage, mapPage, type Keyset, type PageOption } from "../pagination/keyset";
@@ -26,11 +27,20 @@ export interface VersionResult {
  * one ends anchored, moved or orphaned; earlier anchors are kept, so earlier
  * versions still read as they were. Nothing is deleted.
  */
-export async function createReportVersion(options: { userId: string; reportId: string; request: ImportRequest; dryRun?: boolean }): Promise<VersionResult | ImportPreview> {
+export async function createReportVersion(options: {
+  userId: string;
+  reportId: string;
+  request: ImportRequest;
+  /** Passages to leave out or merge, by the dry run's numbers; passages used as details are left out (a version keeps the report's details). */
+  choices?: ImportChoicesInput;
+  dryRun?: boolean;
+  previewPage?: PreviewPage;
+}): Promise<VersionResult | ImportPreview> {
   const { role } = await getReportAccessOrThrow(options);
   requireRole(role, "editor", "upload new versions of reports");
   const parsed = await parseImportRequest(options.request);
-  if (options.dryRun) return previewOf(parsed);
+  const chosen = chosenImport(parsed.report, options.choices ?? {}, undefined);
+  if (options.dryRun) return previewOf(parsed, options.previewPage);
 
   return db.$transaction(
     async (tx) => {
@@ -38,7 +48,7 @@ export async function createReportVersion(options: { userId: string; reportId: s
       const [locked] = await tx.$queryRaw<{ version: number }[]>`SELECT version FROM reports WHERE id = ${options.reportId} FOR UPDATE`;
       const previous = locked.version;
       const version = previous + 1;
-      await tx.passage.createMany({ data: passageRows(options.reportId, version, parsed.report.passages) });
+      await tx.passage.createMany({ data: passageRows(options.reportId, version, chosen.passages) });
       const passages = await tx.passage.findMany({ where: { reportId: options.reportId, version }, select: { id: true, index: true, text: true }, orderBy: { index: "asc" } });
 
       // Every annotation, deleted ones too (a restore should find its place), anchored where it was last.

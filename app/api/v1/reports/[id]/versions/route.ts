@@ -1,4 +1,4 @@
-import { isDryRun, readImportRequest } from "@/lib/api/read-import";
+import { isDryRun, previewPageOf, readImportRequest } from "@/lib/api/read-import";
 import { UPLOAD, apiRoute, created } from "@/lib/api/route";
 import { createReportVersion, listReportVersions } from "@/lib/server/reports/versions";
 import { pageRequestFrom } from "@/lib/server/pagination/page";
@@ -14,8 +14,9 @@ export const GET = apiRoute<P>(async ({ req, user, params }) => {
 
 /** A revised text (same inputs as an import); every annotation is re-anchored. */
 export const POST = apiRoute<P>(async ({ req, user, params }) => {
-  const { request } = await readImportRequest(req);
+  const { request, choices } = await readImportRequest(req);
   const dryRun = isDryRun(req);
-  const result = await createReportVersion({ userId: user.id, reportId: params.id, request, dryRun });
+  const previewPage = dryRun ? previewPageOf(req) : undefined;
+  const result = await createReportVersion({ userId: user.id, reportId: params.id, request, choices, dryRun, previewPage });
   return dryRun ? result : created(result);
 }, UPLOAD);

@@ -21,7 +21,7 @@ describe("POST /api/v1/workspaces/{id}/reports", () => {
     expect(report.body.passages[0].text).toMatch(/^The calamitous earthquake/);
   });
 
-  it("imports Markdown with headings, quotes and list items as passages", async () => {
+  it("imports Markdown with headings, quotes and list items as passages, keeping its own first heading under another title", async () => {
     const owner = await newUser();
     const ws = await newWorkspace(owner);
     const md = "# Energy Outlook\n\n## Summary\n\nDemand rose.\n\n> A quoted finding.\n\n- First point\n- Second point\n";
@@ -30,6 +30,7 @@ describe("POST /api/v1/workspaces/{id}/reports", () => {
     expect(res.body.title).toBe("My title");
     const report = await call("GET", `/api/v1/reports/${res.body.id}`, { as: owner });
     expect(report.body.passages.map((p: { kind: string; text: string }) => [p.kind, p.text])).toEqual([
+      ["heading", "Energy Outlook"],
       ["heading", "Summary"],
       ["paragraph", "Demand rose."],
       ["quote", "A quoted finding."],

@@ -1,4 +1,4 @@
-import { isDryRun, readImportRequest } from "@/lib/api/read-import";
+import { isDryRun, previewPageOf, readImportRequest } from "@/lib/api/read-import";
 import { UPLOAD, apiRoute, created } from "@/lib/api/route";
 import { importReportFromRequest, listReports } from "@/lib/server/reports/reports";
 import { pageRequestFrom } from "@/lib/server/pagination/page";
@@ -10,10 +10,11 @@ export const GET = apiRoute<{ id: string }>(async ({ req, user, params }) => {
   return { reports: items, nextCursor };
 });
 
-/** JSON (text, markdown, url) or a multipart file upload; ?dryRun=1 returns the preview only. */
+/** JSON (text, markdown, url) or a multipart file upload; ?dryRun=1 returns the preview only (a page of its passages). */
 export const POST = apiRoute<{ id: string }>(async ({ req, user, params }) => {
-  const { request, metadata } = await readImportRequest(req);
+  const { request, metadata, choices } = await readImportRequest(req);
   const dryRun = isDryRun(req);
-  const result = await importReportFromRequest({ userId: user.id, workspaceIdOrSlug: params.id, request, metadata, dryRun });
+  const previewPage = dryRun ? previewPageOf(req) : undefined;
+  const result = await importReportFromRequest({ userId: user.id, workspaceIdOrSlug: params.id, request, metadata, choices, dryRun, previewPage });
   return dryRun ? result : created(result);
 }, UPLOAD);
