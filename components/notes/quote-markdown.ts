@@ -1,4 +1,4 @@
-import { evidenceLink, type EvidenceView } from "@/lib/format/evidence";
+import { evidenceLink, placeOfPath, type EvidenceView } from "@/lib/format/evidence";
 
 /**
  * What "Quote in notes" inserts: the annotation's quote as a block quote that
@@ -34,12 +34,6 @@ const LEAD: Record<QuotedAnnotation["kind"], string> = {
 const VERDICT: Record<NonNullable<QuotedAnnotation["verdict"]>, string> = { unverified: "Unverified", supported: "Supported", contested: "Contested", refuted: "Refuted" };
 const STANCE: Record<NonNullable<QuotedAnnotation["stances"]>[number]["stance"], string> = { supports: "supports", disputes: "disputes", needs_evidence: "needs evidence" };
 
-/** The workspace and report a passage link is in: "/w/desk/r/r1#p-12". */
-function placeOf(passageHref: string): { slug: string; reportId: string } | null {
-  const found = /\/w\/([^/]+)\/r\/([^/?#]+)/.exec(passageHref);
-  return found ? { slug: decodeURIComponent(found[1]), reportId: decodeURIComponent(found[2]) } : null;
-}
-
 /** "Verdict: **Contested** (set by Edna Editor on 2026-12-07)" */
 function verdictLine(a: QuotedAnnotation): string {
   const verdict = `Verdict: **${VERDICT[a.verdict ?? "unverified"]}**`;
@@ -69,7 +63,7 @@ export function quoteMarkdown(a: QuotedAnnotation, passageHref: string): string 
   if (body) parts.push(body);
   if (a.kind === "claim") {
     parts.push(verdictLine(a));
-    const place = placeOf(passageHref);
+    const place = placeOfPath(passageHref);
     if (a.stances?.length) parts.push(a.stances.map((s) => stanceLine(s, place)).join("\n"));
   }
   return parts.join("\n\n");

@@ -51,3 +51,9 @@ export function evidenceLink(evidence: EvidenceView | null, here: { slug: string
   if (at.current) return { label: `¶ ${at.index}${elsewhere}`, href: `${report}#p-${at.index}`, external: false };
   return { label: `¶ ${at.index}${elsewhere} (version ${at.version})`, href: `${report}?version=${at.version}#p-${at.index}`, external: false };
 }
+
+/** The workspace and report a reader's address is in: "/w/desk/r/r1#p-12" → { slug: "desk", reportId: "r1" }. */
+export function placeOfPath(path: string): { slug: string; reportId: string } | null {
+  const found = /\/w\/([^/]+)\/r\/([^/?#]+)/.exec(path);
+  return found ? { slug: decodeURIComponent(found[1]), reportId: decodeURIComponent(found[2]) } : null;
+}
