@@ -1,3 +1,4 @@
+import { noteSentence } from "@/lib/exporters/common";
 import { evidenceLink, placeOfPath, type EvidenceView } from "@/lib/format/evidence";
 
 /**
@@ -45,8 +46,7 @@ function verdictLine(a: QuotedAnnotation): string {
 /** "- **Anan** disputes: The table says 35%. Evidence: [¶ 3](/w/…#p-3)" */
 function stanceLine(s: NonNullable<QuotedAnnotation["stances"]>[number], place: { slug: string; reportId: string } | null): string {
   let line = `- **${escapeMarkdownText(s.user.name)}** ${STANCE[s.stance]}`;
-  const note = s.note?.trim().replace(/\s*\n\s*/g, " ");
-  line += note ? `: ${escapeMarkdownText(note)}` : ".";
+  line += s.note?.trim() ? `: ${escapeMarkdownText(noteSentence(s.note))}` : ".";
   const link = place ? evidenceLink(s.evidence, place) : null;
   if (link) line += ` Evidence: [${escapeMarkdownText(link.label)}](${link.href.replace(/[()\s]/g, encodeURIComponent)})`;
   return line;
