@@ -141,9 +141,12 @@ test("the exports contain stance notes and evidence", async ({ browser }) => {
   await dialog.getByRole("radio", { name: /Printable page/ }).check();
   const [print] = await Promise.all([context.waitForEvent("page"), dialog.getByRole("link", { name: /Open printable page/ }).click()]);
   await print.waitForLoadState();
-  await expect(print.getByText(ANAN_NOTE)).toBeVisible();
-  await expect(print.getByText(OLIVE_NOTE)).toBeVisible();
-  await expect(print.getByRole("link", { name: "¶ 3" }).first()).toHaveAttribute("href", `${origin}${reportPath}#p-3`);
+  // Under the claim (the team notes, which quoted it above, say it too).
+  const printedStances = print.getByRole("list", { name: "Stances" });
+  await expect(printedStances).toContainText(`Anan Annotator disputes: ${ANAN_NOTE}`);
+  await expect(printedStances).toContainText(`Olive Owner needs evidence: ${OLIVE_NOTE}`);
+  await expect(printedStances.getByRole("link", { name: "¶ 3" })).toHaveAttribute("href", `${origin}${reportPath}#p-3`);
+  await expect(printedStances.getByRole("link", { name: ANAN_LINK })).toHaveAttribute("href", ANAN_LINK);
   await expect(print.getByText(/Contested, set by Edna Editor/).first()).toBeVisible();
   await expectAccessible(print);
   await print.screenshot({ path: path.join(SHOTS, "print-view-stances.png"), fullPage: true });
