@@ -47,8 +47,8 @@ test("the exports contain stance notes and evidence", async ({ browser }) => {
   await addMember(olive, ws.id, edna, "editor");
   const report = await newReport(olive, ws.id, REPORT, "markdown");
   const reportPath = `/w/${ws.slug}/r/${report.id}`;
-  // "grew by 40% in 2022" in ¶ 2.
-  const claim = await newAnnotation(olive, report, { kind: "claim", claimSummary: "Storage grew 40% in 2022", body: "The headline number of the brief.", start: 16, end: 35 }, 1);
+  // "grew by 40% in 2022" in ¶ 1 (the heading is the report's title, not a passage).
+  const claim = await newAnnotation(olive, report, { kind: "claim", claimSummary: "Storage grew 40% in 2022", body: "The headline number of the brief.", start: 16, end: 35 }, 0);
   const disputed = await call("PUT", `/api/v1/annotations/${claim.id}/stance`, { as: anan, json: { stance: "disputes", note: ANAN_NOTE, evidence: { url: ANAN_LINK } } });
   expect(disputed.status).toBe(200);
 
@@ -62,12 +62,12 @@ test("the exports contain stance notes and evidence", async ({ browser }) => {
   const form = thread.getByRole("form", { name: "Your note and evidence" });
   await form.getByRole("radio", { name: "Needs evidence" }).check();
   await form.getByLabel("Note").fill(OLIVE_NOTE);
-  await form.getByLabel(/^Evidence/).fill("¶ 3");
+  await form.getByLabel(/^Evidence/).fill("¶ 2");
   await form.getByRole("button", { name: "Save" }).click();
   await expect(form).toBeHidden();
   const stances = thread.getByRole("list", { name: "Who took which stance" });
   await expect(stances).toContainText(OLIVE_NOTE);
-  await expect(stances.getByRole("link", { name: "¶ 3" })).toHaveAttribute("href", /#p-3$/);
+  await expect(stances.getByRole("link", { name: "¶ 2" })).toHaveAttribute("href", /#p-2$/);
 
   // Edna sets the verdict: who set it, and when, is kept.
   expect((await call("PUT", `/api/v1/annotations/${claim.id}/verdict`, { as: edna, json: { verdict: "contested" } })).status).toBe(200);
@@ -80,7 +80,7 @@ test("the exports contain stance notes and evidence", async ({ browser }) => {
   await expect(row).toContainText("Anan Annotator");
   await expect(row).toContainText(ANAN_NOTE);
   await expect(row).toContainText(OLIVE_NOTE);
-  await expect(row.getByRole("link", { name: "¶ 3" })).toHaveAttribute("href", `${reportPath}#p-3`);
+  await expect(row.getByRole("link", { name: "¶ 2" })).toHaveAttribute("href", `${reportPath}#p-2`);
   await expect(row.getByRole("link", { name: /example\.org/ })).toHaveAttribute("href", ANAN_LINK);
   await expectAccessible(page);
   await page.screenshot({ path: path.join(SHOTS, "claims-view-1440.png"), fullPage: true });
@@ -113,20 +113,20 @@ test("the exports contain stance notes and evidence", async ({ browser }) => {
   const md = (await download(/Markdown/, "Download Markdown")).toString("utf8");
   expect(md).toContain(`Verdict: **Contested**, set by Edna Editor`);
   expect(md).toContain(`- **Anan Annotator** disputes: ${ANAN_NOTE} Evidence: <${ANAN_LINK}>`);
-  expect(md).toContain(`- **Olive Owner** needs evidence: ${OLIVE_NOTE} Evidence: [¶ 3](${origin}${reportPath}#p-3)`);
+  expect(md).toContain(`- **Olive Owner** needs evidence: ${OLIVE_NOTE} Evidence: [¶ 2](${origin}${reportPath}#p-2)`);
 
   const docx = readDocx(await download(/Word/, "Download Word document"));
   expect(docx.text).toContain(ANAN_NOTE);
   expect(docx.text).toContain(OLIVE_NOTE);
   expect(docx.text).toMatch(/Contested, set by Edna Editor/);
   expect(docx.links).toContain(ANAN_LINK);
-  expect(docx.links).toContain(`${origin}${reportPath}#p-3`);
+  expect(docx.links).toContain(`${origin}${reportPath}#p-2`);
 
   const rows: Record<string, string>[] = parse((await download(/CSV/, "Download CSV")).toString("utf8"), { columns: true, bom: true });
   const stanceRows = rows.filter((r) => r.record_type === "stance");
   expect(stanceRows.map((r) => [r.author, r.stance, r.body, r.evidence_link])).toEqual([
     ["Anan Annotator", "disputes", ANAN_NOTE, ANAN_LINK],
-    ["Olive Owner", "needs_evidence", OLIVE_NOTE, `${origin}${reportPath}#p-3`],
+    ["Olive Owner", "needs_evidence", OLIVE_NOTE, `${origin}${reportPath}#p-2`],
   ]);
   expect(rows.find((r) => r.record_type === "annotation")?.verdict_set_by).toBe("Edna Editor");
 
@@ -145,7 +145,7 @@ test("the exports contain stance notes and evidence", async ({ browser }) => {
   const printedStances = print.getByRole("list", { name: "Stances" });
   await expect(printedStances).toContainText(`Anan Annotator disputes: ${ANAN_NOTE}`);
   await expect(printedStances).toContainText(`Olive Owner needs evidence: ${OLIVE_NOTE}`);
-  await expect(printedStances.getByRole("link", { name: "¶ 3" })).toHaveAttribute("href", `${origin}${reportPath}#p-3`);
+  await expect(printedStances.getByRole("link", { name: "¶ 2" })).toHaveAttribute("href", `${origin}${reportPath}#p-2`);
   await expect(printedStances.getByRole("link", { name: ANAN_LINK })).toHaveAttribute("href", ANAN_LINK);
   await expect(print.getByText(/Contested, set by Edna Editor/).first()).toBeVisible();
   await expectAccessible(print);

@@ -35,7 +35,8 @@ test("a notes mention and a verdict notify", async ({ browser }) => {
   await addMember(olive, ws.id, anan, "annotator");
   await addMember(olive, ws.id, edna, "editor");
   const report = await newReport(olive, ws.id, REPORT, "markdown");
-  const claim = await newAnnotation(olive, report, { kind: "claim", claimSummary: "Storage grew 40%", start: 0, end: 15 }, 1);
+  // "Battery storage" in ¶ 1.
+  const claim = await newAnnotation(olive, report, { kind: "claim", claimSummary: "Storage grew 40%", start: 0, end: 15 }, 0);
   // Anan and Olive (the claim's author) take stances.
   for (const [who, stance] of [[anan, "disputes"], [olive, "supports"]] as const) {
     expect((await call("PUT", `/api/v1/annotations/${claim.id}/stance`, { as: who, json: { stance } })).status).toBe(200);
@@ -115,7 +116,7 @@ test("a notification about a reply lands on the thread with that reply highlight
   await addMember(olive, ws.id, anan, "annotator");
   await addMember(olive, ws.id, edna, "editor");
   const report = await newReport(olive, ws.id, REPORT, "markdown");
-  const comment = await newAnnotation(olive, report, { body: "Is 40% right?", start: 0, end: 15 }, 1);
+  const comment = await newAnnotation(olive, report, { body: "Is 40% right?", start: 0, end: 15 }, 0);
   // A long thread: the reply the notification is about comes far down it.
   const long = "A long reply that takes a few lines of the sidebar, so that the thread runs past the bottom of the screen. ".repeat(3);
   for (let i = 1; i <= 14; i++) {
