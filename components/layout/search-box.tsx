@@ -1,7 +1,9 @@
 "use client";
 
+import Link from "next/link";
 import { useParams, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useRef } from "react";
+import { isTypingTarget } from "@/components/ui/typing-target";
 
 /** The workspace search, on every page of a workspace: `/` or Ctrl/⌘-K puts the cursor in it. */
 export function SearchBox({ fallbackSlug }: { fallbackSlug: string | null }) {
@@ -13,9 +15,7 @@ export function SearchBox({ fallbackSlug }: { fallbackSlug: string | null }) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      const typing = target?.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target?.tagName ?? "");
-      if ((e.key === "k" && (e.metaKey || e.ctrlKey)) || (e.key === "/" && !typing && !e.metaKey && !e.ctrlKey && !e.altKey)) {
+      if ((e.key === "k" && (e.metaKey || e.ctrlKey)) || (e.key === "/" && !isTypingTarget(e.target) && !e.metaKey && !e.ctrlKey && !e.altKey)) {
         e.preventDefault();
         input.current?.focus();
         input.current?.select();
@@ -27,6 +27,18 @@ export function SearchBox({ fallbackSlug }: { fallbackSlug: string | null }) {
 
   if (!slug) return null;
   return (
+    <>
+    {/* A phone has no room for the box: the search page has its own. */}
+    <Link
+      href={`/w/${slug}/search`}
+      aria-label="Search"
+      className="inline-flex h-11 w-11 items-center justify-center rounded-md text-stone-600 hover:bg-stone-200/70 focus-visible:outline-2 focus-visible:outline-amber-600 sm:hidden dark:text-stone-300 dark:hover:bg-stone-800"
+    >
+      <svg aria-hidden="true" viewBox="0 0 20 20" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round">
+        <circle cx="9" cy="9" r="5.5" />
+        <path d="M13.5 13.5 17 17" />
+      </svg>
+    </Link>
     <form
       role="search"
       className="hidden sm:block"
@@ -56,5 +68,6 @@ export function SearchBox({ fallbackSlug }: { fallbackSlug: string | null }) {
         <kbd aria-hidden="true" className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2 rounded border border-stone-300 px-1 text-[10px] text-stone-500 dark:border-stone-700">/</kbd>
       </label>
     </form>
+    </>
   );
 }
