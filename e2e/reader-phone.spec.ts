@@ -42,7 +42,14 @@ test("on a phone: nothing is wider than the screen, a tap on a highlight opens i
   const box = (await toolbar.boundingBox())!;
   expect(box.x).toBeGreaterThanOrEqual(0);
   expect(box.x + box.width).toBeLessThanOrEqual(390);
-  for (const button of await toolbar.getByRole("button").all()) expect((await button.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  // Every button whole on the screen (none cut off at the toolbar's edge), and big enough for a thumb.
+  expect(await toolbar.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  for (const button of await toolbar.getByRole("button").all()) {
+    const b = (await button.boundingBox())!;
+    expect(b.height).toBeGreaterThanOrEqual(44);
+    expect(b.x + b.width).toBeLessThanOrEqual(box.x + box.width);
+    expect(await button.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  }
   await page.screenshot({ path: path.join(SHOTS, "phone-toolbar-390.png") });
   await toolbar.getByRole("button", { name: /^Comment/ }).tap();
   const composer = page.getByTestId("comment-composer");

@@ -16,13 +16,13 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     // Times on the page ("5 minutes ago") are first rendered against this moment, on the server and
     // again while the browser hydrates, so the two agree.
     <ServerNowProvider now={requestTime()}>
-    <div className="min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:fixed focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow dark:focus:bg-stone-900">
-        Skip to content
-      </a>
-      <TopBar user={user} workspaces={workspaces.map((w) => ({ slug: w.slug, name: w.name }))} unreadCount={unreadCount} />
-      <div id="main">{children}</div>
-    </div>
+      <div className="min-h-screen">
+        <a href="#main" className="sr-only focus:not-sr-only focus:fixed focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow dark:focus:bg-stone-900">
+          Skip to content
+        </a>
+        <TopBar user={user} workspaces={workspaces.map((w) => ({ slug: w.slug, name: w.name }))} unreadCount={unreadCount} />
+        <div id="main">{children}</div>
+      </div>
     </ServerNowProvider>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import type { Editor } from "@tiptap/core";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { ALIGNED_MAX, DRAFT_KEY } from "@/components/annotations/annotation-sidebar";
 import { matches } from "@/components/annotations/filters";
 import type { VisibilityChoice } from "@/components/annotations/visibility-select";
@@ -21,25 +21,25 @@ import { ReaderNotices } from "./reader-notices";
 import { ReaderNotes, ReaderSidePanels } from "./reader-side-panels";
 import { ReaderSidebar } from "./reader-sidebar";
 import { ReportDocument } from "./report-document";
-import { selectionInPassage } from "./selection";
 import { SelectionToolbar } from "./selection-toolbar";
 import { TextCaret } from "./text-caret";
-import { copyPassageLink, selectionInText } from "./text-selection";
+import { copyPassageLink } from "./text-selection";
 import { focusedCardId, useAnnotationFocus } from "./use-annotation-focus";
 import { useAnchorOf } from "./use-anchor-of";
 import { useAnnotationWrites } from "./use-annotation-writes";
-import { useComposerDraft, type DraftKind } from "./use-composer-draft";
+import { useComposerDraft } from "./use-composer-draft";
 import { useLiveAnnotations } from "./use-live-annotations";
 import { useMediaQuery } from "./use-media-query";
 import { useOrphans } from "./use-orphans";
 import { useReaderAnnotations } from "./use-reader-annotations";
 import { useReaderFilters } from "./use-reader-filters";
+import { useLinkedAnnotation } from "./use-linked-annotation";
 import { useReaderKeys } from "./use-reader-keys";
-import { useSelectionToolbar } from "./use-selection-toolbar";
+import { useSelectionActions } from "./use-selection-actions";
 import { useSidePanel } from "./use-side-panel";
 import { useStoredChoice } from "./use-stored-choice";
 import { useTextKeyboard } from "./use-text-keyboard";
-import type { PendingSelection, ReaderAnnotation, ReaderContext } from "./types";
+import type { ReaderAnnotation, ReaderContext } from "./types";
 
 interface Props {
   reportId: string;
@@ -88,7 +88,6 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
   const [error, setError] = useState<string | null>(null);
   const [sheetOpen, setSheetOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
-  const [reattaching, setReattaching] = useState<string | null>(null);
   const [visibility, setVisibility] = useStoredChoice<VisibilityChoice>("marginalia.visibility", ["workspace", "private"]);
   const toasts = useToast();
   const orphans = useOrphans(reportId, initialOrphans);
@@ -106,23 +105,6 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
   const highlights = useMemo(() => highlightSpecs([...visible, ...store.indexedOnly.filter((e) => matches(e, filters))], focus.focusedId, draft), [visible, store.indexedOnly, filters, focus.focusedId, draft]);
   const anchorOf = useAnchorOf({ textRef, editor, textOnly, draft });
 
-  const readSelection = useCallback(
-    (selection: Selection) => {
-      const text = textRef.current?.querySelector<HTMLElement>("[data-testid=report-text]");
-      return textOnly ? (text ? selectionInText(text, selection) : null) : editor ? selectionInPassage(editor, selection) : null;
-    },
-    [editor, textOnly],
-  );
-  const { toolbar, hide: hideToolbar } = useSelectionToolbar({ enabled: canAnnotate && !draft, read: readSelection });
-
-  /** Takes the toolbar's selection for an action: the text is no longer selected. */
-  function takeSelection(): PendingSelection | null {
-    if (!toolbar) return null;
-    hideToolbar();
-    window.getSelection()?.removeAllRanges();
-    return toolbar.selection;
-  }
-
   const writes = useAnnotationWrites({
     reportId,
     visibility,
@@ -135,25 +117,20 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
     toast: toasts.show,
   });
 
-  function highlight() {
-    const selection = takeSelection();
-    if (selection) void writes.highlight(selection);
-  }
-
-  function startDraft(kind: DraftKind) {
-    const selection = takeSelection();
-    if (!selection) return;
-    panels.setPanel("annotations");
-    composer.start(selection, kind);
-    setSheetOpen(true);
-  }
-
-  async function attachHere() {
-    const selection = takeSelection();
-    if (!selection || !reattaching || !(await writes.attach(reattaching, selection))) return;
-    focus.setFocusedId(reattaching);
-    setReattaching(null);
-  }
+  const selected = useSelectionActions({
+    textRef,
+    editor,
+    textOnly,
+    enabled: canAnnotate && !draft,
+    writes,
+    onDraft: (selection, kind) => {
+      panels.setPanel("annotations");
+      composer.start(selection, kind);
+      setSheetOpen(true);
+    },
+    onAttached: focus.setFocusedId,
+  });
+  const { toolbar, reattaching } = selected;
 
   function quoteInNotes(a: ReaderAnnotation) {
     panels.insertInNotes(quoteMarkdown(a, `${pathname}#p-${a.passageIndex}`));
@@ -172,15 +149,15 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
     ids: visible.map((a) => a.id),
     currentId: () => focusedCardId() ?? focus.focusedId,
     toolbarOpen: toolbar !== null,
-    onHighlight: highlight,
-    onComment: () => startDraft("comment"),
+    onHighlight: selected.highlight,
+    onComment: () => selected.draft("comment"),
     onMove: (id) => focus.focusAnnotation(id),
     onReply: (id) => {
       focus.requestReply(id);
       setSheetOpen(true);
     },
     onEscape: () => {
-      if (toolbar) hideToolbar();
+      if (toolbar) selected.hide();
       else if (draft) composer.close();
       else if (focus.focusedId) focus.close();
     },
@@ -200,14 +177,7 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
     if (hl && window.getSelection()?.isCollapsed && hl.dataset.annotationId !== DRAFT_KEY) openHighlight(hl.dataset.annotationId!);
   }
 
-  // A link such as ?annotation=… (from a notification or the claims list) opens that thread.
-  const linked = searchParams.get("annotation");
-  useEffect(() => {
-    if (!(editor || textOnly) || !linked || !store.hasCard(linked)) return;
-    // After the highlights are painted, so there is something to scroll to.
-    const frame = requestAnimationFrame(() => focus.focusAnnotation(linked));
-    return () => cancelAnimationFrame(frame);
-  }, [editor, linked]); // eslint-disable-line react-hooks/exhaustive-deps -- only when the link or the editor changes
+  useLinkedAnnotation({ linked: searchParams.get("annotation"), ready: editor !== null || textOnly, hasCard: store.hasCard, open: focus.focusAnnotation });
 
   const sidebar = (
     <>
@@ -222,7 +192,7 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
         orphans={orphans}
         canReattach={canReattach}
         reattaching={reattaching}
-        onReattach={setReattaching}
+        onReattach={selected.setReattaching}
       />
       <ReaderSidebar
         context={context}
@@ -289,9 +259,9 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
           <ReportDocument passages={passages} highlights={highlights} onEditor={setEditor} long={textOnly && store.loadingRest} textOnly={textOnly} />
           <TextCaret container={textRef} />
           <PresenceMarkers people={live.others} container={textRef} />
-          {toolbar && reattaching && <SelectionToolbar rect={toolbar.rect} docked={docked} attachLabel="Attach here" onAttach={attachHere} />}
+          {toolbar && reattaching && <SelectionToolbar rect={toolbar.rect} docked={docked} attachLabel="Attach here" onAttach={() => void selected.attach()} />}
           {toolbar && !reattaching && (
-            <SelectionToolbar rect={toolbar.rect} docked={docked} onHighlight={highlight} onComment={() => startDraft("comment")} onQuestion={() => startDraft("question")} onClaim={() => startDraft("claim")} />
+            <SelectionToolbar rect={toolbar.rect} docked={docked} onHighlight={selected.highlight} onComment={() => selected.draft("comment")} onQuestion={() => selected.draft("question")} onClaim={() => selected.draft("claim")} />
           )}
           <Toast toast={toasts.toast} onDismiss={toasts.dismiss} />
           <KeyboardHelp open={helpOpen} onClose={() => setHelpOpen(false)} />

@@ -29,7 +29,8 @@ export function toolbarPlacement(rect: ToolbarRect, windowWidth: number, docked:
 /** The small toolbar that appears next to selected text. */
 export function SelectionToolbar(props: Props) {
   const { rect, docked } = props;
-  const item = `flex items-center justify-center gap-1.5 rounded px-2.5 text-sm font-medium text-white hover:bg-white/15 focus-visible:outline-2 focus-visible:outline-amber-400 ${docked ? "min-h-11 flex-1" : "py-1.5"}`;
+  // Docked on a phone, four buttons share the screen's width: the swatch goes above the word, so none is cut off at 360 px.
+  const item = `flex items-center justify-center rounded font-medium text-white hover:bg-white/15 focus-visible:outline-2 focus-visible:outline-amber-400 ${docked ? "min-h-11 min-w-0 flex-1 flex-col gap-1 px-1 py-1 text-[13px] leading-none" : "gap-1.5 px-2.5 py-1.5 text-sm"}`;
   const key = (k: string) => !docked && <kbd className="ml-1 text-xs text-stone-400">{k}</kbd>;
   return (
     <div
