@@ -1,6 +1,6 @@
 import path from "node:path";
 import { WATER_REPORT } from "./support/fixtures";
-import { readerWithReport } from "./support/reader";
+import { colorScheme, readerWithReport } from "./support/reader";
 import { expectAccessible } from "./support/ui";
 import { expect, test } from "./support/test";
 
@@ -72,10 +72,10 @@ test("j j k moves the focus from card to card and never into an editor; r replie
   await expect(help).toContainText("Reply");
   await expectAccessible(page);
   await page.screenshot({ path: path.join(SHOTS, "keyboard-help-1440.png") });
-  await page.emulateMedia({ colorScheme: "dark" });
+  await colorScheme(page, "dark");
   await expectAccessible(page);
   await page.screenshot({ path: path.join(SHOTS, "keyboard-help-1440-dark.png") });
-  await page.emulateMedia({ colorScheme: "light" });
+  await colorScheme(page, "light");
   await page.keyboard.press("Escape");
   await expect(help).toBeHidden();
 });

@@ -1,7 +1,7 @@
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { query } from "../lib/testing/db";
-import { readerWithReport } from "./support/reader";
+import { colorScheme, readerWithReport } from "./support/reader";
 import { expectAccessible } from "./support/ui";
 import { expect, test } from "./support/test";
 
@@ -63,7 +63,7 @@ test("the reader: one main landmark, times that hydrate without a mismatch, long
   await expect(recentCard.getByRole("button", { name: "Show more" })).toHaveCount(0);
   await expectAccessible(page);
   await page.screenshot({ path: path.join(SHOTS, "reader-clamped-1440.png") });
-  await page.emulateMedia({ colorScheme: "dark" });
+  await colorScheme(page, "dark");
   await expectAccessible(page);
   await page.screenshot({ path: path.join(SHOTS, "reader-clamped-1440-dark.png") });
   await page.setViewportSize({ width: 390, height: 844 });

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { readerWithReport, selectText } from "./support/reader";
+import { colorScheme, readerWithReport, selectText } from "./support/reader";
 import { expectAccessible } from "./support/ui";
 import { expect, test } from "./support/test";
 
@@ -59,10 +59,10 @@ test("on a phone: nothing is wider than the screen, a tap on a highlight opens i
   await composer.getByRole("button", { name: "Comment", exact: true }).tap();
   await expect(sheet.getByTestId("annotation-card").filter({ hasText: "Written on a phone." })).toHaveCount(1);
   await expectAccessible(page);
-  await page.emulateMedia({ colorScheme: "dark" });
+  await colorScheme(page, "dark");
   await expectAccessible(page);
   await page.screenshot({ path: path.join(SHOTS, "phone-reader-390-dark.png") });
-  await page.emulateMedia({ colorScheme: "light" });
+  await colorScheme(page, "light");
 
   // Search is reachable from the top bar.
   await page.getByRole("link", { name: "Search" }).tap();

@@ -77,3 +77,13 @@ export async function watchNestedForms(page: Page): Promise<void> {
 export async function nestedForms(page: Page): Promise<string[]> {
   return page.evaluate(() => [...new Set((window as unknown as { __nestedForms?: string[] }).__nestedForms ?? [])]);
 }
+
+/**
+ * Switches the page to a colour scheme and waits for the colour transitions it
+ * starts (buttons fade for 150 ms): axe reading the colours mid-way reports
+ * contrast that no one sees.
+ */
+export async function colorScheme(page: Page, scheme: "light" | "dark"): Promise<void> {
+  await page.emulateMedia({ colorScheme: scheme });
+  await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a instanceof CSSTransition).map((a) => a.finished.catch(() => undefined))));
+}
