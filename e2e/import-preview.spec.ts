@@ -43,7 +43,7 @@ test("the import preview removes passages and sets authors from a byline", async
   await expect(page.getByRole("heading", { name: "Check what we found" })).toBeVisible();
 
   // The byline, the date line and the footer are read or dropped before anything is stored.
-  await expect(page.getByLabel("Title")).toHaveValue("Water and Power in the Jordan Basin");
+  await expect(page.getByLabel("Title", { exact: true })).toHaveValue("Water and Power in the Jordan Basin");
   await expect(page.getByLabel("Authors (comma-separated)")).toHaveValue("Rana Khalil, Thomas Berger");
   await expect(page.getByLabel("Publication date")).toHaveValue("2024-03-04");
   const rows = passageRows(page);
@@ -103,7 +103,7 @@ test("the import preview merges, removes and takes metadata from passages with t
   await expect(rows).toHaveCount(6);
 
   // The list is one tab stop: Tab lands on the first row's first action, arrows move inside.
-  await page.getByRole("button", { name: "Back" }).focus();
+  await page.getByRole("button", { name: "Import report" }).focus();
   await page.keyboard.press("Shift+Tab");
   await expect(rows.first().getByRole("button", { name: "Remove ¶ 1" })).toBeFocused();
   await expect(rows.nth(1).getByRole("button", { name: "Remove ¶ 2" })).toHaveAttribute("tabindex", "-1");

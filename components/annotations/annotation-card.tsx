@@ -3,11 +3,11 @@
 import { forwardRef, memo, type ReactNode } from "react";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
-import { MarkdownBody } from "@/components/ui/markdown-body";
+import { RelativeTime } from "@/components/ui/relative-time";
 import type { ReaderAnnotation } from "@/components/reader/types";
-import { relativeTime } from "@/lib/format/relative-time";
 import { TagChip } from "@/components/tags/tag-chip";
 import { Tally, VerdictBadge } from "./claim-badges";
+import { ClampedBody } from "./clamped-body";
 import { KIND_BAR, KIND_LABEL, KIND_TONE } from "./kind-style";
 
 interface Props {
@@ -60,9 +60,7 @@ const Card = forwardRef<HTMLElement, Props>(function AnnotationCard({ annotation
       <header className="flex items-center gap-2">
         <Avatar name={a.author.name} id={a.author.id} />
         <span className="truncate font-medium">{a.author.name}</span>
-        <time className="shrink-0 text-xs text-stone-500 dark:text-stone-400" dateTime={a.createdAt} title={new Date(a.createdAt).toLocaleString()}>
-          {relativeTime(a.createdAt)}
-        </time>
+        <RelativeTime className="shrink-0 text-xs text-stone-500 dark:text-stone-400" iso={a.createdAt} />
         {a.editedAt && <span className="shrink-0 text-xs text-stone-500 dark:text-stone-400">· edited</span>}
         <span className="ml-auto flex shrink-0 items-center gap-1">
           {isNew && (
@@ -94,7 +92,7 @@ const Card = forwardRef<HTMLElement, Props>(function AnnotationCard({ annotation
       <p className="mt-2 truncate font-serif text-[0.9rem] text-stone-600 italic dark:text-stone-400" dir="auto" title={a.quote}>
         <span className="text-stone-500 not-italic dark:text-stone-400">¶ {a.passageIndex} · </span>“{a.quote}”
       </p>
-      {a.body && <MarkdownBody markdown={a.body} className="mt-2 text-stone-800 dark:text-stone-200" />}
+      {a.body && <ClampedBody markdown={a.body} clamp={!focused} />}
       {(a.kind === "claim" || a.tags.length > 0 || a.replyCount > 0) && (
         <footer className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1">
           {a.kind === "claim" && <VerdictBadge verdict={a.verdict} />}

@@ -7,6 +7,11 @@ import type { PendingSelection } from "@/components/reader/types";
 import { CommentEditor } from "./comment-editor";
 import { VisibilitySelect, type VisibilityChoice } from "./visibility-select";
 
+export interface ComposerText {
+  body: string;
+  summary: string;
+}
+
 interface Props {
   selection: PendingSelection;
   kind: "comment" | "question" | "claim";
@@ -14,17 +19,31 @@ interface Props {
   visibility: VisibilityChoice;
   onVisibilityChange: (v: VisibilityChoice) => void;
   onSave: (fields: { body: string; claimSummary?: string }) => Promise<void>;
+  /** Cancel, or Esc: the reader closes the composer, offering to undo when something was written. */
   onCancel: () => void;
+  /** What was written before (a draft kept over a reload, brought back by Undo, or typed before the composer moved between the sidebar and the phone's sheet); read once. */
+  initial?: () => ComposerText;
+  /** Every change of what is written, to keep it as a draft. */
+  onTextChange?: (text: ComposerText) => void;
   style?: React.CSSProperties;
 }
 
 /** The card where a new comment is written, next to the text it is about. */
 export const CommentComposer = forwardRef<HTMLFormElement, Props>(function CommentComposer(
-  { selection, kind, members, visibility, onVisibilityChange, onSave, onCancel, style },
+  { selection, kind, members, visibility, onVisibilityChange, onSave, onCancel, initial, onTextChange, style },
   ref,
 ) {
-  const [body, setBody] = useState("");
-  const [summary, setSummary] = useState("");
+  const [start] = useState(() => initial?.() ?? { body: "", summary: "" });
+  const [body, setBody] = useState(start.body);
+  const [summary, setSummary] = useState(start.summary);
+  const changeBody = (next: string) => {
+    setBody(next);
+    onTextChange?.({ body: next, summary });
+  };
+  const changeSummary = (next: string) => {
+    setSummary(next);
+    onTextChange?.({ body, summary: next });
+  };
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -63,7 +82,7 @@ export const CommentComposer = forwardRef<HTMLFormElement, Props>(function Comme
           The claim in one line (optional)
           <input
             value={summary}
-            onChange={(e) => setSummary(e.target.value)}
+            onChange={(e) => changeSummary(e.target.value)}
             maxLength={300}
             dir="auto"
             placeholder="e.g. Normalisation began in 2018 under Russian sponsorship"
@@ -75,7 +94,8 @@ export const CommentComposer = forwardRef<HTMLFormElement, Props>(function Comme
         label={kind === "claim" ? "Why it matters (optional)" : kind === "question" ? "Question" : "Comment"}
         placeholder={kind === "question" ? "Ask a question… (@ to mention)" : kind === "claim" ? "Context or a first assessment…" : "Add a comment… (@ to mention)"}
         members={members}
-        onChange={setBody}
+        initialMarkdown={start.body}
+        onChange={changeBody}
         onSubmit={() => void save()}
         onCancel={onCancel}
       />
@@ -86,7 +106,7 @@ export const CommentComposer = forwardRef<HTMLFormElement, Props>(function Comme
           <Button type="submit" size="sm" disabled={saving}>{saving ? "Saving…" : kind === "claim" ? "Mark claim" : kind === "question" ? "Ask" : "Comment"}</Button>
         </span>
       </div>
-      <p className="text-xs text-stone-500 dark:text-stone-400">Ctrl+Enter to save · Esc to cancel</p>
+      <p className="text-xs text-stone-500 dark:text-stone-400">Ctrl+Enter to save · Esc closes (Undo brings it back)</p>
     </form>
   );
 });

@@ -8,13 +8,16 @@ import type { Editor } from "@tiptap/core";
 import { EditorContent, ReactRenderer, useEditor, useEditorState } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { useEffect, useState } from "react";
+import { LinkBox } from "./link-box";
 import { filterMembers, MentionList, type MentionListHandle, type MentionMember } from "./mention-list";
+import { Icon, toolButton } from "./toolbar-button";
 
 interface Props {
   label: string;
   placeholder?: string;
   onSubmit: () => void;
-  onCancel: () => void;
+  /** Esc in the editor. Without it, Esc is left to what is around the editor (the reader closes the card, keeping the draft). */
+  onCancel?: () => void;
   onChange: (markdown: string) => void;
   /** Workspace members who can be @mentioned. Without any, typing "@" opens no list. */
   members?: MentionMember[];
@@ -22,6 +25,8 @@ interface Props {
   initialMarkdown?: string;
   /** Take the focus once made (default): for forms the reader opened to write in. */
   autoFocus?: boolean;
+  /** Each time this grows, the editor takes the focus (the reader's `r`). */
+  focusSignal?: number;
 }
 
 /** The "@" suggestion's plugin key: lets the editor tell whether the member list is open. */
@@ -87,17 +92,6 @@ export function createMentionExtension(getMembers: (editor: Editor) => readonly 
   });
 }
 
-export const toolButton =
-  "inline-flex h-7 min-w-7 items-center justify-center rounded px-1.5 text-sm text-stone-700 hover:bg-stone-200 focus-visible:outline-2 focus-visible:outline-amber-600 aria-pressed:bg-stone-300 dark:text-stone-300 dark:hover:bg-stone-700 dark:aria-pressed:bg-stone-600";
-
-export function Icon({ d }: { d: string }) {
-  return (
-    <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
-      <path d={d} />
-    </svg>
-  );
-}
-
 const isTextField = (el: Element | null) =>
   el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement || (el instanceof HTMLElement && el.isContentEditable);
 
@@ -107,9 +101,8 @@ const membersByEditor = new WeakMap<Editor, readonly MentionMember[]>();
 const CommentMention = createMentionExtension((editor) => membersByEditor.get(editor) ?? []);
 
 /** A small rich-text editor for comment bodies; it reports its content as Markdown. */
-export function CommentEditor({ label, placeholder, onSubmit, onCancel, onChange, members, initialMarkdown, autoFocus = true }: Props) {
+export function CommentEditor({ label, placeholder, onSubmit, onCancel, onChange, members, initialMarkdown, autoFocus = true, focusSignal = 0 }: Props) {
   const [linkOpen, setLinkOpen] = useState(false);
-  const [href, setHref] = useState("");
   const editor = useEditor({
     immediatelyRender: false,
     // The editor is made after the form is on screen: it takes the focus then, unless the reader is
@@ -117,7 +110,7 @@ export function CommentEditor({ label, placeholder, onSubmit, onCancel, onChange
     // it would steal. Checked in the frame that focuses: Tiptap's focus command focuses a frame after
     // it is called, and a field the reader entered in that frame lost what they typed next.
     onCreate: ({ editor }) => {
-      if (!autoFocus) return;
+      if (!autoFocus && !focusSignal) return;
       requestAnimationFrame(() => {
         if (editor.isDestroyed || isTextField(document.activeElement)) return;
         editor.view.dispatch(editor.state.tr.setSelection(Selection.atEnd(editor.state.doc)).scrollIntoView());
@@ -152,8 +145,15 @@ export function CommentEditor({ label, placeholder, onSubmit, onCancel, onChange
           return true;
         }
         if (event.key === "Escape") {
-          // While the member list is open, Escape is the list's: it closes it (the suggestion plugin handles it next).
-          if (mentionSuggestionKey.getState(view.state)?.active) return false;
+          // ProseMirror marks every Esc handled (default prevented), so one that is the editor's own stops
+          // here: what is around the editor (the reader, which closes the card) never hears it.
+          // While the member list is open, Esc is the list's: it closes it (the suggestion plugin handles it next).
+          if (mentionSuggestionKey.getState(view.state)?.active) {
+            event.stopPropagation();
+            return false;
+          }
+          if (!onCancel) return false;
+          event.stopPropagation();
           onCancel();
           return true;
         }
@@ -168,6 +168,10 @@ export function CommentEditor({ label, placeholder, onSubmit, onCancel, onChange
     membersByEditor.set(editor, members ?? []);
   }, [editor, members]);
 
+  useEffect(() => {
+    if (editor && !editor.isDestroyed && focusSignal > 0) editor.commands.focus("end");
+  }, [editor, focusSignal]);
+
   const active = useEditorState({
     editor,
     selector: ({ editor }) => ({
@@ -179,22 +183,12 @@ export function CommentEditor({ label, placeholder, onSubmit, onCancel, onChange
     }),
   });
 
-  function applyLink(e: React.FormEvent) {
-    e.preventDefault();
-    if (!editor) return;
-    const url = href.trim();
-    if (url) editor.chain().focus().extendMarkRange("link").setLink({ href: /^[a-z]+:/i.test(url) ? url : `https://${url}` }).run();
-    else editor.chain().focus().extendMarkRange("link").unsetLink().run();
-    setLinkOpen(false);
-    setHref("");
-  }
-
   return (
     <div className="rounded-md border border-stone-300 bg-white focus-within:border-amber-600 focus-within:outline-2 focus-within:outline-amber-600/30 dark:border-stone-700 dark:bg-stone-950">
       <div role="toolbar" aria-label="Formatting" className="flex items-center gap-0.5 border-b border-stone-200 px-1 py-1 dark:border-stone-800">
         <button type="button" className={`${toolButton} font-bold`} aria-label="Bold" aria-pressed={active?.bold} onClick={() => editor?.chain().focus().toggleBold().run()}>B</button>
         <button type="button" className={`${toolButton} italic`} aria-label="Italic" aria-pressed={active?.italic} onClick={() => editor?.chain().focus().toggleItalic().run()}>I</button>
-        <button type="button" className={toolButton} aria-label="Link" aria-pressed={active?.link} onClick={() => { setHref(editor?.getAttributes("link").href ?? ""); setLinkOpen((o) => !o); }}>
+        <button type="button" className={toolButton} aria-label="Link" aria-pressed={active?.link} aria-expanded={linkOpen} onClick={() => setLinkOpen((o) => !o)}>
           <Icon d="M10 13a5 5 0 0 0 7.5.5l3-3a5 5 0 0 0-7-7l-1.7 1.7M14 11a5 5 0 0 0-7.5-.5l-3 3a5 5 0 0 0 7 7l1.7-1.7" />
         </button>
         <button type="button" className={toolButton} aria-label="Bulleted list" aria-pressed={active?.bullet} onClick={() => editor?.chain().focus().toggleBulletList().run()}>
@@ -204,13 +198,7 @@ export function CommentEditor({ label, placeholder, onSubmit, onCancel, onChange
           <Icon d="M10 6h10M10 12h10M10 18h10M4 4.5h1.5V9M4 9h3M4 14.5c.5-.7 2.5-.9 2.6.4.1 1-2.6 2.1-2.6 3.6h3" />
         </button>
       </div>
-      {linkOpen && (
-        <form onSubmit={applyLink} className="flex gap-1 border-b border-stone-200 p-1 dark:border-stone-800">
-          <label className="sr-only" htmlFor="comment-link-url">Link address</label>
-          <input id="comment-link-url" autoFocus value={href} onChange={(e) => setHref(e.target.value)} onKeyDown={(e) => e.key === "Escape" && setLinkOpen(false)} placeholder="https://…" className="min-w-0 flex-1 rounded border border-stone-300 bg-transparent px-2 py-1 text-sm dark:border-stone-700" />
-          <button type="submit" className={toolButton}>Apply</button>
-        </form>
-      )}
+      {linkOpen && <LinkBox editor={editor} onClose={() => setLinkOpen(false)} />}
       <EditorContent editor={editor} />
     </div>
   );

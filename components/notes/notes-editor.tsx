@@ -5,8 +5,10 @@ import { Collaboration } from "@tiptap/extension-collaboration";
 import { Markdown } from "@tiptap/markdown";
 import { Placeholder } from "@tiptap/extensions";
 import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
-import { useEffect, useId, useState } from "react";
-import { createMentionExtension, Icon, toolButton } from "@/components/annotations/comment-editor";
+import { useEffect, useState } from "react";
+import { createMentionExtension } from "@/components/annotations/comment-editor";
+import { LinkBox } from "@/components/annotations/link-box";
+import { Icon, toolButton } from "@/components/annotations/toolbar-button";
 import type { MentionMember } from "@/components/annotations/mention-list";
 import { NOTES_FIELD, notesExtensions } from "@/lib/collab/notes-schema";
 import { CollabCaret } from "./collab-caret";
@@ -35,9 +37,7 @@ export const NOTES_PROSE =
 
 /** The team notes' rich-text editor: headings, lists, quotes, links, bold, italic and @mentions; it speaks Markdown. */
 export function NotesEditor({ initialMarkdown = "", members, onChange, onEditor, onSaveNow, collab, readOnly = false }: Props) {
-  const linkId = useId();
   const [linkOpen, setLinkOpen] = useState(false);
-  const [href, setHref] = useState("");
   const editor = useEditor(
     {
       immediatelyRender: false,
@@ -102,16 +102,6 @@ export function NotesEditor({ initialMarkdown = "", members, onChange, onEditor,
     }),
   });
 
-  function applyLink(e: React.FormEvent) {
-    e.preventDefault();
-    if (!editor) return;
-    const url = href.trim();
-    if (url) editor.chain().focus().extendMarkRange("link").setLink({ href: /^([a-z]+:|\/|#)/i.test(url) ? url : `https://${url}` }).run();
-    else editor.chain().focus().extendMarkRange("link").unsetLink().run();
-    setLinkOpen(false);
-    setHref("");
-  }
-
   const chain = () => editor?.chain().focus();
   return (
     <div className="flex min-h-0 flex-1 flex-col">
@@ -122,7 +112,7 @@ export function NotesEditor({ initialMarkdown = "", members, onChange, onEditor,
           <span aria-hidden="true" className="mx-1 h-4 w-px bg-stone-200 dark:bg-stone-700" />
           <button type="button" className={`${toolButton} font-bold`} aria-label="Bold" aria-pressed={active?.bold} onClick={() => chain()?.toggleBold().run()}>B</button>
           <button type="button" className={`${toolButton} italic`} aria-label="Italic" aria-pressed={active?.italic} onClick={() => chain()?.toggleItalic().run()}>I</button>
-          <button type="button" className={toolButton} aria-label="Link" aria-pressed={active?.link} onClick={() => { setHref(editor?.getAttributes("link").href ?? ""); setLinkOpen((o) => !o); }}>
+          <button type="button" className={toolButton} aria-label="Link" aria-pressed={active?.link} aria-expanded={linkOpen} onClick={() => setLinkOpen((o) => !o)}>
             <Icon d="M10 13a5 5 0 0 0 7.5.5l3-3a5 5 0 0 0-7-7l-1.7 1.7M14 11a5 5 0 0 0-7.5-.5l-3 3a5 5 0 0 0 7 7l1.7-1.7" />
           </button>
           <span aria-hidden="true" className="mx-1 h-4 w-px bg-stone-200 dark:bg-stone-700" />
@@ -137,13 +127,7 @@ export function NotesEditor({ initialMarkdown = "", members, onChange, onEditor,
           </button>
         </div>
       )}
-      {linkOpen && !readOnly && (
-        <form onSubmit={applyLink} className="flex gap-1 border-b border-stone-200 p-1 dark:border-stone-800">
-          <label className="sr-only" htmlFor={linkId}>Link address</label>
-          <input id={linkId} autoFocus value={href} onChange={(e) => setHref(e.target.value)} onKeyDown={(e) => e.key === "Escape" && setLinkOpen(false)} placeholder="https://…" className="min-w-0 flex-1 rounded border border-stone-300 bg-transparent px-2 py-1 text-sm dark:border-stone-700" />
-          <button type="submit" className={toolButton}>Apply</button>
-        </form>
-      )}
+      {linkOpen && !readOnly && <LinkBox editor={editor} onClose={() => setLinkOpen(false)} allowRelative />}
       <EditorContent editor={editor} className="min-h-0 flex-1 overflow-y-auto" />
     </div>
   );

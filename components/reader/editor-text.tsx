@@ -51,7 +51,7 @@ export function EditorText({
       ReaderDecorations.configure({ initial: highlights }),
     ],
     content,
-    editorProps: { attributes: TEXT_ATTRIBUTES },
+    editorProps: { attributes: { ...TEXT_ATTRIBUTES, tabindex: "0" } },
   });
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;

@@ -6,13 +6,15 @@ import { passagePositions, rangeInDocument, type HighlightSpec, type PassagePosi
 
 export const readerDecorationsKey = new PluginKey<ReaderDecorationState>("readerDecorations");
 
-function numberWidget(number: number): HTMLElement {
+function numberWidget(number: number, first: boolean): HTMLElement {
   const a = document.createElement("a");
   a.className = "passage-number";
   a.href = `#p-${number}`;
   a.textContent = `¶ ${number}`;
   a.setAttribute("aria-label", `Link to paragraph ${number}`);
   a.setAttribute("contenteditable", "false");
+  // One tab stop for all the links, the first one's to begin with (use-text-keyboard.ts moves it).
+  a.tabIndex = first ? 0 : -1;
   a.dataset.passageLink = String(number);
   return a;
 }
@@ -26,6 +28,8 @@ function highlightDecoration(positions: Map<string, PassagePosition>, h: Highlig
     nodeName: "span",
     class: `hl hl-${h.kind}${h.focused ? " hl-focus" : ""}`,
     "data-annotation-id": h.id,
+    // Focusable (not a tab stop): focused, it opens its card.
+    tabindex: "-1",
   });
 }
 
@@ -40,8 +44,11 @@ export interface ReaderDecorationState {
 
 export function initialDecorations(doc: PMNode): ReaderDecorationState {
   const decorations: Decoration[] = [];
+  let first = true;
   for (const { pos, number } of passagePositions(doc).values()) {
-    decorations.push(Decoration.widget(pos + 1, () => numberWidget(number), { side: -1, key: `n${number}`, ignoreSelection: true }));
+    const isFirst = first;
+    first = false;
+    decorations.push(Decoration.widget(pos + 1, () => numberWidget(number, isFirst), { side: -1, key: `n${number}`, ignoreSelection: true }));
   }
   return { set: DecorationSet.create(doc, decorations), shown: new Map() };
 }

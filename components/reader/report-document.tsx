@@ -5,7 +5,7 @@ import dynamic from "next/dynamic";
 import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { HighlightSpec } from "./editor-positions";
 import { lineCharsFrom, samplePassages } from "./layout-estimate";
-import { StaticPassages } from "./static-passages";
+import { StaticPassages, TEXT_HINT_ID } from "./static-passages";
 import type { ReaderPassage } from "./types";
 
 // The editor's code (TipTap and ProseMirror) comes only with a report read in the editor (its page
@@ -241,6 +241,9 @@ export function ReportDocument({
 
   return (
     <div ref={root} className={long ? "report-text report-text-long" : stepping ? "report-text report-text-stepping" : "report-text"}>
+      <p id={TEXT_HINT_ID} className="sr-only">
+        Move through the text with the arrow keys; Shift with them selects. Then C comments, H highlights, Enter opens an annotation under the caret. Question mark lists every key.
+      </p>
       {textOnly ? (
         <StaticPassages passages={passages} highlights={highlights} reading />
       ) : (

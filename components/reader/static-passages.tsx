@@ -7,8 +7,15 @@ import { MarkedText } from "./marked-text";
 import { highlightsByPassage, textRuns, type TextRun } from "./static-highlights";
 import type { ReaderPassage } from "./types";
 
-/** What the text's element carries, editor or not: the tests and the presence markers find the text by it. */
-export const TEXT_ATTRIBUTES = { "aria-label": "Report text", "data-testid": "report-text" };
+/** The hint the text's element points to (aria-describedby): how to read and select it from the keyboard. */
+export const TEXT_HINT_ID = "report-text-keys";
+
+/**
+ * What the text's element carries, editor or not: the tests and the presence markers find the text
+ * by it. It is a document one tab stop long, read with a caret (use-text-keyboard.ts); its tabindex
+ * is set by each (React's and ProseMirror's spellings differ).
+ */
+export const TEXT_ATTRIBUTES = { role: "document", "aria-label": "Report text", "aria-describedby": TEXT_HINT_ID, "data-testid": "report-text" };
 
 /** A run of text inside the highlights over it, outermost first (as the editor's decorations nest). */
 function Highlighted({ run, children }: { run: TextRun; children?: React.ReactNode }) {
@@ -16,7 +23,8 @@ function Highlighted({ run, children }: { run: TextRun; children?: React.ReactNo
   for (let i = run.highlights.length - 1; i >= 0; i--) {
     const h = run.highlights[i];
     inner = (
-      <span className={`hl hl-${h.kind}${h.focused ? " hl-focus" : ""}`} data-annotation-id={h.id}>
+      // Focusable (not a tab stop): focused, it opens its card.
+      <span className={`hl hl-${h.kind}${h.focused ? " hl-focus" : ""}`} data-annotation-id={h.id} tabIndex={-1}>
         {inner}
       </span>
     );
@@ -43,13 +51,14 @@ const sameHighlights = (a: HighlightSpec[] | undefined, b: HighlightSpec[] | und
 
 /** One passage of the static text; redrawn only when its own highlights change (a page of cards changes none). */
 const StaticPassage = memo(
-  function StaticPassage({ passage: p, highlights }: { passage: ReaderPassage; highlights: HighlightSpec[] | undefined }) {
+  function StaticPassage({ passage: p, highlights, first }: { passage: ReaderPassage; highlights: HighlightSpec[] | undefined; first: boolean }) {
     const props = { id: `p-${p.index}`, "data-passage-id": p.id, dir: "auto" as const };
     const size = { "--chars": p.text.length } as React.CSSProperties;
     // The ¶ link the editor puts before each passage (numberWidget), so nothing moves when the editor takes over.
+    // The links are one tab stop, the first one's to begin with (use-text-keyboard.ts moves it).
     const text = (
       <>
-        <a className="passage-number" href={`#p-${p.index}`} aria-label={`Link to paragraph ${p.index}`} data-passage-link={p.index}>
+        <a className="passage-number" href={`#p-${p.index}`} aria-label={`Link to paragraph ${p.index}`} data-passage-link={p.index} tabIndex={first ? 0 : -1}>
           {`¶ ${p.index}`}
         </a>
         <PassageText text={p.text} marks={p.marks} highlights={highlights} />
@@ -66,7 +75,7 @@ const StaticPassage = memo(
     if (p.kind === "list_item") return <ul style={items}><li><p {...props}>{text}</p></li></ul>;
     return <p {...props} className={p.kind === "footnote" ? "passage-footnote" : undefined} style={size}>{text}</p>;
   },
-  (a, b) => a.passage === b.passage && sameHighlights(a.highlights, b.highlights),
+  (a, b) => a.passage === b.passage && a.first === b.first && sameHighlights(a.highlights, b.highlights),
 );
 
 /**
@@ -83,9 +92,9 @@ export function StaticPassages({ passages, highlights, reading = false }: { pass
     return out;
   }, [passages]);
   return (
-    <div className="ProseMirror" {...(reading ? TEXT_ATTRIBUTES : { "aria-busy": true })}>
-      {chunks.map((chunk) => (
-        <PassageChunk key={chunk[0].id} passages={chunk} highlights={chunk.map((p) => byPassage.get(p.id))} boundary={reading} />
+    <div className="ProseMirror" {...(reading ? { ...TEXT_ATTRIBUTES, tabIndex: 0 } : { "aria-busy": true })}>
+      {chunks.map((chunk, i) => (
+        <PassageChunk key={chunk[0].id} passages={chunk} highlights={chunk.map((p) => byPassage.get(p.id))} boundary={reading} first={i === 0} />
       ))}
     </div>
   );
@@ -100,11 +109,11 @@ export function StaticPassages({ passages, highlights, reading = false }: { pass
  * that is not hydrated yet alone, rather than hydrating it there and then.
  */
 const PassageChunk = memo(
-  function PassageChunk({ passages, highlights, boundary }: { passages: ReaderPassage[]; highlights: (HighlightSpec[] | undefined)[]; boundary: boolean }) {
-    const text = passages.map((p, i) => <StaticPassage key={p.id} passage={p} highlights={highlights[i]} />);
+  function PassageChunk({ passages, highlights, boundary, first }: { passages: ReaderPassage[]; highlights: (HighlightSpec[] | undefined)[]; boundary: boolean; first: boolean }) {
+    const text = passages.map((p, i) => <StaticPassage key={p.id} passage={p} highlights={highlights[i]} first={first && i === 0} />);
     return boundary ? <Suspense>{text}</Suspense> : text;
   },
-  (a, b) => a.passages === b.passages && a.boundary === b.boundary && a.highlights.every((h, i) => sameHighlights(h, b.highlights[i])),
+  (a, b) => a.passages === b.passages && a.boundary === b.boundary && a.first === b.first && a.highlights.every((h, i) => sameHighlights(h, b.highlights[i])),
 );
 
 /** Passages per hydration boundary of a long text. */

@@ -88,3 +88,21 @@ export function topOfOffset(root: HTMLElement, passageId: string, codePoint: num
   }
   return passage.getBoundingClientRect().top;
 }
+
+/** A collapsed range at the start of a passage's text (after its ¶ link), or null when it has none. */
+export function startOfPassage(passage: HTMLElement): Range | null {
+  const first = textNodes(passage).find((t) => t.length > 0);
+  if (!first) return null;
+  const range = passage.ownerDocument.createRange();
+  range.setStart(first, 0);
+  range.collapse(true);
+  return range;
+}
+
+/** A ¶ link clicked (or Enter on it): the address of its passage goes in the location bar and the clipboard, and the passage to the top. */
+export function copyPassageLink(link: HTMLElement): void {
+  const url = `${window.location.origin}${window.location.pathname}#p-${link.dataset.passageLink}`;
+  window.history.replaceState(null, "", url);
+  void navigator.clipboard?.writeText(url).catch(() => undefined);
+  link.scrollIntoView({ block: "start", behavior: "smooth" });
+}

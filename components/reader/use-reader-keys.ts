@@ -1,24 +1,38 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import type { ReaderAnnotation } from "./types";
+import { isTypingTarget } from "@/components/ui/typing-target";
 
 interface Options {
-  annotations: ReaderAnnotation[];
-  focusedId: string | null;
+  /** The cards' ids, in reading order. */
+  ids: string[];
+  /** The card j/k go on from: the one with the keyboard focus, else the open one. */
+  currentId: () => string | null;
   toolbarOpen: boolean;
   onHighlight: () => void;
   onComment: () => void;
-  onFocus: (id: string) => void;
+  onMove: (id: string) => void;
+  onReply: (id: string) => void;
   onEscape: () => void;
+  onHelp: () => void;
 }
 
-function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
+/** The id `step` cards on from `current` (wrapping round), or the first (last, going back) when there is none. */
+export function stepThrough(ids: string[], current: string | null, step: 1 | -1): string | null {
+  if (ids.length === 0) return null;
+  const i = current === null ? -1 : ids.indexOf(current);
+  if (i === -1) return step === 1 ? ids[0] : ids[ids.length - 1];
+  return ids[(i + step + ids.length) % ids.length];
 }
 
-/** The reader's shortcuts: h highlight, c comment, j/k next/previous annotation, Esc. */
+/**
+ * The reader's shortcuts (READER_SHORTCUTS lists them): h highlight, c comment,
+ * j/k next/previous annotation, r reply, ? the list, and Esc, which closes from
+ * anywhere, also from inside an editor. The letters are left alone while
+ * someone types (an editor, a field) or a dialog is open; keys an editor or a
+ * list has handled (default prevented) are theirs, but for Esc, which they
+ * keep to themselves by stopping it.
+ */
 export function useReaderKeys(options: Options) {
   const latest = useRef(options);
   useEffect(() => {
@@ -27,18 +41,32 @@ export function useReaderKeys(options: Options) {
 
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
-      if (e.metaKey || e.ctrlKey || e.altKey || isTyping(e.target)) return;
+      if (e.metaKey || e.ctrlKey || e.altKey) return;
+      if ((e.target as Element | null)?.closest?.("dialog[open], [role=dialog]")) return;
       const o = latest.current;
+      // Esc reaches here unless what had it stopped it (a link box, the member list, a composer): an
+      // editor marks every Esc handled, so that mark says nothing.
       if (e.key === "Escape") return o.onEscape();
+      if (e.defaultPrevented || isTypingTarget(e.target)) return;
       if (o.toolbarOpen && (e.key === "h" || e.key === "c")) {
         e.preventDefault();
         return e.key === "h" ? o.onHighlight() : o.onComment();
       }
-      if ((e.key === "j" || e.key === "k") && o.annotations.length > 0) {
+      if (e.key === "?") {
         e.preventDefault();
-        const i = o.annotations.findIndex((a) => a.id === o.focusedId);
-        const next = e.key === "j" ? (i + 1) % o.annotations.length : i <= 0 ? o.annotations.length - 1 : i - 1;
-        o.onFocus(o.annotations[next].id);
+        return o.onHelp();
+      }
+      if (e.key === "j" || e.key === "k") {
+        const next = stepThrough(o.ids, o.currentId(), e.key === "j" ? 1 : -1);
+        if (!next) return;
+        e.preventDefault();
+        return o.onMove(next);
+      }
+      if (e.key === "r") {
+        const id = o.currentId();
+        if (!id) return;
+        e.preventDefault();
+        o.onReply(id);
       }
     }
     document.addEventListener("keydown", onKey);

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { Avatar } from "@/components/ui/avatar";
 import { MarkdownBody } from "@/components/ui/markdown-body";
 import { ApiError, apiFetch } from "@/lib/api/client";
-import { relativeTime } from "@/lib/format/relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { BodyEditorForm } from "./body-editor-form";
 import { HistoryList } from "./history-list";
 
@@ -81,7 +81,7 @@ export function ReplyItem({ reply, meId, moderates, canWrite, members, onChange,
       <div className="flex items-center gap-2">
         <Avatar name={reply.author.name} id={reply.author.id} />
         <span className="truncate text-sm font-medium">{reply.author.name}</span>
-        <time className="shrink-0 text-xs text-stone-500 dark:text-stone-400" dateTime={reply.createdAt}>{relativeTime(reply.createdAt)}</time>
+        <RelativeTime className="shrink-0 text-xs text-stone-500 dark:text-stone-400" iso={reply.createdAt} />
         {reply.editedAt && <HistoryList url={`/api/v1/replies/${reply.id}/history`} />}
       </div>
       {reply.importedCreator && (
@@ -96,6 +96,7 @@ export function ReplyItem({ reply, meId, moderates, canWrite, members, onChange,
             submitLabel="Save"
             initialMarkdown={reply.body}
             members={members}
+            draftKey={`edit-reply:${reply.id}`}
             onCancel={() => setEditing(false)}
             onSave={async (body) => {
               try {

@@ -20,13 +20,15 @@ interface Props {
   onQuote?: (a: ReaderAnnotation) => void;
   /** Changes when someone else changed the thread: the replies are read again. */
   refreshKey?: number;
+  /** Each time this grows, the reply box takes the focus (the reader's `r`). */
+  replyFocus?: number;
 }
 
 const RANK = { viewer: 0, annotator: 1, editor: 2, owner: 3 } as const;
 const action = "text-xs font-medium text-stone-600 underline-offset-2 hover:text-stone-900 hover:underline disabled:opacity-50 dark:text-stone-400 dark:hover:text-stone-100";
 
 /** The open thread under a focused card: stances, tags, actions, replies and the reply box. */
-export function ThreadPanel({ annotation: a, context, onChange, onDelete, onQuote, refreshKey = 0 }: Props) {
+export function ThreadPanel({ annotation: a, context, onChange, onDelete, onQuote, refreshKey = 0, replyFocus = 0 }: Props) {
   const { me, members, passages, tags } = context;
   const canWrite = RANK[me.role] >= RANK.annotator;
   const moderates = RANK[me.role] >= RANK.editor;
@@ -91,14 +93,20 @@ export function ThreadPanel({ annotation: a, context, onChange, onDelete, onQuot
   }
 
   return (
-    // Clicks and keys here belong to the thread, not to the card around it.
-    <div className="mt-3 space-y-3 border-t border-stone-100 pt-3 dark:border-stone-800" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()} data-testid="thread">
+    // Clicks and keys here belong to the thread, not to the card around it; but Esc, from anywhere, closes the card.
+    <div
+      className="mt-3 space-y-3 border-t border-stone-100 pt-3 dark:border-stone-800"
+      onClick={(e) => e.stopPropagation()}
+      onKeyDown={(e) => e.key !== "Escape" && e.stopPropagation()}
+      data-testid="thread"
+    >
       {editing && (
         <BodyEditorForm
           label="Edit comment"
           submitLabel="Save"
           initialMarkdown={a.body}
           members={members}
+          draftKey={`edit:${a.id}`}
           onCancel={() => setEditing(false)}
           onSave={async (body) => {
             onChange(await patch({ body }));
@@ -182,6 +190,8 @@ export function ThreadPanel({ annotation: a, context, onChange, onDelete, onQuot
               placeholder="Reply… (type @ to mention someone)"
               submitLabel="Reply"
               members={members}
+              draftKey={`reply:${a.id}`}
+              focusSignal={replyFocus}
               onSave={async (body) => {
                 const created = await apiFetch<ReplyData>(repliesUrl, { method: "POST", json: { body } });
                 // A new reply is the last of the thread: show the ones between first, so it does not land after a gap.

@@ -15,4 +15,9 @@ describe("relativeTime", () => {
   it("gives the date after a week", () => {
     expect(relativeTime(new Date("2026-10-01T12:00:00Z"), now)).toBe("Oct 1, 2026");
   });
+  it("gives the date in the time zone asked for", () => {
+    const late = new Date("2026-10-01T23:30:00Z");
+    expect(relativeTime(late, now, { timeZone: "UTC" })).toBe("Oct 1, 2026");
+    expect(relativeTime(late, now, { timeZone: "Pacific/Kiritimati" })).toBe("Oct 2, 2026");
+  });
 });

@@ -145,7 +145,8 @@ describe("imports: preview, metadata and files", () => {
     };
     const ok = await upload("notes.md", "text/markdown", V1);
     expect(ok.status).toBe(201);
-    expect(await ok.json()).toMatchObject({ title: "Uploaded", passageCount: 4 });
+    // The given title differs from the document's own heading, so that heading stays a passage.
+    expect(await ok.json()).toMatchObject({ title: "Uploaded", passageCount: 5 });
     const exe = await upload("tool.exe", "application/octet-stream", new Uint8Array([77, 90, 0, 1]));
     expect(exe.status).toBe(415);
     const fakePdf = await upload("report.pdf", "application/pdf", "this is not a pdf at all");

@@ -183,7 +183,7 @@ describe("POST /api/v1/reports/{id}/versions with choices", () => {
   it("pages the dry run and leaves out the passages named in omit", async () => {
     const { owner, ws } = await editorWorkspace();
     const created = await call("POST", path(ws.id), { as: owner, json: { format: "text", content: "Report\n\nFirst paragraph of the text.\n\nSecond paragraph of the text." } });
-    const revised = "Report\n\nFirst paragraph of the text.\n\nSubscribe now for full access to our archive\n\nSecond paragraph of the text, revised.";
+    const revised = "Report\n\nFirst paragraph of the text.\n\nEditor’s note: this version adds the March figures.\n\nSecond paragraph of the text, revised.";
     const url = `/api/v1/reports/${created.body.id}/versions`;
     const preview = await call("POST", `${url}?dryRun=1&passageLimit=1&passageOffset=1`, { as: owner, json: { format: "text", content: revised } });
     expect(preview.status).toBe(200);
