@@ -64,8 +64,8 @@ test("members: the list shows a new member at once after Add member, without a r
     await route.continue();
   });
 
-  await page.getByLabel("Email").fill(colleague.email);
-  await page.getByLabel("Role").selectOption("editor");
+  await page.getByLabel("Email", { exact: true }).fill(colleague.email);
+  await page.getByLabel("Role", { exact: true }).selectOption("editor");
   await page.getByRole("button", { name: "Add member" }).click();
   await expect(page.getByText("Cara Colleague was added as editor.")).toBeVisible();
   // The list is updated with the message, not some time after it (a slow network would show a stale list meanwhile).
@@ -74,7 +74,7 @@ test("members: the list shows a new member at once after Add member, without a r
   await expect(row).toContainText("editor");
   // The same page, not a reload: what the owner was doing is still there.
   expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
-  await expect(page.getByLabel("Email")).toHaveValue("");
+  await expect(page.getByLabel("Email", { exact: true })).toHaveValue("");
 });
 
 test("members: a role change and an invitation work end to end (a new person opens the link, registers, lands in the workspace)", async ({ browser }) => {
@@ -109,12 +109,12 @@ test("members: a role change and an invitation work end to end (a new person ope
 
   // Nadia has no account: Add member offers an invitation link instead.
   const nadiaEmail = `nadia-${randomUUID()}@test.local`;
-  await page.getByLabel("Email").fill(nadiaEmail);
-  await page.getByLabel("Role").selectOption("annotator");
+  await page.getByLabel("Email", { exact: true }).fill(nadiaEmail);
+  await page.getByLabel("Role", { exact: true }).selectOption("annotator");
   await page.getByRole("button", { name: "Add member" }).click();
   await expect(page.getByText(`No one has registered with ${nadiaEmail} yet.`)).toBeVisible();
   await page.getByRole("button", { name: "Invite them with a link" }).click();
-  const link = page.getByLabel("Invitation link");
+  const link = page.getByLabel("Invitation link", { exact: true });
   await expect(link).toHaveValue(/\/invite\/[A-Za-z0-9_-]{43}$/);
   const url = await link.inputValue();
   expect(new URL(url).origin).toBe(new URL(page.url()).origin);
@@ -132,8 +132,8 @@ test("members: a role change and an invitation work end to end (a new person ope
   await nadia.goto(url);
   await expect(nadia.getByRole("heading", { level: 1, name: "Join Research desk" })).toBeVisible();
   await expect(nadia.getByText("Olive Owner invited you to Research desk as an annotator")).toBeVisible();
-  await expect(nadia.getByLabel("Email")).toHaveValue(nadiaEmail);
-  await expect(nadia.getByLabel("Email")).not.toBeEditable();
+  await expect(nadia.getByLabel("Email", { exact: true })).toHaveValue(nadiaEmail);
+  await expect(nadia.getByLabel("Email", { exact: true })).not.toBeEditable();
   await expectAccessible(nadia);
   await nadia.screenshot({ path: path.join(SHOTS, "invite-1440.png"), fullPage: true });
   await nadia.getByLabel("Name").fill("Nadia Newcomer");
@@ -181,10 +181,10 @@ test("members: an owner removes a member and revokes an invitation; a member lea
 
   // An invitation made by the "Invite with a link" button, then revoked: its link says so, calmly.
   const email = `someone-${randomUUID()}@test.local`;
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Role").selectOption("viewer");
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Role", { exact: true }).selectOption("viewer");
   await page.getByRole("button", { name: "Invite with a link" }).click();
-  const url = await page.getByLabel("Invitation link").inputValue();
+  const url = await page.getByLabel("Invitation link", { exact: true }).inputValue();
   const row = page.getByRole("list", { name: "Pending invitations" }).getByRole("listitem").filter({ hasText: email });
   await expect(row).toContainText("viewer");
   await expect(row).toContainText(/Expires/);
@@ -199,9 +199,9 @@ test("members: an owner removes a member and revokes an invitation; a member lea
   await stranger.close();
 
   // A link for someone else, opened by a signed-in member of another account, says whose it is.
-  await page.getByLabel("Email").fill(`another-${randomUUID()}@test.local`);
+  await page.getByLabel("Email", { exact: true }).fill(`another-${randomUUID()}@test.local`);
   await page.getByRole("button", { name: "Invite with a link" }).click();
-  const other = await page.getByLabel("Invitation link").inputValue();
+  const other = await page.getByLabel("Invitation link", { exact: true }).inputValue();
   await lee.page.goto(other);
   await expect(lee.page.getByRole("heading", { level: 1, name: "This invitation is for someone else" })).toBeVisible();
   await expect(lee.page.getByText(`You are signed in as ${lee.email}`)).toBeVisible();
@@ -314,7 +314,7 @@ test("members: keyboard alone changes a role, invites, copies the link and revok
   await tabTo(page, /^Invite with a link$/);
   await expectVisibleFocus(page);
   await page.keyboard.press("Enter");
-  const link = page.getByLabel("Invitation link");
+  const link = page.getByLabel("Invitation link", { exact: true });
   await expect(link).toHaveValue(/\/invite\//);
   await tabTo(page, /^Copy link$/);
   await page.keyboard.press("Enter");

@@ -33,19 +33,15 @@ export function InvitationView({ link, token, viewer }: { link: InvitationLink; 
   }
   const { workspace, invitedBy } = link;
   const open = <ButtonLink href={`/w/${workspace.slug}`} className="w-full">Open {workspace.name}</ButtonLink>;
-  if (viewer && link.viewerIsMember) {
-    return (
-      <Card title={`You are in ${workspace.name}`}>
-        <p className={muted}>You are already a member of this workspace: nothing to accept.</p>
-        {open}
-      </Card>
-    );
-  }
   if (link.state === "accepted") {
     return (
       <Card title="This invitation has already been used">
-        <p className={muted}>An invitation link works once. If you joined {workspace.name} with it, sign in to continue.</p>
+        <p className={muted}>
+          An invitation link works once.{" "}
+          {viewer && link.viewerIsMember ? `You are a member of ${workspace.name}.` : `If you joined ${workspace.name} with it, sign in to continue.`}
+        </p>
         {!viewer && <ButtonLink href={`/signin?callbackUrl=${encodeURIComponent(`/w/${workspace.slug}`)}`} className="w-full">Sign in</ButtonLink>}
+        {viewer && link.viewerIsMember && open}
       </Card>
     );
   }
@@ -84,6 +80,15 @@ export function InvitationView({ link, token, viewer }: { link: InvitationLink; 
         <p className={muted}>
           Or <Link href="/" className="underline underline-offset-2">go back to your workspaces</Link>.
         </p>
+      </Card>
+    );
+  }
+  // After the link's state and address: a used link, or someone else's, says so first.
+  if (viewer && link.viewerIsMember) {
+    return (
+      <Card title={`You are in ${workspace.name}`}>
+        <p className={muted}>You are already a member of this workspace: nothing to accept.</p>
+        {open}
       </Card>
     );
   }
