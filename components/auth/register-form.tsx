@@ -6,7 +6,6 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { useHydrated } from "@/components/ui/use-hydrated";
 import { ApiError, apiFetch } from "@/lib/api/client";
 import { checkPasswordInBrowser } from "./check-password";
 import { PASSWORD_MIN, registerSchema } from "@/lib/validations/auth";
@@ -24,8 +23,6 @@ type Registered = { id: string; joined?: { workspace: { slug: string } } };
 export function RegisterForm({ invitation }: { invitation?: { token: string; email: string } } = {}) {
   const [errors, setErrors] = useState<Errors>({});
   const [pending, setPending] = useState(false);
-  // Clicked before the page's code runs, the browser would post the form itself and lose it.
-  const hydrated = useHydrated();
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -76,7 +73,7 @@ export function RegisterForm({ invitation }: { invitation?: { token: string; ema
       <Field label="Password" hint={`At least ${PASSWORD_MIN} characters, and hard to guess: a few uncommon words work well.`} error={errors.password}>
         {(p) => <input {...p} name="password" type="password" autoComplete="new-password" required minLength={PASSWORD_MIN} />}
       </Field>
-      <Button type="submit" className="w-full" disabled={pending || !hydrated}>
+      <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Creating your account…" : invitation ? "Create account and join" : "Create account"}
       </Button>
       <p className="text-center text-sm text-stone-600 dark:text-stone-400">
