@@ -31,8 +31,8 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
         initialMembers={toClientJson<Member[]>(members.items)}
         initialInvitations={toClientJson<Invitation[]>(invitations?.items ?? [])}
       />
-      <section className="mt-10" aria-labelledby="roles">
-        <h2 id="roles" className="text-sm font-semibold text-stone-700 dark:text-stone-300">
+      <section className="mt-10">
+        <h2 className="text-sm font-semibold text-stone-700 dark:text-stone-300">
           What each role may do
         </h2>
         <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
