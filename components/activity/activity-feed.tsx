@@ -9,7 +9,7 @@ import { ShowMore } from "@/components/ui/show-more";
 import { EmptyState } from "@/components/ui/empty-state";
 import { usePagedList } from "@/components/ui/use-paged-list";
 import { apiFetch } from "@/lib/api/client";
-import { relativeTime } from "@/lib/format/relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 import type { ActivityItem, ActivityPage } from "@/lib/server/activity/activity";
 
 const PAGE = 50;
@@ -104,9 +104,7 @@ export function ActivityFeed({
                       {item.report.title}
                     </span>
                     <span aria-hidden="true">·</span>
-                    <time className="shrink-0" dateTime={item.at} title={new Date(item.at).toLocaleString()} suppressHydrationWarning>
-                      {relativeTime(item.at)}
-                    </time>
+                    <RelativeTime className="shrink-0" iso={item.at} />
                   </p>
                 </div>
               </Link>

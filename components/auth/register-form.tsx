@@ -12,7 +12,15 @@ import { PASSWORD_MIN, registerSchema } from "@/lib/validations/auth";
 
 type Errors = Partial<Record<"name" | "email" | "password" | "form", string>>;
 
-export function RegisterForm() {
+/** What registering answers: the account, and the workspace an invitation took it to. */
+type Registered = { id: string; joined?: { workspace: { slug: string } } };
+
+/**
+ * The sign-up form. With an invitation (on its link's page), the email is the
+ * invitation's, the link's code goes with the form, and the new account lands
+ * in the workspace it joined.
+ */
+export function RegisterForm({ invitation }: { invitation?: { token: string; email: string } } = {}) {
   const [errors, setErrors] = useState<Errors>({});
   const [pending, setPending] = useState(false);
 
@@ -35,9 +43,10 @@ export function RegisterForm() {
       return;
     }
     try {
-      await apiFetch("/api/register", { method: "POST", json: parsed.data });
+      const registered = await apiFetch<Registered>("/api/register", { method: "POST", json: parsed.data });
       const outcome = await signInWithPassword(parsed.data.email, parsed.data.password);
-      window.location.assign(outcome === "ok" ? "/" : "/signin?registered=1");
+      const home = registered.joined ? `/w/${registered.joined.workspace.slug}` : "/";
+      window.location.assign(outcome === "ok" ? home : `/signin?registered=1&callbackUrl=${encodeURIComponent(home)}`);
     } catch (err) {
       setPending(false);
       // A field the server refused (a guessable password) is named under that field.
@@ -48,19 +57,31 @@ export function RegisterForm() {
 
   return (
     <form method="post" onSubmit={onSubmit} className="space-y-5 rounded-xl border border-stone-200 bg-white p-6 shadow-sm dark:border-stone-800 dark:bg-stone-900" noValidate>
-      <h1 className="text-lg font-semibold">Create an account</h1>
+      {invitation ? <h2 className="text-lg font-semibold">Create your account</h2> : <h1 className="text-lg font-semibold">Create an account</h1>}
       {errors.form && <Alert>{errors.form}</Alert>}
       <Field label="Name" error={errors.name}>{(p) => <input {...p} name="name" autoComplete="name" required autoFocus />}</Field>
-      <Field label="Email" error={errors.email}>{(p) => <input {...p} name="email" type="email" autoComplete="email" required />}</Field>
+      {invitation ? (
+        <>
+          <Field label="Email" hint="The invitation is for this address." error={errors.email}>
+            {(p) => <input {...p} name="email" type="email" autoComplete="email" readOnly value={invitation.email} className={`${p.className} bg-stone-100 dark:bg-stone-800`} />}
+          </Field>
+          <input type="hidden" name="invitation" value={invitation.token} />
+        </>
+      ) : (
+        <Field label="Email" error={errors.email}>{(p) => <input {...p} name="email" type="email" autoComplete="email" required />}</Field>
+      )}
       <Field label="Password" hint={`At least ${PASSWORD_MIN} characters, and hard to guess: a few uncommon words work well.`} error={errors.password}>
         {(p) => <input {...p} name="password" type="password" autoComplete="new-password" required minLength={PASSWORD_MIN} />}
       </Field>
       <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? "Creating your account…" : "Create account"}
+        {pending ? "Creating your account…" : invitation ? "Create account and join" : "Create account"}
       </Button>
       <p className="text-center text-sm text-stone-600 dark:text-stone-400">
-        Already have an account?{" "}
-        <Link href="/signin" className="font-medium text-stone-900 underline underline-offset-2 dark:text-stone-100">
+        Already have an account{invitation ? ` for ${invitation.email}` : ""}?{" "}
+        <Link
+          href={invitation ? `/signin?callbackUrl=${encodeURIComponent(`/invite/${invitation.token}`)}` : "/signin"}
+          className="font-medium text-stone-900 underline underline-offset-2 dark:text-stone-100"
+        >
           Sign in
         </Link>
       </p>

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { MarkdownBody } from "@/components/ui/markdown-body";
 import { ApiError, apiFetch } from "@/lib/api/client";
 import { relativeTime } from "@/lib/format/relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { insertMarkdown, type ChildHandle } from "./insert-markdown";
 import { NotesEditor } from "./notes-editor";
 import type { NotesData, NotesMemory } from "./notes-memory";
@@ -252,7 +253,7 @@ function LastEdited({ notes, compact = false }: { notes: NotesData; compact?: bo
   const who = notes.updatedBy?.name ?? "someone";
   return (
     <span className={compact ? "truncate" : "mt-3 block text-xs text-stone-500 dark:text-stone-400"}>
-      Last edited by {who}, <time dateTime={notes.updatedAt}>{relativeTime(notes.updatedAt)}</time>
+      Last edited by {who}, <RelativeTime iso={notes.updatedAt} />
     </span>
   );
 }

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import type { ReportView } from "@/lib/server/reports/reports";
+import { RoleBadge } from "./role-badge";
+import { ViewerSelectionHint } from "./viewer-selection-hint";
 
 const LANGUAGE = new Intl.DisplayNames(["en"], { type: "language" });
 
@@ -20,11 +22,13 @@ export function ReportHeader({ report, claimCount, canEdit }: { report: ReportVi
   const facts = [published && `Published ${published}`, languageName(report.language), `${report.passages.length} passages`].filter(Boolean).join(" · ");
   return (
     <header className="mb-10">
-      <p className="text-sm text-stone-500 dark:text-stone-400">
+      <p className="flex flex-wrap items-center gap-x-2 text-sm text-stone-500 dark:text-stone-400">
         <Link href={`/w/${report.workspace.slug}`} className="underline-offset-2 hover:underline">
           {report.workspace.name}
         </Link>
+        <RoleBadge role={report.role} slug={report.workspace.slug} />
       </p>
+      {report.role === "viewer" && <ViewerSelectionHint />}
       <h1 dir="auto" className="mt-2 font-serif text-[2rem] leading-tight font-semibold tracking-tight text-balance sm:text-4xl">
         {report.title}
       </h1>

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/api/client";
-import { relativeTime } from "@/lib/format/relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 
 export interface SessionRow {
   id: string;
@@ -60,11 +60,11 @@ export function SessionList({ initial }: { initial: SessionRow[] }) {
                 {s.current && <span className="ml-2 rounded bg-emerald-100 px-1.5 py-0.5 text-xs font-medium text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200">This browser</span>}
               </p>
               <p className="text-sm text-stone-600 dark:text-stone-400">
-                {s.clientAddress ? `From ${s.clientAddress} · signed in` : "Signed in"} {relativeTime(s.createdAt)} · last active {relativeTime(s.lastSeenAt)}
+                {s.clientAddress ? `From ${s.clientAddress} · signed in` : "Signed in"} <RelativeTime iso={s.createdAt} /> · last active <RelativeTime iso={s.lastSeenAt} />
               </p>
             </div>
             {!s.current && (
-              <Button variant="secondary" size="sm" disabled={pending !== null} onClick={() => void end(s.id)} aria-label={`Sign out ${s.device}, signed in ${relativeTime(s.createdAt)}`}>
+              <Button variant="secondary" size="sm" disabled={pending !== null} onClick={() => void end(s.id)} aria-label={`Sign out ${s.device}${s.clientAddress ? ` from ${s.clientAddress}` : ""}`}>
                 {pending === s.id ? "Signing out…" : "Sign out"}
               </Button>
             )}

@@ -10,4 +10,9 @@ describe("routeOf", () => {
     expect(routeOf("/api/v1/tokens/123")).toBe("/api/v1/tokens/:id");
     expect(routeOf(undefined)).toBe("/");
   });
+
+  it("never writes an invitation link's secret", () => {
+    expect(routeOf("/invite/Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5d2FsZG8?x=1")).toBe("/invite/:token");
+    expect(routeOf("/invite/abc/more")).toBe("/invite/:token/more");
+  });
 });

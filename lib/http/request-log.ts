@@ -6,10 +6,13 @@ import type { RequestContext } from "@/lib/runtime/request-context";
 /** Ids in paths (cuids, uuids, numbers) become `:id`, so lines of one route group together. */
 const ID_SEGMENT = /\/(?:c[a-z0-9]{20,32}|[0-9a-f]{8}-[0-9a-f-]{27,}|\d+)(?=\/|$)/gi;
 
+/** An invitation link's path holds its secret: the log keeps only that it was one. */
+const INVITATION_SECRET = /^\/invite\/[^/]+/;
+
 export function routeOf(url: string | undefined): string {
   const raw = url ?? "/";
   const end = raw.search(/[?#]/);
-  return (end === -1 ? raw : raw.slice(0, end)).replace(ID_SEGMENT, "/:id");
+  return (end === -1 ? raw : raw.slice(0, end)).replace(INVITATION_SECRET, "/invite/:token").replace(ID_SEGMENT, "/:id");
 }
 
 /** A request id: the load balancer's X-Request-Id when it is a plausible one, else a new one. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { emailField, multilineText, requiredText } from "./common";
+import { invitationToken } from "./invitation";
 
 /** Length is the floor; lib/validations/password-strength.ts decides whether it can be guessed. */
 export const PASSWORD_MIN = 10;
@@ -17,6 +18,8 @@ export const registerSchema = z.object({
   name: requiredText("Name", 100),
   email: emailField,
   password: newPasswordField("Password is required."),
+  /** An invitation link's code: the new account joins its workspace, in the same transaction. */
+  invitation: invitationToken.optional(),
 });
 export type RegisterInput = z.infer<typeof registerSchema>;
 

@@ -10,6 +10,9 @@ if (typeof window !== "undefined") z.config({ jitless: true });
 export const ROLES = ["owner", "editor", "annotator", "viewer"] as const;
 export type RoleName = (typeof ROLES)[number];
 
+/** A member's role, as a request names it. */
+export const roleField = z.enum(ROLES, { error: `Role must be one of: ${ROLES.join(", ")}.` });
+
 export const ANNOTATION_KINDS = ["highlight", "comment", "question", "claim"] as const;
 export const VISIBILITIES = ["private", "workspace"] as const;
 

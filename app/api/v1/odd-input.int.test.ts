@@ -75,7 +75,8 @@ const ENDPOINTS: Endpoint[] = [
     transport: "json",
     valid: () => ({ name: "Odd Input", email: `odd-${randomUUID()}@test.local`, password: "a long enough password" }),
     ok: 201,
-    fields: [line("name"), line("email"), text("password")],
+    // An invitation's code is checked before anything else: an odd one is a 422 at "invitation".
+    fields: [line("name"), line("email"), text("password"), line("invitation")],
   },
   { method: "POST", path: () => "/api/v1/workspaces", transport: "json", valid: () => ({ name: "Odd desk" }), ok: 201, fields: [line("name")] },
   {
@@ -83,6 +84,23 @@ const ENDPOINTS: Endpoint[] = [
     path: (f) => `/api/v1/workspaces/${f.ws.id}/members`,
     transport: "json",
     valid: (f) => ({ email: f.stranger.email, role: "viewer" }),
+    ok: 201,
+    fields: [line("email"), choice("role")],
+  },
+  {
+    method: "PATCH",
+    path: (f) => `/api/v1/workspaces/${f.ws.id}/members/${f.owner.id}`,
+    transport: "json",
+    // The owner keeps their role: a valid request that changes nothing.
+    valid: () => ({ role: "owner" }),
+    ok: 200,
+    fields: [choice("role")],
+  },
+  {
+    method: "POST",
+    path: (f) => `/api/v1/workspaces/${f.ws.id}/invitations`,
+    transport: "json",
+    valid: () => ({ email: `invited-${randomUUID()}@test.local`, role: "annotator" }),
     ok: 201,
     fields: [line("email"), choice("role")],
   },
@@ -216,6 +234,7 @@ const ENDPOINTS: Endpoint[] = [
   list(() => "/api/v1/workspaces"),
   list((f) => `/api/v1/workspaces/${f.ws.id}/reports`),
   list((f) => `/api/v1/workspaces/${f.ws.id}/members`),
+  list((f) => `/api/v1/workspaces/${f.ws.id}/invitations`),
   list((f) => `/api/v1/workspaces/${f.ws.id}/tags`),
   list(() => "/api/v1/tokens"),
   list(() => "/api/v1/notifications"),
@@ -253,7 +272,7 @@ function send(endpoint: Endpoint, body: Record<string, unknown>, key?: string, r
 }
 
 for (const endpoint of ENDPOINTS) {
-  describe(`${endpoint.method} ${endpoint.path({ ws: { id: "{workspace}" }, report: { id: "{id}" }, annotationId: "{id}", claimId: "{id}", editedClaimId: "{id}", replyId: "{id}", tagId: "{id}" } as Fixture)} (${endpoint.transport})`, () => {
+  describe(`${endpoint.method} ${endpoint.path({ ws: { id: "{workspace}" }, owner: { id: "{user}" }, report: { id: "{id}" }, annotationId: "{id}", claimId: "{id}", editedClaimId: "{id}", replyId: "{id}", tagId: "{id}" } as Fixture)} (${endpoint.transport})`, () => {
     it(`answers ${endpoint.ok} to the valid request`, async () => {
       const res = await send(endpoint, await endpoint.valid(f));
       expect(res.status, JSON.stringify(res.body)?.slice(0, 300)).toBe(endpoint.ok);
@@ -289,6 +308,8 @@ describe("an id in the path with characters no id has", () => {
     { method: "PATCH", path: (k) => `/api/v1/tags/${k}`, body: { name: "n" } },
     { method: "DELETE", path: (k) => `/api/v1/tokens/${k}` },
     { method: "DELETE", path: (k) => `/api/v1/workspaces/${f?.ws.id ?? "{workspace}"}/members/${k}` },
+    { method: "PATCH", path: (k) => `/api/v1/workspaces/${f?.ws.id ?? "{workspace}"}/members/${k}`, body: { role: "viewer" } },
+    { method: "DELETE", path: (k) => `/api/v1/workspaces/${f?.ws.id ?? "{workspace}"}/invitations/${k}` },
     { method: "PUT", path: (k) => `/api/v1/reports/${k}/notes`, body: { body: "b", version: 0 } },
   ];
   for (const route of ROUTES) {

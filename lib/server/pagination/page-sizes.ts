@@ -8,6 +8,7 @@ export const PAGE_SIZES = {
   workspaces: { defaultLimit: 50, maxLimit: 200 },
   reports: { defaultLimit: 50, maxLimit: 200 },
   members: { defaultLimit: 50, maxLimit: 200 },
+  invitations: { defaultLimit: 50, maxLimit: 200 },
   tags: { defaultLimit: 100, maxLimit: 500 },
   // A thread usually fits one page: people read a discussion from its start.
   replies: { defaultLimit: 100, maxLimit: 500 },

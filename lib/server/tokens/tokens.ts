@@ -1,16 +1,12 @@
-import { createHash, randomBytes } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import { db, sqlQuery } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { keysetArgs, keysetPage, type Keyset, type PageOption } from "../pagination/keyset";
 import type { Page } from "../pagination/page";
 import type { PublicUser } from "../users/register-user";
+import { newSecret, secretDigest as digest } from "../secrets";
 
 const TOKEN_PREFIX = "mgl_";
-
-function digest(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
 
 export interface TokenSummary {
   id: string;
@@ -24,7 +20,7 @@ const summary = { id: true, name: true, prefix: true, createdAt: true, lastUsedA
 
 /** Creates a personal access token; the token itself is returned only here. */
 export async function createToken(options: { userId: string; name?: string }): Promise<TokenSummary & { token: string }> {
-  const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
+  const token = TOKEN_PREFIX + newSecret();
   const created = await db.apiToken.create({
     data: {
       userId: options.userId,

@@ -1,12 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
-import { AppError, notFound } from "@/lib/errors";
-import type { AddMemberInput, CreateWorkspaceInput } from "@/lib/validations/workspace";
+import { AppError } from "@/lib/errors";
+import type { AddMemberInput, ChangeRoleInput, CreateWorkspaceInput } from "@/lib/validations/workspace";
 import type { RoleName } from "@/lib/validations/common";
 import { isUniqueViolation } from "../prisma-errors";
 import { keysetArgs, keysetPage, mapPage, type Keyset, type PageOption } from "../pagination/keyset";
 import type { Page } from "../pagination/page";
 import { getWorkspaceAccessOrThrow, requireRole, workspaceWhere } from "./access";
+import { assertKeepsAnOwner, lockMemberAndOwners } from "./owners";
 
 export interface WorkspaceSummary {
   id: string;
@@ -90,6 +91,12 @@ export interface MemberSummary {
   joinedAt: Date;
 }
 
+const memberSelect = { role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } } as const;
+
+function toMemberSummary(m: { role: RoleName; createdAt: Date; user: { id: string; name: string; email: string } }): MemberSummary {
+  return { userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role, joinedAt: m.createdAt };
+}
+
 /** Oldest membership first (the order people joined in), then the membership's id. */
 const membersKeyset = (workspaceId: string): Keyset => ({
   scope: `members:${workspaceId}`,
@@ -107,28 +114,25 @@ export async function listMembers(options: { userId: string; workspaceIdOrSlug: 
     where: { AND: [{ workspaceId: workspace.id }, after] },
     orderBy,
     take,
-    select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+    select: { id: true, ...memberSelect },
   });
-  return mapPage(keysetPage(rows, keyset, options.page), (m) => ({ userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role, joinedAt: m.createdAt }));
+  return mapPage(keysetPage(rows, keyset, options.page), toMemberSummary);
 }
 
 export async function addMember(options: { userId: string; workspaceIdOrSlug: string } & AddMemberInput): Promise<MemberSummary> {
   return db.$transaction(async (tx) => {
     const { workspace, role } = await getWorkspaceAccessOrThrow(options, tx);
     requireRole(role, "owner", "add members");
-    const user = await tx.user.findUnique({ where: { email: options.email }, select: { id: true, name: true, email: true } });
+    const user = await tx.user.findUnique({ where: { email: options.email }, select: { id: true } });
     if (!user) {
-      const message = `No one has registered with ${options.email} yet. Ask them to create an account first.`;
-      throw new AppError("validation_failed", message, { issues: [{ path: "email", message }] });
+      const message = `No one has registered with ${options.email} yet. Invite them with a link instead, or ask them to create an account first.`;
+      // `reason` lets a client offer the invitation without reading the message.
+      throw new AppError("validation_failed", message, { issues: [{ path: "email", message }], reason: "not_registered" });
     }
     try {
-      const m = await tx.membership.create({
-        data: { workspaceId: workspace.id, userId: user.id, role: options.role },
-        select: { role: true, createdAt: true },
-      });
-      return { userId: user.id, name: user.name, email: user.email, role: m.role, joinedAt: m.createdAt };
+      return toMemberSummary(await tx.membership.create({ data: { workspaceId: workspace.id, userId: user.id, role: options.role }, select: memberSelect }));
     } catch (e) {
-      if (isUniqueViolation(e)) throw new AppError("conflict", `${user.email} is already a member of this workspace.`);
+      if (isUniqueViolation(e)) throw new AppError("conflict", `${options.email} is already a member of this workspace.`);
       throw e;
     }
   });
@@ -143,13 +147,22 @@ export async function removeMember(options: { userId: string; workspaceIdOrSlug:
   await db.$transaction(async (tx) => {
     const { workspace, role } = await getWorkspaceAccessOrThrow(options, tx);
     if (options.memberId !== options.userId) requireRole(role, "owner", "remove members");
-    // Locks the workspace's owner rows: two owners removing each other at once cannot leave none.
-    const owners = await tx.$queryRaw<{ user_id: string }[]>`SELECT user_id FROM memberships WHERE workspace_id = ${workspace.id} AND role = 'owner' FOR UPDATE`;
-    const target = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: workspace.id, userId: options.memberId } }, select: { role: true } });
-    if (!target) throw notFound("That member");
-    if (target.role === "owner" && owners.length <= 1) {
-      throw new AppError("conflict", "A workspace needs an owner: make someone else an owner before the last one leaves.");
-    }
+    assertKeepsAnOwner(await lockMemberAndOwners(tx, workspace.id, options.memberId), null);
     await tx.membership.delete({ where: { workspaceId_userId: { workspaceId: workspace.id, userId: options.memberId } } });
+  });
+}
+
+/** An owner gives a member another role; the last owner keeps theirs. */
+export async function changeMemberRole(options: { userId: string; workspaceIdOrSlug: string; memberId: string } & ChangeRoleInput): Promise<MemberSummary> {
+  return db.$transaction(async (tx) => {
+    const { workspace, role } = await getWorkspaceAccessOrThrow(options, tx);
+    requireRole(role, "owner", "change members' roles");
+    assertKeepsAnOwner(await lockMemberAndOwners(tx, workspace.id, options.memberId), options.role);
+    const m = await tx.membership.update({
+      where: { workspaceId_userId: { workspaceId: workspace.id, userId: options.memberId } },
+      data: { role: options.role },
+      select: memberSelect,
+    });
+    return toMemberSummary(m);
   });
 }

@@ -1,0 +1,9 @@
+import { readJson } from "@/lib/api/read-json";
+import { apiRoute } from "@/lib/api/route";
+import { acceptInvitation } from "@/lib/server/invitations/accept-invitation";
+import { acceptInvitationSchema } from "@/lib/validations/invitation";
+
+export const POST = apiRoute(async ({ req, user }) => {
+  const { token } = await readJson(req, acceptInvitationSchema, 4 * 1024);
+  return acceptInvitation({ userId: user.id, email: user.email, token });
+});

@@ -1,0 +1,56 @@
+import { db } from "@/lib/db";
+import type { RoleName } from "@/lib/validations/common";
+import { INVITATION_TOKEN } from "@/lib/validations/invitation";
+import { secretDigest } from "../secrets";
+
+export type InvitationState = "pending" | "expired" | "revoked" | "accepted";
+
+/** What the page of a link shows: only to whoever holds the link's secret. */
+export type InvitationLink =
+  | { state: "unknown" }
+  | {
+      state: InvitationState;
+      email: string;
+      role: RoleName;
+      expiresAt: Date;
+      workspace: { id: string; slug: string; name: string };
+      invitedBy: string;
+      /** For a signed-in visitor: whether they are in the workspace already. */
+      viewerIsMember: boolean;
+    };
+
+/** The invitation a link names, and where it stands, for the visitor (signed in or not). */
+export async function getInvitationLink(options: { token: string; viewerId: string | null }): Promise<InvitationLink> {
+  if (!INVITATION_TOKEN.test(options.token)) return { state: "unknown" };
+  const invitation = await db.invitation.findUnique({
+    where: { tokenHash: secretDigest(options.token) },
+    select: {
+      email: true,
+      role: true,
+      expiresAt: true,
+      acceptedAt: true,
+      revokedAt: true,
+      invitedBy: { select: { name: true } },
+      workspace: {
+        select: {
+          id: true,
+          slug: true,
+          name: true,
+          ...(options.viewerId ? { memberships: { where: { userId: options.viewerId }, select: { id: true } } } : {}),
+        },
+      },
+    },
+  });
+  if (!invitation) return { state: "unknown" };
+  const { memberships, ...workspace } = invitation.workspace as typeof invitation.workspace & { memberships?: { id: string }[] };
+  const state: InvitationState = invitation.acceptedAt ? "accepted" : invitation.revokedAt ? "revoked" : invitation.expiresAt <= new Date() ? "expired" : "pending";
+  return {
+    state,
+    email: invitation.email,
+    role: invitation.role,
+    expiresAt: invitation.expiresAt,
+    workspace,
+    invitedBy: invitation.invitedBy.name,
+    viewerIsMember: (memberships?.length ?? 0) > 0,
+  };
+}
