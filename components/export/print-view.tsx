@@ -1,8 +1,9 @@
 import { Fragment } from "react";
 import { MarkdownBody } from "@/components/ui/markdown-body";
-import { KIND_LABEL, VERDICT_LABEL, citation, formatDay, formatUtc, passageUrl, tallyText } from "@/lib/exporters/common";
+import { KIND_LABEL, STANCE_LABEL, VERDICT_LABEL, citation, formatDay, formatUtc, noteSentence, passageUrl, tallyText, verdictSetText } from "@/lib/exporters/common";
 import { quoteRuns } from "@/lib/exporters/quote-marks";
-import type { ExportAnnotation, ExportData, ExportPassage, ExportReply } from "@/lib/exporters/types";
+import type { ExportAnnotation, ExportData, ExportPassage, ExportReply, ExportStance } from "@/lib/exporters/types";
+import { tidyMarkdown } from "@/lib/markdown/tidy";
 
 /**
  * The export as a document to print or save as PDF: the report's details, the
@@ -54,7 +55,7 @@ export function PrintView({ data }: { data: ExportData }) {
         </h2>
         {notes.body.trim() ? (
           <>
-            <MarkdownBody markdown={notes.body} className="mt-3 font-serif text-base! leading-relaxed" />
+            <MarkdownBody markdown={tidyMarkdown(notes.body)} className="mt-3 font-serif text-base! leading-relaxed" />
             {notes.updatedAt && (
               <p className="mt-3 font-sans text-xs text-stone-500 dark:text-stone-400">
                 Last edited {formatUtc(notes.updatedAt)}
@@ -177,7 +178,10 @@ function ClaimsTable({ claims }: { claims: ExportAnnotation[] }) {
             </td>
             <td className="py-2 pe-3 text-right tabular-nums">{c.passageIndex}</td>
             <td className="py-2 pe-3 text-xs text-stone-600 dark:text-stone-400">{tallyText(c.tally)}</td>
-            <td className="py-2 font-medium whitespace-nowrap">{VERDICT_LABEL[c.verdict]}</td>
+            <td className="py-2">
+              <span className="font-medium whitespace-nowrap">{VERDICT_LABEL[c.verdict]}</span>
+              {c.verdictSetAt && <span className="block text-xs text-stone-600 dark:text-stone-400">{verdictSetText(c)}</span>}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -202,6 +206,34 @@ function Byline({ item, lead }: { item: ExportAnnotation | ExportReply; lead?: s
       <time dateTime={item.createdAt.toISOString()}>{formatUtc(item.createdAt)}</time>
       {item.editedAt ? " (edited)" : ""}
     </>
+  );
+}
+
+/** "Bob Ruiz disputes: Table A3 says 35%. Evidence: ¶ 3" — the note as text, the evidence as a link. */
+function StanceLine({ stance: s }: { stance: ExportStance }) {
+  return (
+    <li className="break-inside-avoid">
+      <span dir="auto" className="font-semibold">
+        {s.author.name}
+      </span>{" "}
+      {STANCE_LABEL[s.stance]}
+      {s.note?.trim() ? (
+        <>
+          : <span dir="auto">{noteSentence(s.note)}</span>
+        </>
+      ) : (
+        "."
+      )}
+      {s.evidence && (
+        <>
+          {" "}
+          <span className="text-stone-500 dark:text-stone-400">Evidence:</span>{" "}
+          <a href={s.evidence.url} dir="auto" className="break-all text-blue-700 underline underline-offset-2 dark:text-blue-300" {...(s.evidence.external ? { rel: "noopener noreferrer nofollow" } : {})}>
+            {s.evidence.label}
+          </a>
+        </>
+      )}
+    </li>
   );
 }
 
@@ -246,10 +278,18 @@ function AnnotationBlock({ annotation: a, includeReplies, passage }: { annotatio
             </>
           )}
           <span className="text-stone-500 dark:text-stone-400">Verdict: </span>
-          <span className="font-semibold">{VERDICT_LABEL[a.verdict]}</span> <span className="text-stone-600 dark:text-stone-400">({tallyText(a.tally)})</span>
+          <span className="font-semibold">{VERDICT_LABEL[a.verdict]}</span>
+          {a.verdictSetAt && <span dir="auto">, {verdictSetText(a)}</span>} <span className="text-stone-600 dark:text-stone-400">({tallyText(a.tally)})</span>
         </p>
       )}
       {a.body.trim() && <MarkdownBody markdown={a.body} className="mt-2 font-serif text-base! leading-relaxed" />}
+      {a.stances.length > 0 && (
+        <ul aria-label="Stances" className="mt-2 space-y-1 font-sans text-sm">
+          {a.stances.map((s) => (
+            <StanceLine key={s.author.id} stance={s} />
+          ))}
+        </ul>
+      )}
       {includeReplies && a.replies.length > 0 && (
         <ol aria-label={`${a.replies.length} ${a.replies.length === 1 ? "reply" : "replies"}`} className="mt-3 space-y-3 border-s border-stone-200 ps-4 dark:border-stone-700">
           {a.replies.map((r) => (

@@ -9,6 +9,7 @@ import type { ChildHandle } from "./insert-markdown";
 import { NOTES_PROSE } from "./notes-editor";
 import type { NotesMemory, NotesPanelHandle } from "./notes-memory";
 import { PlainNotes } from "./plain-notes";
+import { WideNotesToggle } from "./wide-notes-toggle";
 
 export { NotesMemory, type NotesData, type NotesPanelHandle } from "./notes-memory";
 
@@ -67,12 +68,23 @@ export const NotesPanel = forwardRef<NotesPanelHandle, Props>(function NotesPane
     [],
   );
 
-  if (mode.kind === "collab") return <CollabNotes ref={child} session={mode.session} members={members} canEdit={canEdit} onReady={flush} />;
-  if (mode.kind === "plain") return <PlainNotes ref={child} reportId={reportId} memory={memory} canEdit={canEdit} members={members} meId={meId} onReady={flush} />;
-  const { saved } = memory.recall();
+  let body: React.ReactNode;
+  if (mode.kind === "collab") body = <CollabNotes ref={child} session={mode.session} members={members} canEdit={canEdit} onReady={flush} />;
+  else if (mode.kind === "plain") body = <PlainNotes ref={child} reportId={reportId} memory={memory} canEdit={canEdit} members={members} meId={meId} onReady={flush} />;
+  else body = <ConnectingNotes body={memory.recall().saved.body} />;
+  return (
+    <>
+      <WideNotesToggle />
+      {body}
+    </>
+  );
+});
+
+/** The saved notes, read-only, while the collaboration server is asked. */
+function ConnectingNotes({ body }: { body: string }) {
   return (
     <section aria-label="Team notes" aria-busy="true" className="flex min-h-0 flex-1 flex-col overflow-hidden rounded-lg border border-stone-200 bg-white shadow-sm dark:border-stone-800 dark:bg-stone-900">
-      <div className={`min-h-[12rem] flex-1 px-4 py-3 text-stone-500 dark:text-stone-400 ${NOTES_PROSE}`}>{saved.body.trim() && <MarkdownBody markdown={saved.body} />}</div>
+      <div className={`min-h-[12rem] flex-1 px-4 py-3 text-stone-500 dark:text-stone-400 ${NOTES_PROSE}`}>{body.trim() && <MarkdownBody markdown={body} />}</div>
       <footer className="border-t border-stone-200 px-3 py-1.5 text-xs text-stone-500 dark:border-stone-800 dark:text-stone-400">
         <span data-testid="notes-status" data-status="connecting">
           Connecting…
@@ -80,4 +92,4 @@ export const NotesPanel = forwardRef<NotesPanelHandle, Props>(function NotesPane
       </footer>
     </section>
   );
-});
+}

@@ -33,6 +33,35 @@ describe("quoteMarkdown", () => {
     expect(quoteMarkdown({ ...base, kind: "highlight", body: "" }, "/p")).not.toContain("Alice");
   });
 
+  it("brings a claim's verdict, who set it, and every stance with its note and evidence", () => {
+    const md = quoteMarkdown(
+      {
+        ...base,
+        kind: "claim",
+        claimSummary: "Storage grew 40%",
+        body: "",
+        verdict: "contested",
+        verdictSetBy: { name: "Edna" },
+        verdictSetAt: "2026-12-07T06:10:00.000Z",
+        stances: [
+          { user: { name: "Anan" }, stance: "disputes", note: "The table says 35%", evidence: { url: "https://example.org/a3", passageId: null, annotationId: null, passage: null } },
+          {
+            user: { name: "Olive" },
+            stance: "needs_evidence",
+            note: null,
+            evidence: { url: null, passageId: "p3", annotationId: null, passage: { reportId: "r1", reportTitle: "Grid", index: 3, version: 1, current: true } },
+          },
+        ],
+      },
+      "/w/desk/r/r1#p-12",
+    );
+    expect(md).toContain("Verdict: **Contested** (set by Edna on 2026-12-07)");
+    expect(md).toContain("- **Anan** disputes: The table says 35%. Evidence: [https://example.org/a3](https://example.org/a3)");
+    expect(md).toContain("- **Olive** needs evidence. Evidence: [¶ 3](/w/desk/r/r1#p-3)");
+    const list = markdownToBlocks(md).at(-1)!;
+    expect(list.type).toBe("list");
+  });
+
   it("escapes list and rule markers at the start of a line", () => {
     expect(escapeMarkdownText("1. first")).toBe("\\1. first");
     expect(escapeMarkdownText("--- rule")).toBe("\\--- rule");

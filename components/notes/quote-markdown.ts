@@ -1,6 +1,11 @@
+import { noteSentence } from "@/lib/exporters/common";
+import { evidenceLink, placeOfPath, type EvidenceView } from "@/lib/format/evidence";
+
 /**
  * What "Quote in notes" inserts: the annotation's quote as a block quote that
- * links back to its passage (¶ number), then who said what about it.
+ * links back to its passage (¶ number), then who said what about it; for a
+ * claim, its verdict and every stance with its note and evidence, so the
+ * reasoning reaches the briefing.
  */
 export interface QuotedAnnotation {
   quote: string;
@@ -9,6 +14,10 @@ export interface QuotedAnnotation {
   body: string;
   claimSummary: string | null;
   author: { name: string };
+  verdict?: "unverified" | "supported" | "contested" | "refuted";
+  verdictSetBy?: { name: string } | null;
+  verdictSetAt?: string | null;
+  stances?: { user: { name: string }; stance: "supports" | "disputes" | "needs_evidence"; note: string | null; evidence: EvidenceView | null }[];
 }
 
 /** Backslash-escapes what Markdown would read as formatting, so quoted text stays text. */
@@ -23,6 +32,26 @@ const LEAD: Record<QuotedAnnotation["kind"], string> = {
   claim: "marked a claim",
 };
 
+const VERDICT: Record<NonNullable<QuotedAnnotation["verdict"]>, string> = { unverified: "Unverified", supported: "Supported", contested: "Contested", refuted: "Refuted" };
+const STANCE: Record<NonNullable<QuotedAnnotation["stances"]>[number]["stance"], string> = { supports: "supports", disputes: "disputes", needs_evidence: "needs evidence" };
+
+/** "Verdict: **Contested** (set by Edna Editor on 2026-12-07)" */
+function verdictLine(a: QuotedAnnotation): string {
+  const verdict = `Verdict: **${VERDICT[a.verdict ?? "unverified"]}**`;
+  if (!a.verdictSetAt) return verdict;
+  const by = a.verdictSetBy ? ` by ${escapeMarkdownText(a.verdictSetBy.name)}` : "";
+  return `${verdict} (set${by} on ${a.verdictSetAt.slice(0, 10)})`;
+}
+
+/** "- **Anan** disputes: The table says 35%. Evidence: [¶ 3](/w/…#p-3)" */
+function stanceLine(s: NonNullable<QuotedAnnotation["stances"]>[number], place: { slug: string; reportId: string } | null): string {
+  let line = `- **${escapeMarkdownText(s.user.name)}** ${STANCE[s.stance]}`;
+  line += s.note?.trim() ? `: ${escapeMarkdownText(noteSentence(s.note))}` : ".";
+  const link = place ? evidenceLink(s.evidence, place) : null;
+  if (link) line += ` Evidence: [${escapeMarkdownText(link.label)}](${link.href.replace(/[()\s]/g, encodeURIComponent)})`;
+  return line;
+}
+
 export function quoteMarkdown(a: QuotedAnnotation, passageHref: string): string {
   const quoteLines = a.quote
     .split(/\r?\n/)
@@ -32,5 +61,10 @@ export function quoteMarkdown(a: QuotedAnnotation, passageHref: string): string 
   const body = a.body.trim();
   if (body || summary) parts.push(`**${escapeMarkdownText(a.author.name)}** ${LEAD[a.kind]}${summary}${body ? ":" : "."}`);
   if (body) parts.push(body);
+  if (a.kind === "claim") {
+    parts.push(verdictLine(a));
+    const place = placeOfPath(passageHref);
+    if (a.stances?.length) parts.push(a.stances.map((s) => stanceLine(s, place)).join("\n"));
+  }
   return parts.join("\n\n");
 }

@@ -18,16 +18,23 @@ import { UNREAD_EVENT } from "./notification-bell";
 export type NotificationItem = Omit<NotificationView, "createdAt" | "readAt"> & { createdAt: string; readAt: string | null };
 
 const KIND_WORD: Record<string, string> = { highlight: "highlight", comment: "comment", question: "question", claim: "claim" };
+const VERDICT_WORD: Record<string, string> = { unverified: "Unverified", supported: "Supported", contested: "Contested", refuted: "Refuted" };
 
-function sentence(n: NotificationItem): string {
-  const kind = KIND_WORD[n.annotation.kind] ?? "annotation";
+/** What happened, in a sentence: one wording per notification type (docs/api.md, "Who is notified"). */
+export function sentence(n: Pick<NotificationItem, "type" | "actor" | "annotation">): string {
+  const kind = (n.annotation && KIND_WORD[n.annotation.kind]) ?? "annotation";
+  const verdict = n.annotation ? (VERDICT_WORD[n.annotation.verdict] ?? n.annotation.verdict) : "";
   switch (n.type) {
     case "mention":
       return `${n.actor.name} mentioned you`;
+    case "notes_mention":
+      return `${n.actor.name} mentioned you in the team notes`;
     case "reply":
       return `${n.actor.name} replied to a ${kind} you follow`;
     case "verdict":
-      return `${n.actor.name} set the verdict on your claim to ${n.annotation.verdict}`;
+      return `${n.actor.name} set the verdict on your claim to ${verdict}`;
+    case "stance_verdict":
+      return `${n.actor.name} set the verdict of a claim you took a stance on to ${verdict}`;
     default:
       return `${n.actor.name} did something on a ${kind}`;
   }
@@ -104,7 +111,7 @@ export function NotificationList({ initial, initialUnread, initialCursor }: { in
       {error && <Alert>{error}</Alert>}
       {items.length === 0 ? (
         <EmptyState title="No notifications yet">
-          You’ll hear here when someone mentions you with @name, replies in a thread you’re part of, or sets the verdict on one of your claims.
+          You’ll hear here when someone mentions you with @name (in a thread or the team notes), replies in a thread you’re part of, or sets the verdict on a claim you wrote or took a stance on.
         </EmptyState>
       ) : (
         <ul className="divide-y divide-stone-200 overflow-hidden rounded-lg border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">
@@ -135,7 +142,7 @@ export function NotificationList({ initial, initialUnread, initialCursor }: { in
                         {relativeTime(n.createdAt)}
                       </time>
                     </p>
-                    {n.annotation.quote && (
+                    {n.annotation?.quote && (
                       <p dir="auto" title={n.annotation.quote} className="mt-1.5 truncate font-serif text-[0.9rem] text-stone-600 italic dark:text-stone-400">
                         “{n.annotation.quote}”
                       </p>

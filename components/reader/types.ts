@@ -1,3 +1,4 @@
+import type { EvidenceView } from "@/lib/format/evidence";
 import type { PassageMark } from "@/lib/passage-marks";
 
 /** Data the reader gets from the server, serialised for the client. */
@@ -32,6 +33,9 @@ export interface ReaderAnnotation {
   status: "open" | "resolved";
   anchorStatus?: "anchored" | "moved" | "orphaned";
   verdict: Verdict;
+  /** Who last set the verdict, and when (null while nobody has). */
+  verdictSetBy?: { id: string; name: string } | null;
+  verdictSetAt?: string | null;
   tags: string[];
   replyCount: number;
   tally: Record<StanceName, number>;
@@ -39,7 +43,7 @@ export interface ReaderAnnotation {
     user: { id: string; name: string };
     stance: StanceName;
     note: string | null;
-    evidence: { url: string | null; passageId: string | null; annotationId: string | null } | null;
+    evidence: EvidenceView | null;
   }[];
   version: number;
   editedAt: string | null;

@@ -37,6 +37,8 @@ export function useLiveAnnotations({
         void store.refresh(change.itemId, !mine);
         break;
       case "annotation.updated":
+      case "annotation.resolved":
+      case "annotation.reopened":
       case "stance.changed":
       case "verdict.changed":
         void store.refresh(change.itemId, false);

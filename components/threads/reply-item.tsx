@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Avatar } from "@/components/ui/avatar";
 import { MarkdownBody } from "@/components/ui/markdown-body";
 import { ApiError, apiFetch } from "@/lib/api/client";
@@ -26,12 +26,21 @@ interface Props {
   canWrite: boolean;
   members: { id: string; name: string }[];
   onChange: (reply: ReplyData) => void;
+  /** The reply a link (a notification) points at: marked, and scrolled into view once shown. */
+  linked?: boolean;
 }
 
 const link = "text-xs text-stone-500 underline-offset-2 hover:underline dark:text-stone-400";
 
-export function ReplyItem({ reply, meId, moderates, canWrite, members, onChange }: Props) {
+export function ReplyItem({ reply, meId, moderates, canWrite, members, onChange, linked = false }: Props) {
   const [editing, setEditing] = useState(false);
+  const itemRef = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    // After the card's own scroll (to its highlight), so the reply is what ends up in view.
+    if (!linked) return;
+    const timer = window.setTimeout(() => itemRef.current?.scrollIntoView({ block: "center", behavior: "instant" }), 150);
+    return () => window.clearTimeout(timer);
+  }, [linked]);
   const [error, setError] = useState<string | null>(null);
   const mine = reply.author.id === meId;
   const mayModerate = canWrite && (mine || moderates);
@@ -61,7 +70,14 @@ export function ReplyItem({ reply, meId, moderates, canWrite, members, onChange 
   }
 
   return (
-    <li className="py-2" data-testid="reply" data-reply-id={reply.id}>
+    <li
+      ref={itemRef}
+      className={`py-2 ${linked ? "-mx-2 rounded-md bg-amber-50 px-2 ring-1 ring-amber-300 dark:bg-amber-950/50 dark:ring-amber-800" : ""}`}
+      data-testid="reply"
+      data-reply-id={reply.id}
+      data-linked={linked ? "true" : undefined}
+      aria-current={linked ? "true" : undefined}
+    >
       <div className="flex items-center gap-2">
         <Avatar name={reply.author.name} id={reply.author.id} />
         <span className="truncate text-sm font-medium">{reply.author.name}</span>

@@ -1,12 +1,15 @@
 "use client";
 
-import { useState } from "react";
+import { usePathname } from "next/navigation";
+import { useId, useState } from "react";
 import { Tally } from "@/components/annotations/claim-badges";
-import { STANCE_LABEL, STANCE_TEXT, VERDICT_LABEL } from "@/components/annotations/kind-style";
+import { STANCE_LABEL, VERDICT_LABEL } from "@/components/annotations/kind-style";
+import { StanceReasons } from "@/components/annotations/stance-reasons";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ReaderAnnotation, ReaderPassage, StanceName, Verdict } from "@/components/reader/types";
 import { apiFetch } from "@/lib/api/client";
+import { placeOfPath } from "@/lib/format/evidence";
 import { useApiAction } from "./use-api-action";
 
 interface Props {
@@ -40,8 +43,11 @@ export function StancePanel({ annotation: a, meId, canTakeStance, canSetVerdict,
   const initialEvidence = mine?.evidence?.url ?? (mine?.evidence?.passageId ? `¶ ${passages.find((p) => p.id === mine.evidence!.passageId)?.index ?? ""}` : "");
   const [evidence, setEvidence] = useState(initialEvidence);
   const [detailsOpen, setDetailsOpen] = useState(false);
+  // The stance the form saves: the one taken, else the first.
+  const [chosen, setChosen] = useState<StanceName>(mine?.stance ?? "supports");
   const { pending, error, setError, run } = useApiAction();
-  const passageIndex = (id: string | null) => passages.find((p) => p.id === id)?.index;
+  const here = placeOfPath(usePathname());
+  const formId = useId();
 
   async function take(stance: StanceName, withDetails: boolean) {
     const parsed = parseEvidence(evidence, passages);
@@ -79,7 +85,26 @@ export function StancePanel({ annotation: a, meId, canTakeStance, canSetVerdict,
         </div>
       )}
       {detailsOpen && (
-        <div className="space-y-2">
+        <form
+          aria-label="Your note and evidence"
+          className="space-y-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void take(chosen, true);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === "Escape") setDetailsOpen(false);
+          }}
+        >
+          <fieldset className="flex flex-wrap gap-x-3 gap-y-1 text-xs">
+            <legend className="mb-1 font-medium">Stance</legend>
+            {STANCES.map((s) => (
+              <label key={s} className="inline-flex items-center gap-1">
+                <input type="radio" name={`${formId}-stance`} value={s} checked={chosen === s} onChange={() => setChosen(s)} className="accent-stone-900 dark:accent-stone-100" />
+                {STANCE_LABEL[s]}
+              </label>
+            ))}
+          </fieldset>
           <label className="block text-xs font-medium">
             Note
             <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={2000} dir="auto" className="mt-1 block w-full rounded border border-stone-300 bg-white px-2 py-1 text-sm font-normal dark:border-stone-700 dark:bg-stone-900" />
@@ -88,40 +113,18 @@ export function StancePanel({ annotation: a, meId, canTakeStance, canSetVerdict,
             Evidence (a link, or a paragraph such as ¶ 3)
             <input value={evidence} onChange={(e) => setEvidence(e.target.value)} placeholder="https://… or ¶ 3" className="mt-1 block w-full rounded border border-stone-300 bg-white px-2 py-1 text-sm font-normal dark:border-stone-700 dark:bg-stone-900" />
           </label>
-          <div className="flex flex-wrap gap-1">
-            {STANCES.map((s) => (
-              <Button key={s} size="sm" variant={mine?.stance === s ? "primary" : "secondary"} disabled={pending} onClick={() => take(s, true)}>
-                {STANCE_LABEL[s]}
-              </Button>
-            ))}
+          <div className="flex flex-wrap gap-2">
+            <Button type="submit" size="sm" disabled={pending} aria-busy={pending}>
+              {pending ? "Saving…" : "Save"}
+            </Button>
+            <Button size="sm" variant="ghost" disabled={pending} onClick={() => setDetailsOpen(false)}>
+              Cancel
+            </Button>
           </div>
-        </div>
+        </form>
       )}
       <Tally tally={a.tally} />
-      {a.stances.length > 0 && (
-        <ul className="space-y-1 text-xs" aria-label="Who took which stance">
-          {a.stances.map((s) => (
-            <li key={s.user.id} className="text-stone-700 dark:text-stone-300">
-              <span className="font-medium">{s.user.name}</span> <span className={STANCE_TEXT[s.stance]}>{STANCE_LABEL[s.stance].toLowerCase()}</span>
-              {s.note && <span dir="auto"> — {s.note}</span>}
-              {s.evidence?.url && (
-                <>
-                  {" · "}
-                  <a href={s.evidence.url} target="_blank" rel="noopener noreferrer nofollow" className="underline">evidence</a>
-                </>
-              )}
-              {s.evidence?.passageId && passageIndex(s.evidence.passageId) !== undefined && (
-                <>
-                  {" · "}
-                  <a href={`#p-${passageIndex(s.evidence.passageId)}`} className="underline">see ¶ {passageIndex(s.evidence.passageId)}</a>
-                </>
-              )}
-              {s.evidence?.passageId && passageIndex(s.evidence.passageId) === undefined && " · evidence in another report"}
-              {s.evidence?.annotationId && " · evidence: another annotation"}
-            </li>
-          ))}
-        </ul>
-      )}
+      <StanceReasons stances={a.stances} here={here} />
       {canSetVerdict && (
         <label className="flex items-center gap-2 text-xs font-medium">
           Verdict

@@ -1,5 +1,6 @@
 "use client";
 
+import { useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import type { ReaderAnnotation, ReaderContext } from "@/components/reader/types";
 import { ApiError, apiFetch } from "@/lib/api/client";
@@ -40,6 +41,7 @@ export function ThreadPanel({ annotation: a, context, onChange, onDelete, onQuot
   const [editing, setEditing] = useState(false);
   const { pending, error, run } = useApiAction();
   const repliesUrl = `/api/v1/annotations/${a.id}/replies`;
+  const linkedReply = useLinkedReply(a.id);
   // How many replies of which thread are shown: reading a thread again (someone else changed it) keeps as many in view.
   const shown = useRef({ id: a.id, count: 0 });
   useEffect(() => {
@@ -48,7 +50,8 @@ export function ThreadPanel({ annotation: a, context, onChange, onDelete, onQuot
 
   useEffect(() => {
     let live = true;
-    const atLeast = shown.current.id === a.id ? shown.current.count : 0;
+    // A link to a reply (a notification) reads the thread as far as that reply: it may be far down.
+    const atLeast = linkedReply ? Infinity : shown.current.id === a.id ? shown.current.count : 0;
     fetchPages<ReplyData>(`/api/v1/annotations/${a.id}/replies`, "replies", { atLeast }).then(
       (page) => {
         if (!live) return;
@@ -60,7 +63,7 @@ export function ThreadPanel({ annotation: a, context, onChange, onDelete, onQuot
     return () => {
       live = false;
     };
-  }, [a.id, refreshKey]);
+  }, [a.id, refreshKey, linkedReply]);
 
   /** The next page of replies; with `toEnd`, every one left (before a new reply goes at the end). */
   async function loadMore(toEnd = false) {
@@ -161,6 +164,7 @@ export function ThreadPanel({ annotation: a, context, onChange, onDelete, onQuot
                 moderates={moderates}
                 canWrite={canWrite}
                 members={members}
+                linked={r.id === linkedReply}
                 onChange={(next) => {
                   setReplies((list) => list?.map((x) => (x.id === next.id ? next : x)) ?? null);
                   const delta = next.deleted === r.deleted ? 0 : next.deleted ? -1 : 1;
@@ -201,4 +205,10 @@ export function ThreadPanel({ annotation: a, context, onChange, onDelete, onQuot
       </section>
     </div>
   );
+}
+
+/** The reply the page's address points at (`?annotation=…&reply=…`, as a notification links), when it is in this thread. */
+function useLinkedReply(annotationId: string): string | null {
+  const params = useSearchParams();
+  return params.get("annotation") === annotationId ? params.get("reply") : null;
 }

@@ -1,8 +1,10 @@
-import type pg from "pg";
 import * as Y from "yjs";
-import type { Tx } from "@/lib/db";
+import type { Sql } from "@/lib/db/sql-runner";
+import { notifyNotesMentions } from "@/lib/server/notifications/notify";
 import { notesDocFromMarkdown, notesDocToMarkdown, replaceNotesMarkdown } from "./notes-markdown";
 import { EVENTS_CHANNEL } from "@/lib/server/events/events";
+
+export { pgSql, prismaSql, type Sql } from "@/lib/db/sql-runner";
 
 /**
  * The team notes as a Yjs document in Postgres: a compacted snapshot
@@ -16,30 +18,12 @@ import { EVENTS_CHANNEL } from "@/lib/server/events/events";
  * REST save (a Prisma transaction) share them; bytes travel as base64 because
  * the Prisma driver adapter does not read bytea from raw queries.
  */
-export interface Sql {
-  rows<T>(text: string, values?: unknown[]): Promise<T[]>;
-  run(text: string, values?: unknown[]): Promise<void>;
-}
 
 export const NOTES_CHANNEL = "marginalia_notes";
 /** The origin of updates written through the REST API rather than a collaboration server. */
 export const API_ORIGIN = "api";
 /** First key of the advisory lock; the second is a hash of the report id. */
 const LOCK_SPACE = 7_301;
-
-export function pgSql(client: pg.ClientBase): Sql {
-  return {
-    rows: async <T>(text: string, values: unknown[] = []) => (await client.query(text, values)).rows as T[],
-    run: async (text, values = []) => void (await client.query(text, values)),
-  };
-}
-
-export function prismaSql(tx: Tx): Sql {
-  return {
-    rows: <T>(text: string, values: unknown[] = []) => tx.$queryRawUnsafe<T[]>(text, ...values),
-    run: async (text, values = []) => void (await tx.$executeRawUnsafe(text, ...values)),
-  };
-}
 
 const bytes = (base64: string) => new Uint8Array(Buffer.from(base64, "base64"));
 const base64 = (data: Uint8Array) => Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString("base64");
@@ -150,34 +134,51 @@ export async function compactNotes(
     // A document the schema cannot read (a client wrote nonsense): keep the Yjs state, leave the saved Markdown alone.
     console.error(`[collab] notes of report ${input.reportId} could not be read as Markdown`, e);
   }
-  if (markdown !== null) await saveNotesMarkdown(sql, input.reportId, markdown, input.editorId);
+  if (markdown !== null) await storeNotesBody(sql, { reportId: input.reportId, body: markdown, editorId: input.editorId });
   return { throughId: changes.lastId, markdown };
 }
 
-/** report_notes: the body as Markdown, one version up, when it differs from what is saved. */
-async function saveNotesMarkdown(sql: Sql, reportId: string, markdown: string, editorId: string | null): Promise<void> {
-  const updated = await sql.rows<{ version: number }>(
-    `UPDATE report_notes SET body = $2, version = version + 1, updated_by_id = COALESCE($3, updated_by_id), updated_at = now()
-     WHERE report_id = $1 AND body <> $2 RETURNING version`,
-    [reportId, markdown, editorId],
+export type NotesWrite = "saved" | "unchanged" | "stale";
+
+/**
+ * The one place the team notes' Markdown (report_notes, what GET /notes, the
+ * exports and search read) is written: by a save through the API, which names
+ * the version it read (`ifVersion`: "stale" when someone saved since), and by
+ * the collaboration server's compaction, which writes what the co-edited
+ * document says. Run under the notes lock (`lockNotes`), which every writer
+ * takes, so what is read here is what is replaced.
+ *
+ * A change is one version up and a notes.saved event (the activity feed and
+ * open pages hear of it), and notifies the members the new text mentions and
+ * the old one did not: compared here, once per stored change, whichever road
+ * the text came by.
+ */
+export async function storeNotesBody(sql: Sql, input: { reportId: string; body: string; editorId: string | null; ifVersion?: number }): Promise<NotesWrite> {
+  const [current] = await sql.rows<{ body: string; version: number }>("SELECT body, version FROM report_notes WHERE report_id = $1", [input.reportId]);
+  if (input.ifVersion !== undefined && (current?.version ?? 0) !== input.ifVersion) return "stale";
+  // An API save of the first version writes its row even when empty (the version it returns is 1).
+  const unchanged = current ? current.body === input.body : input.ifVersion === undefined && input.body === "";
+  if (unchanged) return "unchanged";
+  if (current) {
+    await sql.run(
+      "UPDATE report_notes SET body = $2, version = version + 1, updated_by_id = COALESCE($3, updated_by_id), updated_at = now() WHERE report_id = $1",
+      [input.reportId, input.body, input.editorId],
+    );
+  } else {
+    await sql.run("INSERT INTO report_notes (report_id, body, version, updated_by_id, created_at, updated_at) VALUES ($1, $2, 1, $3, now(), now())", [
+      input.reportId,
+      input.body,
+      input.editorId,
+    ]);
+  }
+  const [event] = await sql.rows<{ id: string }>(
+    `INSERT INTO report_events (report_id, type, item_type, item_id, actor_id) VALUES ($1, 'notes.saved', 'notes', $1, $2) RETURNING id::text AS id`,
+    [input.reportId, input.editorId],
   );
-  let changed = updated.length > 0;
-  if (!changed && markdown !== "") {
-    const inserted = await sql.rows<{ version: number }>(
-      `INSERT INTO report_notes (report_id, body, version, updated_by_id, created_at, updated_at) VALUES ($1, $2, 1, $3, now(), now())
-       ON CONFLICT (report_id) DO NOTHING RETURNING version`,
-      [reportId, markdown, editorId],
-    );
-    changed = inserted.length > 0;
-  }
-  // Co-edited saves are events like REST ones: the activity feed and open pages hear of them.
-  if (changed) {
-    const [event] = await sql.rows<{ id: string }>(
-      `INSERT INTO report_events (report_id, type, item_type, item_id, actor_id) VALUES ($1, 'notes.saved', 'notes', $1, $2) RETURNING id::text AS id`,
-      [reportId, editorId],
-    );
-    await sql.run("SELECT pg_notify($1, $2)", [EVENTS_CHANNEL, event.id]);
-  }
+  // Delivered when the transaction commits, like every event's.
+  await sql.run("SELECT pg_notify($1, $2)", [EVENTS_CHANNEL, event.id]);
+  if (input.editorId) await notifyNotesMentions(sql, { reportId: input.reportId, actorId: input.editorId, before: current?.body ?? "", after: input.body });
+  return "saved";
 }
 
 /**

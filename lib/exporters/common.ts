@@ -1,6 +1,7 @@
 /** Wording and small conversions every export format shares, so they all say the same thing. */
 import { mentionsAsText } from "@/lib/markdown/mentions";
-import type { AnnotationKindName, ExportReport, StanceName, VerdictName } from "./types";
+import { tidyMarkdown } from "@/lib/markdown/tidy";
+import type { AnnotationKindName, ExportAnnotation, ExportReport, StanceName, VerdictName } from "./types";
 
 export const KIND_LABEL: Record<AnnotationKindName, string> = {
   highlight: "Highlight",
@@ -59,6 +60,21 @@ export function formatUtc(date: Date): string {
   return `${dayOf(ms)} ${pad(Math.floor(ofDay / 3_600_000))}:${pad(Math.floor((ofDay % 3_600_000) / 60_000))} UTC`;
 }
 
+/**
+ * "set by Edna Editor on 2026-11-20 10:00 UTC": who set a verdict, and when
+ * ("" while nobody has). `name` writes the name as the format needs it.
+ */
+export function verdictSetText(a: Pick<ExportAnnotation, "verdictSetBy" | "verdictSetAt">, name: (text: string) => string = (text) => text): string {
+  if (!a.verdictSetAt) return "";
+  return `set${a.verdictSetBy ? ` by ${name(a.verdictSetBy.name)}` : ""} on ${formatUtc(a.verdictSetAt)}`;
+}
+
+/** A stance's note as the end of a sentence: "The table says 35%." (a full stop added when it has no closing mark). */
+export function noteSentence(note: string): string {
+  const text = note.trim().replace(/\s*\n\s*/g, " ");
+  return /[.!?…:;"”»]$/.test(text) ? text : `${text}.`;
+}
+
 /** "1 supports · 2 disputes · 0 needs evidence" — the claim tally in words. */
 export function tallyText(tally: Record<StanceName, number>): string {
   return `${tally.supports} supports · ${tally.disputes} disputes · ${tally.needs_evidence} needs evidence`;
@@ -90,11 +106,13 @@ export function originOf(report: ExportReport): string {
 }
 
 /**
- * A body as it should read outside the app: mentions become "@Name" and links
- * to places in the app ("/w/…") become absolute, so they work from a file.
+ * A body as it should read outside the app: tidy Markdown (no `&lt;`, `\~` or
+ * empty `&nbsp;` lines: lib/markdown/tidy.ts), mentions as "@Name", and links
+ * to places in the app ("/w/…") made absolute, so they work from a file.
  */
 export function bodyForExport(markdown: string, origin: string): string {
-  const text = mentionsAsText(markdown);
+  // The editor's needless entities and escapes, and empty lines, go: the text reads as written.
+  const text = mentionsAsText(tidyMarkdown(markdown));
   // Most bodies link nowhere in the app: no need to run the expression over them.
   if (!text.includes("](/")) return text;
   return text.replace(/\]\((\/(?!\/)[^)\s]*)\)/g, (_, href: string) => `](${origin}${href})`);

@@ -13,8 +13,9 @@ const HEADER = `${CSV_COLUMNS.join(",")}\r\n`;
 const readRecords = (csv: string): CsvRecord[] => parse(csv, { bom: true, columns: true });
 const readRows = (csv: string): string[][] => parse(csv, { bom: true });
 
+/** Annotation and reply rows by their id (stance rows, which have none of their own, left out). */
 function recordsById(csv: string): Map<string, CsvRecord> {
-  return new Map(readRecords(csv).map((record) => [record.reply_id || record.annotation_id, record]));
+  return new Map(readRecords(csv).filter((record) => record.record_type !== "stance").map((record) => [record.reply_id || record.annotation_id, record]));
 }
 
 /** A second, smaller report for workspace-wide exports. */
@@ -36,22 +37,47 @@ describe("toCsv", () => {
     expect(csv.startsWith(BOM + HEADER)).toBe(true);
     expect(csv.lastIndexOf(BOM)).toBe(0);
     expect(readRows(csv)[0]).toEqual([...CSV_COLUMNS]);
-    // Six records and a header, each ended by CRLF; line breaks inside bodies stay LF.
-    expect(csv.split("\r\n")).toHaveLength(8);
+    // Nine records and a header, each ended by CRLF; line breaks inside bodies stay LF.
+    expect(csv.split("\r\n")).toHaveLength(11);
     expect(csv.endsWith("\r\n")).toBe(true);
   });
 
-  it("has a row per annotation, each followed by its replies", () => {
+  it("has a row per annotation, each followed by its stances and then its replies", () => {
     const records = readRecords(toCsv(exportFixture()));
     expect(records.map((record) => [record.record_type, record.annotation_id, record.reply_id])).toEqual([
       ["annotation", "a_claim", ""],
+      ["stance", "a_claim", ""],
+      ["stance", "a_claim", ""],
+      ["stance", "a_claim", ""],
       ["reply", "a_claim", "r1"],
       ["reply", "a_claim", "r2"],
       ["annotation", "a_hl", ""],
       ["annotation", "a_formula", ""],
       ["annotation", "a_arabic", ""],
     ]);
-    expect(readRecords(toCsv({ ...exportFixture(), includeReplies: false }))).toHaveLength(4);
+    // Stances are the claim's reasoning, not replies: they stay when replies are left out.
+    expect(readRecords(toCsv({ ...exportFixture(), includeReplies: false })).map((record) => record.record_type)).toEqual([
+      "annotation",
+      "stance",
+      "stance",
+      "stance",
+      "annotation",
+      "annotation",
+      "annotation",
+    ]);
+  });
+
+  it("writes each stance with its author, note and evidence, and who set the verdict", () => {
+    const records = readRecords(toCsv(exportFixture()));
+    expect(records.filter((record) => record.record_type === "stance").map((r) => [r.author, r.stance, r.body, r.evidence, r.evidence_link, r.created_at])).toEqual([
+      ["Bob Ruiz", "disputes", "Table A3 says 35%, not *40%*.", "¶ 3", "https://marginalia.example/w/energy-desk/r/rep_1#p-3", "2026-11-18T15:05:00Z"],
+      ["سميرة الحسن", "disputes", "", "https://example.org/grid-storage/appendix#a3", "https://example.org/grid-storage/appendix#a3", "2026-11-19T08:05:00Z"],
+      ["Alice Example", "supports", "The press release agrees", "", "", "2026-11-19T09:00:00Z"],
+    ]);
+    const stance = records.find((record) => record.record_type === "stance");
+    expect(stance).toMatchObject({ report_id: "rep_1", annotation_id: "a_claim", paragraph: "2", link: "https://marginalia.example/w/energy-desk/r/rep_1#p-2", kind: "", verdict: "", verdict_set_by: "" });
+    expect(recordsById(toCsv(exportFixture())).get("a_claim")).toMatchObject({ verdict_set_by: "Bob Ruiz", verdict_set_at: "2026-11-20T10:00:00Z", stance: "", evidence: "" });
+    expect(recordsById(toCsv(exportFixture())).get("a_hl")).toMatchObject({ verdict_set_by: "", verdict_set_at: "" });
   });
 
   it("fills the claim columns for claims only, and dates in ISO 8601 UTC to the second", () => {
@@ -104,6 +130,11 @@ describe("toCsv", () => {
       created_at: "2026-11-18T15:00:00Z",
       edited_at: "2026-11-18T15:10:00Z",
       link: "https://marginalia.example/w/energy-desk/r/rep_1#p-2",
+      stance: "",
+      evidence: "",
+      evidence_link: "",
+      verdict_set_by: "",
+      verdict_set_at: "",
     });
   });
 
@@ -150,9 +181,9 @@ describe("toCsv", () => {
     const csv = toCsv([exportFixture(), otherReport()]);
     expect(csv.split(HEADER)).toHaveLength(2);
     const records = readRecords(csv);
-    expect(records).toHaveLength(7);
-    expect(records.map((record) => record.report_id)).toEqual([...Array(6).fill("rep_1"), "rep_2"]);
-    expect(records[6]).toMatchObject({
+    expect(records).toHaveLength(10);
+    expect(records.map((record) => record.report_id)).toEqual([...Array(9).fill("rep_1"), "rep_2"]);
+    expect(records[9]).toMatchObject({
       report_title: "Heat Pumps, Revisited",
       annotation_id: "a_other",
       link: "https://marginalia.example/w/energy-desk/r/rep_2#p-2",
@@ -169,7 +200,7 @@ describe("csvChunks", () => {
     const chunks = [...csvChunks(reports())];
     expect(chunks[0]).toBe(BOM + HEADER);
     expect(chunks).toHaveLength(1 + 4 + 1);
-    expect(readRecords(chunks[0] + chunks[1]).map((record) => record.reply_id)).toEqual(["", "r1", "r2"]);
+    expect(readRecords(chunks[0] + chunks[1]).map((record) => record.record_type)).toEqual(["annotation", "stance", "stance", "stance", "reply", "reply"]);
     expect(chunks.join("")).toBe(toCsv([exportFixture(), otherReport()]));
   });
 });

@@ -1,5 +1,6 @@
 /**
- * The CSV export: one row per annotation, each followed by one row per reply,
+ * The CSV export: one row per annotation, each followed by one row per stance
+ * taken on it (claims) and one row per reply,
  * for one report or for many (a workspace-wide export shares one header).
  * RFC 4180 (CRLF, quoted fields), UTF-8 with a BOM so spreadsheets read
  * Arabic and other non-Latin text correctly, and formula injection defused.
@@ -7,13 +8,13 @@
 import { stringify } from "csv-stringify/sync";
 import { bodyForExport, originOf, passageUrl } from "./common";
 import { writePieces, type ExportWriter } from "./stream";
-import type { ExportAnnotation, ExportData, ExportHead, ExportReply } from "./types";
+import type { ExportAnnotation, ExportData, ExportHead, ExportReply, ExportStance } from "./types";
 
 /**
  * The columns, in order. They are a public format: add new ones at the end
  * and never rename one.
  *
- * - `record_type`: "annotation" or "reply"; reply rows follow their annotation.
+ * - `record_type`: "annotation", "stance" or "reply"; stance rows, then reply rows, follow their annotation.
  * - `report_id`, `report_title`: the report the row belongs to.
  * - `annotation_id`: the annotation, or on a reply row the annotation replied to.
  * - `reply_id`: the reply; empty on annotation rows.
@@ -21,20 +22,24 @@ import type { ExportAnnotation, ExportData, ExportHead, ExportReply } from "./ty
  * - `kind`: highlight, comment, question or claim.
  * - `visibility`: private or workspace.
  * - `quote`: the annotated text.
- * - `body`: Markdown, with mentions written as "@Name" and links into the app made absolute.
+ * - `body`: Markdown, with mentions written as "@Name" and links into the app made absolute; on a stance row, its note (plain text).
  * - `claim_summary`: the claim in one sentence (claims only).
  * - `verdict`: unverified, supported, contested or refuted (claims only).
  * - `supports`, `disputes`, `needs_evidence`: how many members took each stance (claims only).
  * - `tags`: the tag names, joined with "; ".
  * - `status`: open or resolved.
- * - `author`: the member who wrote it (or imported it).
+ * - `author`: the member who wrote it (or imported it), or took the stance.
  * - `original_author`: who wrote it in the tool it was imported from, when that is not a member.
  * - `created_at`, `edited_at`: ISO 8601 in UTC to the second, e.g. "2026-11-18T14:05:09Z"; `edited_at` empty when never edited.
+ *   On a stance row, `created_at` is when the stance was last taken or changed.
  * - `link`: the annotated passage in the app.
+ * - `stance`: supports, disputes or needs_evidence (stance rows only).
+ * - `evidence`, `evidence_link`: a stance's evidence as shown ("¶ 14", or the web address) and its address (stance rows only).
+ * - `verdict_set_by`, `verdict_set_at`: who set a claim's verdict, and when (claims only; empty while nobody has).
  *
- * Reply rows repeat the report, annotation, paragraph and link columns so each
- * row stands alone; the columns describing the annotation itself (kind,
- * visibility, quote, claim columns, tags, status) are empty on them.
+ * Stance and reply rows repeat the report, annotation, paragraph and link
+ * columns so each row stands alone; the columns describing the annotation
+ * itself (kind, visibility, quote, claim columns, tags, status) are empty on them.
  */
 export const CSV_COLUMNS = [
   "record_type",
@@ -59,6 +64,11 @@ export const CSV_COLUMNS = [
   "created_at",
   "edited_at",
   "link",
+  "stance",
+  "evidence",
+  "evidence_link",
+  "verdict_set_by",
+  "verdict_set_at",
 ] as const;
 
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
@@ -87,6 +97,7 @@ export function csvWriter(head: Pick<ExportHead, "report" | "includeReplies">, o
     start: () => (options.header ? csvHeader() : ""),
     annotation(annotation) {
       const rows = [annotationRow(head, annotation, origin)];
+      for (const stance of annotation.stances) rows.push(stanceRow(head, annotation, stance));
       if (head.includeReplies) {
         for (const reply of annotation.replies) rows.push(replyRow(head, annotation, reply, origin));
       }
@@ -138,6 +149,44 @@ function annotationRow(data: Pick<ExportHead, "report">, annotation: ExportAnnot
     created_at: isoSeconds(annotation.createdAt),
     edited_at: annotation.editedAt ? isoSeconds(annotation.editedAt) : "",
     link: passageUrl(data.report, annotation.passageIndex),
+    stance: "",
+    evidence: "",
+    evidence_link: "",
+    verdict_set_by: claim ? (annotation.verdictSetBy?.name ?? "") : "",
+    verdict_set_at: claim && annotation.verdictSetAt ? isoSeconds(annotation.verdictSetAt) : "",
+  };
+}
+
+/** A stance's row: who took it, their note and evidence, after its claim's row. */
+function stanceRow(data: Pick<ExportHead, "report">, annotation: ExportAnnotation, stance: ExportStance): Row {
+  return {
+    record_type: "stance",
+    report_id: data.report.id,
+    report_title: data.report.title,
+    annotation_id: annotation.id,
+    reply_id: "",
+    paragraph: String(annotation.passageIndex),
+    kind: "",
+    visibility: "",
+    quote: "",
+    body: stance.note ?? "",
+    claim_summary: "",
+    verdict: "",
+    supports: "",
+    disputes: "",
+    needs_evidence: "",
+    tags: "",
+    status: "",
+    author: stance.author.name,
+    original_author: "",
+    created_at: isoSeconds(stance.updatedAt),
+    edited_at: "",
+    link: passageUrl(data.report, annotation.passageIndex),
+    stance: stance.stance,
+    evidence: stance.evidence?.label ?? "",
+    evidence_link: stance.evidence?.url ?? "",
+    verdict_set_by: "",
+    verdict_set_at: "",
   };
 }
 
@@ -166,5 +215,10 @@ function replyRow(data: Pick<ExportHead, "report">, annotation: ExportAnnotation
     created_at: isoSeconds(reply.createdAt),
     edited_at: reply.editedAt ? isoSeconds(reply.editedAt) : "",
     link: passageUrl(data.report, annotation.passageIndex),
+    stance: "",
+    evidence: "",
+    evidence_link: "",
+    verdict_set_by: "",
+    verdict_set_at: "",
   };
 }

@@ -101,7 +101,7 @@ describe("toDocx", () => {
     expect(table).not.toBeNull();
     expect(texts(table!, "th")).toEqual(["Claim", "¶", "Tally", "Verdict"]);
     expect([...table!.querySelectorAll("tbody tr")].map((row) => texts(row, "td"))).toEqual([
-      ["Battery storage grew 40% in 2022", "2", "1 supports · 2 disputes · 0 needs evidence", "Contested"],
+      ["Battery storage grew 40% in 2022", "2", "1 supports · 2 disputes · 0 needs evidence", "Contested, set by Bob Ruiz on 2026-11-20 10:00 UTC"],
     ]);
   });
 
@@ -127,7 +127,7 @@ describe("toDocx", () => {
     const lines = texts(html, "p");
     expect(lines).toContain("Claim · Alice Example · 2026-11-18 14:05 UTC · Tags: Methods, Numbers");
     expect(lines).toContain(
-      "Claim: Battery storage grew 40% in 2022 · Verdict: Contested (1 supports · 2 disputes · 0 needs evidence)",
+      "Claim: Battery storage grew 40% in 2022 · Verdict: Contested, set by Bob Ruiz on 2026-11-20 10:00 UTC (1 supports · 2 disputes · 0 needs evidence)",
     );
     expect(lines).toContain("Their own chart shows 35%, not 40%.");
     expect(lines).toContain("Question · Alice Example · 2026-11-19 10:00 UTC (edited) · private · resolved · Tags: Methods");
@@ -149,6 +149,25 @@ describe("toDocx", () => {
     const indent = (text: string) => xmlParagraph(documentXml, text).getElementsByTagName("w:ind")[0]?.getAttribute("w:left");
     expect(indent("Agreed, and @Alice Example the footnote says 2021.")).toBe("720");
     expect(indent("Their own chart shows 35%, not 40%.")).toBeUndefined();
+  });
+
+  it("writes each stance, indented, with its author, note and linked evidence", async () => {
+    const { html, documentXml, files } = await openBack(exportFixture());
+    const lines = texts(html, "p");
+    expect(lines).toContain("Stances:");
+    expect(lines).toContain("Bob Ruiz disputes: Table A3 says 35%, not *40%*. Evidence: ¶ 3");
+    expect(lines).toContain("سميرة الحسن disputes. Evidence: https://example.org/grid-storage/appendix#a3");
+    expect(lines).toContain("Alice Example supports: The press release agrees.");
+    // Real hyperlinks, to the passage in the app and to the web page.
+    const links = [...html.querySelectorAll("p a")].map((a) => [a.textContent, a.getAttribute("href")]);
+    expect(links).toContainEqual(["¶ 3", "https://marginalia.example/w/energy-desk/r/rep_1#p-3"]);
+    expect(links).toContainEqual(["https://example.org/grid-storage/appendix#a3", "https://example.org/grid-storage/appendix#a3"]);
+    // (Word keeps an address's fragment beside it, as the hyperlink's anchor.)
+    expect(strFromU8(files["word/_rels/document.xml.rels"])).toContain('Target="https://example.org/grid-storage/appendix" TargetMode="External"');
+    const stanceLine = xmlParagraph(documentXml, "Bob Ruiz disputes: Table A3 says 35%, not *40%*. Evidence: ¶ 3");
+    expect(stanceLine.getElementsByTagName("w:ind")[0]?.getAttribute("w:left")).toBe("720");
+    // The Arabic name's line reads right to left.
+    expect(xmlParagraph(documentXml, "سميرة الحسن disputes. Evidence: https://example.org/grid-storage/appendix#a3").getElementsByTagName("w:bidi")).toHaveLength(1);
   });
 
   it("leaves the replies out when they were not asked for", async () => {

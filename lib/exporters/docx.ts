@@ -9,11 +9,11 @@
  * document is never held whole, in memory or as a tree of objects.
  */
 import { quoteRuns } from "./quote-marks";
-import { KIND_LABEL, VERDICT_LABEL, citation, formatDay, formatUtc, passageUrl, tallyText } from "./common";
+import { KIND_LABEL, STANCE_LABEL, VERDICT_LABEL, citation, formatDay, formatUtc, noteSentence, passageUrl, tallyText, verdictSetText } from "./common";
 import { docxPackage, type DocxOptions, type WordParts } from "./docx-package";
 import { INDENT_STEP, MARKDOWN_CHARACTER_STYLES, MARKDOWN_PARAGRAPH_STYLES, QUOTE_STYLE, markdownToDocx } from "./markdown-to-docx";
 import { exportHead, writeChunks, type Annotations, type ExportWriter } from "./stream";
-import type { ExportAnnotation, ExportData, ExportHead, ExportPassage, ExportReply, ExportReport } from "./types";
+import type { ExportAnnotation, ExportClaim, ExportData, ExportHead, ExportPassage, ExportReply, ExportReport, ExportStance } from "./types";
 import { directedParagraph, paragraph, plainRun, run, table, textLines, type RunOptions } from "./word-xml";
 
 function documentOptions(head: ExportHead): DocxOptions {
@@ -94,7 +94,7 @@ function claimsSection({ claims }: ExportHead): string {
   if (claims.length === 0) return "";
   const header = { header: true, cells: ["Claim", "¶", "Tally", "Verdict"].map((text) => cell(text, { bold: true })) };
   const rows = claims.map((a) => ({
-    cells: [cell(a.claimSummary || a.quote), cell(String(a.passageIndex)), cell(tallyText(a.tally)), cell(VERDICT_LABEL[a.verdict])],
+    cells: [cell(a.claimSummary || a.quote), cell(String(a.passageIndex)), cell(tallyText(a.tally)), cell(verdictText(a))],
   }));
   return heading("Claims", 2) + table(4, [header, ...rows]);
 }
@@ -133,15 +133,34 @@ function annotationParagraphs(a: ExportAnnotation, report: ExportReport, include
   if (a.tags.length > 0) meta.push(run(`Tags: ${a.tags.join(", ")}`));
   out += paragraph({}, joined(meta));
   if (a.kind === "claim") {
-    const verdict = run("Verdict: ") + run(VERDICT_LABEL[a.verdict], { bold: true }) + run(` (${tallyText(a.tally)})`);
+    const set = verdictSetText(a);
+    const verdict = run("Verdict: ") + run(VERDICT_LABEL[a.verdict], { bold: true }) + (set ? run(`, ${set}`) : "") + run(` (${tallyText(a.tally)})`);
     out += paragraph({}, joined(a.claimSummary ? [run("Claim: ") + run(a.claimSummary), verdict] : [verdict]));
   }
   out += markdownToDocx(a.body, { baseUrl: report.url, headingOffset: 3 }, parts);
+  if (a.stances.length > 0) {
+    out += paragraph({ keepNext: true }, plainRun("Stances:"));
+    for (const stance of a.stances) out += stanceParagraph(stance, parts);
+  }
   if (includeReplies && a.replies.length > 0) {
     out += paragraph({ keepNext: true }, plainRun("Replies:"));
     for (const reply of a.replies) out += replyParagraphs(reply, report, parts);
   }
   return out;
+}
+
+/** "Contested, set by Bob Ruiz on 2026-11-20 10:00 UTC" */
+function verdictText(a: ExportClaim): string {
+  const set = verdictSetText(a);
+  return set ? `${VERDICT_LABEL[a.verdict]}, ${set}` : VERDICT_LABEL[a.verdict];
+}
+
+/** "Bob Ruiz disputes: Table A3 says 35%. Evidence: ¶ 3" (linked), indented under the claim. */
+function stanceParagraph(stance: ExportStance, parts: WordParts): string {
+  let content = run(stance.author.name, { bold: true }) + run(` ${STANCE_LABEL[stance.stance]}`);
+  content += stance.note?.trim() ? run(": ") + run(noteSentence(stance.note)) : run(".");
+  if (stance.evidence) content += run(" Evidence: ") + link(stance.evidence.url, stance.evidence.label, parts);
+  return directedParagraph(stance.note ?? stance.author.name, { indent: { left: INDENT_STEP } }, content);
 }
 
 /** Who wrote it and when: "Alice Example · originally by … · 2026-11-18 14:05 UTC (edited)", a part each. */

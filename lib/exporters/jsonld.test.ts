@@ -27,6 +27,38 @@ describe("toJsonLd", () => {
   const docs = annotationDocs(data);
   const joined = data.passages.map((p) => p.text).join(PASSAGE_SEPARATOR);
 
+  it("gives a claim its stances, each with its creator, note and evidence, and who set the verdict and when", () => {
+    const claim = docs.get(annotationIri("a_claim"))!;
+    expect(claim["marginalia:verdictSetBy"]).toEqual({ type: "Person", name: "Bob Ruiz", email_sha1: "9b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c" });
+    expect(claim["marginalia:verdictSetAt"]).toBe("2026-11-20T10:00:00.000Z");
+    expect(claim["marginalia:stances"]).toEqual([
+      {
+        type: "marginalia:Stance",
+        creator: { type: "Person", name: "Bob Ruiz", email_sha1: "9b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c" },
+        modified: "2026-11-18T15:05:00.000Z",
+        "marginalia:stance": "disputes",
+        "marginalia:note": "Table A3 says 35%, not *40%*.",
+        "marginalia:evidence": "https://marginalia.example/w/energy-desk/r/rep_1#p-3",
+      },
+      {
+        type: "marginalia:Stance",
+        creator: { type: "Person", name: "سميرة الحسن" },
+        modified: "2026-11-19T08:05:00.000Z",
+        "marginalia:stance": "disputes",
+        "marginalia:evidence": "https://example.org/grid-storage/appendix#a3",
+      },
+      {
+        type: "marginalia:Stance",
+        creator: { type: "Person", name: "Alice Example", email_sha1: "2a4e5b8c4b1e0d2c9f6e1d7a3b5c8e9f0a1b2c3d" },
+        modified: "2026-11-19T09:00:00.000Z",
+        "marginalia:stance": "supports",
+        "marginalia:note": "The press release agrees",
+      },
+    ]);
+    // Nothing of the kind on annotations that are not claims.
+    expect(Object.keys(docs.get(annotationIri("a_hl"))!).filter((key) => key.startsWith("marginalia:"))).toEqual(["marginalia:passage", "marginalia:status", "marginalia:visibility"]);
+  });
+
   it("is one AnnotationCollection in the anno.jsonld context, with our prefix declared beside it", () => {
     expect(doc["@context"]).toEqual([ANNO_CONTEXT, { marginalia: `${ORIGIN}/ns#`, title: "http://purl.org/dc/terms/title" }]);
     expect(ANNO_CONTEXT).toBe("http://www.w3.org/ns/anno.jsonld");

@@ -2,7 +2,8 @@
  * W3C Web Annotation (JSON-LD) export: one AnnotationCollection holding every annotation
  * and, right after each, its replies. Positions count code points over the whole report
  * text (passages joined with PASSAGE_SEPARATOR), as the model's TextPositionSelector does.
- * What the model has no word for (status, visibility, the ¶ number) goes under the
+ * What the model has no word for (status, visibility, the ¶ number, a claim's stances
+ * and who set its verdict) goes under the
  * `marginalia:` prefix, declared in a second @context entry, so our own importer can
  * restore it and other tools can ignore it.
  * https://www.w3.org/TR/annotation-model/
@@ -10,7 +11,16 @@
 import { codePointLength } from "@/lib/anchoring";
 import { bodyForExport, originOf } from "./common";
 import { exportHead, writePieces, type ExportWriter } from "./stream";
-import { PASSAGE_SEPARATOR, type AnnotationKindName, type ExportAnnotation, type ExportData, type ExportHead, type ExportPassage, type ExportReply } from "./types";
+import {
+  PASSAGE_SEPARATOR,
+  type AnnotationKindName,
+  type ExportAnnotation,
+  type ExportData,
+  type ExportHead,
+  type ExportPassage,
+  type ExportReply,
+  type StanceName,
+} from "./types";
 
 export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
 
@@ -66,6 +76,19 @@ export interface TextPositionSelectorDoc {
   end: number;
 }
 
+/** One member's stance on a claim: who, which, why, and the evidence's address. */
+export interface StanceDoc {
+  type: "marginalia:Stance";
+  creator: PersonDoc;
+  /** When it was last taken or changed. */
+  modified: string;
+  "marginalia:stance": StanceName;
+  /** Plain text. */
+  "marginalia:note"?: string;
+  /** A web address, or the place in the app the evidence points at. */
+  "marginalia:evidence"?: string;
+}
+
 export interface AnnotationDoc {
   id: string;
   type: "Annotation";
@@ -82,6 +105,11 @@ export interface AnnotationDoc {
   "marginalia:passage": number;
   "marginalia:status": ExportAnnotation["status"];
   "marginalia:visibility": ExportAnnotation["visibility"];
+  /** Claims only: who set the verdict (in the `assessing` body) and when, while someone has. */
+  "marginalia:verdictSetBy"?: PersonDoc;
+  "marginalia:verdictSetAt"?: string;
+  /** Claims only, when stances were taken. */
+  "marginalia:stances"?: StanceDoc[];
 }
 
 export interface ReplyDoc {
@@ -145,7 +173,31 @@ function annotationBodies(annotation: ExportAnnotation, origin: string): Textual
   return bodies;
 }
 
-function annotationDoc(annotation: ExportAnnotation, source: ReportSourceDoc, passageStart: number | undefined, origin: string): AnnotationDoc {
+/** A member's e-mail hash when the export knows it (they wrote an annotation in it). */
+type EmailSha1Of = (userId: string) => string | null;
+
+/** A claim's verdict-setter and stances, when it has them. */
+function claimReasoning(annotation: ExportAnnotation, emailSha1Of: EmailSha1Of): Partial<AnnotationDoc> {
+  if (annotation.kind !== "claim") return {};
+  const out: Partial<AnnotationDoc> = {};
+  if (annotation.verdictSetAt) {
+    if (annotation.verdictSetBy) out["marginalia:verdictSetBy"] = person(annotation.verdictSetBy.name, emailSha1Of(annotation.verdictSetBy.id));
+    out["marginalia:verdictSetAt"] = annotation.verdictSetAt.toISOString();
+  }
+  if (annotation.stances.length > 0) {
+    out["marginalia:stances"] = annotation.stances.map((s) => ({
+      type: "marginalia:Stance",
+      creator: person(s.author.name, emailSha1Of(s.author.id)),
+      modified: s.updatedAt.toISOString(),
+      "marginalia:stance": s.stance,
+      ...(s.note ? { "marginalia:note": s.note } : {}),
+      ...(s.evidence ? { "marginalia:evidence": s.evidence.url } : {}),
+    }));
+  }
+  return out;
+}
+
+function annotationDoc(annotation: ExportAnnotation, source: ReportSourceDoc, passageStart: number | undefined, origin: string, emailSha1Of: EmailSha1Of): AnnotationDoc {
   const selector: AnnotationDoc["target"]["selector"] = [
     { type: "TextQuoteSelector", exact: annotation.quote, prefix: annotation.prefix, suffix: annotation.suffix },
   ];
@@ -165,6 +217,7 @@ function annotationDoc(annotation: ExportAnnotation, source: ReportSourceDoc, pa
     "marginalia:passage": annotation.passageIndex,
     "marginalia:status": annotation.status,
     "marginalia:visibility": annotation.visibility,
+    ...claimReasoning(annotation, emailSha1Of),
   };
 }
 
@@ -182,7 +235,8 @@ function replyDoc(reply: ExportReply, annotationId: string, emailSha1: string | 
 
 /** The collection's items for one annotation: the annotation, then its replies when they were asked for. */
 function itemsOf(head: ExportHead, annotation: ExportAnnotation, context: ItemContext): (AnnotationDoc | ReplyDoc)[] {
-  const doc = annotationDoc(annotation, context.source, context.starts.get(annotation.passageIndex), context.origin);
+  const emailSha1Of = (userId: string) => head.authorEmailSha1.get(userId) ?? null;
+  const doc = annotationDoc(annotation, context.source, context.starts.get(annotation.passageIndex), context.origin, emailSha1Of);
   if (!head.includeReplies) return [doc];
   // Replies carry only the author's name; their e-mail hash is known where they also annotated.
   return [doc, ...annotation.replies.map((reply) => replyDoc(reply, doc.id, head.authorEmailSha1.get(reply.author.id) ?? null, context.origin))];

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { Lexer } from "marked";
 import { describe, expect, it } from "vitest";
 import { mentionsAsText, parseMentionAttributes } from "@/lib/markdown/mentions";
+import { tidyMarkdown } from "@/lib/markdown/tidy";
 import { bodyForExport } from "./common";
 import { embedMarkdown, embedMarkdownOpening, escapeInline, indentContinuation, quoteBlock } from "./markdown-text";
 
@@ -35,7 +36,8 @@ const fullMentionsAsText = (text: string) =>
     const mention = parseMentionAttributes(attrs);
     return mention ? `@${mention.label || mention.id}` : whole;
   });
-const fullBodyForExport = (text: string, origin: string) => fullMentionsAsText(text).replace(/\]\((\/(?!\/)[^)\s]*)\)/g, (_, href: string) => `](${origin}${href})`);
+// Tidying (lib/markdown/tidy.ts, tested there) comes first; the shortcuts here are the mentions' and links'.
+const fullBodyForExport = (text: string, origin: string) => fullMentionsAsText(tidyMarkdown(text)).replace(/\]\((\/(?!\/)[^)\s]*)\)/g, (_, href: string) => `](${origin}${href})`);
 const fullStartsWithParagraph = (markdown: string) => new Lexer().blockTokens(markdown.replace(/\r\n?/g, "\n")).find((token) => token.type !== "space")?.type === "paragraph";
 
 // Mostly plain words, now and then a character that matters to Markdown, an address, a mention or an app link.
@@ -61,7 +63,7 @@ describe("markdown-text shortcuts", () => {
       }), { numRuns: 5000 });
   });
 
-  it("mentionsAsText and bodyForExport change only texts with a mention or an app link", () => {
+  it("mentionsAsText and bodyForExport change only texts with a mention, an app link or something to tidy", () => {
     expect(mentionsAsText('hi [@ id="u1" label="Ann Lee"]')).toBe("hi @Ann Lee");
     expect(mentionsAsText('[@\tid="u3"] and [@\nid="u4"]')).toBe("@u3 and @u4");
     expect(bodyForExport("see [it](/w/ws/r/1)", "https://m.example")).toBe("see [it](https://m.example/w/ws/r/1)");

@@ -10,6 +10,7 @@
  */
 import { BorderStyle, type ICharacterStyleOptions, type IParagraphStyleOptions } from "docx";
 import { markdownToBlocks, mentionText, type Block, type Inline } from "@/lib/markdown/to-blocks";
+import { tidyMarkdown } from "@/lib/markdown/tidy";
 import type { WordParts } from "./docx-package";
 import { LINE_BREAK, directedParagraph, paragraph, run, textLines, type ParagraphOptions, type RunOptions } from "./word-xml";
 
@@ -62,7 +63,8 @@ type Marks = RunOptions;
 export function markdownToDocx(markdown: string, placement: MarkdownPlacement, parts: WordParts): string {
   const place: Place = { ...placement, indent: placement.indent ?? 0, inQuote: false, listLevel: 0 };
   let out = "";
-  for (const block of markdownToBlocks(markdown)) out += blockParagraphs(block, place, parts);
+  // The editor's empty lines (&nbsp; paragraphs) would be empty paragraphs in Word.
+  for (const block of markdownToBlocks(tidyMarkdown(markdown))) out += blockParagraphs(block, place, parts);
   return out;
 }
 

@@ -65,7 +65,7 @@ describe("toMarkdown", () => {
       "\n**Comment** · سميرة الحسن · originally by acct:hala@hypothes.is (Hala) · 2026-11-20 07:45 UTC · Tags: Prices\n",
     );
     expect(markdown).toContain(
-      "\nClaim: Battery storage grew 40% in 2022 · Verdict: **Contested** (1 supports · 2 disputes · 0 needs evidence)\n",
+      "\nClaim: Battery storage grew 40% in 2022 · Verdict: **Contested**, set by Bob Ruiz on 2026-11-20 10:00 UTC (1 supports · 2 disputes · 0 needs evidence)\n",
     );
   });
 
@@ -159,11 +159,44 @@ describe("toMarkdown", () => {
       "\n- **Bob Ruiz** · 2026-11-18 15:00 UTC (edited): First line\n  second line\n\n  New paragraph.\n" +
         "- **سميرة الحسن** · 2026-11-19 08:00 UTC:\n\n  - a list\n  - in a reply\n",
     );
-    const replies = topLevel(annotationsPart(markdown)).find(
-      (token): token is Extract<Token, { type: "list" }> => token.type === "list",
-    );
+    const tokens = topLevel(annotationsPart(markdown));
+    const replies = tokens
+      .slice(tokens.findIndex((token) => token.type === "paragraph" && token.raw.trim() === "Replies:"))
+      .find((token): token is Extract<Token, { type: "list" }> => token.type === "list");
     expect(replies?.items).toHaveLength(2);
     expect(replies?.items[1].tokens.some((token) => token.type === "list")).toBe(true);
+  });
+
+  it("lists each stance with its author, note and evidence, after the body", () => {
+    const markdown = toMarkdown(exportFixture());
+    expect(markdown).toContain(
+      "Their own chart shows 35%, not 40%.\n\nStances:\n\n" +
+        "- **Bob Ruiz** disputes: Table A3 says 35%, not \\*40%*. Evidence: [¶ 3](https://marginalia.example/w/energy-desk/r/rep_1#p-3)\n" +
+        "- **سميرة الحسن** disputes. Evidence: <https://example.org/grid-storage/appendix#a3>\n" +
+        "- **Alice Example** supports: The press release agrees.\n",
+    );
+    // The note is text: its asterisks do not become emphasis; the evidence links work.
+    const html = marked.parse(markdown, { async: false }) as string;
+    expect(html).toContain("Table A3 says 35%, not *40%*.");
+    expect(html).toContain('<a href="https://marginalia.example/w/energy-desk/r/rep_1#p-3">¶ 3</a>');
+    expect(html).toContain('<a href="https://example.org/grid-storage/appendix#a3">https://example.org/grid-storage/appendix#a3</a>');
+  });
+
+  it("says nobody set the verdict by leaving the setter out, and lists no stances when there are none", () => {
+    const data = withAnnotation({ kind: "claim", claimSummary: "A claim", verdict: "unverified", verdictSetBy: null, verdictSetAt: null, stances: [] });
+    const markdown = toMarkdown(data);
+    expect(markdown).toContain("\nClaim: A claim · Verdict: **Unverified** (0 supports · 0 disputes · 0 needs evidence)\n");
+    expect(markdown).not.toContain("Stances:");
+  });
+
+  it("writes the editor's Markdown clean: no entities, needless escapes or empty lines", () => {
+    const markdown = toMarkdown(exportFixture());
+    expect(markdown).toContain("\nDemand grows ~5% a year while prices < costs.\n\n- Ask @Bob Ruiz for the appendix\n");
+    expect(markdown).not.toMatch(/&(lt|gt|amp|nbsp);|\\~|\n\n\n/);
+    // What the export escapes itself, it escapes only where it matters.
+    const data = withAnnotation({ quote: "about ~5% < 2 GW & a_b" });
+    expect(toMarkdown(data)).toContain("\n> about ~5% < 2 GW & a_b\n");
+    expect(toMarkdown(withAnnotation({ quote: "~~struck~~ <b>bold</b>" }))).toContain("\n> \\~~struck~~ \\<b>bold\\</b>\n");
   });
 
   it("writes mentions as names and app links as absolute addresses", () => {

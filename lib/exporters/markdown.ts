@@ -7,19 +7,30 @@
  */
 import {
   KIND_LABEL,
+  STANCE_LABEL,
   VERDICT_LABEL,
   bodyForExport,
   citation,
   formatDay,
   formatUtc,
+  noteSentence,
   originOf,
   passageUrl,
   tallyText,
+  verdictSetText,
 } from "./common";
+import { tidyMarkdown } from "@/lib/markdown/tidy";
 import { embedMarkdown, embedMarkdownOpening, escapeInline, escapeLine, indentContinuation, quoteBlock } from "./markdown-text";
 import { quoteRuns } from "./quote-marks";
 import { exportHead, writePieces, type ExportWriter } from "./stream";
-import type { ExportAnnotation, ExportData, ExportHead, ExportPassage, ExportReply } from "./types";
+import type { ExportAnnotation, ExportData, ExportEvidence, ExportHead, ExportPassage, ExportReply, ExportStance } from "./types";
+
+/**
+ * What the export writes itself (titles, names, quotes, tags) keeps only the
+ * escapes it needs: `escapeInline` escapes every character that could matter,
+ * and most turn out not to (a lone "~" or "<" strikes and tags nothing).
+ */
+const tidy = (markdown: string) => (markdown.includes("\\") ? tidyMarkdown(markdown) : markdown);
 
 // Team notes sit under "## Team notes"; bodies sit under "### ¶ N".
 const NOTES_DEMOTION = 2;
@@ -67,14 +78,16 @@ export function toMarkdown(data: ExportData): string {
 
 function headText(data: ExportHead): string {
   const { report, notes, annotationCount, filters } = data;
-  const blocks = [`# ${escapeInline(report.title)}`];
-  if (report.subtitle) blocks.push(`*${escapeInline(report.subtitle)}*`);
+  const blocks = [tidy(`# ${escapeInline(report.title)}`)];
+  if (report.subtitle) blocks.push(tidy(`*${escapeInline(report.subtitle)}*`));
   blocks.push(
-    details(data)
-      .map((item) => `- ${item}`)
-      .join("\n"),
+    tidy(
+      details(data)
+        .map((item) => `- ${item}`)
+        .join("\n"),
+    ),
   );
-  blocks.push(`Cite as: ${escapeInline(citation(report))}`);
+  blocks.push(tidy(`Cite as: ${escapeInline(citation(report))}`));
   blocks.push(`[Open this report in Marginalia](${report.url})`);
 
   blocks.push("## Team notes");
@@ -82,7 +95,7 @@ function headText(data: ExportHead): string {
   blocks.push(notesBody || "*No team notes have been written yet.*");
   if (notes.updatedAt) {
     const by = notes.updatedBy ? ` by ${escapeInline(notes.updatedBy.name)}` : "";
-    blocks.push(`*Last edited ${formatUtc(notes.updatedAt)}${by}.*`);
+    blocks.push(tidy(`*Last edited ${formatUtc(notes.updatedAt)}${by}.*`));
   }
 
   blocks.push(`## Annotations (${annotationCount})`);
@@ -107,7 +120,7 @@ function details({ report, exportedAt, exportedBy, filters }: ExportHead): strin
 
 function passageHeading(data: ExportHead, index: number, passage: ExportPassage | undefined): string {
   const title = passage?.kind === "heading" ? ` · ${escapeInline(passage.text)}` : "";
-  return `### [¶ ${index}](${passageUrl(data.report, index)})${title}`;
+  return tidy(`### [¶ ${index}](${passageUrl(data.report, index)})${title}`);
 }
 
 /** A quote with its passage's bold (**…**), italics (_…_) and links ([…](…)); null when it has none. */
@@ -135,11 +148,15 @@ function markdownUrl(href: string): string {
 
 function annotationBlock(data: ExportHead, annotation: ExportAnnotation, origin: string, passage: ExportPassage | undefined): string {
   const blocks: string[] = [];
-  if (annotation.quote.trim() !== "") blocks.push(markedQuote(annotation, passage) ?? quoteBlock(annotation.quote));
-  blocks.push(annotationLine(annotation));
-  if (annotation.kind === "claim") blocks.push(claimLine(annotation));
+  if (annotation.quote.trim() !== "") blocks.push(markedQuote(annotation, passage) ?? tidy(quoteBlock(annotation.quote)));
+  blocks.push(tidy(annotationLine(annotation)));
+  if (annotation.kind === "claim") blocks.push(tidy(claimLine(annotation)));
   const body = embedMarkdown(bodyForExport(annotation.body, origin), BODY_DEMOTION);
   if (body) blocks.push(body);
+  if (annotation.stances.length > 0) {
+    // Labelled like the replies: a list right after a body that ends with one would merge into it.
+    blocks.push("Stances:", tidy(annotation.stances.map(stanceItem).join("\n")));
+  }
   if (data.includeReplies && annotation.replies.length > 0) {
     // The label keeps the replies from merging into a list the body may end with.
     blocks.push("Replies:", annotation.replies.map((reply) => replyItem(reply, origin)).join("\n"));
@@ -165,14 +182,32 @@ function byline(item: ExportAnnotation | ExportReply, bold = false): string[] {
   return parts;
 }
 
+/** "Claim: … · Verdict: **Contested**, set by Bob Ruiz on 2026-11-20 10:00 UTC (1 supports · …)" */
 function claimLine(annotation: ExportAnnotation): string {
-  const verdict = `Verdict: **${VERDICT_LABEL[annotation.verdict]}** (${tallyText(annotation.tally)})`;
+  const set = verdictSetText(annotation, escapeInline);
+  const verdict = `Verdict: **${VERDICT_LABEL[annotation.verdict]}**${set ? `, ${set}` : ""} (${tallyText(annotation.tally)})`;
   return annotation.claimSummary ? `Claim: ${escapeInline(annotation.claimSummary)} · ${verdict}` : verdict;
+}
+
+/** "- **Bob Ruiz** disputes: Table A3 says 35%. Evidence: [¶ 3](https://…#p-3)": the note is plain text, kept as such. */
+function stanceItem(stance: ExportStance): string {
+  let line = `- **${escapeInline(stance.author.name)}** ${STANCE_LABEL[stance.stance]}`;
+  line += stance.note?.trim() ? `: ${escapeInline(noteSentence(stance.note))}` : ".";
+  if (stance.evidence) line += ` Evidence: ${evidenceLink(stance.evidence)}`;
+  return line;
+}
+
+/** An address shown as itself is an autolink; a place in the app is named ("¶ 3") and linked. */
+function evidenceLink(evidence: ExportEvidence): string {
+  if (evidence.label === evidence.url && !/[<>\s]/.test(evidence.url)) return `<${evidence.url}>`;
+  // Brackets around the address only when it needs them (spaces, parentheses).
+  const target = /[\s()<>]/.test(evidence.url) ? `<${evidence.url.replace(/[<>]/g, encodeURIComponent)}>` : evidence.url;
+  return `[${escapeInline(evidence.label)}](${target})`;
 }
 
 /** "- **Bob Ruiz** · 2026-11-18 15:00 UTC: body", later lines indented under the item. */
 function replyItem(reply: ExportReply, origin: string): string {
-  const lead = `- ${byline(reply, true).join(" · ")}`;
+  const lead = tidy(`- ${byline(reply, true).join(" · ")}`);
   const { markdown: body, opensWithParagraph } = embedMarkdownOpening(bodyForExport(reply.body, origin), BODY_DEMOTION);
   if (!body) return lead;
   const indented = indentContinuation(body, "  ");

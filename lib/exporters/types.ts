@@ -53,6 +53,27 @@ export interface ExportReply {
   importedCreator: string | null;
 }
 
+/** A stance's evidence as a link: a web address, or the place in the app it points at (an absolute address). */
+export interface ExportEvidence {
+  /** What to show: the address itself, or "¶ 14", "¶ 14 of “Other report”", "annotation on ¶ 9" (lib/format/evidence.ts). */
+  label: string;
+  url: string;
+  /** A web address someone gave, rather than a place in the app. */
+  external: boolean;
+}
+
+/** One member's stance on a claim, with their reasons. */
+export interface ExportStance {
+  author: ExportPerson;
+  stance: StanceName;
+  /** Plain text, as written (not Markdown). */
+  note: string | null;
+  /** Null when there is none, or when what it pointed at can no longer be shown. */
+  evidence: ExportEvidence | null;
+  /** When it was last taken or changed. */
+  updatedAt: Date;
+}
+
 export interface ExportAnnotation {
   id: string;
   passageId: string;
@@ -75,7 +96,12 @@ export interface ExportAnnotation {
   };
   status: "open" | "resolved";
   verdict: VerdictName;
+  /** Who set the verdict last (null when nobody has, or their account is gone), and when. */
+  verdictSetBy: ExportPerson | null;
+  verdictSetAt: Date | null;
   tally: Record<StanceName, number>;
+  /** The members' stances, in the order they were first taken; empty for anything but a claim. */
+  stances: ExportStance[];
   tags: string[];
   createdAt: Date;
   editedAt: Date | null;
@@ -107,7 +133,7 @@ export interface ExportData {
 }
 
 /** A claim as the .docx claims table lists it. */
-export type ExportClaim = Pick<ExportAnnotation, "passageIndex" | "claimSummary" | "quote" | "tally" | "verdict">;
+export type ExportClaim = Pick<ExportAnnotation, "passageIndex" | "claimSummary" | "quote" | "tally" | "verdict" | "verdictSetBy" | "verdictSetAt">;
 
 /**
  * An export without its annotations: what every format writes before the

@@ -15,6 +15,9 @@ describe("activity summaries", () => {
     expect(describeEvent(facts({ annotation: { ...comment, kind: "question" } }))).toBe("Alice Example asked a question on ¶ 4");
     expect(describeEvent(facts({ annotation: claim }))).toBe("Alice Example marked a claim on ¶ 7");
     expect(describeEvent(facts({ type: "annotation.updated" }))).toBe("Alice Example updated a comment on ¶ 4");
+    expect(describeEvent(facts({ type: "annotation.resolved" }))).toBe("Alice Example resolved a thread on ¶ 4");
+    expect(describeEvent(facts({ type: "annotation.reopened", annotation: claim }))).toBe("Alice Example reopened a thread on ¶ 7");
+    expect(describeEvent(facts({ type: "annotation.resolved", annotation: null }))).toBe("Alice Example resolved a thread");
     expect(describeEvent(facts({ type: "annotation.deleted", annotation: { ...comment, deleted: true } }))).toBe("Alice Example deleted a comment on ¶ 4");
     expect(describeEvent(facts({ type: "annotation.restored" }))).toBe("Alice Example restored a comment on ¶ 4");
     expect(describeEvent(facts({ type: "reply.created", itemType: "reply", actorName: "Bob", annotation: claim }))).toBe("Bob replied to a claim on ¶ 7");
@@ -49,6 +52,7 @@ describe("activity links", () => {
   it("open the thread, the notes or the report", () => {
     expect(hrefOf(facts({}))).toBe("/w/team/r/r1?annotation=a1");
     expect(hrefOf(facts({ type: "reply.created", itemType: "reply" }))).toBe("/w/team/r/r1?annotation=a1");
+    expect(hrefOf(facts({ type: "annotation.resolved" }))).toBe("/w/team/r/r1?annotation=a1");
     expect(hrefOf(facts({ type: "notes.saved", itemType: "notes", annotation: null }))).toBe("/w/team/r/r1?panel=notes");
     expect(hrefOf(facts({ type: "report.versioned", itemType: "report", annotation: null }))).toBe("/w/team/r/r1");
   });

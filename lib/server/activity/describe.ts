@@ -82,6 +82,10 @@ export function describeAction(f: EventFacts): string {
       return created(f.annotation);
     case "annotation.updated":
       return `updated ${thing(f.annotation)}`;
+    case "annotation.resolved":
+      return `resolved a thread${f.annotation ? at(f.annotation) : ""}`;
+    case "annotation.reopened":
+      return `reopened a thread${f.annotation ? at(f.annotation) : ""}`;
     case "annotation.deleted":
       return `deleted ${thing(f.annotation)}`;
     case "annotation.restored":

@@ -13,6 +13,7 @@ export interface AnnotationAccess {
     body: string;
     claimSummary: string | null;
     version: number;
+    status: "open" | "resolved";
     deletedAt: Date | null;
     reportId: string;
   };
@@ -43,6 +44,7 @@ export async function getAnnotationAccessOrThrow(
       body: true,
       claimSummary: true,
       version: true,
+      status: true,
       deletedAt: true,
       reportId: true,
       report: { select: { workspaceId: true, workspace: { select: { memberships: { where: { userId: options.userId }, select: { role: true } } } } } },

@@ -4,9 +4,9 @@ import { AppError, notFound } from "@/lib/errors";
 import { codePointLength } from "@/lib/anchoring";
 import { BODY_MAX, VERDICTS, type AnnotationFilters } from "@/lib/validations/annotation";
 import { getReportAccessOrThrow, reportWhere } from "../workspaces/access";
-import { annotationSelect, toAnnotationView, type AnnotationView } from "./view";
+import type { AnnotationView } from "./view";
 import { annotationVisibleWhere } from "./visibility";
-import { readAnnotationViews } from "./read-views";
+import { readAnnotationView, readAnnotationViews } from "./read-views";
 import { placedAnnotationsSql } from "./placed";
 import { cursorAfter, keyFromCursor, pageFrom, scopeOf } from "../pagination/page";
 
@@ -135,8 +135,8 @@ export function cursorAtPassage(options: { reportId: string; version: number; pa
 export async function getAnnotationViewOrThrow(options: { userId: string; annotationId: string }): Promise<AnnotationView> {
   const row = await db.annotation.findFirst({
     where: { id: options.annotationId, deletedAt: null, report: reportWhere(options.userId), ...annotationVisibleWhere(options.userId) },
-    select: annotationSelect,
+    select: { id: true },
   });
   if (!row) throw notFound("That annotation");
-  return toAnnotationView(row);
+  return readAnnotationView(row.id);
 }

@@ -167,6 +167,8 @@ export async function insertAnnotationIfCurrent(
     status: row.status,
     anchorStatus: row.anchorStatus,
     verdict: row.verdict,
+    verdictSetBy: null,
+    verdictSetAt: null,
     version: row.version,
     resolvedAt: null,
     editedAt: null,

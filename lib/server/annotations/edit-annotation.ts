@@ -7,16 +7,15 @@ import { resolveTagIds } from "../tags/tags";
 import { hasRole, requireRole } from "../workspaces/access";
 import { getAnnotationAccessOrThrow } from "./access";
 import { checkBodySize } from "./annotations";
-import { annotationSelect, toAnnotationView, type AnnotationView } from "./view";
+import { readAnnotationView } from "./read-views";
+import type { AnnotationView } from "./view";
 import { audienceOf, recordEvent } from "../events/events";
 import { keysetArgs, keysetPage, type Keyset } from "../pagination/keyset";
 import type { Page, PageRequest } from "../pagination/page";
 
 export const RESTORE_WINDOW_DAYS = 30;
 
-async function currentView(tx: Tx, annotationId: string): Promise<AnnotationView> {
-  return toAnnotationView(await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, select: annotationSelect }));
-}
+const currentView = (tx: Tx, annotationId: string): Promise<AnnotationView> => readAnnotationView(annotationId, tx);
 
 /** 409 carrying the item as it is now, so the client can show it and merge. */
 async function staleOrThrow(tx: Tx, annotationId: string): Promise<never> {
@@ -73,7 +72,13 @@ export async function updateAnnotation(options: { userId: string; annotationId: 
       await tx.annotationTag.deleteMany({ where: { annotationId: annotation.id } });
       await tx.annotationTag.createMany({ data: tagIds.map((tagId) => ({ annotationId: annotation.id, tagId })) });
     }
-    await recordEvent(tx, { reportId: annotation.reportId, type: "annotation.updated", itemType: "annotation", itemId: annotation.id, actorId: options.userId, onlyUserId: audienceOf(annotation) });
+    // Resolving or reopening a thread is an event of its own; what else the request changed is an update.
+    const event = { reportId: annotation.reportId, itemType: "annotation", itemId: annotation.id, actorId: options.userId, onlyUserId: audienceOf(annotation) } as const;
+    const statusChanged = options.status !== undefined && options.status !== annotation.status;
+    if (statusChanged) await recordEvent(tx, { ...event, type: options.status === "resolved" ? "annotation.resolved" : "annotation.reopened" });
+    if (!statusChanged || options.body !== undefined || options.claimSummary !== undefined || options.tags !== undefined) {
+      await recordEvent(tx, { ...event, type: "annotation.updated" });
+    }
     if (body !== undefined && annotation.visibility === "workspace") {
       await notify(tx, {
         type: "mention",

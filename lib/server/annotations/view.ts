@@ -1,4 +1,4 @@
-import type { Prisma } from "@/generated/prisma/client";
+import type { EvidenceView } from "@/lib/format/evidence";
 
 export type StanceName = "supports" | "disputes" | "needs_evidence";
 export type VerdictName = "unverified" | "supported" | "contested" | "refuted";
@@ -7,7 +7,7 @@ export interface StanceView {
   user: { id: string; name: string };
   stance: StanceName;
   note: string | null;
-  evidence: { url: string | null; passageId: string | null; annotationId: string | null } | null;
+  evidence: EvidenceView | null;
   updatedAt: Date;
 }
 
@@ -31,6 +31,9 @@ export interface AnnotationView {
   anchorStatus: "anchored" | "moved" | "orphaned";
   resolvedAt: Date | null;
   verdict: VerdictName;
+  /** Who last set the verdict (null while nobody has, or when their account is gone), and when. */
+  verdictSetBy: { id: string; name: string } | null;
+  verdictSetAt: Date | null;
   tags: string[];
   replyCount: number;
   tally: Record<StanceName, number>;
@@ -43,47 +46,25 @@ export interface AnnotationView {
   updatedAt: Date;
 }
 
-export const annotationSelect = {
-  id: true,
-  reportId: true,
-  passageId: true,
-  kind: true,
-  visibility: true,
-  body: true,
-  claimSummary: true,
-  start: true,
-  end: true,
-  quote: true,
-  prefix: true,
-  suffix: true,
-  status: true,
-  anchorStatus: true,
-  resolvedAt: true,
-  verdict: true,
-  version: true,
-  editedAt: true,
-  importedCreator: true,
-  createdAt: true,
-  updatedAt: true,
-  author: { select: { id: true, name: true } },
-  passage: { select: { index: true } },
-  tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { nameKey: "asc" } } },
-  stances: {
-    select: {
-      stance: true,
-      note: true,
-      evidenceUrl: true,
-      evidencePassageId: true,
-      evidenceAnnotationId: true,
-      updatedAt: true,
-      user: { select: { id: true, name: true } },
-    },
-    orderBy: { createdAt: "asc" },
-  },
-  _count: { select: { replies: { where: { deletedAt: null } } } },
-} satisfies Prisma.AnnotationSelect;
+/** A stance as `annotationViewSql` reads it. */
+export interface StanceRow {
+  user: { id: string; name: string };
+  stance: StanceName;
+  note: string | null;
+  evidenceUrl: string | null;
+  evidencePassageId: string | null;
+  evidenceAnnotationId: string | null;
+  evidencePassage: EvidenceView["passage"];
+  updatedAt: Date;
+}
 
-export type AnnotationRow = Prisma.AnnotationGetPayload<{ select: typeof annotationSelect }>;
+/** An annotation as read from the database (lib/server/annotations/read-views.ts), or as just written. */
+export interface AnnotationRow extends Omit<AnnotationView, "passageIndex" | "tags" | "replyCount" | "tally" | "stances"> {
+  passage: { index: number };
+  tags: { tag: { name: string } }[];
+  stances: StanceRow[];
+  _count: { replies: number };
+}
 
 export function toAnnotationView({ passage, tags, stances, _count, ...row }: AnnotationRow): AnnotationView {
   const tally: Record<StanceName, number> = { supports: 0, disputes: 0, needs_evidence: 0 };
@@ -100,7 +81,7 @@ export function toAnnotationView({ passage, tags, stances, _count, ...row }: Ann
       note: s.note,
       evidence:
         s.evidenceUrl || s.evidencePassageId || s.evidenceAnnotationId
-          ? { url: s.evidenceUrl, passageId: s.evidencePassageId, annotationId: s.evidenceAnnotationId }
+          ? { url: s.evidenceUrl, passageId: s.evidencePassageId, annotationId: s.evidenceAnnotationId, passage: s.evidencePassage }
           : null,
       updatedAt: s.updatedAt,
     })),

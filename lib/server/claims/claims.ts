@@ -2,7 +2,8 @@ import { db, type Tx } from "@/lib/db";
 import { invalidField } from "@/lib/errors";
 import type { StanceInput } from "@/lib/validations/annotation";
 import { getAnnotationAccessOrThrow } from "../annotations/access";
-import { annotationSelect, toAnnotationView, type AnnotationView, type VerdictName } from "../annotations/view";
+import { readAnnotationView } from "../annotations/read-views";
+import type { AnnotationView, VerdictName } from "../annotations/view";
 import { annotationVisibleWhere } from "../annotations/visibility";
 import { notify } from "../notifications/notify";
 import { requireRole } from "../workspaces/access";
@@ -12,9 +13,7 @@ function requireClaim(kind: string) {
   if (kind !== "claim") throw invalidField("kind", "Stances and verdicts apply to claims only.");
 }
 
-async function view(tx: Tx, annotationId: string): Promise<AnnotationView> {
-  return toAnnotationView(await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, select: annotationSelect }));
-}
+const view = (tx: Tx, annotationId: string): Promise<AnnotationView> => readAnnotationView(annotationId, tx);
 
 /** Evidence must point inside the same workspace, at something the user can see. */
 async function checkEvidence(tx: Tx, userId: string, workspaceId: string, evidence: StanceInput["evidence"]) {
@@ -66,7 +65,11 @@ export async function removeStance(options: { userId: string; annotationId: stri
   });
 }
 
-/** An editor's verdict on a claim; its author is notified. */
+/**
+ * An editor's verdict on a claim, with who set it and when. Its author is
+ * notified (`verdict`), and so is every member who took a stance on it
+ * (`stance_verdict`): each person once, the author by the first.
+ */
 export async function setVerdict(options: { userId: string; annotationId: string; verdict: VerdictName }): Promise<AnnotationView> {
   return db.$transaction(async (tx) => {
     const { annotation, role, workspaceId } = await getAnnotationAccessOrThrow(options, tx);
@@ -74,15 +77,14 @@ export async function setVerdict(options: { userId: string; annotationId: string
     requireClaim(annotation.kind);
     const before = await tx.annotation.findUniqueOrThrow({ where: { id: annotation.id }, select: { verdict: true } });
     if (before.verdict !== options.verdict) {
-      await tx.annotation.update({ where: { id: annotation.id }, data: { verdict: options.verdict, version: { increment: 1 } } });
-      await notify(tx, {
-        type: "verdict",
-        actorId: options.userId,
-        workspaceId,
-        reportId: annotation.reportId,
-        annotationId: annotation.id,
-        recipientIds: [annotation.authorId],
+      await tx.annotation.update({
+        where: { id: annotation.id },
+        data: { verdict: options.verdict, verdictSetById: options.userId, verdictSetAt: new Date(), version: { increment: 1 } },
       });
+      const about = { actorId: options.userId, workspaceId, reportId: annotation.reportId, annotationId: annotation.id };
+      await notify(tx, { ...about, type: "verdict", recipientIds: [annotation.authorId] });
+      const stances = await tx.claimStance.findMany({ where: { annotationId: annotation.id }, select: { userId: true } });
+      await notify(tx, { ...about, type: "stance_verdict", recipientIds: stances.map((s) => s.userId).filter((id) => id !== annotation.authorId) });
       await recordEvent(tx, { reportId: annotation.reportId, type: "verdict.changed", itemType: "annotation", itemId: annotation.id, actorId: options.userId, onlyUserId: audienceOf(annotation) });
     }
     return view(tx, annotation.id);

@@ -6,6 +6,9 @@ import { batcher } from "@/lib/async/batcher";
 export type ReportEventType =
   | "annotation.created"
   | "annotation.updated"
+  // A thread's status changed (and nothing else, or besides an annotation.updated).
+  | "annotation.resolved"
+  | "annotation.reopened"
   | "annotation.deleted"
   | "annotation.restored"
   | "reply.created"

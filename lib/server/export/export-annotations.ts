@@ -2,15 +2,17 @@
  * The reads behind an export's annotations, by id: which ids is decided
  * beforehand with the access and filter rules (gather.ts), so these only
  * fetch what the formats print. Plain SQL on the pool under Prisma, one
- * statement per batch for the annotations (tags and the claim tally
- * aggregated in it) and one for their replies. Each answers a single JSON
+ * statement per batch for the annotations (tags, the claim tally and the
+ * stances with their evidence placed, aggregated in it) and one for their replies. Each answers a single JSON
  * array of arrays, built by Postgres and read with one `JSON.parse`: a row
  * object per annotation and per reply, a parsed value per column, and
  * Prisma's work per statement and per value cost the export more than
  * writing it.
  */
 import { sqlQuery } from "@/lib/db";
-import type { AnnotationKindName, ExportAnnotation, ExportClaim, ExportPerson, ExportReply, VerdictName } from "@/lib/exporters/types";
+import type { AnnotationKindName, ExportAnnotation, ExportClaim, ExportEvidence, ExportPerson, ExportReply, ExportStance, StanceName, VerdictName } from "@/lib/exporters/types";
+import { evidenceLink } from "@/lib/format/evidence";
+import { EVIDENCE_PASSAGE_JOIN } from "../claims/evidence-sql";
 
 export interface ExportAuthor extends ExportPerson {
   emailSha1: string;
@@ -40,11 +42,31 @@ type AnnotationTuple = [
   supports: number,
   disputes: number,
   needsEvidence: number,
+  verdictSetById: string | null,
+  verdictSetByName: string | null,
+  verdictSetAt: number | null,
+  stances: StanceTuple[] | null,
+];
+
+/** A stance, with where its evidence is (`ev`, see evidence-sql.ts). */
+type StanceTuple = [
+  userId: string,
+  userName: string,
+  stance: StanceName,
+  note: string | null,
+  evidenceUrl: string | null,
+  evidenceAnnotationId: string | null,
+  evidenceReportId: string | null,
+  evidenceReportTitle: string | null,
+  evidenceIndex: number | null,
+  evidenceVersion: number | null,
+  evidenceCurrent: boolean | null,
+  updatedAt: number,
 ];
 
 type ReplyTuple = [annotationId: string, id: string, body: string, createdAt: number, editedAt: number | null, importedCreator: string | null, authorId: string, authorName: string];
 
-/** The stances taken on each annotation, counted (only claims take stances, and only claims show them). */
+/** The stances taken on each annotation, counted (only claims take stances, and only claims show them): for the claims table. */
 const TALLY = `
   LEFT JOIN LATERAL (
     SELECT count(*) FILTER (WHERE s.stance = 'supports')::int AS supports,
@@ -59,6 +81,19 @@ const PASSAGE_INDEX = `(SELECT p.index FROM passages p WHERE p.id = a.passage_id
 /** A timestamp column (UTC, millisecond precision) as a JSON number of milliseconds: `new Date(n)` reads it exactly. */
 const millis = (column: string) => `(extract(epoch FROM ${column}) * 1000)::bigint`;
 
+/** The tally, and the stances themselves in the order they were taken: one look at claim_stances per annotation. */
+const STANCES = `
+  LEFT JOIN LATERAL (
+    SELECT count(*) FILTER (WHERE s.stance = 'supports')::int AS supports,
+           count(*) FILTER (WHERE s.stance = 'disputes')::int AS disputes,
+           count(*) FILTER (WHERE s.stance = 'needs_evidence')::int AS "needsEvidence",
+           json_agg(json_build_array(su.id, su.name, s.stance, s.note, s.evidence_url, s.evidence_annotation_id,
+                                     ev.report_id, ev.report_title, ev.index, ev.version, ev.current, ${millis("s.updated_at")})
+                    ORDER BY s.created_at, s.id) AS list
+    FROM claim_stances s JOIN users su ON su.id = s.user_id ${EVIDENCE_PASSAGE_JOIN}
+    WHERE s.annotation_id = a.id
+  ) tally ON true`;
+
 /** The ids, given as `$1`: one JSON text, unpacked by Postgres (cheaper to send than a text[] of 500). */
 const ID_LIST = `ARRAY(SELECT json_array_elements_text($1::json))`;
 
@@ -68,8 +103,10 @@ const ANNOTATIONS = `
            a.quote, a.prefix, a.suffix, a.status, a.verdict, ${millis("a.created_at")}, ${millis("a.edited_at")},
            a.imported_creator, a.author_id,
            ARRAY(SELECT t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag_id WHERE at.annotation_id = a.id ORDER BY t.name_key),
-           tally.supports, tally.disputes, tally."needsEvidence")) AS rows
-  FROM annotations a ${TALLY}
+           tally.supports, tally.disputes, tally."needsEvidence",
+           a.verdict_set_by_id, (SELECT vu.name FROM users vu WHERE vu.id = a.verdict_set_by_id), ${millis("a.verdict_set_at")},
+           tally.list)) AS rows
+  FROM annotations a ${STANCES}
   WHERE a.id = ANY(${ID_LIST})`;
 
 const REPLIES = `
@@ -79,11 +116,24 @@ const REPLIES = `
   WHERE r.annotation_id = ANY(${ID_LIST}) AND r.deleted_at IS NULL`;
 
 const CLAIMS = `
-  SELECT json_agg(json_build_array(a.id, ${PASSAGE_INDEX}, a.claim_summary, a.quote, a.verdict, tally.supports, tally.disputes, tally."needsEvidence")) AS rows
+  SELECT json_agg(json_build_array(a.id, ${PASSAGE_INDEX}, a.claim_summary, a.quote, a.verdict, tally.supports, tally.disputes, tally."needsEvidence",
+                                   a.verdict_set_by_id, (SELECT vu.name FROM users vu WHERE vu.id = a.verdict_set_by_id), ${millis("a.verdict_set_at")})) AS rows
   FROM annotations a ${TALLY}
   WHERE a.id = ANY(${ID_LIST})`;
 
-type ClaimTuple = [id: string, passageIndex: number, claimSummary: string | null, quote: string, verdict: VerdictName, supports: number, disputes: number, needsEvidence: number];
+type ClaimTuple = [
+  id: string,
+  passageIndex: number,
+  claimSummary: string | null,
+  quote: string,
+  verdict: VerdictName,
+  supports: number,
+  disputes: number,
+  needsEvidence: number,
+  verdictSetById: string | null,
+  verdictSetByName: string | null,
+  verdictSetAt: number | null,
+];
 
 /** One of the statements above, for these ids: its JSON array (none when no row matched). */
 async function readTuples<T>(name: string, sql: string, ids: string[]): Promise<T[]> {
@@ -106,12 +156,40 @@ function inOrder<T>(ids: string[], items: T[], idOf: (item: T) => string): T[] {
   return ordered;
 }
 
+/** Where an export's links lead: the app's origin, and the report (with its workspace) the annotations are on. */
+export interface ExportPlace {
+  origin: string;
+  slug: string;
+  reportId: string;
+}
+
+const personOrNull = (id: string | null, name: string | null): ExportPerson | null => (id && name !== null ? { id, name } : null);
+
+function evidenceOf(tuple: StanceTuple, place: ExportPlace): ExportEvidence | null {
+  const [, , , , url, annotationId, reportId, reportTitle, index, version, current] = tuple;
+  const passage = reportId !== null && reportTitle !== null && index !== null && version !== null ? { reportId, reportTitle, index, version, current: current === true } : null;
+  const link = evidenceLink({ url, passageId: null, annotationId, passage }, place);
+  if (!link) return null;
+  return { label: link.label, url: link.external ? link.href : `${place.origin}${link.href}`, external: link.external };
+}
+
+function stancesOf(list: StanceTuple[] | null, place: ExportPlace): ExportStance[] {
+  if (!list) return [];
+  return list.map((tuple) => ({
+    author: { id: tuple[0], name: tuple[1] },
+    stance: tuple[2],
+    note: tuple[3],
+    evidence: evidenceOf(tuple, place),
+    updatedAt: date(tuple[11]),
+  }));
+}
+
 /**
  * The annotations with these ids, in the order given, with their tags (by name),
- * the claim tally and, when asked, their replies oldest first. `authors` must hold
- * every annotation's author.
+ * the claim tally and stances and, when asked, their replies oldest first.
+ * `authors` must hold every annotation's author.
  */
-export async function readAnnotations(ids: string[], options: { includeReplies: boolean; authors: Map<string, ExportAuthor> }): Promise<ExportAnnotation[]> {
+export async function readAnnotations(ids: string[], options: { includeReplies: boolean; authors: Map<string, ExportAuthor>; place: ExportPlace }): Promise<ExportAnnotation[]> {
   if (ids.length === 0) return [];
   const [rows, replies] = await Promise.all([
     readTuples<AnnotationTuple>("annotations", ANNOTATIONS, ids),
@@ -119,8 +197,34 @@ export async function readAnnotations(ids: string[], options: { includeReplies: 
   ]);
   // Objects written out field by field: spreading rows into literals is slow in V8, at this many.
   return inOrder(ids, rows, (row) => row[0]).map((row) => {
-    const [id, passageId, passageIndex, kind, visibility, body, claimSummary, start, end, quote, prefix, suffix, status, verdict, createdAt, editedAt, importedCreator, authorId, tags, supports, disputes, needsEvidence] =
-      row;
+    const [
+      id,
+      passageId,
+      passageIndex,
+      kind,
+      visibility,
+      body,
+      claimSummary,
+      start,
+      end,
+      quote,
+      prefix,
+      suffix,
+      status,
+      verdict,
+      createdAt,
+      editedAt,
+      importedCreator,
+      authorId,
+      tags,
+      supports,
+      disputes,
+      needsEvidence,
+      verdictSetById,
+      verdictSetByName,
+      verdictSetAt,
+      stances,
+    ] = row;
     const author = options.authors.get(authorId);
     if (!author) throw new Error(`export: the author of annotation ${id} was not read`);
     return {
@@ -139,7 +243,10 @@ export async function readAnnotations(ids: string[], options: { includeReplies: 
       author,
       status,
       verdict,
+      verdictSetBy: personOrNull(verdictSetById, verdictSetByName),
+      verdictSetAt: dateOrNull(verdictSetAt),
       tally: { supports, disputes, needs_evidence: needsEvidence },
+      stances: stancesOf(stances, options.place),
       tags,
       createdAt: date(createdAt),
       editedAt: dateOrNull(editedAt),
@@ -165,11 +272,13 @@ async function readReplies(annotationIds: string[]): Promise<Map<string, ExportR
 export async function readClaims(ids: string[]): Promise<ExportClaim[]> {
   if (ids.length === 0) return [];
   const rows = await readTuples<ClaimTuple>("claims", CLAIMS, ids);
-  return inOrder(ids, rows, (row) => row[0]).map(([, passageIndex, claimSummary, quote, verdict, supports, disputes, needsEvidence]) => ({
+  return inOrder(ids, rows, (row) => row[0]).map(([, passageIndex, claimSummary, quote, verdict, supports, disputes, needsEvidence, verdictSetById, verdictSetByName, verdictSetAt]) => ({
     passageIndex,
     claimSummary,
     quote,
     verdict,
+    verdictSetBy: personOrNull(verdictSetById, verdictSetByName),
+    verdictSetAt: dateOrNull(verdictSetAt),
     tally: { supports, disputes, needs_evidence: needsEvidence },
   }));
 }

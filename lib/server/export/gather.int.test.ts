@@ -64,7 +64,16 @@ describe("openReportExport", () => {
       ["second reply", "Anan Annotator"],
     ]);
     expect(annotations[1].tally).toEqual({ supports: 2, disputes: 1, needs_evidence: 0 });
-    expect(whole.head.claims).toEqual([{ passageIndex: annotations[1].passageIndex, claimSummary: "A claim", quote: annotations[1].quote, verdict: "unverified", tally: annotations[1].tally }]);
+    // The stances themselves, in the order they were taken, beside the tally; nobody has set the verdict yet.
+    expect(annotations[1].stances.map((st) => [st.author.name, st.stance, st.note, st.evidence])).toEqual([
+      ["Edna Editor", "disputes", null, null],
+      ["Anan Annotator", "supports", null, null],
+      ["Olive Owner", "supports", null, null],
+    ]);
+    expect(annotations[0].stances).toEqual([]);
+    expect(whole.head.claims).toEqual([
+      { passageIndex: annotations[1].passageIndex, claimSummary: "A claim", quote: annotations[1].quote, verdict: "unverified", tally: annotations[1].tally, verdictSetBy: null, verdictSetAt: null },
+    ]);
     expect(later.author).toMatchObject({ name: "Aziz Author", emailSha1: expect.stringMatching(/^[0-9a-f]{40}$/) });
     expect([...whole.head.authorEmailSha1.keys()].sort()).toEqual([people.annotator.id, people.author.id].sort());
 

@@ -155,7 +155,8 @@ export async function openReportExport(request: ExportRequest & { reportId: stri
     },
     annotations: {
       async *[Symbol.asyncIterator]() {
-        const read = (at: number) => readAnnotations(ids.slice(at, at + batchSize), { includeReplies, authors });
+        const place = { origin: request.origin, slug: workspace.slug, reportId: report.id };
+        const read = (at: number) => readAnnotations(ids.slice(at, at + batchSize), { includeReplies, authors, place });
         // The next batch is read while this one is written: the database and the writing overlap.
         let next = ids.length > 0 ? read(0) : null;
         for (let at = 0; next; at += batchSize) {

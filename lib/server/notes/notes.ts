@@ -1,11 +1,10 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
 import { codePointLength } from "@/lib/anchoring";
-import { lockNotes, prismaSql, writeMarkdownToNotesState } from "@/lib/collab/notes-store";
+import { lockNotes, prismaSql, storeNotesBody, writeMarkdownToNotesState } from "@/lib/collab/notes-store";
 import { AppError } from "@/lib/errors";
 import { NOTES_MAX, type SaveNotesInput } from "@/lib/validations/notes";
 import { getReportAccessOrThrow, requireRole } from "../workspaces/access";
-import { recordEvent } from "../events/events";
 
 export interface NotesView {
   /** Markdown; mentions are TipTap shortcodes, as in every body of the API. */
@@ -58,35 +57,12 @@ export async function saveNotes(options: { userId: string; reportId: string } & 
       // First, as the collaboration server does: it takes this lock before it writes report_notes.
       const sql = prismaSql(tx);
       await lockNotes(sql, report.id);
-      const saved = await compareAndSet(tx, { ...options, reportId: report.id });
-      if (saved.changed) {
-        await writeMarkdownToNotesState(sql, { reportId: report.id, markdown: options.body, userId: options.userId });
-        await recordEvent(tx, { reportId: report.id, type: "notes.saved", itemType: "notes", itemId: report.id, actorId: options.userId });
-      }
-      return saved.notes;
+      const written = await storeNotesBody(sql, { reportId: report.id, body: options.body, editorId: options.userId, ifVersion: options.version });
+      if (written === "stale") throw stale(await currentNotes(tx, report.id));
+      if (written === "saved") await writeMarkdownToNotesState(sql, { reportId: report.id, markdown: options.body, userId: options.userId });
+      return currentNotes(tx, report.id);
     },
     // Turning a long document into a Yjs update takes a moment.
     { timeout: 20_000 },
   );
-}
-
-async function compareAndSet(tx: Tx, options: { userId: string; reportId: string } & SaveNotesInput): Promise<{ notes: NotesView; changed: boolean }> {
-  if (options.version === 0) {
-    // The first save: of two at once, the second finds the row and is stale.
-    const inserted = await tx.$executeRaw`
-      INSERT INTO report_notes (report_id, body, version, updated_by_id, updated_at)
-      VALUES (${options.reportId}, ${options.body}, 1, ${options.userId}, now())
-      ON CONFLICT (report_id) DO NOTHING`;
-    if (inserted === 0) throw stale(await currentNotes(tx, options.reportId));
-    return { notes: await currentNotes(tx, options.reportId), changed: true };
-  }
-  const current = await currentNotes(tx, options.reportId);
-  if (current.version === options.version && current.body === options.body) return { notes: current, changed: false };
-  // Compare-and-set on the version: a concurrent save makes this match nothing.
-  const { count } = await tx.reportNotes.updateMany({
-    where: { reportId: options.reportId, version: options.version },
-    data: { body: options.body, version: { increment: 1 }, updatedById: options.userId },
-  });
-  if (count === 0) throw stale(await currentNotes(tx, options.reportId));
-  return { notes: await currentNotes(tx, options.reportId), changed: true };
 }

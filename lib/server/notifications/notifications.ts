@@ -2,9 +2,8 @@ import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { markdownToPlainText } from "@/lib/markdown/to-blocks";
-import { annotationVisibleWhere } from "../annotations/visibility";
+import { annotationVisibleSql } from "../annotations/visibility";
 import { cursorAfter, keyFromCursor, scopeOf, type PageRequest } from "../pagination/page";
-import { workspaceWhere } from "../workspaces/access";
 import type { NotificationKind } from "./notify";
 
 export interface NotificationView {
@@ -13,11 +12,12 @@ export interface NotificationView {
   actor: { id: string; name: string };
   workspace: { id: string; slug: string; name: string };
   report: { id: string; title: string };
-  annotation: { id: string; kind: string; quote: string; verdict: string };
+  /** As it is now; null for a mention in the team notes. */
+  annotation: { id: string; kind: string; quote: string; verdict: string } | null;
   replyId: string | null;
   /** A plain-text excerpt of what was written: never HTML. */
   excerpt: string;
-  /** Where the item is: the reader, scrolled to it. */
+  /** Where the item is: the reader, scrolled to it (or with the team notes open). */
   href: string;
   createdAt: Date;
   readAt: Date | null;
@@ -25,9 +25,32 @@ export interface NotificationView {
 
 const EXCERPT = 160;
 
-function excerpt(markdown: string): string {
-  const text = markdownToPlainText(markdown);
+function cut(text: string): string {
   return text.length > EXCERPT ? `${text.slice(0, EXCERPT - 1)}…` : text;
+}
+
+function excerpt(markdown: string): string {
+  return cut(markdownToPlainText(markdown));
+}
+
+/** The notes' paragraph (or list item, quote …) that mentions the user, as plain text: what the mention said. */
+function notesExcerpt(body: string, userId: string): string {
+  const blocks = body.split(/\n{2,}|\n(?=\s*(?:[-*+]|\d+[.)])\s)/);
+  const mentioning = blocks.find((block) => block.includes(`id="${userId}"`) || block.includes(`id='${userId}'`));
+  return excerpt(mentioning ?? "");
+}
+
+/**
+ * Whether the user may still see what notification `n` is about: they are a
+ * member of its report's workspace and, when it is about an annotation, that
+ * annotation is not deleted and is visible to them (checked when reading, not
+ * only when sent). Used by the list and by the unread count alike.
+ */
+function stillVisibleSql(userId: string): Prisma.Sql {
+  return Prisma.sql`
+    EXISTS (SELECT 1 FROM reports r JOIN memberships m ON m.workspace_id = r.workspace_id AND m.user_id = ${userId} WHERE r.id = n.report_id)
+    AND (n.annotation_id IS NULL OR EXISTS (
+      SELECT 1 FROM annotations a WHERE a.id = n.annotation_id AND a.deleted_at IS NULL AND ${annotationVisibleSql(userId)}))`;
 }
 
 /** A cursor's place in the list (newest first): after this creation time, then below this id. */
@@ -39,9 +62,8 @@ function afterFrom(cursor: string, scope: string): { createdAt: string; id: stri
 
 /**
  * A page of the user's notifications, newest first (then by id), for items
- * they can still see: membership and visibility are checked again when reading,
- * not only when sent. That check is in the SQL that cuts the page, so a page is
- * full unless it is the last. `unread` counts them all, whatever the page.
+ * they can still see. That check is in the SQL that cuts the page, so a page
+ * is full unless it is the last. `unread` counts them all, whatever the page.
  */
 export async function listNotifications(options: {
   userId: string;
@@ -49,21 +71,14 @@ export async function listNotifications(options: {
   page: PageRequest;
 }): Promise<{ notifications: NotificationView[]; unread: number; nextCursor: string | null }> {
   const { userId, page } = options;
-  const visible = { workspace: workspaceWhere(userId) };
   const scope = scopeOf(`notifications:${userId}`, { unread: options.unreadOnly ? true : undefined });
   const after = page.cursor !== undefined ? afterFrom(page.cursor, scope) : null;
-  // The same rule as annotationVisibleWhere and workspaceWhere (and countUnread below), in SQL:
-  // notifications have no relation to their annotation Prisma could filter through.
   const found = await db.$queryRaw<{ id: string }[]>`
     SELECT n.id FROM notifications n
-    JOIN annotations a ON a.id = n.annotation_id
-    JOIN reports r ON r.id = a.report_id
     WHERE n.user_id = ${userId}
       ${options.unreadOnly ? Prisma.sql`AND n.read_at IS NULL` : Prisma.empty}
       ${after ? Prisma.sql`AND (n.created_at, n.id) < ((${after.createdAt}::timestamptz AT TIME ZONE 'UTC'), ${after.id})` : Prisma.empty}
-      AND a.deleted_at IS NULL
-      AND (a.visibility = 'workspace' OR a.author_id = ${userId})
-      AND EXISTS (SELECT 1 FROM memberships m WHERE m.workspace_id = r.workspace_id AND m.user_id = ${userId})
+      AND ${stillVisibleSql(userId)}
     ORDER BY n.created_at DESC, n.id DESC
     LIMIT ${page.limit + 1}`;
   const rows = await db.notification.findMany({
@@ -72,41 +87,53 @@ export async function listNotifications(options: {
   });
   const last = rows.at(-1);
   const nextCursor = found.length > page.limit && last ? cursorAfter(scope, [last.createdAt.toISOString(), last.id]) : null;
-  const annotations = await db.annotation.findMany({
-    where: { id: { in: rows.map((r) => r.annotationId) }, deletedAt: null, report: visible, ...annotationVisibleWhere(userId) },
-    select: {
-      id: true,
-      kind: true,
-      quote: true,
-      verdict: true,
-      body: true,
-      report: { select: { id: true, title: true, workspace: { select: { id: true, slug: true, name: true } } } },
-    },
-  });
-  const replies = await db.reply.findMany({ where: { id: { in: rows.flatMap((r) => (r.replyId ? [r.replyId] : [])) }, deletedAt: null }, select: { id: true, body: true } });
-  const actors = await db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.actorId))] } }, select: { id: true, name: true } });
+  const annotationIds = rows.flatMap((r) => (r.annotationId ? [r.annotationId] : []));
+  const notesReportIds = [...new Set(rows.flatMap((r) => (r.annotationId ? [] : [r.reportId])))];
+  // Visibility was checked when the page was cut: these read what the page shows.
+  const [annotations, replies, actors, reports, notes] = await Promise.all([
+    db.annotation.findMany({ where: { id: { in: annotationIds } }, select: { id: true, kind: true, quote: true, verdict: true, body: true } }),
+    db.reply.findMany({ where: { id: { in: rows.flatMap((r) => (r.replyId ? [r.replyId] : [])) }, deletedAt: null }, select: { id: true, body: true } }),
+    db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.actorId))] } }, select: { id: true, name: true } }),
+    db.report.findMany({
+      where: { id: { in: [...new Set(rows.map((r) => r.reportId))] } },
+      select: { id: true, title: true, workspace: { select: { id: true, slug: true, name: true } } },
+    }),
+    db.reportNotes.findMany({ where: { reportId: { in: notesReportIds } }, select: { reportId: true, body: true } }),
+  ]);
   const annotationById = new Map(annotations.map((a) => [a.id, a]));
   const replyById = new Map(replies.map((r) => [r.id, r]));
   const actorById = new Map(actors.map((a) => [a.id, a]));
+  const reportById = new Map(reports.map((r) => [r.id, r]));
+  const notesByReport = new Map(notes.map((n) => [n.reportId, n.body]));
 
   const notifications: NotificationView[] = [];
   for (const n of rows) {
+    const report = reportById.get(n.reportId);
+    if (!report) continue;
+    const base = `/w/${report.workspace.slug}/r/${report.id}`;
+    const common = {
+      id: n.id,
+      type: n.type,
+      actor: actorById.get(n.actorId) ?? { id: n.actorId, name: "Former member" },
+      workspace: report.workspace,
+      report: { id: report.id, title: report.title },
+      createdAt: n.createdAt,
+      readAt: n.readAt,
+    };
+    if (!n.annotationId) {
+      notifications.push({ ...common, annotation: null, replyId: null, excerpt: notesExcerpt(notesByReport.get(report.id) ?? "", userId), href: `${base}?panel=notes` });
+      continue;
+    }
     const a = annotationById.get(n.annotationId);
     if (!a) continue;
     const reply = n.replyId ? replyById.get(n.replyId) : undefined;
     const target = new URLSearchParams({ annotation: a.id, ...(reply ? { reply: reply.id } : {}) });
     notifications.push({
-      id: n.id,
-      type: n.type,
-      actor: actorById.get(n.actorId) ?? { id: n.actorId, name: "Former member" },
-      workspace: a.report.workspace,
-      report: { id: a.report.id, title: a.report.title },
+      ...common,
       annotation: { id: a.id, kind: a.kind, quote: a.quote, verdict: a.verdict },
       replyId: reply?.id ?? null,
       excerpt: excerpt(reply?.body ?? a.body),
-      href: `/w/${a.report.workspace.slug}/r/${a.report.id}?${target}`,
-      createdAt: n.createdAt,
-      readAt: n.readAt,
+      href: `${base}?${target}`,
     });
   }
   const unread = await countUnread(userId);
@@ -115,14 +142,11 @@ export async function listNotifications(options: {
 
 /** Unread notifications about items the user can still see (the same rule as the list). */
 export async function countUnread(userId: string): Promise<number> {
-  const unread = await db.notification.findMany({ where: { userId, readAt: null }, select: { annotationId: true }, take: 1000 });
-  if (unread.length === 0) return 0;
-  const visible = await db.annotation.findMany({
-    where: { id: { in: [...new Set(unread.map((n) => n.annotationId))] }, deletedAt: null, report: { workspace: workspaceWhere(userId) }, ...annotationVisibleWhere(userId) },
-    select: { id: true },
-  });
-  const ids = new Set(visible.map((a) => a.id));
-  return unread.filter((n) => ids.has(n.annotationId)).length;
+  const [row] = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM (
+      SELECT 1 FROM notifications n WHERE n.user_id = ${userId} AND n.read_at IS NULL AND ${stillVisibleSql(userId)} LIMIT 1000
+    ) unread`;
+  return row?.n ?? 0;
 }
 
 export async function markNotificationsRead(options: { userId: string; ids?: string[]; all?: boolean }): Promise<{ marked: number; unread: number }> {

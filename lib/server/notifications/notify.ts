@@ -1,41 +1,82 @@
 import type { Tx } from "@/lib/db";
+import { prismaSql, type Sql } from "@/lib/db/sql-runner";
+import { newMentionIds } from "@/lib/markdown/mentions";
 
-export type NotificationKind = "mention" | "reply" | "verdict";
+export type NotificationKind = "mention" | "reply" | "verdict" | "notes_mention" | "stance_verdict";
+
+export interface NotifyOptions {
+  type: NotificationKind;
+  actorId: string;
+  workspaceId: string;
+  reportId: string;
+  /** What it is about: an annotation, or none for the team notes (which are the report's). */
+  annotationId: string | null;
+  replyId?: string;
+  recipientIds: string[];
+  /**
+   * Leave out people who had a notification of this type about this report
+   * from this actor within this many minutes: a burst of saves is one event.
+   */
+  quietMinutes?: number;
+}
+
+/** Only members are notified, never the actor, each person once: one statement, which also reads the memberships. */
+const NOTIFY = `
+  INSERT INTO notifications (id, user_id, type, actor_id, workspace_id, report_id, annotation_id, reply_id, created_at)
+  SELECT gen_random_uuid()::text, m.user_id, $2::"NotificationType", $3, $1, $4, $5, $6, now() AT TIME ZONE 'UTC'
+  FROM memberships m
+  WHERE m.workspace_id = $1 AND m.user_id = ANY(ARRAY(SELECT json_array_elements_text($7::json)))
+    AND ($8::int IS NULL OR NOT EXISTS (
+      SELECT 1 FROM notifications q
+      WHERE q.user_id = m.user_id AND q.type = $2::"NotificationType" AND q.report_id = $4 AND q.actor_id = $3
+        AND q.created_at > now() AT TIME ZONE 'UTC' - make_interval(mins => $8::int)))
+  RETURNING user_id AS "userId"`;
 
 /**
- * Records notifications inside the caller's transaction. Only members of the
- * workspace are notified, never the actor themself, and each person once.
+ * Records notifications inside the caller's transaction (a Prisma one, or any
+ * connection through `Sql`). Returns who was notified.
  */
-export async function notify(
-  tx: Tx,
-  options: {
-    type: NotificationKind;
-    actorId: string;
-    workspaceId: string;
-    reportId: string;
-    annotationId: string;
-    replyId?: string;
-    recipientIds: string[];
-  },
-): Promise<string[]> {
+export async function notifyWith(sql: Sql, options: NotifyOptions): Promise<string[]> {
   const candidates = [...new Set(options.recipientIds)].filter((id) => id !== options.actorId);
   if (candidates.length === 0) return [];
-  const members = await tx.membership.findMany({
-    where: { workspaceId: options.workspaceId, userId: { in: candidates } },
-    select: { userId: true },
+  const rows = await sql.rows<{ userId: string }>(NOTIFY, [
+    options.workspaceId,
+    options.type,
+    options.actorId,
+    options.reportId,
+    options.annotationId,
+    options.replyId ?? null,
+    JSON.stringify(candidates),
+    options.quietMinutes ?? null,
+  ]);
+  return rows.map((r) => r.userId);
+}
+
+export function notify(tx: Tx, options: NotifyOptions): Promise<string[]> {
+  return notifyWith(prismaSql(tx), options);
+}
+
+/** Saves of the team notes within this many minutes of a mention do not mention that person again. */
+export const NOTES_MENTION_QUIET_MINUTES = 10;
+
+/**
+ * The team notes changed from `before` to `after`: the members the new text
+ * mentions and the old one did not hear of it (see storeNotesBody, the one
+ * place the notes' text is written). A burst of saves that drops a mention and
+ * puts it back notifies once.
+ */
+export async function notifyNotesMentions(sql: Sql, input: { reportId: string; actorId: string; before: string; after: string }): Promise<string[]> {
+  const mentioned = newMentionIds(input.after, input.before);
+  if (mentioned.length === 0) return [];
+  const [report] = await sql.rows<{ workspaceId: string }>('SELECT workspace_id AS "workspaceId" FROM reports WHERE id = $1', [input.reportId]);
+  if (!report) return [];
+  return notifyWith(sql, {
+    type: "notes_mention",
+    actorId: input.actorId,
+    workspaceId: report.workspaceId,
+    reportId: input.reportId,
+    annotationId: null,
+    recipientIds: mentioned,
+    quietMinutes: NOTES_MENTION_QUIET_MINUTES,
   });
-  const recipients = members.map((m) => m.userId);
-  if (recipients.length === 0) return [];
-  await tx.notification.createMany({
-    data: recipients.map((userId) => ({
-      userId,
-      type: options.type,
-      actorId: options.actorId,
-      workspaceId: options.workspaceId,
-      reportId: options.reportId,
-      annotationId: options.annotationId,
-      replyId: options.replyId ?? null,
-    })),
-  });
-  return recipients;
 }

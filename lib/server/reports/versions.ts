@@ -3,7 +3,8 @@ import { invalidField, notFound } from "@/lib/errors";
 import { quoteFromPosition, validatePosition } from "@/lib/anchoring";
 import { reanchorAll, type AnchorTarget } from "@/lib/anchoring/reanchor";
 import { getAnnotationAccessOrThrow } from "../annotations/access";
-import { annotationSelect, toAnnotationView, type AnnotationView } from "../annotations/view";
+import { readAnnotationView, readAnnotationViews } from "../annotations/read-views";
+import type { AnnotationView } from "../annotations/view";
 import { annotationVisibleWhere } from "../annotations/visibility";
 import { getReportAccessOrThrow, reportWhere, requireRole } from "../workspaces/access";
 import type { ImportChoicesInput } from "@/lib/validations/import";
@@ -168,10 +169,12 @@ export async function listOrphans(options: { userId: string; reportId: string; p
   const { orderBy, after, take } = keysetArgs(keyset, options.page);
   const orphaned = { reportId: report.id, anchorStatus: "orphaned", deletedAt: null, ...annotationVisibleWhere(options.userId) } as const;
   const [rows, total] = await Promise.all([
-    db.annotation.findMany({ where: { AND: [orphaned, after] }, orderBy, take, select: annotationSelect }),
+    db.annotation.findMany({ where: { AND: [orphaned, after] }, orderBy, take, select: { id: true, createdAt: true } }),
     db.annotation.count({ where: orphaned }),
   ]);
-  return { ...mapPage(keysetPage(rows, keyset, options.page), toAnnotationView), total };
+  const page = keysetPage(rows, keyset, options.page);
+  const views = await readAnnotationViews(page.items.map((row) => row.id));
+  return { ...mapPage(page, (row) => views.get(row.id)!), total };
 }
 
 export async function reattachAnnotation(options: { userId: string; annotationId: string; passageId: string; start: number; end: number }): Promise<AnnotationView> {
@@ -184,12 +187,12 @@ export async function reattachAnnotation(options: { userId: string; annotationId
     const problem = validatePosition(passage.text, options);
     if (problem) throw invalidField(problem.field, problem.message);
     const selector = quoteFromPosition(passage.text, options);
-    const row = await tx.annotation.update({
+    await tx.annotation.update({
       where: { id: annotation.id },
       data: { passageId: passage.id, start: options.start, end: options.end, quote: selector.exact, prefix: selector.prefix, suffix: selector.suffix, anchorStatus: "anchored", version: { increment: 1 } },
-      select: annotationSelect,
+      select: { id: true },
     });
     await recordEvent(tx, { reportId: annotation.reportId, type: "annotation.updated", itemType: "annotation", itemId: annotation.id, actorId: options.userId, onlyUserId: audienceOf(annotation) });
-    return toAnnotationView(row);
+    return readAnnotationView(annotation.id, tx);
   });
 }

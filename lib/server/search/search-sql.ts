@@ -11,6 +11,11 @@ const HEADLINE = `StartSel=${START}, StopSel=${STOP}, MaxWords=28, MinWords=10, 
 // A short text (most annotations and replies) is shown whole: fragments of it would cut it mid-sentence.
 const WHOLE = `StartSel=${START}, StopSel=${STOP}, HighlightAll=true`;
 const WHOLE_UP_TO = 280;
+
+/** The snippet options for a text of this many characters (the same rule for every source, in SQL and out). */
+export function headlineOptions(length: Prisma.Sql | number): Prisma.Sql {
+  return Prisma.sql`CASE WHEN ${length} <= ${WHOLE_UP_TO} THEN ${WHOLE} ELSE ${HEADLINE} END`;
+}
 /**
  * How many matches of each source are ranked, at most, per tier (the exact words in order, then
  * all of them). A common word matches a third of a large workspace; ranking every match would make
@@ -170,7 +175,7 @@ export function buildSearchSql(options: { userId: string; workspaceId: string; p
     )
     SELECT top.type, top.report_id AS "reportId", top.title, coalesce(top.passage_index, p.index) AS "passageIndex",
            top.annotation_id AS "annotationId", top.reply_id AS "replyId", top.kind, u.id AS "authorId", u.name AS "authorName",
-           ts_headline('simple', translate(top.content, ${START + STOP}, ''), q.query, CASE WHEN length(top.content) <= ${WHOLE_UP_TO} THEN ${WHOLE} ELSE ${HEADLINE} END) AS headline,
+           ts_headline('simple', translate(top.content, ${START + STOP}, ''), q.query, ${headlineOptions(Prisma.sql`length(top.content)`)}) AS headline,
            top.rank::float8 AS rank, top.created_at AS "createdAt"
     FROM top LEFT JOIN passages p ON p.id = top.passage_id LEFT JOIN users u ON u.id = top.author_id, q
     ORDER BY top.rank DESC, top.created_at DESC NULLS LAST, top.type COLLATE "C", top.id COLLATE "C"`;

@@ -5,7 +5,9 @@ import { AppError } from "@/lib/errors";
 import { cursorAfter, keyFromCursor, scopeOf } from "../pagination/page";
 import { getWorkspaceAccessOrThrow } from "../workspaces/access";
 import { parseSearchQuery } from "./query";
-import { SEARCH_PLANNER_SETTINGS, START, STOP, buildSearchSql, type SearchHitType, type SearchRow } from "./search-sql";
+import { markdownToPlainText } from "@/lib/markdown/to-blocks";
+import { mentionsAsText } from "@/lib/markdown/mentions";
+import { SEARCH_PLANNER_SETTINGS, START, STOP, buildSearchSql, headlineOptions, type SearchHitType, type SearchRow } from "./search-sql";
 
 export type { SearchHitType } from "./search-sql";
 
@@ -62,7 +64,7 @@ export async function searchWorkspace(
     db.$executeRaw(Prisma.raw(SEARCH_PLANNER_SETTINGS)),
     db.$queryRaw<SearchRow[]>(buildSearchSql({ ...options, limit: wanted + 1, workspaceId: workspace.id, parsed })),
   ]);
-  const rows = ranked.slice(offset, wanted);
+  const rows = await withPlainNotesSnippets(ranked.slice(offset, wanted), parsed.tsquery);
   const nextCursor = ranked.length > wanted && wanted < SEARCH_DEPTH ? cursorAfter(scope, [wanted]) : null;
 
   const base = `/w/${workspace.slug}/r`;
@@ -88,4 +90,21 @@ export async function searchWorkspace(
             : `${base}/${r.reportId}?annotation=${r.annotationId}`,
     })),
   };
+}
+
+/**
+ * The team notes are Markdown: their snippets are made again from the notes as
+ * plain text (no `**`, `[…](…)`, `&lt;` or mention markup), in one query for
+ * the page. Ranking stays on the stored text; only what is shown changes.
+ */
+async function withPlainNotesSnippets(rows: SearchRow[], tsquery: string): Promise<SearchRow[]> {
+  const reportIds = [...new Set(rows.filter((r) => r.type === "notes").map((r) => r.reportId))];
+  if (reportIds.length === 0) return rows;
+  const notes = await db.reportNotes.findMany({ where: { reportId: { in: reportIds } }, select: { reportId: true, body: true } });
+  const plain = notes.map((n) => markdownToPlainText(mentionsAsText(n.body)).replace(new RegExp(`[${START}${STOP}]`, "g"), ""));
+  const snippets = await db.$queryRaw<{ id: string; headline: string }[]>`
+    SELECT t.id, ts_headline('simple', t.plain, to_tsquery('simple', ${tsquery}), ${headlineOptions(Prisma.sql`length(t.plain)`)}) AS headline
+    FROM unnest(${notes.map((n) => n.reportId)}::text[], ${plain}::text[]) AS t(id, plain)`;
+  const byReport = new Map(snippets.map((s) => [s.id, s.headline]));
+  return rows.map((r) => (r.type === "notes" && byReport.has(r.reportId) ? { ...r, headline: byReport.get(r.reportId)! } : r));
 }

@@ -131,7 +131,8 @@ describe("GET /api/v1/reports/{id}/export", () => {
 
   it("applies the sidebar's filters and the date range; a filter matching nothing gives a valid empty file", async () => {
     const claims = parse((await exported(team.report.id, team.people.owner, "format=csv&kind=claim&includeReplies=false")).text, { bom: true, columns: true }) as Record<string, string>[];
-    expect(claims.map((r) => r.annotation_id)).toEqual([claimId]);
+    // The claim, then a row per stance taken on it.
+    expect(claims.map((r) => [r.record_type, r.annotation_id])).toEqual([["annotation", claimId], ["stance", claimId], ["stance", claimId]]);
     const byTag = await exported(team.report.id, team.people.owner, "format=markdown&tag=context");
     expect(byTag.text).toContain("Shared claim about the earthquake");
     expect(byTag.text).not.toContain("formula-looking");
@@ -145,7 +146,7 @@ describe("GET /api/v1/reports/{id}/export", () => {
     expect(future.text).toContain("No annotations match these filters.");
     const today = new Date().toISOString().slice(0, 10);
     const todays = parse((await exported(team.report.id, team.people.owner, `format=csv&from=${today}&to=${today}&includeReplies=false`)).text, { bom: true, columns: true });
-    expect(todays).toHaveLength(2);
+    expect(todays.filter((r) => (r as Record<string, string>).record_type === "annotation")).toHaveLength(2);
     const jsonld = JSON.parse((await exported(team.report.id, team.people.owner, "format=jsonld&tag=no-such-tag")).text);
     expect(jsonld).toMatchObject({ type: "AnnotationCollection", total: 0 });
   });
@@ -161,6 +162,55 @@ describe("GET /api/v1/reports/{id}/export", () => {
     expect(html).toMatch(/<table>.*The earthquake opened a humanitarian window.*Contested.*<\/table>/s);
     const md = await exported(report.id, people.owner, "format=markdown");
     expect(md.text).toContain("## Team notes\n\n### Our conclusion");
+  });
+  it("carries each stance's note and evidence, and who set the verdict, in every format (the files read back as files)", async () => {
+    const { report, people } = team;
+    const link = "https://example.org/appendix?table=a3";
+    const evidencePassage = phrase(report, "sponsored by Russia");
+    const paragraph = evidencePassage.passage + 1;
+    expect((await call("PUT", `/api/v1/annotations/${claimId}/stance`, { as: people.editor, json: { stance: "disputes", note: "The appendix gives 35% <not 40%>.", evidence: { url: link } } })).status).toBe(200);
+    expect((await call("PUT", `/api/v1/annotations/${claimId}/stance`, { as: people.annotator, json: { stance: "supports", note: "Confirmed by the ministry", evidence: { passageId: evidencePassage.fields.passageId } } })).status).toBe(200);
+    const passageLink = new RegExp(`/w/[^/]+/r/${report.id}#p-${paragraph}$`);
+
+    // CSV: a stance row each, with the note, the stance and the evidence's address; the claim row says who set the verdict.
+    const rows = parse((await exported(report.id, people.owner, "format=csv&kind=claim")).text, { bom: true, columns: true }) as Record<string, string>[];
+    const stances = rows.filter((r) => r.record_type === "stance");
+    expect(stances.map((r) => [r.author, r.stance, r.body, r.evidence])).toEqual([
+      ["Edna Editor", "disputes", "The appendix gives 35% <not 40%>.", link],
+      ["Anan Annotator", "supports", "Confirmed by the ministry", `¶ ${paragraph}`],
+    ]);
+    expect(stances[0].evidence_link).toBe(link);
+    expect(stances[1].evidence_link).toMatch(passageLink);
+    const claimRow = rows.find((r) => r.record_type === "annotation")!;
+    expect(claimRow.verdict_set_by).toBe("Edna Editor");
+    expect(claimRow.verdict_set_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+
+    // Word: the document's own XML, and its relationships for the links.
+    const docx = unzipSync(new Uint8Array((await fetchBytes(`/api/v1/reports/${report.id}/export?format=docx`, people.owner)).bytes));
+    const xml = strFromU8(docx["word/document.xml"]);
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
+    expect(text).toMatch(/The appendix gives 35% &lt;not 40%(&gt;|>)\./);
+    expect(text).toContain("Confirmed by the ministry.");
+    expect(text).toMatch(/Contested, set by Edna Editor on \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+    const rels = strFromU8(docx["word/_rels/document.xml.rels"]);
+    expect(rels).toContain(link.replace(/&/g, "&amp;"));
+    expect(xml).toContain(`>¶ ${paragraph}<`);
+
+    // Markdown: one list item per stance, the evidence linked, nothing escaped that need not be.
+    const md = (await exported(report.id, people.owner, "format=markdown")).text;
+    expect(md).toMatch(/Verdict: \*\*Contested\*\*, set by Edna Editor on /);
+    expect(md).toContain(`- **Edna Editor** disputes: The appendix gives 35% `);
+    expect(md).toMatch(/disputes: The appendix gives 35% \\?<not 40%>\. Evidence: <https:\/\/example\.org\/appendix\?table=a3>/);
+    expect(md).toMatch(new RegExp(`- \\*\\*Anan Annotator\\*\\* supports: Confirmed by the ministry\\. Evidence: \\[¶ ${paragraph}\\]\\(http[^)]+#p-${paragraph}\\)`));
+    expect(md).not.toMatch(/&(lt|gt|amp);/);
+
+    // JSON-LD: the stances with their creators and notes.
+    const jsonld = JSON.parse((await exported(report.id, people.owner, "format=jsonld")).text);
+    const claim = jsonld.first.items.find((item: { id: string }) => item.id.endsWith(claimId));
+    expect(claim["marginalia:stances"].map((s: { creator: { name: string }; "marginalia:note"?: string }) => [s.creator.name, s["marginalia:note"]])).toEqual([
+      ["Edna Editor", "The appendix gives 35% <not 40%>."],
+      ["Anan Annotator", "Confirmed by the ministry"],
+    ]);
   });
 });
 

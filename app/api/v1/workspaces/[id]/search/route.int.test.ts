@@ -53,6 +53,16 @@ describe("GET /api/v1/workspaces/{id}/search", () => {
     expect(notes.map((h) => [h.type, h.href])).toEqual([["notes", `/w/${ws.slug}/r/${report.id}?panel=notes`]]);
   });
 
+  it("shows team-notes hits as plain text, not their Markdown", async () => {
+    const { ws, report, people } = await teamWorkspace();
+    const body = `## Verdict\n\nThe **stegosaurine** case holds &lt;mostly&gt; \\~ see [the table](https://example.org/t) and [@ id="${people.viewer.id}" label="Vera Viewer"].`;
+    expect((await call("PUT", `/api/v1/reports/${report.id}/notes`, { as: people.editor, json: { body, version: 0 } })).status).toBe(200);
+    const [hit] = (await search(ws.id, people.viewer, q("stegosaurine"))).hits;
+    expect(hit.type).toBe("notes");
+    expect(hit.snippet.map((p) => p.text).join("")).toBe("Verdict The stegosaurine case holds <mostly> ~ see the table and @Vera Viewer.");
+    expect(hit.snippet.filter((p) => p.match).map((p) => p.text)).toEqual(["stegosaurine"]);
+  });
+
   it("matches prefixes and phrases, and ranks the exact phrase first", async () => {
     const { ws, people } = await teamWorkspace();
     const report = await newReport(

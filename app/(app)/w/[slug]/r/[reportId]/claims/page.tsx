@@ -87,7 +87,7 @@ export default async function ClaimsPage({ params, searchParams }: { params: Par
             </div>
           ) : (
             // Keyed by the filter: another verdict starts its own list.
-            <ClaimList key={verdict ?? "all"} initial={initial} initialCursor={firstPage.nextCursor} listPath={listPath} total={shownTotal} base={base} tagColors={tagColors} />
+            <ClaimList key={verdict ?? "all"} initial={initial} initialCursor={firstPage.nextCursor} listPath={listPath} total={shownTotal} base={base} here={{ slug: report.workspace.slug, reportId: report.id }} tagColors={tagColors} />
           )}
         </>
       )}
