@@ -180,3 +180,39 @@ test("no form inside another form in any dialog or editor of the reader", async 
 
   expect(await nestedForms(page)).toEqual([]);
 });
+
+test("a stance note and its evidence, half written, survive a reload and go once saved", async ({ page }) => {
+  const { url, annotate } = await readerWithReport(page, "Omar Draft");
+  const claim = await annotate("Upstream dams", { kind: "claim", body: "", claimSummary: "Dams cut the flow" });
+  await page.goto(url);
+  const card = page.locator(`[data-testid="annotation-card"][data-annotation-id="${claim.id}"]`);
+  await card.click();
+  const thread = page.getByTestId("thread");
+  await thread.getByRole("button", { name: "Note and evidence" }).click();
+  const form = thread.getByRole("form", { name: "Your note and evidence" });
+  await form.getByLabel("Disputes").check();
+  await form.getByLabel("Note").fill("No gauge data upstream of the dams.");
+  await form.getByLabel(/^Evidence/).fill("¶ 3");
+
+  await page.reload();
+  await card.click();
+  await expect(form).toBeVisible();
+  await expect(form.getByLabel("Disputes")).toBeChecked();
+  await expect(form.getByLabel("Note")).toHaveValue("No gauge data upstream of the dams.");
+  await expect(form.getByLabel(/^Evidence/)).toHaveValue("¶ 3");
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(form).toHaveCount(0);
+  await expect(thread).toContainText("No gauge data upstream of the dams.");
+
+  // Saved, the draft is gone: the form opens on the saved stance, not on a stale draft.
+  await page.reload();
+  await card.click();
+  await expect(form).toHaveCount(0);
+  await thread.getByRole("button", { name: "Note and evidence" }).click();
+  await expect(form.getByLabel("Note")).toHaveValue("No gauge data upstream of the dams.");
+  await form.getByLabel("Note").fill("Something I will not keep");
+  await form.getByRole("button", { name: "Cancel" }).click();
+  await page.reload();
+  await card.click();
+  await expect(form).toHaveCount(0);
+});

@@ -2,6 +2,7 @@
 
 import { usePathname } from "next/navigation";
 import { useId, useState } from "react";
+import { useDraft } from "@/components/drafts/use-draft";
 import { Tally } from "@/components/annotations/claim-badges";
 import { STANCE_LABEL, VERDICT_LABEL } from "@/components/annotations/kind-style";
 import { StanceReasons } from "@/components/annotations/stance-reasons";
@@ -37,17 +38,42 @@ function parseEvidence(text: string, passages: ReaderPassage[]) {
   return { error: "Evidence is a web address (https://…) or a paragraph number such as ¶ 12." };
 }
 
+interface StanceDraft {
+  stance: StanceName;
+  note: string;
+  evidence: string;
+}
+
 export function StancePanel({ annotation: a, meId, canTakeStance, canSetVerdict, passages, onChange }: Props) {
   const mine = a.stances.find((s) => s.user.id === meId);
-  const [note, setNote] = useState(mine?.note ?? "");
+  // The note and evidence being written are kept in the browser until saved or
+  // cancelled, and come back (the form open) after a reload or a crash. The
+  // panel is made in the browser only (a card opened), so reading the draft
+  // while rendering cannot differ from a server render.
+  const draft = useDraft<StanceDraft>(canTakeStance ? `stance:${a.id}` : null);
+  const kept = draft.initial;
+  const [note, setNote] = useState(kept?.note ?? mine?.note ?? "");
   const initialEvidence = mine?.evidence?.url ?? (mine?.evidence?.passageId ? `¶ ${passages.find((p) => p.id === mine.evidence!.passageId)?.index ?? ""}` : "");
-  const [evidence, setEvidence] = useState(initialEvidence);
-  const [detailsOpen, setDetailsOpen] = useState(false);
+  const [evidence, setEvidence] = useState(kept?.evidence ?? initialEvidence);
+  const [detailsOpen, setDetailsOpen] = useState(kept !== null);
   // The stance the form saves: the one taken, else the first.
-  const [chosen, setChosen] = useState<StanceName>(mine?.stance ?? "supports");
+  const [chosen, setChosen] = useState<StanceName>(kept?.stance ?? mine?.stance ?? "supports");
   const { pending, error, setError, run } = useApiAction();
   const here = placeOfPath(usePathname());
   const formId = useId();
+
+  function keep(next: Partial<StanceDraft>) {
+    const value = { stance: chosen, note, evidence, ...next };
+    draft.save(value.note.trim() || value.evidence.trim() ? value : null);
+  }
+  function closeDetails(discard: boolean) {
+    if (discard) {
+      draft.clear();
+      setNote(mine?.note ?? "");
+      setEvidence(initialEvidence);
+    }
+    setDetailsOpen(false);
+  }
 
   async function take(stance: StanceName, withDetails: boolean) {
     const parsed = parseEvidence(evidence, passages);
@@ -58,6 +84,7 @@ export function StancePanel({ annotation: a, meId, canTakeStance, canSetVerdict,
     const updated = await run(() => apiFetch<ReaderAnnotation>(`/api/v1/annotations/${a.id}/stance`, { method: "PUT", json: body }));
     if (updated) {
       onChange(updated);
+      if (withDetails) draft.clear();
       setDetailsOpen(false);
     }
   }
@@ -93,31 +120,40 @@ export function StancePanel({ annotation: a, meId, canTakeStance, canSetVerdict,
             void take(chosen, true);
           }}
           onKeyDown={(e) => {
-            if (e.key === "Escape") setDetailsOpen(false);
+            if (e.key === "Escape") closeDetails(false);
           }}
         >
           <fieldset className="flex flex-wrap gap-x-3 gap-y-1 text-xs">
             <legend className="mb-1 font-medium">Stance</legend>
             {STANCES.map((s) => (
               <label key={s} className="inline-flex items-center gap-1">
-                <input type="radio" name={`${formId}-stance`} value={s} checked={chosen === s} onChange={() => setChosen(s)} className="accent-stone-900 dark:accent-stone-100" />
+                <input type="radio" name={`${formId}-stance`} value={s} checked={chosen === s} onChange={() => {
+                    setChosen(s);
+                    keep({ stance: s });
+                  }} className="accent-stone-900 dark:accent-stone-100" />
                 {STANCE_LABEL[s]}
               </label>
             ))}
           </fieldset>
           <label className="block text-xs font-medium">
             Note
-            <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={2000} dir="auto" className="mt-1 block w-full rounded border border-stone-300 bg-white px-2 py-1 text-sm font-normal dark:border-stone-700 dark:bg-stone-900" />
+            <textarea value={note} onChange={(e) => {
+                setNote(e.target.value);
+                keep({ note: e.target.value });
+              }} rows={2} maxLength={2000} dir="auto" className="mt-1 block w-full rounded border border-stone-300 bg-white px-2 py-1 text-sm font-normal dark:border-stone-700 dark:bg-stone-900" />
           </label>
           <label className="block text-xs font-medium">
             Evidence (a link, or a paragraph such as ¶ 3)
-            <input value={evidence} onChange={(e) => setEvidence(e.target.value)} placeholder="https://… or ¶ 3" className="mt-1 block w-full rounded border border-stone-300 bg-white px-2 py-1 text-sm font-normal dark:border-stone-700 dark:bg-stone-900" />
+            <input value={evidence} onChange={(e) => {
+                setEvidence(e.target.value);
+                keep({ evidence: e.target.value });
+              }} placeholder="https://… or ¶ 3" className="mt-1 block w-full rounded border border-stone-300 bg-white px-2 py-1 text-sm font-normal dark:border-stone-700 dark:bg-stone-900" />
           </label>
           <div className="flex flex-wrap gap-2">
             <Button type="submit" size="sm" disabled={pending} aria-busy={pending}>
               {pending ? "Saving…" : "Save"}
             </Button>
-            <Button size="sm" variant="ghost" disabled={pending} onClick={() => setDetailsOpen(false)}>
+            <Button size="sm" variant="ghost" disabled={pending} onClick={() => closeDetails(true)}>
               Cancel
             </Button>
           </div>
