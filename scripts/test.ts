@@ -20,6 +20,7 @@ import path from "node:path";
 import { resolveDatabase } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
 import { freePort } from "../lib/runtime/free-port";
+import { runStage } from "../lib/runtime/run-stage";
 import { serverCommand, productionServerEnv } from "../lib/runtime/server-env";
 
 const args = process.argv.slice(2);
@@ -29,17 +30,6 @@ const want = (stage: string) => !only || only === stage;
 // `--grep <pattern>` narrows the integration and Playwright stages to matching tests (while working on one).
 const grep = args.includes("--grep") ? args[args.indexOf("--grep") + 1] : null;
 const bin = (name: string) => path.join(process.cwd(), "node_modules", ".bin", name);
-
-function run(title: string, command: string, commandArgs: string[], env: NodeJS.ProcessEnv = process.env): void {
-  console.log(`\n▶ ${title}`);
-  const started = Date.now();
-  const result = spawnSync(command, commandArgs, { stdio: "inherit", env });
-  if (result.status !== 0) {
-    console.error(`✖ ${title} failed (exit ${result.status ?? result.signal}).`);
-    throw new Error(`${title} failed`);
-  }
-  console.log(`✔ ${title} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-}
 
 /** Debian's Chromium (installed when missing, as root on Debian), else Playwright's own browser. */
 function findChromium(): string | undefined {
@@ -74,9 +64,9 @@ async function waitForServer(url: string, server: ChildProcess, timeoutMs = 60_0
 async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   if (want("unit")) {
-    run("Type-check (tsc)", bin("tsc"), ["--noEmit"]);
-    run("Lint (eslint)", bin("eslint"), ["."]);
-    run("Unit tests (vitest)", bin("vitest"), ["run", "--project", "unit"]);
+    await runStage("Type-check (tsc)", bin("tsc"), ["--noEmit"]);
+    await runStage("Lint (eslint)", bin("eslint"), ["."]);
+    await runStage("Unit tests (vitest)", bin("vitest"), ["run", "--project", "unit"]);
   }
   if (!want("integration") && !want("e2e")) return;
 
@@ -90,7 +80,7 @@ async function main() {
   let collab: ChildProcess | undefined;
   try {
     await migrate(database.url);
-    if (!skipBuild || !existsSync(".next/BUILD_ID")) run("Production build (next build)", bin("next"), ["build"], {
+    if (!skipBuild || !existsSync(".next/BUILD_ID")) await runStage("Production build (next build)", bin("next"), ["build"], {
         ...process.env,
         MARGINALIA_SKIP_BUILD_TYPECHECK: want("unit") ? "1" : "0",
       });
@@ -124,7 +114,7 @@ async function main() {
       detached: true,
     });
     await waitForServer(`${baseUrl}/api/health/ready`, server);
-    // Its own process: the stages below run with spawnSync, which would freeze one in this process.
+    // Its own process, so the collaboration server keeps its own event loop whatever this one does.
     collab = spawn(bin("tsx"), ["scripts/collab.ts"], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
     await waitForServer(`http://127.0.0.1:${collabPort}/`, collab);
 
@@ -132,9 +122,9 @@ async function main() {
     // `--file <part of a path>` narrows the integration stage to matching test files.
     const files = args.flatMap((arg, i) => (arg === "--file" && args[i + 1] ? [args[i + 1]] : []));
     if (want("integration")) {
-      run("Integration tests (vitest, real Postgres over HTTP)", bin("vitest"), ["run", "--project", "integration", ...files, ...(grep ? ["-t", grep] : [])], testEnv);
+      await runStage("Integration tests (vitest, real Postgres over HTTP)", bin("vitest"), ["run", "--project", "integration", ...files, ...(grep ? ["-t", grep] : [])], testEnv);
     }
-    if (want("e2e")) run("End-to-end tests (Playwright, Chromium)", bin("playwright"), ["test", ...(grep ? ["--grep", grep] : [])], testEnv);
+    if (want("e2e")) await runStage("End-to-end tests (Playwright, Chromium)", bin("playwright"), ["test", ...(grep ? ["--grep", grep] : [])], testEnv);
   } finally {
     for (const child of [server, collab]) {
       if (!child?.pid || child.exitCode !== null) continue;

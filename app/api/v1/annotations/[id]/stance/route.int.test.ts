@@ -12,7 +12,7 @@ describe("PUT /api/v1/annotations/{id}/stance and /verdict", () => {
     expect(changed.status).toBe(200);
     expect(changed.body.tally).toEqual({ supports: 0, disputes: 1, needs_evidence: 1 });
     expect(changed.body.stances).toEqual([
-      expect.objectContaining({ user: { id: people.annotator.id, name: "Anan Annotator" }, stance: "needs_evidence", evidence: { url: "https://example.org/source", passageId: null, annotationId: null } }),
+      expect.objectContaining({ user: { id: people.annotator.id, name: "Anan Annotator" }, stance: "needs_evidence", evidence: { url: "https://example.org/source", passageId: null, annotationId: null, passage: null } }),
       expect.objectContaining({ user: { id: people.editor.id, name: "Edna Editor" }, stance: "disputes", note: "Earlier, in 2017.", evidence: null }),
     ]);
   });
