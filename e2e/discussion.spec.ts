@@ -73,12 +73,12 @@ test("a claim is argued out: mention, notification, a dispute with evidence, a r
 
   // Bob disputes it, pointing at ¶ 2 as evidence.
   await bobThread.getByRole("button", { name: "Note and evidence" }).click();
-  await bobThread.getByLabel("Note").fill("The ministry figure ignores the dams.");
+  await bobThread.getByLabel("Note", { exact: true }).fill("The ministry figure ignores the dams.");
   await bobThread.getByLabel("Evidence (a link, or a paragraph such as ¶ 3)").fill("¶ 2");
   await bobThread.getByRole("button", { name: "Disputes" }).last().click();
   await expect(bobThread.getByTestId("stance-tally")).toContainText("1 disputes");
   await expect(bobThread.getByRole("list", { name: "Who took which stance" })).toContainText("Bob Brennan disputes — The ministry figure ignores the dams.");
-  await expect(bobThread.getByRole("link", { name: "see ¶ 2" })).toBeVisible();
+  await expect(bobThread.getByRole("link", { name: "¶ 2", exact: true })).toBeVisible();
 
   // Alice replies.
   await alice.page.goto(reportUrl);

@@ -133,3 +133,31 @@ test("a keyboard-only user reaches the text, selects a phrase with the caret and
   await expect(page.locator(`[data-testid="annotation-card"][data-annotation-id="${dams.id}"]`)).toHaveAttribute("aria-current", "true");
   await page.screenshot({ path: path.join(SHOTS, "keyboard-comment-1440.png") });
 });
+
+test("h and c pressed the moment a selection is made take that selection, not the one the toolbar still shows", async ({ page }) => {
+  const { url, report } = await readerWithReport(page, "Quinn Quick");
+  await page.goto(url);
+  const text = page.getByTestId("report-text");
+  await text.waitFor();
+  await text.focus();
+
+  // Shift+arrows and then `h` at once: the toolbar waits for the selection to settle, the key does not.
+  const twoWords = report.passages[0].text.split(" ").slice(0, 2).join(" ");
+  await page.keyboard.press("Control+Shift+ArrowRight");
+  await page.keyboard.press("Control+Shift+ArrowRight");
+  await page.keyboard.press("h");
+  await expect(text.locator(".hl-highlight")).toHaveText([twoWords]);
+
+  // A selection grown by one more word just before `c` comments on all three words.
+  await text.focus();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.press("Control+Shift+ArrowLeft");
+  await expect(page.getByTestId("selection-toolbar")).toBeVisible();
+  const selectedNow = async () => (await page.evaluate(() => document.getSelection()?.toString() ?? "")).trim();
+  const oneWord = await selectedNow();
+  await page.keyboard.press("Control+Shift+ArrowLeft");
+  const twoLast = await selectedNow();
+  expect(twoLast.length).toBeGreaterThan(oneWord.length);
+  await page.keyboard.press("c");
+  await expect(page.getByTestId("comment-composer")).toContainText(twoLast);
+});

@@ -74,6 +74,8 @@ export const NotesPanel = forwardRef<NotesPanelHandle, Props>(function NotesPane
   else body = <ConnectingNotes body={memory.recall().saved.body} />;
   return (
     <>
+      {/* The panel's own heading (the tab names it visibly): the notes' "#" headings are h2 below it, "##" h3. */}
+      <h2 className="sr-only">Team notes</h2>
       <WideNotesToggle />
       {body}
     </>

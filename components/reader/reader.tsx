@@ -148,7 +148,7 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
   useReaderKeys({
     ids: visible.map((a) => a.id),
     currentId: () => focusedCardId() ?? focus.focusedId,
-    toolbarOpen: toolbar !== null,
+    hasSelection: selected.hasSelection,
     onHighlight: selected.highlight,
     onComment: () => selected.draft("comment"),
     onMove: (id) => focus.focusAnnotation(id),

@@ -99,6 +99,16 @@ export function startOfPassage(passage: HTMLElement): Range | null {
   return range;
 }
 
+/** The place after a passage's last character (the ¶ number is not its text), or null. */
+export function endOfPassage(passage: HTMLElement): Range | null {
+  const last = textNodes(passage).findLast((t) => t.length > 0);
+  if (!last) return null;
+  const range = passage.ownerDocument.createRange();
+  range.setStart(last, last.length);
+  range.collapse(true);
+  return range;
+}
+
 /** A ¶ link clicked (or Enter on it): the address of its passage goes in the location bar and the clipboard, and the passage to the top. */
 export function copyPassageLink(link: HTMLElement): void {
   const url = `${window.location.origin}${window.location.pathname}#p-${link.dataset.passageLink}`;

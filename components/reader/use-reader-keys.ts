@@ -8,7 +8,8 @@ interface Options {
   ids: string[];
   /** The card j/k go on from: the one with the keyboard focus, else the open one. */
   currentId: () => string | null;
-  toolbarOpen: boolean;
+  /** Whether text is selected in the report (asked as the key comes: the toolbar may not show it yet). */
+  hasSelection: () => boolean;
   onHighlight: () => void;
   onComment: () => void;
   onMove: (id: string) => void;
@@ -48,7 +49,7 @@ export function useReaderKeys(options: Options) {
       // editor marks every Esc handled, so that mark says nothing.
       if (e.key === "Escape") return o.onEscape();
       if (e.defaultPrevented || isTypingTarget(e.target)) return;
-      if (o.toolbarOpen && (e.key === "h" || e.key === "c")) {
+      if ((e.key === "h" || e.key === "c") && o.hasSelection()) {
         e.preventDefault();
         return e.key === "h" ? o.onHighlight() : o.onComment();
       }

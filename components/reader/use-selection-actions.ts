@@ -44,16 +44,29 @@ export function useSelectionActions({
   );
   const { toolbar, hide } = useSelectionToolbar({ enabled, read });
 
+  /**
+   * The selection as it is now: the document's own when it lies in the text
+   * (the toolbar follows it a moment late, and a key pressed just after a
+   * drag or Shift+arrow must not miss it), else the one the toolbar shows.
+   */
+  function current(): PendingSelection | null {
+    const live = enabled ? document.getSelection() : null;
+    return (live && !live.isCollapsed ? read(live) : null) ?? toolbar?.selection ?? null;
+  }
+
   function take(): PendingSelection | null {
-    if (!toolbar) return null;
+    const selection = current();
+    if (!selection) return null;
     hide();
     window.getSelection()?.removeAllRanges();
-    return toolbar.selection;
+    return selection;
   }
 
   return {
     toolbar,
     hide,
+    /** Whether there is text selected to highlight or comment on, as of now. */
+    hasSelection: () => current() !== null,
     /** The orphan being attached to the next selection, if any. */
     reattaching,
     setReattaching,

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, type RefObject } from "react";
-import { startOfPassage } from "./text-selection";
+import { endOfPassage, startOfPassage } from "./text-selection";
 
 /** The sticky top bar: what is under it is not in view. */
 const TOP_BAR = 72;
@@ -131,6 +131,17 @@ export function useTextKeyboard(root: RefObject<HTMLElement | null>, { onOpen, o
       placeCaret(text);
       if (!selection.focusNode) return;
       const before = [selection.anchorNode!, selection.anchorOffset, selection.focusNode, selection.focusOffset] as const;
+      if (move[1] === "documentboundary") {
+        // Ctrl+Home/End: the start or end of the report's text, not of the whole page.
+        const passages = text.querySelectorAll<HTMLElement>("[data-passage-id]");
+        const edge = move[0] === "forward" ? passages[passages.length - 1] && endOfPassage(passages[passages.length - 1]) : passages[0] && startOfPassage(passages[0]);
+        if (edge) {
+          if (e.shiftKey) selection.extend(edge.startContainer, edge.startOffset);
+          else selection.collapse(edge.startContainer, edge.startOffset);
+        }
+        keepCaretInView(selection);
+        return;
+      }
       selection.modify(e.shiftKey ? "extend" : "move", move[0], move[1]);
       // The caret stays in the text: past its ends, it stays where it was.
       if (!text.contains(selection.focusNode)) selection.setBaseAndExtent(...before);

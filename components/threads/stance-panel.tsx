@@ -100,7 +100,11 @@ export function StancePanel({ annotation: a, meId, canTakeStance, canSetVerdict,
               type="button"
               disabled={pending}
               aria-pressed={mine?.stance === s}
-              onClick={() => take(s, false)}
+              // With the note and evidence open, the stance clicked is saved with what they hold: nothing typed is dropped.
+              onClick={() => {
+                if (detailsOpen) setChosen(s);
+                void take(s, detailsOpen);
+              }}
               className="rounded-full border border-stone-300 px-2.5 py-0.5 text-xs font-medium text-stone-700 hover:bg-white aria-pressed:border-stone-900 aria-pressed:bg-stone-900 aria-pressed:text-white dark:border-stone-700 dark:text-stone-300 dark:hover:bg-stone-900 dark:aria-pressed:border-stone-100 dark:aria-pressed:bg-stone-100 dark:aria-pressed:text-stone-900"
             >
               {STANCE_LABEL[s]}
