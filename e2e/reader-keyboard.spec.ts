@@ -148,7 +148,7 @@ test("h and c pressed the moment a selection is made take that selection, not th
   await page.keyboard.press("h");
   await expect(text.locator(".hl-highlight")).toHaveText([twoWords]);
 
-  // A selection grown by one more word just before `c` comments on all three words.
+  // A selection grown by one more word just before `c`: the comment quotes both words, not the one the toolbar showed.
   await text.focus();
   await page.keyboard.press("Control+End");
   await page.keyboard.press("Control+Shift+ArrowLeft");

@@ -148,7 +148,6 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
   useReaderKeys({
     ids: visible.map((a) => a.id),
     currentId: () => focusedCardId() ?? focus.focusedId,
-    hasSelection: selected.hasSelection,
     onHighlight: selected.highlight,
     onComment: () => selected.draft("comment"),
     onMove: (id) => focus.focusAnnotation(id),

@@ -8,10 +8,9 @@ interface Options {
   ids: string[];
   /** The card j/k go on from: the one with the keyboard focus, else the open one. */
   currentId: () => string | null;
-  /** Whether text is selected in the report (asked as the key comes: the toolbar may not show it yet). */
-  hasSelection: () => boolean;
-  onHighlight: () => void;
-  onComment: () => void;
+  /** Act on the text selected as the key comes (the toolbar may not show it yet); false when there is none. */
+  onHighlight: () => boolean;
+  onComment: () => boolean;
   onMove: (id: string) => void;
   onReply: (id: string) => void;
   onEscape: () => void;
@@ -49,9 +48,9 @@ export function useReaderKeys(options: Options) {
       // editor marks every Esc handled, so that mark says nothing.
       if (e.key === "Escape") return o.onEscape();
       if (e.defaultPrevented || isTypingTarget(e.target)) return;
-      if ((e.key === "h" || e.key === "c") && o.hasSelection()) {
-        e.preventDefault();
-        return e.key === "h" ? o.onHighlight() : o.onComment();
+      if (e.key === "h" || e.key === "c") {
+        if (e.key === "h" ? o.onHighlight() : o.onComment()) e.preventDefault();
+        return;
       }
       if (e.key === "?") {
         e.preventDefault();

@@ -65,18 +65,20 @@ export function useSelectionActions({
   return {
     toolbar,
     hide,
-    /** Whether there is text selected to highlight or comment on, as of now. */
-    hasSelection: () => current() !== null,
     /** The orphan being attached to the next selection, if any. */
     reattaching,
     setReattaching,
-    highlight() {
+    /** Highlights the selected text; false when there is none. */
+    highlight(): boolean {
       const selection = take();
       if (selection) void writes.highlight(selection);
+      return selection !== null;
     },
-    draft(kind: DraftKind) {
+    /** Starts a comment, question or claim on the selected text; false when there is none. */
+    draft(kind: DraftKind): boolean {
       const selection = take();
       if (selection) onDraft(selection, kind);
+      return selection !== null;
     },
     async attach() {
       const selection = take();

@@ -66,6 +66,10 @@ export function StancePanel({ annotation: a, meId, canTakeStance, canSetVerdict,
     const value = { stance: chosen, note, evidence, ...next };
     draft.save(value.note.trim() || value.evidence.trim() ? value : null);
   }
+  function choose(stance: StanceName) {
+    setChosen(stance);
+    keep({ stance });
+  }
   function closeDetails(discard: boolean) {
     if (discard) {
       draft.clear();
@@ -102,7 +106,7 @@ export function StancePanel({ annotation: a, meId, canTakeStance, canSetVerdict,
               aria-pressed={mine?.stance === s}
               // With the note and evidence open, the stance clicked is saved with what they hold: nothing typed is dropped.
               onClick={() => {
-                if (detailsOpen) setChosen(s);
+                if (detailsOpen) choose(s);
                 void take(s, detailsOpen);
               }}
               className="rounded-full border border-stone-300 px-2.5 py-0.5 text-xs font-medium text-stone-700 hover:bg-white aria-pressed:border-stone-900 aria-pressed:bg-stone-900 aria-pressed:text-white dark:border-stone-700 dark:text-stone-300 dark:hover:bg-stone-900 dark:aria-pressed:border-stone-100 dark:aria-pressed:bg-stone-100 dark:aria-pressed:text-stone-900"
@@ -131,10 +135,7 @@ export function StancePanel({ annotation: a, meId, canTakeStance, canSetVerdict,
             <legend className="mb-1 font-medium">Stance</legend>
             {STANCES.map((s) => (
               <label key={s} className="inline-flex items-center gap-1">
-                <input type="radio" name={`${formId}-stance`} value={s} checked={chosen === s} onChange={() => {
-                    setChosen(s);
-                    keep({ stance: s });
-                  }} className="accent-stone-900 dark:accent-stone-100" />
+                <input type="radio" name={`${formId}-stance`} value={s} checked={chosen === s} onChange={() => choose(s)} className="accent-stone-900 dark:accent-stone-100" />
                 {STANCE_LABEL[s]}
               </label>
             ))}
