@@ -8,7 +8,7 @@ import { Avatar } from "@/components/ui/avatar";
 import { ShowMore } from "@/components/ui/show-more";
 import { EmptyState } from "@/components/ui/empty-state";
 import { usePagedList } from "@/components/ui/use-paged-list";
-import { apiFetch } from "@/lib/api/client";
+import { apiFetch } from "@/lib/api/browser/client";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { ActivityItem, ActivityPage } from "@/lib/server/activity/activity";
 

@@ -9,7 +9,7 @@ import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { ShowMore } from "@/components/ui/show-more";
 import { usePagedList } from "@/components/ui/use-paged-list";
-import { fetchPages } from "@/lib/api/pages";
+import { fetchPages } from "@/lib/api/browser/pages";
 import { verdictSetText } from "@/lib/exporters/common";
 import { StanceReasons } from "./stance-reasons";
 

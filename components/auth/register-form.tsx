@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { ApiError, apiFetch } from "@/lib/api/client";
+import { ApiError, apiFetch } from "@/lib/api/browser/client";
 import { checkPasswordInBrowser } from "./check-password";
 import { signInWithPassword } from "./password-sign-in";
 import { PASSWORD_MIN, registerSchema } from "@/lib/validations/auth";

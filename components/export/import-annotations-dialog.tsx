@@ -5,7 +5,7 @@ import { useId, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { ApiError } from "@/lib/api/client";
+import { ApiError } from "@/lib/api/browser/client";
 import type { ImportResult } from "@/lib/server/annotations/import-annotations";
 import { Modal } from "@/components/ui/modal";
 

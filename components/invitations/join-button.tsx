@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { apiFetch } from "@/lib/api/client";
+import { apiFetch } from "@/lib/api/browser/client";
 
 /** A signed-in invitee joins with one click, and lands in the workspace. */
 export function JoinButton({ token, workspaceName }: { token: string; workspaceName: string }) {

@@ -2,7 +2,7 @@
 
 import { HocuspocusProvider, WebSocketStatus } from "@hocuspocus/provider";
 import * as Y from "yjs";
-import { ApiError, apiFetch } from "@/lib/api/client";
+import { ApiError, apiFetch } from "@/lib/api/browser/client";
 import type { CollabTicket } from "@/lib/server/notes/collab-ticket";
 
 /**

@@ -5,7 +5,7 @@ import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef, useSta
 import type { MentionMember } from "@/components/annotations/mention-list";
 import { Button } from "@/components/ui/button";
 import { MarkdownBody } from "@/components/ui/markdown-body";
-import { ApiError, apiFetch } from "@/lib/api/client";
+import { ApiError, apiFetch } from "@/lib/api/browser/client";
 import { relativeTime } from "@/lib/format/relative-time";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { insertMarkdown, type ChildHandle } from "./insert-markdown";

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import { apiFetch } from "@/lib/api/client";
+import { apiFetch } from "@/lib/api/browser/client";
 
 /** Fired (with the new unread count as detail) when this tab marks notifications read. */
 export const UNREAD_EVENT = "marginalia:notifications-unread";

@@ -2,7 +2,7 @@
 
 import type { VisibilityChoice } from "@/components/annotations/visibility-select";
 import type { ToastMessage } from "@/components/ui/toast";
-import { apiFetch } from "@/lib/api/client";
+import { apiFetch } from "@/lib/api/browser/client";
 import type { DraftKind } from "./use-composer-draft";
 import type { useOrphans } from "./use-orphans";
 import type { ReaderAnnotations } from "./use-reader-annotations";

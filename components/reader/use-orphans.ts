@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { usePagedList } from "@/components/ui/use-paged-list";
-import { apiFetch } from "@/lib/api/client";
-import { pageUrl, sizedPageUrl } from "@/lib/api/pages";
+import { apiFetch } from "@/lib/api/browser/client";
+import { pageUrl, sizedPageUrl } from "@/lib/api/browser/pages";
 import { ORPHANS_FIRST_PAGE, type OrphansPage } from "./annotation-list";
 import type { ReaderAnnotation } from "./types";
 

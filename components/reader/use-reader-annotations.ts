@@ -1,8 +1,8 @@
 "use client";
 
 import { useCallback, useMemo, useRef, useState } from "react";
-import { apiFetch } from "@/lib/api/client";
-import { fetchAllPages, sizedPageUrl } from "@/lib/api/pages";
+import { apiFetch } from "@/lib/api/browser/client";
+import { fetchAllPages, sizedPageUrl } from "@/lib/api/browser/pages";
 import { READER_PAGE, readerListPath } from "./annotation-list";
 import { mergeInto, putInOrder, readingOrder } from "./annotation-order";
 import { decodeHighlightIndex, type HighlightIndexJson, type IndexedHighlight } from "./highlight-index";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { pagesOf } from "@/lib/api/pages";
+import { pagesOf } from "@/lib/api/browser/pages";
 import { READER_PAGE } from "./annotation-list";
 import type { ReaderAnnotation } from "./types";
 

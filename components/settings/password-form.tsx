@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { ApiError, apiFetch } from "@/lib/api/client";
+import { ApiError, apiFetch } from "@/lib/api/browser/client";
 import { changePasswordSchema, PASSWORD_MIN } from "@/lib/validations/auth";
 import { checkPasswordInBrowser } from "@/components/auth/check-password";
 

@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
-import { apiFetch } from "@/lib/api/client";
+import { apiFetch } from "@/lib/api/browser/client";
 
 interface Token {
   id: string;

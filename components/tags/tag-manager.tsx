@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { TagChip } from "./tag-chip";
-import { apiFetch } from "@/lib/api/client";
+import { apiFetch } from "@/lib/api/browser/client";
 import { TAG_NAME_MAX } from "@/lib/validations/annotation";
 import { TAG_COLORS, createTagSchema } from "@/lib/validations/tag";
 

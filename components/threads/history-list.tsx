@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { MarkdownBody } from "@/components/ui/markdown-body";
-import { fetchPages } from "@/lib/api/pages";
+import { fetchPages } from "@/lib/api/browser/pages";
 import { relativeTime } from "@/lib/format/relative-time";
 
 interface Revision {

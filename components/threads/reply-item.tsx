@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { Avatar } from "@/components/ui/avatar";
 import { MarkdownBody } from "@/components/ui/markdown-body";
-import { ApiError, apiFetch } from "@/lib/api/client";
+import { ApiError, apiFetch } from "@/lib/api/browser/client";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { BodyEditorForm } from "./body-editor-form";
 import { HistoryList } from "./history-list";

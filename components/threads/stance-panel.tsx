@@ -9,7 +9,7 @@ import { StanceReasons } from "@/components/annotations/stance-reasons";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ReaderAnnotation, ReaderPassage, StanceName, Verdict } from "@/components/reader/types";
-import { apiFetch } from "@/lib/api/client";
+import { apiFetch } from "@/lib/api/browser/client";
 import { placeOfPath } from "@/lib/format/evidence";
 import { useApiAction } from "./use-api-action";
 

@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import type { ReaderAnnotation } from "@/components/reader/types";
-import { ApiError, apiFetch } from "@/lib/api/client";
+import { ApiError, apiFetch } from "@/lib/api/browser/client";
 import { useApiAction } from "./use-api-action";
 
 interface Props {

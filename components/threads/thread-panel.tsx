@@ -3,8 +3,8 @@
 import { useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import type { ReaderAnnotation, ReaderContext } from "@/components/reader/types";
-import { ApiError, apiFetch } from "@/lib/api/client";
-import { appendNew, fetchPages } from "@/lib/api/pages";
+import { ApiError, apiFetch } from "@/lib/api/browser/client";
+import { appendNew, fetchPages } from "@/lib/api/browser/pages";
 import { BodyEditorForm } from "./body-editor-form";
 import { ReplyItem, type ReplyData } from "./reply-item";
 import { StancePanel } from "./stance-panel";

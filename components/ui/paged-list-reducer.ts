@@ -1,4 +1,4 @@
-import { appendNew, type FetchedPages } from "@/lib/api/pages";
+import { appendNew, type FetchedPages } from "@/lib/api/browser/pages";
 
 /** A list read a page at a time: what is shown, where the next page starts (null at the end), and how the last read went. */
 export interface PagedListState<T> {

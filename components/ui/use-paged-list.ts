@@ -1,5 +1,5 @@
 import { useReducer, useRef } from "react";
-import type { FetchedPages } from "@/lib/api/pages";
+import type { FetchedPages } from "@/lib/api/browser/pages";
 import { pagedListReducer, readNextPage } from "./paged-list-reducer";
 
 /**

@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { ApiError, apiFetch } from "@/lib/api/client";
+import { ApiError, apiFetch } from "@/lib/api/browser/client";
 import { ROLES, type RoleName } from "@/lib/validations/common";
 import { INVITATION_DAYS } from "@/lib/validations/invitation";
 import { addMemberSchema } from "@/lib/validations/workspace";

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { NextRequest } from "next/server";
 import { POST as postThroughRoute } from "@/app/api/v1/reports/[id]/annotations/route";
-import { JSON_CONTENT_TYPE } from "@/lib/api/read-json";
-import { errorResponse, jsonHeaders } from "@/lib/api/respond";
-import { BEARER } from "@/lib/api/route";
+import { JSON_CONTENT_TYPE } from "@/lib/api/server/read-json";
+import { errorResponse, jsonHeaders } from "@/lib/api/server/respond";
+import { BEARER } from "@/lib/api/server/route";
 import { runWithRequestContext, type RequestContext } from "@/lib/runtime/request-context";
 import { isIdLike } from "@/lib/validations/common";
 import { createAnnotationWithToken } from "@/lib/server/annotations/create-annotation";

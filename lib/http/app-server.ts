@@ -7,7 +7,7 @@ import { logger } from "@/lib/runtime/logger";
 import { runWithRequestContext } from "@/lib/runtime/request-context";
 import { beginShutdown, isShuttingDown } from "@/lib/runtime/shutdown";
 import { startRequestLog } from "./request-log";
-import { isDecodablePath } from "@/lib/api/params";
+import { isDecodablePath } from "@/lib/api/server/params";
 import { notFound } from "@/lib/errors";
 import { apiSecurityHeaders, securityHeaders, transportSecurityHeaders } from "./security-headers";
 
@@ -51,7 +51,7 @@ export async function startAppServer(options: { dir: string; hostname?: string; 
   const trustProxy = trustedProxyCount();
   // Loaded once Next.js has set up its runtime (the AsyncLocalStorage its modules capture when first loaded).
   const fast = dev ? null : await import("./annotation-post");
-  const { COMPRESS_MIN_BYTES } = await import("@/lib/api/respond");
+  const { COMPRESS_MIN_BYTES } = await import("@/lib/api/server/respond");
   const compress = dev ? null : (compression({ level: constants.Z_BEST_SPEED, chunkSize: 64 * 1024, threshold: COMPRESS_MIN_BYTES }) as unknown as Middleware);
   // HSTS when NEXTAUTH_URL is https, on every answer; read now, as next.config.ts's headers are fixed at build time.
   const transportHeaders = transportSecurityHeaders();

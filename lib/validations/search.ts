@@ -1,7 +1,9 @@
 import { z } from "zod";
-import { QUERY_MAX_LENGTH } from "@/lib/server/search/query";
 import { tagName } from "./annotation";
 import { ANNOTATION_KINDS, calendarDate, idField, lineText, queryWholeNumber } from "./common";
+
+/** The longest search string taken (characters). */
+export const QUERY_MAX_LENGTH = 500;
 
 export const searchQuerySchema = z.object({
   q: lineText("q", "q is required: what to search for.").max(QUERY_MAX_LENGTH, `Search for at most ${QUERY_MAX_LENGTH} characters.`),

@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
-import { assertNotCrossOrigin } from "@/lib/api/origin";
-import { readJson } from "@/lib/api/read-json";
-import { errorResponse, json } from "@/lib/api/respond";
+import { assertNotCrossOrigin } from "@/lib/api/server/origin";
+import { readJson } from "@/lib/api/server/read-json";
+import { errorResponse, json } from "@/lib/api/server/respond";
 import { clientAddressOf } from "@/lib/runtime/client-address";
 import { consumeRegistration } from "@/lib/server/rate-limit";
 import { registerUser } from "@/lib/server/users/register-user";

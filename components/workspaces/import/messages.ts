@@ -1,4 +1,4 @@
-import { ApiError } from "@/lib/api/client";
+import { ApiError } from "@/lib/api/browser/client";
 import { MAX_FILE_BYTES, MAX_IMPORT_BYTES } from "@/lib/importers/types";
 import { EMPTY_META, type MetaKey } from "./metadata";
 

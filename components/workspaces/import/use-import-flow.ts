@@ -1,6 +1,6 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
-import { apiFetch } from "@/lib/api/client";
+import { apiFetch } from "@/lib/api/browser/client";
 import { dateFromText, namesFromText } from "@/lib/importers/import-choices";
 import type { ImportPreview, PreviewPassage } from "@/lib/server/reports/import-source";
 import { fieldErrorsOf, messageOf, postForm } from "./messages";

@@ -1,4 +1,4 @@
-import { streamBytes, streamText } from "@/lib/api/download";
+import { streamBytes, streamText } from "@/lib/format/streams";
 import { exportFileName } from "@/lib/exporters/common";
 import { csvWriter } from "@/lib/exporters/csv";
 import { docxChunks } from "@/lib/exporters/docx";

@@ -1,4 +1,4 @@
-import { streamBytes } from "@/lib/api/download";
+import { streamBytes } from "@/lib/format/streams";
 import { exportFileName, formatUtc } from "@/lib/exporters/common";
 import { csvHeader, csvWriter } from "@/lib/exporters/csv";
 import { jsonLdWriter } from "@/lib/exporters/jsonld";

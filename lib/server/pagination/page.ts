@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { parseInput } from "@/lib/api/read-json";
+import { parseInput } from "@/lib/validations/parse-input";
 import { queryWholeNumber } from "@/lib/validations/common";
 import { decodeCursor, encodeCursor } from "./cursor";
 

@@ -7,7 +7,6 @@
  * - Other words must all occur (AND), each also as a prefix: `infla` finds "inflation".
  * - A leading `-` excludes a word.
  */
-export const QUERY_MAX_LENGTH = 500;
 const MAX_TERMS = 16;
 
 export interface ParsedQuery {

@@ -1,7 +1,7 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
-import { assertNotCrossOrigin } from "@/lib/api/origin";
-import { errorResponse, json } from "@/lib/api/respond";
+import { assertNotCrossOrigin } from "@/lib/api/server/origin";
+import { errorResponse, json } from "@/lib/api/server/respond";
 import { authOptions } from "@/lib/auth";
 import { clientAddressOf } from "@/lib/runtime/client-address";
 import { rateLimited, signInWaitMs } from "@/lib/server/rate-limit";

@@ -1,4 +1,4 @@
-import { json } from "@/lib/api/respond";
+import { json } from "@/lib/api/server/respond";
 
 export const dynamic = "force-dynamic";
 

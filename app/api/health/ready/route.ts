@@ -1,4 +1,4 @@
-import { json } from "@/lib/api/respond";
+import { json } from "@/lib/api/server/respond";
 import { checkReadiness } from "@/lib/db/health";
 import { UNAVAILABLE_RETRY_AFTER_SECONDS } from "@/lib/db/unavailable";
 

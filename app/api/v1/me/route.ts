@@ -1,3 +1,3 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/api/server/route";
 
 export const GET = apiRoute(async ({ user }) => user);

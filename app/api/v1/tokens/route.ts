@@ -1,5 +1,5 @@
-import { readJson } from "@/lib/api/read-json";
-import { apiRoute, created } from "@/lib/api/route";
+import { readJson } from "@/lib/api/server/read-json";
+import { apiRoute, created } from "@/lib/api/server/route";
 import { createToken, listTokens } from "@/lib/server/tokens/tokens";
 import { createTokenSchema } from "@/lib/validations/token";
 import { pageRequestFrom } from "@/lib/server/pagination/page";

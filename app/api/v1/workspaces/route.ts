@@ -1,5 +1,5 @@
-import { readJson } from "@/lib/api/read-json";
-import { apiRoute, created } from "@/lib/api/route";
+import { readJson } from "@/lib/api/server/read-json";
+import { apiRoute, created } from "@/lib/api/server/route";
 import { createWorkspace, listWorkspaces } from "@/lib/server/workspaces/workspaces";
 import { createWorkspaceSchema } from "@/lib/validations/workspace";
 import { pageRequestFrom } from "@/lib/server/pagination/page";

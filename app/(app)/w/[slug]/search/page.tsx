@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { isAppError } from "@/lib/errors";
-import { parseInput } from "@/lib/api/read-json";
+import { parseInput } from "@/lib/validations/parse-input";
 import { requireUser } from "@/lib/session";
 import { searchWorkspace, type SearchHit } from "@/lib/server/search/search";
 import { ALL } from "@/lib/server/pagination/keyset";

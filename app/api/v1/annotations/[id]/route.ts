@@ -1,5 +1,5 @@
-import { readJson } from "@/lib/api/read-json";
-import { apiRoute } from "@/lib/api/route";
+import { readJson } from "@/lib/api/server/read-json";
+import { apiRoute } from "@/lib/api/server/route";
 import { getAnnotationViewOrThrow } from "@/lib/server/annotations/annotations";
 import { deleteAnnotation, updateAnnotation } from "@/lib/server/annotations/edit-annotation";
 import { updateAnnotationSchema } from "@/lib/validations/annotation";

@@ -1,5 +1,5 @@
-import { readJson } from "@/lib/api/read-json";
-import { apiRoute } from "@/lib/api/route";
+import { readJson } from "@/lib/api/server/read-json";
+import { apiRoute } from "@/lib/api/server/route";
 import { acceptInvitation } from "@/lib/server/invitations/accept-invitation";
 import { acceptInvitationSchema } from "@/lib/validations/invitation";
 

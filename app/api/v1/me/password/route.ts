@@ -1,5 +1,5 @@
-import { readJson } from "@/lib/api/read-json";
-import { apiRoute } from "@/lib/api/route";
+import { readJson } from "@/lib/api/server/read-json";
+import { apiRoute } from "@/lib/api/server/route";
 import { clientAddressOf } from "@/lib/runtime/client-address";
 import { changePassword } from "@/lib/server/users/change-password";
 import { changePasswordSchema } from "@/lib/validations/auth";

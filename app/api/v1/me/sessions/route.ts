@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/api/server/route";
 import { endAllSessions, listSessions } from "@/lib/server/sessions/sessions";
 
 /** Where the user is signed in: one entry per browser session, this one marked `current`. */

@@ -1,5 +1,5 @@
-import { readJson } from "@/lib/api/read-json";
-import { apiRoute } from "@/lib/api/route";
+import { readJson } from "@/lib/api/server/read-json";
+import { apiRoute } from "@/lib/api/server/route";
 import { deleteReply, updateReply } from "@/lib/server/replies/replies";
 import { updateReplySchema } from "@/lib/validations/annotation";
 

@@ -1,5 +1,6 @@
-import { parseInput, readJson } from "@/lib/api/read-json";
-import { apiRoute } from "@/lib/api/route";
+import { readJson } from "@/lib/api/server/read-json";
+import { parseInput } from "@/lib/validations/parse-input";
+import { apiRoute } from "@/lib/api/server/route";
 import { getReportOrThrow, updateReportMetadata } from "@/lib/server/reports/reports";
 import { reportMetadataSchema } from "@/lib/validations/import";
 import { versionQuerySchema } from "@/lib/validations/report";

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/api/server/route";
 import { revokeToken } from "@/lib/server/tokens/tokens";
 
 export const DELETE = apiRoute<{ id: string }>(async ({ user, params }) => {

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/api/server/route";
 import { getWorkspaceAccessOrThrow } from "@/lib/server/workspaces/access";
 
 export const GET = apiRoute<{ id: string }>(async ({ user, params }) => {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { preload } from "react-dom";
 import { Reader } from "@/components/reader/reader";
 import { ORPHANS_FIRST_PAGE, READER_PAGE, readerListPath, type OrphansPage } from "@/components/reader/annotation-list";
-import { firstPageUrl } from "@/lib/api/pages";
+import { firstPageUrl } from "@/lib/api/browser/pages";
 import { toClientJson } from "@/lib/client-json";
 import { ReportHeader } from "@/components/reader/report-header";
 import type { ReaderAnnotation } from "@/components/reader/types";

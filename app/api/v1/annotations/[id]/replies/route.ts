@@ -1,5 +1,5 @@
-import { readJson } from "@/lib/api/read-json";
-import { apiRoute, created } from "@/lib/api/route";
+import { readJson } from "@/lib/api/server/read-json";
+import { apiRoute, created } from "@/lib/api/server/route";
 import { createReply, listReplies } from "@/lib/server/replies/replies";
 import { createReplySchema } from "@/lib/validations/annotation";
 import { pageRequestFrom } from "@/lib/server/pagination/page";

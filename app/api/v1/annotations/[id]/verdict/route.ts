@@ -1,5 +1,5 @@
-import { readJson } from "@/lib/api/read-json";
-import { apiRoute } from "@/lib/api/route";
+import { readJson } from "@/lib/api/server/read-json";
+import { apiRoute } from "@/lib/api/server/route";
 import { setVerdict } from "@/lib/server/claims/claims";
 import { verdictSchema } from "@/lib/validations/annotation";
 

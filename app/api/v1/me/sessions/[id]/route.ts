@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/api/server/route";
 import { endSession } from "@/lib/server/sessions/sessions";
 
 /** Signs one of the user's sessions out (a lost laptop, a shared computer). */

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/api/server/route";
 import { replyHistory } from "@/lib/server/replies/replies";
 import { pageRequestFrom } from "@/lib/server/pagination/page";
 import { PAGE_SIZES } from "@/lib/server/pagination/page-sizes";

@@ -1,5 +1,6 @@
-import { parseInput, readJson } from "@/lib/api/read-json";
-import { apiRoute, created } from "@/lib/api/route";
+import { readJson } from "@/lib/api/server/read-json";
+import { parseInput } from "@/lib/validations/parse-input";
+import { apiRoute, created } from "@/lib/api/server/route";
 import { ANNOTATIONS_PAGE, listAnnotations } from "@/lib/server/annotations/annotations";
 import { createAnnotation } from "@/lib/server/annotations/create-annotation";
 import { pageRequestFrom } from "@/lib/server/pagination/page";

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/api/server/route";
 import { AppError } from "@/lib/errors";
 import { openReportStream } from "@/lib/server/events/stream";
 

@@ -1,5 +1,5 @@
-import { parseInput } from "@/lib/api/read-json";
-import { apiRoute } from "@/lib/api/route";
+import { parseInput } from "@/lib/validations/parse-input";
+import { apiRoute } from "@/lib/api/server/route";
 import { listActivity } from "@/lib/server/activity/activity";
 import { activityParamsToInput, activityQuerySchema } from "@/lib/validations/activity";
 

@@ -1,6 +1,6 @@
-import { appOrigin, download } from "@/lib/api/download";
-import { parseInput } from "@/lib/api/read-json";
-import { apiRoute } from "@/lib/api/route";
+import { appOrigin, download } from "@/lib/api/server/download";
+import { parseInput } from "@/lib/validations/parse-input";
+import { apiRoute } from "@/lib/api/server/route";
 import { exportWorkspace } from "@/lib/server/export/workspace-export";
 import { exportOptionsFromSearchParams, exportOptionsSchema } from "@/lib/validations/export";
 

@@ -1,6 +1,6 @@
-import { appOrigin } from "@/lib/api/download";
-import { readJson } from "@/lib/api/read-json";
-import { apiRoute, created } from "@/lib/api/route";
+import { appOrigin } from "@/lib/api/server/download";
+import { readJson } from "@/lib/api/server/read-json";
+import { apiRoute, created } from "@/lib/api/server/route";
 import { createInvitation, listInvitations } from "@/lib/server/invitations/invitations";
 import { pageRequestFrom } from "@/lib/server/pagination/page";
 import { PAGE_SIZES } from "@/lib/server/pagination/page-sizes";

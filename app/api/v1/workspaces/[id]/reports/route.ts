@@ -1,5 +1,5 @@
-import { isDryRun, previewPageOf, readImportRequest } from "@/lib/api/read-import";
-import { UPLOAD, apiRoute, created } from "@/lib/api/route";
+import { isDryRun, previewPageOf, readImportRequest } from "@/lib/api/server/read-import";
+import { UPLOAD, apiRoute, created } from "@/lib/api/server/route";
 import { importReportFromRequest, listReports } from "@/lib/server/reports/reports";
 import { pageRequestFrom } from "@/lib/server/pagination/page";
 import { PAGE_SIZES } from "@/lib/server/pagination/page-sizes";

@@ -1,7 +1,7 @@
-import { parseInput } from "@/lib/api/read-json";
-import { apiRoute } from "@/lib/api/route";
+import { parseInput } from "@/lib/validations/parse-input";
+import { apiRoute } from "@/lib/api/server/route";
 import { AppError } from "@/lib/errors";
-import { QUERY_MAX_LENGTH } from "@/lib/server/search/query";
+import { QUERY_MAX_LENGTH } from "@/lib/validations/search";
 import { searchWorkspace } from "@/lib/server/search/search";
 import { searchParamsToInput, searchQuerySchema } from "@/lib/validations/search";
 

@@ -1,5 +1,5 @@
-import { readJson } from "@/lib/api/read-json";
-import { apiRoute, created } from "@/lib/api/route";
+import { readJson } from "@/lib/api/server/read-json";
+import { apiRoute, created } from "@/lib/api/server/route";
 import { createTag, listTags } from "@/lib/server/tags/tags";
 import { createTagSchema } from "@/lib/validations/tag";
 import { pageRequestFrom } from "@/lib/server/pagination/page";

@@ -7,7 +7,7 @@ import { PrintButton } from "@/components/export/print-button";
 import { PrintView } from "@/components/export/print-view";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
-import { parseInput } from "@/lib/api/read-json";
+import { parseInput } from "@/lib/validations/parse-input";
 import { isAppError } from "@/lib/errors";
 import { gatherReportExport } from "@/lib/server/export/gather";
 import { filtersFromSearchParams, type AnnotationFilters } from "@/lib/validations/annotation";

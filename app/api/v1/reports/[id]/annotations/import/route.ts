@@ -1,5 +1,5 @@
-import { JSON_CONTENT_TYPE, readBody } from "@/lib/api/read-json";
-import { UPLOAD, apiRoute } from "@/lib/api/route";
+import { JSON_CONTENT_TYPE, readBody } from "@/lib/api/server/read-json";
+import { UPLOAD, apiRoute } from "@/lib/api/server/route";
 import { AppError } from "@/lib/errors";
 import { importAnnotations } from "@/lib/server/annotations/import-annotations";
 

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/api/server/route";
 import { publicRequest } from "@/lib/collab/collab-url";
 import { getCollabTicket } from "@/lib/server/notes/collab-ticket";
 

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/api/server/route";
 import { revokeInvitation } from "@/lib/server/invitations/invitations";
 
 export const DELETE = apiRoute<{ id: string; invitationId: string }>(async ({ user, params }) => {

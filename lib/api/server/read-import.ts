@@ -8,7 +8,8 @@ import {
   type ImportChoicesInput,
   type ReportMetadataInput,
 } from "@/lib/validations/import";
-import { parseInput, readBody, readJson } from "./read-json";
+import { readBody, readJson } from "./read-json";
+import { parseInput } from "@/lib/validations/parse-input";
 
 export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
 

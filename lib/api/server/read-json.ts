@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validations/parse-input";
 
 /** The raw body, read without trusting its declared size: past maxBytes it stops and answers 413. */
 export async function readBody(req: Request, maxBytes: number, what: string): Promise<Buffer> {
@@ -58,15 +59,6 @@ export async function readJson<T extends z.ZodType>(
     throw new AppError("bad_request", "The request body must be a JSON object.");
   }
   return parseInput(schema, data);
-}
-
-export function parseInput<T extends z.ZodType>(schema: T, data: unknown): z.infer<T> {
-  const result = schema.safeParse(data);
-  if (!result.success) {
-    const issues = result.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-    throw new AppError("validation_failed", issues[0]?.message ?? "The request is invalid.", { issues });
-  }
-  return result.data;
 }
 
 export function formatBytes(n: number): string {

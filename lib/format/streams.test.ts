@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { streamText } from "./download";
+import { streamText } from "./streams";
 
 async function read(stream: ReadableStream<Uint8Array>): Promise<Uint8Array[]> {
   const chunks: Uint8Array[] = [];
