@@ -3,7 +3,7 @@
  * (also on errors and Ctrl-C), processes' memory and CPU, percentiles, the build.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, openSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { freePort } from "../lib/runtime/free-port";
@@ -129,7 +129,8 @@ export async function startAppServer(name: string, env: NodeJS.ProcessEnv): Prom
   const child: ChildProcess = spawn(app.command, app.args, {
     // The benchmarks make their users as the tests do, each from a made-up address (lib/testing/api.ts), so the server trusts one proxy.
     env: productionServerEnv({ ...env, PORT: String(port), NEXTAUTH_URL: baseUrl, MARGINALIA_TRUST_PROXY: "1" }),
-    stdio: ["ignore", "ignore", "pipe"],
+    // Its log lines (JSON, one per request and error) are dropped, or kept in BENCH_SERVER_LOG's file to find out why something failed.
+    stdio: ["ignore", process.env.BENCH_SERVER_LOG ? openSync(process.env.BENCH_SERVER_LOG, "a") : "ignore", "pipe"],
     // Its own process group: stopped as a whole, and measured as a whole.
     detached: true,
   });

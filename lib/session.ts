@@ -1,20 +1,20 @@
 import { cache } from "react";
-import { cookies } from "next/headers";
-import { getToken } from "next-auth/jwt";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { noteRequestUser } from "@/lib/runtime/request-context";
 import { userOfSession } from "@/lib/server/sessions/sessions";
+import { sessionOfCookie } from "./session-cookie";
 import type { PublicUser } from "@/lib/server/users/register-user";
 
 /** The signed-in session of this request (pages): its user and session id, or null. */
 export const getCurrentSession = cache(async (): Promise<{ user: PublicUser; sessionId: string } | null> => {
-  const token = await getToken({ req: { cookies: await cookies(), headers: {} } as unknown as Parameters<typeof getToken>[0]["req"], secret: process.env.NEXTAUTH_SECRET });
-  if (!token?.sub || typeof token.sid !== "string") return null;
+  const claim = await sessionOfCookie((await headers()).get("cookie"));
+  if (!claim) return null;
   // The cookie is only as good as its session row: signed out elsewhere, or the account gone, means signed out here.
-  const user = await userOfSession({ userId: token.sub, sessionId: token.sid });
+  const user = await userOfSession(claim);
   if (!user) return null;
   noteRequestUser(user.id);
-  return { user, sessionId: token.sid };
+  return { user, sessionId: claim.sessionId };
 });
 
 /** The signed-in user of this request (pages and server actions), or null. */

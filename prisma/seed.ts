@@ -52,9 +52,9 @@ export async function seedDemo(): Promise<boolean> {
   await tag("Russia's role", "#1d4ed8", "Sponsorship, guarantees, promises.");
   await tag("Needs a source", "#be123c", "A statement the report does not support with a reference.");
 
-  await createAnnotation({ userId: user.id, ...at(1, "opened a poignant humanitarian window"), kind: "highlight", tags: ["Motivation"] });
+  await createAnnotation({ writer: { userId: user.id }, ...at(1, "opened a poignant humanitarian window"), kind: "highlight", tags: ["Motivation"] });
   const claim = await createAnnotation({
-    userId: rana.id,
+    writer: { userId: rana.id },
     ...at(2, "commenced in 2018, underpinned and sponsored by Russia"),
     kind: "claim",
     claimSummary: "Normalization began in 2018, under Russian sponsorship",
@@ -66,7 +66,7 @@ export async function seedDemo(): Promise<boolean> {
   await setVerdict({ userId: thomas.id, annotationId: claim.id, verdict: "contested" });
 
   const comment = await createAnnotation({
-    userId: user.id,
+    writer: { userId: user.id },
     ...at(3, "not tied to a change in the regime's behavior"),
     kind: "comment",
     body: "This is the report's central thesis: normalization follows the normalizing states' **own interests**, not concessions from Damascus.",
@@ -74,7 +74,7 @@ export async function seedDemo(): Promise<boolean> {
   });
   await createReply({ userId: rana.id, annotationId: comment.id, body: "Agreed. The failed 2021 initiative in ¶ 1 is the obvious test case." });
   await createReply({ userId: thomas.id, annotationId: comment.id, body: "Worth a paragraph in our notes: the interests differ by country (Jordan: trade and refugees; the Gulf: Iran)." });
-  await createAnnotation({ userId: thomas.id, ...at(4, "stakeholders and observers of the normalization path"), kind: "question", body: "Who is the audience, concretely? It changes how much detail we need in the briefing." });
+  await createAnnotation({ writer: { userId: thomas.id }, ...at(4, "stakeholders and observers of the normalization path"), kind: "question", body: "Who is the audience, concretely? It changes how much detail we need in the briefing." });
 
   await saveNotes({
     userId: user.id,

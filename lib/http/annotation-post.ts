@@ -1,13 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { NextRequest } from "next/server";
-import { POST as postThroughRoute } from "@/app/api/v1/reports/[id]/annotations/route";
-import { JSON_CONTENT_TYPE } from "@/lib/api/server/read-json";
+import { jsonBodyOf, tooLargeError } from "@/lib/api/server/read-json";
 import { errorResponse, jsonHeaders } from "@/lib/api/server/respond";
-import { BEARER } from "@/lib/api/server/route";
+import { assertBodyType, credentialsOf, type RequestHead } from "@/lib/api/server/route";
 import { runWithRequestContext, type RequestContext } from "@/lib/runtime/request-context";
 import { isIdLike } from "@/lib/validations/common";
-import { createAnnotationWithToken } from "@/lib/server/annotations/create-annotation";
-import { tokenHash } from "@/lib/server/tokens/tokens";
+import { createAnnotation } from "@/lib/server/annotations/create-annotation";
+import { signInFirst, userOfCredentials, type Credentials } from "@/lib/server/sessions/caller";
 import { CREATE_ANNOTATION_MAX_BYTES as MAX_REQUEST_BYTES, createAnnotationSchema } from "@/lib/validations/annotation";
 import { apiSecurityHeaders } from "./security-headers";
 
@@ -61,54 +59,59 @@ async function sendResponse(res: ServerResponse, response: Response, extra: Reco
   send(res, response.status, headers, Buffer.from(await response.arrayBuffer()));
 }
 
-/** The plain case, in one statement; null when it is not that (nothing written). */
-async function quickly(req: IncomingMessage, reportId: string, body: Buffer) {
-  const bearer = BEARER.exec(req.headers.authorization ?? "");
-  const hash = bearer ? tokenHash(bearer[1]) : null;
-  const type = req.headers["content-type"];
-  if (!hash || !type || !JSON_CONTENT_TYPE.test(type.trim()) || body.length > MAX_REQUEST_BYTES) return null;
-  let data: unknown;
+/** A Node request as the route kit reads it (its method, and its headers by name), without building a web `Request`. */
+function headOf(req: IncomingMessage): RequestHead {
+  return {
+    method: req.method ?? "GET",
+    headers: {
+      get(name) {
+        const value = req.headers[name.toLowerCase()];
+        return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+      },
+    },
+  };
+}
+
+/**
+ * The request's body as the route's `readJson` would take it (415, 413, 400, 422). A body
+ * refused from a caller whose credentials name nobody is answered as apiRoute answers it:
+ * 401 first.
+ */
+async function inputOf(head: RequestHead, body: { body: Buffer; cut: boolean }, credentials: Credentials) {
   try {
-    data = JSON.parse(body.toString("utf8"));
-  } catch {
-    return null;
+    assertBodyType(head, "json");
+    if (body.cut) throw tooLargeError("The request body", MAX_REQUEST_BYTES);
+    return jsonBodyOf(body.body.toString("utf8"), head.headers.get("content-type"), createAnnotationSchema);
+  } catch (e) {
+    if (!(await userOfCredentials(credentials))) throw signInFirst();
+    throw e;
   }
-  const input = createAnnotationSchema.safeParse(data);
-  if (!input.success) return null;
-  return createAnnotationWithToken({ tokenHash: hash, reportId, input: input.data });
 }
 
 /**
  * `POST /api/v1/reports/{id}/annotations`, served by the app server itself,
  * ahead of Next.js, whose routing costs more CPU than the rest of this
- * request (see README, Performance). A plain annotation sent with a personal
- * access token is written in one statement (`createAnnotationWithToken`).
- * Anything else (a session cookie, tags, mentions, any error to answer) goes
- * to the route's own handler, the same code Next.js runs for this path, with
- * the body already read: the answers are the route's.
+ * request (see bench/README.md). It is the route's own road, not a second
+ * one: the route kit's checks (credentials, origin, body type, size, JSON,
+ * schema) and the one write function, `createAnnotation`, which checks the
+ * credentials in the statement that writes. The route in app/ (which
+ * `npm run dev` serves) calls the same function.
  */
 export async function postAnnotation(req: IncomingMessage, res: ServerResponse, reportId: string, context: RequestContext): Promise<void> {
   const requestId = { "X-Request-Id": context.requestId };
   try {
-    const { body, cut } = await readUpTo(req, MAX_REQUEST_BYTES);
+    const body = await readUpTo(req, MAX_REQUEST_BYTES);
     // What is left of an oversized body is not read: the connection closes after the answer.
-    if (cut) res.setHeader("Connection", "close");
-    const view = await quickly(req, reportId, body);
-    if (view) {
-      // Told to the request's log line directly: the quick path runs outside the request context, which costs every promise.
-      context.userId = view.author.id;
-      const text = JSON.stringify(view);
-      send(res, 201, { ...jsonHeaders(text), ...requestId }, text);
-      return;
-    }
-    const headers = new Headers();
-    for (const [key, value] of Object.entries(req.headers)) {
-      if (key !== "content-length" && value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
-    }
-    const url = new URL(req.url!, `http://${req.headers.host ?? "localhost"}`);
-    const request = new NextRequest(url, { method: "POST", headers, body: new Uint8Array(body) });
-    const response = await runWithRequestContext(context, () => postThroughRoute(request, { params: Promise.resolve({ id: reportId }) }));
-    await sendResponse(res, response, requestId);
+    if (body.cut) res.setHeader("Connection", "close");
+    const head = headOf(req);
+    // Outside the request context, which costs every promise: the log line is told who wrote directly.
+    const credentials = await credentialsOf(head, true);
+    if (!credentials) throw signInFirst();
+    const input = await inputOf(head, body, credentials);
+    const view = await createAnnotation({ writer: credentials, reportId, ...input });
+    context.userId = view.author.id;
+    const text = JSON.stringify(view);
+    send(res, 201, { ...jsonHeaders(text), ...requestId }, text);
   } catch (e) {
     if (res.headersSent) {
       res.destroy();

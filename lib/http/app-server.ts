@@ -34,7 +34,8 @@ export interface AppServer {
  *
  * - serves `POST /api/v1/reports/{id}/annotations` itself (lib/http/annotation-post.ts),
  *   the API's busiest write, for which Next.js's routing alone costs more CPU
- *   than the rest of the request;
+ *   than the rest of the request: with the route kit's checks and the route's
+ *   own write function, for a session cookie and a token alike;
  * - compresses what Next.js answers at zlib's fastest level rather than its
  *   default, which took a third of a long report's Markdown export
  *   (`compress` is off in next.config.ts when MARGINALIA_SERVER_COMPRESSES is 1).

@@ -3,6 +3,11 @@ import { AppError } from "@/lib/errors";
 /** Methods that change nothing: never checked for their origin. */
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** The one thing read of a request's headers here: a `Headers`, or the app server's view of a Node request's. */
+export interface HeaderReader {
+  get(name: string): string | null;
+}
+
 export const isSafeMethod = (method: string) => SAFE_METHODS.has(method.toUpperCase());
 
 function originOf(url: string): string | null {
@@ -39,7 +44,7 @@ export type OriginVerdict = "same-origin" | "cross-origin" | "unknown";
  * else `Sec-Fetch-Site`, else the `Referer`'s origin. A request with none of
  * them is "unknown" (a script with a copied cookie, or a very old browser).
  */
-export function requestOrigin(headers: Headers, trusted: Set<string> = trustedOrigins()): OriginVerdict {
+export function requestOrigin(headers: HeaderReader, trusted: Set<string> = trustedOrigins()): OriginVerdict {
   const origin = headers.get("origin");
   if (origin !== null) return trusted.has(origin.trim()) ? "same-origin" : "cross-origin";
   const site = headers.get("sec-fetch-site");
@@ -58,7 +63,7 @@ export function requestOrigin(headers: Headers, trusted: Set<string> = trustedOr
  * `SameSite=Lax` alone lets a sibling subdomain or another port of the same
  * host write as the signed-in user.
  */
-export function assertSameOrigin(req: { method: string; headers: Headers }): void {
+export function assertSameOrigin(req: { method: string; headers: HeaderReader }): void {
   if (isSafeMethod(req.method)) return;
   const verdict = requestOrigin(req.headers);
   if (verdict === "same-origin") return;
@@ -74,7 +79,7 @@ export function assertSameOrigin(req: { method: string; headers: Headers }): voi
  * For requests with no session to protect (registration, signing in): a
  * browser that names another site is refused; a script that names none is let through.
  */
-export function assertNotCrossOrigin(req: { method: string; headers: Headers }): void {
+export function assertNotCrossOrigin(req: { method: string; headers: HeaderReader }): void {
   if (isSafeMethod(req.method)) return;
   if (requestOrigin(req.headers) === "cross-origin") assertSameOrigin(req);
 }

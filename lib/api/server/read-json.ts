@@ -4,7 +4,7 @@ import { parseInput } from "@/lib/validations/parse-input";
 
 /** The raw body, read without trusting its declared size: past maxBytes it stops and answers 413. */
 export async function readBody(req: Request, maxBytes: number, what: string): Promise<Buffer> {
-  const tooLarge = () => new AppError("payload_too_large", `${what} is too large: at most ${formatBytes(maxBytes)}.`);
+  const tooLarge = () => tooLargeError(what, maxBytes);
   if (Number(req.headers.get("content-length") ?? "0") > maxBytes) throw tooLarge();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -27,6 +27,9 @@ export async function readBody(req: Request, maxBytes: number, what: string): Pr
   return Buffer.concat(chunks);
 }
 
+/** 413: a body past its limit. */
+export const tooLargeError = (what: string, maxBytes: number) => new AppError("payload_too_large", `${what} is too large: at most ${formatBytes(maxBytes)}.`);
+
 /** A JSON media type: `application/json`, or any `application/…+json`. */
 export const JSON_CONTENT_TYPE = /^application\/([\w.+-]*\+)?json\b/i;
 
@@ -42,11 +45,14 @@ export async function readJson<T extends z.ZodType>(
   options: { emptyIsObject?: boolean } = {},
 ): Promise<z.infer<T>> {
   const body = await readBody(req, maxBytes, "The request body");
-  const text = new TextDecoder().decode(body);
+  return jsonBodyOf(new TextDecoder().decode(body), req.headers.get("content-type"), schema, options);
+}
+
+/** A request body already read, as readJson takes it: only JSON (415), a JSON object (400), checked against the schema (422). */
+export function jsonBodyOf<T extends z.ZodType>(text: string, contentType: string | null, schema: T, options: { emptyIsObject?: boolean } = {}): z.infer<T> {
   if (options.emptyIsObject && text.trim() === "") return parseInput(schema, {});
   // Only a body that says it is JSON: a plain HTML form (or a body with no type) never reaches a schema.
-  const type = req.headers.get("content-type");
-  if (!type || !JSON_CONTENT_TYPE.test(type.trim())) {
+  if (!contentType || !JSON_CONTENT_TYPE.test(contentType.trim())) {
     throw new AppError("unsupported_media_type", "Send the request body as JSON, with `Content-Type: application/json`.");
   }
   let data: unknown;

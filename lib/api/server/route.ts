@@ -1,11 +1,10 @@
 import type { NextRequest } from "next/server";
-import { getToken } from "next-auth/jwt";
 import { AppError } from "@/lib/errors";
-import { findUserByToken } from "@/lib/server/tokens/tokens";
 import { noteRequestUser } from "@/lib/runtime/request-context";
-import { userOfSession } from "@/lib/server/sessions/sessions";
+import { signInFirst, userOfCredentials, type Credentials } from "@/lib/server/sessions/caller";
+import { sessionOfCookie } from "@/lib/session-cookie";
 import type { PublicUser } from "@/lib/server/users/register-user";
-import { assertSameOrigin, isSafeMethod } from "./origin";
+import { assertSameOrigin, isSafeMethod, type HeaderReader } from "./origin";
 import { JSON_CONTENT_TYPE } from "./read-json";
 import { assertIdParams } from "./params";
 import { errorResponse, json } from "./respond";
@@ -32,22 +31,33 @@ export interface RouteOptions {
 /** `Authorization: Bearer <token>`: the token. */
 export const BEARER = /^Bearer\s+(\S+)$/i;
 
-/** Resolves the caller once: a Bearer personal access token, else the session cookie (checked for its origin and its session). */
-async function authenticate(req: NextRequest, allowToken: boolean): Promise<{ user: PublicUser; sessionId: string | null } | null> {
+/** What the route kit reads of a request before its body: a web `Request`, or the app server's own view of a Node request. */
+export interface RequestHead {
+  method: string;
+  headers: HeaderReader;
+}
+
+/** The caller a request names, from its headers alone (no database read yet); null when it names none. */
+export async function credentialsOf(req: RequestHead, allowToken: boolean): Promise<Credentials | null> {
   const header = req.headers.get("authorization");
   if (header) {
     const match = BEARER.exec(header);
     if (!match || !allowToken) throw new AppError("unauthenticated", "Use `Authorization: Bearer <personal access token>`, or sign in.");
-    const user = await findUserByToken(match[1]);
-    if (!user) throw new AppError("unauthenticated", "That access token is not valid. Create a new one on the settings page.");
-    return { user, sessionId: null };
+    return { token: match[1] };
   }
-  const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET });
-  if (!token?.sub || typeof token.sid !== "string") return null;
+  const claim = await sessionOfCookie(req.headers.get("cookie"));
+  if (!claim) return null;
   // A browser sends the cookie with any request to us, whoever made it: a write must come from our own pages.
   assertSameOrigin(req);
-  const user = await userOfSession({ userId: token.sub, sessionId: token.sid });
-  return user ? { user, sessionId: token.sid } : null;
+  return claim;
+}
+
+/** Resolves the caller once: a Bearer personal access token, else the session cookie (checked for its origin and its session). */
+async function authenticate(req: RequestHead, allowToken: boolean): Promise<{ user: PublicUser; sessionId: string | null } | null> {
+  const credentials = await credentialsOf(req, allowToken);
+  if (!credentials) return null;
+  const user = await userOfCredentials(credentials);
+  return user ? { user, sessionId: "sessionId" in credentials ? credentials.sessionId : null } : null;
 }
 
 const MULTIPART = /^multipart\/form-data\b/i;
@@ -57,10 +67,10 @@ const MULTIPART = /^multipart\/form-data\b/i;
  * taken, multipart): a body without a type, or a form's, is refused before
  * anything reads it, so no route can take a plain HTML form's post by accident.
  */
-function assertBodyType(req: NextRequest, kind: BodyKind): void {
+export function assertBodyType(req: RequestHead, kind: BodyKind): void {
   if (isSafeMethod(req.method)) return;
   const length = req.headers.get("content-length");
-  const hasBody = (length !== null && length.trim() !== "0") || req.headers.has("transfer-encoding");
+  const hasBody = (length !== null && length.trim() !== "0") || req.headers.get("transfer-encoding") !== null;
   if (!hasBody) return;
   const type = req.headers.get("content-type")?.trim() ?? "";
   if (JSON_CONTENT_TYPE.test(type) || (kind === "json-or-upload" && MULTIPART.test(type))) return;
@@ -85,7 +95,7 @@ export function apiRoute<P extends Params = Params>(
   return async (req: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
     try {
       const caller = await authenticate(req, !options.sessionOnly);
-      if (!caller) throw new AppError("unauthenticated", "Sign in, or send a personal access token, to use the API.");
+      if (!caller) throw signInFirst();
       noteRequestUser(caller.user.id);
       const params = context?.params ? await context.params : ({} as P);
       assertIdParams(params);

@@ -30,9 +30,9 @@ async function setup() {
   return { owner, ws, report, passage, row };
 }
 
-/** As the API writes for a signed-in user (or, with `writer`, for whoever holds a token): the view, or null. */
+/** As the API writes for a signed-in user (or, with `writer`, for whoever holds a token or a session): the view, or null. */
 const insert = async ({ authorId, ...a }: NewAnnotation, version: number, writer: Writer = { userId: authorId }) =>
-  (await insertAnnotationIfCurrent(a, { version, passageIndex: await passageIndex(a.passageId) }, writer))?.view ?? null;
+  insertAnnotationIfCurrent(a, { version, passageIndex: await passageIndex(a.passageId) }, writer);
 
 const passageIndex = async (id: string) => (await query<{ index: number }>("SELECT index FROM passages WHERE id = $1", [id]))[0].index;
 
@@ -125,26 +125,25 @@ describe("insertAnnotationIfCurrent", () => {
     const { owner, ws, report, row } = await setup();
     const member = await newUser("Token Holder");
     await addMember(owner, ws.id, member, "annotator");
-    const { id: tokenId } = await createToken({ userId: member.id });
-    const hash = (await query<{ token_hash: string }>("SELECT token_hash FROM api_tokens WHERE id = $1", [tokenId]))[0].token_hash;
+    const { id: tokenId, token } = await createToken({ userId: member.id });
     // Whoever holds the token writes.
     const { authorId: ignored, ...unsigned } = row(owner.id, { visibility: "private" });
     expect(ignored).toBe(owner.id);
-    const written1 = await insertAnnotationIfCurrent(unsigned, { version: 1, passageIndex: await passageIndex(unsigned.passageId) }, { tokenHash: hash });
-    expect(written1?.view.author).toEqual({ id: member.id, name: "Token Holder" });
-    expect(written1?.view).toEqual((await readAnnotationViews([written1!.view.id])).get(written1!.view.id));
-    expect(written1?.token).toEqual({ id: tokenId, lastUsedAt: null });
-    const [event] = await query<{ actor_id: string; only_user_id: string }>("SELECT actor_id, only_user_id FROM report_events WHERE item_id = $1", [written1!.view.id]);
+    const written1 = await insertAnnotationIfCurrent(unsigned, { version: 1, passageIndex: await passageIndex(unsigned.passageId) }, { token });
+    expect(written1?.author).toEqual({ id: member.id, name: "Token Holder" });
+    expect(written1).toEqual((await readAnnotationViews([written1!.id])).get(written1!.id));
+    // The token's use is recorded, as for any other call made with it.
+    expect((await query<{ last_used_at: Date | null }>("SELECT last_used_at FROM api_tokens WHERE id = $1", [tokenId]))[0].last_used_at).not.toBeNull();
+    const [event] = await query<{ actor_id: string; only_user_id: string }>("SELECT actor_id, only_user_id FROM report_events WHERE item_id = $1", [written1!.id]);
     expect(event).toEqual({ actor_id: member.id, only_user_id: member.id });
 
     const stranger = await createToken({ userId: (await newUser()).id });
-    const strangerHash = (await query<{ token_hash: string }>("SELECT token_hash FROM api_tokens WHERE id = $1", [stranger.id]))[0].token_hash;
-    expect(await insert(row(owner.id), 1, { tokenHash: strangerHash })).toBeNull();
+    expect(await insert(row(owner.id), 1, { token: stranger.token })).toBeNull();
     await query("UPDATE memberships SET role = 'viewer' WHERE workspace_id = $1 AND user_id = $2", [ws.id, member.id]);
-    expect(await insert(row(owner.id), 1, { tokenHash: hash })).toBeNull();
+    expect(await insert(row(owner.id), 1, { token })).toBeNull();
     await query("UPDATE memberships SET role = 'annotator' WHERE workspace_id = $1 AND user_id = $2", [ws.id, member.id]);
     await query("DELETE FROM api_tokens WHERE id = $1", [tokenId]);
-    expect(await insert(row(owner.id), 1, { tokenHash: hash })).toBeNull();
+    expect(await insert(row(owner.id), 1, { token })).toBeNull();
     expect(await written(report.id)).toEqual({ annotations: 1, events: 1 });
   });
 });

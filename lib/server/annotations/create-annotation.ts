@@ -6,11 +6,13 @@ import { quoteFromPosition, validatePosition } from "@/lib/anchoring";
 import { newMentionIds } from "@/lib/markdown/mentions";
 import type { CreateAnnotationInput } from "@/lib/validations/annotation";
 import type { RoleName } from "@/lib/validations/common";
-import { notify } from "../notifications/notify";
-import { resolveTagIds } from "../tags/tags";
+import { notify, notifySql } from "../notifications/notify";
+import { resolveTagIds, tagKey } from "../tags/tags";
 import { getReportAccessOrThrow, hasRole, reportAccessSql, requireRole, rolesAtLeast, type ReportAccess } from "../workspaces/access";
 import { announceLater, recordEvent, recordEventSql, type NewEvent } from "../events/events";
-import { noteTokenUse } from "../tokens/tokens";
+import { noteTokenUse, tokenHash } from "../tokens/tokens";
+import { signInFirst, userOfCredentials, type Credentials } from "../sessions/caller";
+import { noteSessionUse } from "../sessions/sessions";
 import { readAnnotationViews } from "./read-views";
 import { toAnnotationView, type AnnotationRow, type AnnotationView } from "./view";
 import { checkBodySize } from "./annotations";
@@ -70,19 +72,48 @@ const createdEvent = (id: string, a: NewAnnotation): NewEvent => ({
 /** Mentions in a private note tell no one anything (see createAnnotation). */
 const mentionsOf = (a: NewAnnotationOfAnyone) => (a.visibility === "workspace" ? newMentionIds(a.body) : []);
 
+/** Who writes: a user the caller has already checked, or credentials checked by the write itself (see createAnnotation). */
+export type Writer = { userId: string } | Credentials;
+
 /**
- * Creates an annotation. The common case (no tags, nobody mentioned) is one
- * read and one statement; tags and mentions take a transaction.
+ * Creates an annotation: the one road for every caller (the API route, the
+ * app server's own host for this POST, the browser's session cookie and a
+ * personal access token alike). What the request carries chooses the road:
+ *
+ * - an annotation whose tags are all in the codebook (or that has none) is
+ *   one statement (insertAnnotationIfCurrent): the writer (the user, or the
+ *   token or session the credentials name, checked there and then, so a
+ *   session signed out a moment ago writes nothing), the role, the report's
+ *   version, the insert, its tags, the notifications of the members it
+ *   mentions and its event together; the passage's text comes from memory
+ *   (passageById);
+ * - a tag that is not in the codebook yet (which an editor may create) takes
+ *   one interactive transaction (createInTransaction).
+ *
+ * Anything that does not pass at once (a check that fails, a report
+ * re-versioned meanwhile, credentials that name nobody) is worked out again
+ * step by step (createAsUser), which gives each failure its own answer in
+ * the API's order: 401, then 404 for a stranger, 403, 422, 409.
  */
-export async function createAnnotation(options: CreateOptions): Promise<AnnotationView> {
-  if (options.tags?.length) return createInTransaction(options);
+export async function createAnnotation(options: { writer: Writer; reportId: string } & CreateAnnotationInput): Promise<AnnotationView> {
+  const { writer, ...input } = options;
+  const written = await writeAtOnce(writer, input);
+  if (written) return written;
+  const user = "token" in writer || "sessionId" in writer ? await userOfCredentials(writer) : { id: writer.userId };
+  if (!user) throw signInFirst();
+  return createAsUser({ ...input, userId: user.id });
+}
+
+/** The step-by-step road: each check in its order, then the one statement, or the transaction for a new tag. */
+async function createAsUser(options: CreateOptions): Promise<AnnotationView> {
   // A report re-versioned or a membership changed between the read and the write: read again, and answer by what holds now.
   for (let attempt = 0; attempt < 3; attempt++) {
     const { access, passage } = await readForCreate(options);
     const annotation = checkNewAnnotation(options, access, passage);
-    if (mentionsOf(annotation).length) return createInTransaction(options);
-    const written = await insertAnnotationIfCurrent(annotation, { version: access.report.version, passageIndex: passage!.index }, { userId: options.userId });
-    if (written) return written.view;
+    const written = await insertAnnotationIfCurrent(annotation, { version: access.report.version, passageIndex: passage!.index }, { userId: options.userId }, { tags: options.tags });
+    if (written) return written;
+    // A tag not in the codebook: created (by an editor) or refused in the transaction.
+    if (options.tags?.length) return createInTransaction(options);
   }
   throw new AppError("conflict", "The report changed while the annotation was being saved. Try again.");
 }
@@ -98,39 +129,61 @@ async function readForCreate(options: CreateOptions): Promise<{ access: ReportAc
   return { access: { report, role }, passage: passageId !== null && passageText !== null ? { id: passageId, text: passageText, index: passageIndex } : undefined };
 }
 
-/** Who writes: a user already known, or whoever holds a personal access token, found in the statement itself. */
-export type Writer = { userId: string } | { tokenHash: string };
+/** The writer as a row (`user_id`, `user_name`), found in the statement that writes; nothing when the credentials name nobody. */
+function writerSql(writer: Writer): Prisma.Sql {
+  if ("token" in writer) {
+    return Prisma.sql`SELECT u.id AS user_id, u.name AS user_name, t.id AS credential_id, t.last_used_at AS last_used_at
+      FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ${tokenHash(writer.token)}`;
+  }
+  if ("sessionId" in writer) {
+    // As userOfSession reads it: the session open, and the cookie's user its user.
+    return Prisma.sql`SELECT u.id AS user_id, u.name AS user_name, s.id AS credential_id, s.last_seen_at AS last_used_at
+      FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ${writer.sessionId} AND s.user_id = ${writer.userId} AND s.expires_at > now()`;
+  }
+  return Prisma.sql`SELECT u.id AS user_id, u.name AS user_name, NULL::text AS credential_id, NULL::timestamp AS last_used_at FROM users u WHERE u.id = ${writer.userId}`;
+}
 
-const writerSql = (writer: Writer) =>
-  "userId" in writer
-    ? Prisma.sql`SELECT u.id AS user_id, u.name AS user_name, NULL::text AS token_id, NULL::timestamp AS last_used_at FROM users u WHERE u.id = ${writer.userId}`
-    : Prisma.sql`SELECT u.id AS user_id, u.name AS user_name, t.id AS token_id, t.last_used_at FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ${writer.tokenHash}`;
+/** After a write, what the credentials' own rows record of their use (each at most every so often). */
+async function noteCredentialUse(writer: Writer, row: WrittenRow): Promise<void> {
+  if (!row.credentialId) return;
+  if ("token" in writer) await noteTokenUse({ id: row.credentialId, lastUsedAt: row.lastUsedAt });
+  else if ("sessionId" in writer && row.lastUsedAt) noteSessionUse({ id: row.credentialId, lastSeenAt: row.lastUsedAt });
+}
 
 /**
  * Writes the annotation and its event in one statement (the event is
  * announced with NOTIFY once that has committed), only if the report is still
- * at `at.version` and the writer may annotate it; returns its view (and, for
- * a token, the token's last use), or null when nothing was written. The view is made from what was written,
+ * at `at.version` and the writer may annotate it; returns its view, or null
+ * when nothing was written. The view is made from what was written,
  * without reading back what a new annotation cannot have yet. The report and
  * membership rows are share-locked: a new version or a revoked membership
  * committed meanwhile is seen (the re-check runs on the newest rows), and one
  * that comes after waits until this has committed.
+ *
+ * Its tags (`also.tags`) are written with it when every one of them is in
+ * the workspace's codebook (else nothing is written: creating a tag, or
+ * refusing one, is the transaction's), and the members its body mentions are
+ * notified in it too.
  */
 export async function insertAnnotationIfCurrent(
   a: NewAnnotationOfAnyone,
   at: { version: number; passageIndex: number },
   writer: Writer,
-): Promise<{ view: AnnotationView; token: { id: string; lastUsedAt: Date | null } | null } | null> {
+  also: { tags?: string[] } = {},
+): Promise<AnnotationView | null> {
   const id = randomUUID();
+  const tagKeys = [...new Set((also.tags ?? []).map(tagKey))];
+  const mentioned = mentionsOf(a);
   // As SQL, so the statement's text is the same for a private annotation (its event is for its author alone) and a shared one.
   const author = Prisma.sql`(SELECT author_id FROM inserted)`;
   const audience = Prisma.sql`(SELECT author_id FROM inserted WHERE visibility = 'private')`;
   const [row] = await sqlQuery<WrittenRow>(Prisma.sql`
     WITH writer AS (${writerSql(writer)}), allowed AS (
-      SELECT w.user_id FROM writer w
+      SELECT w.user_id, r.workspace_id FROM writer w
       JOIN memberships m ON m.user_id = w.user_id
       JOIN reports r ON r.workspace_id = m.workspace_id
       WHERE r.id = ${a.reportId} AND r.version = ${at.version} AND m.role::text = ANY(${rolesAtLeast("annotator")}::text[])
+        AND (SELECT count(*) FROM tags t WHERE t.workspace_id = r.workspace_id AND t.name_key = ANY(${tagKeys}::text[])) = cardinality(${tagKeys}::text[])
       FOR SHARE OF r, m
     ), inserted AS (
       INSERT INTO annotations (id, report_id, passage_id, author_id, kind, visibility, body, claim_summary, start, "end", quote, prefix, suffix, created_at, updated_at)
@@ -138,19 +191,33 @@ export async function insertAnnotationIfCurrent(
              ${a.start}::int, ${a.end}::int, ${a.quote}, ${a.prefix}, ${a.suffix}, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
       FROM allowed
       RETURNING id, author_id, visibility, status, anchor_status, verdict, version, created_at, updated_at
-    ), event AS (${recordEventSql(
+    ), tagged AS (
+      INSERT INTO annotation_tags (annotation_id, tag_id)
+      SELECT i.id, t.id FROM inserted i CROSS JOIN allowed JOIN tags t ON t.workspace_id = allowed.workspace_id AND t.name_key = ANY(${tagKeys}::text[])
+      RETURNING tag_id
+    ), told AS (${notifySql({
+      type: "mention",
+      actorId: author,
+      workspaceId: Prisma.sql`(SELECT workspace_id FROM allowed)`,
+      reportId: a.reportId,
+      annotationId: Prisma.sql`(SELECT id FROM inserted)`,
+      recipientIds: mentioned,
+    })}), event AS (${recordEventSql(
       { reportId: a.reportId, type: "annotation.created", itemType: "annotation", itemId: id, actorId: author, onlyUserId: audience },
       Prisma.sql`WHERE EXISTS (SELECT 1 FROM inserted)`,
       { announce: "by-caller" },
     )})
     SELECT (SELECT id::text FROM event) AS "eventId", i.status::text AS status, i.anchor_status::text AS "anchorStatus", i.verdict::text AS verdict, i.version,
            i.created_at AS "createdAt", i.updated_at AS "updatedAt", w.user_id AS "authorId", w.user_name AS "authorName",
-           w.token_id AS "tokenId", w.last_used_at AS "tokenLastUsedAt"
-    FROM inserted i CROSS JOIN writer w`, { prepare: "userId" in writer ? "annotation-create-write" : "annotation-create-write-token" });
+           w.credential_id AS "credentialId", w.last_used_at AS "lastUsedAt",
+           (SELECT COALESCE(json_agg(t.name ORDER BY t.name_key), '[]'::json) FROM tags t WHERE t.id IN (SELECT tag_id FROM tagged)) AS tags,
+           (SELECT count(*)::int FROM told) AS told
+    FROM inserted i CROSS JOIN writer w`, { prepare: `annotation-create-write-${"token" in writer ? "token" : "sessionId" in writer ? "session" : "user"}` });
   if (!row) return null;
+  await noteCredentialUse(writer, row);
   // Announced once committed (the statement was its own transaction), not inside it: see announceLater.
   announceLater(row.eventId);
-  // What a new annotation has: its own fields, and nothing under it yet (no tags, stances or replies).
+  // What a new annotation has: its own fields and tags, and nothing under it yet (no stances or replies).
   const view = toAnnotationView({
     id,
     reportId: a.reportId,
@@ -177,19 +244,21 @@ export async function insertAnnotationIfCurrent(
     updatedAt: row.updatedAt,
     author: { id: row.authorId, name: row.authorName },
     passage: { index: at.passageIndex },
-    tags: [],
+    tags: row.tags.map((name) => ({ tag: { name } })),
     stances: [],
     _count: { replies: 0 },
   });
-  return { view, token: row.tokenId ? { id: row.tokenId, lastUsedAt: row.tokenLastUsedAt } : null };
+  return view;
 }
 
 type WrittenRow = Pick<AnnotationRow, "status" | "anchorStatus" | "verdict" | "version" | "createdAt" | "updatedAt"> & {
   eventId: string;
   authorId: string;
   authorName: string;
-  tokenId: string | null;
-  tokenLastUsedAt: Date | null;
+  credentialId: string | null;
+  lastUsedAt: Date | null;
+  tags: string[];
+  told: number;
 };
 
 /** Passages never change once written (a new version of a report writes new ones): their text is kept, up to this many characters in all. */
@@ -222,33 +291,26 @@ async function passageById(id: string): Promise<CachedPassage | undefined> {
 }
 
 /**
- * The API's most common write, a plain annotation sent with a personal
- * access token, in one statement: the token, the caller's role, the report's
- * version, the insert and its event together, the passage's text from memory.
- * Returns null, having written nothing, for anything else (tags, mentions,
- * a check that fails, a token that does not match); the caller then answers
- * through `createAnnotation`, which gives each of those its own answer.
+ * The plain case at once: checked against the passage (its text from memory),
+ * then written in one statement with the writer and its role checked there.
+ * Null, having written nothing, for anything else (tags, mentions, a check
+ * that fails, credentials that name nobody, a report re-versioned): the
+ * caller then takes the step-by-step road, which answers each of those.
  */
-export async function createAnnotationWithToken(options: { tokenHash: string; reportId: string; input: CreateAnnotationInput }): Promise<AnnotationView | null> {
-  const { input, reportId } = options;
-  if (input.tags?.length) return null;
+async function writeAtOnce(writer: Writer, input: CreateAnnotationInput & { reportId: string }): Promise<AnnotationView | null> {
   const passage = await passageById(input.passageId);
-  if (!passage || passage.reportId !== reportId) return null;
+  if (!passage || passage.reportId !== input.reportId) return null;
   let annotation: NewAnnotationOfAnyone;
   try {
-    annotation = annotationFromInput(input, reportId, passage);
+    annotation = annotationFromInput(input, input.reportId, passage);
   } catch (e) {
     if (e instanceof AppError) return null;
     throw e;
   }
-  if (mentionsOf(annotation).length) return null;
-  const written = await insertAnnotationIfCurrent(annotation, { version: passage.version, passageIndex: passage.index }, { tokenHash: options.tokenHash });
-  if (!written) return null;
-  if (written.token) await noteTokenUse(written.token);
-  return written.view;
+  return insertAnnotationIfCurrent(annotation, { version: passage.version, passageIndex: passage.index }, writer, { tags: input.tags });
 }
 
-/** With tags (which an editor may create) or mentions (notifications to members): one interactive transaction. */
+/** With a tag that is not in the codebook yet (which an editor may create): one interactive transaction. */
 async function createInTransaction(options: CreateOptions): Promise<AnnotationView> {
   return db.$transaction(async (tx) => {
     const access = await getReportAccessOrThrow(options, tx);

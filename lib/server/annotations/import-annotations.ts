@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { PASSAGE_SEPARATOR } from "@/lib/exporters/types";
 import { CLAIM_SUMMARY_MAX } from "@/lib/validations/annotation";
 import { emailSha1 } from "../export/gather";
-import { createTagsForImport } from "../tags/tags";
+import { findOrCreateTags } from "../tags/tags";
 import { getReportAccessOrThrow, hasRole, requireRole } from "../workspaces/access";
 import { recordEvent } from "../events/events";
 
@@ -128,7 +128,7 @@ export async function importAnnotations(options: { userId: string; reportId: str
       };
 
       const tagNames = parsed.annotations.flatMap((a) => a.tags);
-      const { idsByKey, skipped: skippedTags } = await createTagsForImport(tx, { workspaceId: report.workspaceId, names: tagNames, canCreate: hasRole(role, "editor") });
+      const { idsByKey, skipped: skippedTags } = await findOrCreateTags(tx, { workspaceId: report.workspaceId, names: tagNames, canCreate: hasRole(role, "editor") });
       const canJudge = hasRole(role, "editor");
 
       const result: ImportResult = { imported: 0, anchored: 0, moved: 0, orphaned: 0, replies: 0, skipped: [...parsed.skipped], skippedTags, orphans: [] };

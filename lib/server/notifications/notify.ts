@@ -1,3 +1,4 @@
+import { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import { prismaSql, type Sql } from "@/lib/db/sql-runner";
 import { newMentionIds } from "@/lib/markdown/mentions";
@@ -20,35 +21,46 @@ export interface NotifyOptions {
   quietMinutes?: number;
 }
 
-/** Only members are notified, never the actor, each person once: one statement, which also reads the memberships. */
-const NOTIFY = `
-  INSERT INTO notifications (id, user_id, type, actor_id, workspace_id, report_id, annotation_id, reply_id, created_at)
-  SELECT gen_random_uuid()::text, m.user_id, $2::"NotificationType", $3, $1, $4, $5, $6, now() AT TIME ZONE 'UTC'
-  FROM memberships m
-  WHERE m.workspace_id = $1 AND m.user_id = ANY(ARRAY(SELECT json_array_elements_text($7::json)))
-    AND ($8::int IS NULL OR NOT EXISTS (
-      SELECT 1 FROM notifications q
-      WHERE q.user_id = m.user_id AND q.type = $2::"NotificationType" AND q.report_id = $4 AND q.actor_id = $3
-        AND q.created_at > now() AT TIME ZONE 'UTC' - make_interval(mins => $8::int)))
-  RETURNING user_id AS "userId"`;
+/** A value of the statement: given, or worked out by the statement it is part of (the annotation it has just written). */
+type Value<T> = T | Prisma.Sql;
+
+/**
+ * The notifications statement: only members are notified, never the actor, each person once;
+ * it reads the memberships itself. Also a part of the statement that writes an annotation
+ * (insertAnnotationIfCurrent), whose values it can take as SQL.
+ */
+export function notifySql(options: {
+  type: NotificationKind;
+  actorId: Value<string>;
+  workspaceId: Value<string>;
+  reportId: Value<string>;
+  annotationId: Value<string | null>;
+  replyId?: string | null;
+  recipientIds: string[];
+  quietMinutes?: number;
+}): Prisma.Sql {
+  const quiet = options.quietMinutes ?? null;
+  return Prisma.sql`
+    INSERT INTO notifications (id, user_id, type, actor_id, workspace_id, report_id, annotation_id, reply_id, created_at)
+    SELECT gen_random_uuid()::text, m.user_id, ${options.type}::"NotificationType", ${options.actorId}, ${options.workspaceId}, ${options.reportId}, ${options.annotationId}, ${options.replyId ?? null}, now() AT TIME ZONE 'UTC'
+    FROM memberships m
+    WHERE m.workspace_id = ${options.workspaceId} AND m.user_id = ANY(${options.recipientIds}::text[]) AND m.user_id <> ${options.actorId}
+      AND (${quiet}::int IS NULL OR NOT EXISTS (
+        SELECT 1 FROM notifications q
+        WHERE q.user_id = m.user_id AND q.type = ${options.type}::"NotificationType" AND q.report_id = ${options.reportId} AND q.actor_id = ${options.actorId}
+          AND q.created_at > now() AT TIME ZONE 'UTC' - make_interval(mins => ${quiet}::int)))
+    RETURNING user_id AS "userId"`;
+}
 
 /**
  * Records notifications inside the caller's transaction (a Prisma one, or any
  * connection through `Sql`). Returns who was notified.
  */
 export async function notifyWith(sql: Sql, options: NotifyOptions): Promise<string[]> {
-  const candidates = [...new Set(options.recipientIds)].filter((id) => id !== options.actorId);
-  if (candidates.length === 0) return [];
-  const rows = await sql.rows<{ userId: string }>(NOTIFY, [
-    options.workspaceId,
-    options.type,
-    options.actorId,
-    options.reportId,
-    options.annotationId,
-    options.replyId ?? null,
-    JSON.stringify(candidates),
-    options.quietMinutes ?? null,
-  ]);
+  const recipientIds = [...new Set(options.recipientIds)].filter((id) => id !== options.actorId);
+  if (recipientIds.length === 0) return [];
+  const statement = notifySql({ ...options, recipientIds });
+  const rows = await sql.rows<{ userId: string }>(statement.text, statement.values);
   return rows.map((r) => r.userId);
 }
 

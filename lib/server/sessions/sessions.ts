@@ -53,10 +53,14 @@ export async function userOfSession(options: { userId: string; sessionId: unknow
     { prepare: "session-user" },
   );
   if (!row) return null;
-  if (Date.now() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    void sqlQuery(Prisma.sql`UPDATE sessions SET last_seen_at = now() WHERE id = ${options.sessionId}`).catch(() => undefined);
-  }
+  noteSessionUse({ id: options.sessionId, lastSeenAt: row.lastSeenAt });
   return { id: row.id, email: row.email, name: row.name };
+}
+
+/** Records a session's use (Settings shows when each device was last seen), at most every few minutes; not awaited. */
+export function noteSessionUse(session: { id: string; lastSeenAt: Date }): void {
+  if (Date.now() - session.lastSeenAt.getTime() <= TOUCH_EVERY_MS) return;
+  void sqlQuery(Prisma.sql`UPDATE sessions SET last_seen_at = now() WHERE id = ${session.id}`).catch(() => undefined);
 }
 
 /** Whether a session is still open (NextAuth's own session endpoint asks). */

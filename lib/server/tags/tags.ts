@@ -17,7 +17,9 @@ export interface TagView {
 // Usage counts only what the whole team can see: no deleted or private annotations.
 const COUNTED = { annotation: { deletedAt: null, visibility: "workspace" as const } };
 
-const key = (name: string) => name.trim().toLocaleLowerCase("en");
+/** How a tag is told apart from another: its name, trimmed and lower-cased. */
+export const tagKey = (name: string) => name.trim().toLocaleLowerCase("en");
+const key = tagKey;
 
 function pickColor(name: string): string {
   let h = 0;
@@ -124,40 +126,37 @@ export async function deleteTag(options: { userId: string; tagId: string }): Pro
  * (editors), else refused with a 422 naming them.
  */
 export async function resolveTagIds(tx: Tx, options: { workspaceId: string; names: string[]; canCreate: boolean }): Promise<string[]> {
-  const wanted = new Map(options.names.map((n) => [key(n), n.trim()]));
-  if (wanted.size === 0) return [];
-  const existing = await tx.tag.findMany({ where: { workspaceId: options.workspaceId, nameKey: { in: [...wanted.keys()] } }, select: { id: true, nameKey: true } });
-  const found = new Set(existing.map((t) => t.nameKey));
-  const missing = [...wanted].filter(([k]) => !found.has(k)).map(([, name]) => name);
-  if (missing.length && !options.canCreate) {
-    throw invalidField("tags", `No tag named ${missing.map((m) => `“${m}”`).join(", ")} in this workspace. Ask an editor to add it to the codebook.`);
+  const { idsByKey, skipped } = await findOrCreateTags(tx, options);
+  if (skipped.length) {
+    throw invalidField("tags", `No tag named ${skipped.map((m) => `“${m}”`).join(", ")} in this workspace. Ask an editor to add it to the codebook.`);
   }
-  const created = [];
-  for (const name of missing) {
-    created.push(await tx.tag.create({ data: { workspaceId: options.workspaceId, name, nameKey: key(name), color: pickColor(name) }, select: { id: true } }));
-  }
-  return [...existing, ...created].map((t) => t.id);
+  return [...idsByKey.values()];
 }
 
 /**
- * Tags for imported annotations, by lower-cased name. Unknown names are added
- * to the codebook when the importer may (editors); otherwise they are left off
- * and returned, so the import can say which.
+ * Tags by lower-cased name (for imported annotations, and for resolveTagIds).
+ * Unknown names are added to the codebook when the caller may (editors);
+ * otherwise they are left off and returned, so the caller can say which.
+ * Two writers adding the same new tag at once get the same tag: the insert
+ * skips a name another transaction has just added (waiting for it to commit),
+ * and the names are read again after it.
  */
-export async function createTagsForImport(
+export async function findOrCreateTags(
   tx: Tx,
   options: { workspaceId: string; names: string[]; canCreate: boolean },
 ): Promise<{ idsByKey: Map<string, string>; skipped: string[] }> {
   const wanted = new Map(options.names.filter((n) => n.trim()).map((n) => [key(n), n.trim()]));
   const idsByKey = new Map<string, string>();
   if (wanted.size === 0) return { idsByKey, skipped: [] };
-  const existing = await tx.tag.findMany({ where: { workspaceId: options.workspaceId, nameKey: { in: [...wanted.keys()] } }, select: { id: true, nameKey: true } });
-  for (const t of existing) idsByKey.set(t.nameKey, t.id);
+  const read = async () => {
+    const rows = await tx.tag.findMany({ where: { workspaceId: options.workspaceId, nameKey: { in: [...wanted.keys()] } }, select: { id: true, nameKey: true } });
+    for (const t of rows) idsByKey.set(t.nameKey, t.id);
+  };
+  await read();
   const missing = [...wanted].filter(([k]) => !idsByKey.has(k));
+  if (!missing.length) return { idsByKey, skipped: [] };
   if (!options.canCreate) return { idsByKey, skipped: missing.map(([, name]) => name) };
-  for (const [k, name] of missing) {
-    const tag = await tx.tag.create({ data: { workspaceId: options.workspaceId, name, nameKey: k, color: pickColor(name) }, select: { id: true } });
-    idsByKey.set(k, tag.id);
-  }
+  await tx.tag.createMany({ data: missing.map(([k, name]) => ({ workspaceId: options.workspaceId, name, nameKey: k, color: pickColor(name) })), skipDuplicates: true });
+  await read();
   return { idsByKey, skipped: [] };
 }

@@ -16,5 +16,5 @@ export const GET = apiRoute<{ id: string }>(async ({ req, user, params }) => {
 
 export const POST = apiRoute<{ id: string }>(async ({ req, user, params }) => {
   const input = await readJson(req, createAnnotationSchema, CREATE_ANNOTATION_MAX_BYTES);
-  return created(await createAnnotation({ userId: user.id, reportId: params.id, ...input }));
+  return created(await createAnnotation({ writer: { userId: user.id }, reportId: params.id, ...input }));
 });
