@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { bodyForExport } from "./common";
-import { exportFixture } from "./fixture";
-import { toJsonLd } from "./jsonld";
-import { htmlToText, ImportFormatError, MAX_IMPORT_ANNOTATIONS, parseAnnotationImport, type ParsedAnnotation, type ParsedImport } from "./jsonld-import";
+import { bodyForExport } from "@/lib/exporters/common";
+import { exportFixture } from "@/lib/exporters/fixture";
+import { toJsonLd } from "@/lib/exporters/jsonld";
+import { htmlToText, ImportFormatError, MAX_IMPORT_ANNOTATIONS, parseAnnotationImport, type ParsedAnnotation, type ParsedImport } from "./annotations-jsonld";
 
 const ORIGIN = "https://marginalia.example";
 const REPORT = "https://example.org/report";
