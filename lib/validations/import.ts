@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { calendarDate, documentText, lineText, queryWholeNumber, webAddress, wholeNumber } from "./common";
 
-export const SOURCE_FORMATS = ["text", "markdown", "url", "html", "docx", "pdf"] as const;
-
 /** Report metadata a person can set or correct. */
 export const reportMetadataSchema = z.object({
   title: lineText("Title").min(1, "The title cannot be empty.").max(300, "Title must be at most 300 characters.").optional(),
