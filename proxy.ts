@@ -32,7 +32,7 @@ export const config = {
     {
       // Pages only. Not the API (its fixed policy comes from next.config.ts, and its hot paths pay
       // nothing here), not Next.js's own files (/_next/: scripts, styles, fonts, images, dev
-      // reloads), not files such as /icon.svg. Not prefetches either: they fetch data, not a
+      // reloads), not the files in public/ (/favicon.svg, /robots.txt, /manifest.webmanifest). Not prefetches either: they fetch data, not a
       // document, and the navigation that uses them runs under the page's policy.
       source: "/((?!api(?:/|$)|_next/|.*\\.(?:svg|png|jpe?g|gif|webp|avif|ico|txt|xml|webmanifest|woff2?|css|js|map)$).*)",
       missing: [

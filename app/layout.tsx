@@ -5,6 +5,9 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Marginalia", template: "%s · Marginalia" },
   description: "Read research and policy reports together: annotate, argue, conclude.",
+  // Static files in public/: the mark (also the manifest's icon), and the manifest for installing the app.
+  icons: { icon: { url: "/favicon.svg", type: "image/svg+xml" } },
+  manifest: "/manifest.webmanifest",
 };
 
 export const viewport: Viewport = {

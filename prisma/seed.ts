@@ -25,7 +25,7 @@ export async function seedDemo(): Promise<boolean> {
   const { db } = await import("../lib/db");
   const { registerUser } = await import("../lib/server/users/register-user");
   const { addMember, createWorkspace } = await import("../lib/server/workspaces/workspaces");
-  const { importReport, getReportOrThrow } = await import("../lib/server/reports/reports");
+  const { importReportFromRequest, getReportOrThrow } = await import("../lib/server/reports/reports");
   const { createTag } = await import("../lib/server/tags/tags");
   const { createAnnotation } = await import("../lib/server/annotations/create-annotation");
   const { createReply } = await import("../lib/server/replies/replies");
@@ -42,7 +42,8 @@ export async function seedDemo(): Promise<boolean> {
   const workspace = await createWorkspace({ userId: user.id, name: "Demo workspace" });
   await addMember({ userId: user.id, workspaceIdOrSlug: workspace.id, email: rana.email, role: "annotator" });
   await addMember({ userId: user.id, workspaceIdOrSlug: workspace.id, email: thomas.email, role: "editor" });
-  const imported = await importReport({ userId: user.id, workspaceIdOrSlug: workspace.id, format: "text", content: sample });
+  const imported = await importReportFromRequest({ userId: user.id, workspaceIdOrSlug: workspace.id, request: { kind: "json", input: { format: "text", content: sample } } });
+  if (!("id" in imported)) throw new Error("The demo report was previewed, not imported.");
   const report = await getReportOrThrow({ userId: user.id, reportId: imported.id });
   const passage = (n: number) => report.passages[n - 1];
   const at = (n: number, phrase: string) => ({ reportId: report.id, passageId: passage(n).id, ...rangeOf(passage(n).text, phrase) });

@@ -2,7 +2,7 @@
 
 import type { Filters } from "@/components/annotations/filters";
 import { ExportDialog } from "@/components/export/export-dialog";
-import { ImportAnnotationsDialog } from "@/components/export/import-annotations-dialog";
+import { ImportAnnotationsDialog } from "@/components/workspaces/import-annotations-dialog";
 import { Button } from "@/components/ui/button";
 import { ReadingNow } from "./presence";
 import type { LiveStatus, PresentPerson } from "./use-live-report";

@@ -44,7 +44,6 @@ export const COLLAB_LIMITS = {
   maxBytesPerWindow: 32 * 1024 * 1024,
 } as const;
 
-export const notesDocumentName = (reportId: string) => `notes:${reportId}`;
 const reportIdOf = (documentName: string) => (documentName.startsWith("notes:") ? documentName.slice("notes:".length) : null);
 
 interface CollabContext {

@@ -1,8 +1,9 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { expectGolden } from "./__golden__/expect-golden";
-import { CSV_COLUMNS, type CsvColumn, csvChunks, toCsv } from "./csv";
+import { CSV_COLUMNS, type CsvColumn, csvHeader, csvWriter } from "./csv";
 import { exportFixture } from "./fixture";
+import { streamedChunks, streamedText } from "./streamed";
 import type { ExportData } from "./types";
 
 type CsvRecord = Record<CsvColumn, string>;
@@ -18,6 +19,15 @@ function recordsById(csv: string): Map<string, CsvRecord> {
   return new Map(readRecords(csv).filter((record) => record.record_type !== "stance").map((record) => [record.reply_id || record.annotation_id, record]));
 }
 
+const csvOf = (data: ExportData) => streamedText((head) => csvWriter(head), data);
+
+/** Many reports' rows under one header, as the workspace export writes its annotations.csv. */
+async function workspaceCsvOf(datas: ExportData[]): Promise<string> {
+  let csv = csvHeader();
+  for (const data of datas) csv += await streamedText((head) => csvWriter(head, { header: false }), data);
+  return csv;
+}
+
 /** A second, smaller report for workspace-wide exports. */
 function otherReport(): ExportData {
   const data = exportFixture();
@@ -26,13 +36,13 @@ function otherReport(): ExportData {
   return data;
 }
 
-describe("toCsv", () => {
-  it("matches the golden file for the fixture", () => {
-    expectGolden("fixture.csv", toCsv(exportFixture()));
+describe("csvWriter", () => {
+  it("matches the golden file for the fixture", async () => {
+    expectGolden("fixture.csv", await csvOf(exportFixture()));
   });
 
-  it("starts with a BOM and the documented header, and ends records with CRLF", () => {
-    const csv = toCsv(exportFixture());
+  it("starts with a BOM and the documented header, and ends records with CRLF", async () => {
+    const csv = await csvOf(exportFixture());
     expect([...Buffer.from(csv, "utf8").subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.startsWith(BOM + HEADER)).toBe(true);
     expect(csv.lastIndexOf(BOM)).toBe(0);
@@ -42,8 +52,8 @@ describe("toCsv", () => {
     expect(csv.endsWith("\r\n")).toBe(true);
   });
 
-  it("has a row per annotation, each followed by its stances and then its replies", () => {
-    const records = readRecords(toCsv(exportFixture()));
+  it("has a row per annotation, each followed by its stances and then its replies", async () => {
+    const records = readRecords(await csvOf(exportFixture()));
     expect(records.map((record) => [record.record_type, record.annotation_id, record.reply_id])).toEqual([
       ["annotation", "a_claim", ""],
       ["stance", "a_claim", ""],
@@ -56,7 +66,7 @@ describe("toCsv", () => {
       ["annotation", "a_arabic", ""],
     ]);
     // Stances are the claim's reasoning, not replies: they stay when replies are left out.
-    expect(readRecords(toCsv({ ...exportFixture(), includeReplies: false })).map((record) => record.record_type)).toEqual([
+    expect(readRecords(await csvOf({ ...exportFixture(), includeReplies: false })).map((record) => record.record_type)).toEqual([
       "annotation",
       "stance",
       "stance",
@@ -67,8 +77,8 @@ describe("toCsv", () => {
     ]);
   });
 
-  it("writes each stance with its author, note and evidence, and who set the verdict", () => {
-    const records = readRecords(toCsv(exportFixture()));
+  it("writes each stance with its author, note and evidence, and who set the verdict", async () => {
+    const records = readRecords(await csvOf(exportFixture()));
     expect(records.filter((record) => record.record_type === "stance").map((r) => [r.author, r.stance, r.body, r.evidence, r.evidence_link, r.created_at])).toEqual([
       ["Bob Ruiz", "disputes", "Table A3 says 35%, not *40%*.", "¶ 3", "https://marginalia.example/w/energy-desk/r/rep_1#p-3", "2026-11-18T15:05:00Z"],
       ["سميرة الحسن", "disputes", "", "https://example.org/grid-storage/appendix#a3", "https://example.org/grid-storage/appendix#a3", "2026-11-19T08:05:00Z"],
@@ -76,12 +86,12 @@ describe("toCsv", () => {
     ]);
     const stance = records.find((record) => record.record_type === "stance");
     expect(stance).toMatchObject({ report_id: "rep_1", annotation_id: "a_claim", paragraph: "2", link: "https://marginalia.example/w/energy-desk/r/rep_1#p-2", kind: "", verdict: "", verdict_set_by: "" });
-    expect(recordsById(toCsv(exportFixture())).get("a_claim")).toMatchObject({ verdict_set_by: "Bob Ruiz", verdict_set_at: "2026-11-20T10:00:00Z", stance: "", evidence: "" });
-    expect(recordsById(toCsv(exportFixture())).get("a_hl")).toMatchObject({ verdict_set_by: "", verdict_set_at: "" });
+    expect(recordsById(await csvOf(exportFixture())).get("a_claim")).toMatchObject({ verdict_set_by: "Bob Ruiz", verdict_set_at: "2026-11-20T10:00:00Z", stance: "", evidence: "" });
+    expect(recordsById(await csvOf(exportFixture())).get("a_hl")).toMatchObject({ verdict_set_by: "", verdict_set_at: "" });
   });
 
-  it("fills the claim columns for claims only, and dates in ISO 8601 UTC to the second", () => {
-    const records = recordsById(toCsv(exportFixture()));
+  it("fills the claim columns for claims only, and dates in ISO 8601 UTC to the second", async () => {
+    const records = recordsById(await csvOf(exportFixture()));
     expect(records.get("a_claim")).toMatchObject({
       report_id: "rep_1",
       report_title: "Grid Storage and the Winter Peak",
@@ -105,8 +115,8 @@ describe("toCsv", () => {
     expect(records.get("a_arabic")?.original_author).toBe("acct:hala@hypothes.is (Hala)");
   });
 
-  it("makes reply rows stand alone, with the annotation's own columns empty", () => {
-    const reply = recordsById(toCsv(exportFixture())).get("r1");
+  it("makes reply rows stand alone, with the annotation's own columns empty", async () => {
+    const reply = recordsById(await csvOf(exportFixture())).get("r1");
     expect(reply).toEqual({
       record_type: "reply",
       report_id: "rep_1",
@@ -138,8 +148,8 @@ describe("toCsv", () => {
     });
   });
 
-  it("keeps Arabic text intact, byte for byte", () => {
-    const csv = toCsv(exportFixture());
+  it("keeps Arabic text intact, byte for byte", async () => {
+    const csv = await csvOf(exportFixture());
     const records = recordsById(csv);
     expect(records.get("a_arabic")?.quote).toBe("سيخفض الأسعار");
     expect(records.get("a_arabic")?.author).toBe("سميرة الحسن");
@@ -147,8 +157,8 @@ describe("toCsv", () => {
     expect(Buffer.from(csv, "utf8").includes(Buffer.from("سيخفض الأسعار", "utf8"))).toBe(true);
   });
 
-  it("defuses cells that a spreadsheet would run as formulas, and only those", () => {
-    const records = recordsById(toCsv(exportFixture()));
+  it("defuses cells that a spreadsheet would run as formulas, and only those", async () => {
+    const records = recordsById(await csvOf(exportFixture()));
     expect(records.get("a_formula")?.quote).toBe("'=SUM(A1:A9)");
     expect(records.get("a_formula")?.body).toMatch(/^'=HYPERLINK\("http:\/\/evil\.example"\) — /);
     expect(records.get("a_arabic")?.body).toBe("'-20% هو رقم متفائل جدا.");
@@ -158,27 +168,27 @@ describe("toCsv", () => {
 
     const data = exportFixture();
     Object.assign(data.annotations[0], { claimSummary: "+1 for storage", tags: ["\tTabbed", "Plain"], body: "\rcarriage" });
-    const tricky = recordsById(toCsv(data)).get("a_claim");
+    const tricky = recordsById(await csvOf(data)).get("a_claim");
     expect(tricky).toMatchObject({ claim_summary: "'+1 for storage", tags: "'\tTabbed; Plain", body: "'\rcarriage" });
   });
 
-  it("round-trips multi-line bodies with quotes and commas", () => {
+  it("round-trips multi-line bodies with quotes and commas", async () => {
     const data = exportFixture();
     data.annotations[1].body = 'Line one, with a comma\n\nLine "two"\r\nand a trailing "quote"';
-    const records = recordsById(toCsv(data));
+    const records = recordsById(await csvOf(data));
     expect(records.get("a_hl")?.body).toBe(data.annotations[1].body);
     expect(records.get("a_formula")?.body).toBe(`'${exportFixture().annotations[2].body}`);
   });
 
-  it("gives just the BOM and header when there are no annotations", () => {
-    const csv = toCsv({ ...exportFixture(), annotations: [] });
+  it("gives just the BOM and header when there are no annotations", async () => {
+    const csv = await csvOf({ ...exportFixture(), annotations: [] });
     expect(csv).toBe(BOM + HEADER);
     expect(readRecords(csv)).toEqual([]);
-    expect(toCsv([])).toBe(BOM + HEADER);
+    expect(csvHeader()).toBe(BOM + HEADER);
   });
 
-  it("puts many reports in one file under one header", () => {
-    const csv = toCsv([exportFixture(), otherReport()]);
+  it("puts many reports in one file under one header", async () => {
+    const csv = await workspaceCsvOf([exportFixture(), otherReport()]);
     expect(csv.split(HEADER)).toHaveLength(2);
     const records = readRecords(csv);
     expect(records).toHaveLength(10);
@@ -191,16 +201,11 @@ describe("toCsv", () => {
   });
 });
 
-describe("csvChunks", () => {
-  it("yields the header first, then one chunk per annotation, from any iterable", () => {
-    function* reports() {
-      yield exportFixture();
-      yield otherReport();
-    }
-    const chunks = [...csvChunks(reports())];
-    expect(chunks[0]).toBe(BOM + HEADER);
-    expect(chunks).toHaveLength(1 + 4 + 1);
-    expect(readRecords(chunks[0] + chunks[1]).map((record) => record.record_type)).toEqual(["annotation", "stance", "stance", "stance", "reply", "reply"]);
-    expect(chunks.join("")).toBe(toCsv([exportFixture(), otherReport()]));
+describe("csvWriter without its header", () => {
+  it("writes one piece per annotation, its stances and replies with it, to follow the header", async () => {
+    const chunks = await streamedChunks((head) => csvWriter(head, { header: false }), exportFixture(), 1);
+    expect(chunks).toHaveLength(4);
+    expect(readRecords(csvHeader() + chunks[0]).map((record) => record.record_type)).toEqual(["annotation", "stance", "stance", "stance", "reply", "reply"]);
+    expect(csvHeader() + chunks.join("")).toBe(await csvOf(exportFixture()));
   });
 });

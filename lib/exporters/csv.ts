@@ -7,7 +7,7 @@
  */
 import { stringify } from "csv-stringify/sync";
 import { bodyForExport, originOf, passageUrl } from "./common";
-import { writePieces, type ExportWriter } from "./stream";
+import type { ExportWriter } from "./stream";
 import type { ExportAnnotation, ExportData, ExportHead, ExportReply, ExportStance } from "./types";
 
 /**
@@ -105,16 +105,6 @@ export function csvWriter(head: Pick<ExportHead, "report" | "includeReplies">, o
     },
     end: () => "",
   };
-}
-
-/** The file in pieces, so the server can stream it: BOM and header first, then each annotation with its replies. */
-export function* csvChunks(datas: Iterable<ExportData>): Generator<string> {
-  yield csvHeader();
-  for (const data of datas) yield* writePieces(csvWriter(data, { header: false }), data.annotations);
-}
-
-export function toCsv(data: ExportData | ExportData[]): string {
-  return [...csvChunks(Array.isArray(data) ? data : [data])].join("");
 }
 
 /** "2026-11-18T14:05:09Z": ISO 8601 in UTC, without the milliseconds nobody entered. */

@@ -3,15 +3,15 @@ import { JSDOM } from "jsdom";
 import mammoth from "mammoth";
 import { describe, expect, it } from "vitest";
 import { expectGolden } from "./__golden__/expect-golden";
-import { toDocx } from "./docx";
 import { exportFixture } from "./fixture";
+import { streamedDocx } from "./streamed";
 import type { ExportData } from "./types";
 
 const STYLE_MAP = ["p[style-name='Quote'] => blockquote:fresh", "r[style-name='Code'] => code"];
 
 /** The export opened back: as HTML (what mammoth reads from it) and its raw document.xml. */
 async function openBack(data: ExportData) {
-  const buffer = await toDocx(data);
+  const buffer = await streamedDocx(data);
   const { value } = await mammoth.convertToHtml({ buffer }, { styleMap: STYLE_MAP });
   const files = unzipSync(new Uint8Array(buffer));
   const documentXml = new JSDOM(strFromU8(files["word/document.xml"]), { contentType: "text/xml" }).window.document;
@@ -27,7 +27,7 @@ function xmlParagraph(documentXml: Document, text: string): Element {
   return found;
 }
 
-describe("toDocx", () => {
+describe("docxChunks", () => {
   it("writes a .docx package", async () => {
     const { buffer, files } = await openBack(exportFixture());
     expect(buffer.subarray(0, 2).toString("latin1")).toBe("PK");

@@ -12,7 +12,7 @@ import { quoteRuns } from "./quote-marks";
 import { KIND_LABEL, STANCE_LABEL, VERDICT_LABEL, citation, formatDay, formatUtc, noteSentence, passageUrl, tallyText, verdictSetText } from "./common";
 import { docxPackage, type DocxOptions, type WordParts } from "./docx-package";
 import { INDENT_STEP, MARKDOWN_CHARACTER_STYLES, MARKDOWN_PARAGRAPH_STYLES, QUOTE_STYLE, markdownToDocx } from "./markdown-to-docx";
-import { exportHead, writeChunks, type Annotations, type ExportWriter } from "./stream";
+import { writeChunks, type Annotations, type ExportWriter } from "./stream";
 import type { ExportAnnotation, ExportClaim, ExportData, ExportHead, ExportPassage, ExportReply, ExportReport, ExportStance } from "./types";
 import { directedParagraph, paragraph, plainRun, run, table, textLines, type RunOptions } from "./word-xml";
 
@@ -35,13 +35,6 @@ function documentOptions(head: ExportHead): DocxOptions {
 /** The .docx file in compressed pieces, written as the annotations arrive. */
 export function docxChunks(head: ExportHead, annotations: Annotations): AsyncGenerator<Uint8Array> {
   return docxPackage(documentOptions(head), (parts) => writeChunks(docxWriter(head, parts), annotations));
-}
-
-/** The export as a .docx file. */
-export async function toDocx(data: ExportData): Promise<Buffer> {
-  const chunks: Uint8Array[] = [];
-  for await (const chunk of docxChunks(exportHead(data), data.annotations)) chunks.push(chunk);
-  return Buffer.concat(chunks);
 }
 
 /** The document's body as a writer: front matter, notes and claims first, then each annotation. */

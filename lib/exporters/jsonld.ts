@@ -10,7 +10,7 @@
  */
 import { codePointLength } from "@/lib/anchoring";
 import { bodyForExport, originOf } from "./common";
-import { exportHead, writePieces, type ExportWriter } from "./stream";
+import type { ExportWriter } from "./stream";
 import {
   PASSAGE_SEPARATOR,
   type AnnotationKindName,
@@ -275,19 +275,12 @@ function collection(head: ExportHead, items: (AnnotationDoc | ReplyDoc)[], total
   };
 }
 
-export function toJsonLd(data: ExportData): AnnotationCollectionDoc {
-  const head = exportHead(data);
-  const context = itemContext(head);
-  const items = data.annotations.flatMap((annotation) => itemsOf(head, annotation, context));
-  return collection(head, items, items.length);
-}
-
 // JSON.stringify(…, null, 2) puts the items of `first` three levels in.
 const ITEM_INDENT = "\n      ";
 
 /**
- * The collection as a writer of exactly the text `JSON.stringify(toJsonLd(data), null, 2)`
- * gives, an item at a time: the shell around the items is the collection with
+ * The collection as a writer of exactly the text `JSON.stringify(collection, null, 2)`
+ * would give, an item at a time: the shell around the items is the collection with
  * none, and `total` is known beforehand from the head's counts.
  */
 export function jsonLdWriter(head: ExportHead): ExportWriter {
@@ -307,9 +300,4 @@ export function jsonLdWriter(head: ExportHead): ExportWriter {
     },
     end: () => (written > 0 ? "\n    " : "") + shell.slice(at),
   };
-}
-
-/** The JSON-LD file's text in pieces: the same as `JSON.stringify(toJsonLd(data), null, 2)`. */
-export function jsonLdChunks(data: ExportData): Generator<string> {
-  return writePieces(jsonLdWriter(exportHead(data)), data.annotations);
 }

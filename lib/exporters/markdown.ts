@@ -22,7 +22,7 @@ import {
 import { tidyMarkdown } from "@/lib/markdown/tidy";
 import { embedMarkdown, embedMarkdownOpening, escapeInline, escapeLine, indentContinuation, quoteBlock } from "./markdown-text";
 import { quoteRuns } from "./quote-marks";
-import { exportHead, writePieces, type ExportWriter } from "./stream";
+import type { ExportWriter } from "./stream";
 import type { ExportAnnotation, ExportData, ExportEvidence, ExportHead, ExportPassage, ExportReply, ExportStance } from "./types";
 
 /**
@@ -65,15 +65,6 @@ export function markdownWriter(head: ExportHead): ExportWriter {
     },
     end: finishPassage,
   };
-}
-
-/** The export in pieces: the head, then one piece per passage. */
-export function markdownChunks(data: ExportData): Generator<string> {
-  return writePieces(markdownWriter(exportHead(data)), data.annotations);
-}
-
-export function toMarkdown(data: ExportData): string {
-  return [...markdownChunks(data)].join("");
 }
 
 function headText(data: ExportHead): string {

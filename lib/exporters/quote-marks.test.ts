@@ -1,9 +1,9 @@
 import { marked } from "marked";
 import { describe, expect, it } from "vitest";
-import { toDocx } from "./docx";
 import { exportFixture } from "./fixture";
-import { toMarkdown } from "./markdown";
+import { markdownWriter } from "./markdown";
 import { quoteRuns } from "./quote-marks";
+import { streamedDocx, streamedText } from "./streamed";
 import type { ExportData } from "./types";
 import mammoth from "mammoth";
 import { JSDOM } from "jsdom";
@@ -31,15 +31,15 @@ describe("quotes with their passage's marks", () => {
     expect(quoteRuns(quote, exportFixture().passages[1])).toBeNull();
   });
 
-  it("writes them as Markdown: **bold**, _italic_ and [links](…)", () => {
-    const markdown = toMarkdown(withMarks());
+  it("writes them as Markdown: **bold**, _italic_ and [links](…)", async () => {
+    const markdown = await streamedText(markdownWriter, withMarks());
     expect(markdown).toContain("> [Battery storage](https://example.org/storage_%282022%29) grew by **40%** in _2022_");
     const html = marked.parse(markdown, { async: false });
     expect(html).toContain('<a href="https://example.org/storage_%282022%29">Battery storage</a> grew by <strong>40%</strong> in <em>2022</em>');
   });
 
   it("writes them as Word runs: bold, italics and a hyperlink", async () => {
-    const buffer = await toDocx(withMarks());
+    const buffer = await streamedDocx(withMarks());
     const { value } = await mammoth.convertToHtml({ buffer });
     const body = new JSDOM(value).window.document.body;
     const quote = [...body.querySelectorAll("p")].find((p) => p.textContent === "Battery storage grew by 40% in 2022")!;

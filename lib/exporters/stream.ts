@@ -4,7 +4,7 @@
  * from an array it gives the whole file; fed from a database cursor it gives a
  * stream whose memory holds one batch of annotations, not the report's all.
  */
-import type { ExportAnnotation, ExportData, ExportHead } from "./types";
+import type { ExportAnnotation } from "./types";
 
 export interface ExportWriter {
   start(): string;
@@ -14,32 +14,6 @@ export interface ExportWriter {
 }
 
 export type Annotations = Iterable<ExportAnnotation> | AsyncIterable<ExportAnnotation>;
-
-/** The head of an export held in memory whole. */
-export function exportHead(data: ExportData): ExportHead {
-  const { annotations, ...rest } = data;
-  const authorEmailSha1 = new Map<string, string>();
-  for (const a of annotations) if (a.author.emailSha1) authorEmailSha1.set(a.author.id, a.author.emailSha1);
-  return {
-    ...rest,
-    annotationCount: annotations.length,
-    replyCount: data.includeReplies ? annotations.reduce((n, a) => n + a.replies.length, 0) : 0,
-    claims: annotations.filter((a) => a.kind === "claim"),
-    authorEmailSha1,
-  };
-}
-
-/** Every non-empty piece, in order. */
-export function* writePieces(writer: ExportWriter, annotations: Iterable<ExportAnnotation>): Generator<string> {
-  const head = writer.start();
-  if (head) yield head;
-  for (const annotation of annotations) {
-    const piece = writer.annotation(annotation);
-    if (piece) yield piece;
-  }
-  const end = writer.end();
-  if (end) yield end;
-}
 
 /** About this many characters per chunk: a stream of a few large writes, not ten thousand small ones. */
 export const CHUNK_CHARACTERS = 64 * 1024;

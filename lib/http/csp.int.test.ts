@@ -135,6 +135,35 @@ describe("Content-Security-Policy of API answers", () => {
   });
 });
 
+describe("Static files in public/", () => {
+  it("serves the favicon, robots.txt and the manifest to a signed-out visitor, with the security headers", async () => {
+    const files: [string, RegExp][] = [
+      ["/favicon.svg", /^image\/svg\+xml/],
+      ["/robots.txt", /^text\/plain/],
+      ["/manifest.webmanifest", /^application\/manifest\+json/],
+    ];
+    for (const [path, type] of files) {
+      const res = await fetch(baseUrl() + path, { redirect: "manual" });
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get("content-type"), path).toMatch(type);
+      expect(res.headers.get("x-content-type-options"), path).toBe("nosniff");
+      await res.body?.cancel();
+    }
+    expect(await (await fetch(`${baseUrl()}/robots.txt`)).text()).toBe("User-agent: *\nDisallow: /\n");
+    const manifest = await (await fetch(`${baseUrl()}/manifest.webmanifest`)).json();
+    expect(manifest).toMatchObject({ name: "Marginalia", start_url: "/", display: "standalone", icons: [{ src: "/favicon.svg" }] });
+  });
+
+  it("links the manifest and the favicon from every page, and the page's policy lets them load", async () => {
+    const page = await getPage("/signin");
+    expect(page.html).toMatch(/<link rel="manifest" href="\/manifest.webmanifest"/);
+    expect(page.html).toMatch(/<link rel="icon" href="\/favicon.svg" type="image\/svg\+xml"/);
+    const d = directives(page.policy!);
+    expect(d.get("manifest-src") ?? d.get("default-src")).toContain("'self'");
+    expect(d.get("img-src")).toContain("'self'");
+  });
+});
+
 describe("HSTS when the app's public address is https", () => {
   it("is sent with pages and API answers, and pages upgrade stray http requests", async () => {
     // The same build, told it is served at an https address (TLS would end at a proxy in front).

@@ -22,7 +22,7 @@ function requestIdOf(req: IncomingMessage): string {
 }
 
 /** Paths not worth a line each at `info`: built assets and the favicon. */
-const QUIET = /^\/(?:_next\/(?:static|image)|favicon\.ico|icon\.svg)/;
+const QUIET = /^\/(?:_next\/(?:static|image)|favicon\.(?:ico|svg))/;
 
 /**
  * One JSON line per request when its response is finished (or the client

@@ -12,8 +12,8 @@ import {
   TableRow,
   TextRun,
 } from "docx";
-import { crc32, deflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { makeZip } from "./__fixtures__/make-zip";
 import { importDocx } from "./import-docx";
 import { ImportError, type ImportedPassage } from "./types";
 
@@ -92,55 +92,6 @@ async function makeReport(options: { titleStyle?: boolean } = {}): Promise<Buffe
     ],
   });
   return Buffer.from(await Packer.toBuffer(doc));
-}
-
-interface ZipPart {
-  name: string;
-  data: Buffer;
-  /** Sizes to write in the central directory instead of the true ones. */
-  declaredSize?: number;
-}
-
-/** A zip archive written byte by byte, so its central directory can say whatever a test needs. */
-function makeZip(parts: ZipPart[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const part of parts) {
-    const name = Buffer.from(part.name, "utf8");
-    const compressed = deflateRawSync(part.data);
-    const size = part.declaredSize ?? part.data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc32(part.data), 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    locals.push(local, name, compressed);
-
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc32(part.data), 16);
-    central.writeUInt32LE(compressed.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, name);
-    offset += local.length + name.length + compressed.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
 }
 
 const CONTENT_TYPES = Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');

@@ -3,7 +3,7 @@ import mammoth from "mammoth";
 import { htmlToPassages } from "./html-to-passages";
 import { assertPassages, cleanField, pickTitle, primaryLanguage, takeFrontLines, trustedMetadataTitle } from "./report-front";
 import { ImportError, type ImportedReport } from "./types";
-import { readZipDirectory, readZipEntry, ZipFormatError, ZipSizeError, type ZipEntry } from "./zip";
+import { unzipWithLimits, ZipFormatError, ZipSizeError, type ZipContents } from "./zip";
 
 /** Most a .docx may inflate to, all parts together. */
 export const MAX_DOCX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024;
@@ -93,9 +93,9 @@ interface CoreProperties {
 }
 
 /**
- * Reads the zip's central directory before anything is inflated: refuses archives that
- * declare more than 100 MB in all or an absurd compression ratio (zip bombs), then inflates
- * each part with its output capped, which catches parts that lie about their size.
+ * Inflates every part of the archive, counting what comes out: refuses archives that hold
+ * more than 10,000 parts or inflate past 100 MB in all, parts that inflate past what their
+ * header declares or to an absurd compression ratio (zip bombs), whatever the headers say.
  * Returns the document's core properties (docProps/core.xml).
  */
 function inspectArchive(buffer: Buffer): CoreProperties {
@@ -105,44 +105,25 @@ function inspectArchive(buffer: Buffer): CoreProperties {
       "This is an older Word (.doc) file or a password-protected document. Open it in Word, remove any password and save it as .docx, then import it again.",
     );
   }
-  let entries: ZipEntry[];
+  let archive: ZipContents;
   try {
-    entries = readZipDirectory(buffer);
+    archive = unzipWithLimits(
+      buffer,
+      { maxEntries: MAX_ENTRIES, maxBytes: MAX_DOCX_UNCOMPRESSED_BYTES, maxRatio: { ratio: MAX_RATIO, fromBytes: RATIO_CHECK_FROM_BYTES } },
+      (name) => name === "docProps/core.xml",
+    );
   } catch (error) {
+    if (error instanceof ZipSizeError) {
+      throw new ImportError(
+        "too_large",
+        "This .docx file unpacks to more than 100 MB, more than a report can be. If it holds large images or embedded files, remove them and save it again.",
+      );
+    }
     if (error instanceof ZipFormatError) throw new ImportError("corrupt", DAMAGED);
     throw error;
   }
-  const tooLarge = () =>
-    new ImportError(
-      "too_large",
-      "This .docx file unpacks to more than 100 MB, more than a report can be. If it holds large images or embedded files, remove them and save it again.",
-    );
-  if (entries.length > MAX_ENTRIES) throw tooLarge();
-  let declared = 0;
-  for (const entry of entries) {
-    declared += entry.uncompressedSize;
-    const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
-    if (declared > MAX_DOCX_UNCOMPRESSED_BYTES || (entry.uncompressedSize > RATIO_CHECK_FROM_BYTES && ratio > MAX_RATIO)) {
-      throw tooLarge();
-    }
-  }
-  if (!entries.some((entry) => entry.name === "[Content_Types].xml")) throw new ImportError("corrupt", DAMAGED);
-
-  let budget = MAX_DOCX_UNCOMPRESSED_BYTES;
-  let coreXml = "";
-  for (const entry of entries) {
-    if (entry.name.endsWith("/")) continue;
-    let data: Buffer;
-    try {
-      data = readZipEntry(buffer, entry, budget);
-    } catch (error) {
-      if (error instanceof ZipSizeError) throw tooLarge();
-      if (error instanceof ZipFormatError) throw new ImportError("corrupt", DAMAGED);
-      throw error;
-    }
-    budget -= data.length;
-    if (entry.name === "docProps/core.xml") coreXml = data.toString("utf8");
-  }
+  if (!archive.names.includes("[Content_Types].xml")) throw new ImportError("corrupt", DAMAGED);
+  const coreXml = Buffer.from(archive.files.get("docProps/core.xml") ?? []).toString("utf8");
   return { title: xmlField(coreXml, "dc:title"), language: xmlField(coreXml, "dc:language") };
 }
 

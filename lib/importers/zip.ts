@@ -1,17 +1,6 @@
-import { inflateRawSync } from "node:zlib";
+import { Unzip, UnzipInflate, unzipSync, type UnzipFile } from "fflate";
 
-/** One file of a zip archive, as its central directory describes it. */
-export interface ZipEntry {
-  name: string;
-  /** 0 stored, 8 deflated; anything else is not used by Office files. */
-  method: number;
-  flags: number;
-  compressedSize: number;
-  uncompressedSize: number;
-  localHeaderOffset: number;
-}
-
-/** The bytes are not a readable zip archive: not a zip at all, or cut short. */
+/** The bytes are not a readable zip archive: not a zip at all, cut short, or inconsistent. */
 export class ZipFormatError extends Error {
   constructor(message: string) {
     super(message);
@@ -19,7 +8,7 @@ export class ZipFormatError extends Error {
   }
 }
 
-/** An entry inflates to more than the caller allows (or than its header declares). */
+/** The archive holds more entries, or inflates to more bytes, than the caller allows (or than its headers declare). */
 export class ZipSizeError extends Error {
   constructor(message: string) {
     super(message);
@@ -27,130 +16,104 @@ export class ZipSizeError extends Error {
   }
 }
 
-const EOCD_SIGNATURE = 0x06054b50;
-const EOCD_SIZE = 22;
-const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
-const ZIP64_EOCD_SIGNATURE = 0x06064b50;
-const CENTRAL_SIGNATURE = 0x02014b50;
-const LOCAL_SIGNATURE = 0x04034b50;
-const ZIP64_EXTRA_ID = 0x0001;
-const U16_MAX = 0xffff;
-const U32_MAX = 0xffffffff;
+export interface ZipLimits {
+  maxEntries: number;
+  /** Most all entries may inflate to together, counted as they inflate. */
+  maxBytes: number;
+  /** An entry past `fromBytes` may inflate to at most `ratio` times its compressed size. */
+  maxRatio?: { ratio: number; fromBytes: number };
+}
+
+export interface ZipContents {
+  /** Every entry's name, in the order the archive holds them. */
+  names: string[];
+  /** The bytes of the entries the caller asked to keep. */
+  files: Map<string, Uint8Array>;
+}
+
+// Fed a slice at a time, the inflater writes at most about 1,000 times a slice (deflate's best
+// ratio) before the count is checked again: a bomb is stopped within 16 MB of its limit.
+const SLICE_BYTES = 16 * 1024;
+
+type Listing = Pick<UnzipFile, "name" | "compression" | "size" | "originalSize">;
 
 /**
- * Lists a zip archive's entries from its central directory without inflating anything:
- * the End Of Central Directory record at the end of the file (after an optional comment of
- * up to 64 KB) says where the directory is, and the directory lists every entry's sizes.
- * Zip64 records are followed, so sizes over 4 GB are read as declared.
+ * Inflates every entry of a zip archive, counting the bytes as they come out, and stops
+ * past the limits: sizes a header declares are checked first, but the real output is what
+ * counts, so an entry that lies about its size is caught too. The central directory
+ * (which other readers, like mammoth's, go by) must list the same entries the local
+ * headers hold. `keep` says which entries' bytes to return.
  */
-export function readZipDirectory(buffer: Buffer): ZipEntry[] {
-  const eocd = findEndOfCentralDirectory(buffer);
-  let entryCount = buffer.readUInt16LE(eocd + 10);
-  let directorySize = buffer.readUInt32LE(eocd + 12);
-  let directoryOffset = buffer.readUInt32LE(eocd + 16);
+export function unzipWithLimits(buffer: Uint8Array, limits: ZipLimits, keep: (name: string) => boolean = () => false): ZipContents {
+  const found: Listing[] = [];
+  const files = new Map<string, Uint8Array>();
+  let total = 0;
+  let failure: Error | null = null;
+  const fail = (error: Error) => {
+    failure ??= error;
+  };
 
-  if (entryCount === U16_MAX || directorySize === U32_MAX || directoryOffset === U32_MAX) {
-    const locator = eocd - 20;
-    if (locator < 0 || buffer.readUInt32LE(locator) !== ZIP64_LOCATOR_SIGNATURE) {
-      throw new ZipFormatError("The zip64 end of central directory locator is missing.");
-    }
-    const record = toSafeNumber(buffer.readBigUInt64LE(locator + 8));
-    if (record + 56 > buffer.length || buffer.readUInt32LE(record) !== ZIP64_EOCD_SIGNATURE) {
-      throw new ZipFormatError("The zip64 end of central directory record is missing.");
-    }
-    entryCount = toSafeNumber(buffer.readBigUInt64LE(record + 32));
-    directorySize = toSafeNumber(buffer.readBigUInt64LE(record + 40));
-    directoryOffset = toSafeNumber(buffer.readBigUInt64LE(record + 48));
-  }
-  if (directoryOffset + directorySize > buffer.length) {
-    throw new ZipFormatError("The central directory lies outside the file.");
-  }
-
-  const entries: ZipEntry[] = [];
-  let at = directoryOffset;
-  for (let i = 0; i < entryCount; i++) {
-    if (at + 46 > buffer.length || buffer.readUInt32LE(at) !== CENTRAL_SIGNATURE) {
-      throw new ZipFormatError("The central directory is cut short.");
-    }
-    const nameLength = buffer.readUInt16LE(at + 28);
-    const extraLength = buffer.readUInt16LE(at + 30);
-    const commentLength = buffer.readUInt16LE(at + 32);
-    const end = at + 46 + nameLength + extraLength + commentLength;
-    if (end > buffer.length) throw new ZipFormatError("The central directory is cut short.");
-    const entry: ZipEntry = {
-      name: buffer.toString("utf8", at + 46, at + 46 + nameLength),
-      method: buffer.readUInt16LE(at + 10),
-      flags: buffer.readUInt16LE(at + 8),
-      compressedSize: buffer.readUInt32LE(at + 20),
-      uncompressedSize: buffer.readUInt32LE(at + 24),
-      localHeaderOffset: buffer.readUInt32LE(at + 42),
+  const unzip = new Unzip((file) => {
+    if (failure) return;
+    found.push({ name: file.name, compression: file.compression, size: file.size, originalSize: file.originalSize });
+    if (found.length > limits.maxEntries) return fail(new ZipSizeError(`The archive holds more than ${limits.maxEntries} entries.`));
+    const declared = file.originalSize;
+    if (declared !== undefined && total + declared > limits.maxBytes) return fail(new ZipSizeError(`${file.name} declares more than allowed.`));
+    const chunks: Uint8Array[] | null = keep(file.name) ? [] : null;
+    let inflated = 0;
+    file.ondata = (error, data, final) => {
+      if (failure) return;
+      if (error) return fail(new ZipFormatError(`${file.name} could not be inflated: ${error.message}`));
+      inflated += data.length;
+      total += data.length;
+      const ratio = limits.maxRatio;
+      if (total > limits.maxBytes) return fail(new ZipSizeError(`The archive inflates to more than ${limits.maxBytes} bytes.`));
+      if (declared !== undefined && inflated > declared) return fail(new ZipSizeError(`${file.name} inflates to more than its header declares.`));
+      if (ratio && file.size !== undefined && inflated > ratio.fromBytes && inflated > ratio.ratio * Math.max(1, file.size)) {
+        return fail(new ZipSizeError(`${file.name} inflates more than ${ratio.ratio} times its size.`));
+      }
+      chunks?.push(data);
+      if (final && chunks) files.set(file.name, Buffer.concat(chunks));
     };
-    readZip64Extra(buffer.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength), entry);
-    entries.push(entry);
-    at = end;
-  }
-  return entries;
-}
+    file.start();
+  });
+  unzip.register(UnzipInflate);
 
-function findEndOfCentralDirectory(buffer: Buffer): number {
-  const last = buffer.length - EOCD_SIZE;
-  const first = Math.max(0, last - U16_MAX);
-  for (let at = last; at >= first; at--) {
-    // The comment length must reach exactly to the end of the file.
-    if (buffer.readUInt32LE(at) === EOCD_SIGNATURE && at + EOCD_SIZE + buffer.readUInt16LE(at + 20) === buffer.length) {
-      return at;
-    }
-  }
-  throw new ZipFormatError("No end of central directory record: not a zip file, or cut short.");
-}
-
-/** Sizes and offsets that do not fit in 32 bits are stored in the zip64 extra field, in this order. */
-function readZip64Extra(extra: Buffer, entry: ZipEntry): void {
-  const fields = (["uncompressedSize", "compressedSize", "localHeaderOffset"] as const).filter((key) => entry[key] === U32_MAX);
-  if (fields.length === 0) return;
-  for (let at = 0; at + 4 <= extra.length; ) {
-    const id = extra.readUInt16LE(at);
-    const size = extra.readUInt16LE(at + 2);
-    if (id === ZIP64_EXTRA_ID) {
-      fields.forEach((key, i) => {
-        const offset = at + 4 + i * 8;
-        if (offset + 8 <= at + 4 + size && offset + 8 <= extra.length) entry[key] = toSafeNumber(extra.readBigUInt64LE(offset));
-      });
-      return;
-    }
-    at += 4 + size;
-  }
-}
-
-function toSafeNumber(value: bigint): number {
-  return value > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(value);
-}
-
-/**
- * An entry's bytes, inflated with zlib's output capped at `maxBytes` and at the size the
- * directory declares, so an entry that lies about its size cannot blow up memory.
- */
-export function readZipEntry(buffer: Buffer, entry: ZipEntry, maxBytes: number): Buffer {
-  const at = entry.localHeaderOffset;
-  if (at + 30 > buffer.length || buffer.readUInt32LE(at) !== LOCAL_SIGNATURE) {
-    throw new ZipFormatError(`The local header of ${entry.name} is missing.`);
-  }
-  const start = at + 30 + buffer.readUInt16LE(at + 26) + buffer.readUInt16LE(at + 28);
-  const end = start + entry.compressedSize;
-  if (end > buffer.length) throw new ZipFormatError(`The data of ${entry.name} is cut short.`);
-  if (entry.flags & 1) throw new ZipFormatError(`${entry.name} is encrypted.`);
-  const limit = Math.min(entry.uncompressedSize, maxBytes);
-  if (entry.method === 0) {
-    if (entry.compressedSize > limit) throw new ZipSizeError(`${entry.name} is larger than allowed.`);
-    return buffer.subarray(start, end);
-  }
-  if (entry.method !== 8) throw new ZipFormatError(`${entry.name} uses an unsupported compression method.`);
   try {
-    return inflateRawSync(buffer.subarray(start, end), { maxOutputLength: Math.max(1, limit) });
+    let at = 0;
+    do {
+      const end = at + SLICE_BYTES;
+      unzip.push(buffer.subarray(at, end), end >= buffer.length);
+      at = end;
+    } while (at < buffer.length && !failure);
   } catch (error) {
-    if (error instanceof RangeError || (error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") {
-      throw new ZipSizeError(`${entry.name} inflates to more than ${limit} bytes.`);
-    }
-    throw new ZipFormatError(`${entry.name} could not be inflated: ${(error as Error).message}`);
+    fail(new ZipFormatError(`The archive is cut short or damaged: ${(error as Error).message}`));
+  }
+  if (failure) throw failure;
+  if (found.length === 0) throw new ZipFormatError("No entries: not a zip archive.");
+  assertSameDirectory(buffer, found);
+  return { names: found.map((entry) => entry.name), files };
+}
+
+/** The central directory lists each entry the local headers hold, with the same method and sizes. */
+function assertSameDirectory(buffer: Uint8Array, found: Listing[]): void {
+  const listed: Listing[] = [];
+  try {
+    unzipSync(buffer, {
+      filter: (entry) => {
+        listed.push(entry);
+        return false;
+      },
+    });
+  } catch (error) {
+    throw new ZipFormatError(`The central directory is missing or damaged: ${(error as Error).message}`);
+  }
+  const same = (a: Listing, b: Listing) =>
+    a.name === b.name &&
+    a.compression === b.compression &&
+    (a.size === undefined || a.size === b.size) &&
+    (a.originalSize === undefined || a.originalSize === b.originalSize);
+  if (listed.length !== found.length || !found.every((entry, i) => same(entry, listed[i]))) {
+    throw new ZipFormatError("The central directory does not list the entries the archive holds.");
   }
 }

@@ -11,7 +11,6 @@ export const activityQuerySchema = z.object({
   cursor: z.string().optional(),
   actor: idField("actor").optional(),
 });
-export type ActivityQueryInput = z.infer<typeof activityQuerySchema>;
 
 /** The parameters that are present, as the schema expects them (an empty `limit=` still counts, and fails). */
 export function activityParamsToInput(params: URLSearchParams): Record<string, unknown> {

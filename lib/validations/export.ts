@@ -24,10 +24,6 @@ export const exportOptionsSchema = z
   })
   .refine((o) => !o.from || !o.to || Date.parse(o.from) <= Date.parse(o.to), { message: "from must not be after to.", path: ["to"] });
 
-export const exportQuerySchema = z.object({
-  format: z.enum(EXPORT_FORMATS, { error: `format must be one of: ${EXPORT_FORMATS.join(", ")}.` }),
-});
-
 export type ExportOptionsInput = z.infer<typeof exportOptionsSchema>;
 export const exportFiltersSchema = annotationFiltersSchema;
 

@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { calendarDate, documentText, lineText, queryWholeNumber, webAddress, wholeNumber } from "./common";
 
-export const SOURCE_FORMATS = ["text", "markdown", "url", "html", "docx", "pdf"] as const;
-
 /** Report metadata a person can set or correct. */
 export const reportMetadataSchema = z.object({
   title: lineText("Title").min(1, "The title cannot be empty.").max(300, "Title must be at most 300 characters.").optional(),
@@ -49,7 +47,7 @@ export const importJsonSchema = reportMetadataSchema.extend({
   ...importChoicesSchema.shape,
   format: z.enum(["text", "markdown", "url"], { error: "Format must be one of: text, markdown, url (or upload a file as multipart)." }),
   content: documentText("content").optional(),
-  // Checked for what it names when it is fetched (lib/server/import/fetch-url.ts).
+  // Checked for what it names when it is fetched (lib/server/reports/fetch-url.ts).
   url: lineText("url").max(2000, "url must be at most 2,000 characters.").optional(),
 });
 export type ImportJsonInput = z.infer<typeof importJsonSchema>;

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { codePointLength, quoteFromPosition, reanchorAll, sliceCodePoints, type AnchorTarget } from "@/lib/anchoring";
-import { ImportFormatError, parseAnnotationImport, type ParsedAnnotation, type ParsedCreator, type ParsedImport } from "@/lib/exporters/jsonld-import";
+import { ImportFormatError, parseAnnotationImport, type ParsedAnnotation, type ParsedCreator, type ParsedImport } from "@/lib/importers/annotations-jsonld";
 import { AppError } from "@/lib/errors";
 import { PASSAGE_SEPARATOR } from "@/lib/exporters/types";
 import { CLAIM_SUMMARY_MAX } from "@/lib/validations/annotation";

@@ -6,7 +6,7 @@ import { comparisonKey } from "@/lib/importers/normalize";
 import { ImportError, type ImportedReport } from "@/lib/importers/types";
 import type { PassageMark } from "@/lib/passage-marks";
 import type { ImportJsonInput } from "@/lib/validations/import";
-import { fetchUrl } from "../import/fetch-url";
+import { fetchUrl } from "./fetch-url";
 
 export type SourceFormat = "text" | "markdown" | "html" | "docx" | "pdf";
 

@@ -4,7 +4,6 @@ import { readMarks, type PassageMark } from "@/lib/passage-marks";
 import { invalidField, notFound } from "@/lib/errors";
 import type { ImportedPassage } from "@/lib/importers/types";
 import type { ImportChoicesInput, ReportMetadataInput } from "@/lib/validations/import";
-import type { ImportReportInput } from "@/lib/validations/report";
 import { annotationVisibleWhere } from "../annotations/visibility";
 import { chosenImport, parseImportRequest, previewOf, type ImportPreview, type ImportRequest, type PreviewPage } from "./import-source";
 import { getReportAccessOrThrow, getWorkspaceAccessOrThrow, reportWhere, requireRole } from "../workspaces/access";
@@ -124,17 +123,6 @@ export function passageRows(reportId: string, version: number, passages: Importe
     marks: p.marks?.length ? p.marks.map((mark) => ({ ...mark })) : undefined,
     listNumber: p.listNumber ?? null,
   }));
-}
-
-/** Pasted text or Markdown (the seed and older callers). */
-export async function importReport(options: { userId: string; workspaceIdOrSlug: string } & ImportReportInput) {
-  const result = await importReportFromRequest({
-    userId: options.userId,
-    workspaceIdOrSlug: options.workspaceIdOrSlug,
-    request: { kind: "json", input: { format: options.format, content: options.content } },
-    metadata: options.title?.trim() ? { title: options.title.trim() } : {},
-  });
-  return result as { id: string; title: string; publishedAt: string | null; passageCount: number };
 }
 
 /** Newest first, then by id for reports imported in the same millisecond. */

@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { bodyForExport } from "./common";
-import { exportFixture } from "./fixture";
-import { toJsonLd } from "./jsonld";
-import { htmlToText, ImportFormatError, MAX_IMPORT_ANNOTATIONS, parseAnnotationImport, type ParsedAnnotation, type ParsedImport } from "./jsonld-import";
+import { bodyForExport } from "@/lib/exporters/common";
+import { exportFixture } from "@/lib/exporters/fixture";
+import { jsonLdWriter } from "@/lib/exporters/jsonld";
+import { streamedText } from "@/lib/exporters/streamed";
+import { htmlToText, ImportFormatError, MAX_IMPORT_ANNOTATIONS, parseAnnotationImport, type ParsedAnnotation, type ParsedImport } from "./annotations-jsonld";
 
 const ORIGIN = "https://marginalia.example";
 const REPORT = "https://example.org/report";
@@ -13,9 +14,12 @@ function hypothesisExport(): { annotations: Record<string, unknown>[] } & Record
   return JSON.parse(readFileSync(path.join(import.meta.dirname, "__fixtures__/hypothesis-export.json"), "utf8"));
 }
 
-/** Our export as a file would bring it: through JSON text, so dates are strings. */
+/** Our export's file, as the server writes it. */
+const exportedText = await streamedText(jsonLdWriter, exportFixture());
+
+/** Our export as a file would bring it, read afresh each time (tests change it). */
 function exported() {
-  return JSON.parse(JSON.stringify(toJsonLd(exportFixture())));
+  return JSON.parse(exportedText);
 }
 
 /** A minimal W3C annotation on a quote, with whatever else a test needs. */
