@@ -1,3 +1,4 @@
+import type { AnnotationKindName, AnnotationStatusName, PassageKindName, StanceName, VerdictName, VisibilityName } from "@/lib/domain/words";
 import type { PassageMark } from "../passage-marks";
 /**
  * What every export format is made from: one report, its team notes and the
@@ -5,10 +6,6 @@ import type { PassageMark } from "../passage-marks";
  * The server builds it (lib/server/export/gather.ts); the formatters in this
  * folder are pure functions of it, so their output can be checked byte for byte.
  */
-export type StanceName = "supports" | "disputes" | "needs_evidence";
-export type VerdictName = "unverified" | "supported" | "contested" | "refuted";
-export type AnnotationKindName = "highlight" | "comment" | "question" | "claim";
-
 export interface ExportPerson {
   id: string;
   name: string;
@@ -35,7 +32,7 @@ export interface ExportPassage {
   id: string;
   /** The ¶ number. */
   index: number;
-  kind: "heading" | "paragraph" | "quote" | "list_item" | "footnote";
+  kind: PassageKindName;
   level: number | null;
   text: string;
   /** Bold, italic and link ranges kept from the source (code point offsets): quotes show them. */
@@ -80,7 +77,7 @@ export interface ExportAnnotation {
   /** The ¶ number of its passage. */
   passageIndex: number;
   kind: AnnotationKindName;
-  visibility: "private" | "workspace";
+  visibility: VisibilityName;
   /** Markdown; mentions are TipTap shortcodes `[@ id="…" label="…"]`. */
   body: string;
   claimSummary: string | null;
@@ -94,7 +91,7 @@ export interface ExportAnnotation {
     /** SHA-1 (hex) of the author's lower-cased e-mail: W3C `email_sha1`, used to match authors on import. */
     emailSha1: string | null;
   };
-  status: "open" | "resolved";
+  status: AnnotationStatusName;
   verdict: VerdictName;
   /** Who set the verdict last (null when nobody has, or their account is gone), and when. */
   verdictSetBy: ExportPerson | null;

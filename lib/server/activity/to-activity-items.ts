@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
+import type { StanceName } from "@/lib/domain/words";
 import type { StoredEvent } from "../events/bus";
-import { describeEvent, hrefOf, type EventFacts, type StanceName } from "./describe";
+import { describeEvent, hrefOf, type EventFacts } from "./describe";
 
 /** One entry of an activity feed, as the API returns it. */
 export interface ActivityItem {

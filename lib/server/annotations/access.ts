@@ -1,6 +1,6 @@
 import { db, type Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import type { RoleName } from "@/lib/validations/common";
+import type { RoleName } from "@/lib/domain/words";
 import { reportWhere } from "../workspaces/access";
 import { annotationVisibleWhere } from "./visibility";
 

@@ -5,7 +5,7 @@ import { AppError, invalidField, notFound } from "@/lib/errors";
 import { quoteFromPosition, validatePosition } from "@/lib/anchoring";
 import { newMentionIds } from "@/lib/markdown/mentions";
 import type { CreateAnnotationInput } from "@/lib/validations/annotation";
-import type { RoleName } from "@/lib/validations/common";
+import type { RoleName } from "@/lib/domain/words";
 import { notify } from "../notifications/notify";
 import { resolveTagIds } from "../tags/tags";
 import { getReportAccessOrThrow, hasRole, reportAccessSql, requireRole, rolesAtLeast, type ReportAccess } from "../workspaces/access";

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import type { RoleName } from "@/lib/validations/common";
+import type { RoleName } from "@/lib/domain/words";
 import { INVITATION_TOKEN } from "@/lib/validations/invitation";
 import { secretDigest } from "../secrets";
 

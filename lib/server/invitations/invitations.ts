@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import type { RoleName } from "@/lib/validations/common";
+import type { RoleName } from "@/lib/domain/words";
 import { INVITATION_DAYS, type CreateInvitationInput } from "@/lib/validations/invitation";
 import { keysetArgs, keysetPage, type Keyset, type PageOption } from "../pagination/keyset";
 import type { Page } from "../pagination/page";

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { AddMemberInput, ChangeRoleInput, CreateWorkspaceInput } from "@/lib/validations/workspace";
-import type { RoleName } from "@/lib/validations/common";
+import type { RoleName } from "@/lib/domain/words";
 import { isUniqueViolation } from "../prisma-errors";
 import { keysetArgs, keysetPage, mapPage, type Keyset, type PageOption } from "../pagination/keyset";
 import type { Page } from "../pagination/page";

@@ -8,7 +8,7 @@ import { requireUser } from "@/lib/session";
 import { listInvitations } from "@/lib/server/invitations/invitations";
 import { ALL } from "@/lib/server/pagination/keyset";
 import { listMembers } from "@/lib/server/workspaces/workspaces";
-import { ROLES } from "@/lib/validations/common";
+import { ROLES } from "@/lib/domain/words";
 import { loadWorkspace } from "../load-workspace";
 
 export const metadata: Metadata = { title: "Members" };

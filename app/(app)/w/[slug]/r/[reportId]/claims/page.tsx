@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ClaimList, type ClaimItem } from "@/components/annotations/claim-list";
-import { VERDICT_LABEL } from "@/components/annotations/kind-style";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { toClientJson } from "@/lib/client-json";
 import { countClaims, listAnnotations } from "@/lib/server/annotations/annotations";
 import { listTags } from "@/lib/server/tags/tags";
-import { VERDICTS } from "@/lib/validations/annotation";
+import { VERDICTS, VERDICT_LABEL } from "@/lib/domain/words";
 import { loadReport } from "../load-report";
 import { ALL } from "@/lib/server/pagination/keyset";
 
