@@ -4,7 +4,7 @@ import { getToken } from "next-auth/jwt";
 import { redirect } from "next/navigation";
 import { noteRequestUser } from "@/lib/runtime/request-context";
 import { userOfSession } from "@/lib/server/sessions/sessions";
-import type { PublicUser } from "@/lib/server/users/register-user";
+import type { PublicUser } from "@/lib/domain/people";
 
 /** The signed-in session of this request (pages): its user and session id, or null. */
 export const getCurrentSession = cache(async (): Promise<{ user: PublicUser; sessionId: string } | null> => {

@@ -1,6 +1,7 @@
 import { STANCE_VERB, VERDICT_LABEL, type AnnotationKindName, type StanceName, type VerdictName } from "@/lib/domain/words";
 import { noteSentence } from "@/lib/exporters/common";
-import { evidenceLink, placeOfPath, type EvidenceView } from "@/lib/format/evidence";
+import type { EvidenceView } from "@/lib/domain/annotation";
+import { evidenceLink, placeOfPath } from "@/lib/format/evidence";
 
 /**
  * What "Quote in notes" inserts: the annotation's quote as a block quote that

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ReportView } from "@/lib/server/reports/reports";
+import type { ReportView } from "@/lib/domain/reports";
 import { roleAtLeast } from "@/lib/domain/words";
 import { RoleBadge } from "./role-badge";
 import { ViewerSelectionHint } from "./viewer-selection-hint";

@@ -1,4 +1,5 @@
-import type { AnnotationKindName, AnnotationStatusName, PassageKindName, StanceName, VerdictName, VisibilityName } from "@/lib/domain/words";
+import type { AnnotationText } from "@/lib/domain/annotation";
+import type { AnnotationStatusName, PassageKindName, StanceName, VerdictName } from "@/lib/domain/words";
 import type { PassageMark } from "../passage-marks";
 /**
  * What every export format is made from: one report, its team notes and the
@@ -71,22 +72,7 @@ export interface ExportStance {
   updatedAt: Date;
 }
 
-export interface ExportAnnotation {
-  id: string;
-  passageId: string;
-  /** The ¶ number of its passage. */
-  passageIndex: number;
-  kind: AnnotationKindName;
-  visibility: VisibilityName;
-  /** Markdown; mentions are TipTap shortcodes `[@ id="…" label="…"]`. */
-  body: string;
-  claimSummary: string | null;
-  /** Code point offsets within the passage text. */
-  start: number;
-  end: number;
-  quote: string;
-  prefix: string;
-  suffix: string;
+export interface ExportAnnotation extends AnnotationText {
   author: ExportPerson & {
     /** SHA-1 (hex) of the author's lower-cased e-mail: W3C `email_sha1`, used to match authors on import. */
     emailSha1: string | null;

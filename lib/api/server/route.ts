@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { findUserByToken } from "@/lib/server/tokens/tokens";
 import { noteRequestUser } from "@/lib/runtime/request-context";
 import { userOfSession } from "@/lib/server/sessions/sessions";
-import type { PublicUser } from "@/lib/server/users/register-user";
+import type { PublicUser } from "@/lib/domain/people";
 import { assertSameOrigin, isSafeMethod } from "./origin";
 import { JSON_CONTENT_TYPE } from "./read-json";
 import { assertIdParams } from "./params";

@@ -3,6 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { db, sqlQuery } from "@/lib/db";
 import { AppError, invalidField, notFound } from "@/lib/errors";
 import { quoteFromPosition, validatePosition } from "@/lib/anchoring";
+import type { AnnotationView } from "@/lib/domain/annotation";
 import { newMentionIds } from "@/lib/markdown/mentions";
 import type { CreateAnnotationInput } from "@/lib/validations/annotation";
 import type { RoleName } from "@/lib/domain/words";
@@ -12,7 +13,7 @@ import { getReportAccessOrThrow, hasRole, reportAccessSql, requireRole, rolesAtL
 import { announceLater, recordEvent, recordEventSql, type NewEvent } from "../events/events";
 import { noteTokenUse } from "../tokens/tokens";
 import { readAnnotationViews } from "./read-views";
-import { toAnnotationView, type AnnotationRow, type AnnotationView } from "./view";
+import { toAnnotationView, type AnnotationRow } from "./view";
 import { checkBodySize } from "./annotations";
 
 type CreateOptions = { userId: string; reportId: string } & CreateAnnotationInput;

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
+import type { MemberSummary } from "@/lib/domain/people";
 import { AppError } from "@/lib/errors";
 import type { AddMemberInput, ChangeRoleInput, CreateWorkspaceInput } from "@/lib/validations/workspace";
 import type { RoleName } from "@/lib/domain/words";
@@ -81,14 +82,6 @@ export async function listWorkspaces(options: { userId: string; page: PageOption
     reportCount: w._count.reports,
     memberCount: w._count.memberships,
   }));
-}
-
-export interface MemberSummary {
-  userId: string;
-  name: string;
-  email: string;
-  role: RoleName;
-  joinedAt: Date;
 }
 
 const memberSelect = { role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } } as const;
