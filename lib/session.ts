@@ -3,8 +3,8 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { noteRequestUser } from "@/lib/runtime/request-context";
 import { userOfSession } from "@/lib/server/sessions/sessions";
+import type { PublicUser } from "@/lib/domain/people";
 import { sessionOfCookie } from "./session-cookie";
-import type { PublicUser } from "@/lib/server/users/register-user";
 
 /** The signed-in session of this request (pages): its user and session id, or null. */
 export const getCurrentSession = cache(async (): Promise<{ user: PublicUser; sessionId: string } | null> => {

@@ -10,7 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { usePagedList } from "@/components/ui/use-paged-list";
 import { apiFetch } from "@/lib/api/browser/client";
 import { RelativeTime } from "@/components/ui/relative-time";
-import type { ActivityItem, ActivityPage } from "@/lib/server/activity/activity";
+import type { ActivityItem, ActivityPage } from "@/lib/domain/activity";
 
 const PAGE = 50;
 

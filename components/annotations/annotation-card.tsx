@@ -6,9 +6,10 @@ import { Badge } from "@/components/ui/badge";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { ReaderAnnotation } from "@/components/reader/types";
 import { TagChip } from "@/components/tags/tag-chip";
+import { KIND_LABEL } from "@/lib/domain/words";
 import { Tally, VerdictBadge } from "./claim-badges";
 import { ClampedBody } from "./clamped-body";
-import { KIND_BAR, KIND_LABEL, KIND_TONE } from "./kind-style";
+import { KIND_BAR, KIND_TONE } from "./kind-style";
 
 interface Props {
   annotation: ReaderAnnotation;

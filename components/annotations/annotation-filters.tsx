@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import type { ReaderAnnotation } from "@/components/reader/types";
+import { KIND_LABEL, VERDICT_LABEL } from "@/lib/domain/words";
 import { activeCount, facetCounts, type FilterDimension, type Filters, toggle } from "./filters";
-import { KIND_LABEL, VERDICT_LABEL } from "./kind-style";
 
 interface Props {
   annotations: ReaderAnnotation[];

@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
-import { VERDICT_LABEL, VERDICT_TONE } from "./kind-style";
+import { VERDICT_LABEL } from "@/lib/domain/words";
+import { VERDICT_TONE } from "./kind-style";
 
 type Verdict = keyof typeof VERDICT_LABEL;
 

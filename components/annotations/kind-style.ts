@@ -1,16 +1,16 @@
 import type { BadgeTone } from "@/components/ui/badge";
+import type { AnnotationKindName, VerdictName } from "@/lib/domain/words";
 
-export const KIND_LABEL = { highlight: "Highlight", comment: "Comment", question: "Question", claim: "Claim" } as const;
-export const KIND_TONE: Record<keyof typeof KIND_LABEL, BadgeTone> = { highlight: "yellow", comment: "amber", question: "sky", claim: "fuchsia" };
-export const KIND_BAR: Record<keyof typeof KIND_LABEL, string> = {
+// The kinds' and verdicts' names are lib/domain/words.ts's KIND_LABEL and VERDICT_LABEL.
+export const KIND_TONE: Record<AnnotationKindName, BadgeTone> = { highlight: "yellow", comment: "amber", question: "sky", claim: "fuchsia" };
+export const KIND_BAR: Record<AnnotationKindName, string> = {
   highlight: "before:bg-yellow-400",
   comment: "before:bg-amber-500",
   question: "before:bg-sky-500",
   claim: "before:bg-fuchsia-500",
 };
 
-export const VERDICT_LABEL = { unverified: "Unverified", supported: "Supported", contested: "Contested", refuted: "Refuted" } as const;
-export const VERDICT_TONE: Record<keyof typeof VERDICT_LABEL, BadgeTone> = { unverified: "neutral", supported: "emerald", contested: "amber", refuted: "red" };
+export const VERDICT_TONE: Record<VerdictName, BadgeTone> = { unverified: "neutral", supported: "emerald", contested: "amber", refuted: "red" };
 
 export const STANCE_LABEL = { supports: "Supports", disputes: "Disputes", needs_evidence: "Needs evidence" } as const;
 export const STANCE_TEXT = {

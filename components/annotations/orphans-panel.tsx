@@ -4,7 +4,7 @@ import { useState } from "react";
 import type { ReaderAnnotation } from "@/components/reader/types";
 import { Alert } from "@/components/ui/alert";
 import { ShowMore } from "@/components/ui/show-more";
-import { KIND_LABEL } from "./kind-style";
+import { KIND_LABEL } from "@/lib/domain/words";
 
 interface Props {
   /** The orphans read so far (a page at a time), of `total`. */

@@ -3,11 +3,11 @@
 import Link from "next/link";
 import { useId, useRef, useState } from "react";
 import { activeCount, type Filters } from "@/components/annotations/filters";
-import { KIND_LABEL, VERDICT_LABEL } from "@/components/annotations/kind-style";
 import { useStoredChoice } from "@/components/reader/use-stored-choice";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
 import { TextInput } from "@/components/ui/field";
+import { ANNOTATION_KINDS, KIND_LABEL, VERDICTS, VERDICT_LABEL, isOneOf } from "@/lib/domain/words";
 import { dateRangeProblem, exportUrl, printUrl, type ExportChoices } from "./export-url";
 
 type Target = "markdown" | "docx" | "csv" | "jsonld" | "print";
@@ -22,8 +22,6 @@ const TARGET_TEXT: Record<Target, { label: string; help: string; action: string 
   print: { label: "Printable page (save as PDF)", help: "Opens a clean page in a new tab; print it or save it as PDF from there.", action: "Open printable page" },
 };
 
-const KINDS = ["highlight", "comment", "question", "claim"] as const;
-const VERDICTS = ["unverified", "supported", "contested", "refuted"] as const;
 const STATUSES = [
   { value: "open", label: "Open" },
   { value: "resolved", label: "Resolved" },
@@ -44,8 +42,8 @@ function choicesFrom(filters: Filters, tags: Props["tags"]): ExportChoices {
   const visibility = filters.visibility ?? [];
   const includePrivate = visibility.includes("private");
   return {
-    kind: (filters.kind ?? []).filter((k) => (KINDS as readonly string[]).includes(k)),
-    verdict: (filters.verdict ?? []).filter((v) => (VERDICTS as readonly string[]).includes(v)),
+    kind: (filters.kind ?? []).filter((k) => isOneOf(ANNOTATION_KINDS, k)),
+    verdict: (filters.verdict ?? []).filter((v) => isOneOf(VERDICTS, v)),
     status: (filters.status ?? []).filter((s) => s === "open" || s === "resolved"),
     tag: [...new Set((filters.tag ?? []).map((t) => codebook.get(t.toLocaleLowerCase("en")) ?? t))],
     author: filters.author ?? [],
@@ -179,7 +177,7 @@ export function ExportDialog({ reportId, slug, members, tags, initialFilters }: 
             Starts from the sidebar’s filters. {filtered ? "Only annotations that match every group are exported." : "With no filters, every annotation shared with the team is exported."}
           </p>
           <div className="mt-3 grid gap-x-6 gap-y-4 sm:grid-cols-2">
-            <CheckGroup legend="Kind" options={KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] }))} selected={choices.kind ?? []} onChange={(kind) => update({ kind })} />
+            <CheckGroup legend="Kind" options={ANNOTATION_KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] }))} selected={choices.kind ?? []} onChange={(kind) => update({ kind })} />
             <CheckGroup
               legend="Verdict"
               hint="Claims only."

@@ -1,6 +1,7 @@
 import { Fragment } from "react";
 import { MarkdownBody } from "@/components/ui/markdown-body";
-import { KIND_LABEL, STANCE_LABEL, VERDICT_LABEL, citation, formatDay, formatUtc, noteSentence, passageUrl, tallyText, verdictSetText } from "@/lib/exporters/common";
+import { KIND_LABEL, STANCE_VERB, VERDICT_LABEL } from "@/lib/domain/words";
+import { citation, formatDay, formatUtc, noteSentence, passageUrl, tallyText, verdictSetText } from "@/lib/exporters/common";
 import { quoteRuns } from "@/lib/exporters/quote-marks";
 import type { ExportAnnotation, ExportData, ExportPassage, ExportReply, ExportStance } from "@/lib/exporters/types";
 import { tidyMarkdown } from "@/lib/markdown/tidy";
@@ -216,7 +217,7 @@ function StanceLine({ stance: s }: { stance: ExportStance }) {
       <span dir="auto" className="font-semibold">
         {s.author.name}
       </span>{" "}
-      {STANCE_LABEL[s.stance]}
+      {STANCE_VERB[s.stance]}
       {s.note?.trim() ? (
         <>
           : <span dir="auto">{noteSentence(s.note)}</span>

@@ -3,9 +3,9 @@ import type { ReactNode } from "react";
 import { RegisterForm } from "@/components/auth/register-form";
 import { ButtonLink } from "@/components/ui/button";
 import { ROLE_HELP, aRole } from "@/components/workspaces/role-help";
-import type { InvitationLink } from "@/lib/server/invitations/invitation-link";
+import type { InvitationLink } from "@/lib/domain/invitations";
 import { INVITATION_DAYS } from "@/lib/validations/invitation";
-import type { PublicUser } from "@/lib/server/users/register-user";
+import type { PublicUser } from "@/lib/domain/people";
 import { JoinButton } from "./join-button";
 import { SignOutAndReturn } from "./sign-out-and-return";
 

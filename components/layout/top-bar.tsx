@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { Avatar } from "@/components/ui/avatar";
-import type { PublicUser } from "@/lib/server/users/register-user";
+import type { PublicUser } from "@/lib/domain/people";
 import { Suspense } from "react";
 import { SearchBox } from "./search-box";
 import { UserMenu } from "./user-menu";

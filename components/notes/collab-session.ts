@@ -3,7 +3,7 @@
 import { HocuspocusProvider, WebSocketStatus } from "@hocuspocus/provider";
 import * as Y from "yjs";
 import { ApiError, apiFetch } from "@/lib/api/browser/client";
-import type { CollabTicket } from "@/lib/server/notes/collab-ticket";
+import type { CollabTicket } from "@/lib/domain/notes";
 
 /**
  * A browser's co-editing session for one report's notes: the Yjs document and

@@ -1,5 +1,7 @@
+import { STANCE_VERB, VERDICT_LABEL, type AnnotationKindName, type StanceName, type VerdictName } from "@/lib/domain/words";
 import { noteSentence } from "@/lib/exporters/common";
-import { evidenceLink, placeOfPath, type EvidenceView } from "@/lib/format/evidence";
+import type { EvidenceView } from "@/lib/domain/annotation";
+import { evidenceLink, placeOfPath } from "@/lib/format/evidence";
 
 /**
  * What "Quote in notes" inserts: the annotation's quote as a block quote that
@@ -10,14 +12,14 @@ import { evidenceLink, placeOfPath, type EvidenceView } from "@/lib/format/evide
 export interface QuotedAnnotation {
   quote: string;
   passageIndex: number;
-  kind: "highlight" | "comment" | "question" | "claim";
+  kind: AnnotationKindName;
   body: string;
   claimSummary: string | null;
   author: { name: string };
-  verdict?: "unverified" | "supported" | "contested" | "refuted";
+  verdict?: VerdictName;
   verdictSetBy?: { name: string } | null;
   verdictSetAt?: string | null;
-  stances?: { user: { name: string }; stance: "supports" | "disputes" | "needs_evidence"; note: string | null; evidence: EvidenceView | null }[];
+  stances?: { user: { name: string }; stance: StanceName; note: string | null; evidence: EvidenceView | null }[];
 }
 
 /** Backslash-escapes what Markdown would read as formatting, so quoted text stays text. */
@@ -25,19 +27,17 @@ export function escapeMarkdownText(text: string): string {
   return text.replace(/[\\`*_{}[\]()<>#+!|~]/g, "\\$&").replace(/^(\s*)([-=]{3,}|\d+[.)])(?=\s|$)/gm, "$1\\$2");
 }
 
-const LEAD: Record<QuotedAnnotation["kind"], string> = {
+const LEAD: Record<AnnotationKindName, string> = {
   highlight: "highlighted",
   comment: "commented",
   question: "asked",
   claim: "marked a claim",
 };
 
-const VERDICT: Record<NonNullable<QuotedAnnotation["verdict"]>, string> = { unverified: "Unverified", supported: "Supported", contested: "Contested", refuted: "Refuted" };
-const STANCE: Record<NonNullable<QuotedAnnotation["stances"]>[number]["stance"], string> = { supports: "supports", disputes: "disputes", needs_evidence: "needs evidence" };
 
 /** "Verdict: **Contested** (set by Edna Editor on 2026-12-07)" */
 function verdictLine(a: QuotedAnnotation): string {
-  const verdict = `Verdict: **${VERDICT[a.verdict ?? "unverified"]}**`;
+  const verdict = `Verdict: **${VERDICT_LABEL[a.verdict ?? "unverified"]}**`;
   if (!a.verdictSetAt) return verdict;
   const by = a.verdictSetBy ? ` by ${escapeMarkdownText(a.verdictSetBy.name)}` : "";
   return `${verdict} (set${by} on ${a.verdictSetAt.slice(0, 10)})`;
@@ -45,7 +45,7 @@ function verdictLine(a: QuotedAnnotation): string {
 
 /** "- **Anan** disputes: The table says 35%. Evidence: [¶ 3](/w/…#p-3)" */
 function stanceLine(s: NonNullable<QuotedAnnotation["stances"]>[number], place: { slug: string; reportId: string } | null): string {
-  let line = `- **${escapeMarkdownText(s.user.name)}** ${STANCE[s.stance]}`;
+  let line = `- **${escapeMarkdownText(s.user.name)}** ${STANCE_VERB[s.stance]}`;
   line += s.note?.trim() ? `: ${escapeMarkdownText(noteSentence(s.note))}` : ".";
   const link = place ? evidenceLink(s.evidence, place) : null;
   if (link) line += ` Evidence: [${escapeMarkdownText(link.label)}](${link.href.replace(/[()\s]/g, encodeURIComponent)})`;

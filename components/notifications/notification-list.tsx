@@ -10,20 +10,21 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { usePagedList } from "@/components/ui/use-paged-list";
 import { apiFetch } from "@/lib/api/browser/client";
 import { pageUrl } from "@/lib/api/browser/pages";
+import type { Jsonified } from "@/lib/domain/json";
+import type { NotificationView } from "@/lib/domain/notifications";
+import { VERDICTS, VERDICT_LABEL, isOneOf } from "@/lib/domain/words";
 import { relativeTime } from "@/lib/format/relative-time";
-import type { NotificationView } from "@/lib/server/notifications/notifications";
 import { UNREAD_EVENT } from "./notification-bell";
 
 /** A notification as the page hands it to the browser: dates as ISO strings. */
-export type NotificationItem = Omit<NotificationView, "createdAt" | "readAt"> & { createdAt: string; readAt: string | null };
+export type NotificationItem = Jsonified<NotificationView>;
 
 const KIND_WORD: Record<string, string> = { highlight: "highlight", comment: "comment", question: "question", claim: "claim" };
-const VERDICT_WORD: Record<string, string> = { unverified: "Unverified", supported: "Supported", contested: "Contested", refuted: "Refuted" };
 
 /** What happened, in a sentence: one wording per notification type (docs/api.md, "Who is notified"). */
 export function sentence(n: Pick<NotificationItem, "type" | "actor" | "annotation">): string {
   const kind = (n.annotation && KIND_WORD[n.annotation.kind]) ?? "annotation";
-  const verdict = n.annotation ? (VERDICT_WORD[n.annotation.verdict] ?? n.annotation.verdict) : "";
+  const verdict = n.annotation ? (isOneOf(VERDICTS, n.annotation.verdict) ? VERDICT_LABEL[n.annotation.verdict] : n.annotation.verdict) : "";
   switch (n.type) {
     case "mention":
       return `${n.actor.name} mentioned you`;

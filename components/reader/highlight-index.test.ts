@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decodeHighlightIndex, highlightRows, type HighlightRow } from "./highlight-index";
+import { highlightRows, type HighlightRow } from "@/lib/domain/highlight-index";
+import { decodeHighlightIndex } from "./highlight-index";
 import type { ReaderPassage } from "./types";
 
 const passage = (index: number, id: string) => ({ id, index, kind: "paragraph", text: "Some text of the passage." }) as ReaderPassage;

@@ -9,10 +9,11 @@ import { DraftScope } from "@/components/drafts/use-draft";
 import type { NotesData } from "@/components/notes/notes-memory";
 import { quoteMarkdown } from "@/components/notes/quote-markdown";
 import { Toast, useToast } from "@/components/ui/toast";
+import type { HighlightIndexJson } from "@/lib/domain/highlight-index";
+import { roleAtLeast } from "@/lib/domain/words";
 import type { OrphansPage } from "./annotation-list";
 import { AnnotationsHeader } from "./annotations-header";
 import { BottomSheet } from "./bottom-sheet";
-import type { HighlightIndexJson } from "./highlight-index";
 import { highlightSpecs } from "./highlight-specs";
 import { KeyboardHelp } from "./keyboard-help";
 import { PresenceMarkers } from "./presence";
@@ -96,8 +97,8 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
   const focus = useAnnotationFocus({ textRef, onOpen: store.seen });
   const composer = useComposerDraft({ reportId, passages, onDiscarded: (restore) => toasts.show({ message: "Draft closed.", action: { label: "Undo", run: restore } }) });
   const panels = useSidePanel({ notes, startWithNotes: searchParams.get("panel") === "notes" });
-  const canReattach = me.role === "editor" || me.role === "owner";
-  const canEditNotes = notes !== null && me.role !== "viewer";
+  const canReattach = roleAtLeast(me.role, "editor");
+  const canEditNotes = notes !== null && roleAtLeast(me.role, "annotator");
   const draft = composer.draft;
 
   const visible = useMemo(() => store.annotations.filter((a) => matches(a, filters)), [store.annotations, filters]);

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import type { ReportView } from "@/lib/server/reports/reports";
+import type { ReportView } from "@/lib/domain/reports";
+import { roleAtLeast } from "@/lib/domain/words";
 import { RoleBadge } from "./role-badge";
 import { ViewerSelectionHint } from "./viewer-selection-hint";
 
@@ -28,7 +29,7 @@ export function ReportHeader({ report, claimCount, canEdit }: { report: ReportVi
         </Link>
         <RoleBadge role={report.role} slug={report.workspace.slug} />
       </p>
-      {report.role === "viewer" && <ViewerSelectionHint />}
+      {!roleAtLeast(report.role, "annotator") && <ViewerSelectionHint />}
       <h1 dir="auto" className="mt-2 font-serif text-[2rem] leading-tight font-semibold tracking-tight text-balance sm:text-4xl">
         {report.title}
       </h1>

@@ -3,9 +3,10 @@
 import { useCallback, useMemo, useRef, useState } from "react";
 import { apiFetch } from "@/lib/api/browser/client";
 import { fetchAllPages, sizedPageUrl } from "@/lib/api/browser/pages";
+import type { HighlightIndexJson } from "@/lib/domain/highlight-index";
 import { READER_PAGE, readerListPath } from "./annotation-list";
 import { mergeInto, putInOrder, readingOrder } from "./annotation-order";
-import { decodeHighlightIndex, type HighlightIndexJson, type IndexedHighlight } from "./highlight-index";
+import { decodeHighlightIndex, type IndexedHighlight } from "./highlight-index";
 import { useRestOfAnnotations } from "./use-rest-of-annotations";
 import type { useOrphans } from "./use-orphans";
 import type { ReaderAnnotation, ReaderPassage } from "./types";

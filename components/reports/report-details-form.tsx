@@ -6,16 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { apiFetch } from "@/lib/api/browser/client";
-
-export interface ReportDetails {
-  title: string;
-  subtitle: string | null;
-  authors: string[];
-  publisher: string | null;
-  publishedAt: string | null;
-  language: string | null;
-  sourceUrl: string | null;
-}
+import type { ReportDetails } from "@/lib/domain/reports";
 
 const orNull = (v: string) => (v.trim() === "" ? null : v.trim());
 

@@ -3,10 +3,9 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTransition, type FormEvent } from "react";
-import { KIND_LABEL } from "@/components/annotations/kind-style";
 import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
-import { ANNOTATION_KINDS } from "@/lib/validations/common";
+import { ANNOTATION_KINDS, KIND_LABEL } from "@/lib/domain/words";
 import { SEARCH_FILTER_KEYS, type SearchFilterValues } from "@/lib/validations/search";
 
 interface Props {

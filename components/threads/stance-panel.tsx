@@ -4,12 +4,13 @@ import { usePathname } from "next/navigation";
 import { useId, useState } from "react";
 import { useDraft } from "@/components/drafts/use-draft";
 import { Tally } from "@/components/annotations/claim-badges";
-import { STANCE_LABEL, VERDICT_LABEL } from "@/components/annotations/kind-style";
+import { STANCE_LABEL } from "@/components/annotations/kind-style";
 import { StanceReasons } from "@/components/annotations/stance-reasons";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { ReaderAnnotation, ReaderPassage, StanceName, Verdict } from "@/components/reader/types";
+import type { ReaderAnnotation, ReaderPassage } from "@/components/reader/types";
 import { apiFetch } from "@/lib/api/browser/client";
+import { STANCES, VERDICTS, VERDICT_LABEL, type StanceName } from "@/lib/domain/words";
 import { placeOfPath } from "@/lib/format/evidence";
 import { useApiAction } from "./use-api-action";
 
@@ -22,8 +23,6 @@ interface Props {
   onChange: (a: ReaderAnnotation) => void;
 }
 
-const STANCES: StanceName[] = ["supports", "disputes", "needs_evidence"];
-const VERDICTS = Object.keys(VERDICT_LABEL) as Verdict[];
 
 /** Evidence typed as "¶ 12" (a passage of this report) or a web address. */
 function parseEvidence(text: string, passages: ReaderPassage[]) {

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import type { ReaderAnnotation, ReaderContext } from "@/components/reader/types";
 import { ApiError, apiFetch } from "@/lib/api/browser/client";
 import { appendNew, fetchPages } from "@/lib/api/browser/pages";
+import { roleAtLeast } from "@/lib/domain/words";
 import { BodyEditorForm } from "./body-editor-form";
 import { ReplyItem, type ReplyData } from "./reply-item";
 import { StancePanel } from "./stance-panel";
@@ -24,14 +25,13 @@ interface Props {
   replyFocus?: number;
 }
 
-const RANK = { viewer: 0, annotator: 1, editor: 2, owner: 3 } as const;
 const action = "text-xs font-medium text-stone-600 underline-offset-2 hover:text-stone-900 hover:underline disabled:opacity-50 dark:text-stone-400 dark:hover:text-stone-100";
 
 /** The open thread under a focused card: stances, tags, actions, replies and the reply box. */
 export function ThreadPanel({ annotation: a, context, onChange, onDelete, onQuote, refreshKey = 0, replyFocus = 0 }: Props) {
   const { me, members, passages, tags } = context;
-  const canWrite = RANK[me.role] >= RANK.annotator;
-  const moderates = RANK[me.role] >= RANK.editor;
+  const canWrite = roleAtLeast(me.role, "annotator");
+  const moderates = roleAtLeast(me.role, "editor");
   const mine = a.author.id === me.id;
   const [replies, setReplies] = useState<ReplyData[] | null>(null);
   // Where the thread continues past the replies shown (oldest first), or null when all are shown.

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { ApiError, apiFetch } from "@/lib/api/browser/client";
-import { ROLES, type RoleName } from "@/lib/validations/common";
+import { ROLES, type RoleName } from "@/lib/domain/words";
 import { INVITATION_DAYS } from "@/lib/validations/invitation";
 import { addMemberSchema } from "@/lib/validations/workspace";
 import type { Member } from "./member-types";

@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ApiError } from "@/lib/api/browser/client";
-import type { ImportResult } from "@/lib/server/annotations/import-annotations";
+import type { ImportResult } from "@/lib/domain/imports";
 import { Modal } from "@/components/ui/modal";
 
 /** The server's limit (app/api/v1/reports/[id]/annotations/import). */

@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
-import { ROLES, type RoleName } from "@/lib/validations/common";
+import { ROLES, type RoleName } from "@/lib/domain/words";
 import { TOUCH } from "./add-member-form";
 import type { Member } from "./member-types";
 import { ROLE_HELP, ROLE_LABEL } from "./role-help";

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
 import { apiFetch } from "@/lib/api/browser/client";
-import type { RoleName } from "@/lib/validations/common";
+import type { RoleName } from "@/lib/domain/words";
 import { aRole } from "./role-help";
 import type { Invitation, Member, NewInvitation } from "./member-types";
 

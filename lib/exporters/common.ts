@@ -1,27 +1,8 @@
 /** Wording and small conversions every export format shares, so they all say the same thing. */
+import type { StanceName } from "@/lib/domain/words";
 import { mentionsAsText } from "@/lib/markdown/mentions";
 import { tidyMarkdown } from "@/lib/markdown/tidy";
-import type { AnnotationKindName, ExportAnnotation, ExportReport, StanceName, VerdictName } from "./types";
-
-export const KIND_LABEL: Record<AnnotationKindName, string> = {
-  highlight: "Highlight",
-  comment: "Comment",
-  question: "Question",
-  claim: "Claim",
-};
-
-export const STANCE_LABEL: Record<StanceName, string> = {
-  supports: "supports",
-  disputes: "disputes",
-  needs_evidence: "needs evidence",
-};
-
-export const VERDICT_LABEL: Record<VerdictName, string> = {
-  unverified: "Unverified",
-  supported: "Supported",
-  contested: "Contested",
-  refuted: "Refuted",
-};
+import type { ExportAnnotation, ExportReport } from "./types";
 
 // Called twice per date, for tens of thousands of dates in a large export: cheaper than String#padStart.
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n));

@@ -8,8 +8,9 @@
  * Written as a stream (see docx-package.ts and word-xml.ts): a large report's
  * document is never held whole, in memory or as a tree of objects.
  */
+import { KIND_LABEL, STANCE_VERB, VERDICT_LABEL } from "@/lib/domain/words";
 import { quoteRuns } from "./quote-marks";
-import { KIND_LABEL, STANCE_LABEL, VERDICT_LABEL, citation, formatDay, formatUtc, noteSentence, passageUrl, tallyText, verdictSetText } from "./common";
+import { citation, formatDay, formatUtc, noteSentence, passageUrl, tallyText, verdictSetText } from "./common";
 import { docxPackage, type DocxOptions, type WordParts } from "./docx-package";
 import { INDENT_STEP, MARKDOWN_CHARACTER_STYLES, MARKDOWN_PARAGRAPH_STYLES, QUOTE_STYLE, markdownToDocx } from "./markdown-to-docx";
 import { writeChunks, type Annotations, type ExportWriter } from "./stream";
@@ -150,7 +151,7 @@ function verdictText(a: ExportClaim): string {
 
 /** "Bob Ruiz disputes: Table A3 says 35%. Evidence: ¶ 3" (linked), indented under the claim. */
 function stanceParagraph(stance: ExportStance, parts: WordParts): string {
-  let content = run(stance.author.name, { bold: true }) + run(` ${STANCE_LABEL[stance.stance]}`);
+  let content = run(stance.author.name, { bold: true }) + run(` ${STANCE_VERB[stance.stance]}`);
   content += stance.note?.trim() ? run(": ") + run(noteSentence(stance.note)) : run(".");
   if (stance.evidence) content += run(" Evidence: ") + link(stance.evidence.url, stance.evidence.label, parts);
   return directedParagraph(stance.note ?? stance.author.name, { indent: { left: INDENT_STEP } }, content);

@@ -9,17 +9,16 @@
  * https://www.w3.org/TR/annotation-model/
  */
 import { codePointLength } from "@/lib/anchoring";
+import type { AnnotationKindName, StanceName } from "@/lib/domain/words";
 import { bodyForExport, originOf } from "./common";
 import type { ExportWriter } from "./stream";
 import {
   PASSAGE_SEPARATOR,
-  type AnnotationKindName,
   type ExportAnnotation,
   type ExportData,
   type ExportHead,
   type ExportPassage,
   type ExportReply,
-  type StanceName,
 } from "./types";
 
 export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";

@@ -5,10 +5,8 @@
  * change the structure, and user-written Markdown is nested under the export's
  * own headings.
  */
+import { KIND_LABEL, STANCE_VERB, VERDICT_LABEL } from "@/lib/domain/words";
 import {
-  KIND_LABEL,
-  STANCE_LABEL,
-  VERDICT_LABEL,
   bodyForExport,
   citation,
   formatDay,
@@ -182,7 +180,7 @@ function claimLine(annotation: ExportAnnotation): string {
 
 /** "- **Bob Ruiz** disputes: Table A3 says 35%. Evidence: [¶ 3](https://…#p-3)": the note is plain text, kept as such. */
 function stanceItem(stance: ExportStance): string {
-  let line = `- **${escapeInline(stance.author.name)}** ${STANCE_LABEL[stance.stance]}`;
+  let line = `- **${escapeInline(stance.author.name)}** ${STANCE_VERB[stance.stance]}`;
   line += stance.note?.trim() ? `: ${escapeInline(noteSentence(stance.note))}` : ".";
   if (stance.evidence) line += ` Evidence: ${evidenceLink(stance.evidence)}`;
   return line;

@@ -1,3 +1,5 @@
+import type { AnnotationText } from "@/lib/domain/annotation";
+import type { AnnotationStatusName, PassageKindName, StanceName, VerdictName } from "@/lib/domain/words";
 import type { PassageMark } from "../passage-marks";
 /**
  * What every export format is made from: one report, its team notes and the
@@ -5,10 +7,6 @@ import type { PassageMark } from "../passage-marks";
  * The server builds it (lib/server/export/gather.ts); the formatters in this
  * folder are pure functions of it, so their output can be checked byte for byte.
  */
-export type StanceName = "supports" | "disputes" | "needs_evidence";
-export type VerdictName = "unverified" | "supported" | "contested" | "refuted";
-export type AnnotationKindName = "highlight" | "comment" | "question" | "claim";
-
 export interface ExportPerson {
   id: string;
   name: string;
@@ -35,7 +33,7 @@ export interface ExportPassage {
   id: string;
   /** The ¶ number. */
   index: number;
-  kind: "heading" | "paragraph" | "quote" | "list_item" | "footnote";
+  kind: PassageKindName;
   level: number | null;
   text: string;
   /** Bold, italic and link ranges kept from the source (code point offsets): quotes show them. */
@@ -74,27 +72,12 @@ export interface ExportStance {
   updatedAt: Date;
 }
 
-export interface ExportAnnotation {
-  id: string;
-  passageId: string;
-  /** The ¶ number of its passage. */
-  passageIndex: number;
-  kind: AnnotationKindName;
-  visibility: "private" | "workspace";
-  /** Markdown; mentions are TipTap shortcodes `[@ id="…" label="…"]`. */
-  body: string;
-  claimSummary: string | null;
-  /** Code point offsets within the passage text. */
-  start: number;
-  end: number;
-  quote: string;
-  prefix: string;
-  suffix: string;
+export interface ExportAnnotation extends AnnotationText {
   author: ExportPerson & {
     /** SHA-1 (hex) of the author's lower-cased e-mail: W3C `email_sha1`, used to match authors on import. */
     emailSha1: string | null;
   };
-  status: "open" | "resolved";
+  status: AnnotationStatusName;
   verdict: VerdictName;
   /** Who set the verdict last (null when nobody has, or their account is gone), and when. */
   verdictSetBy: ExportPerson | null;

@@ -1,3 +1,4 @@
+import type { EvidenceView } from "@/lib/domain/annotation";
 /**
  * A stance's evidence as people read it: a web address as itself, a passage
  * as "¶ 14" (naming the other report, or the earlier version, when it is not
@@ -5,30 +6,6 @@
  * the address that opens it. The reader, the Claims view and every export
  * word it the same way from this one function.
  */
-
-/** Where a ¶ number points: the passage's report, and the version that number belongs to. */
-export interface EvidencePassage {
-  reportId: string;
-  reportTitle: string;
-  /** The ¶ number, in `version`. */
-  index: number;
-  version: number;
-  /** Whether `version` is the report's current one. */
-  current: boolean;
-}
-
-/** A stance's evidence, as the API gives it. */
-export interface EvidenceView {
-  url: string | null;
-  passageId: string | null;
-  annotationId: string | null;
-  /**
-   * The passage the evidence points at (the passage itself, or the one the
-   * annotation marks): null for a link, and when it can no longer be shown
-   * (the annotation was deleted, or is private).
-   */
-  passage: EvidencePassage | null;
-}
 
 export interface EvidenceLink {
   label: string;

@@ -5,6 +5,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { ROLES, type RoleName } from "../domain/words";
 
 export function baseUrl(): string {
   const url = process.env.MARGINALIA_TEST_BASE_URL;
@@ -166,8 +167,8 @@ export async function newAnnotation(user: Caller, report: Report, fields: Record
   return res.body;
 }
 
-export const ROLE_NAMES = ["owner", "editor", "annotator", "viewer"] as const;
-export type Actor = (typeof ROLE_NAMES)[number] | "stranger";
+export const ROLE_NAMES = ROLES;
+export type Actor = RoleName | "stranger";
 export const ACTORS: Actor[] = [...ROLE_NAMES, "stranger"];
 
 /** A workspace with one member of each role, an extra annotator who authors things, and a stranger. */

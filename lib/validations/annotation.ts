@@ -1,13 +1,11 @@
 import { z } from "zod";
-import { ANNOTATION_KINDS, VISIBILITIES, idField, lineText, multilineText, webAddress, wholeNumber } from "./common";
+import { ANNOTATION_KINDS, ANNOTATION_STATUSES, STANCES, VERDICTS, VISIBILITIES } from "@/lib/domain/words";
+import { idField, lineText, multilineText, webAddress, wholeNumber } from "./common";
 
 export const BODY_MAX = 20_000;
 export const CLAIM_SUMMARY_MAX = 300;
 export const TAG_NAME_MAX = 40;
 export const TAGS_PER_ANNOTATION_MAX = 10;
-export const STATUSES = ["open", "resolved"] as const;
-export const STANCES = ["supports", "disputes", "needs_evidence"] as const;
-export const VERDICTS = ["unverified", "supported", "contested", "refuted"] as const;
 
 const claimSummary = lineText("The claim summary").max(CLAIM_SUMMARY_MAX, `The claim summary must be at most ${CLAIM_SUMMARY_MAX} characters.`);
 
@@ -48,7 +46,7 @@ export const updateAnnotationSchema = z.object({
   body: body.optional(),
   claimSummary: claimSummary.nullable().optional(),
   tags: tagNames.optional(),
-  status: z.enum(STATUSES).optional(),
+  status: z.enum(ANNOTATION_STATUSES).optional(),
   version,
 });
 export type UpdateAnnotationInput = z.infer<typeof updateAnnotationSchema>;
@@ -80,7 +78,7 @@ export const annotationFiltersSchema = z.object({
   author: z.array(idField("author")).max(50).optional(),
   kind: z.array(z.enum(ANNOTATION_KINDS)).optional(),
   verdict: z.array(z.enum(VERDICTS)).optional(),
-  status: z.array(z.enum(STATUSES)).optional(),
+  status: z.array(z.enum(ANNOTATION_STATUSES)).optional(),
   visibility: z.array(z.enum(VISIBILITIES)).optional(),
 });
 export type AnnotationFilters = z.infer<typeof annotationFiltersSchema>;

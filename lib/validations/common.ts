@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ROLES } from "@/lib/domain/words";
 
 // In the browser zod must not compile schemas with `new Function`, nor probe whether it may (it calls
 // `Function("")` on first use): the pages' Content-Security-Policy refuses eval, and the probe alone
@@ -7,14 +8,8 @@ import { z } from "zod";
 // instrumentation-client file would: the long reader's first paint paid for it). The server compiles.
 if (typeof window !== "undefined") z.config({ jitless: true });
 
-export const ROLES = ["owner", "editor", "annotator", "viewer"] as const;
-export type RoleName = (typeof ROLES)[number];
-
 /** A member's role, as a request names it. */
 export const roleField = z.enum(ROLES, { error: `Role must be one of: ${ROLES.join(", ")}.` });
-
-export const ANNOTATION_KINDS = ["highlight", "comment", "question", "claim"] as const;
-export const VISIBILITIES = ["private", "workspace"] as const;
 
 // ---------------------------------------------------------------- text
 // Every text field is one of three kinds, each with its rule written once here: a line

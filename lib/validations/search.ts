@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { ANNOTATION_KINDS } from "@/lib/domain/words";
 import { tagName } from "./annotation";
-import { ANNOTATION_KINDS, calendarDate, idField, lineText, queryWholeNumber } from "./common";
+import { calendarDate, idField, lineText, queryWholeNumber } from "./common";
 
 /** The longest search string taken (characters). */
 export const QUERY_MAX_LENGTH = 500;

@@ -1,4 +1,4 @@
-import type { ImportPreview } from "@/lib/server/reports/import-source";
+import type { ImportPreview } from "@/lib/domain/imports";
 
 /** The metadata a person can correct, as the form holds it (empty string = nothing). */
 export interface Meta {

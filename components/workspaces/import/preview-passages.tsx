@@ -3,7 +3,7 @@
 import { memo, useCallback, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { dateFromText, namesFromText } from "@/lib/importers/import-choices";
-import type { PreviewPassage } from "@/lib/server/reports/import-source";
+import type { PreviewPassage } from "@/lib/domain/imports";
 import { PassageMenu, type MenuItem } from "./passage-menu";
 import type { ChoiceAction, PassageChoices, PassageUse } from "./passage-choices";
 import { useRovingGrid } from "./use-roving-grid";

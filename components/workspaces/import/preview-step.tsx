@@ -2,7 +2,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { ImportPreview } from "@/lib/server/reports/import-source";
+import type { ImportPreview } from "@/lib/domain/imports";
 import { ChoicesSummary } from "./choices-summary";
 import { ImportProgress } from "./import-progress";
 import { MetadataFields } from "./metadata-fields";

@@ -2,7 +2,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { apiFetch } from "@/lib/api/browser/client";
 import { dateFromText, namesFromText } from "@/lib/importers/import-choices";
-import type { ImportPreview, PreviewPassage } from "@/lib/server/reports/import-source";
+import type { ImportPreview, PreviewPassage } from "@/lib/domain/imports";
 import { fieldErrorsOf, messageOf, postForm } from "./messages";
 import { EMPTY_META, appendMetadata, metaFrom, metadataJson, normaliseUrl, type Meta, type MetaKey } from "./metadata";
 import { NO_CHOICES, choicesReducer, choicesRequest, type PassageChoices, type PassageUse } from "./passage-choices";

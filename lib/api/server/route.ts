@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { noteRequestUser } from "@/lib/runtime/request-context";
 import { signInFirst, userOfCredentials, type Credentials } from "@/lib/server/sessions/caller";
 import { sessionOfCookie } from "@/lib/session-cookie";
-import type { PublicUser } from "@/lib/server/users/register-user";
+import type { PublicUser } from "@/lib/domain/people";
 import { assertSameOrigin, isSafeMethod, type HeaderReader } from "./origin";
 import { JSON_CONTENT_TYPE } from "./read-json";
 import { assertIdParams } from "./params";

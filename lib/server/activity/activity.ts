@@ -1,17 +1,11 @@
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
+import type { ActivityPage } from "@/lib/domain/activity";
 import { AppError, invalidField } from "@/lib/errors";
 import { ACTIVITY_PAGE_DEFAULT, ACTIVITY_PAGE_MAX } from "@/lib/validations/activity";
 import { getReportAccessOrThrow, getWorkspaceAccessOrThrow } from "../workspaces/access";
 import { decodeCursor, encodeCursor } from "../pagination/cursor";
-import { toActivityItems, type ActivityItem, type EventRow } from "./to-activity-items";
-
-export type { ActivityItem };
-
-export interface ActivityPage {
-  items: ActivityItem[];
-  nextCursor: string | null;
-}
+import { toActivityItems, type EventRow } from "./to-activity-items";
 
 /**
  * Repeats of these by one member on one item within this window show once, as

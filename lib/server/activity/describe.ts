@@ -3,7 +3,7 @@
  * unit-tested without a database. activity.ts gathers the facts.
  */
 
-export type StanceName = "supports" | "disputes" | "needs_evidence";
+import { VERDICTS, VERDICT_LABEL, isOneOf, type StanceName } from "@/lib/domain/words";
 
 export interface EventFacts {
   type: string;
@@ -25,7 +25,6 @@ export interface EventFacts {
 }
 
 const NOUN: Record<string, string> = { highlight: "a highlight", comment: "a comment", question: "a question", claim: "a claim" };
-const VERDICT: Record<string, string> = { unverified: "Unverified", supported: "Supported", contested: "Contested", refuted: "Refuted" };
 
 /** " on ¶ 4" */
 const at = (a: NonNullable<EventFacts["annotation"]>) => (a.passageIndex === null ? "" : ` on ¶ ${a.passageIndex}`);
@@ -71,7 +70,7 @@ function stance(f: EventFacts): string {
 
 function verdict(f: EventFacts): string {
   const claim = thing(f.annotation);
-  const name = f.annotation ? VERDICT[f.annotation.verdict] : undefined;
+  const name = f.annotation && isOneOf(VERDICTS, f.annotation.verdict) ? VERDICT_LABEL[f.annotation.verdict] : undefined;
   return f.latest && name ? `set the verdict of ${claim} to ${name}` : `changed the verdict of ${claim}`;
 }
 

@@ -1,19 +1,8 @@
 import { db } from "@/lib/db";
+import type { ActivityItem } from "@/lib/domain/activity";
+import type { StanceName } from "@/lib/domain/words";
 import type { StoredEvent } from "../events/bus";
-import { describeEvent, hrefOf, type EventFacts, type StanceName } from "./describe";
-
-/** One entry of an activity feed, as the API returns it. */
-export interface ActivityItem {
-  id: string;
-  type: string;
-  at: string;
-  actor: { id: string; name: string } | null;
-  report: { id: string; title: string };
-  workspace: { slug: string };
-  item: { type: string; id: string; parentId: string | null };
-  summary: string;
-  href: string;
-}
+import { describeEvent, hrefOf, type EventFacts } from "./describe";
 
 /** A row of report_events, as the feed's query reads it (who may see it is already settled). */
 export type EventRow = Omit<StoredEvent, "onlyUserId">;

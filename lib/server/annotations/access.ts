@@ -1,6 +1,6 @@
 import { db, type Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import type { RoleName } from "@/lib/validations/common";
+import type { AnnotationKindName, RoleName, VisibilityName } from "@/lib/domain/words";
 import { reportWhere } from "../workspaces/access";
 import { annotationVisibleWhere } from "./visibility";
 
@@ -8,8 +8,8 @@ export interface AnnotationAccess {
   annotation: {
     id: string;
     authorId: string;
-    kind: "highlight" | "comment" | "question" | "claim";
-    visibility: "private" | "workspace";
+    kind: AnnotationKindName;
+    visibility: VisibilityName;
     body: string;
     claimSummary: string | null;
     version: number;

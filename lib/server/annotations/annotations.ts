@@ -2,15 +2,15 @@ import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { codePointLength } from "@/lib/anchoring";
-import { BODY_MAX, VERDICTS, type AnnotationFilters } from "@/lib/validations/annotation";
+import type { AnnotationView } from "@/lib/domain/annotation";
+import { VERDICTS } from "@/lib/domain/words";
+import { BODY_MAX, type AnnotationFilters } from "@/lib/validations/annotation";
 import { getReportAccessOrThrow, reportWhere } from "../workspaces/access";
-import type { AnnotationView } from "./view";
 import { annotationVisibleWhere } from "./visibility";
 import { readAnnotationView, readAnnotationViews } from "./read-views";
 import { placedAnnotationsSql } from "./placed";
 import { cursorAfter, keyFromCursor, pageFrom, scopeOf } from "../pagination/page";
 
-export type { AnnotationView } from "./view";
 
 export function checkBodySize(body: string, what = "The comment"): void {
   if (codePointLength(body) > BODY_MAX) {

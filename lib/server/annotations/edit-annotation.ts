@@ -1,4 +1,5 @@
 import { db, type Tx } from "@/lib/db";
+import type { AnnotationView } from "@/lib/domain/annotation";
 import { AppError, invalidField } from "@/lib/errors";
 import { newMentionIds } from "@/lib/markdown/mentions";
 import type { UpdateAnnotationInput } from "@/lib/validations/annotation";
@@ -8,7 +9,6 @@ import { hasRole, requireRole } from "../workspaces/access";
 import { getAnnotationAccessOrThrow } from "./access";
 import { checkBodySize } from "./annotations";
 import { readAnnotationView } from "./read-views";
-import type { AnnotationView } from "./view";
 import { audienceOf, recordEvent } from "../events/events";
 import { keysetArgs, keysetPage, type Keyset } from "../pagination/keyset";
 import type { Page, PageRequest } from "../pagination/page";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { highlightRows, type HighlightRow } from "@/components/reader/highlight-index";
+import { highlightRows, type HighlightRow } from "@/lib/domain/highlight-index";
 import { call, newAnnotation, teamWorkspace } from "@/lib/testing/api";
 import { listHighlightIndex } from "./highlight-index";
 

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import type { HighlightIndexJson } from "@/components/reader/highlight-index";
+import type { HighlightIndexJson } from "@/lib/domain/highlight-index";
 import { placedAnnotationsSql } from "./placed";
 
 /**

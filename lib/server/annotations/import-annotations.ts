@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { codePointLength, quoteFromPosition, reanchorAll, sliceCodePoints, type AnchorTarget } from "@/lib/anchoring";
+import type { ImportResult } from "@/lib/domain/imports";
 import { ImportFormatError, parseAnnotationImport, type ParsedAnnotation, type ParsedCreator, type ParsedImport } from "@/lib/importers/annotations-jsonld";
 import { AppError } from "@/lib/errors";
 import { PASSAGE_SEPARATOR } from "@/lib/exporters/types";
@@ -9,24 +10,6 @@ import { emailSha1 } from "../export/gather";
 import { findOrCreateTags } from "../tags/tags";
 import { getReportAccessOrThrow, hasRole, requireRole } from "../workspaces/access";
 import { recordEvent } from "../events/events";
-
-export interface ImportResult {
-  /** Annotations created: anchored + moved + orphaned. */
-  imported: number;
-  /** Placed where the quote and its context are, verbatim. */
-  anchored: number;
-  /** Placed by a fuzzy match: the text differs from the one annotated. */
-  moved: number;
-  /** Not placed: kept, and listed with the report's orphans for an editor to re-attach. */
-  orphaned: number;
-  replies: number;
-  /** Items of the file that were not imported, with why. */
-  skipped: { index: number; reason: string }[];
-  /** Tag names left off because the codebook lacks them and the importer may not add to it. */
-  skippedTags: string[];
-  /** The first orphans' quotes, so the importer can see what did not find its place. */
-  orphans: { sourceId: string | null; quote: string }[];
-}
 
 const CONTEXT = 32;
 const ORPHANS_LISTED = 50;

@@ -1,7 +1,8 @@
 import { Prisma } from "@/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
+import type { AnnotationView } from "@/lib/domain/annotation";
 import { EVIDENCE_PASSAGE_JOIN, EVIDENCE_PASSAGE_JSON } from "../claims/evidence-sql";
-import { toAnnotationView, type AnnotationRow, type AnnotationView } from "./view";
+import { toAnnotationView, type AnnotationRow } from "./view";
 
 /** A row of `annotationViewSql`: the stances' times come as JSON strings. */
 export type AnnotationViewRow = Omit<AnnotationRow, "stances"> & { stances: (Omit<AnnotationRow["stances"][number], "updatedAt"> & { updatedAt: string })[] };

@@ -1,50 +1,5 @@
-import type { EvidenceView } from "@/lib/format/evidence";
-
-export type StanceName = "supports" | "disputes" | "needs_evidence";
-export type VerdictName = "unverified" | "supported" | "contested" | "refuted";
-
-export interface StanceView {
-  user: { id: string; name: string };
-  stance: StanceName;
-  note: string | null;
-  evidence: EvidenceView | null;
-  updatedAt: Date;
-}
-
-export interface AnnotationView {
-  id: string;
-  reportId: string;
-  passageId: string;
-  passageIndex: number;
-  kind: "highlight" | "comment" | "question" | "claim";
-  visibility: "private" | "workspace";
-  body: string;
-  claimSummary: string | null;
-  start: number;
-  end: number;
-  quote: string;
-  prefix: string;
-  suffix: string;
-  author: { id: string; name: string };
-  status: "open" | "resolved";
-  /** How the anchor survived the report's last new version. */
-  anchorStatus: "anchored" | "moved" | "orphaned";
-  resolvedAt: Date | null;
-  verdict: VerdictName;
-  /** Who last set the verdict (null while nobody has, or when their account is gone), and when. */
-  verdictSetBy: { id: string; name: string } | null;
-  verdictSetAt: Date | null;
-  tags: string[];
-  replyCount: number;
-  tally: Record<StanceName, number>;
-  stances: StanceView[];
-  version: number;
-  editedAt: Date | null;
-  /** Who wrote it in the tool it was imported from, when that person is not a member. */
-  importedCreator: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
+import type { AnnotationView, EvidenceView } from "@/lib/domain/annotation";
+import type { StanceName } from "@/lib/domain/words";
 
 /** A stance as `annotationViewSql` reads it. */
 export interface StanceRow {

@@ -1,9 +1,10 @@
 import { db, type Tx } from "@/lib/db";
+import type { AnnotationView } from "@/lib/domain/annotation";
+import type { VerdictName } from "@/lib/domain/words";
 import { invalidField } from "@/lib/errors";
 import type { StanceInput } from "@/lib/validations/annotation";
 import { getAnnotationAccessOrThrow } from "../annotations/access";
 import { readAnnotationView } from "../annotations/read-views";
-import type { AnnotationView, VerdictName } from "../annotations/view";
 import { annotationVisibleWhere } from "../annotations/visibility";
 import { notify } from "../notifications/notify";
 import { requireRole } from "../workspaces/access";

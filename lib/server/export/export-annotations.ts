@@ -10,7 +10,8 @@
  * writing it.
  */
 import { sqlQuery } from "@/lib/db";
-import type { AnnotationKindName, ExportAnnotation, ExportClaim, ExportEvidence, ExportPerson, ExportReply, ExportStance, StanceName, VerdictName } from "@/lib/exporters/types";
+import type { AnnotationKindName, StanceName, VerdictName } from "@/lib/domain/words";
+import type { ExportAnnotation, ExportClaim, ExportEvidence, ExportPerson, ExportReply, ExportStance } from "@/lib/exporters/types";
 import { evidenceLink } from "@/lib/format/evidence";
 import { EVIDENCE_PASSAGE_JOIN } from "../claims/evidence-sql";
 

@@ -1,6 +1,6 @@
 import { db, type Tx } from "@/lib/db";
 import { AppError, invalidField, notFound } from "@/lib/errors";
-import type { RoleName } from "@/lib/validations/common";
+import type { RoleName } from "@/lib/domain/words";
 import { INVITATION_DAYS, INVITATION_TOKEN } from "@/lib/validations/invitation";
 import { secretDigest } from "../secrets";
 

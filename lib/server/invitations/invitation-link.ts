@@ -1,23 +1,7 @@
 import { db } from "@/lib/db";
-import type { RoleName } from "@/lib/validations/common";
+import type { InvitationLink, InvitationState } from "@/lib/domain/invitations";
 import { INVITATION_TOKEN } from "@/lib/validations/invitation";
 import { secretDigest } from "../secrets";
-
-export type InvitationState = "pending" | "expired" | "revoked" | "accepted";
-
-/** What the page of a link shows: only to whoever holds the link's secret. */
-export type InvitationLink =
-  | { state: "unknown" }
-  | {
-      state: InvitationState;
-      email: string;
-      role: RoleName;
-      expiresAt: Date;
-      workspace: { id: string; slug: string; name: string };
-      invitedBy: string;
-      /** For a signed-in visitor: whether they are in the workspace already. */
-      viewerIsMember: boolean;
-    };
 
 /** The invitation a link names, and where it stands, for the visitor (signed in or not). */
 export async function getInvitationLink(options: { token: string; viewerId: string | null }): Promise<InvitationLink> {

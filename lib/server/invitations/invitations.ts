@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
+import type { CreatedInvitation, InvitationSummary } from "@/lib/domain/invitations";
 import { AppError, notFound } from "@/lib/errors";
-import type { RoleName } from "@/lib/validations/common";
 import { INVITATION_DAYS, type CreateInvitationInput } from "@/lib/validations/invitation";
 import { keysetArgs, keysetPage, type Keyset, type PageOption } from "../pagination/keyset";
 import type { Page } from "../pagination/page";
@@ -8,25 +8,6 @@ import { newSecret, secretDigest } from "../secrets";
 import { getWorkspaceAccessOrThrow, requireRole } from "../workspaces/access";
 
 const LIFETIME_MS = INVITATION_DAYS * 24 * 60 * 60 * 1000;
-
-/** What the owner gets once, when they invite: the link itself is never stored, only its SHA-256. */
-export interface CreatedInvitation {
-  id: string;
-  email: string;
-  role: RoleName;
-  url: string;
-  expiresAt: Date;
-}
-
-/** An invitation not yet used or revoked (expired ones included: the owner sees them, to renew or revoke). */
-export interface InvitationSummary {
-  id: string;
-  email: string;
-  role: RoleName;
-  createdAt: Date;
-  expiresAt: Date;
-  invitedBy: { id: string; name: string };
-}
 
 /** The page a link opens: `{appUrl}/invite/{token}`, on the app's public address (NEXTAUTH_URL). */
 export function invitationUrl(appUrl: string, token: string): string {

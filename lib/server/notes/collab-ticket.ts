@@ -1,18 +1,8 @@
 import { collabUrl, type PublicRequest } from "@/lib/collab/collab-url";
 import { createCollabToken } from "@/lib/collab/token";
+import type { CollabTicket } from "@/lib/domain/notes";
 import { AppError } from "@/lib/errors";
 import { getReportAccessOrThrow, hasRole } from "../workspaces/access";
-
-/** What a browser needs to co-edit a report's notes: where, which document, and a token the collaboration server trusts. */
-export interface CollabTicket {
-  url: string;
-  document: string;
-  token: string;
-  /** Seconds since the epoch; ask for a new ticket before then. */
-  expiresAt: number;
-  readOnly: boolean;
-  user: { id: string; name: string; color: string };
-}
 
 export const COLLAB_TOKEN_TTL_SECONDS = 10 * 60;
 

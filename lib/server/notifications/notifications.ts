@@ -1,27 +1,10 @@
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
+import type { NotificationView } from "@/lib/domain/notifications";
 import { AppError } from "@/lib/errors";
 import { markdownToPlainText } from "@/lib/markdown/to-blocks";
 import { annotationVisibleSql } from "../annotations/visibility";
 import { cursorAfter, keyFromCursor, scopeOf, type PageRequest } from "../pagination/page";
-import type { NotificationKind } from "./notify";
-
-export interface NotificationView {
-  id: string;
-  type: NotificationKind;
-  actor: { id: string; name: string };
-  workspace: { id: string; slug: string; name: string };
-  report: { id: string; title: string };
-  /** As it is now; null for a mention in the team notes. */
-  annotation: { id: string; kind: string; quote: string; verdict: string } | null;
-  replyId: string | null;
-  /** A plain-text excerpt of what was written: never HTML. */
-  excerpt: string;
-  /** Where the item is: the reader, scrolled to it (or with the team notes open). */
-  href: string;
-  createdAt: Date;
-  readAt: Date | null;
-}
 
 const EXCERPT = 160;
 

@@ -1,9 +1,8 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import { prismaSql, type Sql } from "@/lib/db/sql-runner";
+import type { NotificationKind } from "@/lib/domain/notifications";
 import { newMentionIds } from "@/lib/markdown/mentions";
-
-export type NotificationKind = "mention" | "reply" | "verdict" | "notes_mention" | "stance_verdict";
 
 export interface NotifyOptions {
   type: NotificationKind;

@@ -1,14 +1,12 @@
+import type { ImportPreview, SourceFormat } from "@/lib/domain/imports";
 import { AppError, invalidField } from "@/lib/errors";
 import { detectLanguage } from "@/lib/importers/detect-language";
 import { formatFromFileName, importFile } from "@/lib/importers/import-file";
 import { applyImportChoices, hasChoices, type ChosenImport, type ImportChoices } from "@/lib/importers/import-choices";
 import { comparisonKey } from "@/lib/importers/normalize";
 import { ImportError, type ImportedReport } from "@/lib/importers/types";
-import type { PassageMark } from "@/lib/passage-marks";
 import type { ImportJsonInput } from "@/lib/validations/import";
 import { fetchUrl } from "./fetch-url";
-
-export type SourceFormat = "text" | "markdown" | "html" | "docx" | "pdf";
 
 /** What a person sent: pasted text, a web address, or an uploaded file. */
 export type ImportRequest =
@@ -70,36 +68,6 @@ export async function parseImportRequest(request: ImportRequest): Promise<Parsed
     }
     throw e;
   }
-}
-
-export interface PreviewPassage {
-  index: number;
-  kind: string;
-  level: number | null;
-  text: string;
-  page: number | null;
-  /** An ordered list item's number, else null. */
-  listNumber: number | null;
-  /** Bold, italic and link ranges over the text (code point offsets); empty when plain. */
-  marks: PassageMark[];
-}
-
-export interface ImportPreview {
-  sourceFormat: SourceFormat;
-  title: string | null;
-  subtitle: string | null;
-  authors: string[];
-  publisher: string | null;
-  publishedAt: string | null;
-  language: string | null;
-  sourceUrl: string | null;
-  /** The heading the title was read from, which left the text: put back as ¶ 1 when a different title is given. */
-  titlePassage: string | null;
-  passageCount: number;
-  /** Where this page of passages starts (0 for the first) and how many a page holds. */
-  passageOffset: number;
-  passageLimit: number;
-  passages: PreviewPassage[];
 }
 
 /** A page of the preview's passages: `passageOffset` passages skipped, then at most `passageLimit`. */

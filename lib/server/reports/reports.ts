@@ -1,53 +1,17 @@
 import { codePointLength } from "@/lib/anchoring/code-points";
 import { db } from "@/lib/db";
-import { readMarks, type PassageMark } from "@/lib/passage-marks";
+import type { ImportPreview } from "@/lib/domain/imports";
+import type { ReportSummary, ReportView } from "@/lib/domain/reports";
+import { readMarks } from "@/lib/passage-marks";
 import { invalidField, notFound } from "@/lib/errors";
 import type { ImportedPassage } from "@/lib/importers/types";
 import type { ImportChoicesInput, ReportMetadataInput } from "@/lib/validations/import";
 import { annotationVisibleWhere } from "../annotations/visibility";
-import { chosenImport, parseImportRequest, previewOf, type ImportPreview, type ImportRequest, type PreviewPage } from "./import-source";
+import { chosenImport, parseImportRequest, previewOf, type ImportRequest, type PreviewPage } from "./import-source";
 import { getReportAccessOrThrow, getWorkspaceAccessOrThrow, reportWhere, requireRole } from "../workspaces/access";
 import { recordEvent } from "../events/events";
 import { keysetArgs, keysetPage, type Keyset, type PageOption } from "../pagination/keyset";
 import type { Page } from "../pagination/page";
-
-export interface ReportSummary {
-  id: string;
-  workspaceId: string;
-  title: string;
-  publishedAt: string | null;
-  language: string | null;
-  passageCount: number;
-  annotationCount: number;
-  createdAt: Date;
-}
-
-export interface PassageView {
-  id: string;
-  index: number;
-  kind: "heading" | "paragraph" | "quote" | "list_item" | "footnote";
-  level: number | null;
-  text: string;
-  page: number | null;
-  /** Bold, italic and link ranges kept from the source (code point offsets); empty when plain. */
-  marks: PassageMark[];
-  /** An ordered list item's number, else null. */
-  listNumber: number | null;
-}
-
-export interface ReportView extends Omit<ReportSummary, "passageCount" | "annotationCount"> {
-  workspace: { id: string; slug: string; name: string };
-  role: "owner" | "editor" | "annotator" | "viewer";
-  subtitle: string | null;
-  authors: string[];
-  publisher: string | null;
-  sourceUrl: string | null;
-  sourceFormat: string;
-  /** The version shown: the current one unless an earlier one was asked for. */
-  version: number;
-  currentVersion: number;
-  passages: PassageView[];
-}
 
 /** A calendar date as "YYYY-MM-DD" (stored at midnight UTC). */
 export function toIsoDate(date: Date | null): string | null {

@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { findUserByToken } from "../tokens/tokens";
-import type { PublicUser } from "../users/register-user";
+import type { PublicUser } from "@/lib/domain/people";
 import { userOfSession } from "./sessions";
 
 /**

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import { db, sqlQuery } from "@/lib/db";
+import type { PublicUser } from "@/lib/domain/people";
 import { notFound } from "@/lib/errors";
 import { describeUserAgent } from "@/lib/format/user-agent";
-import type { PublicUser } from "../users/register-user";
 
 /** How long a sign-in lasts: the session cookie's lifetime and its row's. */
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;

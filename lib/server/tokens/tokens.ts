@@ -1,9 +1,9 @@
 import { Prisma } from "@/generated/prisma/client";
 import { db, sqlQuery } from "@/lib/db";
+import type { PublicUser } from "@/lib/domain/people";
 import { notFound } from "@/lib/errors";
 import { keysetArgs, keysetPage, type Keyset, type PageOption } from "../pagination/keyset";
 import type { Page } from "../pagination/page";
-import type { PublicUser } from "../users/register-user";
 import { newSecret, secretDigest as digest } from "../secrets";
 
 const TOKEN_PREFIX = "mgl_";

@@ -1,16 +1,11 @@
 import { db } from "@/lib/db";
+import type { PublicUser } from "@/lib/domain/people";
 import { AppError, invalidField } from "@/lib/errors";
 import type { RegisterInput } from "@/lib/validations/auth";
 import { passwordProblem } from "@/lib/validations/password-strength";
 import { hashPassword } from "./passwords";
 import { isUniqueViolation } from "../prisma-errors";
 import { claimInvitation, joinWithInvitation, type Joined } from "../invitations/accept-invitation";
-
-export interface PublicUser {
-  id: string;
-  email: string;
-  name: string;
-}
 
 /** A new account; `joined` when it came with an invitation. */
 export type RegisteredUser = PublicUser & { joined?: Joined };

@@ -1,8 +1,8 @@
 import { db } from "@/lib/db";
+import type { PublicUser } from "@/lib/domain/people";
 import { signInSchema } from "@/lib/validations/auth";
 import { recordSignInFailure, recordSignInSuccess, signInWaitMs } from "../rate-limit";
 import { dummyPasswordHash, verifyPassword } from "./passwords";
-import type { PublicUser } from "./register-user";
 
 export type SignInResult = { user: PublicUser } | { refused: "credentials" } | { refused: "rate_limited"; waitMs: number };
 

@@ -1,18 +1,11 @@
 import { Prisma } from "@/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import type { RoleName } from "@/lib/validations/common";
+import { roleAtLeast, rolesAtLeast, type RoleName } from "@/lib/domain/words";
 
-const RANK: Record<RoleName, number> = { viewer: 0, annotator: 1, editor: 2, owner: 3 };
-
-export function hasRole(role: RoleName, atLeast: RoleName): boolean {
-  return RANK[role] >= RANK[atLeast];
-}
-
-/** The roles that have `atLeast`'s rights, for checks inside a statement. */
-export function rolesAtLeast(atLeast: RoleName): RoleName[] {
-  return (Object.keys(RANK) as RoleName[]).filter((role) => hasRole(role, atLeast));
-}
+/** The ranking is lib/domain's; the server's callers know it by these names. */
+export const hasRole = roleAtLeast;
+export { rolesAtLeast };
 
 /** What a member without the role is told (403): they know the workspace exists. */
 export function requireRole(role: RoleName, atLeast: RoleName, action: string): void {

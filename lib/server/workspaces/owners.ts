@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import type { RoleName } from "@/lib/validations/common";
+import type { RoleName } from "@/lib/domain/words";
 
 /**
  * A member's role and how many owners the workspace has, with the owners' rows

@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
+import type { MemberSummary } from "@/lib/domain/people";
 import { AppError } from "@/lib/errors";
 import type { AddMemberInput, ChangeRoleInput, CreateWorkspaceInput } from "@/lib/validations/workspace";
-import type { RoleName } from "@/lib/validations/common";
+import type { RoleName } from "@/lib/domain/words";
 import { isUniqueViolation } from "../prisma-errors";
 import { keysetArgs, keysetPage, mapPage, type Keyset, type PageOption } from "../pagination/keyset";
 import type { Page } from "../pagination/page";
@@ -81,14 +82,6 @@ export async function listWorkspaces(options: { userId: string; page: PageOption
     reportCount: w._count.reports,
     memberCount: w._count.memberships,
   }));
-}
-
-export interface MemberSummary {
-  userId: string;
-  name: string;
-  email: string;
-  role: RoleName;
-  joinedAt: Date;
 }
 
 const memberSelect = { role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } } as const;

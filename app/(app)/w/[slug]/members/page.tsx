@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { MembersManager } from "@/components/workspaces/members-manager";
-import type { Invitation, Member } from "@/components/workspaces/member-types";
 import { ROLE_HELP, ROLE_LABEL } from "@/components/workspaces/role-help";
 import { PageHeader } from "@/components/ui/page-header";
 import { toClientJson } from "@/lib/client-json";
@@ -8,7 +7,7 @@ import { requireUser } from "@/lib/session";
 import { listInvitations } from "@/lib/server/invitations/invitations";
 import { ALL } from "@/lib/server/pagination/keyset";
 import { listMembers } from "@/lib/server/workspaces/workspaces";
-import { ROLES } from "@/lib/validations/common";
+import { ROLES } from "@/lib/domain/words";
 import { loadWorkspace } from "../load-workspace";
 
 export const metadata: Metadata = { title: "Members" };
@@ -28,8 +27,8 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
         workspace={{ id: workspace.id, name: workspace.name }}
         me={{ id: user.id, name: user.name }}
         canManage={owner}
-        initialMembers={toClientJson<Member[]>(members.items)}
-        initialInvitations={toClientJson<Invitation[]>(invitations?.items ?? [])}
+        initialMembers={toClientJson(members.items)}
+        initialInvitations={toClientJson(invitations?.items ?? [])}
       />
       <section className="mt-10">
         <h2 className="text-sm font-semibold text-stone-700 dark:text-stone-300">

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { KIND_LABEL } from "@/components/annotations/kind-style";
 import { SearchForm } from "@/components/search/search-form";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { KIND_LABEL } from "@/lib/domain/words";
 import { isAppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validations/parse-input";
 import { requireUser } from "@/lib/session";

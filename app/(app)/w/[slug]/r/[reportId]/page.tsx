@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
 import { preload } from "react-dom";
 import { Reader } from "@/components/reader/reader";
-import { ORPHANS_FIRST_PAGE, READER_PAGE, readerListPath, type OrphansPage } from "@/components/reader/annotation-list";
+import { ORPHANS_FIRST_PAGE, READER_PAGE, readerListPath } from "@/components/reader/annotation-list";
 import { firstPageUrl } from "@/lib/api/browser/pages";
 import { toClientJson } from "@/lib/client-json";
 import { ReportHeader } from "@/components/reader/report-header";
-import type { ReaderAnnotation } from "@/components/reader/types";
 import { ReportOutline } from "@/components/reader/report-outline";
-import type { NotesData } from "@/components/notes/notes-panel";
 import { countClaims, cursorAtPassage, listAnnotations } from "@/lib/server/annotations/annotations";
 import { listHighlightIndex } from "@/lib/server/annotations/highlight-index";
 import { getNotes } from "@/lib/server/notes/notes";
@@ -90,15 +88,15 @@ export default async function ReportPage({ params, searchParams }: { params: Par
         tags: tags.map((t) => ({ name: t.name, color: t.color })),
         passages: report.passages,
       }}
-      initialAnnotations={toClientJson<ReaderAnnotation[]>(firstPage.annotations)}
+      initialAnnotations={toClientJson(firstPage.annotations)}
       initialCursor={firstPage.nextCursor}
       highlightIndex={firstPage.nextCursor ? highlightIndex : null}
       moreParts={parts}
       version={current ? null : report.version}
-      initialOrphans={orphans ? toClientJson<OrphansPage>({ orphans: orphans.items, nextCursor: orphans.nextCursor, total: orphans.total }) : undefined}
+      initialOrphans={orphans ? toClientJson({ orphans: orphans.items, nextCursor: orphans.nextCursor, total: orphans.total }) : undefined}
       // An earlier version is a record of how things were: it reads, it does not take new notes.
       canAnnotate={current && hasRole(report.role, "annotator")}
-      notes={notes && toClientJson<NotesData>(notes)}
+      notes={notes && toClientJson(notes)}
       initialEventId={eventId}
       header={<ReportHeader report={report} claimCount={claimCounts.total} canEdit={hasRole(report.role, "editor")} />}
       outline={<ReportOutline passages={report.passages} title={report.title} />}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { call, newAnnotation, newReport, newWorkspace, sampleText, teamWorkspace, type Caller } from "@/lib/testing/api";
 import { query } from "@/lib/testing/db";
-import type { ActivityItem } from "@/lib/server/activity/to-activity-items";
+import type { ActivityItem } from "@/lib/domain/activity";
 
 type Item = ActivityItem;
 

@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ClaimList, type ClaimItem } from "@/components/annotations/claim-list";
-import { VERDICT_LABEL } from "@/components/annotations/kind-style";
+import { ClaimList } from "@/components/annotations/claim-list";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { toClientJson } from "@/lib/client-json";
 import { countClaims, listAnnotations } from "@/lib/server/annotations/annotations";
 import { listTags } from "@/lib/server/tags/tags";
-import { VERDICTS } from "@/lib/validations/annotation";
+import { VERDICTS, VERDICT_LABEL } from "@/lib/domain/words";
 import { loadReport } from "../load-report";
 import { ALL } from "@/lib/server/pagination/keyset";
 
@@ -48,7 +47,7 @@ export default async function ClaimsPage({ params, searchParams }: { params: Par
   const shownTotal = verdict ? counts.byVerdict[verdict] : counts.total;
   const base = `/w/${report.workspace.slug}/r/${report.id}`;
   const listPath = `/api/v1/reports/${report.id}/annotations?${new URLSearchParams({ kind: "claim", ...(verdict ? { verdict } : {}), limit: String(CLAIMS_PAGE) })}`;
-  const initial = toClientJson<ClaimItem[]>(firstPage.annotations);
+  const initial = toClientJson(firstPage.annotations);
 
   return (
     <main className="mx-auto max-w-4xl px-4 py-10 sm:px-6">
