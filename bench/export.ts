@@ -153,7 +153,7 @@ function runChild(format: Format, databaseUrl: string, runs: number, out: string
   if (profile === "cpu") nodeFlags.push("--cpu-prof", `--cpu-prof-dir=${profiles}`);
   if (profile === "heap") nodeFlags.push("--heap-prof", `--heap-prof-dir=${profiles}`);
   // Node itself with tsx as a loader: the `tsx` command would run the script in a second process, away from the flags.
-  const args = ["--import", "tsx", ...nodeFlags, path.join("bench", "export.ts"), "--child", format, "--runs", String(runs), ...(out ? ["--out", out] : [])];
+  const args = ["--import", "tsx", "--import", "./lib/runtime/outside-next.mjs", ...nodeFlags, path.join("bench", "export.ts"), "--child", format, "--runs", String(runs), ...(out ? ["--out", out] : [])];
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, args, { env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: "10" }, stdio: ["ignore", "pipe", "inherit"] });
     let stdout = "";

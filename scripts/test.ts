@@ -115,7 +115,7 @@ async function main() {
     });
     await waitForServer(`${baseUrl}/api/health/ready`, server);
     // Its own process, so the collaboration server keeps its own event loop whatever this one does.
-    collab = spawn(bin("tsx"), ["scripts/collab.ts"], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+    collab = spawn(bin("tsx"), ["--import", "./lib/runtime/outside-next.mjs", "scripts/collab.ts"], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
     await waitForServer(`http://127.0.0.1:${collabPort}/`, collab);
 
     const testEnv = { ...env, MARGINALIA_TEST_BASE_URL: baseUrl, ...(chromium ? { CHROMIUM_PATH: chromium } : {}) };

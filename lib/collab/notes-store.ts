@@ -1,3 +1,4 @@
+import "server-only";
 import * as Y from "yjs";
 import type { Sql } from "@/lib/db/sql-runner";
 import { notifyNotesMentions } from "@/lib/server/notifications/notify";

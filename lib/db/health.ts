@@ -1,3 +1,4 @@
+import "server-only";
 import { sqlQuery } from "@/lib/db";
 import { isShuttingDown } from "@/lib/runtime/shutdown";
 import { APPLIED_MIGRATIONS_SQL, committedMigrations } from "./migrate";

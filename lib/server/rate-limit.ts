@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { dbPool } from "@/lib/db";

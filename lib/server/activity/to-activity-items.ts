@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db";
 import type { ActivityItem } from "@/lib/domain/activity";
 import type { StanceName } from "@/lib/domain/words";

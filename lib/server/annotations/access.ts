@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { AnnotationKindName, RoleName, VisibilityName } from "@/lib/domain/words";

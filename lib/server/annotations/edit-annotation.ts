@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type Tx } from "@/lib/db";
 import type { AnnotationView } from "@/lib/domain/annotation";
 import { AppError, invalidField } from "@/lib/errors";

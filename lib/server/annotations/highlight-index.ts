@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db";
 import type { HighlightIndexJson } from "@/lib/domain/highlight-index";
 import { placedAnnotationsSql } from "./placed";

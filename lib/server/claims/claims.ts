@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type Tx } from "@/lib/db";
 import type { AnnotationView } from "@/lib/domain/annotation";
 import type { VerdictName } from "@/lib/domain/words";

@@ -1,3 +1,4 @@
+import "server-only";
 import pg from "pg";
 import { db } from "@/lib/db";
 import { EVENTS_CHANNEL } from "./events";

@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { sqlQuery, type Tx } from "@/lib/db";
 import { batcher } from "@/lib/async/batcher";

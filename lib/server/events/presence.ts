@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db";
 import { getReportAccessOrThrow } from "../workspaces/access";
 import { PRESENCE_CHANNEL } from "./bus";

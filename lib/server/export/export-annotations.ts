@@ -9,6 +9,7 @@
  * Prisma's work per statement and per value cost the export more than
  * writing it.
  */
+import "server-only";
 import { sqlQuery } from "@/lib/db";
 import type { AnnotationKindName, StanceName, VerdictName } from "@/lib/domain/words";
 import type { ExportAnnotation, ExportClaim, ExportEvidence, ExportPerson, ExportReply, ExportStance } from "@/lib/exporters/types";

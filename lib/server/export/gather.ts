@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 import { codePointLength } from "@/lib/anchoring/code-points";
 import { readMarks } from "@/lib/passage-marks";

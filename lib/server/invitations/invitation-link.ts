@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db";
 import type { InvitationLink, InvitationState } from "@/lib/domain/invitations";
 import { INVITATION_TOKEN } from "@/lib/validations/invitation";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db";
 import type { CreatedInvitation, InvitationSummary } from "@/lib/domain/invitations";
 import { AppError, notFound } from "@/lib/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import { prismaSql, type Sql } from "@/lib/db/sql-runner";

@@ -1,3 +1,4 @@
+import "server-only";
 import { codePointLength } from "@/lib/anchoring/code-points";
 import { db } from "@/lib/db";
 import type { ImportPreview } from "@/lib/domain/imports";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db";
 import { invalidField, notFound } from "@/lib/errors";
 import { quoteFromPosition, validatePosition } from "@/lib/anchoring";

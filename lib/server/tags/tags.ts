@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { AppError, invalidField, notFound } from "@/lib/errors";
 import { TAG_COLORS, type CreateTagInput, type UpdateTagInput } from "@/lib/validations/tag";

@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { db, sqlQuery } from "@/lib/db";
 import type { PublicUser } from "@/lib/domain/people";

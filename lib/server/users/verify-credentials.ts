@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db";
 import type { PublicUser } from "@/lib/domain/people";
 import { signInSchema } from "@/lib/validations/auth";

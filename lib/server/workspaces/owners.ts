@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import type { RoleName } from "@/lib/domain/words";
