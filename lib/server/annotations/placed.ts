@@ -1,4 +1,5 @@
 import { Prisma } from "@/generated/prisma/client";
+import { annotationVisibleSql } from "./visibility";
 
 /**
  * The annotations of a version of a report where the reader shows them, as
@@ -15,6 +16,6 @@ export function placedAnnotationsSql(options: { reportId: string; version: numbe
     : Prisma.sql`annotations a
         JOIN annotation_anchors k ON k.annotation_id = a.id AND k.version = ${version} AND k.status <> 'orphaned'
         JOIN passages p ON p.id = k.passage_id AND p.report_id = ${reportId} AND p.version = ${version}`;
-  const where = Prisma.sql`a.report_id = ${reportId} AND a.deleted_at IS NULL AND (a.visibility = 'workspace' OR a.author_id = ${userId})`;
+  const where = Prisma.sql`a.report_id = ${reportId} AND a.deleted_at IS NULL AND ${annotationVisibleSql("a", userId)}`;
   return { from, where, k: Prisma.raw(current ? "a" : "k") };
 }
