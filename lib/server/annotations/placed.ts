@@ -6,7 +6,8 @@ import { annotationVisibleSql } from "./visibility";
  * SQL: `a` (annotations), `p` (their passage in that version) and `k`, the
  * anchor in that version, which is the annotation itself in the current
  * version, or the anchor kept when an earlier version was replaced. Orphans
- * are left out; so are deleted annotations and others' private ones.
+ * are left out; so are deleted annotations and others' private ones (the rule
+ * of annotationVisibleSql).
  * The list of annotations and the reader's highlight index both read this.
  */
 export function placedAnnotationsSql(options: { reportId: string; version: number; current: boolean; userId: string }): { from: Prisma.Sql; where: Prisma.Sql; k: Prisma.Sql } {
