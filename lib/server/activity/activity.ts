@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { ActivityPage } from "@/lib/domain/activity";
 import { AppError, invalidField } from "@/lib/errors";
 import { ACTIVITY_PAGE_DEFAULT, ACTIVITY_PAGE_MAX } from "@/lib/validations/activity";
+import { annotationVisibleSql } from "../annotations/visibility";
 import { getReportAccessOrThrow, getWorkspaceAccessOrThrow } from "../workspaces/access";
 import { decodeCursor, encodeCursor } from "../pagination/cursor";
 import { toActivityItems, type EventRow } from "./to-activity-items";
@@ -88,7 +89,7 @@ export async function listActivity(options: {
         ${afterId !== null ? Prisma.sql`AND e.id < ${afterId}` : Prisma.empty}
         AND (e.only_user_id IS NULL OR e.only_user_id = ${userId})
         -- The annotation as it is now, too: the event's audience is a copy, the annotation is the truth.
-        AND (a.id IS NULL OR a.visibility = 'workspace' OR a.author_id = ${userId})
+        AND (a.id IS NULL OR ${annotationVisibleSql("a", userId)})
         AND NOT (
           e.type = ANY(${COLLAPSED_TYPES}::text[]) AND EXISTS (
             -- The next events after this one in (report_id, id) order: written as a row comparison so

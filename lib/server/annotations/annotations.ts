@@ -7,7 +7,7 @@ import type { AnnotationView } from "@/lib/domain/annotation";
 import { VERDICTS } from "@/lib/domain/words";
 import { BODY_MAX, type AnnotationFilters } from "@/lib/validations/annotation";
 import { getReportAccessOrThrow, reportWhere } from "../workspaces/access";
-import { annotationVisibleWhere } from "./visibility";
+import { annotationVisibleSql, annotationVisibleWhere } from "./visibility";
 import { readAnnotationView, readAnnotationViews } from "./read-views";
 import { placedAnnotationsSql } from "./placed";
 import { cursorAfter, keyFromCursor, pageFrom, scopeOf } from "../pagination/page";
@@ -117,7 +117,7 @@ export async function countClaims(options: { userId: string; reportId: string; v
   const rows = await db.$queryRaw<{ verdict: (typeof VERDICTS)[number]; n: number }[]>`
     SELECT a.verdict::text AS verdict, count(*)::int AS n FROM annotations a
     WHERE a.report_id = ${options.reportId} AND a.kind = 'claim' AND a.deleted_at IS NULL
-      AND (a.visibility = 'workspace' OR a.author_id = ${options.userId}) AND ${placed}
+      AND ${annotationVisibleSql("a", options.userId)} AND ${placed}
     GROUP BY a.verdict`;
   const byVerdict = Object.fromEntries(VERDICTS.map((v) => [v, rows.find((r) => r.verdict === v)?.n ?? 0])) as ClaimCounts["byVerdict"];
   return { total: rows.reduce((sum, r) => sum + r.n, 0), byVerdict };

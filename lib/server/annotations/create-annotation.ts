@@ -10,7 +10,7 @@ import type { CreateAnnotationInput } from "@/lib/validations/annotation";
 import type { RoleName } from "@/lib/domain/words";
 import { notify, notifySql } from "../notifications/notify";
 import { resolveTagIds, tagKey } from "../tags/tags";
-import { getReportAccessOrThrow, hasRole, reportAccessSql, requireRole, rolesAtLeast, type ReportAccess } from "../workspaces/access";
+import { getReportAccessOrThrow, hasRole, membershipJoinSql, reportAccessSql, requireRole, type ReportAccess } from "../workspaces/access";
 import { announceLater, recordEvent, recordEventSql, type NewEvent } from "../events/events";
 import { noteTokenUse, tokenHash } from "../tokens/tokens";
 import { signInFirst, userOfCredentials, type Credentials } from "../sessions/caller";
@@ -182,10 +182,9 @@ export async function insertAnnotationIfCurrent(
   const [row] = await sqlQuery<WrittenRow>(Prisma.sql`
     WITH writer AS (${writerSql(writer)}), allowed AS (
       SELECT w.user_id, r.workspace_id FROM writer w
-      JOIN memberships m ON m.user_id = w.user_id
-      JOIN reports r ON r.workspace_id = m.workspace_id
-      WHERE r.id = ${a.reportId} AND r.version = ${at.version} AND m.role::text = ANY(${rolesAtLeast("annotator")}::text[])
-        AND (SELECT count(*) FROM tags t WHERE t.workspace_id = r.workspace_id AND t.name_key = ANY(${tagKeys}::text[])) = cardinality(${tagKeys}::text[])
+      JOIN reports r ON r.id = ${a.reportId} AND r.version = ${at.version}
+      ${membershipJoinSql(Prisma.sql`r.workspace_id`, Prisma.sql`w.user_id`, "annotator")}
+      WHERE (SELECT count(*) FROM tags t WHERE t.workspace_id = r.workspace_id AND t.name_key = ANY(${tagKeys}::text[])) = cardinality(${tagKeys}::text[])
       FOR SHARE OF r, m
     ), inserted AS (
       INSERT INTO annotations (id, report_id, passage_id, author_id, kind, visibility, body, claim_summary, start, "end", quote, prefix, suffix, created_at, updated_at)

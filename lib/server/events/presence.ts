@@ -1,6 +1,7 @@
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
-import { getReportAccessOrThrow } from "../workspaces/access";
+import { getReportAccessOrThrow, reportMemberSql } from "../workspaces/access";
 import { PRESENCE_CHANNEL } from "./bus";
 
 /** A page not heard from for this long has gone (closed, asleep, offline). */
@@ -44,7 +45,7 @@ export async function listPresence(reportId: string): Promise<PresentPerson[]> {
     SELECT DISTINCT ON (p.user_id) p.user_id AS id, u.name, p.passage_index AS "passageIndex"
     FROM presence p JOIN users u ON u.id = p.user_id
     WHERE p.report_id = ${reportId} AND p.seen_at > now() - make_interval(secs => ${PRESENCE_TTL_SECONDS})
-      AND EXISTS (SELECT 1 FROM memberships m JOIN reports r ON r.workspace_id = m.workspace_id WHERE r.id = p.report_id AND m.user_id = p.user_id)
+      AND ${reportMemberSql(Prisma.sql`p.report_id`, Prisma.sql`p.user_id`)}
     ORDER BY p.user_id, p.seen_at DESC`;
   return rows.map((r) => ({ user: { id: r.id, name: r.name }, passageIndex: r.passageIndex })).sort((a, b) => a.user.name.localeCompare(b.user.name));
 }

@@ -11,6 +11,7 @@ import type { AnnotationFilters } from "@/lib/validations/annotation";
 import type { ExportOptionsInput } from "@/lib/validations/export";
 import { annotationFilterSql } from "../annotations/annotations";
 import { placedAnnotationsSql } from "../annotations/placed";
+import { annotationSharedSql } from "../annotations/visibility";
 import { getUserById } from "../users/get-user";
 import { readAnnotations, readClaims, type ExportAuthor } from "./export-annotations";
 import { getWorkspaceAccessOrThrow, reportWhere } from "../workspaces/access";
@@ -44,7 +45,7 @@ function exportedAnnotationsSql(request: ExportRequest, report: { id: string; ve
   // Placed and visible as in the reader, which shows the exporter's own private ones: kept only when asked.
   const { from, where } = placedAnnotationsSql({ reportId: report.id, version: report.version, current: true, userId: request.userId });
   const and: Prisma.Sql[] = [where];
-  if (!options.includePrivate) and.push(Prisma.sql`a.visibility = 'workspace'`);
+  if (!options.includePrivate) and.push(annotationSharedSql("a"));
   // The column holds UTC: an ISO time cast to timestamp (its Z dropped) compares as one.
   if (options.from) and.push(Prisma.sql`a.created_at >= ${new Date(options.from).toISOString()}::timestamp`);
   if (options.to) and.push(Prisma.sql`a.created_at <= ${endOfDay(options.to).toISOString()}::timestamp`);

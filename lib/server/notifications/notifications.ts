@@ -5,6 +5,7 @@ import type { NotificationView } from "@/lib/domain/notifications";
 import { AppError } from "@/lib/errors";
 import { markdownToPlainText } from "@/lib/markdown/to-blocks";
 import { annotationVisibleSql } from "../annotations/visibility";
+import { reportMemberSql } from "../workspaces/access";
 import { cursorAfter, keyFromCursor, scopeOf, type PageRequest } from "../pagination/page";
 
 const EXCERPT = 160;
@@ -32,9 +33,9 @@ function notesExcerpt(body: string, userId: string): string {
  */
 function stillVisibleSql(userId: string): Prisma.Sql {
   return Prisma.sql`
-    EXISTS (SELECT 1 FROM reports r JOIN memberships m ON m.workspace_id = r.workspace_id AND m.user_id = ${userId} WHERE r.id = n.report_id)
+    ${reportMemberSql(Prisma.sql`n.report_id`, userId)}
     AND (n.annotation_id IS NULL OR EXISTS (
-      SELECT 1 FROM annotations a WHERE a.id = n.annotation_id AND a.deleted_at IS NULL AND ${annotationVisibleSql(userId)}))`;
+      SELECT 1 FROM annotations a WHERE a.id = n.annotation_id AND a.deleted_at IS NULL AND ${annotationVisibleSql("a", userId)}))`;
 }
 
 /** A cursor's place in the list (newest first): after this creation time, then below this id. */

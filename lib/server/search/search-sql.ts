@@ -1,5 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { SearchQueryInput } from "@/lib/validations/search";
+import { annotationVisibleSql } from "../annotations/visibility";
 import type { ParsedQuery } from "./query";
 
 export type SearchHitType = "passage" | "annotation" | "reply" | "notes";
@@ -80,7 +81,7 @@ export function buildSearchSql(options: { userId: string; workspaceId: string; p
 
   const annotationWhere = Prisma.sql`
     a.deleted_at IS NULL AND a.anchor_status <> 'orphaned'
-    AND (a.visibility = 'workspace' OR a.author_id = ${options.userId})
+    AND ${annotationVisibleSql("a", options.userId)}
     ${options.kind?.length ? Prisma.sql`AND a.kind::text = ANY(${options.kind}::text[])` : Prisma.empty}
     ${options.tag?.length ? Prisma.sql`AND EXISTS (SELECT 1 FROM annotation_tags at JOIN tags t ON t.id = at.tag_id WHERE at.annotation_id = a.id AND t.workspace_id = ${workspaceId} AND t.name_key = ANY(${options.tag.map((t) => t.trim().toLocaleLowerCase("en"))}::text[]))` : Prisma.empty}`;
   const authorIs = (column: Prisma.Sql) => (withAuthor ? Prisma.sql`AND ${column} = ANY(${options.author}::text[])` : Prisma.empty);

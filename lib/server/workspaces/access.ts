@@ -49,6 +49,23 @@ export async function getWorkspaceAccessOrThrow(
   return { workspace: membership.workspace, role: membership.role };
 }
 
+/**
+ * The user's membership of a workspace, as a join on `memberships m` (so `m.role` can be read):
+ * `workspaceId` and a `user` given as SQL are expressions (columns of the statement); a user
+ * given as a string is an id, bound as a parameter. With `minRole`, only a membership with at
+ * least that role joins. Every hand-written membership check starts from this.
+ */
+export function membershipJoinSql(workspaceId: Prisma.Sql, user: string | Prisma.Sql, minRole?: RoleName): Prisma.Sql {
+  if (user === "") throw new Error("membershipJoinSql needs a user id");
+  const role = minRole ? Prisma.sql` AND m.role::text = ANY(${rolesAtLeast(minRole)}::text[])` : Prisma.empty;
+  return Prisma.sql`JOIN memberships m ON m.workspace_id = ${workspaceId} AND m.user_id = ${user}${role}`;
+}
+
+/** Whether the user belongs to the workspace of report `reportId` (an SQL expression, e.g. `n.report_id`), for a WHERE. */
+export function reportMemberSql(reportId: Prisma.Sql, user: string | Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`EXISTS (SELECT 1 FROM reports r ${membershipJoinSql(Prisma.sql`r.workspace_id`, user)} WHERE r.id = ${reportId})`;
+}
+
 export interface ReportAccess {
   report: { id: string; version: number; workspaceId: string };
   role: RoleName;
@@ -59,7 +76,7 @@ export function reportAccessSql(options: { userId: string; reportId: string }): 
   if (!options.userId) throw new Error("reportAccessSql needs a user id");
   return Prisma.sql`
     SELECT r.id, r.version, r.workspace_id AS "workspaceId", m.role::text AS role
-    FROM reports r JOIN memberships m ON m.workspace_id = r.workspace_id AND m.user_id = ${options.userId}
+    FROM reports r ${membershipJoinSql(Prisma.sql`r.workspace_id`, options.userId)}
     WHERE r.id = ${options.reportId}`;
 }
 
