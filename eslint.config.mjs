@@ -12,7 +12,15 @@ export default defineConfig([
     rules: {
       "no-restricted-imports": [
         "error",
-        { paths: [{ name: "@playwright/test", importNames: ["test", "expect"], message: "Import test and expect from e2e/support/test.ts: it fails a test on any CSP violation." }] },
+        {
+          paths: [
+            {
+              name: "@playwright/test",
+              importNames: ["test", "expect"],
+              message: "Import test and expect from e2e/support/test.ts: it fails a test on any CSP violation.",
+            },
+          ],
+        },
       ],
     },
   },

@@ -26,7 +26,15 @@ export default defineConfig({
       ? {
           executablePath,
           // Debian's Chromium as root, on a machine with no internet: no sandbox, no background calls home.
-          args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+          ],
         }
       : undefined,
   },

@@ -51,8 +51,8 @@ export default function ErrorPage({ reset }: { error: Error; reset: () => void }
       <main className="mx-auto flex min-h-[60vh] max-w-lg flex-col items-center justify-center px-6 text-center" aria-live="polite">
         <h1 className="font-serif text-3xl font-semibold">Marginalia is temporarily unavailable</h1>
         <p className="mt-3 text-stone-600 dark:text-stone-400">
-          It cannot reach its database just now, usually for a few seconds while it restarts. Nothing you saved is lost. This page will
-          come back by itself as soon as it can.
+          It cannot reach its database just now, usually for a few seconds while it restarts. Nothing you saved is lost. This page will come
+          back by itself as soon as it can.
         </p>
         <p className="mt-6 flex items-center gap-2 text-sm text-stone-500 dark:text-stone-400" data-testid="unavailable-waiting">
           <span className="inline-block h-2 w-2 animate-pulse rounded-full bg-amber-500" aria-hidden="true" />
@@ -70,7 +70,11 @@ export default function ErrorPage({ reset }: { error: Error; reset: () => void }
           <p className="mt-3 text-stone-600 dark:text-stone-400">
             The page could not be shown. Your work is saved; try again, and if it keeps happening, reload the page.
           </p>
-          <button type="button" onClick={reset} className="mt-6 rounded-md bg-stone-900 px-4 py-2 text-sm font-medium text-white dark:bg-stone-100 dark:text-stone-900">
+          <button
+            type="button"
+            onClick={reset}
+            className="mt-6 rounded-md bg-stone-900 px-4 py-2 text-sm font-medium text-white dark:bg-stone-100 dark:text-stone-900"
+          >
             Try again
           </button>
         </>

@@ -146,16 +146,37 @@ async function child(format: Format, runs: number, out: string | undefined): Pro
 
 // ---- the parent: the database, the data set, one child per format ----
 
-function runChild(format: Format, databaseUrl: string, runs: number, out: string | undefined, profile: string | undefined): Promise<ChildResult> {
+function runChild(
+  format: Format,
+  databaseUrl: string,
+  runs: number,
+  out: string | undefined,
+  profile: string | undefined,
+): Promise<ChildResult> {
   const nodeFlags = ["--expose-gc"];
   // One folder per child: the loader's worker thread writes a profile of its own beside the main thread's.
   const profiles = path.join(process.cwd(), "bench", "results", "profiles", `${format}-${Date.now()}`);
   if (profile === "cpu") nodeFlags.push("--cpu-prof", `--cpu-prof-dir=${profiles}`);
   if (profile === "heap") nodeFlags.push("--heap-prof", `--heap-prof-dir=${profiles}`);
   // Node itself with tsx as a loader: the `tsx` command would run the script in a second process, away from the flags.
-  const args = ["--import", "tsx", "--import", "./lib/runtime/outside-next.mjs", ...nodeFlags, path.join("bench", "export.ts"), "--child", format, "--runs", String(runs), ...(out ? ["--out", out] : [])];
+  const args = [
+    "--import",
+    "tsx",
+    "--import",
+    "./lib/runtime/outside-next.mjs",
+    ...nodeFlags,
+    path.join("bench", "export.ts"),
+    "--child",
+    format,
+    "--runs",
+    String(runs),
+    ...(out ? ["--out", out] : []),
+  ];
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, args, { env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: "10" }, stdio: ["ignore", "pipe", "inherit"] });
+    const proc = spawn(process.execPath, args, {
+      env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: "10" },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     let stdout = "";
     proc.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
     proc.on("error", reject);
@@ -213,10 +234,23 @@ async function parent() {
   const report = {
     date: new Date().toISOString(),
     mode: small ? "small" : "full",
-    machine: { cores: cpus.length, cpu: cpus[0]?.model.trim() ?? "unknown", node: process.version, loadAverage: { atStart: loadAtStart.map((l) => round(l, 2)), atEnd: os.loadavg().map((l) => round(l, 2)) } },
+    machine: {
+      cores: cpus.length,
+      cpu: cpus[0]?.model.trim() ?? "unknown",
+      node: process.version,
+      loadAverage: { atStart: loadAtStart.map((l) => round(l, 2)), atEnd: os.loadavg().map((l) => round(l, 2)) },
+    },
     results: results.map((r) => {
       const sorted = [...r.runsMs].sort((a, b) => a - b);
-      return { ...r, p50Ms: percentile(sorted, 50), maxMs: sorted[sorted.length - 1], cpuP50Ms: percentile([...r.cpuMs].sort((a, b) => a - b), 50) };
+      return {
+        ...r,
+        p50Ms: percentile(sorted, 50),
+        maxMs: sorted[sorted.length - 1],
+        cpuP50Ms: percentile(
+          [...r.cpuMs].sort((a, b) => a - b),
+          50,
+        ),
+      };
     }),
   };
   const rows = report.results.map((r) => {
@@ -236,13 +270,20 @@ async function parent() {
   const header = ["Format", "p50", "max", "Goal", "CPU p50", "Size", "RSS before", "Peak RSS", "Peak heap (sampled)"];
   const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => row[i].length)));
   const line = (row: string[]) => "  " + row.map((c, i) => c.padEnd(widths[i])).join("  ");
-  console.log(`\nExport benchmark (${report.mode}), ${runs} run(s) per format, large report ${LARGE_REPORT_ID}${formats.includes("workspace") ? ", workspace zip of every report" : ""}\n`);
+  console.log(
+    `\nExport benchmark (${report.mode}), ${runs} run(s) per format, large report ${LARGE_REPORT_ID}${formats.includes("workspace") ? ", workspace zip of every report" : ""}\n`,
+  );
   console.log(line(header));
   console.log("  " + widths.map((w) => "-".repeat(w)).join("  "));
   for (const row of rows) console.log(line(row));
-  for (const r of report.results) console.log(`  ${r.format}: runs ${r.runsMs.join(", ")} ms (CPU ${r.cpuMs.join(", ")} ms); sha256 of the last ${r.sha256.slice(0, 16)}…`);
+  for (const r of report.results)
+    console.log(
+      `  ${r.format}: runs ${r.runsMs.join(", ")} ms (CPU ${r.cpuMs.join(", ")} ms); sha256 of the last ${r.sha256.slice(0, 16)}…`,
+    );
   const m = report.machine;
-  console.log(`\n  Machine: ${m.cores} cores (${m.cpu}), Node ${m.node}; load average ${m.loadAverage.atStart.join(" ")} at start, ${m.loadAverage.atEnd.join(" ")} at end`);
+  console.log(
+    `\n  Machine: ${m.cores} cores (${m.cpu}), Node ${m.node}; load average ${m.loadAverage.atStart.join(" ")} at start, ${m.loadAverage.atEnd.join(" ")} at end`,
+  );
   const file = path.join(process.cwd(), "bench", "results", "export-latest.json");
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, JSON.stringify(report, null, 2) + "\n");

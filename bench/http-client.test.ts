@@ -25,18 +25,20 @@ describe("KeepAliveConnection", () => {
     const origin = await listen(
       http.createServer((req, res) => {
         let body = "";
-        req.on("data", (c) => (body += c)).on("end", () => {
-          seen.push({ method: req.method!, url: req.url!, port: req.socket.remotePort!, type: req.headers["content-type"], body });
-          if (req.url === "/chunked") {
-            res.writeHead(200, { "content-type": "text/plain" });
-            res.write("first part, ");
-            setTimeout(() => res.end("second part — ünïcode"), 20);
-          } else {
-            const text = JSON.stringify({ echoed: body });
-            res.writeHead(201, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
-            res.end(text);
-          }
-        });
+        req
+          .on("data", (c) => (body += c))
+          .on("end", () => {
+            seen.push({ method: req.method!, url: req.url!, port: req.socket.remotePort!, type: req.headers["content-type"], body });
+            if (req.url === "/chunked") {
+              res.writeHead(200, { "content-type": "text/plain" });
+              res.write("first part, ");
+              setTimeout(() => res.end("second part — ünïcode"), 20);
+            } else {
+              const text = JSON.stringify({ echoed: body });
+              res.writeHead(201, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+              res.end(text);
+            }
+          });
       }),
     );
     const c = connect(origin);

@@ -24,7 +24,19 @@ import { startEmbeddedDatabase } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
 import { addMember, newReport, newUser, newWorkspace, type TestUser } from "../lib/testing/api";
 import { freePort } from "../lib/runtime/free-port";
-import { cleanup, cleanups, cpuMsByPid, ensureBuild, groupPids, groupRssKb, lastResorts, log, percentile, round, startAppServer } from "./support";
+import {
+  cleanup,
+  cleanups,
+  cpuMsByPid,
+  ensureBuild,
+  groupPids,
+  groupRssKb,
+  lastResorts,
+  log,
+  percentile,
+  round,
+  startAppServer,
+} from "./support";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
@@ -162,7 +174,14 @@ interface Sent {
 }
 
 /** `count` annotations, one every SPACING_MS whatever the previous POST is doing, alternately through each instance. */
-async function sendEvents(instances: Instance[], count: number, token: string, reportId: string, passageId: string, label: string): Promise<Sent[]> {
+async function sendEvents(
+  instances: Instance[],
+  count: number,
+  token: string,
+  reportId: string,
+  passageId: string,
+  label: string,
+): Promise<Sent[]> {
   const sends: Sent[] = [];
   const t0 = performance.now();
   await Promise.all(
@@ -176,7 +195,6 @@ async function sendEvents(instances: Instance[], count: number, token: string, r
   );
   return sends;
 }
-
 
 async function run() {
   const started = performance.now();
@@ -204,7 +222,8 @@ async function run() {
   process.env.MARGINALIA_TEST_BASE_URL = instances[0].baseUrl;
   log(`Creating ${USERS} users, a workspace and a report`);
   const users: TestUser[] = [];
-  for (let i = 0; i < USERS; i += 5) users.push(...(await Promise.all(Array.from({ length: Math.min(5, USERS - i) }, (_, k) => newUser(`Bench User ${i + k + 1}`)))));
+  for (let i = 0; i < USERS; i += 5)
+    users.push(...(await Promise.all(Array.from({ length: Math.min(5, USERS - i) }, (_, k) => newUser(`Bench User ${i + k + 1}`)))));
   const owner = users[0];
   const ws = await newWorkspace(owner, "Live benchmark");
   for (const member of users.slice(1)) await addMember(owner, ws.id, member, "viewer");
@@ -347,7 +366,10 @@ const showLatency = (l: Latency) => `${l.p50} / ${l.p95} / ${l.p99} / ${l.max} m
 function printTable(r: Result): void {
   const rows: [string, string][] = [
     ["Date", r.date],
-    ["Machine", `${r.machine.cores} cores (${r.machine.cpu}), ${r.machine.totalMemoryGb} GB, Node ${r.machine.node}, ${r.machine.platform}`],
+    [
+      "Machine",
+      `${r.machine.cores} cores (${r.machine.cpu}), ${r.machine.totalMemoryGb} GB, Node ${r.machine.node}, ${r.machine.platform}`,
+    ],
     ["Load average (1 min)", `${r.machine.loadAverage1m.atStart} at start, ${r.machine.loadAverage1m.whenSending} when sending`],
     ["Subscribers", `${r.subscribers} (${r.users} users)`],
     ["Instances", String(r.instances)],
@@ -367,18 +389,20 @@ function printTable(r: Result): void {
       `Instance ${m.instance} RSS before → after`,
       `${m.rssBeforeMb} → ${m.rssAfterMb} MB, ${m.connections} connections: ${m.perConnectionKb} KB per connection`,
     ]),
-    ...r.memory.map((m): [string, string] => [`Instance ${m.instance} CPU when idle`, `${m.idleCpuPercentBefore} % of a core → ${m.idleCpuPercentAfter} % with its streams open`]),
+    ...r.memory.map((m): [string, string] => [
+      `Instance ${m.instance} CPU when idle`,
+      `${m.idleCpuPercentBefore} % of a core → ${m.idleCpuPercentAfter} % with its streams open`,
+    ]),
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   console.log("\nLive event delivery (send → arrival, the POST included)\n");
   for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}  ${v}`);
 }
 
-main()
-  .then(
-    () => cleanup().then(() => process.exit(0)),
-    (e) => {
-      console.error(`\n✖ ${e instanceof Error ? e.message : e}`);
-      return cleanup().then(() => process.exit(1));
-    },
-  );
+main().then(
+  () => cleanup().then(() => process.exit(0)),
+  (e) => {
+    console.error(`\n✖ ${e instanceof Error ? e.message : e}`);
+    return cleanup().then(() => process.exit(1));
+  },
+);

@@ -33,9 +33,33 @@ import { KeepAliveConnection } from "./http-client";
 import { hashPassword } from "../lib/server/users/passwords";
 import { signInAttempt } from "../lib/testing/api";
 import { mentionMarkdown } from "../lib/markdown/mentions";
-import { ANNOTATION_COLUMNS, FULL, SEARCH_PHRASES, SEARCH_PREFIXES, SEARCH_WORDS, SMALL, annotationRow, loadDataSet, mulberry32, type DataSet } from "./scale/data";
+import {
+  ANNOTATION_COLUMNS,
+  FULL,
+  SEARCH_PHRASES,
+  SEARCH_PREFIXES,
+  SEARCH_WORDS,
+  SMALL,
+  annotationRow,
+  loadDataSet,
+  mulberry32,
+  type DataSet,
+} from "./scale/data";
 import { freePort } from "../lib/runtime/free-port";
-import { cleanup, cleanups, cpuMsByPid, ensureBuild, groupPids, groupRssKb, lastResorts, log, percentile, postgresPids, round, startAppServer } from "./support";
+import {
+  cleanup,
+  cleanups,
+  cpuMsByPid,
+  ensureBuild,
+  groupPids,
+  groupRssKb,
+  lastResorts,
+  log,
+  percentile,
+  postgresPids,
+  round,
+  startAppServer,
+} from "./support";
 
 const args = process.argv.slice(2);
 const small = args.includes("--small");
@@ -65,7 +89,6 @@ async function warmUp(job: (i: number, worker: number) => Promise<void>): Promis
   }
   return WARM_UP_ROUNDS * WARM_UP_ROUND;
 }
-
 
 interface Server {
   baseUrl: string;
@@ -108,11 +131,20 @@ interface Summary {
 }
 function summarize(values: number[]): Summary {
   const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
-  return { n: sorted.length, p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), max: round(sorted[sorted.length - 1] ?? NaN) };
+  return {
+    n: sorted.length,
+    p50: round(percentile(sorted, 50)),
+    p95: round(percentile(sorted, 95)),
+    max: round(sorted[sorted.length - 1] ?? NaN),
+  };
 }
 
 /** Runs `count` jobs, `concurrency` at a time (each worker told its number); returns each job's duration (ms) and the wall time. */
-async function runConcurrent(count: number, concurrency: number, job: (i: number, worker: number) => Promise<void>): Promise<{ durations: number[]; wallMs: number }> {
+async function runConcurrent(
+  count: number,
+  concurrency: number,
+  job: (i: number, worker: number) => Promise<void>,
+): Promise<{ durations: number[]; wallMs: number }> {
   const durations: number[] = [];
   let next = 0;
   const t0 = performance.now();
@@ -227,7 +259,12 @@ async function measureWrites(server: Server, pool: pg.Pool, data: DataSet) {
   async function road(headers: Record<string, string>, bodyOf: (i: number) => Body) {
     const connections = Array.from({ length: CONCURRENCY }, () => new KeepAliveConnection(new URL(server.baseUrl)));
     const post = async (i: number, worker: number) => {
-      const res = await connections[worker].request("POST", `/api/v1/reports/${data.smallReportId}/annotations`, headers, JSON.stringify(bodyOf(i)));
+      const res = await connections[worker].request(
+        "POST",
+        `/api/v1/reports/${data.smallReportId}/annotations`,
+        headers,
+        JSON.stringify(bodyOf(i)),
+      );
       if (res.status !== 201) throw new Error(`POST annotation: ${res.status} ${res.body.slice(0, 300)}`);
     };
     try {
@@ -256,7 +293,13 @@ async function measureWrites(server: Server, pool: pg.Pool, data: DataSet) {
   const rawPerS = (ITER.posts / raw.wallMs) * 1000;
   const summary = (r: Awaited<ReturnType<typeof road>>): WriteRoad => {
     const perSecond = (ITER.posts / r.wallMs) * 1000;
-    return { perSecond: round(perSecond), ratio: round(perSecond / rawPerS, 3), latencyMs: summarize(r.durations), warmUp: r.warmUpCount, cpuMs: r.cpuMsPerRequest };
+    return {
+      perSecond: round(perSecond),
+      ratio: round(perSecond / rawPerS, 3),
+      latencyMs: summarize(r.durations),
+      warmUp: r.warmUpCount,
+      cpuMs: r.cpuMsPerRequest,
+    };
   };
   const roads = { token: summary(token), session: summary(session), mixed: summary(mix) };
   return {
@@ -329,7 +372,10 @@ async function measureReader(server: Server, pool: pg.Pool, data: DataSet) {
   });
   const regBody = (await reg.json()) as { id?: string };
   if (reg.status !== 201 || !regBody.id) throw new Error(`register: ${reg.status} ${JSON.stringify(regBody)}`);
-  await pool.query(`INSERT INTO memberships (id, workspace_id, user_id, role) VALUES ('bench-ms-reader', $1, $2, 'viewer')`, [data.workspaceId, regBody.id]);
+  await pool.query(`INSERT INTO memberships (id, workspace_id, user_id, role) VALUES ('bench-ms-reader', $1, $2, 'viewer')`, [
+    data.workspaceId,
+    regBody.id,
+  ]);
 
   // A browser, signed in. A visit whose page hangs takes its browser with it: the next visit gets a new one.
   const browsers: Awaited<ReturnType<typeof chromium.launch>>[] = [];
@@ -337,7 +383,11 @@ async function measureReader(server: Server, pool: pg.Pool, data: DataSet) {
     for (const b of browsers) await Promise.race([b.close().catch(() => undefined), sleep(5_000)]);
   });
   const openBrowser = async () => {
-    const instance = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: ["--no-sandbox", "--disable-dev-shm-usage"] });
+    const instance = await chromium.launch({
+      executablePath: "/usr/bin/chromium",
+      headless: true,
+      args: ["--no-sandbox", "--disable-dev-shm-usage"],
+    });
     browsers.push(instance);
     const context = await instance.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
@@ -345,7 +395,10 @@ async function measureReader(server: Server, pool: pg.Pool, data: DataSet) {
     await page.goto(`${server.baseUrl}/signin`);
     await page.fill('input[name="email"], input[type="email"]', email);
     await page.fill('input[name="password"], input[type="password"]', password);
-    await Promise.all([page.waitForURL((u) => !u.pathname.startsWith("/signin"), { timeout: 30_000 }), page.click('button[type="submit"]')]);
+    await Promise.all([
+      page.waitForURL((u) => !u.pathname.startsWith("/signin"), { timeout: 30_000 }),
+      page.click('button[type="submit"]'),
+    ]);
     await page.close();
     return { instance, context };
   };
@@ -353,7 +406,14 @@ async function measureReader(server: Server, pool: pg.Pool, data: DataSet) {
     let browser = await openBrowser();
     const expected = data.counts.largeVisibleAnnotations;
     const url = `${server.baseUrl}/w/${data.slug}/r/${data.largeReportId}`;
-    const runs: { paintMs: number; highlights: number; longestTaskMs: number; scrollMs: number; longTasksInRun: number; stalledFrames?: number }[] = [];
+    const runs: {
+      paintMs: number;
+      highlights: number;
+      longestTaskMs: number;
+      scrollMs: number;
+      longTasksInRun: number;
+      stalledFrames?: number;
+    }[] = [];
     let timedOut: string | null = null;
     // One unmeasured request first: the server's first render of a page loads its code.
     await browser.context.request.get(url, { timeout: 120_000 });
@@ -361,7 +421,7 @@ async function measureReader(server: Server, pool: pg.Pool, data: DataSet) {
     const limitMs = small ? 60_000 : 120_000;
     // Visits Chromium stopped drawing, or that hung once the highlights were painted, are given up and replaced (at most 3), and reported.
     const wedged: { paintMs: number; afterMs: number; longestTaskMs: number; hung?: boolean }[] = [];
-    for (let run = 0; run < ITER.readerRuns && wedged.length <= 3; ) {
+    for (let run = 0; run < ITER.readerRuns && wedged.length <= 3;) {
       const progress = { highlights: 0, paintMs: NaN };
       // In front, as a reader's tab is: a new page opened after the last one closed was now and then
       // left in the background by headless Chromium, which then ran no animation frames for it.
@@ -371,7 +431,9 @@ async function measureReader(server: Server, pool: pg.Pool, data: DataSet) {
       if (!outcome && Number.isFinite(progress.paintMs) && progress.highlights >= expected) {
         // Everything painted, then nothing more from the page, timers included: what the 2-second rule
         // below catches, only deeper. The browser is replaced along with the visit.
-        log(`Reader visit given up: the page stopped answering while scrolling (highlights painted after ${progress.paintMs} ms); a new browser for the next visit`);
+        log(
+          `Reader visit given up: the page stopped answering while scrolling (highlights painted after ${progress.paintMs} ms); a new browser for the next visit`,
+        );
         wedged.push({ paintMs: progress.paintMs, afterMs: NaN, longestTaskMs: NaN, hung: true });
         await Promise.race([browser.instance.close().catch(() => undefined), sleep(5_000)]);
         browser = await openBrowser();
@@ -413,7 +475,10 @@ async function measureReader(server: Server, pool: pg.Pool, data: DataSet) {
       await p.goto(url, { waitUntil: "commit" });
       // All highlights painted: the count of distinct highlighted ids reaches the expected number,
       // or stops growing for 3 s (then the time is that of the last growth, and the count is shown).
-      const countIds = () => p.evaluate<number>(`new Set([...document.querySelectorAll(".hl[data-annotation-id]")].map((e) => e.getAttribute("data-annotation-id"))).size`);
+      const countIds = () =>
+        p.evaluate<number>(
+          `new Set([...document.querySelectorAll(".hl[data-annotation-id]")].map((e) => e.getAttribute("data-annotation-id"))).size`,
+        );
       let count = 0;
       let lastGrowth = Date.now();
       const deadline = t0 + limitMs;
@@ -429,7 +494,13 @@ async function measureReader(server: Server, pool: pg.Pool, data: DataSet) {
       const paintMs = lastGrowth - t0;
       progress.paintMs = paintMs;
       // Scroll to the end, a screen at a time, and take the longest main-thread task meanwhile.
-      const scroll = await p.evaluate<{ scrollMs: number; longest: number; longTasksInRun: number; stalledFrames: number; wedgedAt: number | null }>(`(async () => {
+      const scroll = await p.evaluate<{
+        scrollMs: number;
+        longest: number;
+        longTasksInRun: number;
+        stalledFrames: number;
+        wedgedAt: number | null;
+      }>(`(async () => {
         // A frame, or 250 ms when none comes: headless Chromium now and then stops producing frames for
         // good mid-scroll, with the page visible and focused and its scripts running (screenshots
         // time out too). Counted; after 2 s without a frame the visit is given up as wedged.
@@ -453,11 +524,22 @@ async function measureReader(server: Server, pool: pg.Pool, data: DataSet) {
       })()`);
       await p.close();
       if (scroll.wedgedAt !== null) {
-        log(`Reader visit given up: Chromium produced no frame for 2 s, ${scroll.wedgedAt} ms into the scroll (highlights painted after ${paintMs} ms; longest task until then ${round(scroll.longest)} ms)`);
+        log(
+          `Reader visit given up: Chromium produced no frame for 2 s, ${scroll.wedgedAt} ms into the scroll (highlights painted after ${paintMs} ms; longest task until then ${round(scroll.longest)} ms)`,
+        );
         return { paintMs, afterMs: scroll.wedgedAt, longestTaskMs: round(scroll.longest) };
       }
-      log(`Reader visit: ${count} of ${expected} highlights after ${paintMs} ms; longest task while scrolling ${round(scroll.longest)} ms (${Math.round(scroll.scrollMs)} ms of scrolling; ${scroll.longTasksInRun} long tasks in the whole visit${scroll.stalledFrames ? `; ${scroll.stalledFrames} animation frames did not come within 250 ms` : ""})`);
-      return { paintMs, highlights: count, longestTaskMs: round(scroll.longest), scrollMs: Math.round(scroll.scrollMs), longTasksInRun: scroll.longTasksInRun, stalledFrames: scroll.stalledFrames };
+      log(
+        `Reader visit: ${count} of ${expected} highlights after ${paintMs} ms; longest task while scrolling ${round(scroll.longest)} ms (${Math.round(scroll.scrollMs)} ms of scrolling; ${scroll.longTasksInRun} long tasks in the whole visit${scroll.stalledFrames ? `; ${scroll.stalledFrames} animation frames did not come within 250 ms` : ""})`,
+      );
+      return {
+        paintMs,
+        highlights: count,
+        longestTaskMs: round(scroll.longest),
+        scrollMs: Math.round(scroll.scrollMs),
+        longTasksInRun: scroll.longTasksInRun,
+        stalledFrames: scroll.stalledFrames,
+      };
     }
   } finally {
     for (const b of browsers.splice(0)) await Promise.race([b.close().catch(() => undefined), sleep(5_000)]);
@@ -509,7 +591,9 @@ async function run() {
   const listPath = `/api/v1/reports/${data.largeReportId}/annotations`;
   type ListPage = { annotations: unknown[]; nextCursor: string | null };
   const readPage = async (cursor?: string) =>
-    JSON.parse((await get(server, data.ownerToken, cursor ? `${listPath}?cursor=${encodeURIComponent(cursor)}` : listPath)).toString("utf8")) as ListPage;
+    JSON.parse(
+      (await get(server, data.ownerToken, cursor ? `${listPath}?cursor=${encodeURIComponent(cursor)}` : listPath)).toString("utf8"),
+    ) as ListPage;
   // Walk the whole list once (default page size): every annotation once, and a cursor from the middle.
   const firstPage = await readPage();
   let listed = firstPage.annotations.length;
@@ -554,7 +638,8 @@ async function run() {
     rss.startPhase();
     let bytes = 0;
     const times: number[] = [];
-    for (let i = 0; i < ITER.exportRuns; i++) times.push(await timed(async () => void (bytes = (await get(server, data.ownerToken, exportPath)).length)));
+    for (let i = 0; i < ITER.exportRuns; i++)
+      times.push(await timed(async () => void (bytes = (await get(server, data.ownerToken, exportPath)).length)));
     rss.sample();
     exports[format] = { ...summarize(times), bytes, peakRssMb: round(rss.phasePeakKb / 1024) };
   }
@@ -609,11 +694,22 @@ async function run() {
 type Result = Awaited<ReturnType<typeof run>>;
 
 function printResult(r: Result): void {
-  console.log(`\nQuery plans of the app's search statement (buildSearchSql, run after ${r.plannerSettings}), per benchmark query: how it reads each table (whole plans in the JSON)\n`);
+  console.log(
+    `\nQuery plans of the app's search statement (buildSearchSql, run after ${r.plannerSettings}), per benchmark query: how it reads each table (whole plans in the JSON)\n`,
+  );
   for (const p of r.plans) {
     console.log(`— ${p.query}${p.fullScans.length ? `   ✖ FULL SCAN: ${p.fullScans.join("; ")}` : ""}`);
     const lines = p.plan.split("\n");
-    const shown = p.fullScans.length ? lines : lines.filter((l) => /(Seq|Index|Index Only|Bitmap Heap|Bitmap Index) Scan|Planning Time|Execution Time/.test(l)).map((l) => l.trim().replace(/^-> +/, "").replace(/ +\(cost=[^)]*\)/, ""));
+    const shown = p.fullScans.length
+      ? lines
+      : lines
+          .filter((l) => /(Seq|Index|Index Only|Bitmap Heap|Bitmap Index) Scan|Planning Time|Execution Time/.test(l))
+          .map((l) =>
+            l
+              .trim()
+              .replace(/^-> +/, "")
+              .replace(/ +\(cost=[^)]*\)/, ""),
+          );
     console.log(shown.join("\n").replace(/^/gm, "    "));
   }
   type Row = [figure: string, p50: string, p95: string, goal: string, met: string];
@@ -622,20 +718,48 @@ function printResult(r: Result): void {
   const rows: Row[] = [
     ...(["token", "session", "mixed"] as const).flatMap((name): Row[] => {
       const w = r.writes[name];
-      const label = { token: "personal access token", session: "session cookie (the browser)", mixed: "session, 70/20/10 plain/tag/mention" }[name];
+      const label = {
+        token: "personal access token",
+        session: "session cookie (the browser)",
+        mixed: "session, 70/20/10 plain/tag/mention",
+      }[name];
       return [
         [`POST annotation, ${label} (c=16)`, `${w.perSecond}/s`, "", "", ""],
         [`  ratio to raw INSERT`, String(w.ratio), "", "≥ 0.4", yes(w.ratio >= 0.4)],
         [`  latency`, ms(w.latencyMs.p50), ms(w.latencyMs.p95), "", ""],
-        [`  CPU per POST: load ${w.cpuMs.load}, server ${w.cpuMs.server}, Postgres ${w.cpuMs.postgres} ms; warm-up ${w.warmUp}`, "", "", "", ""],
+        [
+          `  CPU per POST: load ${w.cpuMs.load}, server ${w.cpuMs.server}, Postgres ${w.cpuMs.postgres} ms; warm-up ${w.warmUp}`,
+          "",
+          "",
+          "",
+          "",
+        ],
       ];
     }),
     ["  session / token", String(r.writes.sessionToToken), "", "≥ 0.9", yes(r.writes.sessionToToken >= 0.9)],
     ["Raw pg INSERT throughput (c=16)", `${r.writes.rawInsertPerSecond}/s`, "", "", ""],
     ["  raw INSERT latency", ms(r.writes.rawLatencyMs.p50), ms(r.writes.rawLatencyMs.p95), "", ""],
-    [`  CPU per raw INSERT: load ${r.writes.rawCpuMs.load}, Postgres ${r.writes.rawCpuMs.postgres} ms; warm-up ${r.writes.rawWarmUp}`, "", "", "", ""],
-    [`GET annotations, large report: first page (${r.listAnnotations.pageSize} of ${r.listAnnotations.annotationsListed})`, ms(r.listAnnotations.firstPage.p50), ms(r.listAnnotations.firstPage.p95), "p95 ≤ 50 ms", yes(r.listAnnotations.firstPage.p95 <= 50)],
-    [`  … page ${r.listAnnotations.deepPage} of ${r.listAnnotations.pages} (by cursor)`, ms(r.listAnnotations.deep.p50), ms(r.listAnnotations.deep.p95), "p95 ≤ 50 ms", yes(r.listAnnotations.deep.p95 <= 50)],
+    [
+      `  CPU per raw INSERT: load ${r.writes.rawCpuMs.load}, Postgres ${r.writes.rawCpuMs.postgres} ms; warm-up ${r.writes.rawWarmUp}`,
+      "",
+      "",
+      "",
+      "",
+    ],
+    [
+      `GET annotations, large report: first page (${r.listAnnotations.pageSize} of ${r.listAnnotations.annotationsListed})`,
+      ms(r.listAnnotations.firstPage.p50),
+      ms(r.listAnnotations.firstPage.p95),
+      "p95 ≤ 50 ms",
+      yes(r.listAnnotations.firstPage.p95 <= 50),
+    ],
+    [
+      `  … page ${r.listAnnotations.deepPage} of ${r.listAnnotations.pages} (by cursor)`,
+      ms(r.listAnnotations.deep.p50),
+      ms(r.listAnnotations.deep.p95),
+      "p95 ≤ 50 ms",
+      yes(r.listAnnotations.deep.p95 <= 50),
+    ],
     ...Object.entries(r.search).map(([kind, s]): Row => [`Search, ${kind} queries`, ms(s.p50), ms(s.p95), "p95 ≤ 50 ms", yes(s.p95 <= 50)]),
     ["Export Markdown, large report", ms(r.exports.markdown.p50), ms(r.exports.markdown.p95), "≤ 1 s", yes(r.exports.markdown.p50 <= 1000)],
     ["  server peak RSS during it", `${r.exports.markdown.peakRssMb} MB`, "", "", ""],
@@ -647,28 +771,59 @@ function printResult(r: Result): void {
     if (r.reader.timedOut) rows.push(["Reader page: TIMED OUT", "", "", "", r.reader.timedOut]);
     if (r.reader.wedged.length > 0) {
       const w = r.reader.wedged
-        .map((x) => (x.hung ? `the page stopped answering while scrolling (painted after ${x.paintMs} ms)` : `${x.afterMs} ms into the scroll (longest task until then ${x.longestTaskMs} ms)`))
+        .map((x) =>
+          x.hung
+            ? `the page stopped answering while scrolling (painted after ${x.paintMs} ms)`
+            : `${x.afterMs} ms into the scroll (longest task until then ${x.longestTaskMs} ms)`,
+        )
         .join("; ");
       rows.push([`Reader visits given up: Chromium stopped drawing or answering (${r.reader.wedged.length})`, "", "", "", w]);
     }
     rows.push(
-      [`Reader: navigation → all highlights painted (${r.reader.runs.map((x) => x.highlights).join("/")} of ${r.reader.expectedHighlights})`, ms(r.reader.paintMs.p50), ms(r.reader.paintMs.p95), "≤ 2 s", yes(r.reader.allPainted && r.reader.paintMs.p95 <= 2000)],
-      ["Reader: longest main-thread task while scrolling", ms(r.reader.longestTaskMs.p50), ms(r.reader.longestTaskMs.p95), "≤ 200 ms", yes(r.reader.longestTaskMs.p95 <= 200)],
+      [
+        `Reader: navigation → all highlights painted (${r.reader.runs.map((x) => x.highlights).join("/")} of ${r.reader.expectedHighlights})`,
+        ms(r.reader.paintMs.p50),
+        ms(r.reader.paintMs.p95),
+        "≤ 2 s",
+        yes(r.reader.allPainted && r.reader.paintMs.p95 <= 2000),
+      ],
+      [
+        "Reader: longest main-thread task while scrolling",
+        ms(r.reader.longestTaskMs.p50),
+        ms(r.reader.longestTaskMs.p95),
+        "≤ 200 ms",
+        yes(r.reader.longestTaskMs.p95 <= 200),
+      ],
     );
   } else {
-    rows.push(["Reader page (headless Chromium)", "—", "—", "≤ 2 s / ≤ 200 ms", r.readerError ? `NOT MEASURED: ${r.readerError.split("\n")[0]}` : "skipped (--no-browser)"]);
+    rows.push([
+      "Reader page (headless Chromium)",
+      "—",
+      "—",
+      "≤ 2 s / ≤ 200 ms",
+      r.readerError ? `NOT MEASURED: ${r.readerError.split("\n")[0]}` : "skipped (--no-browser)",
+    ]);
   }
   const header: Row = ["Figure", "p50", "p95", "Goal", "Met?"];
   const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => row[i].length)));
   const line = (row: Row) => "  " + row.map((c, i) => c.padEnd(widths[i])).join("  ");
-  console.log(`\nScale benchmark (${r.mode}): ${r.dataSet.reports} reports, ${r.dataSet.passages} passages (${r.dataSet.words} words), ${r.dataSet.annotations} annotations, ${r.dataSet.replies} replies; loaded in ${r.dataSet.loadSeconds} s\n`);
+  console.log(
+    `\nScale benchmark (${r.mode}): ${r.dataSet.reports} reports, ${r.dataSet.passages} passages (${r.dataSet.words} words), ${r.dataSet.annotations} annotations, ${r.dataSet.replies} replies; loaded in ${r.dataSet.loadSeconds} s\n`,
+  );
   console.log(line(header));
   console.log("  " + widths.map((w) => "-".repeat(w)).join("  "));
   for (const row of rows) console.log(line(row));
   const m = r.machine;
-  console.log(`\n  Machine: ${m.cores} cores (${m.cpu}), ${m.totalMemoryGb} GB, Node ${m.node}, ${m.platform}; load average ${m.loadAverage.atStart.join(" ")} at start, ${m.loadAverage.atEnd.join(" ")} at end`);
+  console.log(
+    `\n  Machine: ${m.cores} cores (${m.cpu}), ${m.totalMemoryGb} GB, Node ${m.node}, ${m.platform}; load average ${m.loadAverage.atStart.join(" ")} at start, ${m.loadAverage.atEnd.join(" ")} at end`,
+  );
   console.log(`  Date: ${r.date}; run took ${r.durationS} s`);
-  for (const [kind, s] of Object.entries(r.search)) console.log(`  Search hits (${kind}): ${Object.entries(s.hits).map(([q, n]) => `${q} → ${n}`).join(", ")}`);
+  for (const [kind, s] of Object.entries(r.search))
+    console.log(
+      `  Search hits (${kind}): ${Object.entries(s.hits)
+        .map(([q, n]) => `${q} → ${n}`)
+        .join(", ")}`,
+    );
 }
 
 async function main() {

@@ -91,7 +91,9 @@ async function measure() {
   const compare = option("--compare");
   if (compare) {
     const other = (await import(path.resolve(compare))) as { buildSearchSql: typeof buildSearchSql };
-    const otherParse = (await import(path.resolve(path.dirname(compare), ".baseline-query.tmp.ts")).catch(() => ({ parseSearchQuery }))) as { parseSearchQuery: typeof parseSearchQuery };
+    const otherParse = (await import(path.resolve(path.dirname(compare), ".baseline-query.tmp.ts")).catch(() => ({
+      parseSearchQuery,
+    }))) as { parseSearchQuery: typeof parseSearchQuery };
     const builders = { this: buildSearchSql, other: other.buildSearchSql };
     for (const [kind, queries] of Object.entries(kinds)) {
       const times: Record<string, number[]> = { this: [], other: [] };
@@ -146,12 +148,16 @@ async function measure() {
       cpuMs.node += c1.node - c0.node;
       times.push(...own);
       own.sort((a, b) => a - b);
-      perQuery.push(`${q} ${round(percentile(own, 50))}/${round(percentile(own, 95))} ms (${first.results.length} hits, top: ${first.results[0]?.type ?? "—"})`);
+      perQuery.push(
+        `${q} ${round(percentile(own, 50))}/${round(percentile(own, 95))} ms (${first.results.length} hits, top: ${first.results[0]?.type ?? "—"})`,
+      );
       if (args.includes("--explain")) {
         const sql = buildSearchSql({ userId, workspaceId: "bench-ws", parsed: parseSearchQuery(q) });
         const res = await pool.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql.text}`, sql.values);
         const plan = res.rows.map((r) => r["QUERY PLAN"]).join("\n");
-        console.log(`\n— ${q}${/Seq Scan on (passages|annotations|replies|report_notes)\b/.test(plan) ? "   ✖ SEQ SCAN" : ""}\n${plan.replace(/^/gm, "    ")}`);
+        console.log(
+          `\n— ${q}${/Seq Scan on (passages|annotations|replies|report_notes)\b/.test(plan) ? "   ✖ SEQ SCAN" : ""}\n${plan.replace(/^/gm, "    ")}`,
+        );
       }
     }
     if (!times.length) continue;

@@ -11,10 +11,18 @@ test("the workspace's activity: newest first, more on demand, by member, each it
   // The work itself goes through the API (with this browser's session): the page under test is the feed.
   const api = sessionApi(page);
   const ws = await (await api.get(`/api/v1/workspaces/${slug}`)).json();
-  const imported = await (await api.post(`/api/v1/workspaces/${ws.id}/reports`, { data: { format: "text", content: "Water report\n\nRainfall fell by a third.\n\nDams cut the flow." } })).json();
+  const imported = await (
+    await api.post(`/api/v1/workspaces/${ws.id}/reports`, {
+      data: { format: "text", content: "Water report\n\nRainfall fell by a third.\n\nDams cut the flow." },
+    })
+  ).json();
   const report = await (await api.get(`/api/v1/reports/${imported.id}`)).json();
   const annotate = async (body: string, kind = "comment") =>
-    (await api.post(`/api/v1/reports/${report.id}/annotations`, { data: { passageId: report.passages[1].id, start: 0, end: 8, body, kind } })).json();
+    (
+      await api.post(`/api/v1/reports/${report.id}/annotations`, {
+        data: { passageId: report.passages[1].id, start: 0, end: 8, body, kind },
+      })
+    ).json();
   const claim = await annotate("Check the ministry figure", "claim");
   for (let i = 1; i <= 55; i++) await annotate(`Comment ${i}`);
 

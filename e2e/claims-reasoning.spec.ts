@@ -21,14 +21,21 @@ const ANAN_NOTE = "The appendix table gives 35%, not 40%.";
 const ANAN_LINK = "https://example.org/grid-storage/appendix#a3";
 const OLIVE_NOTE = "We need the 2022 source table before we print this.";
 
-const xmlText = (text: string) => text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+const xmlText = (text: string) =>
+  text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&");
 
 /** The text of a .docx's body, and where its hyperlinks lead (Word keeps a fragment as the link's anchor), read from the file itself. */
 function readDocx(bytes: Buffer): { text: string; links: string[] } {
   const files = unzipSync(new Uint8Array(bytes));
   const xml = new TextDecoder().decode(files["word/document.xml"]);
   const rels = new TextDecoder().decode(files["word/_rels/document.xml.rels"]);
-  const targets = new Map([...rels.matchAll(/<Relationship [^>]*Id="([^"]+)"[^>]*Target="([^"]+)"[^>]*\/>/g)].map((m) => [m[1], xmlText(m[2])]));
+  const targets = new Map(
+    [...rels.matchAll(/<Relationship [^>]*Id="([^"]+)"[^>]*Target="([^"]+)"[^>]*\/>/g)].map((m) => [m[1], xmlText(m[2])]),
+  );
   const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => xmlText(m[1])).join("");
   const links = [...xml.matchAll(/<w:hyperlink ([^>]*)>/g)].map((m) => {
     const anchor = /w:anchor="([^"]+)"/.exec(m[1])?.[1];
@@ -48,8 +55,16 @@ test("the exports contain stance notes and evidence", async ({ browser }) => {
   const report = await newReport(olive, ws.id, REPORT, "markdown");
   const reportPath = `/w/${ws.slug}/r/${report.id}`;
   // "grew by 40% in 2022" in ¶ 1 (the heading is the report's title, not a passage).
-  const claim = await newAnnotation(olive, report, { kind: "claim", claimSummary: "Storage grew 40% in 2022", body: "The headline number of the brief.", start: 16, end: 35 }, 0);
-  const disputed = await call("PUT", `/api/v1/annotations/${claim.id}/stance`, { as: anan, json: { stance: "disputes", note: ANAN_NOTE, evidence: { url: ANAN_LINK } } });
+  const claim = await newAnnotation(
+    olive,
+    report,
+    { kind: "claim", claimSummary: "Storage grew 40% in 2022", body: "The headline number of the brief.", start: 16, end: 35 },
+    0,
+  );
+  const disputed = await call("PUT", `/api/v1/annotations/${claim.id}/stance`, {
+    as: anan,
+    json: { stance: "disputes", note: ANAN_NOTE, evidence: { url: ANAN_LINK } },
+  });
   expect(disputed.status).toBe(200);
 
   const context = await signedIn(browser, olive);
@@ -132,7 +147,12 @@ test("the exports contain stance notes and evidence", async ({ browser }) => {
 
   const jsonld = JSON.parse((await download(/JSON-LD/, "Download JSON-LD")).toString("utf8"));
   const claimDoc = jsonld.first.items.find((item: { motivation: string }) => item.motivation === "assessing");
-  expect(claimDoc["marginalia:stances"].map((s: { creator: { name: string }; "marginalia:note"?: string }) => [s.creator.name, s["marginalia:note"]])).toEqual([
+  expect(
+    claimDoc["marginalia:stances"].map((s: { creator: { name: string }; "marginalia:note"?: string }) => [
+      s.creator.name,
+      s["marginalia:note"],
+    ]),
+  ).toEqual([
     ["Anan Annotator", ANAN_NOTE],
     ["Olive Owner", OLIVE_NOTE],
   ]);
@@ -161,7 +181,10 @@ test("a Markdown export reads clean: no HTML entities, needless escapes or runs 
   const context = await signedIn(browser, olive);
   const page = await context.newPage();
   // Saved through the API when no collaboration server answers: the editor's own Markdown either way.
-  await page.routeWebSocket((url) => !url.pathname.startsWith("/_next/"), (ws) => ws.close());
+  await page.routeWebSocket(
+    (url) => !url.pathname.startsWith("/_next/"),
+    (ws) => ws.close(),
+  );
   await page.goto(`/w/${ws.slug}/r/${report.id}?panel=notes`);
   const notes = page.getByRole("textbox", { name: "Team notes" });
   await notes.click();

@@ -5,10 +5,18 @@ import { expect, test } from "./support/test";
 
 const SHOTS = path.join(process.cwd(), "test-results", "screenshots");
 
-test("the reader co-edits the team notes over the collaboration socket with no Content Security Policy violation", async ({ browser, cspViolations }) => {
+test("the reader co-edits the team notes over the collaboration socket with no Content Security Policy violation", async ({
+  browser,
+  cspViolations,
+}) => {
   const olive = await newUser("Olive Owner");
   const ws = await newWorkspace(olive, "Policy desk");
-  const report = await newReport(olive, ws.id, "# Grid storage\n\nBattery storage grew by 40% in 2022, yet winter peaks still rely on gas.", "markdown");
+  const report = await newReport(
+    olive,
+    ws.id,
+    "# Grid storage\n\nBattery storage grew by 40% in 2022, yet winter peaks still rely on gas.",
+    "markdown",
+  );
   const collabOrigin = new URL((await call("GET", `/api/v1/reports/${report.id}/notes/collab`, { as: olive })).body.url).origin;
 
   const context = await signedIn(browser, olive);
@@ -35,7 +43,10 @@ test("the reader co-edits the team notes over the collaboration socket with no C
   await context.close();
 });
 
-test("the sign-in page runs under the policy, and the policy blocks what it should (which the e2e watch hears)", async ({ page, cspViolations }) => {
+test("the sign-in page runs under the policy, and the policy blocks what it should (which the e2e watch hears)", async ({
+  page,
+  cspViolations,
+}) => {
   await page.goto("/signin");
   // Hydrated (React came in through nonced scripts): the form signs in from the page, rather than submitting natively.
   await page.getByLabel("Email").fill("nobody@test.local");

@@ -77,7 +77,9 @@ test("a claim is argued out: mention, notification, a dispute with evidence, a r
   await bobThread.getByLabel("Evidence (a link, or a paragraph such as ¶ 3)").fill("¶ 2");
   await bobThread.getByRole("button", { name: "Disputes" }).last().click();
   await expect(bobThread.getByTestId("stance-tally")).toContainText("1 disputes");
-  await expect(bobThread.getByRole("list", { name: "Who took which stance" })).toContainText("Bob Brennan disputes — The ministry figure ignores the dams.");
+  await expect(bobThread.getByRole("list", { name: "Who took which stance" })).toContainText(
+    "Bob Brennan disputes — The ministry figure ignores the dams.",
+  );
   await expect(bobThread.getByRole("link", { name: "¶ 2", exact: true })).toBeVisible();
 
   // Alice replies.
@@ -157,7 +159,9 @@ test("bodies are never run as HTML: not in the sidebar, not in notifications", a
   const slug = await createWorkspaceViaUi(owner.page, "Safety");
   await addMember(owner.page, slug, member.email, "annotator");
   const ws = await (await owner.page.request.get(`/api/v1/workspaces/${slug}`)).json();
-  const imported = await sessionApi(owner.page).post(`/api/v1/workspaces/${ws.id}/reports`, { data: { format: "text", content: "Title\n\nA plain paragraph about nothing in particular." } });
+  const imported = await sessionApi(owner.page).post(`/api/v1/workspaces/${ws.id}/reports`, {
+    data: { format: "text", content: "Title\n\nA plain paragraph about nothing in particular." },
+  });
   const report = await (await owner.page.request.get(`/api/v1/reports/${(await imported.json()).id}`)).json();
   const members = await (await owner.page.request.get(`/api/v1/workspaces/${ws.id}/members`)).json();
   const mona = members.members.find((m: { name: string }) => m.name === "Mona Member");
@@ -195,12 +199,20 @@ test("a long thread and a full inbox are read a page at a time", async ({ browse
   const slug = await createWorkspaceViaUi(owner.page, "Long lists");
   await addMember(owner.page, slug, member.email, "annotator");
   const ws = await (await owner.page.request.get(`/api/v1/workspaces/${slug}`)).json();
-  const imported = await sessionApi(owner.page).post(`/api/v1/workspaces/${ws.id}/reports`, { data: { format: "text", content: "Title\n\nA paragraph people keep talking about." } });
+  const imported = await sessionApi(owner.page).post(`/api/v1/workspaces/${ws.id}/reports`, {
+    data: { format: "text", content: "Title\n\nA paragraph people keep talking about." },
+  });
   const report = await (await owner.page.request.get(`/api/v1/reports/${(await imported.json()).id}`)).json();
   // Max comments; Paula answers 103 times: a thread past its first page, and 103 notifications for Max.
-  const comment = await (await sessionApi(member.page).post(`/api/v1/reports/${report.id}/annotations`, { data: { passageId: report.passages[0].id, start: 0, end: 11, body: "Long thread" } })).json();
+  const comment = await (
+    await sessionApi(member.page).post(`/api/v1/reports/${report.id}/annotations`, {
+      data: { passageId: report.passages[0].id, start: 0, end: 11, body: "Long thread" },
+    })
+  ).json();
   for (let i = 1; i <= 103; i++) {
-    expect((await sessionApi(owner.page).post(`/api/v1/annotations/${comment.id}/replies`, { data: { body: `Reply ${i}` } })).status()).toBe(201);
+    expect(
+      (await sessionApi(owner.page).post(`/api/v1/annotations/${comment.id}/replies`, { data: { body: `Reply ${i}` } })).status(),
+    ).toBe(201);
   }
 
   await member.page.goto(`/w/${slug}/r/${report.id}?annotation=${comment.id}`);
@@ -239,7 +251,14 @@ test("a long thread and a full inbox are read a page at a time", async ({ browse
   const claimIds: string[] = [];
   for (let i = 1; i <= 55; i++) {
     const res = await sessionApi(member.page).post(`/api/v1/reports/${report.id}/annotations`, {
-      data: { passageId: report.passages[0].id, start: 0, end: 11, kind: "claim", claimSummary: `Claim ${String(i).padStart(2, "0")}`, body: `Why ${i}` },
+      data: {
+        passageId: report.passages[0].id,
+        start: 0,
+        end: 11,
+        kind: "claim",
+        claimSummary: `Claim ${String(i).padStart(2, "0")}`,
+        body: `Why ${i}`,
+      },
     });
     expect(res.status()).toBe(201);
     claimIds.push((await res.json()).id);

@@ -149,7 +149,9 @@ test("the import preview merges, removes and takes metadata from passages with t
   await expect(page.getByText("What a plant on the Red Sea would cost")).toBeVisible();
   const text = page.getByTestId("report-text");
   await expect(text.locator("[data-passage-id]")).toHaveCount(2);
-  await expect(text.locator("[data-passage-id]").first()).toHaveText(/The plant would supply most of the capital's water by 2030, if the pipeline is finished on time\./);
+  await expect(text.locator("[data-passage-id]").first()).toHaveText(
+    /The plant would supply most of the capital's water by 2030, if the pipeline is finished on time\./,
+  );
   await expect(text).not.toContainText("Advertisement");
   await context.close();
 });

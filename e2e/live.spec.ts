@@ -68,7 +68,9 @@ test("two readers see each other and each other's annotations live, without relo
 
   // Bob finishes; Alice sees his arrive too, and his reply to her shows in her open thread.
   await bobComposer.getByRole("button", { name: "Comment", exact: true }).click();
-  await expect(alice.page.locator('[data-testid="annotation-card"][data-new="true"]')).toContainText("Half-written thought", { timeout: 15_000 });
+  await expect(alice.page.locator('[data-testid="annotation-card"][data-new="true"]')).toContainText("Half-written thought", {
+    timeout: 15_000,
+  });
   await bob.page.locator('[data-testid="annotation-card"][data-new="true"]').click();
   await expect(bob.page.locator('[data-testid="annotation-card"][data-new="true"]')).toHaveCount(0);
   const thread = bob.page.getByTestId("thread");

@@ -15,8 +15,15 @@ async function longReport(page: Page, name: string, workspace: string) {
   const api = sessionApi(page);
   const ws = await (await api.get(`/api/v1/workspaces/${slug}`)).json();
   const me = await (await api.get("/api/v1/me")).json();
-  const paragraphs = Array.from({ length: PASSAGES - 1 }, (_, i) => `Passage number ${i + 2} says the water table fell again in the northern basin this year.`);
-  const imported = await (await api.post(`/api/v1/workspaces/${ws.id}/reports`, { data: { format: "text", content: `Long report\n\n${paragraphs.join("\n\n")}` } })).json();
+  const paragraphs = Array.from(
+    { length: PASSAGES - 1 },
+    (_, i) => `Passage number ${i + 2} says the water table fell again in the northern basin this year.`,
+  );
+  const imported = await (
+    await api.post(`/api/v1/workspaces/${ws.id}/reports`, {
+      data: { format: "text", content: `Long report\n\n${paragraphs.join("\n\n")}` },
+    })
+  ).json();
   const inserted = await query(
     `INSERT INTO annotations (id, report_id, passage_id, author_id, kind, visibility, body, start, "end", quote, prefix, suffix, updated_at)
      SELECT $3 || '-' || p.index || '-' || g, p.report_id, p.id, $2, 'comment', 'workspace', 'Note ' || p.index || '.' || g,
@@ -64,7 +71,10 @@ test("a long report: every highlight arrives, the sidebar renders only the cards
   // j moves on in reading order, to a card the list brings into view.
   await card.focus();
   await page.keyboard.press("j");
-  await expect(page.locator(`[data-testid="annotation-card"][data-annotation-id="${idPrefix}-372-0"]`)).toHaveAttribute("aria-current", "true");
+  await expect(page.locator(`[data-testid="annotation-card"][data-annotation-id="${idPrefix}-372-0"]`)).toHaveAttribute(
+    "aria-current",
+    "true",
+  );
   await page.screenshot({ path: path.join(SHOTS, "long-report.png") });
   await expectAccessible(page);
 
@@ -119,7 +129,9 @@ test("a link to a passage deep in a long report lands there, and stays there onc
   expect(await top()).toBeLessThan(200);
 });
 
-test("a long report, read without an editor, is annotated like a short one: a phrase selected with the mouse gets a comment", async ({ page }) => {
+test("a long report, read without an editor, is annotated like a short one: a phrase selected with the mouse gets a comment", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const { slug, reportId } = await longReport(page, "Sami Select", "Select desk");
   await page.goto(`/w/${slug}/r/${reportId}`);

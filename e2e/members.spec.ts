@@ -24,7 +24,8 @@ async function person(browser: Browser, name: string, options: ContextOptions = 
 const addViaApi = async (page: Page, slug: string, email: string, role: string) =>
   expect((await sessionApi(page).post(`/api/v1/workspaces/${slug}/members`, { data: { email, role } })).status()).toBe(201);
 
-const memberRow = (page: Page, name: string): Locator => page.getByRole("list", { name: "Members" }).getByRole("listitem").filter({ hasText: name });
+const memberRow = (page: Page, name: string): Locator =>
+  page.getByRole("list", { name: "Members" }).getByRole("listitem").filter({ hasText: name });
 
 /** Presses Tab until the focused element's accessible name (or text) matches, as a keyboard user would. */
 async function tabTo(page: Page, name: RegExp, limit = 60): Promise<void> {
@@ -48,7 +49,10 @@ async function expectVisibleFocus(page: Page): Promise<void> {
     const s = getComputedStyle(el);
     return { outline: s.outlineStyle, width: s.outlineWidth, shadow: s.boxShadow };
   });
-  expect(style.outline !== "none" && style.width !== "0px" ? true : style.shadow !== "none", `focus is visible (${JSON.stringify(style)})`).toBe(true);
+  expect(
+    style.outline !== "none" && style.width !== "0px" ? true : style.shadow !== "none",
+    `focus is visible (${JSON.stringify(style)})`,
+  ).toBe(true);
 }
 
 test("members: the list shows a new member at once after Add member, without a reload", async ({ browser }) => {
@@ -77,7 +81,9 @@ test("members: the list shows a new member at once after Add member, without a r
   await expect(page.getByLabel("Email", { exact: true })).toHaveValue("");
 });
 
-test("members: a role change and an invitation work end to end (a new person opens the link, registers, lands in the workspace)", async ({ browser }) => {
+test("members: a role change and an invitation work end to end (a new person opens the link, registers, lands in the workspace)", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const owner = await person(browser, "Olive Owner");
   const colleague = await person(browser, "Cara Colleague");
@@ -223,7 +229,9 @@ test("members: a viewer sees their role by the report's title and is told why se
   const viewer = await person(browser, "Vera Viewer");
   const slug = await createWorkspaceViaUi(owner.page, "Water desk");
   await addViaApi(owner.page, slug, viewer.email, "viewer");
-  const imported = await sessionApi(owner.page).post(`/api/v1/workspaces/${slug}/reports`, { data: { format: "markdown", content: WATER_REPORT } });
+  const imported = await sessionApi(owner.page).post(`/api/v1/workspaces/${slug}/reports`, {
+    data: { format: "markdown", content: WATER_REPORT },
+  });
   expect(imported.status()).toBe(201);
   const reportUrl = `/w/${slug}/r/${(await imported.json()).id}`;
 
@@ -333,7 +341,9 @@ test("members: on a phone (390×844) the members page fits the screen and its ac
   const slug = await createWorkspaceViaUi(owner.page, "Phone desk");
   await addViaApi(owner.page, slug, cara.email, "annotator");
   const page = owner.page;
-  const invited = await sessionApi(page).post(`/api/v1/workspaces/${slug}/invitations`, { data: { email: `a-rather-long-address-${randomUUID()}@example.org`, role: "editor" } });
+  const invited = await sessionApi(page).post(`/api/v1/workspaces/${slug}/invitations`, {
+    data: { email: `a-rather-long-address-${randomUUID()}@example.org`, role: "editor" },
+  });
   expect(invited.status()).toBe(201);
   await page.goto(`/w/${slug}/members`);
   await expect(page.getByRole("list", { name: "Pending invitations" }).getByRole("listitem")).toHaveCount(1);
@@ -369,7 +379,9 @@ test("members: axe finds nothing serious on the members and invitation pages, li
   const cara = await person(browser, "Cara Colleague");
   const slug = await createWorkspaceViaUi(owner.page, "Quiet desk");
   await addViaApi(owner.page, slug, cara.email, "viewer");
-  const invited = await sessionApi(owner.page).post(`/api/v1/workspaces/${slug}/invitations`, { data: { email: `axe-${randomUUID()}@test.local`, role: "annotator" } });
+  const invited = await sessionApi(owner.page).post(`/api/v1/workspaces/${slug}/invitations`, {
+    data: { email: `axe-${randomUUID()}@test.local`, role: "annotator" },
+  });
   expect(invited.status()).toBe(201);
   const url = (await invited.json()).url as string;
   const state = await owner.context.storageState();

@@ -14,11 +14,17 @@ const REPORT = [
   "Prices are expected to fall by a fifth before 2030, the authors say.",
 ].join("\n");
 
-test("the team writes notes, quotes an annotation into them, and exports Markdown, Word and a printable page", async ({ page, context }, testInfo) => {
+test("the team writes notes, quotes an annotation into them, and exports Markdown, Word and a printable page", async ({
+  page,
+  context,
+}, testInfo) => {
   test.setTimeout(150_000);
   // No collaboration server answering: the notes fall back to saving through the API, with the conflict check.
   // (Co-editing is e2e/notes-live.spec.ts.)
-  await page.routeWebSocket((url) => !url.pathname.startsWith("/_next/"), (ws) => ws.close());
+  await page.routeWebSocket(
+    (url) => !url.pathname.startsWith("/_next/"),
+    (ws) => ws.close(),
+  );
   await registerViaUi(page, "Nora Notes");
   await createWorkspaceViaUi(page, "Energy desk");
   await page.getByRole("link", { name: "Import a report" }).first().click();
@@ -68,7 +74,9 @@ test("the team writes notes, quotes an annotation into them, and exports Markdow
   // Someone else saves meanwhile: nothing is overwritten; both versions are offered.
   const notesUrl = `/api/v1/reports/${reportUrl.split("/r/")[1]}/notes`;
   const current = await (await page.request.get(notesUrl)).json();
-  const theirs = await sessionApi(page).put(notesUrl, { data: { body: `${current.body}\n\nAdded by a colleague.`, version: current.version } });
+  const theirs = await sessionApi(page).put(notesUrl, {
+    data: { body: `${current.body}\n\nAdded by a colleague.`, version: current.version },
+  });
   expect(theirs.status()).toBe(200);
   const editor = page.getByRole("textbox", { name: "Team notes" });
   await editor.locator("h2").click();
@@ -102,7 +110,10 @@ test("the team writes notes, quotes an annotation into them, and exports Markdow
   expect(md).toContain("Their own chart says 35%.");
 
   await dialog.getByRole("radio", { name: /Word/ }).check();
-  const [docxDownload] = await Promise.all([page.waitForEvent("download"), dialog.getByRole("link", { name: "Download Word document" }).click()]);
+  const [docxDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    dialog.getByRole("link", { name: "Download Word document" }).click(),
+  ]);
   expect(docxDownload.suggestedFilename()).toMatch(/\.docx$/);
   const html = (await mammoth.convertToHtml({ buffer: await readFile((await docxDownload.path())!) })).value;
   expect(html).toContain("<h2>Team notes</h2>");

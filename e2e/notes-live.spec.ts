@@ -14,7 +14,12 @@ test("two people co-edit the team notes, see each other's carets, and typing don
   const vera = await newUser("Vera Viewer");
   await addMember(olive, ws.id, anan, "annotator");
   await addMember(olive, ws.id, vera, "viewer");
-  const report = await newReport(olive, ws.id, "# Grid storage\n\nBattery storage grew by 40% in 2022, yet winter peaks still rely on gas.", "markdown");
+  const report = await newReport(
+    olive,
+    ws.id,
+    "# Grid storage\n\nBattery storage grew by 40% in 2022, yet winter peaks still rely on gas.",
+    "markdown",
+  );
   // A comment on "Battery" (the first 7 characters) to quote into the notes.
   await newAnnotation(olive, report, { body: "Their own chart says 35%.", end: 7 });
   const url = `/w/${ws.slug}/r/${report.id}?panel=notes`;
@@ -45,7 +50,10 @@ test("two people co-edit the team notes, see each other's carets, and typing don
   await expect(notesB).toContainText("Where we landed.");
   await notesB.click();
   await pb.keyboard.press("End");
-  await Promise.all([pa.keyboard.type("Olive checks the chart.", { delay: 20 }), pb.keyboard.type(" Anan asks the authors.", { delay: 20 })]);
+  await Promise.all([
+    pa.keyboard.type("Olive checks the chart.", { delay: 20 }),
+    pb.keyboard.type(" Anan asks the authors.", { delay: 20 }),
+  ]);
   for (const notes of [notesA, notesB]) {
     await expect(notes).toContainText("Olive checks the chart.");
     await expect(notes).toContainText("Anan asks the authors.");
@@ -96,7 +104,15 @@ test("two people co-edit the team notes, see each other's carets, and typing don
     .poll(async () => (await call("GET", `/api/v1/reports/${report.id}/notes`, { as: vera })).body.body as string, { timeout: 30_000 })
     .toContain("Typed offline.");
   const saved = (await call("GET", `/api/v1/reports/${report.id}/notes`, { as: vera })).body.body as string;
-  for (const words of ["Where we landed.", "Olive checks the chart.", "Anan asks the authors.", "> Battery", "Their own chart says 35%.", "Typed offline.", "Olive, meanwhile."]) {
+  for (const words of [
+    "Where we landed.",
+    "Olive checks the chart.",
+    "Anan asks the authors.",
+    "> Battery",
+    "Their own chart says 35%.",
+    "Typed offline.",
+    "Olive, meanwhile.",
+  ]) {
     expect(saved).toContain(words);
   }
   await Promise.all([a.close(), b.close(), v.close()]);

@@ -7,7 +7,8 @@ import { expect, test } from "./support/test";
 import { expectAccessible } from "./support/ui";
 
 const SHOTS = path.join(process.cwd(), "test-results", "screenshots");
-const REPORT = "# Grid storage\n\nBattery storage grew by 40% in 2022, yet winter peaks still rely on gas.\n\nPrices are expected to fall by a fifth before 2030.";
+const REPORT =
+  "# Grid storage\n\nBattery storage grew by 40% in 2022, yet winter peaks still rely on gas.\n\nPrices are expected to fall by a fifth before 2030.";
 
 interface Listed {
   type: string;
@@ -23,7 +24,11 @@ async function notificationsOf(user: TestUser): Promise<Listed[]> {
 /** The notes panel alone, checked by axe (the rest of the page is checked by the other specs). */
 async function notesAccessible(page: Page): Promise<void> {
   const axe = await new AxeBuilder({ page }).include("#panel-notes").analyze();
-  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
+  expect(
+    axe.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`),
+  ).toEqual([]);
 }
 
 test("a notes mention and a verdict notify", async ({ browser }) => {
@@ -38,7 +43,10 @@ test("a notes mention and a verdict notify", async ({ browser }) => {
   // "Battery storage" in ¶ 1.
   const claim = await newAnnotation(olive, report, { kind: "claim", claimSummary: "Storage grew 40%", start: 0, end: 15 }, 0);
   // Anan and Olive (the claim's author) take stances.
-  for (const [who, stance] of [[anan, "disputes"], [olive, "supports"]] as const) {
+  for (const [who, stance] of [
+    [anan, "disputes"],
+    [olive, "supports"],
+  ] as const) {
     expect((await call("PUT", `/api/v1/annotations/${claim.id}/stance`, { as: who, json: { stance } })).status).toBe(200);
   }
 
@@ -55,9 +63,13 @@ test("a notes mention and a verdict notify", async ({ browser }) => {
   await page.keyboard.type(" can you find the 2022 table?");
 
   // One notification, however many saves follow.
-  await expect.poll(async () => (await notificationsOf(anan)).filter((n) => n.type === "notes_mention").length, { timeout: 30_000 }).toBe(1);
+  await expect
+    .poll(async () => (await notificationsOf(anan)).filter((n) => n.type === "notes_mention").length, { timeout: 30_000 })
+    .toBe(1);
   await page.keyboard.type(" And the 2023 one.");
-  await expect.poll(async () => (await call("GET", `/api/v1/reports/${report.id}/notes`, { as: olive })).body.body, { timeout: 30_000 }).toContain("the 2023 one");
+  await expect
+    .poll(async () => (await call("GET", `/api/v1/reports/${report.id}/notes`, { as: olive })).body.body, { timeout: 30_000 })
+    .toContain("the 2023 one");
   expect((await notificationsOf(anan)).filter((n) => n.type === "notes_mention")).toHaveLength(1);
 
   // A wider panel to write in: the text stays beside it.
@@ -86,7 +98,9 @@ test("a notes mention and a verdict notify", async ({ browser }) => {
 
   // Edna sets the verdict: the claim's author and everyone who took a stance hear of it, once each.
   expect((await call("PUT", `/api/v1/annotations/${claim.id}/verdict`, { as: edna, json: { verdict: "contested" } })).status).toBe(200);
-  expect((await notificationsOf(olive)).filter((n) => n.type === "verdict" || n.type === "stance_verdict").map((n) => n.type)).toEqual(["verdict"]);
+  expect((await notificationsOf(olive)).filter((n) => n.type === "verdict" || n.type === "stance_verdict").map((n) => n.type)).toEqual([
+    "verdict",
+  ]);
   expect((await notificationsOf(anan)).filter((n) => n.type === "stance_verdict")).toHaveLength(1);
 
   // Anan reads both on the notifications page and follows the mention to the notes.
@@ -120,12 +134,19 @@ test("a notification about a reply lands on the thread with that reply highlight
   // A long thread: the reply the notification is about comes far down it.
   const long = "A long reply that takes a few lines of the sidebar, so that the thread runs past the bottom of the screen. ".repeat(3);
   for (let i = 1; i <= 14; i++) {
-    expect((await call("POST", `/api/v1/annotations/${comment.id}/replies`, { as: edna, json: { body: `${i}. ${long}` } })).status).toBe(201);
+    expect((await call("POST", `/api/v1/annotations/${comment.id}/replies`, { as: edna, json: { body: `${i}. ${long}` } })).status).toBe(
+      201,
+    );
   }
-  const target = await call("POST", `/api/v1/annotations/${comment.id}/replies`, { as: anan, json: { body: "The appendix says 35%: this is the one." } });
+  const target = await call("POST", `/api/v1/annotations/${comment.id}/replies`, {
+    as: anan,
+    json: { body: "The appendix says 35%: this is the one." },
+  });
   expect(target.status).toBe(201);
   for (let i = 15; i <= 20; i++) {
-    expect((await call("POST", `/api/v1/annotations/${comment.id}/replies`, { as: edna, json: { body: `${i}. ${long}` } })).status).toBe(201);
+    expect((await call("POST", `/api/v1/annotations/${comment.id}/replies`, { as: edna, json: { body: `${i}. ${long}` } })).status).toBe(
+      201,
+    );
   }
 
   const context = await signedIn(browser, olive);

@@ -21,7 +21,11 @@ async function violations(page: Page): Promise<string[]> {
 test("axe finds no violations on the reader, notes, Claims view, import, members and settings, light and dark", async ({ page }) => {
   test.setTimeout(240_000);
   const { slug, report, url, api, annotate } = await readerWithReport(page, "Noor Saleh");
-  const claim = await annotate("fell by a third", { kind: "claim", claimSummary: "Rainfall fell by a third", body: "The ministry's own series says a quarter." });
+  const claim = await annotate("fell by a third", {
+    kind: "claim",
+    claimSummary: "Rainfall fell by a third",
+    body: "The ministry's own series says a quarter.",
+  });
   await annotate("large numbers");
   const evidence = report.passages[report.passages.length - 1];
   const stance = await api.put(`/api/v1/annotations/${claim.id}/stance`, {
@@ -29,7 +33,9 @@ test("axe finds no violations on the reader, notes, Claims view, import, members
   });
   expect(stance.status()).toBe(200);
   expect((await api.put(`/api/v1/annotations/${claim.id}/verdict`, { data: { verdict: "contested" } })).status()).toBe(200);
-  const notes = await api.put(`/api/v1/reports/${report.id}/notes`, { data: { body: "## Where we landed\n\nThe fall in rainfall is **contested**.", version: 0 } });
+  const notes = await api.put(`/api/v1/reports/${report.id}/notes`, {
+    data: { body: "## Where we landed\n\nThe fall in rainfall is **contested**.", version: 0 },
+  });
   expect(notes.status()).toBe(200);
 
   const screens: { name: string; open: () => Promise<void> }[] = [
@@ -95,7 +101,10 @@ test("axe finds no violations on the reader, notes, Claims view, import, members
       }
       await colorScheme(page, "light");
       if (viewport.width === 390) {
-        expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${screen.name} scrolls sideways`).toBe(0);
+        expect(
+          await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+          `${screen.name} scrolls sideways`,
+        ).toBe(0);
       }
     }
   }

@@ -11,7 +11,10 @@ async function markDocument(page: Page) {
   await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
 }
 async function expectSameDocument(page: Page) {
-  expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument ?? false), "the page was reloaded").toBe(true);
+  expect(
+    await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument ?? false),
+    "the page was reloaded",
+  ).toBe(true);
 }
 
 /** In an editor with text typed, links `word` to `url` with the Link button, then Apply (a click) or Enter. */
@@ -34,7 +37,10 @@ test("a link added in the composer and in a reply, with Apply and with Enter, ke
 
   // The composer.
   await selectPhraseWithMouse(page, "fell by a third");
-  await page.getByTestId("selection-toolbar").getByRole("button", { name: /^Comment/ }).click();
+  await page
+    .getByTestId("selection-toolbar")
+    .getByRole("button", { name: /^Comment/ })
+    .click();
   const composer = page.getByTestId("comment-composer");
   const editor = composer.getByRole("textbox", { name: "Comment" });
   await editor.click();
@@ -79,7 +85,10 @@ test("drafts of a comment and of a reply survive a reload, and Esc never throws 
 
   // A comment half written, then the page is reloaded (or the browser crashed).
   await selectPhraseWithMouse(page, "fell by a third");
-  await page.getByTestId("selection-toolbar").getByRole("button", { name: /^Comment/ }).click();
+  await page
+    .getByTestId("selection-toolbar")
+    .getByRole("button", { name: /^Comment/ })
+    .click();
   const composer = page.getByTestId("comment-composer");
   await composer.getByRole("textbox", { name: "Comment" }).click();
   await page.keyboard.type("Half a thought about rainfall");
@@ -131,7 +140,10 @@ test("no form inside another form in any dialog or editor of the reader", async 
   // Each kind of composer, with its link box open.
   for (const kind of ["Comment", "Question", "Claim"]) {
     await selectPhraseWithMouse(page, "fell by a third");
-    await page.getByTestId("selection-toolbar").getByRole("button", { name: new RegExp(`^${kind}`) }).click();
+    await page
+      .getByTestId("selection-toolbar")
+      .getByRole("button", { name: new RegExp(`^${kind}`) })
+      .click();
     const composer = page.getByTestId("comment-composer");
     await composer.getByRole("button", { name: "Link", exact: true }).click();
     await expect(composer.getByLabel("Link address")).toBeVisible();

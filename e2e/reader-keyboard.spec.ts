@@ -12,7 +12,9 @@ const LONGER = WATER_REPORT.replace(
   `${Array.from({ length: 40 }, (_, i) => `Background paragraph ${i + 1} on the history of the basin, with nothing in it that anyone annotated.`).join("\n\n")}\n\nFarmers in the south`,
 );
 
-test("j j k moves the focus from card to card and never into an editor; r replies, Esc closes from inside the reply, Enter opens, ? lists the keys", async ({ page }) => {
+test("j j k moves the focus from card to card and never into an editor; r replies, Esc closes from inside the reply, Enter opens, ? lists the keys", async ({
+  page,
+}) => {
   const { url, annotate } = await readerWithReport(page, "Kai Keys", { content: LONGER });
   const rain = await annotate("fell by a third");
   const dams = await annotate("Upstream dams");

@@ -23,10 +23,16 @@ test("the reader: one main landmark, times that hydrate without a mismatch, long
   });
 
   const { url, annotate } = await readerWithReport(page, "Mira Main");
-  const long = Array.from({ length: 12 }, (_, i) => `Point ${i + 1}: the ministry's series and the gauges disagree here, and the report does not say why.`).join("\n\n");
+  const long = Array.from(
+    { length: 12 },
+    (_, i) => `Point ${i + 1}: the ministry's series and the gauges disagree here, and the report does not say why.`,
+  ).join("\n\n");
   const old = await annotate("fell by a third", { body: long });
   const recent = await annotate("Upstream dams", { body: "Short and recent." });
-  await query(`UPDATE annotations SET created_at = date_trunc('day', now()) - interval '10 days' + interval '23 hours 30 minutes' WHERE id = $1`, [old.id]);
+  await query(
+    `UPDATE annotations SET created_at = date_trunc('day', now()) - interval '10 days' + interval '23 hours 30 minutes' WHERE id = $1`,
+    [old.id],
+  );
 
   await page.goto(url);
   const oldCard = page.locator(`[data-testid="annotation-card"][data-annotation-id="${old.id}"]`);
@@ -40,7 +46,9 @@ test("the reader: one main landmark, times that hydrate without a mismatch, long
 
   // One <main>, and everything inside a landmark.
   await expect(page.getByRole("main")).toHaveCount(1);
-  const landmarks = await new AxeBuilder({ page }).withRules(["landmark-one-main", "region", "landmark-no-duplicate-main", "landmark-unique"]).analyze();
+  const landmarks = await new AxeBuilder({ page })
+    .withRules(["landmark-one-main", "region", "landmark-no-duplicate-main", "landmark-unique"])
+    .analyze();
   expect(landmarks.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 
   // A long comment is clamped on its card, so the next cards stay near their highlights; Show more reads it all.

@@ -5,7 +5,9 @@ import { expect, test } from "./support/test";
 
 const SHOTS = path.join(process.cwd(), "test-results", "screenshots");
 
-test("on a phone: nothing is wider than the screen, a tap on a highlight opens its card, a touch selection shows the toolbar, search is there", async ({ browser }) => {
+test("on a phone: nothing is wider than the screen, a tap on a highlight opens its card, a touch selection shows the toolbar, search is there", async ({
+  browser,
+}) => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
   const page = await context.newPage();
   const { url, annotate } = await readerWithReport(page, "Pia Phone", { workspace: "Regional Water Security Desk" });
@@ -17,7 +19,10 @@ test("on a phone: nothing is wider than the screen, a tap on a highlight opens i
   // No horizontal scrolling on any common phone width (with a workspace's long name in the top bar), and the account menu is whole.
   for (const width of [360, 390, 430]) {
     await page.setViewportSize({ width, height: 844 });
-    const [scrollWidth, clientWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    const [scrollWidth, clientWidth] = await page.evaluate(() => [
+      document.documentElement.scrollWidth,
+      document.documentElement.clientWidth,
+    ]);
     expect(scrollWidth, `page width at ${width} px`).toBe(clientWidth);
     await expect(page.getByRole("button", { name: /^Account menu/ })).toBeInViewport({ ratio: 1 });
   }
@@ -72,7 +77,10 @@ test("on a phone: nothing is wider than the screen, a tap on a highlight opens i
   await query.press("Enter");
   await expect(page.getByText(/fell by a third/).first()).toBeVisible();
   await page.screenshot({ path: path.join(SHOTS, "phone-search-390.png") });
-  const [scrollWidth, clientWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+  const [scrollWidth, clientWidth] = await page.evaluate(() => [
+    document.documentElement.scrollWidth,
+    document.documentElement.clientWidth,
+  ]);
   expect(scrollWidth, "search page width").toBe(clientWidth);
   await context.close();
 });

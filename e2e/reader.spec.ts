@@ -90,7 +90,9 @@ test("a member sees the team's shared comments but not private ones", async ({ p
   await createWorkspaceViaUi(page, "Shared reading");
   await page.getByRole("link", { name: "Import a report" }).first().click();
   await page.getByRole("radio", { name: "Markdown" }).check({ force: true });
-  await page.getByLabel("Report text").fill("# Water report\n\n## Findings\n\nRainfall fell by a third over the decade.\n\n> الماء حق للجميع وليس سلعة.\n");
+  await page
+    .getByLabel("Report text")
+    .fill("# Water report\n\n## Findings\n\nRainfall fell by a third over the decade.\n\n> الماء حق للجميع وليس سلعة.\n");
   await page.getByRole("button", { name: "Import report" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Water report" })).toBeVisible();
   const reportUrl = page.url();

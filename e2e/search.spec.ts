@@ -10,7 +10,11 @@ test("search from any page with /, see matches highlighted by report, and jump t
   await createWorkspaceViaUi(page, "Search desk");
   await page.getByRole("link", { name: "Import a report" }).first().click();
   await page.getByRole("radio", { name: "Markdown" }).check({ force: true });
-  await page.getByLabel("Report text").fill("# Storage brief\n\nBattery storage grew by 40% in 2022.\n\nقال التقرير إن التخزين سيخفض الأسعار.\n\nInflation kept prices high through the winter.");
+  await page
+    .getByLabel("Report text")
+    .fill(
+      "# Storage brief\n\nBattery storage grew by 40% in 2022.\n\nقال التقرير إن التخزين سيخفض الأسعار.\n\nInflation kept prices high through the winter.",
+    );
   await page.getByRole("button", { name: "Import report" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Storage brief" })).toBeVisible({ timeout: 30_000 });
 
@@ -53,12 +57,20 @@ test("narrow a search by tag and author, kept in the URL, with a way back when n
   // The data goes in through the API with each browser's session: the page under test is the search.
   const api = sessionApi(page);
   const ws = await (await api.get(`/api/v1/workspaces/${slug}`)).json();
-  expect((await api.post(`/api/v1/workspaces/${ws.id}/members`, { data: { email: otherAccount.email, role: "annotator" } })).status()).toBe(201);
+  expect((await api.post(`/api/v1/workspaces/${ws.id}/members`, { data: { email: otherAccount.email, role: "annotator" } })).status()).toBe(
+    201,
+  );
   expect((await api.post(`/api/v1/workspaces/${ws.id}/tags`, { data: { name: "Energy" } })).status()).toBe(201);
-  const imported = await (await api.post(`/api/v1/workspaces/${ws.id}/reports`, { data: { format: "text", content: "Wind brief\n\nTurbine prices fell by half.\n\nThe grid could not take the new turbines." } })).json();
+  const imported = await (
+    await api.post(`/api/v1/workspaces/${ws.id}/reports`, {
+      data: { format: "text", content: "Wind brief\n\nTurbine prices fell by half.\n\nThe grid could not take the new turbines." },
+    })
+  ).json();
   const report = await (await api.get(`/api/v1/reports/${imported.id}`)).json();
   const annotate = async (as: typeof api, body: string, tags: string[] = []) => {
-    const res = await as.post(`/api/v1/reports/${report.id}/annotations`, { data: { passageId: report.passages[1].id, start: 0, end: 7, kind: "comment", body, tags } });
+    const res = await as.post(`/api/v1/reports/${report.id}/annotations`, {
+      data: { passageId: report.passages[1].id, start: 0, end: 7, kind: "comment", body, tags },
+    });
     expect(res.status()).toBe(201);
   };
   await annotate(api, "Turbine costs: which year?", ["Energy"]);
@@ -87,7 +99,9 @@ test("narrow a search by tag and author, kept in the URL, with a way back when n
   await expect(page).toHaveURL(/[?&]author=/);
   await expect(page).not.toHaveURL(/tag=/);
   await expect(status).toHaveText("1 result in 1 report");
-  await expect(page.getByRole("link", { name: /Annotation · Comment · ¶ \d+ · Tariq Turner/ })).toContainText("Turbine subsidies ended in 2019");
+  await expect(page.getByRole("link", { name: /Annotation · Comment · ¶ \d+ · Tariq Turner/ })).toContainText(
+    "Turbine subsidies ended in 2019",
+  );
 
   await page.getByLabel("Tag").selectOption({ label: "Energy" });
   await page.getByRole("button", { name: "Apply filters" }).click();

@@ -93,7 +93,11 @@ test("before any script runs, the sign-in and register forms post: no password i
 test("settings: change the password, see where you are signed in, sign out one device and then everywhere", async ({ page, browser }) => {
   const { email, password } = await registerViaUi(page, "Settings Keeper");
   // A second browser: the "other device".
-  const phone = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": randomAddress() }, userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1" });
+  const phone = await browser.newContext({
+    extraHTTPHeaders: { "x-forwarded-for": randomAddress() },
+    userAgent:
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
+  });
   const phonePage = await phone.newPage();
   await phonePage.goto("/signin");
   await phonePage.getByLabel("Email").fill(email);

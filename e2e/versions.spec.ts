@@ -10,7 +10,14 @@ const SHOTS = path.join(process.cwd(), "test-results", "screenshots");
 
 async function docxFile(name: string, paragraphs: string[]): Promise<string> {
   const doc = new Document({
-    sections: [{ children: [new Paragraph({ text: "Grain Corridor Review", heading: HeadingLevel.HEADING_1 }), ...paragraphs.map((t) => new Paragraph({ text: t }))] }],
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: "Grain Corridor Review", heading: HeadingLevel.HEADING_1 }),
+          ...paragraphs.map((t) => new Paragraph({ text: t })),
+        ],
+      },
+    ],
   });
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), "marginalia-e2e-")), name);
   writeFileSync(file, await Packer.toBuffer(doc));
@@ -104,15 +111,23 @@ test("a revision that orphans many annotations shows them a page at a time, with
   const api = sessionApi(page);
   const ws = await (await api.get(`/api/v1/workspaces/${slug}`)).json();
   const doomed = "This whole paragraph about the harbour dues disappears from the second edition of the review.";
-  const created = await (await api.post(`/api/v1/workspaces/${ws.id}/reports`, { data: { format: "text", content: `Harbour Review\n\nThe port opened in spring.\n\n${doomed}` } })).json();
+  const created = await (
+    await api.post(`/api/v1/workspaces/${ws.id}/reports`, {
+      data: { format: "text", content: `Harbour Review\n\nThe port opened in spring.\n\n${doomed}` },
+    })
+  ).json();
   const report = await (await api.get(`/api/v1/reports/${created.id}`)).json();
   const passage = report.passages.find((p: { text: string }) => p.text === doomed);
   const ORPHANS = 25;
   for (let i = 0; i < ORPHANS; i++) {
-    const res = await api.post(`/api/v1/reports/${report.id}/annotations`, { data: { passageId: passage.id, start: i, end: i + 12, body: `Orphan note ${i + 1}` } });
+    const res = await api.post(`/api/v1/reports/${report.id}/annotations`, {
+      data: { passageId: passage.id, start: i, end: i + 12, body: `Orphan note ${i + 1}` },
+    });
     expect(res.status()).toBe(201);
   }
-  const revised = await api.post(`/api/v1/reports/${report.id}/versions`, { data: { format: "text", content: "Harbour Review\n\nThe port opened in spring." } });
+  const revised = await api.post(`/api/v1/reports/${report.id}/versions`, {
+    data: { format: "text", content: "Harbour Review\n\nThe port opened in spring." },
+  });
   expect(await revised.json()).toMatchObject({ orphaned: ORPHANS });
 
   await page.goto(`/w/${slug}/r/${report.id}`);
@@ -138,7 +153,9 @@ test("a revision that orphans many annotations shows them a page at a time, with
   // One re-attached elsewhere (here through the API) leaves the open page's list too, live.
   const left = await (await api.get(`/api/v1/reports/${report.id}/orphans?limit=1`)).json();
   const current = await (await api.get(`/api/v1/reports/${report.id}`)).json();
-  const moved = await api.put(`/api/v1/annotations/${left.orphans[0].id}/anchor`, { data: { passageId: current.passages[0].id, start: 4, end: 8 } });
+  const moved = await api.put(`/api/v1/annotations/${left.orphans[0].id}/anchor`, {
+    data: { passageId: current.passages[0].id, start: 4, end: 8 },
+  });
   expect(moved.status()).toBe(200);
   await expect(orphans.getByRole("button", { name: `Orphans · ${ORPHANS - 2}` })).toBeVisible();
   await expect(orphans.getByTestId("orphan")).toHaveCount(ORPHANS - 2);

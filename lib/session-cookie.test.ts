@@ -20,11 +20,16 @@ describe("sessionOfCookie", () => {
   it("joins a cookie NextAuth split into numbered chunks", async () => {
     const value = (await cookieOf({ sub: "user-2", sid: "session-2" })).slice(NAME.length + 1);
     const half = Math.floor(value.length / 2);
-    expect(await sessionOfCookie(`${NAME}.0=${value.slice(0, half)}; ${NAME}.1=${value.slice(half)}`, SECRET)).toEqual({ userId: "user-2", sessionId: "session-2" });
+    expect(await sessionOfCookie(`${NAME}.0=${value.slice(0, half)}; ${NAME}.1=${value.slice(half)}`, SECRET)).toEqual({
+      userId: "user-2",
+      sessionId: "session-2",
+    });
   });
 
   it("refuses a cookie made with another secret, an expired one, one without a session id, and garbage", async () => {
-    expect(await sessionOfCookie(await cookieOf({ sub: "u", sid: "s" }, { secret: "another secret entirely, just as long" }), SECRET)).toBeNull();
+    expect(
+      await sessionOfCookie(await cookieOf({ sub: "u", sid: "s" }, { secret: "another secret entirely, just as long" }), SECRET),
+    ).toBeNull();
     expect(await sessionOfCookie(await cookieOf({ sub: "u", sid: "s" }, { maxAge: -60 }), SECRET)).toBeNull();
     expect(await sessionOfCookie(await cookieOf({ sub: "u" }), SECRET)).toBeNull();
     expect(await sessionOfCookie(`${NAME}=not.a.jwe.at.all`, SECRET)).toBeNull();

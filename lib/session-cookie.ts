@@ -46,13 +46,18 @@ function cookieValue(cookies: Record<string, string | undefined>, name: string):
  * is still open is the `sessions` row's to say (userOfSession, or the statement that writes).
  * It reads what NextAuth's `getToken` reads, with the same checks (`jwtDecrypt`, 15 s clock tolerance).
  */
-export async function sessionOfCookie(cookieHeader: string | null | undefined, secret = process.env.NEXTAUTH_SECRET): Promise<SessionClaim | null> {
+export async function sessionOfCookie(
+  cookieHeader: string | null | undefined,
+  secret = process.env.NEXTAUTH_SECRET,
+): Promise<SessionClaim | null> {
   if (!cookieHeader || !secret) return null;
   const token = cookieValue(parse(cookieHeader), sessionCookieName());
   if (!token) return null;
   try {
     const { payload } = await jwtDecrypt(token, encryptionKey(secret), { clockTolerance: 15 });
-    return typeof payload.sub === "string" && payload.sub && typeof payload.sid === "string" && payload.sid ? { userId: payload.sub, sessionId: payload.sid } : null;
+    return typeof payload.sub === "string" && payload.sub && typeof payload.sid === "string" && payload.sid
+      ? { userId: payload.sub, sessionId: payload.sid }
+      : null;
   } catch {
     return null;
   }

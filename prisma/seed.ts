@@ -36,24 +36,35 @@ export async function seedDemo(): Promise<boolean> {
   const sample = await readFile(path.join(process.cwd(), "prisma", "seed", "normalization-report-intro.txt"), "utf8");
   const user = await registerUser({ email: DEMO_EMAIL, name: "Demo Reader", password: DEMO_PASSWORD });
   // The colleagues' passwords are never shown: they are there to have written something.
-  const colleague = (email: string, name: string) => registerUser({ email, name, password: `${randomBytes(18).toString("base64url")} demo colleague` });
+  const colleague = (email: string, name: string) =>
+    registerUser({ email, name, password: `${randomBytes(18).toString("base64url")} demo colleague` });
   const rana = await colleague("rana.khalil@marginalia.local", "Rana Khalil");
   const thomas = await colleague("thomas.berger@marginalia.local", "Thomas Berger");
   const workspace = await createWorkspace({ userId: user.id, name: "Demo workspace" });
   await addMember({ userId: user.id, workspaceIdOrSlug: workspace.id, email: rana.email, role: "annotator" });
   await addMember({ userId: user.id, workspaceIdOrSlug: workspace.id, email: thomas.email, role: "editor" });
-  const imported = await importReportFromRequest({ userId: user.id, workspaceIdOrSlug: workspace.id, request: { kind: "json", input: { format: "text", content: sample } } });
+  const imported = await importReportFromRequest({
+    userId: user.id,
+    workspaceIdOrSlug: workspace.id,
+    request: { kind: "json", input: { format: "text", content: sample } },
+  });
   if (!("id" in imported)) throw new Error("The demo report was previewed, not imported.");
   const report = await getReportOrThrow({ userId: user.id, reportId: imported.id });
   const passage = (n: number) => report.passages[n - 1];
   const at = (n: number, phrase: string) => ({ reportId: report.id, passageId: passage(n).id, ...rangeOf(passage(n).text, phrase) });
 
-  const tag = (name: string, color: string, description: string) => createTag({ userId: user.id, workspaceIdOrSlug: workspace.id, name, color, description });
+  const tag = (name: string, color: string, description: string) =>
+    createTag({ userId: user.id, workspaceIdOrSlug: workspace.id, name, color, description });
   await tag("Motivation", "#b45309", "Why a state moves towards normalization.");
   await tag("Russia's role", "#1d4ed8", "Sponsorship, guarantees, promises.");
   await tag("Needs a source", "#be123c", "A statement the report does not support with a reference.");
 
-  await createAnnotation({ writer: { userId: user.id }, ...at(1, "opened a poignant humanitarian window"), kind: "highlight", tags: ["Motivation"] });
+  await createAnnotation({
+    writer: { userId: user.id },
+    ...at(1, "opened a poignant humanitarian window"),
+    kind: "highlight",
+    tags: ["Motivation"],
+  });
   const claim = await createAnnotation({
     writer: { userId: rana.id },
     ...at(2, "commenced in 2018, underpinned and sponsored by Russia"),
@@ -62,8 +73,19 @@ export async function seedDemo(): Promise<boolean> {
     body: "The whole argument leans on this date. Do we accept it?",
     tags: ["Russia's role", "Needs a source"],
   });
-  await putStance({ userId: user.id, annotationId: claim.id, stance: "supports", note: "It matches the reopening of the Jaber–Nassib crossing talks and the Astana track." });
-  await putStance({ userId: thomas.id, annotationId: claim.id, stance: "needs_evidence", note: "Plausible, but the report cites nothing. A dated source would settle it.", evidence: { passageId: passage(3).id } });
+  await putStance({
+    userId: user.id,
+    annotationId: claim.id,
+    stance: "supports",
+    note: "It matches the reopening of the Jaber–Nassib crossing talks and the Astana track.",
+  });
+  await putStance({
+    userId: thomas.id,
+    annotationId: claim.id,
+    stance: "needs_evidence",
+    note: "Plausible, but the report cites nothing. A dated source would settle it.",
+    evidence: { passageId: passage(3).id },
+  });
   await setVerdict({ userId: thomas.id, annotationId: claim.id, verdict: "contested" });
 
   const comment = await createAnnotation({
@@ -73,9 +95,22 @@ export async function seedDemo(): Promise<boolean> {
     body: "This is the report's central thesis: normalization follows the normalizing states' **own interests**, not concessions from Damascus.",
     tags: ["Motivation"],
   });
-  await createReply({ userId: rana.id, annotationId: comment.id, body: "Agreed. The failed 2021 initiative in ¶ 1 is the obvious test case." });
-  await createReply({ userId: thomas.id, annotationId: comment.id, body: "Worth a paragraph in our notes: the interests differ by country (Jordan: trade and refugees; the Gulf: Iran)." });
-  await createAnnotation({ writer: { userId: thomas.id }, ...at(4, "stakeholders and observers of the normalization path"), kind: "question", body: "Who is the audience, concretely? It changes how much detail we need in the briefing." });
+  await createReply({
+    userId: rana.id,
+    annotationId: comment.id,
+    body: "Agreed. The failed 2021 initiative in ¶ 1 is the obvious test case.",
+  });
+  await createReply({
+    userId: thomas.id,
+    annotationId: comment.id,
+    body: "Worth a paragraph in our notes: the interests differ by country (Jordan: trade and refugees; the Gulf: Iran).",
+  });
+  await createAnnotation({
+    writer: { userId: thomas.id },
+    ...at(4, "stakeholders and observers of the normalization path"),
+    kind: "question",
+    body: "Who is the audience, concretely? It changes how much detail we need in the briefing.",
+  });
 
   await saveNotes({
     userId: user.id,

@@ -11,10 +11,16 @@ import "dotenv/config";
 
 async function main() {
   const { DATABASE_URL, NEXTAUTH_SECRET } = process.env;
-  if (!DATABASE_URL || !NEXTAUTH_SECRET) throw new Error("Set DATABASE_URL and NEXTAUTH_SECRET (the app's) to run the collaboration server.");
+  if (!DATABASE_URL || !NEXTAUTH_SECRET)
+    throw new Error("Set DATABASE_URL and NEXTAUTH_SECRET (the app's) to run the collaboration server.");
   const port = Number(process.env.MARGINALIA_COLLAB_PORT) || Number(process.env.PORT ?? 3000) + 1;
   const { startCollabServer } = await import("../lib/collab/server");
-  const server = await startCollabServer({ port, secret: NEXTAUTH_SECRET, databaseUrl: DATABASE_URL, host: process.env.MARGINALIA_COLLAB_HOST });
+  const server = await startCollabServer({
+    port,
+    secret: NEXTAUTH_SECRET,
+    databaseUrl: DATABASE_URL,
+    host: process.env.MARGINALIA_COLLAB_HOST,
+  });
   console.log(`Collaboration server ${server.instanceId} listening on port ${server.port}`);
   const stop = () => void server.stop().finally(() => process.exit(0));
   process.on("SIGINT", stop);

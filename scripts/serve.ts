@@ -26,7 +26,10 @@ async function main() {
   // As `next start`: every interface unless told otherwise.
   const hostname = option("-H");
   const app = await startAppServer({ dir: process.cwd(), hostname, port, dev });
-  logger().info({ port, hostname: hostname ?? "localhost", dev }, `Marginalia${dev ? " (development)" : ""} on http://${hostname ?? "localhost"}:${port}`);
+  logger().info(
+    { port, hostname: hostname ?? "localhost", dev },
+    `Marginalia${dev ? " (development)" : ""} on http://${hostname ?? "localhost"}:${port}`,
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

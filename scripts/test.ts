@@ -39,7 +39,10 @@ function findChromium(): string | undefined {
   if (process.getuid?.() === 0 && existsSync("/usr/bin/apt-get")) {
     console.log("\n▶ Installing Chromium from Debian's archive (apt-get install chromium)");
     spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-    spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], {
+      stdio: "inherit",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
     if (existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
   }
   console.log("Chromium not found: using Playwright's own browser (run `npx playwright install chromium` once).");
@@ -80,7 +83,8 @@ async function main() {
   let collab: ChildProcess | undefined;
   try {
     await migrate(database.url);
-    if (!skipBuild || !existsSync(".next/BUILD_ID")) await runStage("Production build (next build)", bin("next"), ["build"], {
+    if (!skipBuild || !existsSync(".next/BUILD_ID"))
+      await runStage("Production build (next build)", bin("next"), ["build"], {
         ...process.env,
         MARGINALIA_SKIP_BUILD_TYPECHECK: want("unit") ? "1" : "0",
       });
@@ -115,16 +119,26 @@ async function main() {
     });
     await waitForServer(`${baseUrl}/api/health/ready`, server);
     // Its own process, so the collaboration server keeps its own event loop whatever this one does.
-    collab = spawn(bin("tsx"), ["--import", "./lib/runtime/outside-next.mjs", "scripts/collab.ts"], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+    collab = spawn(bin("tsx"), ["--import", "./lib/runtime/outside-next.mjs", "scripts/collab.ts"], {
+      env,
+      stdio: ["ignore", "ignore", "inherit"],
+      detached: true,
+    });
     await waitForServer(`http://127.0.0.1:${collabPort}/`, collab);
 
     const testEnv = { ...env, MARGINALIA_TEST_BASE_URL: baseUrl, ...(chromium ? { CHROMIUM_PATH: chromium } : {}) };
     // `--file <part of a path>` narrows the integration stage to matching test files.
     const files = args.flatMap((arg, i) => (arg === "--file" && args[i + 1] ? [args[i + 1]] : []));
     if (want("integration")) {
-      await runStage("Integration tests (vitest, real Postgres over HTTP)", bin("vitest"), ["run", "--project", "integration", ...files, ...(grep ? ["-t", grep] : [])], testEnv);
+      await runStage(
+        "Integration tests (vitest, real Postgres over HTTP)",
+        bin("vitest"),
+        ["run", "--project", "integration", ...files, ...(grep ? ["-t", grep] : [])],
+        testEnv,
+      );
     }
-    if (want("e2e")) await runStage("End-to-end tests (Playwright, Chromium)", bin("playwright"), ["test", ...(grep ? ["--grep", grep] : [])], testEnv);
+    if (want("e2e"))
+      await runStage("End-to-end tests (Playwright, Chromium)", bin("playwright"), ["test", ...(grep ? ["--grep", grep] : [])], testEnv);
   } finally {
     for (const child of [server, collab]) {
       if (!child?.pid || child.exitCode !== null) continue;

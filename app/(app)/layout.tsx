@@ -11,13 +11,19 @@ const requestTime = () => Date.now();
 // Every page in this group needs a session; sign-in and register live outside it.
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
-  const [workspaces, unreadCount] = await Promise.all([listWorkspaces({ userId: user.id, page: ALL }).then((p) => p.items), countUnread(user.id)]);
+  const [workspaces, unreadCount] = await Promise.all([
+    listWorkspaces({ userId: user.id, page: ALL }).then((p) => p.items),
+    countUnread(user.id),
+  ]);
   return (
     // Times on the page ("5 minutes ago") are first rendered against this moment, on the server and
     // again while the browser hydrates, so the two agree.
     <ServerNowProvider now={requestTime()}>
       <div className="min-h-screen">
-        <a href="#main" className="sr-only focus:not-sr-only focus:fixed focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow dark:focus:bg-stone-900">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow dark:focus:bg-stone-900"
+        >
           Skip to content
         </a>
         <TopBar user={user} workspaces={workspaces.map((w) => ({ slug: w.slug, name: w.name }))} unreadCount={unreadCount} />

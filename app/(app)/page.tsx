@@ -21,10 +21,14 @@ export default async function HomePage() {
           <ul className="divide-y divide-stone-200 overflow-hidden rounded-lg border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">
             {workspaces.map((w) => (
               <li key={w.id}>
-                <Link href={`/w/${w.slug}`} className="flex items-center justify-between gap-4 px-4 py-3 hover:bg-stone-50 focus-visible:bg-stone-50 dark:hover:bg-stone-800/60">
+                <Link
+                  href={`/w/${w.slug}`}
+                  className="flex items-center justify-between gap-4 px-4 py-3 hover:bg-stone-50 focus-visible:bg-stone-50 dark:hover:bg-stone-800/60"
+                >
                   <span className="font-medium">{w.name}</span>
                   <span className="text-sm text-stone-500 dark:text-stone-400">
-                    {w.reportCount} {w.reportCount === 1 ? "report" : "reports"} · {w.memberCount} {w.memberCount === 1 ? "member" : "members"} · {w.role}
+                    {w.reportCount} {w.reportCount === 1 ? "report" : "reports"} · {w.memberCount}{" "}
+                    {w.memberCount === 1 ? "member" : "members"} · {w.role}
                   </span>
                 </Link>
               </li>
@@ -33,7 +37,9 @@ export default async function HomePage() {
         )}
       </div>
       <section className="mt-10" aria-labelledby="new-workspace">
-        <h2 id="new-workspace" className="text-lg font-semibold">New workspace</h2>
+        <h2 id="new-workspace" className="text-lg font-semibold">
+          New workspace
+        </h2>
         <CreateWorkspaceForm />
       </section>
     </main>

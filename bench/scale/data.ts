@@ -69,8 +69,24 @@ function zipfSampler(words: string[], rand: () => number, s = 1.05): () => strin
 const PHRASES = ["public health", "regulatory compliance", "economic growth", "local communities", "water quality", "fiscal reform"];
 
 /** Words picked for search queries: in the data, but not in every row. */
-export const SEARCH_WORDS = ["regulation", "groundwater", "procurement", "vaccination", "literacy", "litigation", "broadband", "remittances"];
-export const SEARCH_PHRASES = ['"public health"', '"regulatory compliance"', '"economic growth"', '"الصحة العامة"', '"local communities"', '"water quality"'];
+export const SEARCH_WORDS = [
+  "regulation",
+  "groundwater",
+  "procurement",
+  "vaccination",
+  "literacy",
+  "litigation",
+  "broadband",
+  "remittances",
+];
+export const SEARCH_PHRASES = [
+  '"public health"',
+  '"regulatory compliance"',
+  '"economic growth"',
+  '"الصحة العامة"',
+  '"local communities"',
+  '"water quality"',
+];
 export const SEARCH_PREFIXES = ["regul", "infra", "photov", "desal", "apprent", "longit", "الاقتص"];
 
 export interface Sizes {
@@ -119,7 +135,15 @@ export interface DataSet {
   smallReportId: string;
   /** Passages of the small report, for the POST and INSERT runs. */
   smallPassages: { id: string; text: string }[];
-  counts: { reports: number; passages: number; words: number; annotations: number; replies: number; largeAnnotations: number; largeVisibleAnnotations: number };
+  counts: {
+    reports: number;
+    passages: number;
+    words: number;
+    annotations: number;
+    replies: number;
+    largeAnnotations: number;
+    largeVisibleAnnotations: number;
+  };
 }
 
 type Column = [name: string, type: string];
@@ -131,7 +155,10 @@ async function bulkInsert(client: pg.ClientBase, table: string, columns: Column[
   const sql = `INSERT INTO "${table}" (${names}) SELECT * FROM unnest(${unnest})`;
   for (let at = 0; at < rows.length; at += chunk) {
     const part = rows.slice(at, at + chunk);
-    await client.query(sql, columns.map((_, i) => part.map((r) => r[i])));
+    await client.query(
+      sql,
+      columns.map((_, i) => part.map((r) => r[i])),
+    );
   }
 }
 
@@ -155,7 +182,16 @@ export const ANNOTATION_COLUMNS: Column[] = [
 const KINDS = ["highlight", "comment", "comment", "comment", "question", "claim"];
 
 /** One annotation row on a real substring of `text` (BMP text, so UTF-16 offsets are code points). */
-export function annotationRow(rand: () => number, id: string, reportId: string, passage: { id: string; text: string }, authorId: string, body: string, createdAt: Date, visibility = "workspace"): unknown[] {
+export function annotationRow(
+  rand: () => number,
+  id: string,
+  reportId: string,
+  passage: { id: string; text: string },
+  authorId: string,
+  body: string,
+  createdAt: Date,
+  visibility = "workspace",
+): unknown[] {
   const len = passage.text.length;
   const span = Math.min(len, 5 + Math.floor(rand() * 60));
   const start = Math.floor(rand() * (len - span + 1));
@@ -213,15 +249,35 @@ export async function loadDataSet(client: pg.ClientBase, sizes: Sizes, seed = 20
   const passwordHash = "$argon2id$v=19$m=19456,t=2,p=1$bm90LWEtcmVhbC1oYXNo$bm90LWEtcmVhbC1oYXNoLW5vdC1yZWFs";
 
   await client.query("BEGIN");
-  await bulkInsert(client, "users", [["id", "text"], ["email", "text"], ["name", "text"], ["password_hash", "text"]], [
-    [ownerId, "owner@bench.local", "Bench Owner", passwordHash],
-    ...memberIds.map((id, i) => [id, `member${i + 1}@bench.local`, `Member ${i + 1}`, passwordHash]),
-  ]);
+  await bulkInsert(
+    client,
+    "users",
+    [
+      ["id", "text"],
+      ["email", "text"],
+      ["name", "text"],
+      ["password_hash", "text"],
+    ],
+    [
+      [ownerId, "owner@bench.local", "Bench Owner", passwordHash],
+      ...memberIds.map((id, i) => [id, `member${i + 1}@bench.local`, `Member ${i + 1}`, passwordHash]),
+    ],
+  );
   await client.query(`INSERT INTO workspaces (id, slug, name) VALUES ($1, $2, 'Scale benchmark')`, [workspaceId, slug]);
-  await bulkInsert(client, "memberships", [["id", "text"], ["workspace_id", "text"], ["user_id", "text"], ["role", '"Role"']], [
-    ["bench-ms-owner", workspaceId, ownerId, "owner"],
-    ...memberIds.map((id, i) => [`bench-ms-${i + 1}`, workspaceId, id, i < 5 ? "editor" : "annotator"]),
-  ]);
+  await bulkInsert(
+    client,
+    "memberships",
+    [
+      ["id", "text"],
+      ["workspace_id", "text"],
+      ["user_id", "text"],
+      ["role", '"Role"'],
+    ],
+    [
+      ["bench-ms-owner", workspaceId, ownerId, "owner"],
+      ...memberIds.map((id, i) => [`bench-ms-${i + 1}`, workspaceId, id, i < 5 ? "editor" : "annotator"]),
+    ],
+  );
   const ownerToken = "mgl_bench" + createHash("sha256").update(String(seed)).digest("hex").slice(0, 32);
   await client.query(`INSERT INTO api_tokens (id, user_id, name, token_hash, prefix) VALUES ('bench-token', $1, 'bench', $2, $3)`, [
     ownerId,
@@ -235,13 +291,35 @@ export async function loadDataSet(client: pg.ClientBase, sizes: Sizes, seed = 20
   await bulkInsert(
     client,
     "reports",
-    [["id", "text"], ["workspace_id", "text"], ["title", "text"], ["source_format", "text"], ["created_by_id", "text"], ["created_at", "timestamp"], ["updated_at", "timestamp"]],
-    reportIds.map((id, i) => [id, workspaceId, i === 0 ? "The large report: " + sentence(6).slice(0, -1) : sentence(5).slice(0, -1), "text", ownerId, new Date(t0 + i * 3600_000).toISOString(), now]),
+    [
+      ["id", "text"],
+      ["workspace_id", "text"],
+      ["title", "text"],
+      ["source_format", "text"],
+      ["created_by_id", "text"],
+      ["created_at", "timestamp"],
+      ["updated_at", "timestamp"],
+    ],
+    reportIds.map((id, i) => [
+      id,
+      workspaceId,
+      i === 0 ? "The large report: " + sentence(6).slice(0, -1) : sentence(5).slice(0, -1),
+      "text",
+      ownerId,
+      new Date(t0 + i * 3600_000).toISOString(),
+      now,
+    ]),
   );
   await bulkInsert(
     client,
     "report_versions",
-    [["id", "text"], ["report_id", "text"], ["version", "int"], ["source_format", "text"], ["created_by_id", "text"]],
+    [
+      ["id", "text"],
+      ["report_id", "text"],
+      ["version", "int"],
+      ["source_format", "text"],
+      ["created_by_id", "text"],
+    ],
     reportIds.map((id) => [`${id}-v1`, id, 1, "text", ownerId]),
   );
 
@@ -266,7 +344,20 @@ export async function loadDataSet(client: pg.ClientBase, sizes: Sizes, seed = 20
     }
     passagesByReport.set(reportId, list);
   }
-  await bulkInsert(client, "passages", [["id", "text"], ["report_id", "text"], ["index", "int"], ["kind", '"PassageKind"'], ["level", "int"], ["text", "text"]], passageRows, 5_000);
+  await bulkInsert(
+    client,
+    "passages",
+    [
+      ["id", "text"],
+      ["report_id", "text"],
+      ["index", "int"],
+      ["kind", '"PassageKind"'],
+      ["level", "int"],
+      ["text", "text"],
+    ],
+    passageRows,
+    5_000,
+  );
 
   // Annotations: the large report gets its share, the others split the rest.
   const authors = memberIds;
@@ -282,7 +373,9 @@ export async function loadDataSet(client: pg.ClientBase, sizes: Sizes, seed = 20
     for (let i = 0; i < count; i++) {
       const visibility = rand() < 0.1 ? "private" : "workspace";
       const id = `bench-a${++n}`;
-      annotationRows.push(annotationRow(rand, id, reportId, pick(passages), pick(authors), sentence(6 + Math.floor(rand() * 20)), when(), visibility));
+      annotationRows.push(
+        annotationRow(rand, id, reportId, pick(passages), pick(authors), sentence(6 + Math.floor(rand() * 20)), when(), visibility),
+      );
       if (r === 0 && visibility === "workspace") largeVisible.push(id);
     }
   }
@@ -294,7 +387,19 @@ export async function loadDataSet(client: pg.ClientBase, sizes: Sizes, seed = 20
     const created = when().toISOString();
     replyRows.push([`bench-r${i + 1}`, pick(largeVisible), pick(authors), sentence(5 + Math.floor(rand() * 30)), created, created]);
   }
-  await bulkInsert(client, "replies", [["id", "text"], ["annotation_id", "text"], ["author_id", "text"], ["body", "text"], ["created_at", "timestamp"], ["updated_at", "timestamp"]], replyRows);
+  await bulkInsert(
+    client,
+    "replies",
+    [
+      ["id", "text"],
+      ["annotation_id", "text"],
+      ["author_id", "text"],
+      ["body", "text"],
+      ["created_at", "timestamp"],
+      ["updated_at", "timestamp"],
+    ],
+    replyRows,
+  );
   await client.query("COMMIT");
   await client.query("ANALYZE");
 

@@ -84,7 +84,9 @@ export function ActivityFeed({
       </div>
       {items.length === 0 ? (
         <EmptyState title="Nothing has happened here yet.">
-          {chosen ? `${chosen.name} has not done anything here yet, or not in what you can see.` : "Imported reports, annotations, replies, stances and verdicts will show here as the team works."}
+          {chosen
+            ? `${chosen.name} has not done anything here yet, or not in what you can see.`
+            : "Imported reports, annotations, replies, stances and verdicts will show here as the team works."}
         </EmptyState>
       ) : (
         <ul className="divide-y divide-stone-200 overflow-hidden rounded-lg border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">

@@ -25,7 +25,10 @@ interface Props {
 }
 
 /** One annotation in the sidebar: who, when, what kind, the quote and the comment; folded when resolved. */
-const Card = forwardRef<HTMLElement, Props>(function AnnotationCard({ annotation: a, focused, onSelect, style, tagColors, children, isNew = false }, ref) {
+const Card = forwardRef<HTMLElement, Props>(function AnnotationCard(
+  { annotation: a, focused, onSelect, style, tagColors, children, isNew = false },
+  ref,
+) {
   const label = `${isNew ? "New: " : ""}${KIND_LABEL[a.kind]} by ${a.author.name} on paragraph ${a.passageIndex}${a.status === "resolved" ? ", resolved" : ""}`;
   const common = {
     ref,
@@ -45,7 +48,10 @@ const Card = forwardRef<HTMLElement, Props>(function AnnotationCard({ annotation
 
   if (a.status === "resolved" && !focused) {
     return (
-      <article {...common} className="cursor-pointer truncate rounded-md border border-dashed border-stone-300 px-3 py-1.5 text-xs text-stone-600 hover:border-stone-400 focus-visible:outline-2 focus-visible:outline-amber-600 dark:border-stone-700 dark:text-stone-400">
+      <article
+        {...common}
+        className="cursor-pointer truncate rounded-md border border-dashed border-stone-300 px-3 py-1.5 text-xs text-stone-600 hover:border-stone-400 focus-visible:outline-2 focus-visible:outline-amber-600 dark:border-stone-700 dark:text-stone-400"
+      >
         <span aria-hidden="true">✓ </span>Resolved · {a.author.name} · ¶ {a.passageIndex} · “{a.quote}” · show
       </article>
     );
@@ -55,7 +61,9 @@ const Card = forwardRef<HTMLElement, Props>(function AnnotationCard({ annotation
     <article
       {...common}
       className={`relative cursor-pointer overflow-hidden rounded-lg border bg-white py-3 pr-3 pl-4 text-sm shadow-sm transition-[box-shadow,border-color] before:absolute before:inset-y-0 before:left-0 before:w-1 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-600 dark:bg-stone-900 ${KIND_BAR[a.kind]} ${
-        focused ? "border-amber-500 shadow-md dark:border-amber-500" : "border-stone-200 hover:border-stone-300 dark:border-stone-800 dark:hover:border-stone-700"
+        focused
+          ? "border-amber-500 shadow-md dark:border-amber-500"
+          : "border-stone-200 hover:border-stone-300 dark:border-stone-800 dark:hover:border-stone-700"
       }`}
     >
       <header className="flex items-center gap-2">
@@ -81,7 +89,11 @@ const Card = forwardRef<HTMLElement, Props>(function AnnotationCard({ annotation
         </span>
       </header>
       {a.importedCreator && (
-        <p className="mt-1 truncate text-xs text-stone-500 dark:text-stone-400" dir="auto" title={`Imported; originally by ${a.importedCreator}`}>
+        <p
+          className="mt-1 truncate text-xs text-stone-500 dark:text-stone-400"
+          dir="auto"
+          title={`Imported; originally by ${a.importedCreator}`}
+        >
           Imported · originally by {a.importedCreator}
         </p>
       )}
@@ -112,7 +124,11 @@ const Card = forwardRef<HTMLElement, Props>(function AnnotationCard({ annotation
 });
 
 const sameStyle = (a?: React.CSSProperties, b?: React.CSSProperties) =>
-  a === b || (!!a && !!b && Object.keys(a).length === Object.keys(b).length && Object.keys(a).every((k) => a[k as keyof typeof a] === b[k as keyof typeof b]));
+  a === b ||
+  (!!a &&
+    !!b &&
+    Object.keys(a).length === Object.keys(b).length &&
+    Object.keys(a).every((k) => a[k as keyof typeof a] === b[k as keyof typeof b]));
 
 /**
  * A card renders again only when what it shows changes: a long sidebar

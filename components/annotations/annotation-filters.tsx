@@ -47,13 +47,20 @@ export function AnnotationFilters({ annotations, filters, onChange }: Props) {
           Filter{active ? ` · ${active}` : ""}
         </button>
         {active > 0 && (
-          <button type="button" onClick={() => onChange({})} className="text-xs text-stone-600 underline-offset-2 hover:underline dark:text-stone-400">
+          <button
+            type="button"
+            onClick={() => onChange({})}
+            className="text-xs text-stone-600 underline-offset-2 hover:underline dark:text-stone-400"
+          >
             Clear filters
           </button>
         )}
       </div>
       {open && (
-        <div className="mt-2 space-y-2 rounded-md border border-stone-200 bg-white p-2 dark:border-stone-800 dark:bg-stone-900" data-testid="filters">
+        <div
+          className="mt-2 space-y-2 rounded-md border border-stone-200 bg-white p-2 dark:border-stone-800 dark:bg-stone-900"
+          data-testid="filters"
+        >
           {GROUPS.map(({ dim, label }) => {
             const counts = facetCounts(annotations, filters, dim);
             const selected = filters[dim] ?? [];
@@ -61,7 +68,9 @@ export function AnnotationFilters({ annotations, filters, onChange }: Props) {
             if (values.length === 0) return null;
             return (
               <fieldset key={dim} className="flex flex-wrap items-center gap-1">
-                <legend className="mr-1 float-left w-16 text-[11px] font-semibold tracking-wide text-stone-500 uppercase dark:text-stone-400">{label}</legend>
+                <legend className="float-left mr-1 w-16 text-[11px] font-semibold tracking-wide text-stone-500 uppercase dark:text-stone-400">
+                  {label}
+                </legend>
                 {values.map((v) => {
                   const on = selected.includes(v);
                   return (

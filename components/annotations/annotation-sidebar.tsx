@@ -39,12 +39,28 @@ interface Props {
 function keysInOrder(annotations: ReaderAnnotation[], draft: PendingSelection | null): string[] {
   const keys = annotations.map((a) => a.id);
   if (!draft) return keys;
-  const at = annotations.findIndex((a) => a.passageIndex > draft.passageIndex || (a.passageIndex === draft.passageIndex && a.start > draft.start));
+  const at = annotations.findIndex(
+    (a) => a.passageIndex > draft.passageIndex || (a.passageIndex === draft.passageIndex && a.start > draft.start),
+  );
   keys.splice(at === -1 ? keys.length : at, 0, DRAFT_KEY);
   return keys;
 }
 
-export function AnnotationSidebar({ annotations, draft, focusedId, aligned, canAnnotate, anchorOf, onSelect, renderThread, renderComposer, tagColors, newIds, textRef, listClassName }: Props) {
+export function AnnotationSidebar({
+  annotations,
+  draft,
+  focusedId,
+  aligned,
+  canAnnotate,
+  anchorOf,
+  onSelect,
+  renderThread,
+  renderComposer,
+  tagColors,
+  newIds,
+  textRef,
+  listClassName,
+}: Props) {
   const keys = useMemo(() => keysInOrder(annotations, draft), [annotations, draft]);
   const byId = useMemo(() => new Map(annotations.map((a) => [a.id, a])), [annotations]);
   const focusedKey = draft ? DRAFT_KEY : focusedId;
@@ -65,7 +81,16 @@ export function AnnotationSidebar({ annotations, draft, focusedId, aligned, canA
     if (key === DRAFT_KEY) return <div key={key}>{renderComposer(ref ?? (() => undefined), style)}</div>;
     const a = byId.get(key)!;
     return (
-      <AnnotationCard key={key} ref={ref} style={style} annotation={a} focused={focusedId === a.id} onSelect={() => onSelect(a.id)} tagColors={tagColors} isNew={newIds?.has(a.id) ?? false}>
+      <AnnotationCard
+        key={key}
+        ref={ref}
+        style={style}
+        annotation={a}
+        focused={focusedId === a.id}
+        onSelect={() => onSelect(a.id)}
+        tagColors={tagColors}
+        isNew={newIds?.has(a.id) ?? false}
+      >
         {focusedId === a.id && renderThread(a)}
       </AnnotationCard>
     );
@@ -73,12 +98,28 @@ export function AnnotationSidebar({ annotations, draft, focusedId, aligned, canA
 
   if (long) {
     const passageIndexOf = (key: string) => (key === DRAFT_KEY ? (draft?.passageIndex ?? 0) : byId.get(key)!.passageIndex);
-    return <VirtualCardList keys={keys} passageIndexOf={passageIndexOf} focusedKey={focusedKey} renderCard={(key) => card(key)} followRef={textRef} className={listClassName} />;
+    return (
+      <VirtualCardList
+        keys={keys}
+        passageIndexOf={passageIndexOf}
+        focusedKey={focusedKey}
+        renderCard={(key) => card(key)}
+        followRef={textRef}
+        className={listClassName}
+      />
+    );
   }
 
   const styleFor = (key: string): React.CSSProperties | undefined =>
     aligned
-      ? { position: "absolute", left: 0, right: 0, top: tops[key] ?? 0, visibility: key in tops ? "visible" : "hidden", transition: "top 150ms ease-out" }
+      ? {
+          position: "absolute",
+          left: 0,
+          right: 0,
+          top: tops[key] ?? 0,
+          visibility: key in tops ? "visible" : "hidden",
+          transition: "top 150ms ease-out",
+        }
       : undefined;
 
   return (

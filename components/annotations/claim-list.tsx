@@ -16,7 +16,19 @@ import { StanceReasons } from "./stance-reasons";
 /** A claim as the list shows it: a few fields of the API's annotation. */
 export type ClaimItem = Pick<
   ReaderAnnotation,
-  "id" | "claimSummary" | "quote" | "verdict" | "verdictSetBy" | "verdictSetAt" | "status" | "passageIndex" | "author" | "tally" | "stances" | "replyCount" | "tags"
+  | "id"
+  | "claimSummary"
+  | "quote"
+  | "verdict"
+  | "verdictSetBy"
+  | "verdictSetAt"
+  | "status"
+  | "passageIndex"
+  | "author"
+  | "tally"
+  | "stances"
+  | "replyCount"
+  | "tags"
 >;
 
 /**
@@ -45,7 +57,13 @@ export function ClaimList({
   here: { slug: string; reportId: string };
   tagColors: Record<string, string | null>;
 }) {
-  const { items: claims, more, loading, error, showMore } = usePagedList({
+  const {
+    items: claims,
+    more,
+    loading,
+    error,
+    showMore,
+  } = usePagedList({
     initial,
     initialCursor,
     fetchPage: (cursor) => fetchPages<ClaimItem>(listPath, "annotations", { cursor }),
@@ -68,7 +86,17 @@ export function ClaimList({
 }
 
 /** The card is not one link: the evidence inside it links elsewhere. The summary opens the claim in the reader. */
-function ClaimRow({ claim: c, base, here, tagColors }: { claim: ClaimItem; base: string; here: { slug: string; reportId: string }; tagColors: Record<string, string | null> }) {
+function ClaimRow({
+  claim: c,
+  base,
+  here,
+  tagColors,
+}: {
+  claim: ClaimItem;
+  base: string;
+  here: { slug: string; reportId: string };
+  tagColors: Record<string, string | null>;
+}) {
   const setBy = c.verdictSetAt ? verdictSetText({ verdictSetAt: new Date(c.verdictSetAt), verdictSetBy: c.verdictSetBy ?? null }) : "";
   return (
     <article

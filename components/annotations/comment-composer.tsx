@@ -74,7 +74,7 @@ export const CommentComposer = forwardRef<HTMLFormElement, Props>(function Comme
       className="space-y-2 rounded-lg border border-amber-500 bg-white p-3 text-sm shadow-md dark:bg-stone-900"
     >
       <p className="truncate font-serif text-stone-600 italic dark:text-stone-400" dir="auto" title={selection.quote}>
-        <span className="not-italic text-stone-500 dark:text-stone-400">¶ {selection.passageIndex} · </span>“{selection.quote}”
+        <span className="text-stone-500 not-italic dark:text-stone-400">¶ {selection.passageIndex} · </span>“{selection.quote}”
       </p>
       {error && <Alert>{error}</Alert>}
       {kind === "claim" && (
@@ -92,7 +92,13 @@ export const CommentComposer = forwardRef<HTMLFormElement, Props>(function Comme
       )}
       <CommentEditor
         label={kind === "claim" ? "Why it matters (optional)" : kind === "question" ? "Question" : "Comment"}
-        placeholder={kind === "question" ? "Ask a question… (@ to mention)" : kind === "claim" ? "Context or a first assessment…" : "Add a comment… (@ to mention)"}
+        placeholder={
+          kind === "question"
+            ? "Ask a question… (@ to mention)"
+            : kind === "claim"
+              ? "Context or a first assessment…"
+              : "Add a comment… (@ to mention)"
+        }
         members={members}
         initialMarkdown={start.body}
         onChange={changeBody}
@@ -102,8 +108,12 @@ export const CommentComposer = forwardRef<HTMLFormElement, Props>(function Comme
       <div className="flex flex-wrap items-center gap-2">
         <VisibilitySelect value={visibility} onChange={onVisibilityChange} />
         <span className="ml-auto flex gap-2">
-          <Button variant="ghost" size="sm" onClick={onCancel}>Cancel</Button>
-          <Button type="submit" size="sm" disabled={saving}>{saving ? "Saving…" : kind === "claim" ? "Mark claim" : kind === "question" ? "Ask" : "Comment"}</Button>
+          <Button variant="ghost" size="sm" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" size="sm" disabled={saving}>
+            {saving ? "Saving…" : kind === "claim" ? "Mark claim" : kind === "question" ? "Ask" : "Comment"}
+          </Button>
         </span>
       </div>
       <p className="text-xs text-stone-500 dark:text-stone-400">Ctrl+Enter to save · Esc closes (Undo brings it back)</p>

@@ -33,8 +33,7 @@ interface Props {
 const mentionSuggestionKey = new PluginKey("comment-mention");
 
 /** The chip a mention shows as while writing (the same amber as in MarkdownBody). */
-const MENTION_CHIP =
-  "rounded bg-amber-100 px-0.5 font-medium text-amber-900 box-decoration-clone dark:bg-amber-400/15 dark:text-amber-200";
+const MENTION_CHIP = "rounded bg-amber-100 px-0.5 font-medium text-amber-900 box-decoration-clone dark:bg-amber-400/15 dark:text-amber-200";
 
 /**
  * The Mention node for comment bodies. In Markdown a mention is TipTap's
@@ -93,7 +92,10 @@ export function createMentionExtension(getMembers: (editor: Editor) => readonly 
 }
 
 const isTextField = (el: Element | null) =>
-  el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement || (el instanceof HTMLElement && el.isContentEditable);
+  el instanceof HTMLInputElement ||
+  el instanceof HTMLTextAreaElement ||
+  el instanceof HTMLSelectElement ||
+  (el instanceof HTMLElement && el.isContentEditable);
 
 /** Each editor's members, kept up to date from the `members` prop (the plugin outlives renders). */
 const membersByEditor = new WeakMap<Editor, readonly MentionMember[]>();
@@ -101,7 +103,17 @@ const membersByEditor = new WeakMap<Editor, readonly MentionMember[]>();
 const CommentMention = createMentionExtension((editor) => membersByEditor.get(editor) ?? []);
 
 /** A small rich-text editor for comment bodies; it reports its content as Markdown. */
-export function CommentEditor({ label, placeholder, onSubmit, onCancel, onChange, members, initialMarkdown, autoFocus = true, focusSignal = 0 }: Props) {
+export function CommentEditor({
+  label,
+  placeholder,
+  onSubmit,
+  onCancel,
+  onChange,
+  members,
+  initialMarkdown,
+  autoFocus = true,
+  focusSignal = 0,
+}: Props) {
   const [linkOpen, setLinkOpen] = useState(false);
   const editor = useEditor({
     immediatelyRender: false,
@@ -137,7 +149,8 @@ export function CommentEditor({ label, placeholder, onSubmit, onCancel, onChange
         "aria-multiline": "true",
         role: "textbox",
         "data-placeholder": placeholder ?? "",
-        class: "min-h-[4.5rem] max-h-64 overflow-y-auto px-3 py-2 text-sm leading-relaxed outline-none [&_ol]:list-decimal [&_ol]:pl-5 [&_ul]:list-disc [&_ul]:pl-5 [&_a]:underline [&_p+p]:mt-2 [&_.suggestion]:rounded [&_.suggestion]:bg-stone-100 dark:[&_.suggestion]:bg-stone-800",
+        class:
+          "min-h-[4.5rem] max-h-64 overflow-y-auto px-3 py-2 text-sm leading-relaxed outline-none [&_ol]:list-decimal [&_ol]:pl-5 [&_ul]:list-disc [&_ul]:pl-5 [&_a]:underline [&_p+p]:mt-2 [&_.suggestion]:rounded [&_.suggestion]:bg-stone-100 dark:[&_.suggestion]:bg-stone-800",
       },
       handleKeyDown: (view, event) => {
         if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) {
@@ -185,16 +198,55 @@ export function CommentEditor({ label, placeholder, onSubmit, onCancel, onChange
 
   return (
     <div className="rounded-md border border-stone-300 bg-white focus-within:border-amber-600 focus-within:outline-2 focus-within:outline-amber-600/30 dark:border-stone-700 dark:bg-stone-950">
-      <div role="toolbar" aria-label="Formatting" className="flex items-center gap-0.5 border-b border-stone-200 px-1 py-1 dark:border-stone-800">
-        <button type="button" className={`${toolButton} font-bold`} aria-label="Bold" aria-pressed={active?.bold} onClick={() => editor?.chain().focus().toggleBold().run()}>B</button>
-        <button type="button" className={`${toolButton} italic`} aria-label="Italic" aria-pressed={active?.italic} onClick={() => editor?.chain().focus().toggleItalic().run()}>I</button>
-        <button type="button" className={toolButton} aria-label="Link" aria-pressed={active?.link} aria-expanded={linkOpen} onClick={() => setLinkOpen((o) => !o)}>
+      <div
+        role="toolbar"
+        aria-label="Formatting"
+        className="flex items-center gap-0.5 border-b border-stone-200 px-1 py-1 dark:border-stone-800"
+      >
+        <button
+          type="button"
+          className={`${toolButton} font-bold`}
+          aria-label="Bold"
+          aria-pressed={active?.bold}
+          onClick={() => editor?.chain().focus().toggleBold().run()}
+        >
+          B
+        </button>
+        <button
+          type="button"
+          className={`${toolButton} italic`}
+          aria-label="Italic"
+          aria-pressed={active?.italic}
+          onClick={() => editor?.chain().focus().toggleItalic().run()}
+        >
+          I
+        </button>
+        <button
+          type="button"
+          className={toolButton}
+          aria-label="Link"
+          aria-pressed={active?.link}
+          aria-expanded={linkOpen}
+          onClick={() => setLinkOpen((o) => !o)}
+        >
           <Icon d="M10 13a5 5 0 0 0 7.5.5l3-3a5 5 0 0 0-7-7l-1.7 1.7M14 11a5 5 0 0 0-7.5-.5l-3 3a5 5 0 0 0 7 7l1.7-1.7" />
         </button>
-        <button type="button" className={toolButton} aria-label="Bulleted list" aria-pressed={active?.bullet} onClick={() => editor?.chain().focus().toggleBulletList().run()}>
+        <button
+          type="button"
+          className={toolButton}
+          aria-label="Bulleted list"
+          aria-pressed={active?.bullet}
+          onClick={() => editor?.chain().focus().toggleBulletList().run()}
+        >
           <Icon d="M9 6h11M9 12h11M9 18h11M4.5 6h.01M4.5 12h.01M4.5 18h.01" />
         </button>
-        <button type="button" className={toolButton} aria-label="Numbered list" aria-pressed={active?.ordered} onClick={() => editor?.chain().focus().toggleOrderedList().run()}>
+        <button
+          type="button"
+          className={toolButton}
+          aria-label="Numbered list"
+          aria-pressed={active?.ordered}
+          onClick={() => editor?.chain().focus().toggleOrderedList().run()}
+        >
           <Icon d="M10 6h10M10 12h10M10 18h10M4 4.5h1.5V9M4 9h3M4 14.5c.5-.7 2.5-.9 2.6.4.1 1-2.6 2.1-2.6 3.6h3" />
         </button>
       </div>

@@ -3,7 +3,8 @@ import type { ReaderAnnotation } from "@/components/reader/types";
 import { facetCounts, filtersFromParams, matches, paramsWithFilters, toggle } from "./filters";
 
 const base = { tags: [], status: "open", visibility: "workspace", verdict: "unverified" } as const;
-const make = (id: string, fields: Partial<ReaderAnnotation>) => ({ id, author: { id: "u1", name: "U" }, kind: "comment", ...base, ...fields }) as ReaderAnnotation;
+const make = (id: string, fields: Partial<ReaderAnnotation>) =>
+  ({ id, author: { id: "u1", name: "U" }, kind: "comment", ...base, ...fields }) as ReaderAnnotation;
 
 const list = [
   make("a", { kind: "claim", verdict: "contested", tags: ["Economy"] }),

@@ -2,7 +2,12 @@ import type { BadgeTone } from "@/components/ui/badge";
 import type { AnnotationKindName, VerdictName } from "@/lib/domain/words";
 
 // The kinds' and verdicts' names are lib/domain/words.ts's KIND_LABEL and VERDICT_LABEL.
-export const KIND_TONE: Record<AnnotationKindName, BadgeTone> = { highlight: "yellow", comment: "amber", question: "sky", claim: "fuchsia" };
+export const KIND_TONE: Record<AnnotationKindName, BadgeTone> = {
+  highlight: "yellow",
+  comment: "amber",
+  question: "sky",
+  claim: "fuchsia",
+};
 export const KIND_BAR: Record<AnnotationKindName, string> = {
   highlight: "before:bg-yellow-400",
   comment: "before:bg-amber-500",
@@ -10,7 +15,12 @@ export const KIND_BAR: Record<AnnotationKindName, string> = {
   claim: "before:bg-fuchsia-500",
 };
 
-export const VERDICT_TONE: Record<VerdictName, BadgeTone> = { unverified: "neutral", supported: "emerald", contested: "amber", refuted: "red" };
+export const VERDICT_TONE: Record<VerdictName, BadgeTone> = {
+  unverified: "neutral",
+  supported: "emerald",
+  contested: "amber",
+  refuted: "red",
+};
 
 export const STANCE_LABEL = { supports: "Supports", disputes: "Disputes", needs_evidence: "Needs evidence" } as const;
 export const STANCE_TEXT = {

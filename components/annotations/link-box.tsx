@@ -10,7 +10,15 @@ import { toolButton } from "./toolbar-button";
  * <form>: the editors sit inside forms (a comment, a reply), and a form inside
  * a form submits the outer one, reloading the page and losing the draft.
  */
-export function LinkBox({ editor, onClose, allowRelative = false }: { editor: Editor | null; onClose: () => void; allowRelative?: boolean }) {
+export function LinkBox({
+  editor,
+  onClose,
+  allowRelative = false,
+}: {
+  editor: Editor | null;
+  onClose: () => void;
+  allowRelative?: boolean;
+}) {
   const id = useId();
   const [href, setHref] = useState<string>(() => editor?.getAttributes("link").href ?? "");
 

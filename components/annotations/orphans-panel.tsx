@@ -24,15 +24,25 @@ export function OrphansPanel({ orphans, total, more, loading, error, onShowMore,
   const [open, setOpen] = useState(true);
   if (orphans.length === 0 && !more) return null;
   return (
-    <section aria-label="Orphans" className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm dark:border-amber-800 dark:bg-amber-950/50" data-testid="orphans">
-      <button type="button" aria-expanded={open} onClick={() => setOpen((o) => !o)} className="flex w-full items-center justify-between text-left font-medium text-amber-950 dark:text-amber-100">
+    <section
+      aria-label="Orphans"
+      className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm dark:border-amber-800 dark:bg-amber-950/50"
+      data-testid="orphans"
+    >
+      <button
+        type="button"
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+        className="flex w-full items-center justify-between text-left font-medium text-amber-950 dark:text-amber-100"
+      >
         Orphans · {total.toLocaleString("en")}
         <span aria-hidden="true">{open ? "▾" : "▸"}</span>
       </button>
       {open && (
         <>
           <p className="mt-1 text-xs text-amber-900 dark:text-amber-200">
-            Their text changed too much in the new version to find. {canReattach ? "Choose Re-attach, then select the text where each belongs." : "An editor can re-attach them."}
+            Their text changed too much in the new version to find.{" "}
+            {canReattach ? "Choose Re-attach, then select the text where each belongs." : "An editor can re-attach them."}
           </p>
           {/* A long list scrolls inside the panel rather than pushing the annotations far down the sidebar. */}
           <div
@@ -47,8 +57,14 @@ export function OrphansPanel({ orphans, total, more, loading, error, onShowMore,
                   <p className="text-xs text-stone-500 dark:text-stone-400">
                     {KIND_LABEL[o.kind]} by {o.author.name} · was ¶ {o.passageIndex}
                   </p>
-                  <p className="mt-1 font-serif text-stone-700 italic dark:text-stone-300" dir="auto">“{o.quote}”</p>
-                  {o.body && <p className="mt-1 line-clamp-2 text-xs text-stone-700 dark:text-stone-300" dir="auto">{o.body}</p>}
+                  <p className="mt-1 font-serif text-stone-700 italic dark:text-stone-300" dir="auto">
+                    “{o.quote}”
+                  </p>
+                  {o.body && (
+                    <p className="mt-1 line-clamp-2 text-xs text-stone-700 dark:text-stone-300" dir="auto">
+                      {o.body}
+                    </p>
+                  )}
                   {canReattach && (
                     <button
                       type="button"

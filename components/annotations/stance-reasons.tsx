@@ -7,7 +7,15 @@ import { evidenceLink } from "@/lib/format/evidence";
  * evidence (a ¶ of a report as a link to the passage, a web address as
  * itself). The thread and the Claims view show the reasoning alike.
  */
-export function StanceReasons({ stances, here, className = "" }: { stances: ReaderAnnotation["stances"]; here: { slug: string; reportId: string } | null; className?: string }) {
+export function StanceReasons({
+  stances,
+  here,
+  className = "",
+}: {
+  stances: ReaderAnnotation["stances"];
+  here: { slug: string; reportId: string } | null;
+  className?: string;
+}) {
   if (stances.length === 0) return null;
   return (
     <ul className={`space-y-1 text-xs text-stone-700 dark:text-stone-300 ${className}`} aria-label="Who took which stance">
@@ -15,7 +23,8 @@ export function StanceReasons({ stances, here, className = "" }: { stances: Read
         const link = here ? evidenceLink(s.evidence, here) : null;
         return (
           <li key={s.user.id} className="break-words">
-            <span className="font-medium">{s.user.name}</span> <span className={STANCE_TEXT[s.stance]}>{STANCE_LABEL[s.stance].toLowerCase()}</span>
+            <span className="font-medium">{s.user.name}</span>{" "}
+            <span className={STANCE_TEXT[s.stance]}>{STANCE_LABEL[s.stance].toLowerCase()}</span>
             {s.note && <span dir="auto"> — {s.note}</span>}
             {link && (
               <>

@@ -4,7 +4,15 @@ import { useId } from "react";
 
 export type VisibilityChoice = "workspace" | "private";
 
-export function VisibilitySelect({ value, onChange, label = "Visible to" }: { value: VisibilityChoice; onChange: (v: VisibilityChoice) => void; label?: string }) {
+export function VisibilitySelect({
+  value,
+  onChange,
+  label = "Visible to",
+}: {
+  value: VisibilityChoice;
+  onChange: (v: VisibilityChoice) => void;
+  label?: string;
+}) {
   const id = useId();
   return (
     <span className="inline-flex items-center gap-1.5 text-xs text-stone-600 dark:text-stone-400">

@@ -50,27 +50,57 @@ export function RegisterForm({ invitation }: { invitation?: { token: string; ema
     } catch (err) {
       setPending(false);
       // A field the server refused (a guessable password) is named under that field.
-      const issue = err instanceof ApiError ? (err.details as { issues?: { path: string; message: string }[] } | undefined)?.issues?.[0] : undefined;
-      setErrors(issue && ["name", "email", "password"].includes(issue.path) ? { [issue.path]: issue.message } : { form: (err as Error).message });
+      const issue =
+        err instanceof ApiError ? (err.details as { issues?: { path: string; message: string }[] } | undefined)?.issues?.[0] : undefined;
+      setErrors(
+        issue && ["name", "email", "password"].includes(issue.path) ? { [issue.path]: issue.message } : { form: (err as Error).message },
+      );
     }
   }
 
   return (
-    <form method="post" onSubmit={onSubmit} className="space-y-5 rounded-xl border border-stone-200 bg-white p-6 shadow-sm dark:border-stone-800 dark:bg-stone-900" noValidate>
-      {invitation ? <h2 className="text-lg font-semibold">Create your account</h2> : <h1 className="text-lg font-semibold">Create an account</h1>}
+    <form
+      method="post"
+      onSubmit={onSubmit}
+      className="space-y-5 rounded-xl border border-stone-200 bg-white p-6 shadow-sm dark:border-stone-800 dark:bg-stone-900"
+      noValidate
+    >
+      {invitation ? (
+        <h2 className="text-lg font-semibold">Create your account</h2>
+      ) : (
+        <h1 className="text-lg font-semibold">Create an account</h1>
+      )}
       {errors.form && <Alert>{errors.form}</Alert>}
-      <Field label="Name" error={errors.name}>{(p) => <input {...p} name="name" autoComplete="name" required autoFocus />}</Field>
+      <Field label="Name" error={errors.name}>
+        {(p) => <input {...p} name="name" autoComplete="name" required autoFocus />}
+      </Field>
       {invitation ? (
         <>
           <Field label="Email" hint="The invitation is for this address." error={errors.email}>
-            {(p) => <input {...p} name="email" type="email" autoComplete="email" readOnly value={invitation.email} className={`${p.className} bg-stone-100 dark:bg-stone-800`} />}
+            {(p) => (
+              <input
+                {...p}
+                name="email"
+                type="email"
+                autoComplete="email"
+                readOnly
+                value={invitation.email}
+                className={`${p.className} bg-stone-100 dark:bg-stone-800`}
+              />
+            )}
           </Field>
           <input type="hidden" name="invitation" value={invitation.token} />
         </>
       ) : (
-        <Field label="Email" error={errors.email}>{(p) => <input {...p} name="email" type="email" autoComplete="email" required />}</Field>
+        <Field label="Email" error={errors.email}>
+          {(p) => <input {...p} name="email" type="email" autoComplete="email" required />}
+        </Field>
       )}
-      <Field label="Password" hint={`At least ${PASSWORD_MIN} characters, and hard to guess: a few uncommon words work well.`} error={errors.password}>
+      <Field
+        label="Password"
+        hint={`At least ${PASSWORD_MIN} characters, and hard to guess: a few uncommon words work well.`}
+        error={errors.password}
+      >
         {(p) => <input {...p} name="password" type="password" autoComplete="new-password" required minLength={PASSWORD_MIN} />}
       </Field>
       <Button type="submit" className="w-full" disabled={pending}>

@@ -36,7 +36,12 @@ export function SignInForm({ callbackUrl, registered }: { callbackUrl: string; r
   }
 
   return (
-    <form method="post" onSubmit={onSubmit} className="space-y-5 rounded-xl border border-stone-200 bg-white p-6 shadow-sm dark:border-stone-800 dark:bg-stone-900" noValidate>
+    <form
+      method="post"
+      onSubmit={onSubmit}
+      className="space-y-5 rounded-xl border border-stone-200 bg-white p-6 shadow-sm dark:border-stone-800 dark:bg-stone-900"
+      noValidate
+    >
       <h1 className="text-lg font-semibold">Sign in</h1>
       {registered && <Alert tone="success">Your account is ready. Sign in to continue.</Alert>}
       {error && <Alert>{error}</Alert>}

@@ -15,11 +15,23 @@ type Target = "markdown" | "docx" | "csv" | "jsonld" | "print";
 const TARGETS: readonly [Target, ...Target[]] = ["markdown", "docx", "csv", "jsonld", "print"];
 
 const TARGET_TEXT: Record<Target, { label: string; help: string; action: string }> = {
-  markdown: { label: "Markdown (.md)", help: "Plain text with headings: reads well anywhere, pastes into notes and wikis.", action: "Download Markdown" },
+  markdown: {
+    label: "Markdown (.md)",
+    help: "Plain text with headings: reads well anywhere, pastes into notes and wikis.",
+    action: "Download Markdown",
+  },
   docx: { label: "Word (.docx)", help: "A formatted document to edit, share or send on.", action: "Download Word document" },
   csv: { label: "CSV (spreadsheet)", help: "One row per annotation, for Excel, Google Sheets or analysis.", action: "Download CSV" },
-  jsonld: { label: "W3C JSON-LD (for other annotation tools)", help: "Standard Web Annotations with their quotes, to import into another report or tool.", action: "Download JSON-LD" },
-  print: { label: "Printable page (save as PDF)", help: "Opens a clean page in a new tab; print it or save it as PDF from there.", action: "Open printable page" },
+  jsonld: {
+    label: "W3C JSON-LD (for other annotation tools)",
+    help: "Standard Web Annotations with their quotes, to import into another report or tool.",
+    action: "Download JSON-LD",
+  },
+  print: {
+    label: "Printable page (save as PDF)",
+    help: "Opens a clean page in a new tab; print it or save it as PDF from there.",
+    action: "Open printable page",
+  },
 };
 
 const STATUSES = [
@@ -85,7 +97,10 @@ export function ExportDialog({ reportId, slug, members, tags, initialFilters }: 
 
   const dateProblem = dateRangeProblem(choices.from, choices.to);
   const href = target === "print" ? printUrl(slug, reportId, choices) : exportUrl(reportId, target, choices);
-  const filtered = activeCount({ kind: choices.kind, verdict: choices.verdict, status: choices.status, tag: choices.tag, author: choices.author }) > 0 || !!choices.from || !!choices.to;
+  const filtered =
+    activeCount({ kind: choices.kind, verdict: choices.verdict, status: choices.status, tag: choices.tag, author: choices.author }) > 0 ||
+    !!choices.from ||
+    !!choices.to;
   const memberIds = new Set(members.map((m) => m.id));
   const tagKeys = new Set(tags.map((t) => t.name.toLocaleLowerCase("en")));
   const onlyPrivate = !!choices.includePrivate && choices.visibility?.length === 1 && choices.visibility[0] === "private";
@@ -111,7 +126,13 @@ export function ExportDialog({ reportId, slug, members, tags, initialFilters }: 
                 {TARGET_TEXT[target].action}
               </Button>
             ) : target === "print" ? (
-              <a href={href} target="_blank" rel="noopener" className={buttonClass("primary")} onClick={() => setStarted("The printable page opened in a new tab.")}>
+              <a
+                href={href}
+                target="_blank"
+                rel="noopener"
+                className={buttonClass("primary")}
+                onClick={() => setStarted("The printable page opened in a new tab.")}
+              >
                 {TARGET_TEXT.print.action}
                 <span className="sr-only"> (opens in a new tab)</span>
               </a>
@@ -120,7 +141,11 @@ export function ExportDialog({ reportId, slug, members, tags, initialFilters }: 
                 href={href}
                 download
                 className={buttonClass("primary")}
-                onClick={() => setStarted("Your download has started. A large report can take a few seconds; your browser shows the file when it is ready.")}
+                onClick={() =>
+                  setStarted(
+                    "Your download has started. A large report can take a few seconds; your browser shows the file when it is ready.",
+                  )
+                }
               >
                 {TARGET_TEXT[target].action}
               </a>
@@ -168,16 +193,28 @@ export function ExportDialog({ reportId, slug, members, tags, initialFilters }: 
               Which annotations
             </h3>
             {filtered && (
-              <button type="button" onClick={() => update({ kind: [], verdict: [], status: [], tag: [], author: [], from: "", to: "" })} className="text-xs text-stone-600 underline underline-offset-2 hover:text-stone-900 dark:text-stone-400 dark:hover:text-stone-100">
+              <button
+                type="button"
+                onClick={() => update({ kind: [], verdict: [], status: [], tag: [], author: [], from: "", to: "" })}
+                className="text-xs text-stone-600 underline underline-offset-2 hover:text-stone-900 dark:text-stone-400 dark:hover:text-stone-100"
+              >
                 Clear filters
               </button>
             )}
           </div>
           <p className="mt-0.5 text-xs text-stone-500 dark:text-stone-400">
-            Starts from the sidebar’s filters. {filtered ? "Only annotations that match every group are exported." : "With no filters, every annotation shared with the team is exported."}
+            Starts from the sidebar’s filters.{" "}
+            {filtered
+              ? "Only annotations that match every group are exported."
+              : "With no filters, every annotation shared with the team is exported."}
           </p>
           <div className="mt-3 grid gap-x-6 gap-y-4 sm:grid-cols-2">
-            <CheckGroup legend="Kind" options={ANNOTATION_KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] }))} selected={choices.kind ?? []} onChange={(kind) => update({ kind })} />
+            <CheckGroup
+              legend="Kind"
+              options={ANNOTATION_KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] }))}
+              selected={choices.kind ?? []}
+              onChange={(kind) => update({ kind })}
+            />
             <CheckGroup
               legend="Verdict"
               hint="Claims only."
@@ -213,11 +250,27 @@ export function ExportDialog({ reportId, slug, members, tags, initialFilters }: 
               <div className="mt-1.5 flex flex-wrap items-end gap-3">
                 <label className="block text-sm text-stone-700 dark:text-stone-300">
                   From
-                  <TextInput type="date" value={choices.from ?? ""} max={choices.to || undefined} onChange={(e) => update({ from: e.target.value })} aria-invalid={dateProblem ? true : undefined} aria-describedby={`${ids}-dates-hint${dateProblem ? ` ${ids}-dates-error` : ""}`} className="mt-1 w-40" />
+                  <TextInput
+                    type="date"
+                    value={choices.from ?? ""}
+                    max={choices.to || undefined}
+                    onChange={(e) => update({ from: e.target.value })}
+                    aria-invalid={dateProblem ? true : undefined}
+                    aria-describedby={`${ids}-dates-hint${dateProblem ? ` ${ids}-dates-error` : ""}`}
+                    className="mt-1 w-40"
+                  />
                 </label>
                 <label className="block text-sm text-stone-700 dark:text-stone-300">
                   To
-                  <TextInput type="date" value={choices.to ?? ""} min={choices.from || undefined} onChange={(e) => update({ to: e.target.value })} aria-invalid={dateProblem ? true : undefined} aria-describedby={`${ids}-dates-hint${dateProblem ? ` ${ids}-dates-error` : ""}`} className="mt-1 w-40" />
+                  <TextInput
+                    type="date"
+                    value={choices.to ?? ""}
+                    min={choices.from || undefined}
+                    onChange={(e) => update({ to: e.target.value })}
+                    aria-invalid={dateProblem ? true : undefined}
+                    aria-describedby={`${ids}-dates-hint${dateProblem ? ` ${ids}-dates-error` : ""}`}
+                    className="mt-1 w-40"
+                  />
                 </label>
               </div>
               <p id={`${ids}-dates-hint`} className="mt-1 text-xs text-stone-500 dark:text-stone-400">
@@ -232,11 +285,22 @@ export function ExportDialog({ reportId, slug, members, tags, initialFilters }: 
           </div>
           <div className="mt-4 space-y-2 text-sm text-stone-800 dark:text-stone-200">
             <label className="flex items-center gap-2">
-              <input type="checkbox" checked={choices.includeReplies ?? true} onChange={(e) => update({ includeReplies: e.target.checked })} className="h-4 w-4 accent-stone-900 dark:accent-stone-100" />
+              <input
+                type="checkbox"
+                checked={choices.includeReplies ?? true}
+                onChange={(e) => update({ includeReplies: e.target.checked })}
+                className="h-4 w-4 accent-stone-900 dark:accent-stone-100"
+              />
               Include replies
             </label>
             <label className="flex items-center gap-2">
-              <input type="checkbox" checked={!!choices.includePrivate} onChange={(e) => update({ includePrivate: e.target.checked, visibility: [] })} aria-describedby={`${ids}-private-hint`} className="h-4 w-4 accent-stone-900 dark:accent-stone-100" />
+              <input
+                type="checkbox"
+                checked={!!choices.includePrivate}
+                onChange={(e) => update({ includePrivate: e.target.checked, visibility: [] })}
+                aria-describedby={`${ids}-private-hint`}
+                className="h-4 w-4 accent-stone-900 dark:accent-stone-100"
+              />
               Include my private annotations
             </label>
             <p id={`${ids}-private-hint`} className="ms-6 text-xs text-stone-500 dark:text-stone-400">
@@ -244,7 +308,12 @@ export function ExportDialog({ reportId, slug, members, tags, initialFilters }: 
             </p>
             {choices.includePrivate && (
               <label className="ms-6 flex items-center gap-2">
-                <input type="checkbox" checked={onlyPrivate} onChange={(e) => update({ visibility: e.target.checked ? ["private"] : [] })} className="h-4 w-4 accent-stone-900 dark:accent-stone-100" />
+                <input
+                  type="checkbox"
+                  checked={onlyPrivate}
+                  onChange={(e) => update({ visibility: e.target.checked ? ["private"] : [] })}
+                  className="h-4 w-4 accent-stone-900 dark:accent-stone-100"
+                />
                 Only my private annotations
               </label>
             )}
@@ -257,10 +326,7 @@ export function ExportDialog({ reportId, slug, members, tags, initialFilters }: 
 
         <details className="mt-4 rounded-md border border-stone-200 px-3 py-2 text-sm dark:border-stone-800">
           <summary className="cursor-pointer text-stone-700 dark:text-stone-300">Address for scripts</summary>
-          <ScriptAddress
-            url={`${origin}${href}`}
-            api={target !== "print"}
-          />
+          <ScriptAddress url={`${origin}${href}`} api={target !== "print"} />
         </details>
       </Modal>
     </>
@@ -295,8 +361,19 @@ function CheckGroup({
         <div className="mt-1.5 flex max-h-36 flex-wrap gap-x-4 gap-y-1.5 overflow-y-auto p-0.5">
           {options.map((o) => (
             <label key={o.value} className="flex min-w-0 items-center gap-2 text-sm text-stone-800 dark:text-stone-200">
-              <input type="checkbox" checked={selected.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} className="h-4 w-4 shrink-0 accent-stone-900 dark:accent-stone-100" />
-              {o.color !== undefined && <span aria-hidden="true" className="h-2 w-2 shrink-0 rounded-full" style={{ backgroundColor: o.color && /^#[0-9a-f]{6}$/i.test(o.color) ? o.color : "#57534e" }} />}
+              <input
+                type="checkbox"
+                checked={selected.includes(o.value)}
+                onChange={(e) => toggle(o.value, e.target.checked)}
+                className="h-4 w-4 shrink-0 accent-stone-900 dark:accent-stone-100"
+              />
+              {o.color !== undefined && (
+                <span
+                  aria-hidden="true"
+                  className="h-2 w-2 shrink-0 rounded-full"
+                  style={{ backgroundColor: o.color && /^#[0-9a-f]{6}$/i.test(o.color) ? o.color : "#57534e" }}
+                />
+              )}
               <span dir="auto" className="truncate">
                 {o.label}
               </span>
@@ -323,7 +400,9 @@ function ScriptAddress({ url, api }: { url: string; api: boolean }) {
   return (
     <div className="mt-2 space-y-2">
       <div className="flex items-start gap-2">
-        <code className="block min-w-0 flex-1 rounded bg-stone-100 px-2 py-1.5 font-mono text-xs break-all text-stone-800 select-all dark:bg-stone-800 dark:text-stone-200">{url}</code>
+        <code className="block min-w-0 flex-1 rounded bg-stone-100 px-2 py-1.5 font-mono text-xs break-all text-stone-800 select-all dark:bg-stone-800 dark:text-stone-200">
+          {url}
+        </code>
         <Button variant="secondary" size="sm" onClick={() => void copy(url, "Address")}>
           Copy
         </Button>
@@ -338,14 +417,18 @@ function ScriptAddress({ url, api }: { url: string; api: boolean }) {
             ; the file keeps its name with <code className="font-mono">-OJ</code>:
           </p>
           <div className="flex items-start gap-2">
-            <code className="block min-w-0 flex-1 rounded bg-stone-100 px-2 py-1.5 font-mono text-xs break-all text-stone-800 select-all dark:bg-stone-800 dark:text-stone-200">{curl}</code>
+            <code className="block min-w-0 flex-1 rounded bg-stone-100 px-2 py-1.5 font-mono text-xs break-all text-stone-800 select-all dark:bg-stone-800 dark:text-stone-200">
+              {curl}
+            </code>
             <Button variant="secondary" size="sm" onClick={() => void copy(curl, "Command")}>
               Copy
             </Button>
           </div>
         </>
       ) : (
-        <p className="text-xs text-stone-600 dark:text-stone-400">A page of the app, for people signed in. For scripts, choose a file format.</p>
+        <p className="text-xs text-stone-600 dark:text-stone-400">
+          A page of the app, for people signed in. For scripts, choose a file format.
+        </p>
       )}
       <p aria-live="polite" className="text-xs text-stone-600 empty:hidden dark:text-stone-400">
         {copied}

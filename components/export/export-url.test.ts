@@ -10,8 +10,16 @@ describe("exportUrl", () => {
   });
 
   it("repeats a parameter for several values, in a fixed order", () => {
-    const url = exportUrl("r1", "csv", { tag: ["Methods", "Numbers"], kind: ["claim", "question"], author: ["u1"], verdict: ["contested"], status: ["open"] });
-    expect(url).toBe("/api/v1/reports/r1/export?format=csv&kind=claim&kind=question&verdict=contested&status=open&tag=Methods&tag=Numbers&author=u1");
+    const url = exportUrl("r1", "csv", {
+      tag: ["Methods", "Numbers"],
+      kind: ["claim", "question"],
+      author: ["u1"],
+      verdict: ["contested"],
+      status: ["open"],
+    });
+    expect(url).toBe(
+      "/api/v1/reports/r1/export?format=csv&kind=claim&kind=question&verdict=contested&status=open&tag=Methods&tag=Numbers&author=u1",
+    );
   });
 
   it("encodes tag names with commas, spaces and other scripts", () => {
@@ -42,17 +50,36 @@ describe("exportUrl", () => {
   });
 
   it("builds a query the server's schemas accept, meaning the same thing", () => {
-    const url = exportUrl("r1", "csv", { kind: ["claim"], tag: ["Data, sources"], from: "2026-01-01", to: "2026-01-31", includeReplies: false, includePrivate: true, visibility: ["private"] });
+    const url = exportUrl("r1", "csv", {
+      kind: ["claim"],
+      tag: ["Data, sources"],
+      from: "2026-01-01",
+      to: "2026-01-31",
+      includeReplies: false,
+      includePrivate: true,
+      visibility: ["private"],
+    });
     const query = new URL(url, "http://x").searchParams;
-    expect(exportFiltersSchema.parse(filtersFromSearchParams(query))).toEqual({ kind: ["claim"], tag: ["Data, sources"], visibility: ["private"] });
-    expect(exportOptionsSchema.parse(exportOptionsFromSearchParams(query))).toEqual({ from: "2026-01-01", to: "2026-01-31", includeReplies: false, includePrivate: true });
+    expect(exportFiltersSchema.parse(filtersFromSearchParams(query))).toEqual({
+      kind: ["claim"],
+      tag: ["Data, sources"],
+      visibility: ["private"],
+    });
+    expect(exportOptionsSchema.parse(exportOptionsFromSearchParams(query))).toEqual({
+      from: "2026-01-01",
+      to: "2026-01-31",
+      includeReplies: false,
+      includePrivate: true,
+    });
   });
 });
 
 describe("printUrl", () => {
   it("is the report's print page with the same query, without a format", () => {
     expect(printUrl("energy-desk", "r1")).toBe("/w/energy-desk/r/r1/print");
-    expect(printUrl("energy-desk", "r1", { kind: ["claim"], includeReplies: false })).toBe("/w/energy-desk/r/r1/print?kind=claim&includeReplies=false");
+    expect(printUrl("energy-desk", "r1", { kind: ["claim"], includeReplies: false })).toBe(
+      "/w/energy-desk/r/r1/print?kind=claim&includeReplies=false",
+    );
   });
 });
 

@@ -25,7 +25,9 @@ export function PrintView({ data }: { data: ExportData }) {
       className="mx-auto max-w-3xl rounded-sm bg-white px-6 py-10 font-serif text-stone-900 shadow-sm ring-1 ring-stone-200 sm:px-14 sm:py-14 dark:bg-stone-900 dark:text-stone-100 dark:ring-stone-800 print:max-w-none print:rounded-none print:bg-white print:p-0 print:text-[10.5pt] print:text-black print:shadow-none print:ring-0"
     >
       <header className="border-b border-stone-300 pb-6 dark:border-stone-700">
-        <p className="font-sans text-xs tracking-wide text-stone-500 uppercase dark:text-stone-400">{report.workspace.name} · Annotations</p>
+        <p className="font-sans text-xs tracking-wide text-stone-500 uppercase dark:text-stone-400">
+          {report.workspace.name} · Annotations
+        </p>
         <h1 dir="auto" className="mt-2 text-3xl leading-tight font-semibold tracking-tight text-balance print:text-[20pt]">
           {report.title}
         </h1>
@@ -92,7 +94,10 @@ export function PrintView({ data }: { data: ExportData }) {
             const section = sections.get(index);
             return (
               <section key={index} aria-labelledby={`print-p-${index}`} className="mt-8">
-                <h3 id={`print-p-${index}`} className="border-b border-stone-200 pb-1 font-sans text-sm font-semibold text-stone-700 break-after-avoid dark:border-stone-800 dark:text-stone-300">
+                <h3
+                  id={`print-p-${index}`}
+                  className="break-after-avoid border-b border-stone-200 pb-1 font-sans text-sm font-semibold text-stone-700 dark:border-stone-800 dark:text-stone-300"
+                >
                   <a href={passageUrl(report, index)} className="hover:underline">
                     ¶ {index}
                   </a>
@@ -173,7 +178,7 @@ function ClaimsTable({ claims }: { claims: ExportAnnotation[] }) {
       </thead>
       <tbody>
         {claims.map((c) => (
-          <tr key={c.id} className="border-b border-stone-200 align-top break-inside-avoid dark:border-stone-800">
+          <tr key={c.id} className="break-inside-avoid border-b border-stone-200 align-top dark:border-stone-800">
             <td dir="auto" className="py-2 pe-3">
               {c.claimSummary || <span className="font-serif italic">“{c.quote}”</span>}
             </td>
@@ -229,7 +234,12 @@ function StanceLine({ stance: s }: { stance: ExportStance }) {
         <>
           {" "}
           <span className="text-stone-500 dark:text-stone-400">Evidence:</span>{" "}
-          <a href={s.evidence.url} dir="auto" className="break-all text-blue-700 underline underline-offset-2 dark:text-blue-300" {...(s.evidence.external ? { rel: "noopener noreferrer nofollow" } : {})}>
+          <a
+            href={s.evidence.url}
+            dir="auto"
+            className="break-all text-blue-700 underline underline-offset-2 dark:text-blue-300"
+            {...(s.evidence.external ? { rel: "noopener noreferrer nofollow" } : {})}
+          >
             {s.evidence.label}
           </a>
         </>
@@ -246,17 +256,37 @@ function Quote({ annotation, passage }: { annotation: ExportAnnotation; passage:
     let node: React.ReactNode = run.text;
     if (run.italic) node = <em className="not-italic">{node}</em>;
     if (run.bold) node = <strong>{node}</strong>;
-    if (run.href) node = <a href={run.href} rel="noopener noreferrer nofollow" className="underline">{node}</a>;
+    if (run.href)
+      node = (
+        <a href={run.href} rel="noopener noreferrer nofollow" className="underline">
+          {node}
+        </a>
+      );
     return <Fragment key={i}>{node}</Fragment>;
   });
 }
 
-function AnnotationBlock({ annotation: a, includeReplies, passage }: { annotation: ExportAnnotation; includeReplies: boolean; passage: ExportPassage | undefined }) {
-  const facts = [a.visibility === "private" ? "Private" : null, a.status === "resolved" ? "Resolved" : null, a.tags.length > 0 ? `Tags: ${a.tags.join(", ")}` : null].filter(Boolean);
+function AnnotationBlock({
+  annotation: a,
+  includeReplies,
+  passage,
+}: {
+  annotation: ExportAnnotation;
+  includeReplies: boolean;
+  passage: ExportPassage | undefined;
+}) {
+  const facts = [
+    a.visibility === "private" ? "Private" : null,
+    a.status === "resolved" ? "Resolved" : null,
+    a.tags.length > 0 ? `Tags: ${a.tags.join(", ")}` : null,
+  ].filter(Boolean);
   return (
-    <div className="py-4 break-inside-avoid">
+    <div className="break-inside-avoid py-4">
       {a.quote.trim() && (
-        <blockquote dir="auto" className="border-s-2 border-stone-300 ps-4 text-[1.05rem] leading-relaxed text-stone-700 italic dark:border-stone-600 dark:text-stone-300">
+        <blockquote
+          dir="auto"
+          className="border-s-2 border-stone-300 ps-4 text-[1.05rem] leading-relaxed text-stone-700 italic dark:border-stone-600 dark:text-stone-300"
+        >
           <Quote annotation={a} passage={passage} />
         </blockquote>
       )}
@@ -280,7 +310,8 @@ function AnnotationBlock({ annotation: a, includeReplies, passage }: { annotatio
           )}
           <span className="text-stone-500 dark:text-stone-400">Verdict: </span>
           <span className="font-semibold">{VERDICT_LABEL[a.verdict]}</span>
-          {a.verdictSetAt && <span dir="auto">, {verdictSetText(a)}</span>} <span className="text-stone-600 dark:text-stone-400">({tallyText(a.tally)})</span>
+          {a.verdictSetAt && <span dir="auto">, {verdictSetText(a)}</span>}{" "}
+          <span className="text-stone-600 dark:text-stone-400">({tallyText(a.tally)})</span>
         </p>
       )}
       {a.body.trim() && <MarkdownBody markdown={a.body} className="mt-2 font-serif text-base! leading-relaxed" />}
@@ -292,7 +323,10 @@ function AnnotationBlock({ annotation: a, includeReplies, passage }: { annotatio
         </ul>
       )}
       {includeReplies && a.replies.length > 0 && (
-        <ol aria-label={`${a.replies.length} ${a.replies.length === 1 ? "reply" : "replies"}`} className="mt-3 space-y-3 border-s border-stone-200 ps-4 dark:border-stone-700">
+        <ol
+          aria-label={`${a.replies.length} ${a.replies.length === 1 ? "reply" : "replies"}`}
+          className="mt-3 space-y-3 border-s border-stone-200 ps-4 dark:border-stone-700"
+        >
           {a.replies.map((r) => (
             <li key={r.id} className="break-inside-avoid">
               <p className="font-sans text-xs text-stone-600 dark:text-stone-400">

@@ -5,7 +5,12 @@ import { workspaceExportUrl } from "./export-url";
 export function WorkspaceExportButton({ workspaceId }: { workspaceId: string }) {
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-      <a href={workspaceExportUrl(workspaceId)} download className={buttonClass("secondary", "sm")} aria-describedby={`export-${workspaceId}-help`}>
+      <a
+        href={workspaceExportUrl(workspaceId)}
+        download
+        className={buttonClass("secondary", "sm")}
+        aria-describedby={`export-${workspaceId}-help`}
+      >
         Export workspace (.zip)
       </a>
       <p id={`export-${workspaceId}-help`} className="text-xs text-stone-500 dark:text-stone-400">

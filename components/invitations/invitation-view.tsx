@@ -26,21 +26,35 @@ export function InvitationView({ link, token, viewer }: { link: InvitationLink; 
   if (link.state === "unknown") {
     return (
       <Card title="This invitation link does not work">
-        <p className={muted}>Check that you copied the whole link. If it still does not work, ask the person who invited you for a new one.</p>
-        <ButtonLink href="/" variant="secondary" className="w-full">Go to Marginalia</ButtonLink>
+        <p className={muted}>
+          Check that you copied the whole link. If it still does not work, ask the person who invited you for a new one.
+        </p>
+        <ButtonLink href="/" variant="secondary" className="w-full">
+          Go to Marginalia
+        </ButtonLink>
       </Card>
     );
   }
   const { workspace, invitedBy } = link;
-  const open = <ButtonLink href={`/w/${workspace.slug}`} className="w-full">Open {workspace.name}</ButtonLink>;
+  const open = (
+    <ButtonLink href={`/w/${workspace.slug}`} className="w-full">
+      Open {workspace.name}
+    </ButtonLink>
+  );
   if (link.state === "accepted") {
     return (
       <Card title="This invitation has already been used">
         <p className={muted}>
           An invitation link works once.{" "}
-          {viewer && link.viewerIsMember ? `You are a member of ${workspace.name}.` : `If you joined ${workspace.name} with it, sign in to continue.`}
+          {viewer && link.viewerIsMember
+            ? `You are a member of ${workspace.name}.`
+            : `If you joined ${workspace.name} with it, sign in to continue.`}
         </p>
-        {!viewer && <ButtonLink href={`/signin?callbackUrl=${encodeURIComponent(`/w/${workspace.slug}`)}`} className="w-full">Sign in</ButtonLink>}
+        {!viewer && (
+          <ButtonLink href={`/signin?callbackUrl=${encodeURIComponent(`/w/${workspace.slug}`)}`} className="w-full">
+            Sign in
+          </ButtonLink>
+        )}
         {viewer && link.viewerIsMember && open}
       </Card>
     );
@@ -49,7 +63,8 @@ export function InvitationView({ link, token, viewer }: { link: InvitationLink; 
     return (
       <Card title="This invitation was withdrawn">
         <p className={muted}>
-          An owner of {workspace.name} withdrew it, or sent a newer link in its place. If you still need to join, ask {invitedBy} for a new link.
+          An owner of {workspace.name} withdrew it, or sent a newer link in its place. If you still need to join, ask {invitedBy} for a new
+          link.
         </p>
       </Card>
     );
@@ -78,7 +93,11 @@ export function InvitationView({ link, token, viewer }: { link: InvitationLink; 
         <p className={muted}>To join as {link.email}, sign out, then register or sign in with that address here.</p>
         <SignOutAndReturn path={`/invite/${token}`} />
         <p className={muted}>
-          Or <Link href="/" className="underline underline-offset-2">go back to your workspaces</Link>.
+          Or{" "}
+          <Link href="/" className="underline underline-offset-2">
+            go back to your workspaces
+          </Link>
+          .
         </p>
       </Card>
     );

@@ -15,7 +15,10 @@ export function SearchBox({ fallbackSlug }: { fallbackSlug: string | null }) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.key === "k" && (e.metaKey || e.ctrlKey)) || (e.key === "/" && !isTypingTarget(e.target) && !e.metaKey && !e.ctrlKey && !e.altKey)) {
+      if (
+        (e.key === "k" && (e.metaKey || e.ctrlKey)) ||
+        (e.key === "/" && !isTypingTarget(e.target) && !e.metaKey && !e.ctrlKey && !e.altKey)
+      ) {
         e.preventDefault();
         input.current?.focus();
         input.current?.select();
@@ -59,7 +62,12 @@ export function SearchBox({ fallbackSlug }: { fallbackSlug: string | null }) {
             aria-keyshortcuts="/ Control+K"
             className="h-8 w-48 rounded-md border border-stone-300 bg-white pr-8 pl-8 text-sm placeholder:text-stone-500 focus:w-72 focus:border-amber-600 focus:outline-2 focus:outline-amber-600/30 motion-safe:transition-[width] lg:w-64 dark:border-stone-700 dark:bg-stone-900"
           />
-          <kbd aria-hidden="true" className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2 rounded border border-stone-300 px-1 text-[10px] text-stone-500 dark:border-stone-700">/</kbd>
+          <kbd
+            aria-hidden="true"
+            className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2 rounded border border-stone-300 px-1 text-[10px] text-stone-500 dark:border-stone-700"
+          >
+            /
+          </kbd>
         </label>
       </form>
     </>
@@ -68,7 +76,15 @@ export function SearchBox({ fallbackSlug }: { fallbackSlug: string | null }) {
 
 function SearchIcon({ className }: { className: string }) {
   return (
-    <svg aria-hidden="true" viewBox="0 0 20 20" className={className} fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round">
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 20 20"
+      className={className}
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.75"
+      strokeLinecap="round"
+    >
       <circle cx="9" cy="9" r="5.5" />
       <path d="M13.5 13.5 17 17" />
     </svg>

@@ -34,18 +34,36 @@ export function UserMenu({ name, email, children }: { name: string; email: strin
         {children}
       </button>
       {open && (
-        <div role="menu" className="absolute right-0 mt-2 w-60 rounded-lg border border-stone-200 bg-white py-1 text-sm shadow-lg dark:border-stone-800 dark:bg-stone-900">
+        <div
+          role="menu"
+          className="absolute right-0 mt-2 w-60 rounded-lg border border-stone-200 bg-white py-1 text-sm shadow-lg dark:border-stone-800 dark:bg-stone-900"
+        >
           <div className="border-b border-stone-100 px-3 py-2 dark:border-stone-800">
             <p className="font-medium">{name}</p>
             <p className="truncate text-xs text-stone-500 dark:text-stone-400">{email}</p>
           </div>
-          <Link role="menuitem" href="/" className="block px-3 py-2 hover:bg-stone-100 dark:hover:bg-stone-800" onClick={() => setOpen(false)}>
+          <Link
+            role="menuitem"
+            href="/"
+            className="block px-3 py-2 hover:bg-stone-100 dark:hover:bg-stone-800"
+            onClick={() => setOpen(false)}
+          >
             Your workspaces
           </Link>
-          <Link role="menuitem" href="/settings" className="block px-3 py-2 hover:bg-stone-100 dark:hover:bg-stone-800" onClick={() => setOpen(false)}>
+          <Link
+            role="menuitem"
+            href="/settings"
+            className="block px-3 py-2 hover:bg-stone-100 dark:hover:bg-stone-800"
+            onClick={() => setOpen(false)}
+          >
             Settings and API tokens
           </Link>
-          <button role="menuitem" type="button" className="block w-full px-3 py-2 text-left hover:bg-stone-100 dark:hover:bg-stone-800" onClick={() => signOut({ callbackUrl: "/signin" })}>
+          <button
+            role="menuitem"
+            type="button"
+            className="block w-full px-3 py-2 text-left hover:bg-stone-100 dark:hover:bg-stone-800"
+            onClick={() => signOut({ callbackUrl: "/signin" })}
+          >
             Sign out
           </button>
         </div>

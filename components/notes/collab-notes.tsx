@@ -47,7 +47,11 @@ export const CollabNotes = forwardRef<ChildHandle, Props>(function CollabNotes({
     return () => window.removeEventListener("beforeunload", onBeforeUnload);
   }, [session]);
 
-  useImperativeHandle(ref, () => ({ insert: (markdown: string) => !!editor && !readOnly && insertMarkdown(editor, markdown, usedCursor.current) }), [editor, readOnly]);
+  useImperativeHandle(
+    ref,
+    () => ({ insert: (markdown: string) => !!editor && !readOnly && insertMarkdown(editor, markdown, usedCursor.current) }),
+    [editor, readOnly],
+  );
 
   return (
     <section

@@ -106,23 +106,84 @@ export function NotesEditor({ initialMarkdown = "", members, onChange, onEditor,
   return (
     <div className="flex min-h-0 flex-1 flex-col">
       {!readOnly && (
-        <div role="toolbar" aria-label="Formatting" className="flex flex-wrap items-center gap-0.5 border-b border-stone-200 px-2 py-1 dark:border-stone-800">
-          <button type="button" className={`${toolButton} text-xs font-semibold`} aria-label="Heading" aria-pressed={active?.h1} onClick={() => chain()?.toggleHeading({ level: 1 }).run()}>H1</button>
-          <button type="button" className={`${toolButton} text-xs font-semibold`} aria-label="Subheading" aria-pressed={active?.h2} onClick={() => chain()?.toggleHeading({ level: 2 }).run()}>H2</button>
+        <div
+          role="toolbar"
+          aria-label="Formatting"
+          className="flex flex-wrap items-center gap-0.5 border-b border-stone-200 px-2 py-1 dark:border-stone-800"
+        >
+          <button
+            type="button"
+            className={`${toolButton} text-xs font-semibold`}
+            aria-label="Heading"
+            aria-pressed={active?.h1}
+            onClick={() => chain()?.toggleHeading({ level: 1 }).run()}
+          >
+            H1
+          </button>
+          <button
+            type="button"
+            className={`${toolButton} text-xs font-semibold`}
+            aria-label="Subheading"
+            aria-pressed={active?.h2}
+            onClick={() => chain()?.toggleHeading({ level: 2 }).run()}
+          >
+            H2
+          </button>
           <span aria-hidden="true" className="mx-1 h-4 w-px bg-stone-200 dark:bg-stone-700" />
-          <button type="button" className={`${toolButton} font-bold`} aria-label="Bold" aria-pressed={active?.bold} onClick={() => chain()?.toggleBold().run()}>B</button>
-          <button type="button" className={`${toolButton} italic`} aria-label="Italic" aria-pressed={active?.italic} onClick={() => chain()?.toggleItalic().run()}>I</button>
-          <button type="button" className={toolButton} aria-label="Link" aria-pressed={active?.link} aria-expanded={linkOpen} onClick={() => setLinkOpen((o) => !o)}>
+          <button
+            type="button"
+            className={`${toolButton} font-bold`}
+            aria-label="Bold"
+            aria-pressed={active?.bold}
+            onClick={() => chain()?.toggleBold().run()}
+          >
+            B
+          </button>
+          <button
+            type="button"
+            className={`${toolButton} italic`}
+            aria-label="Italic"
+            aria-pressed={active?.italic}
+            onClick={() => chain()?.toggleItalic().run()}
+          >
+            I
+          </button>
+          <button
+            type="button"
+            className={toolButton}
+            aria-label="Link"
+            aria-pressed={active?.link}
+            aria-expanded={linkOpen}
+            onClick={() => setLinkOpen((o) => !o)}
+          >
             <Icon d="M10 13a5 5 0 0 0 7.5.5l3-3a5 5 0 0 0-7-7l-1.7 1.7M14 11a5 5 0 0 0-7.5-.5l-3 3a5 5 0 0 0 7 7l1.7-1.7" />
           </button>
           <span aria-hidden="true" className="mx-1 h-4 w-px bg-stone-200 dark:bg-stone-700" />
-          <button type="button" className={toolButton} aria-label="Bulleted list" aria-pressed={active?.bullet} onClick={() => chain()?.toggleBulletList().run()}>
+          <button
+            type="button"
+            className={toolButton}
+            aria-label="Bulleted list"
+            aria-pressed={active?.bullet}
+            onClick={() => chain()?.toggleBulletList().run()}
+          >
             <Icon d="M9 6h11M9 12h11M9 18h11M4.5 6h.01M4.5 12h.01M4.5 18h.01" />
           </button>
-          <button type="button" className={toolButton} aria-label="Numbered list" aria-pressed={active?.ordered} onClick={() => chain()?.toggleOrderedList().run()}>
+          <button
+            type="button"
+            className={toolButton}
+            aria-label="Numbered list"
+            aria-pressed={active?.ordered}
+            onClick={() => chain()?.toggleOrderedList().run()}
+          >
             <Icon d="M10 6h10M10 12h10M10 18h10M4 4.5h1.5V9M4 9h3M4 14.5c.5-.7 2.5-.9 2.6.4.1 1-2.6 2.1-2.6 3.6h3" />
           </button>
-          <button type="button" className={toolButton} aria-label="Quote" aria-pressed={active?.quote} onClick={() => chain()?.toggleBlockquote().run()}>
+          <button
+            type="button"
+            className={toolButton}
+            aria-label="Quote"
+            aria-pressed={active?.quote}
+            onClick={() => chain()?.toggleBlockquote().run()}
+          >
             <Icon d="M7 7h4v4c0 3-2 5-4 5M14 7h4v4c0 3-2 5-4 5" />
           </button>
         </div>

@@ -70,7 +70,8 @@ export const NotesPanel = forwardRef<NotesPanelHandle, Props>(function NotesPane
 
   let body: React.ReactNode;
   if (mode.kind === "collab") body = <CollabNotes ref={child} session={mode.session} members={members} canEdit={canEdit} onReady={flush} />;
-  else if (mode.kind === "plain") body = <PlainNotes ref={child} reportId={reportId} memory={memory} canEdit={canEdit} members={members} meId={meId} onReady={flush} />;
+  else if (mode.kind === "plain")
+    body = <PlainNotes ref={child} reportId={reportId} memory={memory} canEdit={canEdit} members={members} meId={meId} onReady={flush} />;
   else body = <ConnectingNotes body={memory.recall().saved.body} />;
   return (
     <>
@@ -85,8 +86,14 @@ export const NotesPanel = forwardRef<NotesPanelHandle, Props>(function NotesPane
 /** The saved notes, read-only, while the collaboration server is asked. */
 function ConnectingNotes({ body }: { body: string }) {
   return (
-    <section aria-label="Team notes" aria-busy="true" className="flex min-h-0 flex-1 flex-col overflow-hidden rounded-lg border border-stone-200 bg-white shadow-sm dark:border-stone-800 dark:bg-stone-900">
-      <div className={`min-h-[12rem] flex-1 px-4 py-3 text-stone-500 dark:text-stone-400 ${NOTES_PROSE}`}>{body.trim() && <MarkdownBody markdown={body} />}</div>
+    <section
+      aria-label="Team notes"
+      aria-busy="true"
+      className="flex min-h-0 flex-1 flex-col overflow-hidden rounded-lg border border-stone-200 bg-white shadow-sm dark:border-stone-800 dark:bg-stone-900"
+    >
+      <div className={`min-h-[12rem] flex-1 px-4 py-3 text-stone-500 dark:text-stone-400 ${NOTES_PROSE}`}>
+        {body.trim() && <MarkdownBody markdown={body} />}
+      </div>
       <footer className="border-t border-stone-200 px-3 py-1.5 text-xs text-stone-500 dark:border-stone-800 dark:text-stone-400">
         <span data-testid="notes-status" data-status="connecting">
           Connecting…

@@ -75,7 +75,10 @@ export const PlainNotes = forwardRef<ChildHandle, Props>(function PlainNotes({ r
     saving.current = true;
     setStatus("saving");
     try {
-      const next = await apiFetch<NotesData>(`/api/v1/reports/${reportId}/notes`, { method: "PUT", json: { body, version: base.current.version } });
+      const next = await apiFetch<NotesData>(`/api/v1/reports/${reportId}/notes`, {
+        method: "PUT",
+        json: { body, version: base.current.version },
+      });
       base.current = next;
       memory.remember(next, latest.current);
       setSaved(next);
@@ -164,11 +167,16 @@ export const PlainNotes = forwardRef<ChildHandle, Props>(function PlainNotes({ r
     };
   }, [editor, reportId, memory]);
 
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 
-  useImperativeHandle(ref, () => ({ insert: (markdown: string) => !!editor && insertMarkdown(editor, markdown, usedCursor.current) }), [editor]);
+  useImperativeHandle(ref, () => ({ insert: (markdown: string) => !!editor && insertMarkdown(editor, markdown, usedCursor.current) }), [
+    editor,
+  ]);
   useEffect(() => {
     if (editor) onReady?.();
   }, [editor, onReady]);
@@ -207,9 +215,16 @@ export const PlainNotes = forwardRef<ChildHandle, Props>(function PlainNotes({ r
   }
 
   return (
-    <section aria-label="Team notes" className="flex min-h-0 flex-1 flex-col overflow-hidden rounded-lg border border-stone-200 bg-white shadow-sm dark:border-stone-800 dark:bg-stone-900">
+    <section
+      aria-label="Team notes"
+      className="flex min-h-0 flex-1 flex-col overflow-hidden rounded-lg border border-stone-200 bg-white shadow-sm dark:border-stone-800 dark:bg-stone-900"
+    >
       {conflict && (
-        <div role="alert" className="border-b border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-50" data-testid="notes-conflict">
+        <div
+          role="alert"
+          className="border-b border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-50"
+          data-testid="notes-conflict"
+        >
           <p className="font-medium">
             {conflict.updatedBy?.id === meId
               ? `You saved these notes elsewhere (another tab or device) ${conflict.updatedAt ? relativeTime(conflict.updatedAt) : ""} while writing here.`
@@ -220,14 +235,26 @@ export const PlainNotes = forwardRef<ChildHandle, Props>(function PlainNotes({ r
             {conflict.body.trim() ? <MarkdownBody markdown={conflict.body} /> : <p className="italic">Their version is empty.</p>}
           </div>
           <div className="mt-3 flex flex-wrap gap-2">
-            <Button size="sm" onClick={() => resolveWith("both")}>Keep both</Button>
-            <Button size="sm" variant="secondary" onClick={() => resolveWith("theirs")}>Use theirs</Button>
-            <Button size="sm" variant="secondary" onClick={() => resolveWith("mine")}>Keep mine</Button>
+            <Button size="sm" onClick={() => resolveWith("both")}>
+              Keep both
+            </Button>
+            <Button size="sm" variant="secondary" onClick={() => resolveWith("theirs")}>
+              Use theirs
+            </Button>
+            <Button size="sm" variant="secondary" onClick={() => resolveWith("mine")}>
+              Keep mine
+            </Button>
           </div>
           <p className="mt-2 text-xs">“Keep both” adds their version below yours, so you can merge by hand.</p>
         </div>
       )}
-      <NotesEditor initialMarkdown={initial.draft} members={members} onChange={onChange} onEditor={setEditor} onSaveNow={() => void save()} />
+      <NotesEditor
+        initialMarkdown={initial.draft}
+        members={members}
+        onChange={onChange}
+        onEditor={setEditor}
+        onSaveNow={() => void save()}
+      />
       <footer className="flex items-center justify-between gap-2 border-t border-stone-200 px-3 py-1.5 text-xs text-stone-500 dark:border-stone-800 dark:text-stone-400">
         <span aria-live="polite" data-testid="notes-status" data-status={status}>
           {status === "saved" && (saved.version === 0 ? "Nothing written yet" : "All changes saved")}

@@ -2,12 +2,21 @@ import { describe, expect, it } from "vitest";
 import { markdownToBlocks } from "@/lib/markdown/to-blocks";
 import { escapeMarkdownText, quoteMarkdown } from "./quote-markdown";
 
-const base = { quote: "Battery storage grew by 40% in 2022", passageIndex: 12, kind: "comment" as const, body: "Their chart says **35%**.", claimSummary: null, author: { name: "Alice" } };
+const base = {
+  quote: "Battery storage grew by 40% in 2022",
+  passageIndex: 12,
+  kind: "comment" as const,
+  body: "Their chart says **35%**.",
+  claimSummary: null,
+  author: { name: "Alice" },
+};
 
 describe("quoteMarkdown", () => {
   it("quotes the text in a block quote that links to its passage, then the comment", () => {
     const md = quoteMarkdown(base, "/w/desk/r/r1#p-12");
-    expect(md).toBe("> Battery storage grew by 40% in 2022\n>\n> — [¶ 12](/w/desk/r/r1#p-12)\n\n**Alice** commented:\n\nTheir chart says **35%**.");
+    expect(md).toBe(
+      "> Battery storage grew by 40% in 2022\n>\n> — [¶ 12](/w/desk/r/r1#p-12)\n\n**Alice** commented:\n\nTheir chart says **35%**.",
+    );
     const blocks = markdownToBlocks(md);
     expect(blocks[0].type).toBe("quote");
     expect(JSON.stringify(blocks[0])).toContain("/w/desk/r/r1#p-12");
@@ -29,7 +38,9 @@ describe("quoteMarkdown", () => {
   });
 
   it("names a claim's summary, and says nothing more for a bare highlight", () => {
-    expect(quoteMarkdown({ ...base, kind: "claim", claimSummary: "Storage grew 40%", body: "" }, "/p")).toContain("**Alice** marked a claim “Storage grew 40%”.");
+    expect(quoteMarkdown({ ...base, kind: "claim", claimSummary: "Storage grew 40%", body: "" }, "/p")).toContain(
+      "**Alice** marked a claim “Storage grew 40%”.",
+    );
     expect(quoteMarkdown({ ...base, kind: "highlight", body: "" }, "/p")).not.toContain("Alice");
   });
 
@@ -44,12 +55,22 @@ describe("quoteMarkdown", () => {
         verdictSetBy: { name: "Edna" },
         verdictSetAt: "2026-12-07T06:10:00.000Z",
         stances: [
-          { user: { name: "Anan" }, stance: "disputes", note: "The table says 35%", evidence: { url: "https://example.org/a3", passageId: null, annotationId: null, passage: null } },
+          {
+            user: { name: "Anan" },
+            stance: "disputes",
+            note: "The table says 35%",
+            evidence: { url: "https://example.org/a3", passageId: null, annotationId: null, passage: null },
+          },
           {
             user: { name: "Olive" },
             stance: "needs_evidence",
             note: null,
-            evidence: { url: null, passageId: "p3", annotationId: null, passage: { reportId: "r1", reportTitle: "Grid", index: 3, version: 1, current: true } },
+            evidence: {
+              url: null,
+              passageId: "p3",
+              annotationId: null,
+              passage: { reportId: "r1", reportTitle: "Grid", index: 3, version: 1, current: true },
+            },
           },
         ],
       },

@@ -34,7 +34,6 @@ const LEAD: Record<AnnotationKindName, string> = {
   claim: "marked a claim",
 };
 
-
 /** "Verdict: **Contested** (set by Edna Editor on 2026-12-07)" */
 function verdictLine(a: QuotedAnnotation): string {
   const verdict = `Verdict: **${VERDICT_LABEL[a.verdict ?? "unverified"]}**`;
@@ -53,9 +52,7 @@ function stanceLine(s: NonNullable<QuotedAnnotation["stances"]>[number], place: 
 }
 
 export function quoteMarkdown(a: QuotedAnnotation, passageHref: string): string {
-  const quoteLines = a.quote
-    .split(/\r?\n/)
-    .map((line) => `> ${escapeMarkdownText(line)}`.trimEnd());
+  const quoteLines = a.quote.split(/\r?\n/).map((line) => `> ${escapeMarkdownText(line)}`.trimEnd());
   const parts = [`${quoteLines.join("\n")}\n>\n> — [¶ ${a.passageIndex}](${passageHref})`];
   const summary = a.kind === "claim" && a.claimSummary ? ` “${escapeMarkdownText(a.claimSummary)}”` : "";
   const body = a.body.trim();

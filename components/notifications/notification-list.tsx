@@ -24,7 +24,11 @@ const KIND_WORD: Record<string, string> = { highlight: "highlight", comment: "co
 /** What happened, in a sentence: one wording per notification type (docs/api.md, "Who is notified"). */
 export function sentence(n: Pick<NotificationItem, "type" | "actor" | "annotation">): string {
   const kind = (n.annotation && KIND_WORD[n.annotation.kind]) ?? "annotation";
-  const verdict = n.annotation ? (isOneOf(VERDICTS, n.annotation.verdict) ? VERDICT_LABEL[n.annotation.verdict] : n.annotation.verdict) : "";
+  const verdict = n.annotation
+    ? isOneOf(VERDICTS, n.annotation.verdict)
+      ? VERDICT_LABEL[n.annotation.verdict]
+      : n.annotation.verdict
+    : "";
   switch (n.type) {
     case "mention":
       return `${n.actor.name} mentioned you`;
@@ -46,7 +50,15 @@ function announce(unread: number) {
 }
 
 /** The first page comes rendered from the server; "Show more" follows the cursor through the API. */
-export function NotificationList({ initial, initialUnread, initialCursor }: { initial: NotificationItem[]; initialUnread: number; initialCursor: string | null }) {
+export function NotificationList({
+  initial,
+  initialUnread,
+  initialCursor,
+}: {
+  initial: NotificationItem[];
+  initialUnread: number;
+  initialCursor: string | null;
+}) {
   const [unread, setUnread] = useState(initialUnread);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -54,7 +66,9 @@ export function NotificationList({ initial, initialUnread, initialCursor }: { in
     initial,
     initialCursor,
     fetchPage: async (cursor) => {
-      const page = await apiFetch<{ notifications: NotificationItem[]; unread: number; nextCursor: string | null }>(pageUrl("/api/v1/notifications", cursor));
+      const page = await apiFetch<{ notifications: NotificationItem[]; unread: number; nextCursor: string | null }>(
+        pageUrl("/api/v1/notifications", cursor),
+      );
       setUnread(page.unread);
       announce(page.unread);
       return { items: page.notifications, nextCursor: page.nextCursor };
@@ -112,7 +126,8 @@ export function NotificationList({ initial, initialUnread, initialCursor }: { in
       {error && <Alert>{error}</Alert>}
       {items.length === 0 ? (
         <EmptyState title="No notifications yet">
-          You’ll hear here when someone mentions you with @name (in a thread or the team notes), replies in a thread you’re part of, or sets the verdict on a claim you wrote or took a stance on.
+          You’ll hear here when someone mentions you with @name (in a thread or the team notes), replies in a thread you’re part of, or sets
+          the verdict on a claim you wrote or took a stance on.
         </EmptyState>
       ) : (
         <ul className="divide-y divide-stone-200 overflow-hidden rounded-lg border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">
@@ -129,7 +144,9 @@ export function NotificationList({ initial, initialUnread, initialCursor }: { in
                 >
                   <Avatar name={n.actor.name} id={n.actor.id} size="md" />
                   <div className="min-w-0 flex-1">
-                    <p className={`text-sm ${isUnread ? "font-semibold text-stone-900 dark:text-stone-50" : "text-stone-800 dark:text-stone-200"}`}>
+                    <p
+                      className={`text-sm ${isUnread ? "font-semibold text-stone-900 dark:text-stone-50" : "text-stone-800 dark:text-stone-200"}`}
+                    >
                       {sentence(n)}
                     </p>
                     <p className="mt-0.5 flex min-w-0 gap-1 text-xs text-stone-500 dark:text-stone-400">
@@ -139,12 +156,21 @@ export function NotificationList({ initial, initialUnread, initialCursor }: { in
                       <span aria-hidden="true">·</span>
                       <span className="shrink-0">{n.workspace.name}</span>
                       <span aria-hidden="true">·</span>
-                      <time className="shrink-0" dateTime={n.createdAt} title={new Date(n.createdAt).toLocaleString()} suppressHydrationWarning>
+                      <time
+                        className="shrink-0"
+                        dateTime={n.createdAt}
+                        title={new Date(n.createdAt).toLocaleString()}
+                        suppressHydrationWarning
+                      >
                         {relativeTime(n.createdAt)}
                       </time>
                     </p>
                     {n.annotation?.quote && (
-                      <p dir="auto" title={n.annotation.quote} className="mt-1.5 truncate font-serif text-[0.9rem] text-stone-600 italic dark:text-stone-400">
+                      <p
+                        dir="auto"
+                        title={n.annotation.quote}
+                        className="mt-1.5 truncate font-serif text-[0.9rem] text-stone-600 italic dark:text-stone-400"
+                      >
                         “{n.annotation.quote}”
                       </p>
                     )}
@@ -154,7 +180,13 @@ export function NotificationList({ initial, initialUnread, initialCursor }: { in
                       </p>
                     )}
                   </div>
-                  {isUnread && <span role="img" aria-label="Unread" className="mt-1.5 h-2.5 w-2.5 shrink-0 rounded-full bg-amber-600 dark:bg-amber-400" />}
+                  {isUnread && (
+                    <span
+                      role="img"
+                      aria-label="Unread"
+                      className="mt-1.5 h-2.5 w-2.5 shrink-0 rounded-full bg-amber-600 dark:bg-amber-400"
+                    />
+                  )}
                 </Link>
               </li>
             );
@@ -163,7 +195,12 @@ export function NotificationList({ initial, initialUnread, initialCursor }: { in
       )}
       {/* Beside the button that asked for the page, where the reader is looking. */}
       {pages.error && <Alert>{pages.error}</Alert>}
-      <ShowMore more={pages.more} onClick={pages.showMore} loading={pages.loading} shown={`${items.length} ${items.length === 1 ? "notification" : "notifications"} shown`} />
+      <ShowMore
+        more={pages.more}
+        onClick={pages.showMore}
+        loading={pages.loading}
+        shown={`${items.length} ${items.length === 1 ? "notification" : "notifications"} shown`}
+      />
     </div>
   );
 }

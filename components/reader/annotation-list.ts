@@ -6,7 +6,8 @@ import type { ReaderAnnotation } from "./types";
 export const READER_PAGE = 500;
 
 /** The list the reader reads its annotations from: the current version's, or an earlier one's. */
-export const readerListPath = (reportId: string, version: number | null) => `/api/v1/reports/${reportId}/annotations${version ? `?version=${version}` : ""}`;
+export const readerListPath = (reportId: string, version: number | null) =>
+  `/api/v1/reports/${reportId}/annotations${version ? `?version=${version}` : ""}`;
 
 /** A page of `GET /api/v1/reports/{id}/orphans`: `total` counts all of them. */
 export interface OrphansPage {

@@ -23,14 +23,29 @@ interface Props {
 }
 
 /** Above the cards: how many there are, who sees new ones, the orphans, and the filters. */
-export function AnnotationsHeader({ annotations, visibleCount, loadingRest, wide, filters, onFilters, visibility, orphans, canReattach, reattaching, onReattach }: Props) {
+export function AnnotationsHeader({
+  annotations,
+  visibleCount,
+  loadingRest,
+  wide,
+  filters,
+  onFilters,
+  visibility,
+  orphans,
+  canReattach,
+  reattaching,
+  onReattach,
+}: Props) {
   return (
     // In a long list's fixed-height panel, the list takes the room that is left, never the header.
     <div className="shrink-0">
       <div className="mb-3 flex items-center justify-between gap-2">
         {/* On phones the sheet's own button already names the list. */}
         <h2 className={wide ? "text-sm font-semibold" : "sr-only"}>
-          Annotations <span className="font-normal text-stone-500 dark:text-stone-400">{visibleCount === annotations.length ? annotations.length : `${visibleCount} of ${annotations.length}`}</span>
+          Annotations{" "}
+          <span className="font-normal text-stone-500 dark:text-stone-400">
+            {visibleCount === annotations.length ? annotations.length : `${visibleCount} of ${annotations.length}`}
+          </span>
           {loadingRest && (
             <span role="status" className="ml-2 text-xs font-normal text-stone-500 dark:text-stone-400">
               loading more…

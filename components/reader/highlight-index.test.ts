@@ -8,7 +8,7 @@ const passage = (index: number, id: string) => ({ id, index, kind: "paragraph", 
 describe("decodeHighlightIndex", () => {
   const rows: HighlightRow[] = [
     ["a1", 0, 0, 4, "comment", "open", "unverified", "workspace", "u1", []],
-    ["a2", 3, 2, 9, "claim", "resolved", "contested", "private", "u2", ["Beta", "quoted \"tag\", with, commas"]],
+    ["a2", 3, 2, 9, "claim", "resolved", "contested", "private", "u2", ["Beta", 'quoted "tag", with, commas']],
     ["a3", 7, 1, 2, "question", "open", "unverified", "workspace", "u1", []],
   ];
   const json = JSON.stringify(rows);
@@ -20,8 +20,30 @@ describe("decodeHighlightIndex", () => {
   it("gives each row its passage's id and the fields the filters look at, leaving out rows whose passage is not in the text", () => {
     const decoded = decodeHighlightIndex(json, [passage(0, "p0"), passage(3, "p3")]);
     expect(decoded).toEqual([
-      { id: "a1", passageId: "p0", start: 0, end: 4, kind: "comment", status: "open", verdict: "unverified", visibility: "workspace", tags: [], author: { id: "u1" } },
-      { id: "a2", passageId: "p3", start: 2, end: 9, kind: "claim", status: "resolved", verdict: "contested", visibility: "private", tags: ["Beta", 'quoted "tag", with, commas'], author: { id: "u2" } },
+      {
+        id: "a1",
+        passageId: "p0",
+        start: 0,
+        end: 4,
+        kind: "comment",
+        status: "open",
+        verdict: "unverified",
+        visibility: "workspace",
+        tags: [],
+        author: { id: "u1" },
+      },
+      {
+        id: "a2",
+        passageId: "p3",
+        start: 2,
+        end: 9,
+        kind: "claim",
+        status: "resolved",
+        verdict: "contested",
+        visibility: "private",
+        tags: ["Beta", 'quoted "tag", with, commas'],
+        author: { id: "u2" },
+      },
     ]);
   });
 

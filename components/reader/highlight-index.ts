@@ -2,7 +2,10 @@ import { highlightRows, type HighlightIndexJson } from "@/lib/domain/highlight-i
 import type { ReaderAnnotation, ReaderPassage } from "./types";
 
 /** What the reader needs of an annotation it has no card for yet: its place, and what the filters look at. */
-export type IndexedHighlight = Pick<ReaderAnnotation, "id" | "passageId" | "start" | "end" | "kind" | "status" | "verdict" | "visibility" | "tags"> & {
+export type IndexedHighlight = Pick<
+  ReaderAnnotation,
+  "id" | "passageId" | "start" | "end" | "kind" | "status" | "verdict" | "visibility" | "tags"
+> & {
   author: { id: string };
 };
 

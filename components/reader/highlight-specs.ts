@@ -10,7 +10,14 @@ type Placed = Pick<HighlightSpec, "id" | "passageId" | "start" | "end" | "kind">
  * of the comment being written.
  */
 export function highlightSpecs(shown: Placed[], focusedId: string | null, draft: PendingSelection | null): HighlightSpec[] {
-  const specs: HighlightSpec[] = shown.map((a) => ({ id: a.id, passageId: a.passageId, start: a.start, end: a.end, kind: a.kind, focused: a.id === focusedId }));
+  const specs: HighlightSpec[] = shown.map((a) => ({
+    id: a.id,
+    passageId: a.passageId,
+    start: a.start,
+    end: a.end,
+    kind: a.kind,
+    focused: a.id === focusedId,
+  }));
   if (draft) specs.push({ id: DRAFT_KEY, passageId: draft.passageId, start: draft.start, end: draft.end, kind: "pending", focused: true });
   return specs;
 }

@@ -21,16 +21,26 @@ export const READER_SHORTCUTS: { keys: string[]; what: string }[] = [
 /** The `?` overlay: every shortcut of the reader. */
 export function KeyboardHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
   return (
-    <Modal open={open} onClose={onClose} title="Keyboard shortcuts" description="The reader works without a mouse. ¶ numbers are one stop after the text: the arrow keys move between them.">
+    <Modal
+      open={open}
+      onClose={onClose}
+      title="Keyboard shortcuts"
+      description="The reader works without a mouse. ¶ numbers are one stop after the text: the arrow keys move between them."
+    >
       <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
         {READER_SHORTCUTS.map((s) => (
           <div key={s.what} className="contents">
             <dt className="flex items-start gap-1 whitespace-nowrap">
               {s.keys.map((k) =>
                 k.startsWith("+") ? (
-                  <span key={k} className="text-stone-500 dark:text-stone-400">{k}</span>
+                  <span key={k} className="text-stone-500 dark:text-stone-400">
+                    {k}
+                  </span>
                 ) : (
-                  <kbd key={k} className="rounded border border-stone-300 bg-stone-50 px-1.5 py-0.5 font-mono text-xs dark:border-stone-700 dark:bg-stone-800">
+                  <kbd
+                    key={k}
+                    className="rounded border border-stone-300 bg-stone-50 px-1.5 py-0.5 font-mono text-xs dark:border-stone-700 dark:bg-stone-800"
+                  >
                     {k}
                   </kbd>
                 ),

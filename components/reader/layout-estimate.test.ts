@@ -19,7 +19,12 @@ describe("lineCharsFrom", () => {
   });
 
   it("knows nothing from short passages, or none", () => {
-    expect(lineCharsFrom([{ chars: 60, height: 33, lineHeight: 33 }, { chars: 120, height: 66, lineHeight: 33 }])).toBeNull();
+    expect(
+      lineCharsFrom([
+        { chars: 60, height: 33, lineHeight: 33 },
+        { chars: 120, height: 66, lineHeight: 33 },
+      ]),
+    ).toBeNull();
     expect(lineCharsFrom([])).toBeNull();
     expect(lineCharsFrom([{ chars: 300, height: 132, lineHeight: 0 }])).toBeNull();
   });

@@ -14,7 +14,12 @@ export function MarkedText({ text, marks, from, to }: { text: string; marks: Pas
     let node: React.ReactNode = run.text;
     if (run.italic) node = <em>{node}</em>;
     if (run.bold) node = <strong>{node}</strong>;
-    if (run.href) node = <a href={run.href} {...LINK_ATTRIBUTES}>{node}</a>;
+    if (run.href)
+      node = (
+        <a href={run.href} {...LINK_ATTRIBUTES}>
+          {node}
+        </a>
+      );
     return <Fragment key={i}>{node}</Fragment>;
   });
 }

@@ -22,8 +22,15 @@ export function ReadingNow({ people, status }: { people: PresentPerson[]; status
           <span className="sr-only">{names.join(", ")}</span>
         </span>
       )}
-      <span role="status" className="flex items-center gap-1" title={status === "live" ? "Changes by others appear as they happen" : undefined}>
-        <span aria-hidden="true" className={`h-1.5 w-1.5 rounded-full ${status === "live" ? "bg-emerald-500" : status === "revoked" ? "bg-red-500" : "bg-amber-500"}`} />
+      <span
+        role="status"
+        className="flex items-center gap-1"
+        title={status === "live" ? "Changes by others appear as they happen" : undefined}
+      >
+        <span
+          aria-hidden="true"
+          className={`h-1.5 w-1.5 rounded-full ${status === "live" ? "bg-emerald-500" : status === "revoked" ? "bg-red-500" : "bg-amber-500"}`}
+        />
         {status === "live" ? "Live" : status === "revoked" ? "Not live" : status === "connecting" ? "Connecting…" : "Reconnecting…"}
       </span>
     </div>

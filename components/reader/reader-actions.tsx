@@ -23,13 +23,26 @@ interface Props {
 }
 
 /** Under the report's title: export, import annotations, the keyboard shortcuts, and who else is reading. */
-export function ReaderActions({ reportId, slug, members, tags, filters, current, canImport, onImported, onHelp, others, liveStatus }: Props) {
+export function ReaderActions({
+  reportId,
+  slug,
+  members,
+  tags,
+  filters,
+  current,
+  canImport,
+  onImported,
+  onHelp,
+  others,
+  liveStatus,
+}: Props) {
   return (
     <div className="-mt-6 mb-10 flex flex-wrap items-center gap-2">
       {current && <ExportDialog reportId={reportId} slug={slug} members={members} tags={tags} initialFilters={filters} />}
       {current && canImport && <ImportAnnotationsDialog reportId={reportId} onImported={onImported} />}
       <Button variant="ghost" size="sm" onClick={onHelp} aria-keyshortcuts="Shift+?" className="max-sm:hidden">
-        Keyboard shortcuts <kbd className="rounded border border-stone-300 px-1 text-[10px] text-stone-500 dark:border-stone-700 dark:text-stone-400">?</kbd>
+        Keyboard shortcuts{" "}
+        <kbd className="rounded border border-stone-300 px-1 text-[10px] text-stone-500 dark:border-stone-700 dark:text-stone-400">?</kbd>
       </Button>
       <ReadingNow people={others} status={liveStatus} />
     </div>

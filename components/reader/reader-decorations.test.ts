@@ -28,7 +28,14 @@ function shown(state: ReturnType<typeof initialDecorations>) {
     .sort();
 }
 
-const h = (id: string, passageId: string, start: number, end: number, extra: Partial<HighlightSpec> = {}): HighlightSpec => ({ id, passageId, start, end, kind: "comment", ...extra });
+const h = (id: string, passageId: string, start: number, end: number, extra: Partial<HighlightSpec> = {}): HighlightSpec => ({
+  id,
+  passageId,
+  start,
+  end,
+  kind: "comment",
+  ...extra,
+});
 
 describe("reader highlights applied as changes", () => {
   it("places highlights by code point, past characters outside the BMP", () => {
@@ -42,7 +49,11 @@ describe("reader highlights applied as changes", () => {
   it("ends where building from nothing would, after adds, moves, focus and removals", () => {
     let state = applyHighlights(doc, initialDecorations(doc), [h("a", "p1", 4, 9), h("b", "p1", 0, 3), h("c", "p2", 0, 5)]);
     state = applyHighlights(doc, state, [h("a", "p1", 4, 9, { focused: true }), h("c", "p2", 6, 7), h("d", "p1", 10, 17)]);
-    const fresh = applyHighlights(doc, initialDecorations(doc), [h("a", "p1", 4, 9, { focused: true }), h("c", "p2", 6, 7), h("d", "p1", 10, 17)]);
+    const fresh = applyHighlights(doc, initialDecorations(doc), [
+      h("a", "p1", 4, 9, { focused: true }),
+      h("c", "p2", 6, 7),
+      h("d", "p1", 10, 17),
+    ]);
     expect(shown(state)).toEqual(shown(fresh));
     expect(shown(state)).toEqual(["a|hl hl-comment hl-focus|first", "c|hl hl-comment|👩", "d|hl hl-comment|passage"]);
   });

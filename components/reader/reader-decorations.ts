@@ -48,7 +48,9 @@ export function initialDecorations(doc: PMNode): ReaderDecorationState {
   for (const { pos, number } of passagePositions(doc).values()) {
     const isFirst = first;
     first = false;
-    decorations.push(Decoration.widget(pos + 1, () => numberWidget(number, isFirst), { side: -1, key: `n${number}`, ignoreSelection: true }));
+    decorations.push(
+      Decoration.widget(pos + 1, () => numberWidget(number, isFirst), { side: -1, key: `n${number}`, ignoreSelection: true }),
+    );
   }
   return { set: DecorationSet.create(doc, decorations), shown: new Map() };
 }
@@ -95,13 +97,18 @@ export const ReaderDecorations = Extension.create<{ initial: HighlightSpec[] | (
       new Plugin<ReaderDecorationState>({
         key: readerDecorationsKey,
         state: {
-          init: (_, state) => applyHighlights(state.doc, initialDecorations(state.doc), typeof initial === "function" ? initial() : initial),
+          init: (_, state) =>
+            applyHighlights(state.doc, initialDecorations(state.doc), typeof initial === "function" ? initial() : initial),
           apply(tr, old) {
             const highlights = tr.getMeta(readerDecorationsKey) as HighlightSpec[] | undefined;
             if (highlights) return applyHighlights(tr.doc, old, highlights);
             if (!tr.docChanged) return old;
             // The reader's text is read-only; should it change all the same, everything is placed afresh.
-            return applyHighlights(tr.doc, initialDecorations(tr.doc), [...old.shown.values()].map((s) => s.spec));
+            return applyHighlights(
+              tr.doc,
+              initialDecorations(tr.doc),
+              [...old.shown.values()].map((s) => s.spec),
+            );
           },
         },
         props: {

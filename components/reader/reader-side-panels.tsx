@@ -82,7 +82,13 @@ export function ReaderSidePanels({ panel, onPanel, annotationCount, annotations,
           </button>
         ))}
       </div>
-      <div role="tabpanel" id="panel-annotations" aria-labelledby="panel-tab-annotations" hidden={panel !== "annotations"} className={annotationsClassName}>
+      <div
+        role="tabpanel"
+        id="panel-annotations"
+        aria-labelledby="panel-tab-annotations"
+        hidden={panel !== "annotations"}
+        className={annotationsClassName}
+      >
         {annotations}
       </div>
       <div

@@ -36,7 +36,26 @@ interface Props {
 }
 
 /** The cards beside the text: each annotation, the open one with its thread, and the comment being written. */
-export function ReaderSidebar({ context, visible, store, composer, onSaveDraft, focusedId, onSelect, replyFocusOf, threadRefresh, onDelete, onQuote, visibility, onVisibility, canAnnotate, wide, anchorOf, tagColors, textRef }: Props) {
+export function ReaderSidebar({
+  context,
+  visible,
+  store,
+  composer,
+  onSaveDraft,
+  focusedId,
+  onSelect,
+  replyFocusOf,
+  threadRefresh,
+  onDelete,
+  onQuote,
+  visibility,
+  onVisibility,
+  canAnnotate,
+  wide,
+  anchorOf,
+  tagColors,
+  textRef,
+}: Props) {
   const draft = composer.draft;
   return (
     <AnnotationSidebar
@@ -49,7 +68,15 @@ export function ReaderSidebar({ context, visible, store, composer, onSaveDraft, 
       onSelect={onSelect}
       renderThread={(a) => (
         <Suspense fallback={<LoadingPanel label="Thread" />}>
-          <ThreadPanel annotation={a} context={context} onChange={store.replace} onDelete={onDelete} onQuote={onQuote} refreshKey={threadRefresh[a.id] ?? 0} replyFocus={replyFocusOf(a.id)} />
+          <ThreadPanel
+            annotation={a}
+            context={context}
+            onChange={store.replace}
+            onDelete={onDelete}
+            onQuote={onQuote}
+            refreshKey={threadRefresh[a.id] ?? 0}
+            replyFocus={replyFocusOf(a.id)}
+          />
         </Suspense>
       )}
       renderComposer={(ref, style) =>

@@ -77,7 +77,22 @@ const LONG_REPORT = 300;
 const NO_ORPHANS: OrphansPage = { orphans: [], nextCursor: null, total: 0 };
 
 /** The report page: the text, its annotations beside it (a bottom sheet on a phone), the team notes, and the ways to annotate. */
-export function Reader({ reportId, slug, context, initialAnnotations, initialCursor = null, moreParts = [], highlightIndex = null, version = null, initialOrphans = NO_ORPHANS, canAnnotate, notes, initialEventId, header, outline }: Props) {
+export function Reader({
+  reportId,
+  slug,
+  context,
+  initialAnnotations,
+  initialCursor = null,
+  moreParts = [],
+  highlightIndex = null,
+  version = null,
+  initialOrphans = NO_ORPHANS,
+  canAnnotate,
+  notes,
+  initialEventId,
+  header,
+  outline,
+}: Props) {
   const { passages, me } = context;
   const textOnly = passages.length > LONG_REPORT;
   const textRef = useRef<HTMLElement>(null);
@@ -92,10 +107,24 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
   const [visibility, setVisibility] = useStoredChoice<VisibilityChoice>("marginalia.visibility", ["workspace", "private"]);
   const toasts = useToast();
   const orphans = useOrphans(reportId, initialOrphans);
-  const store = useReaderAnnotations({ reportId, version, passages, initialAnnotations, initialCursor, moreParts, highlightIndex, orphans, onError: setError });
+  const store = useReaderAnnotations({
+    reportId,
+    version,
+    passages,
+    initialAnnotations,
+    initialCursor,
+    moreParts,
+    highlightIndex,
+    orphans,
+    onError: setError,
+  });
   const live = useLiveAnnotations({ reportId, meId: me.id, initialEventId, store, orphans });
   const focus = useAnnotationFocus({ textRef, onOpen: store.seen });
-  const composer = useComposerDraft({ reportId, passages, onDiscarded: (restore) => toasts.show({ message: "Draft closed.", action: { label: "Undo", run: restore } }) });
+  const composer = useComposerDraft({
+    reportId,
+    passages,
+    onDiscarded: (restore) => toasts.show({ message: "Draft closed.", action: { label: "Undo", run: restore } }),
+  });
   const panels = useSidePanel({ notes, startWithNotes: searchParams.get("panel") === "notes" });
   const canReattach = roleAtLeast(me.role, "editor");
   const canEditNotes = notes !== null && roleAtLeast(me.role, "annotator");
@@ -103,7 +132,10 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
 
   const visible = useMemo(() => store.annotations.filter((a) => matches(a, filters)), [store.annotations, filters]);
   const tagColors = useMemo(() => Object.fromEntries(context.tags.map((t) => [t.name.toLowerCase(), t.color])), [context.tags]);
-  const highlights = useMemo(() => highlightSpecs([...visible, ...store.indexedOnly.filter((e) => matches(e, filters))], focus.focusedId, draft), [visible, store.indexedOnly, filters, focus.focusedId, draft]);
+  const highlights = useMemo(
+    () => highlightSpecs([...visible, ...store.indexedOnly.filter((e) => matches(e, filters))], focus.focusedId, draft),
+    [visible, store.indexedOnly, filters, focus.focusedId, draft],
+  );
   const anchorOf = useAnchorOf({ textRef, editor, textOnly, draft });
 
   const writes = useAnnotationWrites({
@@ -177,7 +209,12 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
     if (hl && window.getSelection()?.isCollapsed && hl.dataset.annotationId !== DRAFT_KEY) openHighlight(hl.dataset.annotationId!);
   }
 
-  useLinkedAnnotation({ linked: searchParams.get("annotation"), ready: editor !== null || textOnly, hasCard: store.hasCard, open: focus.focusAnnotation });
+  useLinkedAnnotation({
+    linked: searchParams.get("annotation"),
+    ready: editor !== null || textOnly,
+    hasCard: store.hasCard,
+    open: focus.focusAnnotation,
+  });
 
   const sidebar = (
     <>
@@ -230,7 +267,19 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
       annotations={sidebar}
       annotationsClassName={longList && wide ? "sticky top-20 flex h-[calc(100vh-6rem)] flex-col" : undefined}
       wide={wide}
-      notes={notes && <ReaderNotes mounted={panels.notesMounted} panelRef={panels.notesHandle} memory={panels.notesMemory} reportId={reportId} canEdit={canEditNotes} members={context.members} meId={me.id} />}
+      notes={
+        notes && (
+          <ReaderNotes
+            mounted={panels.notesMounted}
+            panelRef={panels.notesHandle}
+            memory={panels.notesMemory}
+            reportId={reportId}
+            canEdit={canEditNotes}
+            members={context.members}
+            meId={me.id}
+          />
+        )
+      }
     />
   );
 
@@ -256,12 +305,27 @@ export function Reader({ reportId, slug, context, initialAnnotations, initialCur
             liveStatus={live.status}
           />
           <ReaderNotices liveStatus={live.status} reportChanged={live.reportChanged} onRefresh={refresh} error={error} />
-          <ReportDocument passages={passages} highlights={highlights} onEditor={setEditor} long={textOnly && store.loadingRest} textOnly={textOnly} />
+          <ReportDocument
+            passages={passages}
+            highlights={highlights}
+            onEditor={setEditor}
+            long={textOnly && store.loadingRest}
+            textOnly={textOnly}
+          />
           <TextCaret container={textRef} />
           <PresenceMarkers people={live.others} container={textRef} />
-          {toolbar && reattaching && <SelectionToolbar rect={toolbar.rect} docked={docked} attachLabel="Attach here" onAttach={() => void selected.attach()} />}
+          {toolbar && reattaching && (
+            <SelectionToolbar rect={toolbar.rect} docked={docked} attachLabel="Attach here" onAttach={() => void selected.attach()} />
+          )}
           {toolbar && !reattaching && (
-            <SelectionToolbar rect={toolbar.rect} docked={docked} onHighlight={selected.highlight} onComment={() => selected.draft("comment")} onQuestion={() => selected.draft("question")} onClaim={() => selected.draft("claim")} />
+            <SelectionToolbar
+              rect={toolbar.rect}
+              docked={docked}
+              onHighlight={selected.highlight}
+              onComment={() => selected.draft("comment")}
+              onQuestion={() => selected.draft("question")}
+              onClaim={() => selected.draft("claim")}
+            />
           )}
           <Toast toast={toasts.toast} onDismiss={toasts.dismiss} />
           <KeyboardHelp open={helpOpen} onClose={() => setHelpOpen(false)} />

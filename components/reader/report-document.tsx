@@ -46,7 +46,13 @@ function passageAtTop(root: HTMLElement): Anchor | null {
  * top stays where it was. (The browser's own scroll anchoring cannot follow a
  * replaced node, and misjudges a jump into text not yet laid out.)
  */
-function useKeptPlace(root: React.RefObject<HTMLDivElement | null>, editor: unknown, willSwap: boolean, long: boolean, scrolledByReader: React.RefObject<boolean>) {
+function useKeptPlace(
+  root: React.RefObject<HTMLDivElement | null>,
+  editor: unknown,
+  willSwap: boolean,
+  long: boolean,
+  scrolledByReader: React.RefObject<boolean>,
+) {
   const anchor = useRef<Anchor | null>(null);
   const shownEditor = useRef<unknown>(null);
   useEffect(() => {
@@ -174,7 +180,9 @@ function useLayoutInSteps(root: React.RefObject<HTMLDivElement | null>, lazy: bo
       // nothing on screen moves. The first block after them tells which, and by how much. Where each
       // block that may come first after them is now: one layout, not a search for what is on screen.
       const before = new Map<number, number>();
-      if (!named) for (let i = from + LAYOUT_STEP; i <= limit && i < blocks.length; i += LAYOUT_STEP) before.set(i, blocks[i].getBoundingClientRect().top);
+      if (!named)
+        for (let i = from + LAYOUT_STEP; i <= limit && i < blocks.length; i += LAYOUT_STEP)
+          before.set(i, blocks[i].getBoundingClientRect().top);
       // A few blocks at a time, each laid out at once (to see what they cost), until the step's time is up.
       while (laidOut < limit) {
         const end = Math.min(laidOut + LAYOUT_STEP, limit);
@@ -242,7 +250,8 @@ export function ReportDocument({
   return (
     <div ref={root} className={long ? "report-text report-text-long" : stepping ? "report-text report-text-stepping" : "report-text"}>
       <p id={TEXT_HINT_ID} className="sr-only">
-        Move through the text with the arrow keys; Shift with them selects. Then C comments, H highlights, Enter opens an annotation under the caret. Question mark lists every key.
+        Move through the text with the arrow keys; Shift with them selects. Then C comments, H highlights, Enter opens an annotation under
+        the caret. Question mark lists every key.
       </p>
       {textOnly ? (
         <StaticPassages passages={passages} highlights={highlights} reading />

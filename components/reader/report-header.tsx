@@ -18,9 +18,13 @@ function languageName(code: string | null): string | null {
 /** Title, metadata and where to go from here, above the report text. */
 export function ReportHeader({ report, claimCount, canEdit }: { report: ReportView; claimCount: number; canEdit: boolean }) {
   const base = `/w/${report.workspace.slug}/r/${report.id}`;
-  const published = report.publishedAt ? new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" }).format(new Date(report.publishedAt)) : null;
+  const published = report.publishedAt
+    ? new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" }).format(new Date(report.publishedAt))
+    : null;
   const byline = [report.authors.join(", "), report.publisher].filter(Boolean).join(" · ");
-  const facts = [published && `Published ${published}`, languageName(report.language), `${report.passages.length} passages`].filter(Boolean).join(" · ");
+  const facts = [published && `Published ${published}`, languageName(report.language), `${report.passages.length} passages`]
+    .filter(Boolean)
+    .join(" · ");
   return (
     <header className="mb-10">
       <p className="flex flex-wrap items-center gap-x-2 text-sm text-stone-500 dark:text-stone-400">
@@ -59,11 +63,18 @@ export function ReportHeader({ report, claimCount, canEdit }: { report: ReportVi
         )}
         {" · "}
         <Link href={`${base}/versions`} className="underline underline-offset-2">
-          {report.currentVersion === 1 ? (canEdit ? "Upload a new version" : "Version 1") : `Version ${report.version} of ${report.currentVersion}`}
+          {report.currentVersion === 1
+            ? canEdit
+              ? "Upload a new version"
+              : "Version 1"
+            : `Version ${report.version} of ${report.currentVersion}`}
         </Link>
       </p>
       {report.version !== report.currentVersion && (
-        <p role="status" className="mt-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+        <p
+          role="status"
+          className="mt-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+        >
           You are reading version {report.version}, as it was, with the annotations where they were then. It cannot be annotated.{" "}
           <Link href={base} className="font-medium underline">
             Read the current version

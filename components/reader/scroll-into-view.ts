@@ -39,7 +39,8 @@ export function scrollCardIntoList(card: HTMLElement): void {
     const outer = box.getBoundingClientRect();
     const inner = card.getBoundingClientRect();
     if (inner.top < outer.top) box.scrollBy({ top: inner.top - outer.top - 8, behavior: smooth() });
-    else if (inner.bottom > outer.bottom) box.scrollBy({ top: Math.min(inner.bottom - outer.bottom + 8, inner.top - outer.top - 8), behavior: smooth() });
+    else if (inner.bottom > outer.bottom)
+      box.scrollBy({ top: Math.min(inner.bottom - outer.bottom + 8, inner.top - outer.top - 8), behavior: smooth() });
     return;
   }
 }

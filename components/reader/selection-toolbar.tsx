@@ -3,7 +3,14 @@
 export type ToolbarRect = { top: number; left: number; bottom: number; width: number };
 
 type Props = { rect: ToolbarRect; docked: boolean } & (
-  | { onHighlight: () => void; onComment: () => void; onQuestion: () => void; onClaim: () => void; attachLabel?: undefined; onAttach?: undefined }
+  | {
+      onHighlight: () => void;
+      onComment: () => void;
+      onQuestion: () => void;
+      onClaim: () => void;
+      attachLabel?: undefined;
+      onAttach?: undefined;
+    }
   | { attachLabel: string; onAttach: () => void }
 );
 

@@ -49,7 +49,13 @@ export function selectionInPassage(editor: Editor, selection: Selection | null):
  * A pending selection of a passage's text between two UTF-16 offsets: surrounding
  * whitespace trimmed, offsets in code points. Null when nothing is left.
  */
-export function pendingSelection(passageId: string, passageIndex: number, text: string, startU: number, endU: number): PendingSelection | null {
+export function pendingSelection(
+  passageId: string,
+  passageIndex: number,
+  text: string,
+  startU: number,
+  endU: number,
+): PendingSelection | null {
   while (startU < endU && /\s/.test(text[startU])) startU++;
   while (endU > startU && /\s/.test(text[endU - 1])) endU--;
   if (endU <= startU) return null;

@@ -15,7 +15,12 @@ export const TEXT_HINT_ID = "report-text-keys";
  * by it. It is a document one tab stop long, read with a caret (use-text-keyboard.ts); its tabindex
  * is set by each (React's and ProseMirror's spellings differ).
  */
-export const TEXT_ATTRIBUTES = { role: "document", "aria-label": "Report text", "aria-describedby": TEXT_HINT_ID, "data-testid": "report-text" };
+export const TEXT_ATTRIBUTES = {
+  role: "document",
+  "aria-label": "Report text",
+  "aria-describedby": TEXT_HINT_ID,
+  "data-testid": "report-text",
+};
 
 /** A run of text inside the highlights over it, outermost first (as the editor's decorations nest). */
 function Highlighted({ run, children }: { run: TextRun; children?: React.ReactNode }) {
@@ -33,7 +38,15 @@ function Highlighted({ run, children }: { run: TextRun; children?: React.ReactNo
 }
 
 /** The text with its highlights, and inside them the source's bold, italics and links (most passages have none). */
-function PassageText({ text, marks, highlights }: { text: string; marks: PassageMark[] | undefined; highlights: HighlightSpec[] | undefined }) {
+function PassageText({
+  text,
+  marks,
+  highlights,
+}: {
+  text: string;
+  marks: PassageMark[] | undefined;
+  highlights: HighlightSpec[] | undefined;
+}) {
   if (!marks?.length) return highlights ? textRuns(text, highlights).map((run, i) => <Highlighted key={i} run={run} />) : text;
   if (!highlights) return <MarkedText text={text} marks={marks} />;
   const runs = textRuns(text, highlights);
@@ -47,18 +60,37 @@ function PassageText({ text, marks, highlights }: { text: string; marks: Passage
 
 const sameHighlights = (a: HighlightSpec[] | undefined, b: HighlightSpec[] | undefined) =>
   a === b ||
-  (!!a && !!b && a.length === b.length && a.every((h, i) => h.id === b[i].id && h.start === b[i].start && h.end === b[i].end && h.kind === b[i].kind && !!h.focused === !!b[i].focused));
+  (!!a &&
+    !!b &&
+    a.length === b.length &&
+    a.every(
+      (h, i) => h.id === b[i].id && h.start === b[i].start && h.end === b[i].end && h.kind === b[i].kind && !!h.focused === !!b[i].focused,
+    ));
 
 /** One passage of the static text; redrawn only when its own highlights change (a page of cards changes none). */
 const StaticPassage = memo(
-  function StaticPassage({ passage: p, highlights, first }: { passage: ReaderPassage; highlights: HighlightSpec[] | undefined; first: boolean }) {
+  function StaticPassage({
+    passage: p,
+    highlights,
+    first,
+  }: {
+    passage: ReaderPassage;
+    highlights: HighlightSpec[] | undefined;
+    first: boolean;
+  }) {
     const props = { id: `p-${p.index}`, "data-passage-id": p.id, dir: "auto" as const };
     const size = { "--chars": p.text.length } as React.CSSProperties;
     // The ¶ link the editor puts before each passage (numberWidget), so nothing moves when the editor takes over.
     // The links are one tab stop, the first one's to begin with (use-text-keyboard.ts moves it).
     const text = (
       <>
-        <a className="passage-number" href={`#p-${p.index}`} aria-label={`Link to paragraph ${p.index}`} data-passage-link={p.index} tabIndex={first ? 0 : -1}>
+        <a
+          className="passage-number"
+          href={`#p-${p.index}`}
+          aria-label={`Link to paragraph ${p.index}`}
+          data-passage-link={p.index}
+          tabIndex={first ? 0 : -1}
+        >
           {`¶ ${p.index}`}
         </a>
         <PassageText text={p.text} marks={p.marks} highlights={highlights} />
@@ -67,13 +99,40 @@ const StaticPassage = memo(
     if (p.kind === "heading") {
       // As the editor has them: h2 to h4.
       const Heading = (["h2", "h3", "h4"] as const)[headingLevel(p) - 2];
-      return <Heading {...props} style={size}>{text}</Heading>;
+      return (
+        <Heading {...props} style={size}>
+          {text}
+        </Heading>
+      );
     }
-    if (p.kind === "quote") return <blockquote style={{ ...size, "--items": 1 } as React.CSSProperties}><p {...props}>{text}</p></blockquote>;
+    if (p.kind === "quote")
+      return (
+        <blockquote style={{ ...size, "--items": 1 } as React.CSSProperties}>
+          <p {...props}>{text}</p>
+        </blockquote>
+      );
     const items = { ...size, "--items": 1 } as React.CSSProperties;
-    if (p.kind === "list_item" && p.listNumber != null) return <ol start={p.listNumber} style={items}><li><p {...props}>{text}</p></li></ol>;
-    if (p.kind === "list_item") return <ul style={items}><li><p {...props}>{text}</p></li></ul>;
-    return <p {...props} className={p.kind === "footnote" ? "passage-footnote" : undefined} style={size}>{text}</p>;
+    if (p.kind === "list_item" && p.listNumber != null)
+      return (
+        <ol start={p.listNumber} style={items}>
+          <li>
+            <p {...props}>{text}</p>
+          </li>
+        </ol>
+      );
+    if (p.kind === "list_item")
+      return (
+        <ul style={items}>
+          <li>
+            <p {...props}>{text}</p>
+          </li>
+        </ul>
+      );
+    return (
+      <p {...props} className={p.kind === "footnote" ? "passage-footnote" : undefined} style={size}>
+        {text}
+      </p>
+    );
   },
   (a, b) => a.passage === b.passage && a.first === b.first && sameHighlights(a.highlights, b.highlights),
 );
@@ -84,7 +143,15 @@ const StaticPassage = memo(
  * (and without JavaScript). Rendered on the server, so the text and its
  * highlights are painted as the page arrives.
  */
-export function StaticPassages({ passages, highlights, reading = false }: { passages: ReaderPassage[]; highlights: HighlightSpec[]; reading?: boolean }) {
+export function StaticPassages({
+  passages,
+  highlights,
+  reading = false,
+}: {
+  passages: ReaderPassage[];
+  highlights: HighlightSpec[];
+  reading?: boolean;
+}) {
   const byPassage = useMemo(() => highlightsByPassage(highlights), [highlights]);
   const chunks = useMemo(() => {
     const out: ReaderPassage[][] = [];
@@ -94,7 +161,13 @@ export function StaticPassages({ passages, highlights, reading = false }: { pass
   return (
     <div className="ProseMirror" {...(reading ? { ...TEXT_ATTRIBUTES, tabIndex: 0 } : { "aria-busy": true })}>
       {chunks.map((chunk, i) => (
-        <PassageChunk key={chunk[0].id} passages={chunk} highlights={chunk.map((p) => byPassage.get(p.id))} boundary={reading} first={i === 0} />
+        <PassageChunk
+          key={chunk[0].id}
+          passages={chunk}
+          highlights={chunk.map((p) => byPassage.get(p.id))}
+          boundary={reading}
+          first={i === 0}
+        />
       ))}
     </div>
   );
@@ -109,11 +182,25 @@ export function StaticPassages({ passages, highlights, reading = false }: { pass
  * that is not hydrated yet alone, rather than hydrating it there and then.
  */
 const PassageChunk = memo(
-  function PassageChunk({ passages, highlights, boundary, first }: { passages: ReaderPassage[]; highlights: (HighlightSpec[] | undefined)[]; boundary: boolean; first: boolean }) {
+  function PassageChunk({
+    passages,
+    highlights,
+    boundary,
+    first,
+  }: {
+    passages: ReaderPassage[];
+    highlights: (HighlightSpec[] | undefined)[];
+    boundary: boolean;
+    first: boolean;
+  }) {
     const text = passages.map((p, i) => <StaticPassage key={p.id} passage={p} highlights={highlights[i]} first={first && i === 0} />);
     return boundary ? <Suspense>{text}</Suspense> : text;
   },
-  (a, b) => a.passages === b.passages && a.boundary === b.boundary && a.first === b.first && a.highlights.every((h, i) => sameHighlights(h, b.highlights[i])),
+  (a, b) =>
+    a.passages === b.passages &&
+    a.boundary === b.boundary &&
+    a.first === b.first &&
+    a.highlights.every((h, i) => sameHighlights(h, b.highlights[i])),
 );
 
 /** Passages per hydration boundary of a long text. */

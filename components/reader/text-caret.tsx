@@ -7,7 +7,8 @@ function caretBox(container: HTMLElement): { top: number; left: number; height: 
   const text = container.querySelector<HTMLElement>("[data-testid=report-text]");
   const selection = document.getSelection();
   const active = document.activeElement;
-  if (!text || !selection?.isCollapsed || !selection.focusNode || !active || !text.contains(active) || !text.contains(selection.focusNode)) return null;
+  if (!text || !selection?.isCollapsed || !selection.focusNode || !active || !text.contains(active) || !text.contains(selection.focusNode))
+    return null;
   const range = document.createRange();
   range.setStart(selection.focusNode, selection.focusOffset);
   const box = range.getClientRects()[0] ?? range.getBoundingClientRect();
@@ -44,5 +45,7 @@ export function TextCaret({ container }: { container: RefObject<HTMLElement | nu
     };
   }, [container]);
   if (!box) return null;
-  return <span aria-hidden="true" data-testid="text-caret" className="text-caret" style={{ top: box.top, left: box.left, height: box.height }} />;
+  return (
+    <span aria-hidden="true" data-testid="text-caret" className="text-caret" style={{ top: box.top, left: box.left, height: box.height }} />
+  );
 }

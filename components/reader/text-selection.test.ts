@@ -38,7 +38,13 @@ describe("selectionInText", () => {
     expect(passageText(p(1))).toBe("The water table fell by a third between 2000 and 2020.");
     // From "water" (in the first text node) to "third" (inside the outer highlight).
     const selection = select(textIn(p(1), 1), 4, textIn(p(1), 3), 8);
-    expect(selectionInText(root, selection)).toEqual({ passageId: "a1", passageIndex: 1, start: 4, end: 31, quote: "water table fell by a third" });
+    expect(selectionInText(root, selection)).toEqual({
+      passageId: "a1",
+      passageIndex: 1,
+      start: 4,
+      end: 31,
+      quote: "water table fell by a third",
+    });
   });
 
   it("cuts a selection running into the next passage at the end of the first, and trims whitespace", () => {
@@ -60,7 +66,9 @@ describe("selectionInText", () => {
 
   it("ignores selections outside the text, collapsed ones and ones of only whitespace", () => {
     document.body.insertAdjacentHTML("beforeend", "<p id='outside'>Elsewhere</p>");
-    expect(selectionInText(root, select(textIn(document.getElementById("outside")!), 0, textIn(document.getElementById("outside")!), 4))).toBeNull();
+    expect(
+      selectionInText(root, select(textIn(document.getElementById("outside")!), 0, textIn(document.getElementById("outside")!), 4)),
+    ).toBeNull();
     expect(selectionInText(root, select(textIn(p(1), 1), 2, textIn(p(1), 1), 2))).toBeNull();
     expect(selectionInText(root, select(textIn(p(1), 1), 3, textIn(p(1), 1), 4))).toBeNull();
     expect(selectionInText(root, null)).toBeNull();

@@ -12,7 +12,17 @@ import type { PendingSelection } from "./types";
  * highlight, or the place of the comment being written (in the editor, or in
  * the plain text of a long report). Cards line up with it.
  */
-export function useAnchorOf({ textRef, editor, textOnly, draft }: { textRef: RefObject<HTMLElement | null>; editor: Editor | null; textOnly: boolean; draft: PendingSelection | null }) {
+export function useAnchorOf({
+  textRef,
+  editor,
+  textOnly,
+  draft,
+}: {
+  textRef: RefObject<HTMLElement | null>;
+  editor: Editor | null;
+  textOnly: boolean;
+  draft: PendingSelection | null;
+}) {
   const positions = useMemo(() => (editor ? passagePositions(editor.state.doc) : null), [editor]);
   return useCallback(
     (key: string, container: HTMLElement) => {

@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
 import { bringHighlightIntoView, scrollCardIntoList } from "./scroll-into-view";
 
-export const cardElement = (id: string) => document.querySelector<HTMLElement>(`[data-testid="annotation-card"][data-annotation-id="${CSS.escape(id)}"]`);
+export const cardElement = (id: string) =>
+  document.querySelector<HTMLElement>(`[data-testid="annotation-card"][data-annotation-id="${CSS.escape(id)}"]`);
 
 /** The card that has the keyboard focus (or holds it: its reply box), if any. */
 export function focusedCardId(): string | null {

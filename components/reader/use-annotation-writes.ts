@@ -76,7 +76,10 @@ export function useAnnotationWrites({
     async attach(id: string, selection: PendingSelection): Promise<boolean> {
       try {
         onError(null);
-        const placed = await apiFetch<ReaderAnnotation>(`/api/v1/annotations/${id}/anchor`, { method: "PUT", json: { passageId: selection.passageId, start: selection.start, end: selection.end } });
+        const placed = await apiFetch<ReaderAnnotation>(`/api/v1/annotations/${id}/anchor`, {
+          method: "PUT",
+          json: { passageId: selection.passageId, start: selection.start, end: selection.end },
+        });
         orphans.remove(placed.id);
         store.put(placed);
         return true;

@@ -40,9 +40,21 @@ function storedDraft(key: string): ComposerDraft | null {
  * has no storage). Closing a composer with something written in it hands the
  * draft to `onDiscarded`, with a way to bring it back.
  */
-export function useComposerDraft({ reportId, passages, onDiscarded }: { reportId: string; passages: ReaderPassage[]; onDiscarded: (restore: () => void) => void }) {
+export function useComposerDraft({
+  reportId,
+  passages,
+  onDiscarded,
+}: {
+  reportId: string;
+  passages: ReaderPassage[];
+  onDiscarded: (restore: () => void) => void;
+}) {
   const key = draftKey(reportId, "composer");
-  const stored = useSyncExternalStore(noSubscription, () => storedDraft(key), () => null);
+  const stored = useSyncExternalStore(
+    noSubscription,
+    () => storedDraft(key),
+    () => null,
+  );
   // Until the reader opens or closes a composer on this page, the stored draft is the one shown.
   const [chosen, setChosen] = useState<ComposerDraft | null | undefined>(undefined);
   const draft = chosen !== undefined ? chosen : stored && passages.some((p) => p.id === stored.passageId) ? stored : null;

@@ -7,7 +7,17 @@ import { useEffect } from "react";
  * that thread, once the text is ready (`ready`: the editor made, or the static
  * text of a long report) and the card is known.
  */
-export function useLinkedAnnotation({ linked, ready, hasCard, open }: { linked: string | null; ready: boolean; hasCard: (id: string) => boolean; open: (id: string) => void }) {
+export function useLinkedAnnotation({
+  linked,
+  ready,
+  hasCard,
+  open,
+}: {
+  linked: string | null;
+  ready: boolean;
+  hasCard: (id: string) => boolean;
+  open: (id: string) => void;
+}) {
   useEffect(() => {
     if (!ready || !linked || !hasCard(linked)) return;
     // After the highlights are painted, so there is something to scroll to.

@@ -25,7 +25,9 @@ const RETRY_FIRST_MS = 2_000;
 const RETRY_MAX_MS = 30_000;
 
 function newSessionId(): string {
-  return typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `s-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  return typeof crypto !== "undefined" && "randomUUID" in crypto
+    ? crypto.randomUUID()
+    : `s-${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
 /** The ¶ number of the passage at the top of the reading area. */
@@ -125,7 +127,10 @@ export function useLiveReport(options: { reportId: string; afterId: string; onCh
       }, 1_000);
     };
     const leave = () => {
-      navigator.sendBeacon?.(`/api/v1/reports/${reportId}/presence`, new Blob([JSON.stringify({ sessionId, leaving: true })], { type: "application/json" }));
+      navigator.sendBeacon?.(
+        `/api/v1/reports/${reportId}/presence`,
+        new Blob([JSON.stringify({ sessionId, leaving: true })], { type: "application/json" }),
+      );
     };
     window.addEventListener("scroll", onScroll, { passive: true });
     window.addEventListener("pagehide", leave);

@@ -35,7 +35,9 @@ export function useReaderAnnotations(options: {
   // Deleted while pages were still arriving: a page read before the deletion must not bring it back.
   const removed = useRef(new Set<string>());
   // Highlights of the annotations whose cards have not arrived yet; dropped once all have.
-  const [index, setIndex] = useState<IndexedHighlight[] | null>(() => (initialCursor !== null && highlightIndex ? decodeHighlightIndex(highlightIndex, passages) : null));
+  const [index, setIndex] = useState<IndexedHighlight[] | null>(() =>
+    initialCursor !== null && highlightIndex ? decodeHighlightIndex(highlightIndex, passages) : null,
+  );
   // Others' annotations since the page opened, marked until looked at.
   const [newIds, setNewIds] = useState<ReadonlySet<string>>(() => new Set());
 
@@ -105,7 +107,10 @@ export function useReaderAnnotations(options: {
     /** After an import: every annotation, and the orphans among them, without a reload. */
     async reload() {
       try {
-        const [list] = await Promise.all([fetchAllPages<ReaderAnnotation>(sizedPageUrl(listPath, READER_PAGE), "annotations"), orphans.reload()]);
+        const [list] = await Promise.all([
+          fetchAllPages<ReaderAnnotation>(sizedPageUrl(listPath, READER_PAGE), "annotations"),
+          orphans.reload(),
+        ]);
         setAnnotations(list.filter((a) => !removed.current.has(a.id)).sort(readingOrder));
       } catch (e) {
         onError(`The annotations could not be reloaded: ${(e as Error).message}. Reload the page to see them.`);

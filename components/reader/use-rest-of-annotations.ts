@@ -37,7 +37,10 @@ export function useRestOfAnnotations({
       last = performance.now();
       if (batch.length) onPages(batch);
     };
-    const parts = [{ cursor: initialCursor, until: moreParts[0]?.from ?? Infinity }, ...moreParts.map((p, i) => ({ cursor: p.cursor, until: moreParts[i + 1]?.from ?? Infinity }))];
+    const parts = [
+      { cursor: initialCursor, until: moreParts[0]?.from ?? Infinity },
+      ...moreParts.map((p, i) => ({ cursor: p.cursor, until: moreParts[i + 1]?.from ?? Infinity })),
+    ];
     const readPart = async ({ cursor, until }: { cursor: string; until: number }) => {
       for await (const page of pagesOf<ReaderAnnotation>(listPath, "annotations", { limit: READER_PAGE, cursor, signal: abort.signal })) {
         if (abort.signal.aborted) return;

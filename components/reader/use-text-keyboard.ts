@@ -94,7 +94,10 @@ function keepCaretInView(selection: Selection) {
  * card). The ¶ links are one tab stop after the text, the arrow keys moving
  * between them (a roving tabindex), instead of hundreds.
  */
-export function useTextKeyboard(root: RefObject<HTMLElement | null>, { onOpen, onShow }: { onOpen: (id: string) => void; onShow: (id: string) => void }) {
+export function useTextKeyboard(
+  root: RefObject<HTMLElement | null>,
+  { onOpen, onShow }: { onOpen: (id: string) => void; onShow: (id: string) => void },
+) {
   const latest = useRef({ onOpen, onShow });
   useEffect(() => {
     latest.current = { onOpen, onShow };
@@ -134,7 +137,10 @@ export function useTextKeyboard(root: RefObject<HTMLElement | null>, { onOpen, o
       if (move[1] === "documentboundary") {
         // Ctrl+Home/End: the start or end of the report's text, not of the whole page.
         const passages = text.querySelectorAll<HTMLElement>("[data-passage-id]");
-        const edge = move[0] === "forward" ? passages[passages.length - 1] && endOfPassage(passages[passages.length - 1]) : passages[0] && startOfPassage(passages[0]);
+        const edge =
+          move[0] === "forward"
+            ? passages[passages.length - 1] && endOfPassage(passages[passages.length - 1])
+            : passages[0] && startOfPassage(passages[0]);
         if (edge) {
           if (e.shiftKey) selection.extend(edge.startContainer, edge.startOffset);
           else selection.collapse(edge.startContainer, edge.startOffset);
@@ -160,7 +166,8 @@ export function useTextKeyboard(root: RefObject<HTMLElement | null>, { onOpen, o
         return;
       }
       // A highlight focused from the keyboard (a click opens its card on its own).
-      if (target.matches(".hl[data-annotation-id]") && target.matches(":focus-visible")) latest.current.onShow(target.dataset.annotationId!);
+      if (target.matches(".hl[data-annotation-id]") && target.matches(":focus-visible"))
+        latest.current.onShow(target.dataset.annotationId!);
     }
 
     container.addEventListener("keydown", onKeyDown);

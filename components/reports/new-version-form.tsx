@@ -46,10 +46,14 @@ export function NewVersionForm({ reportId, readerHref }: { reportId: string; rea
     return (
       <div className="space-y-3" data-testid="version-result">
         <Alert tone="success">
-          Version {result.version} is in: {result.anchored} {result.anchored === 1 ? "annotation kept its place" : "annotations kept their place"}, {result.moved} moved with edited text, {result.orphaned} could not be placed.
+          Version {result.version} is in: {result.anchored}{" "}
+          {result.anchored === 1 ? "annotation kept its place" : "annotations kept their place"}, {result.moved} moved with edited text,{" "}
+          {result.orphaned} could not be placed.
         </Alert>
         <p className="text-sm">
-          <Link href={readerHref} className="font-medium underline underline-offset-2">Read version {result.version}</Link>
+          <Link href={readerHref} className="font-medium underline underline-offset-2">
+            Read version {result.version}
+          </Link>
           {result.orphaned > 0 && " — the orphans are listed at the top of the sidebar, where an editor can re-attach them."}
         </p>
       </div>
@@ -59,16 +63,31 @@ export function NewVersionForm({ reportId, readerHref }: { reportId: string; rea
   return (
     <form onSubmit={submit} className="space-y-4">
       {error && <Alert>{error}</Alert>}
-      <Field label="Revised report" hint="Word, PDF, web page, Markdown or text, up to 25 MB. Annotations are moved to the new text; nothing is deleted.">
-        {(p) => <input {...p} type="file" accept={ACCEPT} onChange={(e) => setFile(e.target.files?.[0] ?? null)} className={`${p.className} file:mr-3 file:rounded file:border-0 file:bg-stone-200 file:px-3 file:py-1 dark:file:bg-stone-700`} />}
+      <Field
+        label="Revised report"
+        hint="Word, PDF, web page, Markdown or text, up to 25 MB. Annotations are moved to the new text; nothing is deleted."
+      >
+        {(p) => (
+          <input
+            {...p}
+            type="file"
+            accept={ACCEPT}
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            className={`${p.className} file:mr-3 file:rounded file:border-0 file:bg-stone-200 file:px-3 file:py-1 dark:file:bg-stone-700`}
+          />
+        )}
       </Field>
       {pending && (
         <div role="status" className="space-y-1 text-sm text-stone-600 dark:text-stone-400">
           Reading the new version and re-anchoring annotations…
-          <div className="h-1 overflow-hidden rounded bg-stone-200 dark:bg-stone-800"><div className="h-full w-1/3 animate-pulse rounded bg-amber-500" /></div>
+          <div className="h-1 overflow-hidden rounded bg-stone-200 dark:bg-stone-800">
+            <div className="h-full w-1/3 animate-pulse rounded bg-amber-500" />
+          </div>
         </div>
       )}
-      <Button type="submit" disabled={pending}>{pending ? "Uploading…" : "Upload new version"}</Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Uploading…" : "Upload new version"}
+      </Button>
     </form>
   );
 }

@@ -28,7 +28,10 @@ export function ReportDetailsForm({ reportId, initial }: { reportId: string; ini
         json: {
           title: value("title").trim(),
           subtitle: orNull(value("subtitle")),
-          authors: value("authors").split(",").map((a) => a.trim()).filter(Boolean),
+          authors: value("authors")
+            .split(",")
+            .map((a) => a.trim())
+            .filter(Boolean),
           publisher: orNull(value("publisher")),
           publishedAt: orNull(value("publishedAt")),
           language: orNull(value("language"))?.toLowerCase() ?? null,
@@ -48,15 +51,27 @@ export function ReportDetailsForm({ reportId, initial }: { reportId: string; ini
     <form onSubmit={submit} className="space-y-4">
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
       <Field label="Title">{(p) => <input {...p} name="title" defaultValue={initial.title} required maxLength={300} dir="auto" />}</Field>
-      <Field label="Subtitle">{(p) => <input {...p} name="subtitle" defaultValue={initial.subtitle ?? ""} maxLength={300} dir="auto" />}</Field>
-      <Field label="Authors (comma-separated)">{(p) => <input {...p} name="authors" defaultValue={initial.authors.join(", ")} dir="auto" />}</Field>
+      <Field label="Subtitle">
+        {(p) => <input {...p} name="subtitle" defaultValue={initial.subtitle ?? ""} maxLength={300} dir="auto" />}
+      </Field>
+      <Field label="Authors (comma-separated)">
+        {(p) => <input {...p} name="authors" defaultValue={initial.authors.join(", ")} dir="auto" />}
+      </Field>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Publisher">{(p) => <input {...p} name="publisher" defaultValue={initial.publisher ?? ""} maxLength={200} dir="auto" />}</Field>
-        <Field label="Publication date">{(p) => <input {...p} name="publishedAt" type="date" defaultValue={initial.publishedAt ?? ""} />}</Field>
-        <Field label="Language (e.g. en, ar)">{(p) => <input {...p} name="language" defaultValue={initial.language ?? ""} maxLength={20} />}</Field>
+        <Field label="Publisher">
+          {(p) => <input {...p} name="publisher" defaultValue={initial.publisher ?? ""} maxLength={200} dir="auto" />}
+        </Field>
+        <Field label="Publication date">
+          {(p) => <input {...p} name="publishedAt" type="date" defaultValue={initial.publishedAt ?? ""} />}
+        </Field>
+        <Field label="Language (e.g. en, ar)">
+          {(p) => <input {...p} name="language" defaultValue={initial.language ?? ""} maxLength={20} />}
+        </Field>
         <Field label="Source address">{(p) => <input {...p} name="sourceUrl" type="url" defaultValue={initial.sourceUrl ?? ""} />}</Field>
       </div>
-      <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save details"}</Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Saving…" : "Save details"}
+      </Button>
     </form>
   );
 }

@@ -55,10 +55,14 @@ export function SearchForm({ action, q, filters, tags, members }: Props) {
         </Button>
       </div>
       <p className="mt-2 text-xs text-stone-500 dark:text-stone-400">
-        Report text, annotations, quotes, tags, replies and team notes. Words match their beginnings (<i>infla</i> finds “inflation”); put a phrase in “quotes”; exclude a word with a minus.
+        Report text, annotations, quotes, tags, replies and team notes. Words match their beginnings (<i>infla</i> finds “inflation”); put a
+        phrase in “quotes”; exclude a word with a minus.
       </p>
 
-      <details open={active > 0} className="group mt-4 rounded-lg border border-stone-200 bg-white/60 dark:border-stone-800 dark:bg-stone-900/60">
+      <details
+        open={active > 0}
+        className="group mt-4 rounded-lg border border-stone-200 bg-white/60 dark:border-stone-800 dark:bg-stone-900/60"
+      >
         <summary className="cursor-pointer list-none rounded-lg px-3 py-2 text-sm font-medium text-stone-700 select-none hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-amber-600 dark:text-stone-300 dark:hover:bg-stone-800">
           <span aria-hidden="true" className="mr-1.5 inline-block text-stone-400 transition-transform group-open:rotate-90">
             ›
@@ -102,11 +106,25 @@ export function SearchForm({ action, q, filters, tags, members }: Props) {
             </label>
             <label className="block">
               <span className="block text-sm font-medium">From</span>
-              <input type="date" name="from" defaultValue={filters.from} key={filters.from} max={filters.to || undefined} className={`${controlClass} mt-1 h-10`} />
+              <input
+                type="date"
+                name="from"
+                defaultValue={filters.from}
+                key={filters.from}
+                max={filters.to || undefined}
+                className={`${controlClass} mt-1 h-10`}
+              />
             </label>
             <label className="block">
               <span className="block text-sm font-medium">To</span>
-              <input type="date" name="to" defaultValue={filters.to} key={filters.to} min={filters.from || undefined} className={`${controlClass} mt-1 h-10`} />
+              <input
+                type="date"
+                name="to"
+                defaultValue={filters.to}
+                key={filters.to}
+                min={filters.from || undefined}
+                className={`${controlClass} mt-1 h-10`}
+              />
             </label>
           </div>
           <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2">
@@ -114,11 +132,16 @@ export function SearchForm({ action, q, filters, tags, members }: Props) {
               Apply filters
             </Button>
             {active > 0 && (
-              <Link href={q ? `${action}?q=${encodeURIComponent(q)}` : action} className="text-sm text-stone-600 underline underline-offset-2 hover:text-stone-900 dark:text-stone-400 dark:hover:text-stone-100">
+              <Link
+                href={q ? `${action}?q=${encodeURIComponent(q)}` : action}
+                className="text-sm text-stone-600 underline underline-offset-2 hover:text-stone-900 dark:text-stone-400 dark:hover:text-stone-100"
+              >
                 Clear filters
               </Link>
             )}
-            <p className="text-xs text-stone-500 dark:text-stone-400">Filters find annotations and replies; report text and team notes are left out while one is set.</p>
+            <p className="text-xs text-stone-500 dark:text-stone-400">
+              Filters find annotations and replies; report text and team notes are left out while one is set.
+            </p>
           </div>
         </div>
       </details>

@@ -37,9 +37,14 @@ export function PasswordForm({ person }: { person: { email: string; name: string
     try {
       const { endedSessions } = await apiFetch<{ endedSessions: number }>("/api/v1/me/password", { method: "PUT", json: parsed.data });
       formEl.reset();
-      setDone(endedSessions > 0 ? `Your password is changed, and you were signed out everywhere else (${endedSessions} ${endedSessions === 1 ? "session" : "sessions"}).` : "Your password is changed.");
+      setDone(
+        endedSessions > 0
+          ? `Your password is changed, and you were signed out everywhere else (${endedSessions} ${endedSessions === 1 ? "session" : "sessions"}).`
+          : "Your password is changed.",
+      );
     } catch (err) {
-      const issues = err instanceof ApiError ? ((err.details as { issues?: { path: string; message: string }[] } | undefined)?.issues ?? []) : [];
+      const issues =
+        err instanceof ApiError ? ((err.details as { issues?: { path: string; message: string }[] } | undefined)?.issues ?? []) : [];
       const field = issues[0]?.path;
       setErrors(field === "currentPassword" || field === "newPassword" ? { [field]: issues[0].message } : { form: (err as Error).message });
     } finally {
@@ -54,10 +59,16 @@ export function PasswordForm({ person }: { person: { email: string; name: string
       <Field label="Current password" error={errors.currentPassword}>
         {(p) => <input {...p} name="currentPassword" type="password" autoComplete="current-password" required />}
       </Field>
-      <Field label="New password" hint={`At least ${PASSWORD_MIN} characters, and hard to guess: a few uncommon words work well.`} error={errors.newPassword}>
+      <Field
+        label="New password"
+        hint={`At least ${PASSWORD_MIN} characters, and hard to guess: a few uncommon words work well.`}
+        error={errors.newPassword}
+      >
         {(p) => <input {...p} name="newPassword" type="password" autoComplete="new-password" required minLength={PASSWORD_MIN} />}
       </Field>
-      <Button type="submit" disabled={pending}>{pending ? "Changing…" : "Change password"}</Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Changing…" : "Change password"}
+      </Button>
     </form>
   );
 }

@@ -51,20 +51,34 @@ export function SessionList({ initial }: { initial: SessionRow[] }) {
   return (
     <div className="mt-4 space-y-4">
       {error && <Alert>{error}</Alert>}
-      <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900" aria-label="Signed-in sessions">
+      <ul
+        className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900"
+        aria-label="Signed-in sessions"
+      >
         {sessions.map((s) => (
           <li key={s.id} className="flex flex-wrap items-center gap-3 px-4 py-3">
             <div className="min-w-0 flex-1">
               <p className="font-medium">
                 {s.device}
-                {s.current && <span className="ml-2 rounded bg-emerald-100 px-1.5 py-0.5 text-xs font-medium text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200">This browser</span>}
+                {s.current && (
+                  <span className="ml-2 rounded bg-emerald-100 px-1.5 py-0.5 text-xs font-medium text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200">
+                    This browser
+                  </span>
+                )}
               </p>
               <p className="text-sm text-stone-600 dark:text-stone-400">
-                {s.clientAddress ? `From ${s.clientAddress} · signed in` : "Signed in"} <RelativeTime iso={s.createdAt} /> · last active <RelativeTime iso={s.lastSeenAt} />
+                {s.clientAddress ? `From ${s.clientAddress} · signed in` : "Signed in"} <RelativeTime iso={s.createdAt} /> · last active{" "}
+                <RelativeTime iso={s.lastSeenAt} />
               </p>
             </div>
             {!s.current && (
-              <Button variant="secondary" size="sm" disabled={pending !== null} onClick={() => void end(s.id)} aria-label={`Sign out ${s.device}${s.clientAddress ? ` from ${s.clientAddress}` : ""}`}>
+              <Button
+                variant="secondary"
+                size="sm"
+                disabled={pending !== null}
+                onClick={() => void end(s.id)}
+                aria-label={`Sign out ${s.device}${s.clientAddress ? ` from ${s.clientAddress}` : ""}`}
+              >
                 {pending === s.id ? "Signing out…" : "Sign out"}
               </Button>
             )}
@@ -75,7 +89,9 @@ export function SessionList({ initial }: { initial: SessionRow[] }) {
         <Button variant="secondary" disabled={pending !== null} onClick={() => void endEverywhere()}>
           {pending === "all" ? "Signing out everywhere…" : "Sign out everywhere"}
         </Button>
-        <p className="mt-2 text-sm text-stone-600 dark:text-stone-400">Ends every session, this one included. Personal access tokens keep working; revoke them below.</p>
+        <p className="mt-2 text-sm text-stone-600 dark:text-stone-400">
+          Ends every session, this one included. Personal access tokens keep working; revoke them below.
+        </p>
       </div>
     </div>
   );

@@ -56,14 +56,21 @@ export function TokenManager({ initial }: { initial: Token[] }) {
       {fresh && (
         <Alert tone="success">
           <p className="font-medium">Copy your new token now. You will not see it again.</p>
-          <code data-testid="new-token" className="mt-2 block overflow-x-auto rounded bg-white px-2 py-1 font-mono text-xs text-stone-900 dark:bg-stone-900 dark:text-stone-100">{fresh}</code>
+          <code
+            data-testid="new-token"
+            className="mt-2 block overflow-x-auto rounded bg-white px-2 py-1 font-mono text-xs text-stone-900 dark:bg-stone-900 dark:text-stone-100"
+          >
+            {fresh}
+          </code>
         </Alert>
       )}
       <form onSubmit={create} className="flex flex-col gap-3 sm:flex-row sm:items-end">
         <div className="flex-1">
           <Field label="Token name">{(p) => <input {...p} name="name" placeholder="e.g. Export script" maxLength={100} />}</Field>
         </div>
-        <Button type="submit" disabled={pending}>{pending ? "Creating…" : "Create token"}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Creating…" : "Create token"}
+        </Button>
       </form>
       {tokens.length === 0 ? (
         <EmptyState title="No tokens yet">Create one when a script needs to read or write through the API.</EmptyState>
@@ -74,10 +81,13 @@ export function TokenManager({ initial }: { initial: Token[] }) {
               <div className="min-w-0 flex-1">
                 <p className="font-medium">{t.name}</p>
                 <p className="text-sm text-stone-500 dark:text-stone-400">
-                  <code>{t.prefix}…</code> · created {fmt.format(new Date(t.createdAt))} · {t.lastUsedAt ? `last used ${fmt.format(new Date(t.lastUsedAt))}` : "never used"}
+                  <code>{t.prefix}…</code> · created {fmt.format(new Date(t.createdAt))} ·{" "}
+                  {t.lastUsedAt ? `last used ${fmt.format(new Date(t.lastUsedAt))}` : "never used"}
                 </p>
               </div>
-              <Button variant="secondary" size="sm" onClick={() => revoke(t.id)} aria-label={`Revoke token ${t.name}`}>Revoke</Button>
+              <Button variant="secondary" size="sm" onClick={() => revoke(t.id)} aria-label={`Revoke token ${t.name}`}>
+                Revoke
+              </Button>
             </li>
           ))}
         </ul>

@@ -87,11 +87,28 @@ function TagFields({ draft, setDraft, extraColor }: { draft: Draft; setDraft: (d
   return (
     <>
       <Field label="Name">
-        {(p) => <input {...p} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} required maxLength={TAG_NAME_MAX} placeholder="e.g. Methodology" />}
+        {(p) => (
+          <input
+            {...p}
+            value={draft.name}
+            onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+            required
+            maxLength={TAG_NAME_MAX}
+            placeholder="e.g. Methodology"
+          />
+        )}
       </Field>
       <ColorPicker value={draft.color} onChange={(color) => setDraft({ ...draft, color })} extra={extraColor} />
       <Field label="Description" hint="Optional. When should someone use this tag?">
-        {(p) => <textarea {...p} rows={2} maxLength={500} value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.target.value })} />}
+        {(p) => (
+          <textarea
+            {...p}
+            rows={2}
+            maxLength={500}
+            value={draft.description}
+            onChange={(e) => setDraft({ ...draft, description: e.target.value })}
+          />
+        )}
       </Field>
     </>
   );

@@ -27,7 +27,18 @@ interface Props {
 }
 
 /** A rich-text body with Save/Cancel: used to reply and to edit. What was typed survives a failed save, a reload and Esc. */
-export function BodyEditorForm({ label, initialMarkdown, submitLabel, members, placeholder, onSave, onCancel, autoFocus = true, focusSignal, draftKey }: Props) {
+export function BodyEditorForm({
+  label,
+  initialMarkdown,
+  submitLabel,
+  members,
+  placeholder,
+  onSave,
+  onCancel,
+  autoFocus = true,
+  focusSignal,
+  draftKey,
+}: Props) {
   const draft = useDraft<string>(draftKey ?? null);
   const [start] = useState(() => draft.initial ?? initialMarkdown ?? "");
   const [markdown, setMarkdown] = useState(start);
@@ -70,7 +81,9 @@ export function BodyEditorForm({ label, initialMarkdown, submitLabel, members, p
       }}
     >
       {error && <Alert>{error}</Alert>}
-      {draft.initial !== null && generation === 0 && <p className="text-xs text-stone-500 dark:text-stone-400">Your unsent draft, kept in this browser.</p>}
+      {draft.initial !== null && generation === 0 && (
+        <p className="text-xs text-stone-500 dark:text-stone-400">Your unsent draft, kept in this browser.</p>
+      )}
       <CommentEditor
         key={generation}
         label={label}
@@ -96,7 +109,9 @@ export function BodyEditorForm({ label, initialMarkdown, submitLabel, members, p
             Cancel
           </Button>
         )}
-        <Button type="submit" size="sm" disabled={saving}>{saving ? "Saving…" : submitLabel}</Button>
+        <Button type="submit" size="sm" disabled={saving}>
+          {saving ? "Saving…" : submitLabel}
+        </Button>
       </div>
     </form>
   );

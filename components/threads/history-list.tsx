@@ -11,7 +11,8 @@ interface Revision {
   editedBy?: { name: string };
 }
 
-const more = "text-xs text-stone-600 underline underline-offset-2 hover:text-stone-900 disabled:opacity-50 dark:text-stone-400 dark:hover:text-stone-100";
+const more =
+  "text-xs text-stone-600 underline underline-offset-2 hover:text-stone-900 disabled:opacity-50 dark:text-stone-400 dark:hover:text-stone-100";
 
 /** "edited" — opens the earlier versions of a text, newest first, a page at a time. */
 export function HistoryList({ url }: { url: string }) {
@@ -44,17 +45,28 @@ export function HistoryList({ url }: { url: string }) {
 
   return (
     <span className="inline">
-      <button type="button" onClick={toggle} aria-expanded={open} className="text-xs text-stone-500 underline-offset-2 hover:underline dark:text-stone-400">
+      <button
+        type="button"
+        onClick={toggle}
+        aria-expanded={open}
+        className="text-xs text-stone-500 underline-offset-2 hover:underline dark:text-stone-400"
+      >
         edited
       </button>
       {open && (
-        <span className="mt-2 block space-y-2 rounded border border-stone-200 bg-stone-50 p-2 dark:border-stone-800 dark:bg-stone-950" data-testid="history">
+        <span
+          className="mt-2 block space-y-2 rounded border border-stone-200 bg-stone-50 p-2 dark:border-stone-800 dark:bg-stone-950"
+          data-testid="history"
+        >
           {error && <span className="block text-xs text-red-700 dark:text-red-400">{error}</span>}
           {!revisions && !error && <span className="block text-xs text-stone-500 dark:text-stone-400">Loading earlier versions…</span>}
           {revisions?.length === 0 && <span className="block text-xs text-stone-500 dark:text-stone-400">No earlier versions.</span>}
           {revisions?.map((r, i) => (
             <span key={i} className="block border-l-2 border-stone-300 pl-2 dark:border-stone-700">
-              <span className="block text-[11px] text-stone-500 dark:text-stone-400">Replaced {relativeTime(r.replacedAt)}{r.editedBy ? ` by ${r.editedBy.name}` : ""}</span>
+              <span className="block text-[11px] text-stone-500 dark:text-stone-400">
+                Replaced {relativeTime(r.replacedAt)}
+                {r.editedBy ? ` by ${r.editedBy.name}` : ""}
+              </span>
               <MarkdownBody markdown={r.body || "*(empty)*"} className="text-xs text-stone-700 dark:text-stone-300" />
             </span>
           ))}

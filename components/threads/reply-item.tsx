@@ -100,7 +100,9 @@ export function ReplyItem({ reply, meId, moderates, canWrite, members, onChange,
             onCancel={() => setEditing(false)}
             onSave={async (body) => {
               try {
-                onChange(await apiFetch<ReplyData>(`/api/v1/replies/${reply.id}`, { method: "PATCH", json: { body, version: reply.version } }));
+                onChange(
+                  await apiFetch<ReplyData>(`/api/v1/replies/${reply.id}`, { method: "PATCH", json: { body, version: reply.version } }),
+                );
                 setEditing(false);
               } catch (e) {
                 const current = e instanceof ApiError ? (e.details as { current?: ReplyData } | undefined)?.current : undefined;
@@ -115,8 +117,16 @@ export function ReplyItem({ reply, meId, moderates, canWrite, members, onChange,
       )}
       {!editing && (mine || mayModerate) && canWrite && (
         <div className="mt-1 flex gap-3 pl-8">
-          {mine && <button type="button" className={link} onClick={() => setEditing(true)}>Edit</button>}
-          {mayModerate && <button type="button" className={link} onClick={() => act(`/api/v1/replies/${reply.id}`, "DELETE")}>Delete</button>}
+          {mine && (
+            <button type="button" className={link} onClick={() => setEditing(true)}>
+              Edit
+            </button>
+          )}
+          {mayModerate && (
+            <button type="button" className={link} onClick={() => act(`/api/v1/replies/${reply.id}`, "DELETE")}>
+              Delete
+            </button>
+          )}
         </div>
       )}
       {error && <p className="mt-1 pl-8 text-xs text-red-700 dark:text-red-400">{error}</p>}

@@ -23,7 +23,6 @@ interface Props {
   onChange: (a: ReaderAnnotation) => void;
 }
 
-
 /** Evidence typed as "¶ 12" (a passage of this report) or a web address. */
 function parseEvidence(text: string, passages: ReaderPassage[]) {
   const t = text.trim();
@@ -52,7 +51,8 @@ export function StancePanel({ annotation: a, meId, canTakeStance, canSetVerdict,
   const draft = useDraft<StanceDraft>(canTakeStance ? `stance:${a.id}` : null);
   const kept = draft.initial;
   const [note, setNote] = useState(kept?.note ?? mine?.note ?? "");
-  const initialEvidence = mine?.evidence?.url ?? (mine?.evidence?.passageId ? `¶ ${passages.find((p) => p.id === mine.evidence!.passageId)?.index ?? ""}` : "");
+  const initialEvidence =
+    mine?.evidence?.url ?? (mine?.evidence?.passageId ? `¶ ${passages.find((p) => p.id === mine.evidence!.passageId)?.index ?? ""}` : "");
   const [evidence, setEvidence] = useState(kept?.evidence ?? initialEvidence);
   const [detailsOpen, setDetailsOpen] = useState(kept !== null);
   // The stance the form saves: the one taken, else the first.
@@ -83,7 +83,11 @@ export function StancePanel({ annotation: a, meId, canTakeStance, canSetVerdict,
     if (withDetails && parsed.error) return setError(parsed.error);
     const body = withDetails
       ? { stance, ...(note.trim() ? { note: note.trim() } : {}), ...(parsed.evidence ? { evidence: parsed.evidence } : {}) }
-      : { stance, ...(mine?.note ? { note: mine.note } : {}), ...(mine?.evidence ? { evidence: Object.fromEntries(Object.entries(mine.evidence).filter(([, v]) => v)) } : {}) };
+      : {
+          stance,
+          ...(mine?.note ? { note: mine.note } : {}),
+          ...(mine?.evidence ? { evidence: Object.fromEntries(Object.entries(mine.evidence).filter(([, v]) => v)) } : {}),
+        };
     const updated = await run(() => apiFetch<ReaderAnnotation>(`/api/v1/annotations/${a.id}/stance`, { method: "PUT", json: body }));
     if (updated) {
       onChange(updated);
@@ -113,7 +117,12 @@ export function StancePanel({ annotation: a, meId, canTakeStance, canSetVerdict,
               {STANCE_LABEL[s]}
             </button>
           ))}
-          <button type="button" className="ml-auto text-xs text-stone-500 underline-offset-2 hover:underline dark:text-stone-400" aria-expanded={detailsOpen} onClick={() => setDetailsOpen((o) => !o)}>
+          <button
+            type="button"
+            className="ml-auto text-xs text-stone-500 underline-offset-2 hover:underline dark:text-stone-400"
+            aria-expanded={detailsOpen}
+            onClick={() => setDetailsOpen((o) => !o)}
+          >
             Note and evidence
           </button>
         </div>
@@ -134,24 +143,43 @@ export function StancePanel({ annotation: a, meId, canTakeStance, canSetVerdict,
             <legend className="mb-1 font-medium">Stance</legend>
             {STANCES.map((s) => (
               <label key={s} className="inline-flex items-center gap-1">
-                <input type="radio" name={`${formId}-stance`} value={s} checked={chosen === s} onChange={() => choose(s)} className="accent-stone-900 dark:accent-stone-100" />
+                <input
+                  type="radio"
+                  name={`${formId}-stance`}
+                  value={s}
+                  checked={chosen === s}
+                  onChange={() => choose(s)}
+                  className="accent-stone-900 dark:accent-stone-100"
+                />
                 {STANCE_LABEL[s]}
               </label>
             ))}
           </fieldset>
           <label className="block text-xs font-medium">
             Note
-            <textarea value={note} onChange={(e) => {
+            <textarea
+              value={note}
+              onChange={(e) => {
                 setNote(e.target.value);
                 keep({ note: e.target.value });
-              }} rows={2} maxLength={2000} dir="auto" className="mt-1 block w-full rounded border border-stone-300 bg-white px-2 py-1 text-sm font-normal dark:border-stone-700 dark:bg-stone-900" />
+              }}
+              rows={2}
+              maxLength={2000}
+              dir="auto"
+              className="mt-1 block w-full rounded border border-stone-300 bg-white px-2 py-1 text-sm font-normal dark:border-stone-700 dark:bg-stone-900"
+            />
           </label>
           <label className="block text-xs font-medium">
             Evidence (a link, or a paragraph such as ¶ 3)
-            <input value={evidence} onChange={(e) => {
+            <input
+              value={evidence}
+              onChange={(e) => {
                 setEvidence(e.target.value);
                 keep({ evidence: e.target.value });
-              }} placeholder="https://… or ¶ 3" className="mt-1 block w-full rounded border border-stone-300 bg-white px-2 py-1 text-sm font-normal dark:border-stone-700 dark:bg-stone-900" />
+              }}
+              placeholder="https://… or ¶ 3"
+              className="mt-1 block w-full rounded border border-stone-300 bg-white px-2 py-1 text-sm font-normal dark:border-stone-700 dark:bg-stone-900"
+            />
           </label>
           <div className="flex flex-wrap gap-2">
             <Button type="submit" size="sm" disabled={pending} aria-busy={pending}>
@@ -172,13 +200,17 @@ export function StancePanel({ annotation: a, meId, canTakeStance, canSetVerdict,
             value={a.verdict}
             disabled={pending}
             onChange={async (e) => {
-              const updated = await run(() => apiFetch<ReaderAnnotation>(`/api/v1/annotations/${a.id}/verdict`, { method: "PUT", json: { verdict: e.target.value } }));
+              const updated = await run(() =>
+                apiFetch<ReaderAnnotation>(`/api/v1/annotations/${a.id}/verdict`, { method: "PUT", json: { verdict: e.target.value } }),
+              );
               if (updated) onChange(updated);
             }}
             className="rounded border border-stone-300 bg-white px-1.5 py-0.5 text-xs dark:border-stone-700 dark:bg-stone-900"
           >
             {VERDICTS.map((v) => (
-              <option key={v} value={v}>{VERDICT_LABEL[v]}</option>
+              <option key={v} value={v}>
+                {VERDICT_LABEL[v]}
+              </option>
             ))}
           </select>
         </label>

@@ -21,7 +21,10 @@ export function TagEditor({ annotation: a, tags, canCreate, onChange }: Props) {
   async function save(next: string[]) {
     const updated = await run(async () => {
       try {
-        return await apiFetch<ReaderAnnotation>(`/api/v1/annotations/${a.id}`, { method: "PATCH", json: { tags: next, version: a.version } });
+        return await apiFetch<ReaderAnnotation>(`/api/v1/annotations/${a.id}`, {
+          method: "PATCH",
+          json: { tags: next, version: a.version },
+        });
       } catch (e) {
         const current = e instanceof ApiError ? (e.details as { current?: ReaderAnnotation } | undefined)?.current : undefined;
         if (current) onChange(current);
@@ -49,7 +52,13 @@ export function TagEditor({ annotation: a, tags, canCreate, onChange }: Props) {
         {a.tags.map((t) => (
           <span key={t} className="inline-flex items-center gap-1 rounded-full bg-stone-100 py-0.5 pr-1 pl-2 text-xs dark:bg-stone-800">
             {t}
-            <button type="button" aria-label={`Remove tag ${t}`} disabled={pending} onClick={() => save(a.tags.filter((x) => x !== t))} className="rounded-full px-1 text-stone-500 hover:bg-stone-200 hover:text-stone-900 dark:text-stone-400 dark:hover:bg-stone-700">
+            <button
+              type="button"
+              aria-label={`Remove tag ${t}`}
+              disabled={pending}
+              onClick={() => save(a.tags.filter((x) => x !== t))}
+              className="rounded-full px-1 text-stone-500 hover:bg-stone-200 hover:text-stone-900 dark:text-stone-400 dark:hover:bg-stone-700"
+            >
               ×
             </button>
           </span>
@@ -69,9 +78,11 @@ export function TagEditor({ annotation: a, tags, canCreate, onChange }: Props) {
           className="min-w-[8rem] flex-1 rounded border border-transparent bg-transparent px-1 py-0.5 text-xs hover:border-stone-300 focus:border-amber-600 focus:outline-none dark:hover:border-stone-700"
         />
         <datalist id={listId}>
-          {tags.filter((t) => !a.tags.includes(t.name)).map((t) => (
-            <option key={t.name} value={t.name} />
-          ))}
+          {tags
+            .filter((t) => !a.tags.includes(t.name))
+            .map((t) => (
+              <option key={t.name} value={t.name} />
+            ))}
         </datalist>
       </div>
       {error && <p className="text-xs text-red-700 dark:text-red-400">{error}</p>}

@@ -25,7 +25,8 @@ interface Props {
   replyFocus?: number;
 }
 
-const action = "text-xs font-medium text-stone-600 underline-offset-2 hover:text-stone-900 hover:underline disabled:opacity-50 dark:text-stone-400 dark:hover:text-stone-100";
+const action =
+  "text-xs font-medium text-stone-600 underline-offset-2 hover:text-stone-900 hover:underline disabled:opacity-50 dark:text-stone-400 dark:hover:text-stone-100";
 
 /** The open thread under a focused card: stances, tags, actions, replies and the reply box. */
 export function ThreadPanel({ annotation: a, context, onChange, onDelete, onQuote, refreshKey = 0, replyFocus = 0 }: Props) {
@@ -115,7 +116,14 @@ export function ThreadPanel({ annotation: a, context, onChange, onDelete, onQuot
         />
       )}
       {a.kind === "claim" && (
-        <StancePanel annotation={a} meId={me.id} canTakeStance={canWrite} canSetVerdict={moderates} passages={passages} onChange={onChange} />
+        <StancePanel
+          annotation={a}
+          meId={me.id}
+          canTakeStance={canWrite}
+          canSetVerdict={moderates}
+          passages={passages}
+          onChange={onChange}
+        />
       )}
       {canWrite && (mine || moderates) && <TagEditor annotation={a} tags={tags} canCreate={moderates} onChange={onChange} />}
       {(onQuote || (canWrite && (mine || moderates))) && (
@@ -127,32 +135,36 @@ export function ThreadPanel({ annotation: a, context, onChange, onDelete, onQuot
           )}
           {canWrite && (mine || moderates) && (
             <>
-          <button
-            type="button"
-            className={action}
-            disabled={pending}
-            onClick={async () => {
-              const updated = await run(() => patch({ status: a.status === "open" ? "resolved" : "open" }));
-              if (updated) onChange(updated);
-            }}
-          >
-            {a.status === "open" ? "Resolve" : "Reopen"}
-          </button>
-          {mine && !editing && a.kind !== "highlight" && (
-            <button type="button" className={action} onClick={() => setEditing(true)}>
-              Edit
-            </button>
-          )}
-          <button type="button" className={action} disabled={pending} onClick={() => onDelete(a)}>
-            Delete
-          </button>
+              <button
+                type="button"
+                className={action}
+                disabled={pending}
+                onClick={async () => {
+                  const updated = await run(() => patch({ status: a.status === "open" ? "resolved" : "open" }));
+                  if (updated) onChange(updated);
+                }}
+              >
+                {a.status === "open" ? "Resolve" : "Reopen"}
+              </button>
+              {mine && !editing && a.kind !== "highlight" && (
+                <button type="button" className={action} onClick={() => setEditing(true)}>
+                  Edit
+                </button>
+              )}
+              <button type="button" className={action} disabled={pending} onClick={() => onDelete(a)}>
+                Delete
+              </button>
             </>
           )}
         </div>
       )}
       {error && <p className="text-xs text-red-700 dark:text-red-400">{error}</p>}
       <section aria-label="Replies">
-        {loadError && <p className="text-xs text-red-700 dark:text-red-400" role="alert">The replies could not be loaded: {loadError}</p>}
+        {loadError && (
+          <p className="text-xs text-red-700 dark:text-red-400" role="alert">
+            The replies could not be loaded: {loadError}
+          </p>
+        )}
         {!replies && !loadError && a.replyCount > 0 && <p className="text-xs text-stone-500 dark:text-stone-400">Loading replies…</p>}
         {replies && replies.length > 0 && (
           <ul className="divide-y divide-stone-100 dark:divide-stone-800">

@@ -6,7 +6,7 @@ import { useCallback, useState } from "react";
 export function useApiAction() {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const run = useCallback(async <T,>(fn: () => Promise<T>): Promise<T | undefined> => {
+  const run = useCallback(async <T>(fn: () => Promise<T>): Promise<T | undefined> => {
     setPending(true);
     setError(null);
     try {

@@ -3,8 +3,7 @@ import { describe, it, expect } from "vitest";
 import { renderToStaticMarkup } from "react-dom/server";
 import { MarkdownBody } from "./markdown-body";
 
-const render = (markdown: string, className?: string) =>
-  renderToStaticMarkup(<MarkdownBody markdown={markdown} className={className} />);
+const render = (markdown: string, className?: string) => renderToStaticMarkup(<MarkdownBody markdown={markdown} className={className} />);
 
 describe("MarkdownBody", () => {
   it("renders bold, italic, strikethrough and code", () => {

@@ -29,12 +29,7 @@ export function MarkdownBody({ markdown, className }: { markdown: string; classN
   const blocks = blocksOf(markdown);
   return (
     <div
-      className={[
-        "space-y-2 text-sm leading-relaxed break-words text-gray-900 dark:text-gray-100",
-        className,
-      ]
-        .filter(Boolean)
-        .join(" ")}
+      className={["space-y-2 text-sm leading-relaxed break-words text-gray-900 dark:text-gray-100", className].filter(Boolean).join(" ")}
     >
       {renderBlocks(blocks)}
     </div>
@@ -47,8 +42,7 @@ const LINK_CLASS =
 
 /** Amber tint, medium weight; amber-900 on amber-100 and amber-200 on a dark amber wash are both well above AA. */
 const MENTION_CLASS =
-  "rounded bg-amber-100 px-1 font-medium text-amber-900 box-decoration-clone " +
-  "dark:bg-amber-400/15 dark:text-amber-200";
+  "rounded bg-amber-100 px-1 font-medium text-amber-900 box-decoration-clone " + "dark:bg-amber-400/15 dark:text-amber-200";
 
 function renderBlocks(blocks: Block[]): ReactNode[] {
   return blocks.map((block, i) => renderBlock(block, i));
@@ -95,11 +89,7 @@ function renderBlock(block: Block, key: number): ReactNode {
           {items}
         </ol>
       ) : (
-        <ul
-          key={key}
-          dir="auto"
-          className="list-disc space-y-1 ps-5 marker:text-gray-500 dark:marker:text-gray-400"
-        >
+        <ul key={key} dir="auto" className="list-disc space-y-1 ps-5 marker:text-gray-500 dark:marker:text-gray-400">
           {items}
         </ul>
       );
@@ -171,12 +161,7 @@ function renderInline(node: Inline, key: number): ReactNode {
       if (href === null) return <span key={key}>{renderInlines(node.children)}</span>;
       const external = /^https?:/i.test(href);
       return (
-        <a
-          key={key}
-          href={href}
-          className={LINK_CLASS}
-          {...(external ? { target: "_blank", rel: "noopener noreferrer nofollow" } : {})}
-        >
+        <a key={key} href={href} className={LINK_CLASS} {...(external ? { target: "_blank", rel: "noopener noreferrer nofollow" } : {})}>
           {renderInlines(node.children)}
         </a>
       );

@@ -76,13 +76,23 @@ export function Modal({
           aria-label="Close"
           className="-me-1 rounded p-1 text-stone-500 hover:bg-stone-100 hover:text-stone-900 focus-visible:outline-2 focus-visible:outline-amber-600 disabled:opacity-40 dark:text-stone-400 dark:hover:bg-stone-800 dark:hover:text-stone-100"
         >
-          <svg aria-hidden="true" viewBox="0 0 20 20" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round">
+          <svg
+            aria-hidden="true"
+            viewBox="0 0 20 20"
+            className="h-5 w-5"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.75"
+            strokeLinecap="round"
+          >
             <path d="M5 5l10 10M15 5L5 15" />
           </svg>
         </button>
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto px-5 py-4">{children}</div>
-      {footer && <div className="flex flex-wrap items-center gap-3 border-t border-stone-200 px-5 py-3 dark:border-stone-800">{footer}</div>}
+      {footer && (
+        <div className="flex flex-wrap items-center gap-3 border-t border-stone-200 px-5 py-3 dark:border-stone-800">{footer}</div>
+      )}
     </dialog>
   );
 }

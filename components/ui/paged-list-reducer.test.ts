@@ -3,7 +3,13 @@ import { pagedListReducer, readNextPage, type PagedListState } from "./paged-lis
 
 type Item = { id: string; read?: boolean };
 const items = (...ids: string[]): Item[] => ids.map((id) => ({ id }));
-const state = (over: Partial<PagedListState<Item>> = {}): PagedListState<Item> => ({ items: items("a", "b"), cursor: "c1", loading: false, error: null, ...over });
+const state = (over: Partial<PagedListState<Item>> = {}): PagedListState<Item> => ({
+  items: items("a", "b"),
+  cursor: "c1",
+  loading: false,
+  error: null,
+  ...over,
+});
 
 describe("pagedListReducer", () => {
   it("shows the list busy while a page loads, and forgets the last failure", () => {
@@ -26,21 +32,30 @@ describe("pagedListReducer", () => {
   });
 
   it("applies its owner's change to what is shown, and nothing else", () => {
-    const next = pagedListReducer(state({ error: "More could not be loaded." }), { type: "changed", change: (all) => all.map((x) => (x.id === "b" ? { ...x, read: true } : x)) });
+    const next = pagedListReducer(state({ error: "More could not be loaded." }), {
+      type: "changed",
+      change: (all) => all.map((x) => (x.id === "b" ? { ...x, read: true } : x)),
+    });
     expect(next).toEqual(state({ items: [{ id: "a" }, { id: "b", read: true }], error: "More could not be loaded." }));
   });
 });
 
 describe("pagedListReducer, reset", () => {
   it("starts again from a first page read afresh, forgetting the loading state and the last failure", () => {
-    const next = pagedListReducer(state({ loading: true, error: "More could not be loaded." }), { type: "reset", items: items("x"), cursor: "r1" });
+    const next = pagedListReducer(state({ loading: true, error: "More could not be loaded." }), {
+      type: "reset",
+      items: items("x"),
+      cursor: "r1",
+    });
     expect(next).toEqual({ items: items("x"), cursor: "r1", loading: false, error: null });
   });
 
   it("drops a page that was being read from the old list's place when the list was reset", () => {
     const reset = pagedListReducer(state({ loading: true }), { type: "reset", items: items("x"), cursor: "r1" });
     expect(pagedListReducer(reset, { type: "loaded", page: { items: items("c"), nextCursor: "c2" }, from: "c1" })).toBe(reset);
-    expect(pagedListReducer(reset, { type: "loaded", page: { items: items("y"), nextCursor: null }, from: "r1" }).items).toEqual(items("x", "y"));
+    expect(pagedListReducer(reset, { type: "loaded", page: { items: items("y"), nextCursor: null }, from: "r1" }).items).toEqual(
+      items("x", "y"),
+    );
   });
 });
 

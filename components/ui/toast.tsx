@@ -33,7 +33,11 @@ export function Toast({ toast, onDismiss }: { toast: (ToastMessage & { id: numbe
     return () => window.clearTimeout(timer);
   }, [toast, held, onDismiss]);
   return (
-    <div role="status" aria-live="polite" className="pointer-events-none fixed inset-x-0 bottom-16 z-50 flex justify-center px-4 lg:bottom-6">
+    <div
+      role="status"
+      aria-live="polite"
+      className="pointer-events-none fixed inset-x-0 bottom-16 z-50 flex justify-center px-4 lg:bottom-6"
+    >
       {toast && (
         <div
           key={toast.id}
@@ -56,7 +60,12 @@ export function Toast({ toast, onDismiss }: { toast: (ToastMessage & { id: numbe
               {toast.action.label}
             </button>
           )}
-          <button type="button" aria-label="Dismiss" className="-my-1 -me-2 rounded px-1.5 text-stone-400 hover:text-white focus-visible:outline-2 focus-visible:outline-amber-400 dark:text-stone-500 dark:hover:text-stone-900" onClick={onDismiss}>
+          <button
+            type="button"
+            aria-label="Dismiss"
+            className="-my-1 -me-2 rounded px-1.5 text-stone-400 hover:text-white focus-visible:outline-2 focus-visible:outline-amber-400 dark:text-stone-500 dark:hover:text-stone-900"
+            onClick={onDismiss}
+          >
             ×
           </button>
         </div>

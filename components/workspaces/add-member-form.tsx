@@ -62,7 +62,11 @@ export function AddMemberForm({
         formRef.current?.reset();
       } catch (err) {
         const notRegistered = err instanceof ApiError && (err.details as { reason?: string } | undefined)?.reason === "not_registered";
-        setMessage(notRegistered ? { tone: "error", text: `No one has registered with ${input.email} yet.`, invite: input } : { tone: "error", text: (err as Error).message });
+        setMessage(
+          notRegistered
+            ? { tone: "error", text: `No one has registered with ${input.email} yet.`, invite: input }
+            : { tone: "error", text: (err as Error).message },
+        );
       }
     });
   }
@@ -88,7 +92,13 @@ export function AddMemberForm({
             <>
               {" "}
               They can join with a link that creates their account.{" "}
-              <Button variant="secondary" size="sm" className={`mt-2 ${TOUCH}`} disabled={pending !== null} onClick={() => invite(message.invite!)}>
+              <Button
+                variant="secondary"
+                size="sm"
+                className={`mt-2 ${TOUCH}`}
+                disabled={pending !== null}
+                onClick={() => invite(message.invite!)}
+              >
                 Invite them with a link
               </Button>
             </>
@@ -96,26 +106,33 @@ export function AddMemberForm({
         </Alert>
       )}
       <div className="grid gap-4 sm:grid-cols-[1fr_10rem]">
-        <Field label="Email">{(p) => <input {...p} name="email" type="email" required placeholder="colleague@example.org" autoComplete="off" />}</Field>
+        <Field label="Email">
+          {(p) => <input {...p} name="email" type="email" required placeholder="colleague@example.org" autoComplete="off" />}
+        </Field>
         <Field label="Role">
           {(p) => (
             <select {...p} name="role" defaultValue="annotator">
               {ROLES.map((r) => (
-                <option key={r} value={r}>{r}</option>
+                <option key={r} value={r}>
+                  {r}
+                </option>
               ))}
             </select>
           )}
         </Field>
       </div>
       <div className="flex flex-wrap gap-3">
-        <Button type="submit" className={TOUCH} disabled={pending !== null || !hydrated}>{pending === "add" ? "Adding…" : "Add member"}</Button>
+        <Button type="submit" className={TOUCH} disabled={pending !== null || !hydrated}>
+          {pending === "add" ? "Adding…" : "Add member"}
+        </Button>
         <Button variant="secondary" className={TOUCH} disabled={pending !== null || !hydrated} onClick={() => invite(read())}>
           {pending === "invite" ? "Making a link…" : "Invite with a link"}
         </Button>
       </div>
       <p className="text-sm text-stone-600 dark:text-stone-400">
-        <strong className="font-medium">Add member</strong> adds someone who already has an account. <strong className="font-medium">Invite with a link</strong> makes a link you send
-        yourself: it works once, for that address, for {INVITATION_DAYS} days.
+        <strong className="font-medium">Add member</strong> adds someone who already has an account.{" "}
+        <strong className="font-medium">Invite with a link</strong> makes a link you send yourself: it works once, for that address, for{" "}
+        {INVITATION_DAYS} days.
       </p>
     </form>
   );

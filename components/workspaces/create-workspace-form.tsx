@@ -33,9 +33,13 @@ export function CreateWorkspaceForm() {
   return (
     <form onSubmit={onSubmit} className="mt-3 flex flex-col gap-3 sm:flex-row sm:items-end" noValidate>
       <div className="flex-1">
-        <Field label="Workspace name" error={error}>{(p) => <input {...p} name="name" placeholder="e.g. Policy desk" maxLength={80} required />}</Field>
+        <Field label="Workspace name" error={error}>
+          {(p) => <input {...p} name="name" placeholder="e.g. Policy desk" maxLength={80} required />}
+        </Field>
       </div>
-      <Button type="submit" disabled={pending || !hydrated}>{pending ? "Creating…" : "Create workspace"}</Button>
+      <Button type="submit" disabled={pending || !hydrated}>
+        {pending ? "Creating…" : "Create workspace"}
+      </Button>
     </form>
   );
 }

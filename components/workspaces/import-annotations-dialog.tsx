@@ -15,7 +15,8 @@ const ACCEPT = ".json,.jsonld,application/json,application/ld+json";
 const ORPHANS_SHOWN = 5;
 const SKIPPED_SHOWN = 10;
 
-type Phase = { name: "idle" } | { name: "uploading"; fraction: number | null } | { name: "placing" } | { name: "done"; result: ImportResult };
+type Phase =
+  { name: "idle" } | { name: "uploading"; fraction: number | null } | { name: "placing" } | { name: "done"; result: ImportResult };
 
 const count = (n: number, one: string, many: string) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
 
@@ -225,7 +226,10 @@ function Progress({ phase }: { phase: Phase }) {
         {percent === null ? (
           <div className="absolute inset-y-0 left-0 w-full animate-pulse rounded-full bg-amber-600/70 dark:bg-amber-400/70" />
         ) : (
-          <div className="absolute inset-y-0 left-0 rounded-full bg-amber-600 transition-[width] dark:bg-amber-400" style={{ width: `${percent}%` }} />
+          <div
+            className="absolute inset-y-0 left-0 rounded-full bg-amber-600 transition-[width] dark:bg-amber-400"
+            style={{ width: `${percent}%` }}
+          />
         )}
       </div>
     </div>
@@ -245,12 +249,17 @@ function ImportSummary({ result }: { result: ImportResult }) {
             Not placed
           </h3>
           <p className="text-stone-600 dark:text-stone-400">
-            Their quoted text was not found in this version of the report. They are kept under “Not placed” beside the report, where an editor can re-attach them.
+            Their quoted text was not found in this version of the report. They are kept under “Not placed” beside the report, where an
+            editor can re-attach them.
           </p>
           {result.orphans.length > 0 && (
             <ul className="space-y-1.5">
               {result.orphans.slice(0, ORPHANS_SHOWN).map((o, i) => (
-                <li key={o.sourceId ?? i} dir="auto" className="line-clamp-2 border-s-2 border-stone-300 ps-3 font-serif text-stone-700 dark:border-stone-600 dark:text-stone-300">
+                <li
+                  key={o.sourceId ?? i}
+                  dir="auto"
+                  className="line-clamp-2 border-s-2 border-stone-300 ps-3 font-serif text-stone-700 dark:border-stone-600 dark:text-stone-300"
+                >
                   {o.quote ? `“${o.quote}”` : <span className="font-sans text-stone-500 italic">No quoted text</span>}
                 </li>
               ))}
@@ -268,7 +277,8 @@ function ImportSummary({ result }: { result: ImportResult }) {
           <ul className="space-y-1 text-stone-700 dark:text-stone-300">
             {result.skipped.slice(0, SKIPPED_SHOWN).map((s) => (
               <li key={s.index}>
-                <span className="text-stone-500 tabular-nums dark:text-stone-400">Item {s.index + 1}:</span> <span dir="auto">{s.reason}</span>
+                <span className="text-stone-500 tabular-nums dark:text-stone-400">Item {s.index + 1}:</span>{" "}
+                <span dir="auto">{s.reason}</span>
               </li>
             ))}
           </ul>

@@ -25,13 +25,16 @@ export function InvitationLinkPanel({ invitation }: { invitation: NewInvitation 
   }
 
   return (
-    <section aria-labelledby="new-invitation" className="mt-6 rounded-lg border border-emerald-200 bg-emerald-50 p-4 dark:border-emerald-900 dark:bg-emerald-950/40">
+    <section
+      aria-labelledby="new-invitation"
+      className="mt-6 rounded-lg border border-emerald-200 bg-emerald-50 p-4 dark:border-emerald-900 dark:bg-emerald-950/40"
+    >
       <h3 id="new-invitation" className="font-medium text-emerald-950 dark:text-emerald-100">
         Invitation link for <span className="break-all">{invitation.email}</span>
       </h3>
       <p className="mt-1 text-sm text-emerald-950 dark:text-emerald-100">
-        Send it to them yourself. It adds them as {aRole(invitation.role)}, works once, and expires <LocalTime iso={invitation.expiresAt} />. This is the only
-        time the link is shown: for a new one, use “New link”.
+        Send it to them yourself. It adds them as {aRole(invitation.role)}, works once, and expires <LocalTime iso={invitation.expiresAt} />
+        . This is the only time the link is shown: for a new one, use “New link”.
       </p>
       <div className="mt-3 flex flex-col gap-2 sm:flex-row">
         <label htmlFor="invitation-link" className="sr-only">
@@ -50,7 +53,11 @@ export function InvitationLinkPanel({ invitation }: { invitation: NewInvitation 
         </Button>
       </div>
       <p role="status" className="mt-2 min-h-5 text-sm text-emerald-950 dark:text-emerald-100">
-        {copied === "yes" ? "Copied. Paste it into an email or a chat message." : copied === "by-hand" ? "The link is selected: press Ctrl+C (⌘C on a Mac) to copy it." : ""}
+        {copied === "yes"
+          ? "Copied. Paste it into an email or a chat message."
+          : copied === "by-hand"
+            ? "The link is selected: press Ctrl+C (⌘C on a Mac) to copy it."
+            : ""}
       </p>
     </section>
   );

@@ -23,7 +23,10 @@ export function MemberList({
 }) {
   const owners = members.filter((m) => m.role === "owner").length;
   return (
-    <ul aria-label="Members" className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">
+    <ul
+      aria-label="Members"
+      className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900"
+    >
       {members.map((m) => {
         const me = m.userId === meId;
         const lastOwner = m.role === "owner" && owners <= 1;

@@ -20,10 +20,17 @@ export function PendingInvitations({
   // When the page was opened: an invitation that expires while it is open is refused when used, as it should be.
   const [now] = useState(() => Date.now());
   if (invitations.length === 0) {
-    return <p className="mt-3 text-sm text-stone-600 dark:text-stone-400">No pending invitations. Links you make with “Invite with a link” wait here until they are used.</p>;
+    return (
+      <p className="mt-3 text-sm text-stone-600 dark:text-stone-400">
+        No pending invitations. Links you make with “Invite with a link” wait here until they are used.
+      </p>
+    );
   }
   return (
-    <ul aria-label="Pending invitations" className="mt-3 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">
+    <ul
+      aria-label="Pending invitations"
+      className="mt-3 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900"
+    >
       {invitations.map((i) => {
         const expired = new Date(i.expiresAt).getTime() <= now;
         return (

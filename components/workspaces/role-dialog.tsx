@@ -65,7 +65,14 @@ export function RoleDialog({
                 key={role}
                 className={`flex min-h-11 cursor-pointer items-start gap-3 rounded-md px-3 py-2 hover:bg-stone-100 has-[:checked]:bg-amber-50 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-amber-600 dark:hover:bg-stone-800 dark:has-[:checked]:bg-amber-950/50 ${disabled ? "cursor-not-allowed opacity-60" : ""}`}
               >
-                <input type="radio" name="role" value={role} defaultChecked={role === member.role} disabled={disabled} className="mt-1 accent-amber-700" />
+                <input
+                  type="radio"
+                  name="role"
+                  value={role}
+                  defaultChecked={role === member.role}
+                  disabled={disabled}
+                  className="mt-1 accent-amber-700"
+                />
                 <span>
                   <span className="block font-medium">{ROLE_LABEL[role]}</span>
                   <span className="block text-sm text-stone-600 dark:text-stone-400">{ROLE_HELP[role]}</span>
@@ -80,7 +87,11 @@ export function RoleDialog({
           </p>
         ) : (
           isMe &&
-          member.role === "owner" && <p className="mt-3 text-sm text-stone-700 dark:text-stone-300">With another role you can no longer manage members or invite people.</p>
+          member.role === "owner" && (
+            <p className="mt-3 text-sm text-stone-700 dark:text-stone-300">
+              With another role you can no longer manage members or invite people.
+            </p>
+          )
         )}
       </form>
     </Modal>

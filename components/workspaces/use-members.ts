@@ -14,7 +14,12 @@ export type Notice = { tone: "success" | "error"; text: string };
  * them. Each change is applied to the lists from the API's answer, so the page
  * shows it at once, without waiting for the server to render the page again.
  */
-export function useMembers(options: { workspaceId: string; me: { id: string; name: string }; initialMembers: Member[]; initialInvitations: Invitation[] }) {
+export function useMembers(options: {
+  workspaceId: string;
+  me: { id: string; name: string };
+  initialMembers: Member[];
+  initialInvitations: Invitation[];
+}) {
   const { workspaceId } = options;
   const meId = options.me.id;
   const router = useRouter();
@@ -36,7 +41,10 @@ export function useMembers(options: { workspaceId: string; me: { id: string; nam
     try {
       const updated = await apiFetch<Member>(`${base}/members/${member.userId}`, { method: "PATCH", json: { role } });
       setMembers((list) => list.map((m) => (m.userId === updated.userId ? updated : m)));
-      setNotice({ tone: "success", text: member.userId === meId ? `You are now ${aRole(updated.role)}.` : `${updated.name} is now ${aRole(updated.role)}.` });
+      setNotice({
+        tone: "success",
+        text: member.userId === meId ? `You are now ${aRole(updated.role)}.` : `${updated.name} is now ${aRole(updated.role)}.`,
+      });
       // Stepping down changes what this page may show you.
       if (member.userId === meId) router.refresh();
       return true;
@@ -70,7 +78,14 @@ export function useMembers(options: { workspaceId: string; me: { id: string; nam
     setFresh(created);
     setNotice(null);
     // Inviting an address again replaces its earlier link.
-    const listed: Invitation = { id: created.id, email: created.email, role: created.role, expiresAt: created.expiresAt, createdAt: new Date().toISOString(), invitedBy: { id: meId, name: options.me.name } };
+    const listed: Invitation = {
+      id: created.id,
+      email: created.email,
+      role: created.role,
+      expiresAt: created.expiresAt,
+      createdAt: new Date().toISOString(),
+      invitedBy: { id: meId, name: options.me.name },
+    };
     setInvitations((list) => [listed, ...list.filter((i) => i.email !== created.email)]);
   }
 

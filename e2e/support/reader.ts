@@ -15,14 +15,21 @@ export interface ReaderPassageJson {
  * API; `annotate` adds annotations on a phrase of a passage, as the reader
  * would (code point offsets).
  */
-export async function readerWithReport(page: Page, name: string, { content = WATER_REPORT, workspace = `${name.split(" ")[0]}'s desk` } = {}) {
+export async function readerWithReport(
+  page: Page,
+  name: string,
+  { content = WATER_REPORT, workspace = `${name.split(" ")[0]}'s desk` } = {},
+) {
   await registerViaUi(page, name);
   const slug = await createWorkspaceViaUi(page, workspace);
   const api = sessionApi(page);
   const ws = await (await api.get(`/api/v1/workspaces/${slug}`)).json();
   const created = await api.post(`/api/v1/workspaces/${ws.id}/reports`, { data: { format: "markdown", content } });
   expect(created.status()).toBe(201);
-  const report = (await (await api.get(`/api/v1/reports/${(await created.json()).id}`)).json()) as { id: string; passages: ReaderPassageJson[] };
+  const report = (await (await api.get(`/api/v1/reports/${(await created.json()).id}`)).json()) as {
+    id: string;
+    passages: ReaderPassageJson[];
+  };
   const passageWith = (phrase: string) => {
     const passage = report.passages.find((p) => p.text.includes(phrase));
     if (!passage) throw new Error(`"${phrase}" is in no passage`);
@@ -85,5 +92,12 @@ export async function nestedForms(page: Page): Promise<string[]> {
  */
 export async function colorScheme(page: Page, scheme: "light" | "dark"): Promise<void> {
   await page.emulateMedia({ colorScheme: scheme });
-  await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a instanceof CSSTransition).map((a) => a.finished.catch(() => undefined))));
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a instanceof CSSTransition)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
 }

@@ -19,14 +19,17 @@ const MENTIONS_CSP = /content[ -]security[ -]policy/i;
 function reportViolations() {
   addEventListener("securitypolicyviolation", (e) => {
     const where = e.sourceFile ? ` at ${e.sourceFile}:${e.lineNumber}` : "";
-    console.error(`Content Security Policy violation: ${e.effectiveDirective} blocked ${e.blockedURI || "(inline)"}${where}${e.sample ? `: ${e.sample}` : ""}`);
+    console.error(
+      `Content Security Policy violation: ${e.effectiveDirective} blocked ${e.blockedURI || "(inline)"}${where}${e.sample ? `: ${e.sample}` : ""}`,
+    );
   });
 }
 
 async function watch(context: BrowserContext, violations: string[]): Promise<void> {
   await context.addInitScript(reportViolations);
   context.on("console", (message) => {
-    if (MENTIONS_CSP.test(message.text())) violations.push(`${message.page()?.url() ?? "(no page)"} console.${message.type()}: ${message.text()}`);
+    if (MENTIONS_CSP.test(message.text()))
+      violations.push(`${message.page()?.url() ?? "(no page)"} console.${message.type()}: ${message.text()}`);
   });
   context.on("weberror", (error) => {
     if (MENTIONS_CSP.test(String(error.error()))) violations.push(`${error.page()?.url() ?? "(no page)"} page error: ${error.error()}`);

@@ -58,9 +58,13 @@ describe("reanchor (properties)", () => {
     fc.assert(
       fc.property(
         fc.record({
-          before: text(40), quote: fc.string({ unit: char, minLength: 1, maxLength: 10 }), after: text(40),
-          beforeEdits: edits, afterEdits: edits,
-          othersBefore: fc.array(text(20), { maxLength: 2 }), othersAfter: fc.array(text(20), { maxLength: 2 }),
+          before: text(40),
+          quote: fc.string({ unit: char, minLength: 1, maxLength: 10 }),
+          after: text(40),
+          beforeEdits: edits,
+          afterEdits: edits,
+          othersBefore: fc.array(text(20), { maxLength: 2 }),
+          othersAfter: fc.array(text(20), { maxLength: 2 }),
           insertedBefore: fc.array(text(20), { maxLength: 3 }),
         }),
         ({ before, quote, after, beforeEdits, afterEdits, othersBefore, othersAfter, insertedBefore }) => {
@@ -96,7 +100,9 @@ describe("reanchor (properties)", () => {
       fc.property(
         fc.record({
           old: fc.array(text(30), { minLength: 1, maxLength: 4 }),
-          pick: fc.nat(), from: fc.nat(), length: fc.integer({ min: 1, max: 12 }),
+          pick: fc.nat(),
+          from: fc.nat(),
+          length: fc.integer({ min: 1, max: 12 }),
           perPassage: fc.array(edits, { maxLength: 4 }),
           split: fc.option(fc.record({ passage: fc.nat(), at: fc.nat() })),
           removed: fc.option(fc.nat()),

@@ -46,37 +46,54 @@ const rows: Row[] = [
     edit: "untouched text",
     target: annotate(OLD, 1, "random sample of 800 households"),
     next: OLD,
-    status: "anchored", passage: 1, covers: "random sample of 800 households",
+    status: "anchored",
+    passage: 1,
+    covers: "random sample of 800 households",
   },
   {
     edit: "insertion before the quote in the same passage",
     target: annotate(OLD, 1, "random sample of 800 households"),
     next: replaced(OLD, 1, OLD[1].replace("We surveyed", "Following the pilot, we surveyed")),
-    status: "anchored", passage: 1, covers: "random sample of 800 households",
+    status: "anchored",
+    passage: 1,
+    covers: "random sample of 800 households",
   },
   {
     edit: "a passage inserted before",
     target: annotate(OLD, 2, "school attendance rose by 9 per cent"),
     next: replaced(OLD, 1, "Background. The scheme pays a monthly grant to mothers.", OLD[1]),
-    status: "anchored", passage: 3, covers: "school attendance rose by 9 per cent",
+    status: "anchored",
+    passage: 3,
+    covers: "school attendance rose by 9 per cent",
   },
   {
     edit: "a typo fixed inside the quote",
     target: annotate(OLD, 2, "rose by 12 per cent on avrage"),
     next: replaced(OLD, 2, OLD[2].replace("avrage", "average")),
-    status: "moved", passage: 2, covers: "rose by 12 per cent on average",
+    status: "moved",
+    passage: 2,
+    covers: "rose by 12 per cent on average",
   },
   {
     edit: "a word changed inside the quote",
     target: annotate(OLD, 2, "school attendance rose by 9 per cent"),
     next: replaced(OLD, 2, OLD[2].replace("rose by 9", "rose by 11")),
-    status: "moved", passage: 2, covers: "school attendance rose by 11 per cent",
+    status: "moved",
+    passage: 2,
+    covers: "school attendance rose by 11 per cent",
   },
   {
     edit: "the passage split in two, the quote wholly in the second half",
     target: annotate(OLD, 1, "between March and June 2023"),
-    next: replaced(OLD, 1, "Methods. We surveyed a random sample of 800 households in three districts.", "Interviews took place between March and June 2023."),
-    status: "anchored", passage: 2, covers: "between March and June 2023",
+    next: replaced(
+      OLD,
+      1,
+      "Methods. We surveyed a random sample of 800 households in three districts.",
+      "Interviews took place between March and June 2023.",
+    ),
+    status: "anchored",
+    passage: 2,
+    covers: "between March and June 2023",
   },
   {
     // A range cannot span two passages, and neither half keeps the three quarters of the
@@ -84,7 +101,12 @@ const rows: Row[] = [
     // rather than shrunk to a fragment the annotator never chose.
     edit: "the passage split in the middle of the quote",
     target: annotate(OLD, 1, "in three districts between March"),
-    next: replaced(OLD, 1, "Methods. We surveyed a random sample of 800 households in three districts.", "Fieldwork ran between March and June 2023."),
+    next: replaced(
+      OLD,
+      1,
+      "Methods. We surveyed a random sample of 800 households in three districts.",
+      "Fieldwork ran between March and June 2023.",
+    ),
     status: "orphaned",
   },
   {
@@ -92,7 +114,9 @@ const rows: Row[] = [
     edit: "the passage split just before the quote's last word",
     target: annotate(OLD, 1, "surveyed a random sample of 800 households in"),
     next: replaced(OLD, 1, "Methods. We surveyed a random sample of 800 households.", "In three districts, between March and June 2023."),
-    status: "moved", passage: 1, covers: "surveyed a random sample of 800 households",
+    status: "moved",
+    passage: 1,
+    covers: "surveyed a random sample of 800 households",
   },
   {
     // The first copy now sits exactly where the annotated second copy used to be, so only
@@ -100,13 +124,26 @@ const rows: Row[] = [
     edit: "duplicated quotes, text inserted so the wrong copy takes the old offset",
     target: annotate(["In the north, costs fell by a third. In the south, costs fell by a third as well."], 0, "costs fell by a third", 1),
     next: ["Updated. New figures: ok, checked. In the north, costs fell by a third. In the south, costs fell by a third as well."],
-    status: "anchored", passage: 0, covers: "costs fell by a third", occurrence: 1,
+    status: "anchored",
+    passage: 0,
+    covers: "costs fell by a third",
+    occurrence: 1,
   },
   {
     edit: "duplicated quotes in two passages, the annotated one's context edited, the other at the old index",
-    target: annotate(["Intro.", "In the south, after the new road opened, costs fell by a third within the year."], 1, "costs fell by a third"),
-    next: ["Intro.", "In the north, where nothing was built, costs fell by a third as well.", "In the south, after the new road was opened, costs fell by a third within a year."],
-    status: "anchored", passage: 2, covers: "costs fell by a third",
+    target: annotate(
+      ["Intro.", "In the south, after the new road opened, costs fell by a third within the year."],
+      1,
+      "costs fell by a third",
+    ),
+    next: [
+      "Intro.",
+      "In the north, where nothing was built, costs fell by a third as well.",
+      "In the south, after the new road was opened, costs fell by a third within a year.",
+    ],
+    status: "anchored",
+    passage: 2,
+    covers: "costs fell by a third",
   },
   {
     edit: "the quote's passage removed",
@@ -118,39 +155,51 @@ const rows: Row[] = [
     edit: "RTL Arabic text with an insertion before the quote",
     target: annotate(["التقرير السنوي يبين أن معدل الالتحاق بالمدارس ارتفع بنسبة تسعة في المائة."], 0, "معدل الالتحاق بالمدارس"),
     next: ["بحسب وزارة التربية، التقرير السنوي يبين أن معدل الالتحاق بالمدارس ارتفع بنسبة تسعة في المائة."],
-    status: "anchored", passage: 0, covers: "معدل الالتحاق بالمدارس",
+    status: "anchored",
+    passage: 0,
+    covers: "معدل الالتحاق بالمدارس",
   },
   {
     edit: "an Arabic word corrected inside the quote",
     target: annotate(["يبين التقرير أن معدل الالتحاق بالمدرس ارتفع بنسبة تسعة في المائة."], 0, "معدل الالتحاق بالمدرس ارتفع"),
     next: ["يبين التقرير أن معدل الالتحاق بالمدارس ارتفع بنسبة تسعة في المائة."],
-    status: "moved", passage: 0, covers: "معدل الالتحاق بالمدارس ارتفع",
+    status: "moved",
+    passage: 0,
+    covers: "معدل الالتحاق بالمدارس ارتفع",
   },
   {
     edit: "emoji inserted before the quote",
     target: annotate(["📊 Results 📈: school attendance rose by 9 per cent."], 0, "attendance rose"),
     next: ["📊📊 Results 📈🎉: school attendance rose by 9 per cent."],
-    status: "anchored", passage: 0, covers: "attendance rose",
+    status: "anchored",
+    passage: 0,
+    covers: "attendance rose",
   },
   {
     edit: "a typo fixed in a quote between emoji",
     target: annotate(["🎯 Target 🎯 reched by 🏁 the third quarter 🏁 of 2024."], 0, "🎯 reched by 🏁 the third quarter"),
     next: ["🎯🎯 Target 🎯 reached by 🏁 the third quarter 🏁 of 2024."],
-    status: "moved", passage: 0, covers: "🎯 reached by 🏁 the third quarter",
+    status: "moved",
+    passage: 0,
+    covers: "🎯 reached by 🏁 the third quarter",
   },
   {
     // 😀 and 😁 share their first UTF-16 unit, so the library may end a match between the two halves.
     edit: "an emoji inside the quote swapped for its neighbour",
     target: annotate(["Mood at the end of the pilot: 😀 happy staff 😀 overall."], 0, "happy staff 😀"),
     next: ["Mood at the end of the pilot: 😀 happy staff 😁 overall."],
-    status: "moved", passage: 0, covers: "happy staff 😁",
+    status: "moved",
+    passage: 0,
+    covers: "happy staff 😁",
   },
   {
     // With no suffix to tell the two library matches apart, the one ending inside 😁 must be widened.
     edit: "an emoji ending the passage swapped for its neighbour",
     target: annotate(["Mood at the end of the pilot: happy staff 😀"], 0, "happy staff 😀"),
     next: ["Mood at the end of the pilot: happy staff 😁"],
-    status: "moved", passage: 0, covers: "happy staff 😁",
+    status: "moved",
+    passage: 0,
+    covers: "happy staff 😁",
   },
   {
     edit: "a short quote (under 4 code points) edited",
@@ -170,7 +219,9 @@ const rows: Row[] = [
     edit: "a typo fixed in a short quote whose passage moved five places",
     target: annotate(replaced(OLD, 1, OLD[1].replace("random", "randm")), 1, "randm sample"),
     next: [...["A", "B", "C", "D", "E"].map((x) => `Appendix ${x}.`), ...OLD],
-    status: "moved", passage: 6, covers: "random sample",
+    status: "moved",
+    passage: 6,
+    covers: "random sample",
   },
 ];
 
@@ -239,7 +290,10 @@ describe("reanchorAll", () => {
       const { exact, prefix, suffix } = quoteFromPosition(text, { start, end: start + 3 + Math.floor(next() * 27) });
       return { quote: exact, prefix, suffix, passageIndex: i % old.length, start, end: start + codePointLength(exact) };
     });
-    const revised = version([...["New section.", "More."], ...old.map((text, i) => (i % 3 === 0 ? text.replace(/ (\S+) /, " $1x ").replace("income", "earnings") : text))]);
+    const revised = version([
+      ...["New section.", "More."],
+      ...old.map((text, i) => (i % 3 === 0 ? text.replace(/ (\S+) /, " $1x ").replace("income", "earnings") : text)),
+    ]);
     const all = reanchorAll(targets, revised);
     expect(all).toEqual(targets.map((target) => reanchor(target, revised)));
     expect(new Set(all.map((r) => r.status))).toEqual(new Set(["anchored", "moved", "orphaned"]));

@@ -22,15 +22,32 @@ import { codePointLength } from "./code-points";
 // instead, with the same answers.
 
 /** The annotation as it was anchored in the old version; offsets in code points within its passage. */
-export interface AnchorTarget { quote: string; prefix: string; suffix: string; passageIndex: number; start: number; end: number }
-export interface NewPassage { id: string; index: number; text: string }
+export interface AnchorTarget {
+  quote: string;
+  prefix: string;
+  suffix: string;
+  passageIndex: number;
+  start: number;
+  end: number;
+}
+export interface NewPassage {
+  id: string;
+  index: number;
+  text: string;
+}
 /** anchored: the quote verbatim; moved: an approximate match, or a guess between verbatim copies; orphaned: not placed. */
 export type AnchorStatus = "anchored" | "moved" | "orphaned";
 /**
  * Code point offsets in the new passage. `score` (0–1) weighs quote, prefix, suffix and
  * position agreement of the place chosen; for an orphan, of the best place rejected (0 if none).
  */
-export interface ReanchorResult { status: AnchorStatus; passageId: string | null; start: number | null; end: number | null; score: number }
+export interface ReanchorResult {
+  status: AnchorStatus;
+  passageId: string | null;
+  start: number | null;
+  end: number | null;
+  score: number;
+}
 
 /** Share of the quote's UTF-16 units that may differ in a fuzzy match (an emoji edit costs 2 of its 2). */
 const DEFAULT_MAX_ERROR_RATE = 0.25;
@@ -52,10 +69,33 @@ const MAX_HOMES = 8;
 const MAX_RANKED_EXACT = 32;
 const MAX_FUZZY_PER_PASSAGE = 32;
 
-interface Slot { passage: NewPassage; hasPairs: boolean; codePoints?: Uint32Array }
-interface Index { slots: Slot[]; allSlots: number[]; grams: Map<string, number[]> | null; indexGrams: boolean }
-interface Target { raw: AnchorTarget; center: number; hint: number; prefixCps: number; suffixCps: number }
-interface Candidate { slot: number; start: number; end: number; errors: number; distance: number; perfect: boolean; score?: number }
+interface Slot {
+  passage: NewPassage;
+  hasPairs: boolean;
+  codePoints?: Uint32Array;
+}
+interface Index {
+  slots: Slot[];
+  allSlots: number[];
+  grams: Map<string, number[]> | null;
+  indexGrams: boolean;
+}
+interface Target {
+  raw: AnchorTarget;
+  center: number;
+  hint: number;
+  prefixCps: number;
+  suffixCps: number;
+}
+interface Candidate {
+  slot: number;
+  start: number;
+  end: number;
+  errors: number;
+  distance: number;
+  perfect: boolean;
+  score?: number;
+}
 
 export function reanchor(target: AnchorTarget, passages: NewPassage[], options: { maxErrorRate?: number } = {}): ReanchorResult {
   const rate = options.maxErrorRate ?? DEFAULT_MAX_ERROR_RATE;
@@ -129,8 +169,11 @@ function exactCopies(index: Index, target: Target, slot: number): Candidate[] {
     const end = at + quote.length;
     if (splitsPair(text, at) || splitsPair(text, end)) continue;
     // The stored context, verbatim and not ending inside a pair: what contextAround would return.
-    const perfect = text.endsWith(prefix, at) && !splitsPair(text, at - prefix.length)
-      && text.startsWith(suffix, end) && !splitsPair(text, end + suffix.length);
+    const perfect =
+      text.endsWith(prefix, at) &&
+      !splitsPair(text, at - prefix.length) &&
+      text.startsWith(suffix, end) &&
+      !splitsPair(text, end + suffix.length);
     found.push({ slot, start: at, end, errors: 0, distance, perfect });
   }
   return found;
@@ -280,28 +323,34 @@ function contextSimilarity(index: Index, target: Target, c: Candidate): number {
   const { prefix, suffix } = contextAround(index.slots[c.slot].passage.text, c.start, c.end, target);
   const weights = target.raw.prefix.length + target.raw.suffix.length;
   if (weights === 0) return 1;
-  return (similarity(target.raw.prefix, prefix) * target.raw.prefix.length + similarity(target.raw.suffix, suffix) * target.raw.suffix.length) / weights;
+  return (
+    (similarity(target.raw.prefix, prefix) * target.raw.prefix.length + similarity(target.raw.suffix, suffix) * target.raw.suffix.length) /
+    weights
+  );
 }
 
 /** For quotes with many copies: keep those whose context agrees longest right next to the quote. */
 function cheaplyRanked(index: Index, target: Target, found: Candidate[]): Candidate[] {
   const { prefix, suffix } = target.raw;
-  const adjacent = new Map(found.map((c) => {
-    const text = index.slots[c.slot].passage.text;
-    let before = 0;
-    while (before < prefix.length && c.start - before > 0 && text[c.start - 1 - before] === prefix[prefix.length - 1 - before]) before++;
-    let after = 0;
-    while (after < suffix.length && c.end + after < text.length && text[c.end + after] === suffix[after]) after++;
-    return [c, before + after];
-  }));
-  return [...found]
-    .sort((a, b) => (adjacent.get(b) ?? 0) - (adjacent.get(a) ?? 0) || a.distance - b.distance)
-    .slice(0, MAX_RANKED_EXACT);
+  const adjacent = new Map(
+    found.map((c) => {
+      const text = index.slots[c.slot].passage.text;
+      let before = 0;
+      while (before < prefix.length && c.start - before > 0 && text[c.start - 1 - before] === prefix[prefix.length - 1 - before]) before++;
+      let after = 0;
+      while (after < suffix.length && c.end + after < text.length && text[c.end + after] === suffix[after]) after++;
+      return [c, before + after];
+    }),
+  );
+  return [...found].sort((a, b) => (adjacent.get(b) ?? 0) - (adjacent.get(a) ?? 0) || a.distance - b.distance).slice(0, MAX_RANKED_EXACT);
 }
 
 /** The text before and after a match, as many code points as the stored context has, within its passage. */
 function contextAround(text: string, start: number, end: number, target: Target): { prefix: string; suffix: string } {
-  return { prefix: text.slice(stepCodePoints(text, start, -target.prefixCps), start), suffix: text.slice(end, stepCodePoints(text, end, target.suffixCps)) };
+  return {
+    prefix: text.slice(stepCodePoints(text, start, -target.prefixCps), start),
+    suffix: text.slice(end, stepCodePoints(text, end, target.suffixCps)),
+  };
 }
 
 function placed(index: Index, target: Target, c: Candidate, status: AnchorStatus, score: number): ReanchorResult {

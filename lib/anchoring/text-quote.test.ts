@@ -34,14 +34,12 @@ describe("quoteFromPosition", () => {
     expect(quoteFromPosition(text, { start: 4, end: 9 }, 3)).toEqual({ exact: "quick", prefix: "he ", suffix: " br" });
   });
 
-  it.each([
-    [{ start: -1, end: 2 }],
-    [{ start: 2, end: 2 }],
-    [{ start: 3, end: 2 }],
-    [{ start: 0, end: 1000 }],
-  ])("throws RangeError for %j", (pos) => {
-    expect(() => quoteFromPosition(text, pos)).toThrow(RangeError);
-  });
+  it.each([[{ start: -1, end: 2 }], [{ start: 2, end: 2 }], [{ start: 3, end: 2 }], [{ start: 0, end: 1000 }]])(
+    "throws RangeError for %j",
+    (pos) => {
+      expect(() => quoteFromPosition(text, pos)).toThrow(RangeError);
+    },
+  );
 });
 
 describe("validatePosition", () => {
@@ -50,8 +48,14 @@ describe("validatePosition", () => {
     expect(validatePosition(text, { start: 0, end: 3 })).toBeNull();
     expect(validatePosition(text, { start: 2, end: 2 })).toEqual({ field: "end", message: "end must be greater than start." });
     expect(validatePosition(text, { start: -1, end: 1 })).toEqual({ field: "start", message: "start must not be negative." });
-    expect(validatePosition(text, { start: 3, end: 4 })).toEqual({ field: "start", message: "start is outside the passage (its length is 3)." });
-    expect(validatePosition(text, { start: 1, end: 4 })).toEqual({ field: "end", message: "end is outside the passage (its length is 3)." });
+    expect(validatePosition(text, { start: 3, end: 4 })).toEqual({
+      field: "start",
+      message: "start is outside the passage (its length is 3).",
+    });
+    expect(validatePosition(text, { start: 1, end: 4 })).toEqual({
+      field: "end",
+      message: "end is outside the passage (its length is 3).",
+    });
     expect(validatePosition(text, { start: 0.5, end: 2 })).toEqual({ field: "start", message: "start and end must be whole numbers." });
   });
 });
@@ -93,7 +97,11 @@ describe("positionFromQuote", () => {
   it("returns code point offsets after emoji and ZWJ sequences", () => {
     const text = "👩‍👩‍👧 family 😀 and family";
     const start = 13; // 5 (family emoji) + " family " (8)
-    expect(Array.from(text).slice(start, start + 1).join("")).toBe("😀");
+    expect(
+      Array.from(text)
+        .slice(start, start + 1)
+        .join(""),
+    ).toBe("😀");
     expect(positionFromQuote(text, { exact: "😀 and", prefix: "", suffix: "" })).toEqual({ start, end: start + 5 });
     expect(roundTrip(text, 0, 5)).toEqual({ start: 0, end: 5 });
     expect(roundTrip(text, 19, 25)).toEqual({ start: 19, end: 25 });

@@ -34,11 +34,7 @@ export function validatePosition(text: string, pos: TextPositionSelector): Posit
   return null;
 }
 
-export function quoteFromPosition(
-  text: string,
-  pos: TextPositionSelector,
-  contextLength = CONTEXT_LENGTH,
-): TextQuoteSelector {
+export function quoteFromPosition(text: string, pos: TextPositionSelector, contextLength = CONTEXT_LENGTH): TextQuoteSelector {
   const problem = validatePosition(text, pos);
   if (problem !== null) throw new RangeError(problem.message);
   const length = codePointLength(text);
@@ -55,11 +51,7 @@ export function quoteFromPosition(
  * one closest to `hint` (a code point start offset), then the first. Null when the quote
  * is not in the text, so the caller can show the annotation as orphaned.
  */
-export function positionFromQuote(
-  text: string,
-  quote: TextQuoteSelector,
-  hint?: number,
-): TextPositionSelector | null {
+export function positionFromQuote(text: string, quote: TextQuoteSelector, hint?: number): TextPositionSelector | null {
   const { exact } = quote;
   if (exact === "") return null;
 

@@ -15,7 +15,14 @@ function controlledSend() {
     mostInFlight = Math.max(mostInFlight, inFlight);
     return new Promise<void>((resolve) => pending.push(() => (inFlight--, resolve())));
   };
-  return { send, batches, finishOne: () => pending.shift()!(), get mostInFlight() { return mostInFlight; } };
+  return {
+    send,
+    batches,
+    finishOne: () => pending.shift()!(),
+    get mostInFlight() {
+      return mostInFlight;
+    },
+  };
 }
 
 describe("batcher", () => {

@@ -8,7 +8,10 @@
  * `send` should not throw (a rejection is reported to `onError`, and the next
  * batch is still sent).
  */
-export function batcher<T>(send: (items: T[]) => Promise<unknown>, options: { maxBatch: number; onError: (error: unknown) => void }): (item: T) => void {
+export function batcher<T>(
+  send: (items: T[]) => Promise<unknown>,
+  options: { maxBatch: number; onError: (error: unknown) => void },
+): (item: T) => void {
   const waiting: T[] = [];
   let sending = false;
 

@@ -6,12 +6,17 @@ afterEach(() => vi.unstubAllEnvs());
 
 describe("publicRequest", () => {
   it("takes the scheme and host a reverse proxy passed on", () => {
-    const req = new NextRequest("http://10.0.0.11:3000/w/x", { headers: { host: "10.0.0.11:3000", "x-forwarded-host": "marginalia.example.org", "x-forwarded-proto": "https, http" } });
+    const req = new NextRequest("http://10.0.0.11:3000/w/x", {
+      headers: { host: "10.0.0.11:3000", "x-forwarded-host": "marginalia.example.org", "x-forwarded-proto": "https, http" },
+    });
     expect(publicRequest(req)).toEqual({ protocol: "https", host: "marginalia.example.org" });
   });
 
   it("else the request's own", () => {
-    expect(publicRequest(new NextRequest("http://127.0.0.1:3000/", { headers: { host: "127.0.0.1:3000" } }))).toEqual({ protocol: "http", host: "127.0.0.1:3000" });
+    expect(publicRequest(new NextRequest("http://127.0.0.1:3000/", { headers: { host: "127.0.0.1:3000" } }))).toEqual({
+      protocol: "http",
+      host: "127.0.0.1:3000",
+    });
   });
 });
 

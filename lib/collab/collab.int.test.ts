@@ -95,7 +95,10 @@ describe("co-edited team notes (collaboration server)", () => {
     team = await teamWorkspace();
     document = `notes:${team.report.id}`;
     // Notes saved before anyone co-edits: the collaboration server starts from them.
-    const saved = await call("PUT", `/api/v1/reports/${team.report.id}/notes`, { as: team.people.annotator, json: { body: "## Findings\n\nStart.", version: 0 } });
+    const saved = await call("PUT", `/api/v1/reports/${team.report.id}/notes`, {
+      as: team.people.annotator,
+      json: { body: "## Findings\n\nStart.", version: 0 },
+    });
     expect(saved.status).toBe(200);
   });
 
@@ -137,7 +140,10 @@ describe("co-edited team notes (collaboration server)", () => {
     const done = (md: string) => count(md, "a") === 200 + count("## Findings\n\nStart.", "a") && count(md, "b") === 200;
     await eventually(() => alice.markdown(), done);
     await eventually(() => bob.markdown(), done);
-    await eventually(() => [alice.markdown(), bob.markdown()], ([x, y]) => x === y);
+    await eventually(
+      () => [alice.markdown(), bob.markdown()],
+      ([x, y]) => x === y,
+    );
     text = alice.markdown();
     expect(text.startsWith("## Findings\n\n")).toBe(true);
 
@@ -157,7 +163,9 @@ describe("co-edited team notes (collaboration server)", () => {
     expect(notes.body.body).toBe(text);
     expect([team.people.annotator.id, team.people.editor.id]).toContain(notes.body.updatedBy.id);
     // A co-edited save is an event, like a REST one: the activity feed and open pages hear of it.
-    const events = await query<{ actor_id: string }>("SELECT actor_id FROM report_events WHERE report_id = $1 AND type = 'notes.saved'", [team.report.id]);
+    const events = await query<{ actor_id: string }>("SELECT actor_id FROM report_events WHERE report_id = $1 AND type = 'notes.saved'", [
+      team.report.id,
+    ]);
     expect(events.length).toBeGreaterThan(0);
     expect([team.people.annotator.id, team.people.editor.id]).toContain(events[events.length - 1].actor_id);
 
@@ -173,9 +181,15 @@ describe("co-edited team notes (collaboration server)", () => {
     await dana.synced;
     const current = await call("GET", `/api/v1/reports/${team.report.id}/notes`, { as: team.people.annotator });
     const body = `${current.body.body}\n\nSaved through the API.`;
-    const saved = await call("PUT", `/api/v1/reports/${team.report.id}/notes`, { as: team.people.annotator, json: { body, version: current.body.version } });
+    const saved = await call("PUT", `/api/v1/reports/${team.report.id}/notes`, {
+      as: team.people.annotator,
+      json: { body, version: current.body.version },
+    });
     expect(saved.status).toBe(200);
-    await eventually(() => dana.markdown(), (md) => md === body);
+    await eventually(
+      () => dana.markdown(),
+      (md) => md === body,
+    );
     text = body;
 
     // Dana keeps typing: her store (after the debounce) must not lose the API's paragraph.
@@ -197,11 +211,18 @@ describe("co-edited team notes (collaboration server)", () => {
     firstText(vera.doc).insert(0, "VIEWER WAS HERE ");
     // A writer's change after the viewer's still arrives, and the viewer's never does.
     firstText(owner.doc).insert(firstText(owner.doc).length, "!");
-    await eventually(() => vera.markdown(), (md) => md.includes("Findings!"));
+    await eventually(
+      () => vera.markdown(),
+      (md) => md.includes("Findings!"),
+    );
     await new Promise((r) => setTimeout(r, 500));
     expect(owner.markdown()).not.toContain("VIEWER");
     // Even a token that claims write access is read-only for a viewer: the database decides.
-    const claiming = connect(server, document, createCollabToken({ userId: team.people.viewer.id, reportId: team.report.id, canWrite: true }, SECRET));
+    const claiming = connect(
+      server,
+      document,
+      createCollabToken({ userId: team.people.viewer.id, reportId: team.report.id, canWrite: true }, SECRET),
+    );
     expect(await claiming.authenticated).toBe("readonly");
     text = owner.markdown();
   });
@@ -260,7 +281,15 @@ describe("co-edited team notes (collaboration server)", () => {
     raw.send(frame((e) => (encoding.writeVarUint(e, 2), encoding.writeVarUint(e, 0), encoding.writeVarString(e, token))));
     await authenticated;
     // A sync "update" whose payload is not a Yjs update, then bytes that are not even a message.
-    raw.send(frame((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 2), encoding.writeVarUint8Array(e, new Uint8Array([7, 7, 7, 7, 7, 7, 7])))));
+    raw.send(
+      frame(
+        (e) => (
+          encoding.writeVarUint(e, 0),
+          encoding.writeVarUint(e, 2),
+          encoding.writeVarUint8Array(e, new Uint8Array([7, 7, 7, 7, 7, 7, 7]))
+        ),
+      ),
+    );
     raw.send(new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff]));
     await Promise.race([closed, new Promise((r) => setTimeout(r, 5_000))]);
     expect(raw.readyState === WebSocket.CLOSED || raw.readyState === WebSocket.CLOSING).toBe(true);
@@ -271,8 +300,14 @@ describe("co-edited team notes (collaboration server)", () => {
     expect(expected).toBe(before.replace("## ", "## Still "));
     const fresh = connect(server, document, (await ticket(team.people.owner, team.report.id)).body.token);
     await fresh.synced;
-    await eventually(() => fresh.markdown(), (md) => md === expected);
-    await eventually(async () => (await call("GET", `/api/v1/reports/${team.report.id}/notes`, { as: team.people.viewer })).body.body, (md) => md === expected);
+    await eventually(
+      () => fresh.markdown(),
+      (md) => md === expected,
+    );
+    await eventually(
+      async () => (await call("GET", `/api/v1/reports/${team.report.id}/notes`, { as: team.people.viewer })).body.body,
+      (md) => md === expected,
+    );
     text = expected;
   }, 60_000);
 
@@ -281,8 +316,16 @@ describe("co-edited team notes (collaboration server)", () => {
     for (const server of [...servers]) await stopServer(server);
     const current = await call("GET", `/api/v1/reports/${team.report.id}/notes`, { as: team.people.annotator });
     const body = `${current.body.body}\n\nWritten while nobody co-edited.`;
-    expect((await call("PUT", `/api/v1/reports/${team.report.id}/notes`, { as: team.people.annotator, json: { body, version: current.body.version } })).status).toBe(200);
-    const pending = async () => Number((await query<{ n: string }>("SELECT count(*)::text AS n FROM notes_updates WHERE report_id = $1", [team.report.id]))[0].n);
+    expect(
+      (
+        await call("PUT", `/api/v1/reports/${team.report.id}/notes`, {
+          as: team.people.annotator,
+          json: { body, version: current.body.version },
+        })
+      ).status,
+    ).toBe(200);
+    const pending = async () =>
+      Number((await query<{ n: string }>("SELECT count(*)::text AS n FROM notes_updates WHERE report_id = $1", [team.report.id]))[0].n);
     // At least the REST save's update waits (a stopped server may also have left its last one unfolded).
     expect(await pending()).toBeGreaterThanOrEqual(1);
 

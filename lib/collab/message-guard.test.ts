@@ -16,8 +16,18 @@ const update = Y.encodeStateAsUpdate(doc);
 
 describe("collaboration message guard", () => {
   it("accepts sync steps and updates that decode", () => {
-    expect(checkCollabMessage(message((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 0), encoding.writeVarUint8Array(e, Y.encodeStateVector(doc))))).changesDocument).toBe(false);
-    expect(checkCollabMessage(message((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 2), encoding.writeVarUint8Array(e, update))))).toEqual({ changesDocument: true, bytes: update.length });
+    expect(
+      checkCollabMessage(
+        message(
+          (e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 0), encoding.writeVarUint8Array(e, Y.encodeStateVector(doc))),
+        ),
+      ).changesDocument,
+    ).toBe(false);
+    expect(
+      checkCollabMessage(
+        message((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 2), encoding.writeVarUint8Array(e, update))),
+      ),
+    ).toEqual({ changesDocument: true, bytes: update.length });
   });
 
   it("accepts small awareness states", () => {
@@ -27,7 +37,9 @@ describe("collaboration message guard", () => {
     encoding.writeVarUint(awareness, 42);
     encoding.writeVarUint(awareness, 1);
     encoding.writeVarString(awareness, state);
-    expect(() => checkCollabMessage(message((e) => (encoding.writeVarUint(e, 1), encoding.writeVarUint8Array(e, encoding.toUint8Array(awareness)))))).not.toThrow();
+    expect(() =>
+      checkCollabMessage(message((e) => (encoding.writeVarUint(e, 1), encoding.writeVarUint8Array(e, encoding.toUint8Array(awareness))))),
+    ).not.toThrow();
   });
 
   it("refuses garbage, truncated updates, unknown and unused message types", () => {
@@ -36,10 +48,12 @@ describe("collaboration message guard", () => {
       new Uint8Array([0xff, 0xff, 0xff]),
       new Uint8Array([]),
       message((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 2), encoding.writeVarUint8Array(e, truncated))),
-      message((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 2), encoding.writeVarUint8Array(e, new Uint8Array([9, 9, 9, 9, 9])))),
+      message(
+        (e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 2), encoding.writeVarUint8Array(e, new Uint8Array([9, 9, 9, 9, 9]))),
+      ),
       message((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 9))),
       message((e) => (encoding.writeVarUint(e, 5), encoding.writeVarString(e, "stateless"))),
-      message((e) => (encoding.writeVarUint(e, 99))),
+      message((e) => encoding.writeVarUint(e, 99)),
       message((e) => (encoding.writeVarUint(e, 1), encoding.writeVarUint8Array(e, new Uint8Array([1, 1, 1, 3, 123, 34, 120])))),
     ];
     for (const data of cases) expect(() => checkCollabMessage(data)).toThrow(MalformedMessage);

@@ -79,7 +79,18 @@ export class NotesReplicas {
     if (!changes.exists) changes = await this.#transaction((sql) => seedNotesState(sql, reportId));
     applyNotesChanges(doc, changes, FROM_DATABASE);
     const bytes = (changes.snapshot?.length ?? 0) + changes.updates.reduce((n, u) => n + u.update.length, 0);
-    const replica: Replica = { reportId, doc, cursor: changes.lastId, pending: [], flushing: null, catchingUp: null, catchUpAgain: false, dirty: false, lastEditorId: null, bytes };
+    const replica: Replica = {
+      reportId,
+      doc,
+      cursor: changes.lastId,
+      pending: [],
+      flushing: null,
+      catchingUp: null,
+      catchUpAgain: false,
+      dirty: false,
+      lastEditorId: null,
+      bytes,
+    };
     this.#replicas.set(reportId, replica);
     // Anything announced while it was loading.
     void this.catchUp(reportId);

@@ -87,7 +87,10 @@ export async function seedNotesState(sql: Sql, reportId: string): Promise<NotesC
   if (existing.exists) return existing;
   const [notes] = await sql.rows<{ body: string }>("SELECT body FROM report_notes WHERE report_id = $1", [reportId]);
   const state = Y.encodeStateAsUpdate(notesDocFromMarkdown(notes?.body ?? ""));
-  await sql.run("INSERT INTO notes_documents (report_id, state, through_id, updated_at) VALUES ($1, decode($2, 'base64'), 0, now())", [reportId, base64(state)]);
+  await sql.run("INSERT INTO notes_documents (report_id, state, through_id, updated_at) VALUES ($1, decode($2, 'base64'), 0, now())", [
+    reportId,
+    base64(state),
+  ]);
   return { snapshot: state, updates: [], lastId: 0, exists: true };
 }
 
@@ -98,7 +101,7 @@ export async function appendNotesUpdate(
 ): Promise<number> {
   await lockNotes(sql, input.reportId);
   const [row] = await sql.rows<{ id: string }>(
-    'INSERT INTO notes_updates (report_id, "update", origin, user_id) VALUES ($1, decode($2, \'base64\'), $3, $4) RETURNING id::text AS id',
+    "INSERT INTO notes_updates (report_id, \"update\", origin, user_id) VALUES ($1, decode($2, 'base64'), $3, $4) RETURNING id::text AS id",
     [input.reportId, base64(input.update), input.origin, input.userId],
   );
   await sql.run("SELECT pg_notify($1, $2)", [NOTES_CHANNEL, input.reportId]);
@@ -154,8 +157,13 @@ export type NotesWrite = "saved" | "unchanged" | "stale";
  * the old one did not: compared here, once per stored change, whichever road
  * the text came by.
  */
-export async function storeNotesBody(sql: Sql, input: { reportId: string; body: string; editorId: string | null; ifVersion?: number }): Promise<NotesWrite> {
-  const [current] = await sql.rows<{ body: string; version: number }>("SELECT body, version FROM report_notes WHERE report_id = $1", [input.reportId]);
+export async function storeNotesBody(
+  sql: Sql,
+  input: { reportId: string; body: string; editorId: string | null; ifVersion?: number },
+): Promise<NotesWrite> {
+  const [current] = await sql.rows<{ body: string; version: number }>("SELECT body, version FROM report_notes WHERE report_id = $1", [
+    input.reportId,
+  ]);
   if (input.ifVersion !== undefined && (current?.version ?? 0) !== input.ifVersion) return "stale";
   // An API save of the first version writes its row even when empty (the version it returns is 1).
   const unchanged = current ? current.body === input.body : input.ifVersion === undefined && input.body === "";
@@ -166,11 +174,10 @@ export async function storeNotesBody(sql: Sql, input: { reportId: string; body: 
       [input.reportId, input.body, input.editorId],
     );
   } else {
-    await sql.run("INSERT INTO report_notes (report_id, body, version, updated_by_id, created_at, updated_at) VALUES ($1, $2, 1, $3, now(), now())", [
-      input.reportId,
-      input.body,
-      input.editorId,
-    ]);
+    await sql.run(
+      "INSERT INTO report_notes (report_id, body, version, updated_by_id, created_at, updated_at) VALUES ($1, $2, 1, $3, now(), now())",
+      [input.reportId, input.body, input.editorId],
+    );
   }
   const [event] = await sql.rows<{ id: string }>(
     `INSERT INTO report_events (report_id, type, item_type, item_id, actor_id) VALUES ($1, 'notes.saved', 'notes', $1, $2) RETURNING id::text AS id`,
@@ -178,7 +185,8 @@ export async function storeNotesBody(sql: Sql, input: { reportId: string; body: 
   );
   // Delivered when the transaction commits, like every event's.
   await sql.run("SELECT pg_notify($1, $2)", [EVENTS_CHANNEL, event.id]);
-  if (input.editorId) await notifyNotesMentions(sql, { reportId: input.reportId, actorId: input.editorId, before: current?.body ?? "", after: input.body });
+  if (input.editorId)
+    await notifyNotesMentions(sql, { reportId: input.reportId, actorId: input.editorId, before: current?.body ?? "", after: input.body });
   return "saved";
 }
 

@@ -19,7 +19,16 @@ const SKIPPED_TOP_FILES = new Set([
   "postgresql.auto.conf.tmp",
   "current_logfiles.tmp",
 ]);
-const EMPTIED_TOP_DIRS = new Set(["pg_wal", "pg_replslot", "pg_stat_tmp", "pg_dynshmem", "pg_notify", "pg_serial", "pg_snapshots", "pg_subtrans"]);
+const EMPTIED_TOP_DIRS = new Set([
+  "pg_wal",
+  "pg_replslot",
+  "pg_stat_tmp",
+  "pg_dynshmem",
+  "pg_notify",
+  "pg_serial",
+  "pg_snapshots",
+  "pg_subtrans",
+]);
 const CONTROL_FILE = path.join("global", "pg_control");
 
 const skippedAnywhere = (name: string) => name.startsWith("pgsql_tmp") || name === "pg_internal.init";
@@ -39,7 +48,9 @@ export async function copyDataDirectory(writer: ArchiveWriter, dataDirectory: st
       const info = await lstat(path.join(dataDirectory, rel)).catch(() => null);
       if (!info) continue;
       if (info.isSymbolicLink()) {
-        throw new Error(`${rel} in the data directory is a symbolic link (a tablespace or a moved pg_wal?): only a self-contained data directory can be backed up this way.`);
+        throw new Error(
+          `${rel} in the data directory is a symbolic link (a tablespace or a moved pg_wal?): only a self-contained data directory can be backed up this way.`,
+        );
       }
       if (info.isDirectory()) {
         await writer.addDirectory(prefix + rel, info.mode, info.mtime);

@@ -56,7 +56,11 @@ export async function readBackup(file: string): Promise<BackupContents> {
   let files = 0;
   const onReadEntry = (entry: ReadEntry) => {
     const name = entry.path;
-    if (entry.type === "File" && (name === MANIFEST_NAME || (SECRET_FILES as readonly string[]).includes(name)) && entry.size <= SMALL_LIMIT) {
+    if (
+      entry.type === "File" &&
+      (name === MANIFEST_NAME || (SECRET_FILES as readonly string[]).includes(name)) &&
+      entry.size <= SMALL_LIMIT
+    ) {
       const chunks: Buffer[] = [];
       small.set(name, chunks);
       entry.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -90,7 +94,9 @@ export async function readBackup(file: string): Promise<BackupContents> {
   }
   const missing = REQUIRED.filter((name) => !seen.has(name));
   if (missing.length > 0 || files !== manifest.files) {
-    throw new Error(`The backup ${file} is incomplete: ${missing.length > 0 ? `${missing.join(", ")} missing` : `${files} of ${manifest.files} files`}.`);
+    throw new Error(
+      `The backup ${file} is incomplete: ${missing.length > 0 ? `${missing.join(", ")} missing` : `${files} of ${manifest.files} files`}.`,
+    );
   }
   const secrets = new Map<string, Buffer>();
   for (const name of manifest.secrets) {

@@ -91,9 +91,12 @@ describe("backup and restore of the embedded database", () => {
     process.env.MARGINALIA_DATA_DIR = path.join(dir, "data");
     port = await freePort();
     db = await startEmbeddedDatabase({ port, quiet: true });
-    await query(db.url, `CREATE TABLE items (id int PRIMARY KEY, val int NOT NULL, note text NOT NULL);
+    await query(
+      db.url,
+      `CREATE TABLE items (id int PRIMARY KEY, val int NOT NULL, note text NOT NULL);
       CREATE TABLE meta (k int NOT NULL); INSERT INTO meta VALUES (0);
-      INSERT INTO items SELECT g, g, repeat('s', 200) FROM generate_series(1, ${SEED}) g;`);
+      INSERT INTO items SELECT g, g, repeat('s', 200) FROM generate_series(1, ${SEED}) g;`,
+    );
   }, SLOW);
 
   afterAll(async () => {
@@ -103,95 +106,120 @@ describe("backup and restore of the embedded database", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it("backs up while a writer commits, without stopping it", async () => {
-    const writer = await startWriter(db!.url);
-    try {
-      while (writer.committed() < 50) await new Promise((r) => setTimeout(r, 10));
-      marks.beforeBackup = writer.committed();
-      backup = await backupDatabase({
-        url: db!.url,
-        dataDir: process.env.MARGINALIA_DATA_DIR!,
-        file: path.join(dir, "backup.tar.gz"),
-        onProgress: (step) => {
-          writer.churn(step === "copying");
-          if (step === "stopping") marks.atStop = writer.committed();
-        },
-      });
-      marks.atFinish = writer.committed();
-    } finally {
-      await writer.stop();
-    }
-    console.info(`backup: ${(backup.bytes / 1024 / 1024).toFixed(1)} MB, ${backup.manifest.files} files, ${backup.seconds.toFixed(1)} s; writer transactions ${JSON.stringify(marks)}`);
-    // The writer really wrote while the files were being copied: that is what the WAL must repair.
-    expect(marks.atStop).toBeGreaterThan(marks.beforeBackup);
-    expect(backup.manifest.walSegments.length).toBeGreaterThan(0);
-    expect(backup.manifest.secrets).toContain("postgres-password");
-    expect((await readdir(dir)).filter((name) => name.includes("partial"))).toEqual([]);
+  it(
+    "backs up while a writer commits, without stopping it",
+    async () => {
+      const writer = await startWriter(db!.url);
+      try {
+        while (writer.committed() < 50) await new Promise((r) => setTimeout(r, 10));
+        marks.beforeBackup = writer.committed();
+        backup = await backupDatabase({
+          url: db!.url,
+          dataDir: process.env.MARGINALIA_DATA_DIR!,
+          file: path.join(dir, "backup.tar.gz"),
+          onProgress: (step) => {
+            writer.churn(step === "copying");
+            if (step === "stopping") marks.atStop = writer.committed();
+          },
+        });
+        marks.atFinish = writer.committed();
+      } finally {
+        await writer.stop();
+      }
+      console.info(
+        `backup: ${(backup.bytes / 1024 / 1024).toFixed(1)} MB, ${backup.manifest.files} files, ${backup.seconds.toFixed(1)} s; writer transactions ${JSON.stringify(marks)}`,
+      );
+      // The writer really wrote while the files were being copied: that is what the WAL must repair.
+      expect(marks.atStop).toBeGreaterThan(marks.beforeBackup);
+      expect(backup.manifest.walSegments.length).toBeGreaterThan(0);
+      expect(backup.manifest.secrets).toContain("postgres-password");
+      expect((await readdir(dir)).filter((name) => name.includes("partial"))).toEqual([]);
 
-    // Changes after the backup, none of which may survive the restore.
-    await query(db!.url, `INSERT INTO items SELECT g, g, 'after' FROM generate_series(900001, 900100) g;
+      // Changes after the backup, none of which may survive the restore.
+      await query(
+        db!.url,
+        `INSERT INTO items SELECT g, g, 'after' FROM generate_series(900001, 900100) g;
       UPDATE items SET val = -1 WHERE id <= 500; DELETE FROM items WHERE id BETWEEN 501 AND 1000;
-      UPDATE meta SET k = -1; CREATE TABLE after_backup (x int);`);
-  }, SLOW);
+      UPDATE meta SET k = -1; CREATE TABLE after_backup (x int);`,
+      );
+    },
+    SLOW,
+  );
 
-  it("refuses to restore while the server runs on the data dir", async () => {
-    const before = await readdir(process.env.MARGINALIA_DATA_DIR!);
-    await expect(restoreDatabase({ dataDir: process.env.MARGINALIA_DATA_DIR!, file: backup.file })).rejects.toThrow(/stop the app first/);
-    expect(await readdir(process.env.MARGINALIA_DATA_DIR!)).toEqual(before);
-  }, SLOW);
+  it(
+    "refuses to restore while the server runs on the data dir",
+    async () => {
+      const before = await readdir(process.env.MARGINALIA_DATA_DIR!);
+      await expect(restoreDatabase({ dataDir: process.env.MARGINALIA_DATA_DIR!, file: backup.file })).rejects.toThrow(/stop the app first/);
+      expect(await readdir(process.env.MARGINALIA_DATA_DIR!)).toEqual(before);
+    },
+    SLOW,
+  );
 
-  it("refuses a damaged, cut-short or foreign archive and leaves the data dir as it was", async () => {
-    await db!.stop();
-    db = null;
-    const dataDir = process.env.MARGINALIA_DATA_DIR!;
-    const whole = await readFile(backup.file);
-    const flipped = Buffer.from(whole);
-    flipped[Math.floor(whole.length / 2)] ^= 0xff;
-    const tar = gunzipSync(whole);
-    const versionMismatch = path.join(dir, "pg17.tar.gz");
-    const writer = await createArchiveWriter(versionMismatch);
-    for (const name of ["PG_VERSION", "backup_label", "global/pg_control"]) await writer.addBuffer(`postgres/${name}`, Buffer.from("17\n"));
-    await writer.addBuffer("manifest.json", Buffer.from(JSON.stringify({ ...backup.manifest, postgresMajor: 17, files: 3, secrets: [] })));
-    await writer.finish();
-    const cases: [string, Buffer | null, RegExp][] = [
-      ["truncated.tar.gz", whole.subarray(0, Math.floor(whole.length / 2)), /damaged or incomplete.*not changed/],
-      ["flipped.tar.gz", flipped, /damaged or incomplete.*not changed/],
-      ["cut-tar.tar.gz", gzipSync(tar.subarray(0, tar.length - 20_000)), /damaged or incomplete|incomplete/],
-      ["notes.txt", Buffer.from("not a backup"), /not a backup/],
-      ["pg17.tar.gz", null, /PostgreSQL 17.*not changed/],
-    ];
-    const before = await readdir(dataDir);
-    const pgVersion = await stat(path.join(dataDir, "postgres", "PG_VERSION"));
-    for (const [name, content, message] of cases) {
-      if (content) await writeFile(path.join(dir, name), content);
-      await expect(restoreDatabase({ dataDir, file: path.join(dir, name) }), name).rejects.toThrow(message);
-    }
-    expect(await readdir(dataDir)).toEqual(before);
-    expect((await stat(path.join(dataDir, "postgres", "PG_VERSION"))).ino).toBe(pgVersion.ino);
-  }, SLOW);
+  it(
+    "refuses a damaged, cut-short or foreign archive and leaves the data dir as it was",
+    async () => {
+      await db!.stop();
+      db = null;
+      const dataDir = process.env.MARGINALIA_DATA_DIR!;
+      const whole = await readFile(backup.file);
+      const flipped = Buffer.from(whole);
+      flipped[Math.floor(whole.length / 2)] ^= 0xff;
+      const tar = gunzipSync(whole);
+      const versionMismatch = path.join(dir, "pg17.tar.gz");
+      const writer = await createArchiveWriter(versionMismatch);
+      for (const name of ["PG_VERSION", "backup_label", "global/pg_control"])
+        await writer.addBuffer(`postgres/${name}`, Buffer.from("17\n"));
+      await writer.addBuffer(
+        "manifest.json",
+        Buffer.from(JSON.stringify({ ...backup.manifest, postgresMajor: 17, files: 3, secrets: [] })),
+      );
+      await writer.finish();
+      const cases: [string, Buffer | null, RegExp][] = [
+        ["truncated.tar.gz", whole.subarray(0, Math.floor(whole.length / 2)), /damaged or incomplete.*not changed/],
+        ["flipped.tar.gz", flipped, /damaged or incomplete.*not changed/],
+        ["cut-tar.tar.gz", gzipSync(tar.subarray(0, tar.length - 20_000)), /damaged or incomplete|incomplete/],
+        ["notes.txt", Buffer.from("not a backup"), /not a backup/],
+        ["pg17.tar.gz", null, /PostgreSQL 17.*not changed/],
+      ];
+      const before = await readdir(dataDir);
+      const pgVersion = await stat(path.join(dataDir, "postgres", "PG_VERSION"));
+      for (const [name, content, message] of cases) {
+        if (content) await writeFile(path.join(dir, name), content);
+        await expect(restoreDatabase({ dataDir, file: path.join(dir, name) }), name).rejects.toThrow(message);
+      }
+      expect(await readdir(dataDir)).toEqual(before);
+      expect((await stat(path.join(dataDir, "postgres", "PG_VERSION"))).ino).toBe(pgVersion.ino);
+    },
+    SLOW,
+  );
 
-  it("restores exactly the state at the backup's end point, and keeps the replaced data dir", async () => {
-    const dataDir = process.env.MARGINALIA_DATA_DIR!;
-    const result = await restoreDatabase({ dataDir, file: backup.file });
-    expect(result.movedAside).toMatch(/postgres\.before-restore-/);
-    expect(await readdir(result.movedAside!)).toContain("PG_VERSION");
-    const restoredDir = await stat(result.databaseDir);
-    expect(restoredDir.mode & 0o777).toBe(0o700);
-    // As root the files belong to the "postgres" user PostgreSQL runs as (it would not start otherwise).
-    if (process.getuid?.() === 0) expect(restoredDir.uid).not.toBe(0);
+  it(
+    "restores exactly the state at the backup's end point, and keeps the replaced data dir",
+    async () => {
+      const dataDir = process.env.MARGINALIA_DATA_DIR!;
+      const result = await restoreDatabase({ dataDir, file: backup.file });
+      expect(result.movedAside).toMatch(/postgres\.before-restore-/);
+      expect(await readdir(result.movedAside!)).toContain("PG_VERSION");
+      const restoredDir = await stat(result.databaseDir);
+      expect(restoredDir.mode & 0o777).toBe(0o700);
+      // As root the files belong to the "postgres" user PostgreSQL runs as (it would not start otherwise).
+      if (process.getuid?.() === 0) expect(restoredDir.uid).not.toBe(0);
 
-    db = await startEmbeddedDatabase({ port, quiet: true });
-    const [{ k }] = await query<{ k: number }>(db.url, "SELECT k FROM meta");
-    console.info(`restored at writer transaction ${k} (last before pg_backup_stop ${marks.atStop}, at the end ${marks.atFinish})`);
-    expect(k).toBeGreaterThanOrEqual(marks.atStop);
-    // At most the transaction in flight when the backup returned; none begun after it.
-    expect(k).toBeLessThanOrEqual(marks.atFinish + 1);
-    const rows = await query<{ row: string }>(db.url, "SELECT id || ':' || val AS row FROM items ORDER BY id");
-    expect(rows.map((r) => r.row)).toEqual(expectedRows(k));
-    expect(await query(db.url, "SELECT to_regclass('after_backup') AS t")).toEqual([{ t: null }]);
-    // The heap and its index agree page by page (amcheck ships with the embedded build).
-    await query(db.url, "CREATE EXTENSION amcheck");
-    await query(db.url, "SELECT bt_index_check('items_pkey', true)");
-    expect(await query(db.url, "SELECT * FROM verify_heapam('items')")).toEqual([]);
-  }, SLOW);
+      db = await startEmbeddedDatabase({ port, quiet: true });
+      const [{ k }] = await query<{ k: number }>(db.url, "SELECT k FROM meta");
+      console.info(`restored at writer transaction ${k} (last before pg_backup_stop ${marks.atStop}, at the end ${marks.atFinish})`);
+      expect(k).toBeGreaterThanOrEqual(marks.atStop);
+      // At most the transaction in flight when the backup returned; none begun after it.
+      expect(k).toBeLessThanOrEqual(marks.atFinish + 1);
+      const rows = await query<{ row: string }>(db.url, "SELECT id || ':' || val AS row FROM items ORDER BY id");
+      expect(rows.map((r) => r.row)).toEqual(expectedRows(k));
+      expect(await query(db.url, "SELECT to_regclass('after_backup') AS t")).toEqual([{ t: null }]);
+      // The heap and its index agree page by page (amcheck ships with the embedded build).
+      await query(db.url, "CREATE EXTENSION amcheck");
+      await query(db.url, "SELECT bt_index_check('items_pkey', true)");
+      expect(await query(db.url, "SELECT * FROM verify_heapam('items')")).toEqual([]);
+    },
+    SLOW,
+  );
 });

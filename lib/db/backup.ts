@@ -44,19 +44,27 @@ export async function backupDatabase(options: BackupOptions): Promise<BackupResu
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.partial-${process.pid}`);
   const client = new pg.Client({ connectionString: options.url });
   await client.connect().catch((e: Error) => {
-    throw new Error(`No embedded database answers for ${options.dataDir} (${e.message}). A backup is taken from the running app: start it (npm start or npm run dev) and run this again.`);
+    throw new Error(
+      `No embedded database answers for ${options.dataDir} (${e.message}). A backup is taken from the running app: start it (npm start or npm run dev) and run this again.`,
+    );
   });
   let writer: ArchiveWriter | null = null;
   try {
     const pgDir = await servedDataDirectory(client, options.dataDir);
-    const version = (await client.query<{ v: string; num: string }>("SELECT current_setting('server_version') AS v, current_setting('server_version_num') AS num")).rows[0];
+    const version = (
+      await client.query<{ v: string; num: string }>(
+        "SELECT current_setting('server_version') AS v, current_setting('server_version_num') AS num",
+      )
+    ).rows[0];
     writer = await createArchiveWriter(temporary);
     const label = options.label ?? `marginalia ${new Date().toISOString()}`;
 
     // The WAL is copied after pg_backup_stop; a temporary slot on this
     // connection keeps a checkpoint during the copy from recycling segments
     // the backup needs, and goes away with the connection.
-    await client.query("SELECT pg_create_physical_replication_slot($1, true, true)", [`marginalia_backup_${randomBytes(4).toString("hex")}`]);
+    await client.query("SELECT pg_create_physical_replication_slot($1, true, true)", [
+      `marginalia_backup_${randomBytes(4).toString("hex")}`,
+    ]);
     const start = await client.query<{ lsn: string }>("SELECT pg_backup_start($1, fast => true)::text AS lsn", [label]);
     options.onProgress?.("copying");
     const files = await copyDataDirectory(writer, pgDir, DATA_PREFIX);
@@ -78,7 +86,8 @@ export async function backupDatabase(options: BackupOptions): Promise<BackupResu
     const walSegments = walSegmentNames(wal.rows[0].first, wal.rows[0].last, Number(wal.rows[0].size));
     for (const segment of walSegments) {
       const name = path.join("pg_wal", segment);
-      if (!(await writer.addFile(DATA_PREFIX + name, path.join(pgDir, name)))) throw new Error(`The WAL segment ${segment} was removed before it could be copied; try again.`);
+      if (!(await writer.addFile(DATA_PREFIX + name, path.join(pgDir, name))))
+        throw new Error(`The WAL segment ${segment} was removed before it could be copied; try again.`);
     }
 
     const secrets: string[] = [];
@@ -120,7 +129,13 @@ export async function backupDatabase(options: BackupOptions): Promise<BackupResu
 async function servedDataDirectory(client: pg.Client, dataDir: string): Promise<string> {
   const served = (await client.query<{ dir: string }>("SELECT current_setting('data_directory') AS dir")).rows[0].dir;
   const expected = path.join(dataDir, "postgres");
-  const same = await Promise.all([realpath(served), realpath(expected)]).then(([a, b]) => a === b, () => false);
-  if (!same) throw new Error(`The server on this port runs on ${served}, not on ${expected}: is MARGINALIA_DATA_DIR or MARGINALIA_DB_PORT set differently from the app's?`);
+  const same = await Promise.all([realpath(served), realpath(expected)]).then(
+    ([a, b]) => a === b,
+    () => false,
+  );
+  if (!same)
+    throw new Error(
+      `The server on this port runs on ${served}, not on ${expected}: is MARGINALIA_DATA_DIR or MARGINALIA_DB_PORT set differently from the app's?`,
+    );
   return served;
 }

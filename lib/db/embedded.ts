@@ -59,7 +59,9 @@ async function passwordFor(dir: string): Promise<string> {
   return password;
 }
 
-export async function startEmbeddedDatabase(options: { port?: number; quiet?: boolean; supervise?: boolean } = {}): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(
+  options: { port?: number; quiet?: boolean; supervise?: boolean } = {},
+): Promise<EmbeddedDatabase> {
   const dir = dataDir();
   const port = options.port ?? Number(process.env.MARGINALIA_DB_PORT ?? 54329);
   await mkdir(dir, { recursive: true });

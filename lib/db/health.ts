@@ -26,6 +26,10 @@ export async function checkReadiness(): Promise<Readiness> {
   }
   committed ??= committedMigrations();
   const missing = (await committed).filter((name) => !applied.has(name));
-  if (missing.length) return { status: "unavailable", problems: [`${missing.length} migration(s) not applied: ${missing.join(", ")} (run \`npm run db:migrate\`)`] };
+  if (missing.length)
+    return {
+      status: "unavailable",
+      problems: [`${missing.length} migration(s) not applied: ${missing.join(", ")} (run \`npm run db:migrate\`)`],
+    };
   return { status: "ok" };
 }

@@ -8,11 +8,15 @@ const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
 /** The migrations committed with this release (folders of prisma/migrations), in order. */
 export async function committedMigrations(): Promise<string[]> {
   const entries = await readdir(MIGRATIONS_DIR, { withFileTypes: true });
-  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
 /** The query that lists applied migrations (the table Prisma keeps). */
-export const APPLIED_MIGRATIONS_SQL = "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL";
+export const APPLIED_MIGRATIONS_SQL =
+  "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL";
 
 /** Names of committed migrations not yet recorded as applied. */
 export async function pendingMigrations(url: string): Promise<string[]> {

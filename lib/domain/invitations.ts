@@ -16,7 +16,6 @@ export type InvitationLink =
       viewerIsMember: boolean;
     };
 
-
 /** What the owner gets once, when they invite: the link itself is never stored, only its SHA-256. */
 export interface CreatedInvitation {
   id: string;

@@ -47,12 +47,23 @@ export const VERDICTS = ["unverified", "supported", "contested", "refuted"] as c
 export type VerdictName = (typeof VERDICTS)[number];
 
 /** How a kind is named on its own: a badge, a filter, an export column. */
-export const KIND_LABEL = { highlight: "Highlight", comment: "Comment", question: "Question", claim: "Claim" } as const satisfies Record<AnnotationKindName, string>;
+export const KIND_LABEL = { highlight: "Highlight", comment: "Comment", question: "Question", claim: "Claim" } as const satisfies Record<
+  AnnotationKindName,
+  string
+>;
 
-export const VERDICT_LABEL = { unverified: "Unverified", supported: "Supported", contested: "Contested", refuted: "Refuted" } as const satisfies Record<VerdictName, string>;
+export const VERDICT_LABEL = {
+  unverified: "Unverified",
+  supported: "Supported",
+  contested: "Contested",
+  refuted: "Refuted",
+} as const satisfies Record<VerdictName, string>;
 
 /** A stance as a verb in a sentence: "Anan disputes". */
-export const STANCE_VERB = { supports: "supports", disputes: "disputes", needs_evidence: "needs evidence" } as const satisfies Record<StanceName, string>;
+export const STANCE_VERB = { supports: "supports", disputes: "disputes", needs_evidence: "needs evidence" } as const satisfies Record<
+  StanceName,
+  string
+>;
 
 /** Whether a string from outside (a URL, a stored filter) is one of a list's words. */
 export function isOneOf<const T extends readonly string[]>(words: T, value: string): value is T[number] {

@@ -21,7 +21,9 @@ function dayOf(ms: number): string {
   const z = Math.floor(ms / DAY_MS) + 719_468;
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1_460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1_460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const m5 = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * m5 + 2) / 5) + 1;
@@ -45,7 +47,10 @@ export function formatUtc(date: Date): string {
  * "set by Edna Editor on 2026-11-20 10:00 UTC": who set a verdict, and when
  * ("" while nobody has). `name` writes the name as the format needs it.
  */
-export function verdictSetText(a: Pick<ExportAnnotation, "verdictSetBy" | "verdictSetAt">, name: (text: string) => string = (text) => text): string {
+export function verdictSetText(
+  a: Pick<ExportAnnotation, "verdictSetBy" | "verdictSetAt">,
+  name: (text: string) => string = (text) => text,
+): string {
   if (!a.verdictSetAt) return "";
   return `set${a.verdictSetBy ? ` by ${name(a.verdictSetBy.name)}` : ""} on ${formatUtc(a.verdictSetAt)}`;
 }

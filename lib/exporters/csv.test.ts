@@ -16,7 +16,11 @@ const readRows = (csv: string): string[][] => parse(csv, { bom: true });
 
 /** Annotation and reply rows by their id (stance rows, which have none of their own, left out). */
 function recordsById(csv: string): Map<string, CsvRecord> {
-  return new Map(readRecords(csv).filter((record) => record.record_type !== "stance").map((record) => [record.reply_id || record.annotation_id, record]));
+  return new Map(
+    readRecords(csv)
+      .filter((record) => record.record_type !== "stance")
+      .map((record) => [record.reply_id || record.annotation_id, record]),
+  );
 }
 
 const csvOf = (data: ExportData) => streamedText((head) => csvWriter(head), data);
@@ -79,14 +83,45 @@ describe("csvWriter", () => {
 
   it("writes each stance with its author, note and evidence, and who set the verdict", async () => {
     const records = readRecords(await csvOf(exportFixture()));
-    expect(records.filter((record) => record.record_type === "stance").map((r) => [r.author, r.stance, r.body, r.evidence, r.evidence_link, r.created_at])).toEqual([
-      ["Bob Ruiz", "disputes", "Table A3 says 35%, not *40%*.", "¶ 3", "https://marginalia.example/w/energy-desk/r/rep_1#p-3", "2026-11-18T15:05:00Z"],
-      ["سميرة الحسن", "disputes", "", "https://example.org/grid-storage/appendix#a3", "https://example.org/grid-storage/appendix#a3", "2026-11-19T08:05:00Z"],
+    expect(
+      records
+        .filter((record) => record.record_type === "stance")
+        .map((r) => [r.author, r.stance, r.body, r.evidence, r.evidence_link, r.created_at]),
+    ).toEqual([
+      [
+        "Bob Ruiz",
+        "disputes",
+        "Table A3 says 35%, not *40%*.",
+        "¶ 3",
+        "https://marginalia.example/w/energy-desk/r/rep_1#p-3",
+        "2026-11-18T15:05:00Z",
+      ],
+      [
+        "سميرة الحسن",
+        "disputes",
+        "",
+        "https://example.org/grid-storage/appendix#a3",
+        "https://example.org/grid-storage/appendix#a3",
+        "2026-11-19T08:05:00Z",
+      ],
       ["Alice Example", "supports", "The press release agrees", "", "", "2026-11-19T09:00:00Z"],
     ]);
     const stance = records.find((record) => record.record_type === "stance");
-    expect(stance).toMatchObject({ report_id: "rep_1", annotation_id: "a_claim", paragraph: "2", link: "https://marginalia.example/w/energy-desk/r/rep_1#p-2", kind: "", verdict: "", verdict_set_by: "" });
-    expect(recordsById(await csvOf(exportFixture())).get("a_claim")).toMatchObject({ verdict_set_by: "Bob Ruiz", verdict_set_at: "2026-11-20T10:00:00Z", stance: "", evidence: "" });
+    expect(stance).toMatchObject({
+      report_id: "rep_1",
+      annotation_id: "a_claim",
+      paragraph: "2",
+      link: "https://marginalia.example/w/energy-desk/r/rep_1#p-2",
+      kind: "",
+      verdict: "",
+      verdict_set_by: "",
+    });
+    expect(recordsById(await csvOf(exportFixture())).get("a_claim")).toMatchObject({
+      verdict_set_by: "Bob Ruiz",
+      verdict_set_at: "2026-11-20T10:00:00Z",
+      stance: "",
+      evidence: "",
+    });
     expect(recordsById(await csvOf(exportFixture())).get("a_hl")).toMatchObject({ verdict_set_by: "", verdict_set_at: "" });
   });
 
@@ -110,7 +145,14 @@ describe("csvWriter", () => {
       edited_at: "",
       link: "https://marginalia.example/w/energy-desk/r/rep_1#p-2",
     });
-    expect(records.get("a_hl")).toMatchObject({ kind: "highlight", claim_summary: "", verdict: "", supports: "", disputes: "", needs_evidence: "" });
+    expect(records.get("a_hl")).toMatchObject({
+      kind: "highlight",
+      claim_summary: "",
+      verdict: "",
+      supports: "",
+      disputes: "",
+      needs_evidence: "",
+    });
     expect(records.get("a_formula")).toMatchObject({ visibility: "private", status: "resolved", edited_at: "2026-11-19T11:00:00Z" });
     expect(records.get("a_arabic")?.original_author).toBe("acct:hala@hypothes.is (Hala)");
   });
@@ -205,7 +247,14 @@ describe("csvWriter without its header", () => {
   it("writes one piece per annotation, its stances and replies with it, to follow the header", async () => {
     const chunks = await streamedChunks((head) => csvWriter(head, { header: false }), exportFixture(), 1);
     expect(chunks).toHaveLength(4);
-    expect(readRecords(csvHeader() + chunks[0]).map((record) => record.record_type)).toEqual(["annotation", "stance", "stance", "stance", "reply", "reply"]);
+    expect(readRecords(csvHeader() + chunks[0]).map((record) => record.record_type)).toEqual([
+      "annotation",
+      "stance",
+      "stance",
+      "stance",
+      "reply",
+      "reply",
+    ]);
     expect(csvHeader() + chunks.join("")).toBe(await csvOf(exportFixture()));
   });
 });

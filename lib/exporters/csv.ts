@@ -91,7 +91,10 @@ export function csvHeader(): string {
 }
 
 /** One report's rows as a writer, without the header: each annotation with its replies. */
-export function csvWriter(head: Pick<ExportHead, "report" | "includeReplies">, options: { header: boolean } = { header: true }): ExportWriter {
+export function csvWriter(
+  head: Pick<ExportHead, "report" | "includeReplies">,
+  options: { header: boolean } = { header: true },
+): ExportWriter {
   const origin = originOf(head.report);
   return {
     start: () => (options.header ? csvHeader() : ""),

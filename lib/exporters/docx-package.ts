@@ -67,7 +67,10 @@ export class WordParts {
       this.abstractXml.push(orderedAbstractNum(abstractId, level, start));
     }
     const numId = this.nextNumId++;
-    const overrides = Array.from({ length: LEVELS }, (_, l) => `<w:lvlOverride w:ilvl="${l}"><w:startOverride w:val="${l === level ? start : 1}"/></w:lvlOverride>`);
+    const overrides = Array.from(
+      { length: LEVELS },
+      (_, l) => `<w:lvlOverride w:ilvl="${l}"><w:startOverride w:val="${l === level ? start : 1}"/></w:lvlOverride>`,
+    );
     this.numXml.push(`<w:num w:numId="${numId}"><w:abstractNumId w:val="${abstractId}"/>${overrides.join("")}</w:num>`);
     this.currentList.set(key, numId);
     return numId;
@@ -84,7 +87,8 @@ export class WordParts {
   relationshipsXml(base: string): string {
     const end = base.lastIndexOf("</Relationships>");
     let links = "";
-    for (const [target, id] of this.links) links += `<Relationship Id="${id}" Type="${HYPERLINK}" Target="${escapeXml(target)}" TargetMode="External"/>`;
+    for (const [target, id] of this.links)
+      links += `<Relationship Id="${id}" Type="${HYPERLINK}" Target="${escapeXml(target)}" TargetMode="External"/>`;
     return base.slice(0, end) + links + base.slice(end);
   }
 }

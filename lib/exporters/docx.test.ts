@@ -101,7 +101,12 @@ describe("docxChunks", () => {
     expect(table).not.toBeNull();
     expect(texts(table!, "th")).toEqual(["Claim", "¶", "Tally", "Verdict"]);
     expect([...table!.querySelectorAll("tbody tr")].map((row) => texts(row, "td"))).toEqual([
-      ["Battery storage grew 40% in 2022", "2", "1 supports · 2 disputes · 0 needs evidence", "Contested, set by Bob Ruiz on 2026-11-20 10:00 UTC"],
+      [
+        "Battery storage grew 40% in 2022",
+        "2",
+        "1 supports · 2 disputes · 0 needs evidence",
+        "Contested, set by Bob Ruiz on 2026-11-20 10:00 UTC",
+      ],
     ]);
   });
 
@@ -131,10 +136,8 @@ describe("docxChunks", () => {
     );
     expect(lines).toContain("Their own chart shows 35%, not 40%.");
     expect(lines).toContain("Question · Alice Example · 2026-11-19 10:00 UTC (edited) · private · resolved · Tags: Methods");
-    expect(lines).toContain("Second paragraph, with a \"quoted\" word, a comma and a line break.");
-    expect(lines).toContain(
-      "Comment · سميرة الحسن · originally by acct:hala@hypothes.is (Hala) · 2026-11-20 07:45 UTC · Tags: Prices",
-    );
+    expect(lines).toContain('Second paragraph, with a "quoted" word, a comma and a line break.');
+    expect(lines).toContain("Comment · سميرة الحسن · originally by acct:hala@hypothes.is (Hala) · 2026-11-20 07:45 UTC · Tags: Prices");
     expect(lines).toContain("-20% هو رقم متفائل جدا.");
   });
 
@@ -163,11 +166,17 @@ describe("docxChunks", () => {
     expect(links).toContainEqual(["¶ 3", "https://marginalia.example/w/energy-desk/r/rep_1#p-3"]);
     expect(links).toContainEqual(["https://example.org/grid-storage/appendix#a3", "https://example.org/grid-storage/appendix#a3"]);
     // (Word keeps an address's fragment beside it, as the hyperlink's anchor.)
-    expect(strFromU8(files["word/_rels/document.xml.rels"])).toContain('Target="https://example.org/grid-storage/appendix" TargetMode="External"');
+    expect(strFromU8(files["word/_rels/document.xml.rels"])).toContain(
+      'Target="https://example.org/grid-storage/appendix" TargetMode="External"',
+    );
     const stanceLine = xmlParagraph(documentXml, "Bob Ruiz disputes: Table A3 says 35%, not *40%*. Evidence: ¶ 3");
     expect(stanceLine.getElementsByTagName("w:ind")[0]?.getAttribute("w:left")).toBe("720");
     // The Arabic name's line reads right to left.
-    expect(xmlParagraph(documentXml, "سميرة الحسن disputes. Evidence: https://example.org/grid-storage/appendix#a3").getElementsByTagName("w:bidi")).toHaveLength(1);
+    expect(
+      xmlParagraph(documentXml, "سميرة الحسن disputes. Evidence: https://example.org/grid-storage/appendix#a3").getElementsByTagName(
+        "w:bidi",
+      ),
+    ).toHaveLength(1);
   });
 
   it("leaves the replies out when they were not asked for", async () => {

@@ -14,7 +14,16 @@ import { citation, formatDay, formatUtc, noteSentence, passageUrl, tallyText, ve
 import { docxPackage, type DocxOptions, type WordParts } from "./docx-package";
 import { INDENT_STEP, MARKDOWN_CHARACTER_STYLES, MARKDOWN_PARAGRAPH_STYLES, QUOTE_STYLE, markdownToDocx } from "./markdown-to-docx";
 import { writeChunks, type Annotations, type ExportWriter } from "./stream";
-import type { ExportAnnotation, ExportClaim, ExportData, ExportHead, ExportPassage, ExportReply, ExportReport, ExportStance } from "./types";
+import type {
+  ExportAnnotation,
+  ExportClaim,
+  ExportData,
+  ExportHead,
+  ExportPassage,
+  ExportReply,
+  ExportReport,
+  ExportStance,
+} from "./types";
 import { directedParagraph, paragraph, plainRun, run, table, textLines, type RunOptions } from "./word-xml";
 
 function documentOptions(head: ExportHead): DocxOptions {
@@ -118,7 +127,13 @@ function quoteContent(a: ExportAnnotation, passage: ExportPassage | undefined, p
     .join("");
 }
 
-function annotationParagraphs(a: ExportAnnotation, report: ExportReport, includeReplies: boolean, parts: WordParts, passage: ExportPassage | undefined): string {
+function annotationParagraphs(
+  a: ExportAnnotation,
+  report: ExportReport,
+  includeReplies: boolean,
+  parts: WordParts,
+  passage: ExportPassage | undefined,
+): string {
   let out = "";
   if (a.quote.trim() !== "") out += directedParagraph(a.quote, { style: QUOTE_STYLE, keepNext: true }, quoteContent(a, passage, parts));
   const meta = [plainRun(KIND_LABEL[a.kind], { bold: true }), ...byline(a)];
@@ -128,7 +143,8 @@ function annotationParagraphs(a: ExportAnnotation, report: ExportReport, include
   out += paragraph({}, joined(meta));
   if (a.kind === "claim") {
     const set = verdictSetText(a);
-    const verdict = run("Verdict: ") + run(VERDICT_LABEL[a.verdict], { bold: true }) + (set ? run(`, ${set}`) : "") + run(` (${tallyText(a.tally)})`);
+    const verdict =
+      run("Verdict: ") + run(VERDICT_LABEL[a.verdict], { bold: true }) + (set ? run(`, ${set}`) : "") + run(` (${tallyText(a.tally)})`);
     out += paragraph({}, joined(a.claimSummary ? [run("Claim: ") + run(a.claimSummary), verdict] : [verdict]));
   }
   out += markdownToDocx(a.body, { baseUrl: report.url, headingOffset: 3 }, parts);

@@ -35,7 +35,11 @@ const joined = data.passages.map((p) => p.text).join(PASSAGE_SEPARATOR);
 describe("jsonLdWriter", () => {
   it("gives a claim its stances, each with its creator, note and evidence, and who set the verdict and when", () => {
     const claim = docs.get(annotationIri("a_claim"))!;
-    expect(claim["marginalia:verdictSetBy"]).toEqual({ type: "Person", name: "Bob Ruiz", email_sha1: "9b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c" });
+    expect(claim["marginalia:verdictSetBy"]).toEqual({
+      type: "Person",
+      name: "Bob Ruiz",
+      email_sha1: "9b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c",
+    });
     expect(claim["marginalia:verdictSetAt"]).toBe("2026-11-20T10:00:00.000Z");
     expect(claim["marginalia:stances"]).toEqual([
       {
@@ -62,7 +66,11 @@ describe("jsonLdWriter", () => {
       },
     ]);
     // Nothing of the kind on annotations that are not claims.
-    expect(Object.keys(docs.get(annotationIri("a_hl"))!).filter((key) => key.startsWith("marginalia:"))).toEqual(["marginalia:passage", "marginalia:status", "marginalia:visibility"]);
+    expect(Object.keys(docs.get(annotationIri("a_hl"))!).filter((key) => key.startsWith("marginalia:"))).toEqual([
+      "marginalia:passage",
+      "marginalia:status",
+      "marginalia:visibility",
+    ]);
   });
 
   it("is one AnnotationCollection in the anno.jsonld context, with our prefix declared beside it", () => {
@@ -103,7 +111,9 @@ describe("jsonLdWriter", () => {
       modified: "2026-11-18T15:10:00.000Z",
       // Bob's e-mail hash comes from his own annotation in the same export.
       creator: { type: "Person", name: "Bob Ruiz", email_sha1: "9b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c" },
-      body: [{ type: "TextualBody", value: "Agreed, and @Alice Example the footnote says 2021.", format: "text/markdown", purpose: "replying" }],
+      body: [
+        { type: "TextualBody", value: "Agreed, and @Alice Example the footnote says 2021.", format: "text/markdown", purpose: "replying" },
+      ],
       target: annotationIri("a_claim"),
     });
     expect(r2.target).toBe(annotationIri("a_claim"));
@@ -130,7 +140,11 @@ describe("jsonLdWriter", () => {
     // "Summary" + "\n\n" = 9 code points before ¶ 2; the Arabic quote starts 23 into ¶ 4.
     expect(positionOf(docs.get(annotationIri("a_claim"))!)).toEqual({ type: "TextPositionSelector", start: 9, end: 44 });
     const p4Start = [1, 2, 3].reduce((n, i) => n + codePointLength(data.passages[i - 1].text) + 2, 0);
-    expect(positionOf(docs.get(annotationIri("a_arabic"))!)).toEqual({ type: "TextPositionSelector", start: p4Start + 23, end: p4Start + 36 });
+    expect(positionOf(docs.get(annotationIri("a_arabic"))!)).toEqual({
+      type: "TextPositionSelector",
+      start: p4Start + 23,
+      end: p4Start + 36,
+    });
   });
 
   it("counts an emoji before the annotation as one position, not two UTF-16 units", async () => {
@@ -152,7 +166,13 @@ describe("jsonLdWriter", () => {
   it("targets the report, described on every target", () => {
     for (const d of docs.values()) {
       expect(d.target.type).toBe("SpecificResource");
-      expect(d.target.source).toEqual({ id: REPORT_URL, type: "Text", title: "Grid Storage and the Winter Peak", language: "en", "marginalia:version": 2 });
+      expect(d.target.source).toEqual({
+        id: REPORT_URL,
+        type: "Text",
+        title: "Grid Storage and the Winter Peak",
+        language: "en",
+        "marginalia:version": 2,
+      });
     }
   });
 
@@ -193,12 +213,19 @@ describe("jsonLdWriter", () => {
   });
 
   it("names the creator, with the e-mail hash when known, and the original creator of an imported annotation", () => {
-    expect(docs.get(annotationIri("a_claim"))!.creator).toEqual({ type: "Person", name: "Alice Example", email_sha1: "2a4e5b8c4b1e0d2c9f6e1d7a3b5c8e9f0a1b2c3d" });
+    expect(docs.get(annotationIri("a_claim"))!.creator).toEqual({
+      type: "Person",
+      name: "Alice Example",
+      email_sha1: "2a4e5b8c4b1e0d2c9f6e1d7a3b5c8e9f0a1b2c3d",
+    });
     expect(docs.get(annotationIri("a_arabic"))!.creator).toEqual({ type: "Person", name: "acct:hala@hypothes.is (Hala)" });
   });
 
   it("dates in ISO form, with modified only for edited annotations", () => {
-    expect(docs.get(annotationIri("a_formula"))).toMatchObject({ created: "2026-11-19T10:00:00.000Z", modified: "2026-11-19T11:00:00.000Z" });
+    expect(docs.get(annotationIri("a_formula"))).toMatchObject({
+      created: "2026-11-19T10:00:00.000Z",
+      modified: "2026-11-19T11:00:00.000Z",
+    });
     expect(docs.get(annotationIri("a_claim"))!.created).toBe("2026-11-18T14:05:09.000Z");
     expect(docs.get(annotationIri("a_claim"))).not.toHaveProperty("modified");
   });

@@ -12,14 +12,7 @@ import { codePointLength } from "@/lib/anchoring";
 import type { AnnotationKindName, StanceName } from "@/lib/domain/words";
 import { bodyForExport, originOf } from "./common";
 import type { ExportWriter } from "./stream";
-import {
-  PASSAGE_SEPARATOR,
-  type ExportAnnotation,
-  type ExportData,
-  type ExportHead,
-  type ExportPassage,
-  type ExportReply,
-} from "./types";
+import { PASSAGE_SEPARATOR, type ExportAnnotation, type ExportData, type ExportHead, type ExportPassage, type ExportReply } from "./types";
 
 export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
 
@@ -180,7 +173,8 @@ function claimReasoning(annotation: ExportAnnotation, emailSha1Of: EmailSha1Of):
   if (annotation.kind !== "claim") return {};
   const out: Partial<AnnotationDoc> = {};
   if (annotation.verdictSetAt) {
-    if (annotation.verdictSetBy) out["marginalia:verdictSetBy"] = person(annotation.verdictSetBy.name, emailSha1Of(annotation.verdictSetBy.id));
+    if (annotation.verdictSetBy)
+      out["marginalia:verdictSetBy"] = person(annotation.verdictSetBy.name, emailSha1Of(annotation.verdictSetBy.id));
     out["marginalia:verdictSetAt"] = annotation.verdictSetAt.toISOString();
   }
   if (annotation.stances.length > 0) {
@@ -196,7 +190,13 @@ function claimReasoning(annotation: ExportAnnotation, emailSha1Of: EmailSha1Of):
   return out;
 }
 
-function annotationDoc(annotation: ExportAnnotation, source: ReportSourceDoc, passageStart: number | undefined, origin: string, emailSha1Of: EmailSha1Of): AnnotationDoc {
+function annotationDoc(
+  annotation: ExportAnnotation,
+  source: ReportSourceDoc,
+  passageStart: number | undefined,
+  origin: string,
+  emailSha1Of: EmailSha1Of,
+): AnnotationDoc {
   const selector: AnnotationDoc["target"]["selector"] = [
     { type: "TextQuoteSelector", exact: annotation.quote, prefix: annotation.prefix, suffix: annotation.suffix },
   ];
@@ -210,7 +210,9 @@ function annotationDoc(annotation: ExportAnnotation, source: ReportSourceDoc, pa
     type: "Annotation",
     motivation: KIND_MOTIVATION[annotation.kind],
     ...times(annotation.createdAt, annotation.editedAt),
-    creator: annotation.importedCreator ? person(annotation.importedCreator, null) : person(annotation.author.name, annotation.author.emailSha1),
+    creator: annotation.importedCreator
+      ? person(annotation.importedCreator, null)
+      : person(annotation.author.name, annotation.author.emailSha1),
     ...(bodies.length > 0 ? { body: bodies } : {}),
     target: { type: "SpecificResource", source, selector },
     "marginalia:passage": annotation.passageIndex,
@@ -238,7 +240,10 @@ function itemsOf(head: ExportHead, annotation: ExportAnnotation, context: ItemCo
   const doc = annotationDoc(annotation, context.source, context.starts.get(annotation.passageIndex), context.origin, emailSha1Of);
   if (!head.includeReplies) return [doc];
   // Replies carry only the author's name; their e-mail hash is known where they also annotated.
-  return [doc, ...annotation.replies.map((reply) => replyDoc(reply, doc.id, head.authorEmailSha1.get(reply.author.id) ?? null, context.origin))];
+  return [
+    doc,
+    ...annotation.replies.map((reply) => replyDoc(reply, doc.id, head.authorEmailSha1.get(reply.author.id) ?? null, context.origin)),
+  ];
 }
 
 interface ItemContext {

@@ -37,30 +37,90 @@ const fullMentionsAsText = (text: string) =>
     return mention ? `@${mention.label || mention.id}` : whole;
   });
 // Tidying (lib/markdown/tidy.ts, tested there) comes first; the shortcuts here are the mentions' and links'.
-const fullBodyForExport = (text: string, origin: string) => fullMentionsAsText(tidyMarkdown(text)).replace(/\]\((\/(?!\/)[^)\s]*)\)/g, (_, href: string) => `](${origin}${href})`);
-const fullStartsWithParagraph = (markdown: string) => new Lexer().blockTokens(markdown.replace(/\r\n?/g, "\n")).find((token) => token.type !== "space")?.type === "paragraph";
+const fullBodyForExport = (text: string, origin: string) =>
+  fullMentionsAsText(tidyMarkdown(text)).replace(/\]\((\/(?!\/)[^)\s]*)\)/g, (_, href: string) => `](${origin}${href})`);
+const fullStartsWithParagraph = (markdown: string) =>
+  new Lexer().blockTokens(markdown.replace(/\r\n?/g, "\n")).find((token) => token.type !== "space")?.type === "paragraph";
 
 // Mostly plain words, now and then a character that matters to Markdown, an address, a mention or an app link.
-const PIECES = ["a", "Z", "é", "ع", "7", "1.", "2)", " ", "  ", "\t", "\n", "\n\n", "\r\n", "\u00a0", ".", ",", "#", "## ", ">", "-", "- ", "+", "=", "==", "*", "_", "`", "```", "~", "[", "]", "<", "\\", "&", "&amp;", "&#39;", "https://x.org/a_b*c", "http://y.net", "[@ id=\"u1\" label=\"Ann Lee\"]", "[@", " id=\"u2\"]", "[@ x]", "[link](/w/ws/r/1)", "](/", "(/", "](//cdn)"];
-const text = fc.array(fc.oneof({ weight: 6, arbitrary: fc.constantFrom("a", "b", "Word", " ", "ل") }, { weight: 4, arbitrary: fc.constantFrom(...PIECES) }), { maxLength: 24 }).map((parts) => parts.join(""));
+const PIECES = [
+  "a",
+  "Z",
+  "é",
+  "ع",
+  "7",
+  "1.",
+  "2)",
+  " ",
+  "  ",
+  "\t",
+  "\n",
+  "\n\n",
+  "\r\n",
+  "\u00a0",
+  ".",
+  ",",
+  "#",
+  "## ",
+  ">",
+  "-",
+  "- ",
+  "+",
+  "=",
+  "==",
+  "*",
+  "_",
+  "`",
+  "```",
+  "~",
+  "[",
+  "]",
+  "<",
+  "\\",
+  "&",
+  "&amp;",
+  "&#39;",
+  "https://x.org/a_b*c",
+  "http://y.net",
+  '[@ id="u1" label="Ann Lee"]',
+  "[@",
+  ' id="u2"]',
+  "[@ x]",
+  "[link](/w/ws/r/1)",
+  "](/",
+  "(/",
+  "](//cdn)",
+];
+const text = fc
+  .array(
+    fc.oneof({ weight: 6, arbitrary: fc.constantFrom("a", "b", "Word", " ", "ل") }, { weight: 4, arbitrary: fc.constantFrom(...PIECES) }),
+    { maxLength: 24 },
+  )
+  .map((parts) => parts.join(""));
 
 describe("markdown-text shortcuts", () => {
   it("escapeInline gives what the full escaping gives", () => {
     for (const sample of ["plain name", "a\nb", "x & y", "a &amp; b", "[x]", "a_b", "see https://x.org/a_b", "~", "<b>", "back\\slash"]) {
       expect(escapeInline(sample), sample).toBe(fullEscapeInline(sample));
     }
-    fc.assert(fc.property(text, (sample) => {
+    fc.assert(
+      fc.property(text, (sample) => {
         expect(escapeInline(sample)).toBe(fullEscapeInline(sample));
-      }), { numRuns: 5000 });
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it("quoteBlock escapes the start of every line as the full rules do", () => {
     for (const sample of ["# heading", " > quote", "- item", "+", "12. item", "3) item", "===", " --", "plain", "a\n1.\n-\n#x"]) {
       expect(quoteBlock(sample), sample).toBe(fullQuoteBlock(sample));
     }
-    fc.assert(fc.property(text, (sample) => {
+    fc.assert(
+      fc.property(text, (sample) => {
         expect(quoteBlock(sample)).toBe(fullQuoteBlock(sample));
-      }), { numRuns: 5000 });
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it("mentionsAsText and bodyForExport change only texts with a mention, an app link or something to tidy", () => {
@@ -79,7 +139,10 @@ describe("markdown-text shortcuts", () => {
   it("embedMarkdownOpening is embedMarkdown and whether the result opens with a paragraph", () => {
     for (const sample of ["Plain words.", "\nPlain\n\nwords\n", "# Heading", "- item", "```\ncode", "", "  "]) {
       const embedded = embedMarkdown(sample, 3);
-      expect(embedMarkdownOpening(sample, 3), sample).toEqual({ markdown: embedded, opensWithParagraph: fullStartsWithParagraph(embedded) });
+      expect(embedMarkdownOpening(sample, 3), sample).toEqual({
+        markdown: embedded,
+        opensWithParagraph: fullStartsWithParagraph(embedded),
+      });
     }
     fc.assert(
       fc.property(text, (sample) => {

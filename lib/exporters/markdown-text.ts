@@ -24,11 +24,7 @@ export function escapeInline(text: string): string {
   return text
     .replace(/\s*\n\s*/g, " ")
     .split(URL_PART)
-    .map((part, i) =>
-      i % 2 === 1
-        ? part
-        : part.replace(/[\\`*_[\]<~]/g, "\\$&").replace(/&(?=#?\w+;)/g, "\\&"),
-    )
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[\\`*_[\]<~]/g, "\\$&").replace(/&(?=#?\w+;)/g, "\\&")))
     .join("");
 }
 

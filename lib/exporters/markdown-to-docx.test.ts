@@ -19,7 +19,11 @@ async function readBack(markdown: string, placement: Partial<MarkdownPlacement> 
     yield markdownToDocx(markdown, { baseUrl: BASE, headingOffset: 0, ...placement }, parts);
   }
   const chunks: Uint8Array[] = [];
-  for await (const chunk of docxPackage({ styles: { paragraphStyles: MARKDOWN_PARAGRAPH_STYLES, characterStyles: MARKDOWN_CHARACTER_STYLES } }, body)) chunks.push(chunk);
+  for await (const chunk of docxPackage(
+    { styles: { paragraphStyles: MARKDOWN_PARAGRAPH_STYLES, characterStyles: MARKDOWN_CHARACTER_STYLES } },
+    body,
+  ))
+    chunks.push(chunk);
   const buffer = Buffer.concat(chunks);
   const { value } = await mammoth.convertToHtml(
     { buffer },

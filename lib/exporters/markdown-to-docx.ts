@@ -93,7 +93,12 @@ function indentOf(place: Place): ParagraphOptions["indent"] {
 }
 
 function inlineParagraph(nodes: Inline[], place: Place, parts: WordParts, options: ParagraphOptions): string {
-  const placed: ParagraphOptions = { heading: options.heading, style: options.style, list: options.list, indent: options.indent ?? indentOf(place) };
+  const placed: ParagraphOptions = {
+    heading: options.heading,
+    style: options.style,
+    list: options.list,
+    indent: options.indent ?? indentOf(place),
+  };
   return directedParagraph(plainText(nodes), placed, inlineRuns(nodes, {}, place.baseUrl, parts));
 }
 

@@ -60,9 +60,7 @@ describe("markdownWriter", () => {
 
   it("says what applies to an annotation on its line", async () => {
     const markdown = await markdownOf(exportFixture());
-    expect(markdown).toContain(
-      "\n**Question** · Alice Example · 2026-11-19 10:00 UTC (edited) · private · resolved · Tags: Methods\n",
-    );
+    expect(markdown).toContain("\n**Question** · Alice Example · 2026-11-19 10:00 UTC (edited) · private · resolved · Tags: Methods\n");
     expect(markdown).toContain("\n**Highlight** · Bob Ruiz · 2026-11-18 16:00 UTC\n");
     expect(markdown).toContain(
       "\n**Comment** · سميرة الحسن · originally by acct:hala@hypothes.is (Hala) · 2026-11-20 07:45 UTC · Tags: Prices\n",
@@ -186,7 +184,14 @@ describe("markdownWriter", () => {
   });
 
   it("says nobody set the verdict by leaving the setter out, and lists no stances when there are none", async () => {
-    const data = withAnnotation({ kind: "claim", claimSummary: "A claim", verdict: "unverified", verdictSetBy: null, verdictSetAt: null, stances: [] });
+    const data = withAnnotation({
+      kind: "claim",
+      claimSummary: "A claim",
+      verdict: "unverified",
+      verdictSetBy: null,
+      verdictSetAt: null,
+      stances: [],
+    });
     const markdown = await markdownOf(data);
     expect(markdown).toContain("\nClaim: A claim · Verdict: **Unverified** (0 supports · 0 disputes · 0 needs evidence)\n");
     expect(markdown).not.toContain("Stances:");

@@ -6,17 +6,7 @@
  * own headings.
  */
 import { KIND_LABEL, STANCE_VERB, VERDICT_LABEL } from "@/lib/domain/words";
-import {
-  bodyForExport,
-  citation,
-  formatDay,
-  formatUtc,
-  noteSentence,
-  originOf,
-  passageUrl,
-  tallyText,
-  verdictSetText,
-} from "./common";
+import { bodyForExport, citation, formatDay, formatUtc, noteSentence, originOf, passageUrl, tallyText, verdictSetText } from "./common";
 import { tidyMarkdown } from "@/lib/markdown/tidy";
 import { embedMarkdown, embedMarkdownOpening, escapeInline, escapeLine, indentContinuation, quoteBlock } from "./markdown-text";
 import { quoteRuns } from "./quote-marks";

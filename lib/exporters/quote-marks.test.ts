@@ -35,7 +35,9 @@ describe("quotes with their passage's marks", () => {
     const markdown = await streamedText(markdownWriter, withMarks());
     expect(markdown).toContain("> [Battery storage](https://example.org/storage_%282022%29) grew by **40%** in _2022_");
     const html = marked.parse(markdown, { async: false });
-    expect(html).toContain('<a href="https://example.org/storage_%282022%29">Battery storage</a> grew by <strong>40%</strong> in <em>2022</em>');
+    expect(html).toContain(
+      '<a href="https://example.org/storage_%282022%29">Battery storage</a> grew by <strong>40%</strong> in <em>2022</em>',
+    );
   });
 
   it("writes them as Word runs: bold, italics and a hyperlink", async () => {

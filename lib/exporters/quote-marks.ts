@@ -7,7 +7,10 @@ import type { ExportAnnotation, ExportPassage } from "./types";
  * kept from the source; null when there are none to show, or when the quote is no
  * longer the passage's text at its offsets (an orphan), so it is written plain.
  */
-export function quoteRuns(annotation: Pick<ExportAnnotation, "quote" | "start" | "end">, passage: ExportPassage | undefined): MarkedRun[] | null {
+export function quoteRuns(
+  annotation: Pick<ExportAnnotation, "quote" | "start" | "end">,
+  passage: ExportPassage | undefined,
+): MarkedRun[] | null {
   const marks = passage?.marks;
   if (!passage || !marks?.length) return null;
   const { start, end, quote } = annotation;

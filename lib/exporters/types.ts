@@ -116,7 +116,10 @@ export interface ExportData {
 }
 
 /** A claim as the .docx claims table lists it. */
-export type ExportClaim = Pick<ExportAnnotation, "passageIndex" | "claimSummary" | "quote" | "tally" | "verdict" | "verdictSetBy" | "verdictSetAt">;
+export type ExportClaim = Pick<
+  ExportAnnotation,
+  "passageIndex" | "claimSummary" | "quote" | "tally" | "verdict" | "verdictSetBy" | "verdictSetAt"
+>;
 
 /**
  * An export without its annotations: what every format writes before the

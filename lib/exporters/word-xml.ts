@@ -137,7 +137,10 @@ export function table(columns: number, rows: { header?: boolean; cells: string[]
   const width = Math.round(TEXT_WIDTH / columns);
   const grid = `<w:gridCol w:w="${width}"/>`.repeat(columns);
   const body = rows
-    .map((row) => `<w:tr>${row.header ? "<w:trPr><w:tblHeader/></w:trPr>" : ""}${row.cells.map((cell) => `<w:tc>${cell}</w:tc>`).join("")}</w:tr>`)
+    .map(
+      (row) =>
+        `<w:tr>${row.header ? "<w:trPr><w:tblHeader/></w:trPr>" : ""}${row.cells.map((cell) => `<w:tc>${cell}</w:tc>`).join("")}</w:tr>`,
+    )
     .join("");
   return `${TABLE_START}${grid}</w:tblGrid>${body}</w:tbl>`;
 }

@@ -23,10 +23,18 @@ export function evidenceLink(evidence: EvidenceView | null, here: { slug: string
   const report = `/w/${encodeURIComponent(here.slug)}/r/${encodeURIComponent(at.reportId)}`;
   const elsewhere = at.reportId === here.reportId ? "" : ` of “${at.reportTitle}”`;
   if (evidence.annotationId) {
-    return { label: `annotation on ¶ ${at.index}${elsewhere}`, href: `${report}?annotation=${encodeURIComponent(evidence.annotationId)}`, external: false };
+    return {
+      label: `annotation on ¶ ${at.index}${elsewhere}`,
+      href: `${report}?annotation=${encodeURIComponent(evidence.annotationId)}`,
+      external: false,
+    };
   }
   if (at.current) return { label: `¶ ${at.index}${elsewhere}`, href: `${report}#p-${at.index}`, external: false };
-  return { label: `¶ ${at.index}${elsewhere} (version ${at.version})`, href: `${report}?version=${at.version}#p-${at.index}`, external: false };
+  return {
+    label: `¶ ${at.index}${elsewhere} (version ${at.version})`,
+    href: `${report}?version=${at.version}#p-${at.index}`,
+    external: false,
+  };
 }
 
 /** The workspace and report a reader's address is in: "/w/desk/r/r1#p-12" → { slug: "desk", reportId: "r1" }. */

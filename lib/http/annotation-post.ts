@@ -117,6 +117,10 @@ export async function postAnnotation(req: IncomingMessage, res: ServerResponse, 
       res.destroy();
       return;
     }
-    await sendResponse(res, runWithRequestContext(context, () => errorResponse(e)), requestId);
+    await sendResponse(
+      res,
+      runWithRequestContext(context, () => errorResponse(e)),
+      requestId,
+    );
   }
 }

@@ -46,21 +46,33 @@ export interface AppServer {
 export async function startAppServer(options: { dir: string; hostname?: string; port: number; dev?: boolean }): Promise<AppServer> {
   const dev = options.dev === true;
   if (!dev) process.env.MARGINALIA_SERVER_COMPRESSES = "1";
-  const app = next({ dev, dir: options.dir, hostname: options.hostname ?? "localhost", port: options.port, ...(dev ? { turbopack: true } : {}) });
+  const app = next({
+    dev,
+    dir: options.dir,
+    hostname: options.hostname ?? "localhost",
+    port: options.port,
+    ...(dev ? { turbopack: true } : {}),
+  });
   await app.prepare();
   const handle = app.getRequestHandler();
   const trustProxy = trustedProxyCount();
   // Loaded once Next.js has set up its runtime (the AsyncLocalStorage its modules capture when first loaded).
   const fast = dev ? null : await import("./annotation-post");
   const { COMPRESS_MIN_BYTES } = await import("@/lib/api/server/respond");
-  const compress = dev ? null : (compression({ level: constants.Z_BEST_SPEED, chunkSize: 64 * 1024, threshold: COMPRESS_MIN_BYTES }) as unknown as Middleware);
+  const compress = dev
+    ? null
+    : (compression({ level: constants.Z_BEST_SPEED, chunkSize: 64 * 1024, threshold: COMPRESS_MIN_BYTES }) as unknown as Middleware);
   // HSTS when NEXTAUTH_URL is https, on every answer; read now, as next.config.ts's headers are fixed at build time.
   const transportHeaders = transportSecurityHeaders();
 
   const server = createServer((req, res) => {
     for (const { key, value } of transportHeaders) res.setHeader(key, value);
     // The app learns the client's address from us alone: whatever the client sent under this name is replaced.
-    req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress({ socketAddress: req.socket.remoteAddress, forwardedFor: req.headers["x-forwarded-for"], trustProxy });
+    req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress({
+      socketAddress: req.socket.remoteAddress,
+      forwardedFor: req.headers["x-forwarded-for"],
+      trustProxy,
+    });
     if (isShuttingDown()) res.shouldKeepAlive = false;
     const context = startRequestLog(req, res);
     if (!isDecodablePath(req.url ?? "/")) {
@@ -94,7 +106,10 @@ export async function startAppServer(options: { dir: string; hostname?: string; 
 async function warmUp(hostname: string | undefined, port: number, dev: boolean): Promise<void> {
   const host = !hostname || hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname.includes(":") ? `[${hostname}]` : hostname;
   for (const path of ["/api/auth/csrf", "/signin", ...(dev ? ["/"] : []), "/api/health/ready"]) {
-    await fetch(`http://${host}:${port}${path}`, { headers: { "x-request-id": "warm-up-request" } }).then((r) => r.arrayBuffer(), () => undefined);
+    await fetch(`http://${host}:${port}${path}`, { headers: { "x-request-id": "warm-up-request" } }).then(
+      (r) => r.arrayBuffer(),
+      () => undefined,
+    );
   }
 }
 
@@ -123,7 +138,10 @@ async function shutdown(server: Server, graceMs: number): Promise<void> {
 function sendNotFound(res: ServerResponse, url: string): void {
   const api = url.startsWith("/api/");
   const body = api ? JSON.stringify(notFound().toBody()) : "Not found";
-  const headers: Record<string, string> = { "Content-Type": api ? "application/json" : "text/plain; charset=utf-8", "Cache-Control": "no-store" };
+  const headers: Record<string, string> = {
+    "Content-Type": api ? "application/json" : "text/plain; charset=utf-8",
+    "Cache-Control": "no-store",
+  };
   for (const { key, value } of api ? apiSecurityHeaders : securityHeaders) headers[key] = value;
   res.writeHead(404, headers).end(body);
 }

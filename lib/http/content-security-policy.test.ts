@@ -5,7 +5,12 @@ const base: PagePolicyOptions = { nonce: "abc123==", connectTo: ["ws://127.0.0.1
 
 /** The policy's directives by name. */
 function parse(policy: string): Map<string, string[]> {
-  return new Map(policy.split("; ").map((d) => d.split(" ")).map(([name, ...values]) => [name, values]));
+  return new Map(
+    policy
+      .split("; ")
+      .map((d) => d.split(" "))
+      .map(([name, ...values]) => [name, values]),
+  );
 }
 
 describe("pageContentSecurityPolicy", () => {

@@ -6,8 +6,16 @@ import { STRICT_TRANSPORT_SECURITY } from "./security-headers";
 
 /** A page as a browser gets it: status, its policy and HSTS headers, and its HTML. */
 async function getPage(path: string, options: { cookie?: string; origin?: string } = {}) {
-  const res = await fetch((options.origin ?? baseUrl()) + path, { headers: options.cookie ? { cookie: options.cookie } : {}, redirect: "manual" });
-  return { status: res.status, policy: res.headers.get("content-security-policy"), hsts: res.headers.get("strict-transport-security"), html: await res.text() };
+  const res = await fetch((options.origin ?? baseUrl()) + path, {
+    headers: options.cookie ? { cookie: options.cookie } : {},
+    redirect: "manual",
+  });
+  return {
+    status: res.status,
+    policy: res.headers.get("content-security-policy"),
+    hsts: res.headers.get("strict-transport-security"),
+    html: await res.text(),
+  };
 }
 
 /** The policy's directives by name. */
@@ -125,7 +133,11 @@ describe("Content-Security-Policy of API answers", () => {
     const { report } = await readerOf(user);
     const body = { passageId: report.passages[0].id, start: 0, end: 8 };
     const quick = await call("POST", `/api/v1/reports/${report.id}/annotations`, { as: { token: user.token }, json: body });
-    const throughRoute = await call("POST", `/api/v1/reports/${report.id}/annotations`, { as: { cookie: user.cookie }, json: body, headers: { origin: baseUrl() } });
+    const throughRoute = await call("POST", `/api/v1/reports/${report.id}/annotations`, {
+      as: { cookie: user.cookie },
+      json: body,
+      headers: { origin: baseUrl() },
+    });
     const refused = await call("POST", `/api/v1/reports/${report.id}/annotations`, { json: body });
     expect([quick.status, throughRoute.status, refused.status]).toEqual([201, 201, 401]);
     for (const res of [quick, throughRoute, refused]) {

@@ -4,7 +4,9 @@ import { apiSecurityHeaders, servedOverHttps, STRICT_TRANSPORT_SECURITY, transpo
 
 describe("transportSecurityHeaders", () => {
   it("sends HSTS when the public address is https", () => {
-    expect(transportSecurityHeaders("https://marginalia.example.org")).toEqual([{ key: "Strict-Transport-Security", value: STRICT_TRANSPORT_SECURITY }]);
+    expect(transportSecurityHeaders("https://marginalia.example.org")).toEqual([
+      { key: "Strict-Transport-Security", value: STRICT_TRANSPORT_SECURITY },
+    ]);
     expect(STRICT_TRANSPORT_SECURITY).toBe("max-age=31536000; includeSubDomains");
   });
 
@@ -23,7 +25,9 @@ describe("transportSecurityHeaders", () => {
 
 describe("apiSecurityHeaders", () => {
   it("carries one Content-Security-Policy, the strict one", () => {
-    expect(apiSecurityHeaders.filter((h) => h.key.toLowerCase() === "content-security-policy")).toEqual([{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }]);
+    expect(apiSecurityHeaders.filter((h) => h.key.toLowerCase() === "content-security-policy")).toEqual([
+      { key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY },
+    ]);
     expect(API_CONTENT_SECURITY_POLICY).toBe("default-src 'none'; frame-ancestors 'none'");
   });
 });

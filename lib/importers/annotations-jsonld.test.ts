@@ -5,7 +5,14 @@ import { bodyForExport } from "@/lib/exporters/common";
 import { exportFixture } from "@/lib/exporters/fixture";
 import { jsonLdWriter } from "@/lib/exporters/jsonld";
 import { streamedText } from "@/lib/exporters/streamed";
-import { htmlToText, ImportFormatError, MAX_IMPORT_ANNOTATIONS, parseAnnotationImport, type ParsedAnnotation, type ParsedImport } from "./annotations-jsonld";
+import {
+  htmlToText,
+  ImportFormatError,
+  MAX_IMPORT_ANNOTATIONS,
+  parseAnnotationImport,
+  type ParsedAnnotation,
+  type ParsedImport,
+} from "./annotations-jsonld";
 
 const ORIGIN = "https://marginalia.example";
 const REPORT = "https://example.org/report";
@@ -78,12 +85,21 @@ describe("parseAnnotationImport: our own export, round trip", () => {
       expect(parsed.quote).toEqual({ exact: a.quote, prefix: a.prefix, suffix: a.suffix });
       expect(parsed.passageHint).toBe(a.passageIndex);
       expect(parsed.created?.toISOString()).toBe(a.createdAt.toISOString());
-      expect(parsed.creator).toEqual({ name: a.importedCreator ?? a.author.name, emailSha1: a.importedCreator ? null : a.author.emailSha1, account: null });
+      expect(parsed.creator).toEqual({
+        name: a.importedCreator ?? a.author.name,
+        emailSha1: a.importedCreator ? null : a.author.emailSha1,
+        account: null,
+      });
     }
   });
 
   it("keeps the values the fixture is there to test", () => {
-    expect(parsedOf("a_claim")).toMatchObject({ kind: "claim", claimSummary: "Battery storage grew 40% in 2022", verdict: "contested", tags: ["Methods", "Numbers"] });
+    expect(parsedOf("a_claim")).toMatchObject({
+      kind: "claim",
+      claimSummary: "Battery storage grew 40% in 2022",
+      verdict: "contested",
+      tags: ["Methods", "Numbers"],
+    });
     expect(parsedOf("a_formula")).toMatchObject({ kind: "question", status: "resolved", visibility: "private", passageHint: 3 });
     expect(parsedOf("a_arabic").quote?.exact).toBe("سيخفض الأسعار");
     expect(parsedOf("a_hl")).toMatchObject({ kind: "highlight", body: "", tags: [] });
@@ -137,14 +153,29 @@ describe("parseAnnotationImport: Hypothesis", () => {
   it("reads the client's export file as Hypothesis, replies folded into their threads", () => {
     expect(result.format).toBe("hypothesis");
     expect(result.skipped).toEqual([]);
-    expect(result.annotations.map((a) => a.sourceId)).toEqual(["kT3n8Kc8Ee6zQ4vWq2Lr1A", "Qa9f4Kc8Ee6hX1oTn3Wm7Q", "Zr2d6Kc8Ee6Jt7bVc0Pk4A"]);
+    expect(result.annotations.map((a) => a.sourceId)).toEqual([
+      "kT3n8Kc8Ee6zQ4vWq2Lr1A",
+      "Qa9f4Kc8Ee6hX1oTn3Wm7Q",
+      "Zr2d6Kc8Ee6Jt7bVc0Pk4A",
+    ]);
   });
 
   it("takes the quote, and the position as UTF-16 units of the page (a hint only)", () => {
     const annotation = byId.get("kT3n8Kc8Ee6zQ4vWq2Lr1A")!;
-    expect(annotation.quote).toEqual({ exact: "Battery storage grew by 40% in 2022", prefix: "Summary\n\n      ", suffix: ", yet winter peaks still rely on" });
+    expect(annotation.quote).toEqual({
+      exact: "Battery storage grew by 40% in 2022",
+      prefix: "Summary\n\n      ",
+      suffix: ", yet winter peaks still rely on",
+    });
     expect(annotation.position).toEqual({ start: 1291, end: 1326, unit: "utf16" });
-    expect(annotation).toMatchObject({ kind: "comment", status: "open", visibility: null, passageHint: null, claimSummary: null, verdict: null });
+    expect(annotation).toMatchObject({
+      kind: "comment",
+      status: "open",
+      visibility: null,
+      passageHint: null,
+      claimSummary: null,
+      verdict: null,
+    });
     expect(annotation.body).toBe("Their chart says **35%**. See [the appendix](https://example.org/briefs/grid-storage#appendix).");
     expect(annotation.created?.toISOString()).toBe("2026-11-12T09:14:03.318Z");
   });
@@ -173,11 +204,22 @@ describe("parseAnnotationImport: Hypothesis", () => {
   });
 
   it("reads an empty annotation as a highlight, private when only its author may read it", () => {
-    expect(byId.get("Qa9f4Kc8Ee6hX1oTn3Wm7Q")).toMatchObject({ kind: "highlight", body: "", visibility: "private", quote: { exact: "سيخفض الأسعار" } });
+    expect(byId.get("Qa9f4Kc8Ee6hX1oTn3Wm7Q")).toMatchObject({
+      kind: "highlight",
+      body: "",
+      visibility: "private",
+      quote: { exact: "سيخفض الأسعار" },
+    });
   });
 
   it("reads a page note without an anchor, for the importer to report as an orphan", () => {
-    expect(byId.get("Zr2d6Kc8Ee6Jt7bVc0Pk4A")).toMatchObject({ kind: "comment", quote: null, position: null, tags: ["summary"], replies: [] });
+    expect(byId.get("Zr2d6Kc8Ee6Jt7bVc0Pk4A")).toMatchObject({
+      kind: "comment",
+      quote: null,
+      position: null,
+      tags: ["summary"],
+      replies: [],
+    });
   });
 
   it("reads a search API response and a bare list of API annotations the same way", () => {
@@ -216,7 +258,13 @@ describe("parseAnnotationImport: other W3C files", () => {
 
   it("takes a verdict only from a claim's assessing body that names one; other text stays in the body", () => {
     const [claim, other] = parseAnnotationImport([
-      w3c("a", { motivation: "assessing", body: [{ type: "TextualBody", purpose: "assessing", value: " Refuted " }, { type: "TextualBody", purpose: "describing", value: "Prices fall" }] }),
+      w3c("a", {
+        motivation: "assessing",
+        body: [
+          { type: "TextualBody", purpose: "assessing", value: " Refuted " },
+          { type: "TextualBody", purpose: "describing", value: "Prices fall" },
+        ],
+      }),
       w3c("b", { motivation: "assessing", body: [{ type: "TextualBody", purpose: "assessing", value: "Looks wrong to me" }] }),
     ]).annotations;
     expect(claim).toMatchObject({ kind: "claim", verdict: "refuted", claimSummary: "Prices fall", body: "" });
@@ -226,7 +274,15 @@ describe("parseAnnotationImport: other W3C files", () => {
   it("uses a plain string body, the first text of a Choice, and ignores bodies that are links", () => {
     const [a, b] = parseAnnotationImport([
       w3c("a", { body: ["Just a string", { id: "https://example.org/linked-resource", type: "Image" }] }),
-      w3c("b", { body: { type: "Choice", items: [{ type: "TextualBody", value: "English" }, { type: "TextualBody", value: "Français" }] } }),
+      w3c("b", {
+        body: {
+          type: "Choice",
+          items: [
+            { type: "TextualBody", value: "English" },
+            { type: "TextualBody", value: "Français" },
+          ],
+        },
+      }),
     ]).annotations;
     expect(a.body).toBe("Just a string");
     expect(b.body).toBe("English");
@@ -236,7 +292,12 @@ describe("parseAnnotationImport: other W3C files", () => {
     const annotation = only(
       parseAnnotationImport(
         w3c("a", {
-          body: { type: "TextualBody", format: "text/html", value: '<p>Hello <b onclick="x()">world</b></p><script>alert("x")</script><ul><li>one</li><li>two</li></ul><p>a &lt; b &amp;&nbsp;c &#x1F4C8;</p>' },
+          body: {
+            type: "TextualBody",
+            format: "text/html",
+            value:
+              '<p>Hello <b onclick="x()">world</b></p><script>alert("x")</script><ul><li>one</li><li>two</li></ul><p>a &lt; b &amp;&nbsp;c &#x1F4C8;</p>',
+          },
         }),
       ),
     );
@@ -251,7 +312,13 @@ describe("parseAnnotationImport: other W3C files", () => {
     expect(htmlToText("&#0;&#xD800;&bogus;")).toBe("&#0;&#xD800;&bogus;");
     expect(htmlToText("<?xml version='1.0'?><!DOCTYPE html><p>text</p>")).toBe("text");
     const started = performance.now();
-    for (const hostile of ["<a".repeat(100_000), `${"< ".repeat(100_000)}>`, "<script>".repeat(50_000), "<!--".repeat(50_000), `&${"a".repeat(200_000)}`]) {
+    for (const hostile of [
+      "<a".repeat(100_000),
+      `${"< ".repeat(100_000)}>`,
+      "<script>".repeat(50_000),
+      "<!--".repeat(50_000),
+      `&${"a".repeat(200_000)}`,
+    ]) {
       htmlToText(hostile);
     }
     expect(performance.now() - started).toBeLessThan(1000);
@@ -273,7 +340,9 @@ describe("parseAnnotationImport: other W3C files", () => {
   });
 
   it("follows a long chain of replies to its root", () => {
-    const chain = Array.from({ length: 9_999 }, (_, i) => reply(`r${i}`, i === 0 ? "a" : `r${i - 1}`, `2026-01-01T00:00:00.${String(i % 1000).padStart(3, "0")}Z`));
+    const chain = Array.from({ length: 9_999 }, (_, i) =>
+      reply(`r${i}`, i === 0 ? "a" : `r${i - 1}`, `2026-01-01T00:00:00.${String(i % 1000).padStart(3, "0")}Z`),
+    );
     const result = parseAnnotationImport([...chain.reverse(), w3c("a")]);
     expect(result.skipped).toEqual([]);
     expect(only(result).replies).toHaveLength(9_999);
@@ -287,7 +356,12 @@ describe("parseAnnotationImport: other W3C files", () => {
   });
 
   it("skips a reply whose parent is not in the file, and replies that answer each other in a circle", () => {
-    const result = parseAnnotationImport([w3c("a"), reply("r1", "missing", "2026-01-01T00:00:00Z"), reply("x", "y", ""), reply("y", "x", "")]);
+    const result = parseAnnotationImport([
+      w3c("a"),
+      reply("r1", "missing", "2026-01-01T00:00:00Z"),
+      reply("x", "y", ""),
+      reply("y", "x", ""),
+    ]);
     expect(only(result).sourceId).toBe("a");
     expect(result.skipped).toEqual([
       { index: 1, reason: "a reply to missing, which is not in the file (r1)" },
@@ -298,28 +372,43 @@ describe("parseAnnotationImport: other W3C files", () => {
 
   it("cleans tags: trimmed, no case-insensitive repeats, none over 40 characters, at most 10", () => {
     const tags = [" Alpha ", "alpha", "", "x".repeat(41), "é".repeat(40), ...Array.from({ length: 12 }, (_, i) => `t${i}`)];
-    const annotation = only(parseAnnotationImport(w3c("a", { body: tags.map((value) => ({ type: "TextualBody", purpose: "tagging", value })) })));
+    const annotation = only(
+      parseAnnotationImport(w3c("a", { body: tags.map((value) => ({ type: "TextualBody", purpose: "tagging", value })) })),
+    );
     expect(annotation.tags).toEqual(["Alpha", "é".repeat(40), "t0", "t1", "t2", "t3", "t4", "t5", "t6", "t7"]);
   });
 
   it("reads creators given as an IRI, an object or a list", () => {
     const [a, b, c] = parseAnnotationImport([
       w3c("a", { creator: "https://example.org/people/1" }),
-      w3c("b", { creator: { id: "https://example.org/people/2", nickname: "bee", email_sha1: "ABCDEF0123456789ABCDEF0123456789ABCDEF01" } }),
+      w3c("b", {
+        creator: { id: "https://example.org/people/2", nickname: "bee", email_sha1: "ABCDEF0123456789ABCDEF0123456789ABCDEF01" },
+      }),
       w3c("c", { creator: [{ name: "Cee", email_sha1: "not a hash" }, "https://example.org/people/4"] }),
     ]).annotations;
     expect(a.creator).toEqual({ name: null, emailSha1: null, account: "https://example.org/people/1" });
-    expect(b.creator).toEqual({ name: "bee", emailSha1: "abcdef0123456789abcdef0123456789abcdef01", account: "https://example.org/people/2" });
+    expect(b.creator).toEqual({
+      name: "bee",
+      emailSha1: "abcdef0123456789abcdef0123456789abcdef01",
+      account: "https://example.org/people/2",
+    });
     expect(c.creator).toEqual({ name: "Cee", emailSha1: null, account: null });
   });
 
   it("turns dates that do not parse into null", () => {
-    const dates = parseAnnotationImport([w3c("a", { created: "yesterday" }), w3c("b", { created: "2026-13-45T00:00:00Z" }), w3c("c", { created: 1 }), w3c("d", { created: "2026-02-03T04:05:06Z" })]).annotations.map((a) => a.created);
+    const dates = parseAnnotationImport([
+      w3c("a", { created: "yesterday" }),
+      w3c("b", { created: "2026-13-45T00:00:00Z" }),
+      w3c("c", { created: 1 }),
+      w3c("d", { created: "2026-02-03T04:05:06Z" }),
+    ]).annotations.map((a) => a.created);
     expect(dates).toEqual([null, null, null, new Date("2026-02-03T04:05:06Z")]);
   });
 
   it("reads the ¶ hint, status and visibility only when they hold expected values", () => {
-    const annotation = only(parseAnnotationImport(w3c("a", { "marginalia:passage": "2", "marginalia:status": "closed", "marginalia:visibility": "public" })));
+    const annotation = only(
+      parseAnnotationImport(w3c("a", { "marginalia:passage": "2", "marginalia:status": "closed", "marginalia:visibility": "public" })),
+    );
     expect(annotation).toMatchObject({ passageHint: null, status: "open", visibility: null });
   });
 });
@@ -359,7 +448,10 @@ describe("parseAnnotationImport: files it cannot read", () => {
   });
 
   it("skips a body longer than 20,000 code points, counting emoji as one", () => {
-    const result = parseAnnotationImport([w3c("fits", { bodyValue: "😀".repeat(20_000), body: undefined }), w3c("long", { bodyValue: "a".repeat(20_001), body: undefined })]);
+    const result = parseAnnotationImport([
+      w3c("fits", { bodyValue: "😀".repeat(20_000), body: undefined }),
+      w3c("long", { bodyValue: "a".repeat(20_001), body: undefined }),
+    ]);
     expect(only(result).sourceId).toBe("fits");
     expect(result.skipped).toEqual([{ index: 1, reason: "the text is 20001 characters long; at most 20000 can be imported (long)" }]);
   });
@@ -403,7 +495,10 @@ describe("parseAnnotationImport: files it cannot read", () => {
     const annotation = only(
       parseAnnotationImport(
         w3c("a", {
-          body: [{ type: "TextualBody", value: "bad \ud800 half \u0000 nul" }, { type: "TextualBody", purpose: "tagging", value: "tag\udc00" }],
+          body: [
+            { type: "TextualBody", value: "bad \ud800 half \u0000 nul" },
+            { type: "TextualBody", purpose: "tagging", value: "tag\udc00" },
+          ],
           target: { source: REPORT, selector: { type: "TextQuoteSelector", exact: "x\udbff", prefix: "\udc00" } },
           creator: { name: "Name\ud83d" },
         }),
@@ -420,7 +515,10 @@ describe("parseAnnotationImport: files it cannot read", () => {
     const annotation = only(
       parseAnnotationImport(
         w3c("a", {
-          body: [{ type: "TextualBody", value: "a\u0001b\u007fc\u0085d\te\nf" }, { type: "TextualBody", purpose: "tagging", value: "\u202eMeth\nods\u202c" }],
+          body: [
+            { type: "TextualBody", value: "a\u0001b\u007fc\u0085d\te\nf" },
+            { type: "TextualBody", purpose: "tagging", value: "\u202eMeth\nods\u202c" },
+          ],
           creator: { name: "\u2067Ada\u2069 Lovelace" },
         }),
       ),
@@ -432,7 +530,14 @@ describe("parseAnnotationImport: files it cannot read", () => {
 
   it("counts a created date outside the years 1000 to 9999, or on a day that does not exist, as not given", () => {
     const created = (value: string) => only(parseAnnotationImport(w3c("a", { created: value }))).created;
-    for (const value of ["0000-01-01T00:00:00Z", "-271821-04-20T00:00:00Z", "+275760-09-13T00:00:00Z", "2023-02-30T00:00:00Z", "0999-12-31T23:59:59Z"]) expect(created(value), value).toBeNull();
+    for (const value of [
+      "0000-01-01T00:00:00Z",
+      "-271821-04-20T00:00:00Z",
+      "+275760-09-13T00:00:00Z",
+      "2023-02-30T00:00:00Z",
+      "0999-12-31T23:59:59Z",
+    ])
+      expect(created(value), value).toBeNull();
     expect(created("2024-02-29T12:00:00.123456+00:00")?.toISOString()).toBe("2024-02-29T12:00:00.123Z");
   });
 

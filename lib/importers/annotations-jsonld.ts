@@ -89,15 +89,19 @@ class SkipItem extends Error {}
 
 // ---------------------------------------------------------------- plain values
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 const asList = <T>(value: T | T[] | undefined | null): T[] => (value == null ? [] : Array.isArray(value) ? value : [value]);
 
 /** "oa:commenting" and "http://www.w3.org/ns/oa#commenting" are "commenting". */
 const term = (value: string): string => value.replace(/^(?:oa:|https?:\/\/www\.w3\.org\/ns\/oa#)/, "");
 
-const typesOf = (value: unknown): string[] => (isRecord(value) ? asList(value.type).filter((t) => typeof t === "string").map(term) : []);
+const typesOf = (value: unknown): string[] =>
+  isRecord(value)
+    ? asList(value.type)
+        .filter((t) => typeof t === "string")
+        .map(term)
+    : [];
 
 /**
  * Lone surrogates and NUL cannot be stored (Postgres text is UTF-8 without NUL), and no
@@ -151,7 +155,24 @@ export function normalizeTags(raw: string[]): string[] {
 
 // ---------------------------------------------------------------- HTML bodies
 
-const BLOCK_TAGS = new Set(["p", "div", "section", "article", "blockquote", "pre", "ul", "ol", "table", "tr", "h1", "h2", "h3", "h4", "h5", "h6"]);
+const BLOCK_TAGS = new Set([
+  "p",
+  "div",
+  "section",
+  "article",
+  "blockquote",
+  "pre",
+  "ul",
+  "ol",
+  "table",
+  "tr",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+]);
 const RAW_TEXT_TAGS = new Set(["script", "style", "template", "textarea"]);
 const NAMED_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 
@@ -225,7 +246,8 @@ const errorMap: z.core.$ZodErrorMap = (issue) => {
   if (issue.input === undefined) return "is missing";
   if (issue.code === "invalid_type") return `should be ${EXPECTED[issue.expected] ?? issue.expected}`;
   if (issue.code === "invalid_union") return "has a shape that is not understood";
-  if (issue.code === "too_small") return issue.origin === "string" || issue.origin === "array" ? "is empty" : `should be at least ${issue.minimum}`;
+  if (issue.code === "too_small")
+    return issue.origin === "string" || issue.origin === "array" ? "is empty" : `should be at least ${issue.minimum}`;
   return "is not valid";
 };
 
@@ -437,7 +459,10 @@ const hypothesisSchema = z.looseObject({
   tags: z.array(z.string()).nullable().optional(),
   target: z.array(z.looseObject({ source: z.string().optional(), selector: z.unknown().optional() })).optional(),
   references: z.array(z.string()).optional(),
-  permissions: z.looseObject({ read: z.array(z.string()).optional() }).nullable().optional(),
+  permissions: z
+    .looseObject({ read: z.array(z.string()).optional() })
+    .nullable()
+    .optional(),
 });
 
 function parseHypothesisItem(raw: unknown, index: number): Entry {
@@ -487,11 +512,22 @@ function parseHypothesisItem(raw: unknown, index: number): Entry {
 // ---------------------------------------------------------------- the file
 
 function looksHypothesis(value: unknown): boolean {
-  return isRecord(value) && typeof value.user === "string" && !("motivation" in value) && !("type" in value) && ("uri" in value || "text" in value);
+  return (
+    isRecord(value) &&
+    typeof value.user === "string" &&
+    !("motivation" in value) &&
+    !("type" in value) &&
+    ("uri" in value || "text" in value)
+  );
 }
 
 function looksW3c(value: unknown): boolean {
-  return isRecord(value) && (typesOf(value).includes("Annotation") || "@context" in value || ("target" in value && ("motivation" in value || "body" in value || "bodyValue" in value)));
+  return (
+    isRecord(value) &&
+    (typesOf(value).includes("Annotation") ||
+      "@context" in value ||
+      ("target" in value && ("motivation" in value || "body" in value || "bodyValue" in value)))
+  );
 }
 
 function declaresMarginalia(value: unknown): boolean {
@@ -514,17 +550,27 @@ function locateItems(input: unknown): { format: Format; items: unknown[] } {
     return { format: input.some(declaresMarginalia) ? "marginalia" : "w3c", items: input };
   }
   if (!isRecord(input)) {
-    throw new ImportFormatError("unrecognised", `${NOT_ANNOTATIONS}: the file holds ${input === null ? "null" : typeof input}, not an object or a list.`);
+    throw new ImportFormatError(
+      "unrecognised",
+      `${NOT_ANNOTATIONS}: the file holds ${input === null ? "null" : typeof input}, not an object or a list.`,
+    );
   }
-  if (Array.isArray(input.annotations) && ("export_date" in input || "client_version" in input || "export_userid" in input || input.annotations.some(looksHypothesis))) {
+  if (
+    Array.isArray(input.annotations) &&
+    ("export_date" in input || "client_version" in input || "export_userid" in input || input.annotations.some(looksHypothesis))
+  ) {
     return { format: "hypothesis", items: input.annotations };
   }
-  if (Array.isArray(input.rows)) return { format: "hypothesis", items: [...input.rows, ...(Array.isArray(input.replies) ? input.replies : [])] };
+  if (Array.isArray(input.rows))
+    return { format: "hypothesis", items: [...input.rows, ...(Array.isArray(input.replies) ? input.replies : [])] };
   const types = typesOf(input);
   if (types.includes("AnnotationCollection") || types.includes("AnnotationPage")) {
     const page = types.includes("AnnotationPage") ? input : input.first;
     if (typeof page === "string" || (isRecord(page) && page.next !== undefined) || (page === undefined && input.last !== undefined)) {
-      throw new ImportFormatError("paged", "This collection is split into pages kept elsewhere; export it as one file with every annotation in it.");
+      throw new ImportFormatError(
+        "paged",
+        "This collection is split into pages kept elsewhere; export it as one file with every annotation in it.",
+      );
     }
     const items = isRecord(page) ? page.items : (input.items ?? []);
     if (!Array.isArray(items)) throw new ImportFormatError("unrecognised", `${NOT_ANNOTATIONS}: the collection has no list of items.`);
@@ -532,7 +578,10 @@ function locateItems(input: unknown): { format: Format; items: unknown[] } {
   }
   if (types.includes("Annotation") || looksW3c(input)) return { format: declaresMarginalia(input) ? "marginalia" : "w3c", items: [input] };
   if (looksHypothesis(input)) return { format: "hypothesis", items: [input] };
-  throw new ImportFormatError("unrecognised", `${NOT_ANNOTATIONS}: expected an AnnotationCollection, an Annotation, a list of annotations or a Hypothesis export.`);
+  throw new ImportFormatError(
+    "unrecognised",
+    `${NOT_ANNOTATIONS}: expected an AnnotationCollection, an Annotation, a list of annotations or a Hypothesis export.`,
+  );
 }
 
 const shortId = (id: string): string => clean(id).slice(0, 200);
@@ -584,7 +633,11 @@ function thread(parsed: Entry[], skipped: ParsedImport["skipped"]): ParsedAnnota
     if (entry.type !== "reply") continue;
     const root = rootOf(entry);
     if (root) root.replies.push(entry.reply);
-    else skipped.push({ index: entry.index, reason: `a reply to ${shortId(entry.parentIds[0])}, which is not in the file${idNote(entry.reply.sourceId)}` });
+    else
+      skipped.push({
+        index: entry.index,
+        reason: `a reply to ${shortId(entry.parentIds[0])}, which is not in the file${idNote(entry.reply.sourceId)}`,
+      });
   }
   const annotations = entries.flatMap((e) => (e.type === "annotation" ? [e.annotation] : []));
   for (const annotation of annotations) annotation.replies.sort(byCreated);
@@ -594,7 +647,10 @@ function thread(parsed: Entry[], skipped: ParsedImport["skipped"]): ParsedAnnota
 export function parseAnnotationImport(input: unknown): ParsedImport {
   const { format, items } = locateItems(input);
   if (items.length > MAX_IMPORT_ANNOTATIONS) {
-    throw new ImportFormatError("too_many", `The file holds ${items.length} annotations; at most ${MAX_IMPORT_ANNOTATIONS.toLocaleString("en")} can be imported at once.`);
+    throw new ImportFormatError(
+      "too_many",
+      `The file holds ${items.length} annotations; at most ${MAX_IMPORT_ANNOTATIONS.toLocaleString("en")} can be imported at once.`,
+    );
   }
   const parseItem = format === "hypothesis" ? parseHypothesisItem : parseW3cItem;
   const results: ItemResult[] = items.map((raw, index) => {
@@ -606,7 +662,10 @@ export function parseAnnotationImport(input: unknown): ParsedImport {
     }
   });
   const skipped = results.flatMap((r) => (r.type === "skip" ? [{ index: r.index, reason: r.reason }] : []));
-  const annotations = thread(results.filter((r): r is Entry => r.type !== "skip"), skipped);
+  const annotations = thread(
+    results.filter((r): r is Entry => r.type !== "skip"),
+    skipped,
+  );
   skipped.sort((a, b) => a.index - b.index);
   return { annotations, format, skipped };
 }

@@ -42,7 +42,10 @@ describe("parseFrontLine", () => {
     expect(parseFrontLine("By Rana Khalil | March 4, 2024")).toEqual({ authors: ["Rana Khalil"], publishedAt: "2024-03-04" });
     expect(parseFrontLine("By Rana Khalil · 4 March 2024")).toEqual({ authors: ["Rana Khalil"], publishedAt: "2024-03-04" });
     expect(parseFrontLine("Posted by Rana Khalil on 4 March 2024")).toEqual({ authors: ["Rana Khalil"], publishedAt: "2024-03-04" });
-    expect(parseFrontLine("By Rana Khalil and Thomas Berger, March 4, 2024")).toEqual({ authors: ["Rana Khalil", "Thomas Berger"], publishedAt: "2024-03-04" });
+    expect(parseFrontLine("By Rana Khalil and Thomas Berger, March 4, 2024")).toEqual({
+      authors: ["Rana Khalil", "Thomas Berger"],
+      publishedAt: "2024-03-04",
+    });
   });
 
   it("is null for a sentence", () => {

@@ -1,10 +1,36 @@
 import { collapseWhitespace, parseDateLine } from "./normalize";
 
 // "By …", "Written by …", "Words by …", "Authors: …", and Arabic "بقلم …".
-const BYLINE = /^(?:(?:written|words|reporting|report|text|analysis|story|posted)\s+)?by\s*:?\s+(.+)$|^authors?\s*:\s*(.+)$|^بقلم\s*:?\s*(.+)$/iu;
+const BYLINE =
+  /^(?:(?:written|words|reporting|report|text|analysis|story|posted)\s+)?by\s*:?\s+(.+)$|^authors?\s*:\s*(.+)$|^بقلم\s*:?\s*(.+)$/iu;
 const BYLINE_MAX_LENGTH = 200;
 // Name particles that stay lower case: "Ahmad bin Salman", "Ursula von der Leyen", "Rana al-Khalil".
-const PARTICLES = new Set(["al", "al-", "el", "bin", "ibn", "bint", "abu", "de", "del", "della", "der", "den", "van", "von", "da", "di", "du", "la", "le", "y", "dos", "das", "ter", "ten"]);
+const PARTICLES = new Set([
+  "al",
+  "al-",
+  "el",
+  "bin",
+  "ibn",
+  "bint",
+  "abu",
+  "de",
+  "del",
+  "della",
+  "der",
+  "den",
+  "van",
+  "von",
+  "da",
+  "di",
+  "du",
+  "la",
+  "le",
+  "y",
+  "dos",
+  "das",
+  "ter",
+  "ten",
+]);
 const MAX_NAME_WORDS = 6;
 // What separates a byline from a date printed on the same line.
 const PART_SEPARATOR = /\s+[|·•–—]\s+|\s+on\s+(?=[\p{L}\d])/u;

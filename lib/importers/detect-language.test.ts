@@ -13,8 +13,16 @@ describe("detectLanguage", () => {
     expect(detectLanguage("הדו״ח בוחן את המניעים של המדינות הערביות לנרמול היחסים עם המשטר בסוריה")).toBe("he");
   });
   it("uses common words for Latin scripts", () => {
-    expect(detectLanguage("Le rapport examine les motivations des pays qui ont choisi la normalisation des relations avec le régime et la question de sa viabilité.")).toBe("fr");
-    expect(detectLanguage("Bu rapor, rejimle ilişkilerin normalleşmesi için bir çok ülkenin motivasyonlarını ve bu yolun olası sonuçlarını ele alıyor ve değerlendiriyor.")).toBe("tr");
+    expect(
+      detectLanguage(
+        "Le rapport examine les motivations des pays qui ont choisi la normalisation des relations avec le régime et la question de sa viabilité.",
+      ),
+    ).toBe("fr");
+    expect(
+      detectLanguage(
+        "Bu rapor, rejimle ilişkilerin normalleşmesi için bir çok ülkenin motivasyonlarını ve bu yolun olası sonuçlarını ele alıyor ve değerlendiriyor.",
+      ),
+    ).toBe("tr");
   });
   it("says nothing when there is too little to go on", () => {
     expect(detectLanguage("OK")).toBeNull();

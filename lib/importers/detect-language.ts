@@ -25,7 +25,8 @@ export function detectLanguage(text: string): string | null {
   if (share(/\p{Script=Hebrew}/gu) > 0.5) return "he";
   if (share(/\p{Script=Cyrillic}/gu) > 0.5) return "ru";
   if (share(/\p{Script=Greek}/gu) > 0.5) return "el";
-  if (share(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu) > 0.3) return share(/[\p{Script=Hiragana}\p{Script=Katakana}]/gu) > 0.05 ? "ja" : "zh";
+  if (share(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu) > 0.3)
+    return share(/[\p{Script=Hiragana}\p{Script=Katakana}]/gu) > 0.05 ? "ja" : "zh";
   if (share(/\p{Script=Hangul}/gu) > 0.5) return "ko";
   if (share(/\p{Script=Latin}/gu) < 0.5) return null;
   const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];

@@ -3,7 +3,12 @@ import { describe, expect, it } from "vitest";
 import { htmlToPassages } from "./html-to-passages";
 import type { ImportedPassage } from "./types";
 
-const p = (kind: ImportedPassage["kind"], text: string, level: number | null = null, extra: Partial<ImportedPassage> = {}): ImportedPassage => ({
+const p = (
+  kind: ImportedPassage["kind"],
+  text: string,
+  level: number | null = null,
+  extra: Partial<ImportedPassage> = {},
+): ImportedPassage => ({
   kind,
   level,
   text,
@@ -123,9 +128,7 @@ describe("htmlToPassages", () => {
   });
 
   it("splits loose text at blocks and at double line breaks, and cleans invisible characters", () => {
-    expect(
-      passagesOf(`<div>Loose text<br>same paragraph<br><br>next paragraph<div>Inner block</div>tail\u200B text\uFEFF</div>`),
-    ).toEqual([
+    expect(passagesOf(`<div>Loose text<br>same paragraph<br><br>next paragraph<div>Inner block</div>tail\u200B text\uFEFF</div>`)).toEqual([
       p("paragraph", "Loose text same paragraph"),
       p("paragraph", "next paragraph"),
       p("paragraph", "Inner block"),

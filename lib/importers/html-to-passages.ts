@@ -9,16 +9,80 @@ const CDATA_SECTION_NODE = 4;
 
 // Page furniture and machinery; their text is never part of the report.
 const IGNORED = new Set([
-  "script", "style", "noscript", "template", "nav", "aside", "form", "button", "select",
-  "textarea", "input", "label", "iframe", "object", "embed", "svg", "canvas", "audio", "video",
-  "map", "dialog", "head", "title", "meta", "link", "img", "picture", "source",
+  "script",
+  "style",
+  "noscript",
+  "template",
+  "nav",
+  "aside",
+  "form",
+  "button",
+  "select",
+  "textarea",
+  "input",
+  "label",
+  "iframe",
+  "object",
+  "embed",
+  "svg",
+  "canvas",
+  "audio",
+  "video",
+  "map",
+  "dialog",
+  "head",
+  "title",
+  "meta",
+  "link",
+  "img",
+  "picture",
+  "source",
 ]);
 // Elements that end the line of text before them and start a new one.
 const BLOCK = new Set([
-  "address", "article", "blockquote", "body", "caption", "center", "dd", "details", "div", "dl",
-  "dt", "fieldset", "figcaption", "figure", "footer", "header", "hgroup", "hr", "html", "legend",
-  "li", "main", "menu", "ol", "p", "pre", "search", "section", "summary", "table", "tbody", "td",
-  "tfoot", "th", "thead", "tr", "ul", "h1", "h2", "h3", "h4", "h5", "h6",
+  "address",
+  "article",
+  "blockquote",
+  "body",
+  "caption",
+  "center",
+  "dd",
+  "details",
+  "div",
+  "dl",
+  "dt",
+  "fieldset",
+  "figcaption",
+  "figure",
+  "footer",
+  "header",
+  "hgroup",
+  "hr",
+  "html",
+  "legend",
+  "li",
+  "main",
+  "menu",
+  "ol",
+  "p",
+  "pre",
+  "search",
+  "section",
+  "summary",
+  "table",
+  "tbody",
+  "td",
+  "tfoot",
+  "th",
+  "thead",
+  "tr",
+  "ul",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
 ]);
 const HEADING = /^h([1-6])$/;
 // Where a class of "footnote" means the note itself and not the superscript pointing to it.
@@ -108,7 +172,7 @@ class Walker {
         let next = tag === "ol" ? listStart(el) : null;
         for (const child of Array.from(el.childNodes)) {
           if (isElement(child) && child.localName.toLowerCase() === "li") {
-            const number = next === null ? null : itemValue(child) ?? next;
+            const number = next === null ? null : (itemValue(child) ?? next);
             if (number !== null) next = number + 1;
             this.walkItem(child, ctx, number);
           } else this.walk(child, ctx);
@@ -297,7 +361,9 @@ function isFootnote(el: Element): boolean {
   const list = el.parentElement;
   const container = list?.parentElement ?? null;
   return [list, container].some(
-    (box) => box !== null && (box.getAttribute("role") === "doc-endnotes" || box.getAttribute("role") === "doc-footnotes" || box.classList.contains("footnotes")),
+    (box) =>
+      box !== null &&
+      (box.getAttribute("role") === "doc-endnotes" || box.getAttribute("role") === "doc-footnotes" || box.classList.contains("footnotes")),
   );
 }
 

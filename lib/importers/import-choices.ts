@@ -58,7 +58,11 @@ export function applyImportChoices(passages: readonly ImportedPassage[], choices
   const count = passages.length;
   const issues: ChoiceIssue[] = [];
   const inRange = (path: string, index: number, last = count) => {
-    if (index > last) issues.push({ path, message: `There is no passage ${index}${last === count ? "" : " with a passage after it"}: the preview has ${count}.` });
+    if (index > last)
+      issues.push({
+        path,
+        message: `There is no passage ${index}${last === count ? "" : " with a passage after it"}: the preview has ${count}.`,
+      });
     return index <= last;
   };
   const jobs = new Map<number, string>();
@@ -87,18 +91,21 @@ export function applyImportChoices(passages: readonly ImportedPassage[], choices
   if (choices.authorsFrom !== undefined) {
     const text = textAt(choices.authorsFrom);
     const authors = namesFromText(text);
-    if (authors.length === 0) issues.push({ path: "authorsFrom", message: `Passage ${choices.authorsFrom} names no one: it cannot be the authors.` });
+    if (authors.length === 0)
+      issues.push({ path: "authorsFrom", message: `Passage ${choices.authorsFrom} names no one: it cannot be the authors.` });
     else out.authors = authors;
   }
   if (choices.publishedAtFrom !== undefined) {
     const text = textAt(choices.publishedAtFrom);
     const date = dateFromText(text);
-    if (date === null) issues.push({ path: "publishedAtFrom", message: `Passage ${choices.publishedAtFrom} is not a date such as “4 March 2024”.` });
+    if (date === null)
+      issues.push({ path: "publishedAtFrom", message: `Passage ${choices.publishedAtFrom} is not a date such as “4 March 2024”.` });
     else out.publishedAt = date;
   }
   if (choices.subtitleFrom !== undefined) {
     const text = textAt(choices.subtitleFrom);
-    if (text.length > SUBTITLE_MAX_LENGTH) issues.push({ path: "subtitleFrom", message: `Passage ${choices.subtitleFrom} is longer than a subtitle can be (300 characters).` });
+    if (text.length > SUBTITLE_MAX_LENGTH)
+      issues.push({ path: "subtitleFrom", message: `Passage ${choices.subtitleFrom} is longer than a subtitle can be (300 characters).` });
     else out.subtitle = text;
   }
   if (issues.length > 0) return { issues };
@@ -121,7 +128,10 @@ export function applyImportChoices(passages: readonly ImportedPassage[], choices
 /** Two passages as one: the first's kind and place, the texts joined by a space, the marks kept. */
 function joinPassages(first: ImportedPassage, second: ImportedPassage): ImportedPassage {
   const text = `${first.text} ${second.text}`;
-  const marks = normalizeMarks([...(first.marks ?? []), ...shiftMarks(second.marks ?? [], codePointLength(first.text) + 1)], codePointLength(text));
+  const marks = normalizeMarks(
+    [...(first.marks ?? []), ...shiftMarks(second.marks ?? [], codePointLength(first.text) + 1)],
+    codePointLength(text),
+  );
   const joined: ImportedPassage = { ...first, text };
   if (marks.length > 0) joined.marks = marks;
   else delete joined.marks;

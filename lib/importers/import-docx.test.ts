@@ -17,7 +17,12 @@ import { makeZip } from "./__fixtures__/make-zip";
 import { importDocx } from "./import-docx";
 import { ImportError, type ImportedPassage } from "./types";
 
-const p = (kind: ImportedPassage["kind"], text: string, level: number | null = null, extra: Partial<ImportedPassage> = {}): ImportedPassage => ({
+const p = (
+  kind: ImportedPassage["kind"],
+  text: string,
+  level: number | null = null,
+  extra: Partial<ImportedPassage> = {},
+): ImportedPassage => ({
   kind,
   level,
   text,

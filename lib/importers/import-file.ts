@@ -7,17 +7,12 @@ import { ImportError, MAX_FILE_BYTES, type ImportedReport } from "./types";
 
 export { formatFromFileName, type ImportFileFormat } from "./file-format";
 
-
 /**
  * Reads an uploaded file (or a fetched page) of the given format into a report. Throws
  * ImportError, whose message can be shown to the user, when the file is too large, empty,
  * damaged, a scan without text, or holds no passages.
  */
-export async function importFile(
-  format: ImportFileFormat,
-  data: Buffer,
-  options: { url?: string } = {},
-): Promise<ImportedReport> {
+export async function importFile(format: ImportFileFormat, data: Buffer, options: { url?: string } = {}): Promise<ImportedReport> {
   if (data.length > MAX_FILE_BYTES) {
     throw new ImportError(
       "too_large",

@@ -35,7 +35,9 @@ const NEWS_PAGE = `<!doctype html>
     <article>
       <h1>How sanctions moved trade routes</h1>
       <p class="byline">By Jane Doe and John Roe</p>
-      ${PARAGRAPHS.slice(0, 2).map((text) => `<p>${text}</p>`).join("\n      ")}
+      ${PARAGRAPHS.slice(0, 2)
+        .map((text) => `<p>${text}</p>`)
+        .join("\n      ")}
       <h2>What the figures miss</h2>
       <p>${PARAGRAPHS[2]}</p>
       <blockquote><p>Trade always finds a way.</p></blockquote>
@@ -117,7 +119,9 @@ describe("importHtml", () => {
 describe("importHtml titles and bylines", () => {
   it("never takes a file name, an address or a browser placeholder as the title", async () => {
     for (const title of ["New Tab", "report_final_v3.docx", "https://example.org/report", "Untitled"]) {
-      const report = await importHtml(`<html><head><title>${title}</title></head><body><article><h2>Water Prices</h2><p>Tariffs rose sharply in three governorates this spring, the ministry said.</p></article></body></html>`);
+      const report = await importHtml(
+        `<html><head><title>${title}</title></head><body><article><h2>Water Prices</h2><p>Tariffs rose sharply in three governorates this spring, the ministry said.</p></article></body></html>`,
+      );
       expect(report.title, title).toBe("Water Prices");
     }
   });

@@ -3,7 +3,16 @@ import { JSDOM, VirtualConsole } from "jsdom";
 import { htmlToPassages } from "./html-to-passages";
 import { comparisonKey, utf8ByteLength } from "./normalize";
 import { dropChromePassages } from "./page-chrome";
-import { assertPassages, cleanField, isAccidentalTitle, parseDateValue, pickTitle, primaryLanguage, splitAuthors, takeFrontLines } from "./report-front";
+import {
+  assertPassages,
+  cleanField,
+  isAccidentalTitle,
+  parseDateValue,
+  pickTitle,
+  primaryLanguage,
+  splitAuthors,
+  takeFrontLines,
+} from "./report-front";
 import { ImportError, MAX_HTML_BYTES, type ImportedPassage, type ImportedReport } from "./types";
 
 export interface ImportHtmlOptions {
@@ -69,7 +78,10 @@ export async function importHtml(html: string, options: ImportHtmlOptions = {}):
     const front = takeFrontLines(passages);
     const metadataDate = parseDateValue(article?.publishedTime) ?? meta.publishedAt;
     if (metadataDate === null || front.publishedAt === null || front.publishedAt === metadataDate) passages = front.passages;
-    assertPassages(passages, "No article text was found on this page. If the page needs a login or builds its text with scripts, copy the article's text and paste it instead.");
+    assertPassages(
+      passages,
+      "No article text was found on this page. If the page needs a login or builds its text with scripts, copy the article's text and paste it instead.",
+    );
 
     const authors = meta.citationAuthors.length > 0 ? meta.citationAuthors : splitAuthors(article?.byline ?? meta.author);
     return {
@@ -118,7 +130,8 @@ function readMetadata(document: Document): PageMetadata {
   const metaContent = (...names: string[]): string | null => {
     for (const name of names) {
       const meta = metas.find(
-        (candidate) => (
+        (candidate) =>
+          (
             candidate.getAttribute("property") ??
             candidate.getAttribute("name") ??
             candidate.getAttribute("itemprop") ??
@@ -131,10 +144,19 @@ function readMetadata(document: Document): PageMetadata {
     }
     return null;
   };
-  const timeElement =
-    document.querySelector("article time[datetime], main time[datetime]") ?? document.querySelector("time[datetime]");
+  const timeElement = document.querySelector("article time[datetime], main time[datetime]") ?? document.querySelector("time[datetime]");
   const publishedAt =
-    parseDateValue(metaContent("article:published_time", "citation_publication_date", "citation_date", "dc.date.issued", "dc.date", "date", "datepublished")) ??
+    parseDateValue(
+      metaContent(
+        "article:published_time",
+        "citation_publication_date",
+        "citation_date",
+        "dc.date.issued",
+        "dc.date",
+        "date",
+        "datepublished",
+      ),
+    ) ??
     parseDateValue(document.querySelector("[itemprop='datePublished']")?.getAttribute("datetime")) ??
     parseDateValue(timeElement?.getAttribute("datetime"));
   const citationAuthors = metas

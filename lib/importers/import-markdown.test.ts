@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { importMarkdown } from "./import-markdown";
 import { ImportError, type ImportedPassage } from "./types";
 
-const p = (kind: ImportedPassage["kind"], text: string, level: number | null = null, extra: Partial<ImportedPassage> = {}): ImportedPassage => ({
+const p = (
+  kind: ImportedPassage["kind"],
+  text: string,
+  level: number | null = null,
+  extra: Partial<ImportedPassage> = {},
+): ImportedPassage => ({
   kind,
   level,
   text,
@@ -56,7 +61,9 @@ describe("importMarkdown", () => {
   it("keeps link text and image alt text, never the URLs", () => {
     const report = importMarkdown("See [the annex](https://example.org/a) and ![a chart of &amp; trade](chart.png).");
     expect(report.passages).toEqual([
-      p("paragraph", "See the annex and a chart of & trade.", null, { marks: [{ type: "link", start: 4, end: 13, href: "https://example.org/a" }] }),
+      p("paragraph", "See the annex and a chart of & trade.", null, {
+        marks: [{ type: "link", start: 4, end: 13, href: "https://example.org/a" }],
+      }),
     ]);
   });
 
@@ -141,9 +148,15 @@ describe("a Markdown brief", () => {
     for (const front of ["**Date:** 12 March 2024", "_12 March 2024_", "Published: March 12, 2024", "*By Rana Khalil* · 12 March 2024"]) {
       const report = importMarkdown(`# Brief: Water prices\n\n${front}\n\nTariffs rose sharply in three governorates.`);
       expect(report.publishedAt, front).toBe("2024-03-12");
-      expect(report.passages.map((x) => x.text), front).toEqual(["Tariffs rose sharply in three governorates."]);
+      expect(
+        report.passages.map((x) => x.text),
+        front,
+      ).toEqual(["Tariffs rose sharply in three governorates."]);
     }
-    expect(importMarkdown("# Brief\n\nBy Rana Khalil and Thomas Berger\n\nText of the brief.").authors).toEqual(["Rana Khalil", "Thomas Berger"]);
+    expect(importMarkdown("# Brief\n\nBy Rana Khalil and Thomas Berger\n\nText of the brief.").authors).toEqual([
+      "Rana Khalil",
+      "Thomas Berger",
+    ]);
   });
 
   it("keeps the number an ordered list starts from", () => {

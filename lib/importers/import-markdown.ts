@@ -58,7 +58,9 @@ function readFrontMatter(text: string): FrontMatter {
   }
   const field = (name: string) => {
     const value = new RegExp(`^${name}\\s*:(.*)$`, "im").exec(match[1])?.[1] ?? "";
-    return collapseWhitespace(value).replace(/^(["'])(.*)\1$/, "$2").trim();
+    return collapseWhitespace(value)
+      .replace(/^(["'])(.*)\1$/, "$2")
+      .trim();
   };
   const date = field("date") || field("published");
   const iso = ISO_DATE_TIME.exec(date);
@@ -137,7 +139,8 @@ function walkListItem(item: Tokens.ListItem, number: number | null, inQuote: boo
     out.push(passage);
   };
   for (const child of item.tokens as MarkedToken[]) {
-    if (child.type === "text") buffer.append(" ").appendBuilder(child.tokens ? richOf(child.tokens) : new RichTextBuilder().append(decodeEntities(child.text)));
+    if (child.type === "text")
+      buffer.append(" ").appendBuilder(child.tokens ? richOf(child.tokens) : new RichTextBuilder().append(decodeEntities(child.text)));
     else if (child.type === "paragraph") buffer.append(" ").appendBuilder(richOf(child.tokens));
     else if (child.type !== "space" && child.type !== "checkbox") {
       flush();
@@ -197,7 +200,8 @@ function writeInline(tokens: Token[] | undefined, out: RichTextBuilder): void {
   }
 }
 
-const BLOCK_TAG = /<\/?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|table|tr|blockquote|section|article|aside|header|footer|figure|figcaption|pre)\b[^>]*>/gi;
+const BLOCK_TAG =
+  /<\/?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|table|tr|blockquote|section|article|aside|header|footer|figure|figcaption|pre)\b[^>]*>/gi;
 
 /** Text content of raw HTML, split where block elements end; the HTML itself is never kept. */
 function htmlToParagraphs(html: string): string[] {
@@ -206,13 +210,32 @@ function htmlToParagraphs(html: string): string[] {
     .replace(/<(script|style|template)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, "")
     .replace(BLOCK_TAG, "\n\n")
     .replace(/<[^>]*(?:>|$)/g, "");
-  return decodeEntities(text).split(/\n\s*\n/).map(collapseWhitespace).filter(Boolean);
+  return decodeEntities(text)
+    .split(/\n\s*\n/)
+    .map(collapseWhitespace)
+    .filter(Boolean);
 }
 
 const NAMED_ENTITIES: Record<string, string> = {
-  amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", ndash: "–", mdash: "—",
-  hellip: "…", lsquo: "‘", rsquo: "’", ldquo: "“", rdquo: "”", laquo: "«", raquo: "»",
-  copy: "©", reg: "®", trade: "™", shy: "",
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+  ndash: "–",
+  mdash: "—",
+  hellip: "…",
+  lsquo: "‘",
+  rsquo: "’",
+  ldquo: "“",
+  rdquo: "”",
+  laquo: "«",
+  raquo: "»",
+  copy: "©",
+  reg: "®",
+  trade: "™",
+  shy: "",
 };
 
 /** marked leaves entities in text tokens for its HTML renderer; passages are plain text. */

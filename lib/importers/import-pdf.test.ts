@@ -85,15 +85,22 @@ async function makeReport({ title }: Options = {}): Promise<Buffer> {
     "the region between 2018 and 2023.",
   ]);
   one.heading("1.1 Background", 13);
-  one.paragraph([
-    "Trade through the northern corridor fell by half,",
-    "while the southern ports grew quickly. This paragraph",
-    "continues on the next page because it is long and",
-  ], { gap: false });
+  one.paragraph(
+    [
+      "Trade through the northern corridor fell by half,",
+      "while the southern ports grew quickly. This paragraph",
+      "continues on the next page because it is long and",
+    ],
+    { gap: false },
+  );
 
   two.lineWithNote("the page ended in the middle of its long sentence.", "1");
   two.paragraph(["It then ends here."]);
-  two.paragraph(["A second paragraph on the second page, with a Franco-", "German joint venture named in it and a line that is", "long enough."]);
+  two.paragraph([
+    "A second paragraph on the second page, with a Franco-",
+    "German joint venture named in it and a line that is",
+    "long enough.",
+  ]);
   two.paragraph(["1 Customs data for 2022, published in 2023."], { size: 8, gap: false });
 
   three.heading("2. Findings", 16);
@@ -119,14 +126,22 @@ describe("importPdf", () => {
     expect(report.authors).toEqual(["Jane Doe", "John Roe"]);
     expect(report.passages).toEqual([
       p("heading", "1. Introduction", 1, 2),
-      p("paragraph", "The report looks at how the sanctions regime changed the routes that traders use across the region between 2018 and 2023.", 1),
+      p(
+        "paragraph",
+        "The report looks at how the sanctions regime changed the routes that traders use across the region between 2018 and 2023.",
+        1,
+      ),
       p("heading", "1.1 Background", 1, 3),
       p(
         "paragraph",
         "Trade through the northern corridor fell by half, while the southern ports grew quickly. This paragraph continues on the next page because it is long and the page ended in the middle of its long sentence.[1] It then ends here.",
         1,
       ),
-      p("paragraph", "A second paragraph on the second page, with a Franco-German joint venture named in it and a line that is long enough.", 2),
+      p(
+        "paragraph",
+        "A second paragraph on the second page, with a Franco-German joint venture named in it and a line that is long enough.",
+        2,
+      ),
       p("footnote", "1 Customs data for 2022, published in 2023.", 2),
       p("heading", "2. Findings", 3, 2),
       p("paragraph", "Prices rose by a fifth in the first year, and the traders found new partners within months.", 3),

@@ -2,14 +2,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { collapseWhitespace, normalizeText } from "./normalize";
-import {
-  assertPassages,
-  pickTitle,
-  primaryLanguage,
-  splitAuthors,
-  takeLeadingDate,
-  trustedMetadataTitle,
-} from "./report-front";
+import { assertPassages, pickTitle, primaryLanguage, splitAuthors, takeLeadingDate, trustedMetadataTitle } from "./report-front";
 import { ImportError, type ImportedPassage, type ImportedReport } from "./types";
 
 /** Longest PDF read; reports run to a few hundred pages. */
@@ -184,7 +177,10 @@ function localAssets(): { cMapUrl?: string; cMapPacked?: boolean; standardFontDa
   }
 }
 
-function withTitle(passages: ImportedPassage[], title: string): { title: string; passages: ImportedPassage[]; titlePassage: ImportedPassage | null } {
+function withTitle(
+  passages: ImportedPassage[],
+  title: string,
+): { title: string; passages: ImportedPassage[]; titlePassage: ImportedPassage | null } {
   const first = passages[0];
   const repeated = first?.kind === "heading" && collapseWhitespace(first.text).toLowerCase() === title.toLowerCase();
   return { title, passages: repeated ? passages.slice(1) : passages, titlePassage: repeated ? first : null };
@@ -246,7 +242,10 @@ function assembleLine(items: Placed[], page: number): Line | null {
       if (gap > 0.2 * size && !/\s$/.test(text) && !/^\s/.test(item.text)) text += " ";
     }
     const superscript =
-      previous !== null && item.size < 0.85 * main.size && item.y > main.y + 0.2 * main.size && /^\d{1,3}(?:[,–-]\d{1,3})*$/.test(item.text.trim());
+      previous !== null &&
+      item.size < 0.85 * main.size &&
+      item.y > main.y + 0.2 * main.size &&
+      /^\d{1,3}(?:[,–-]\d{1,3})*$/.test(item.text.trim());
     text += superscript ? `[${item.text.trim()}]` : item.text;
     previous = item;
   }
@@ -293,7 +292,10 @@ function median(values: number[]): number | null {
  * in the same type size, so a cover's big title is not taken for the running head repeating it.
  */
 function runningKey(line: Line): string {
-  return `${line.size}:${line.text.toLowerCase().replace(/\p{Nd}+/gu, "#").replace(/\s+/g, " ")}`;
+  return `${line.size}:${line.text
+    .toLowerCase()
+    .replace(/\p{Nd}+/gu, "#")
+    .replace(/\s+/g, " ")}`;
 }
 
 /** Indices of the lines nearest the top and the bottom of a page. */
@@ -362,9 +364,9 @@ function passagesOf(pages: Line[][]): ImportedPassage[] {
     previous = line;
   }
 
-  const headingSizes = [
-    ...new Set(blocks.filter((candidate) => isHeading(candidate, bodySize)).map((candidate) => candidate.size)),
-  ].sort((p, q) => q - p);
+  const headingSizes = [...new Set(blocks.filter((candidate) => isHeading(candidate, bodySize)).map((candidate) => candidate.size))].sort(
+    (p, q) => q - p,
+  );
   return blocks.map((candidate): ImportedPassage => {
     const page = candidate.lines[0].page;
     if (isHeading(candidate, bodySize)) {
@@ -444,4 +446,3 @@ export function joinLines(text: string, next: string): string {
   if (/\S[—–]$/u.test(text)) return text + next;
   return `${text} ${next}`;
 }
-

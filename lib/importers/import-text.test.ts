@@ -6,8 +6,7 @@ import { parseDateLine } from "./normalize";
 import { ImportError } from "./types";
 
 const samplePath = path.resolve(import.meta.dirname, "../../prisma/seed/normalization-report-intro.txt");
-const long =
-  "This paragraph is long enough to read as prose, with a full sentence that ends in a period as body text does.";
+const long = "This paragraph is long enough to read as prose, with a full sentence that ends in a period as body text does.";
 
 describe("importText on the sample pasted from a web page", () => {
   const report = importText(readFileSync(samplePath, "utf8"));
@@ -95,7 +94,9 @@ describe("paragraphs", () => {
   });
 
   it("removes invisible junk, composes accents and keeps ZWNJ and ZWJ", () => {
-    const report = importText("\uFEFFTi\u200Btle\n\nCafe\u0301 me\u00ADeting, \u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645 \u{1F469}\u200D\u{1F467}.");
+    const report = importText(
+      "\uFEFFTi\u200Btle\n\nCafe\u0301 me\u00ADeting, \u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645 \u{1F469}\u200D\u{1F467}.",
+    );
     expect(report.title).toBe("Title");
     expect(report.passages[0].text).toBe("Caf\u00e9 meeting, \u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645 \u{1F469}\u200D\u{1F467}.");
   });
@@ -118,7 +119,12 @@ describe("headings", () => {
   it("recognises a clear heading between blank lines before a longer paragraph", () => {
     const report = importText(`Title\n\n1. Introduction\n\n${long}\n\n1.2 Background\n\n${long}\n\nFindings\n\n${long}`);
     expect(report.passages.map((p) => [p.kind, p.level])).toEqual([
-      ["heading", 2], ["paragraph", null], ["heading", 3], ["paragraph", null], ["heading", 2], ["paragraph", null],
+      ["heading", 2],
+      ["paragraph", null],
+      ["heading", 3],
+      ["paragraph", null],
+      ["heading", 2],
+      ["paragraph", null],
     ]);
   });
 
@@ -171,7 +177,12 @@ describe("a pasted news article", () => {
   });
 
   it("reads an Arabic byline", () => {
-    const report = article(["المياه والطاقة في حوض الأردن", "بقلم رنا خليل", "", "قالت الدراسة إن الجفاف خفض تدفق نهر اليرموك إلى الثلث خلال ثلاث سنوات متتالية."]);
+    const report = article([
+      "المياه والطاقة في حوض الأردن",
+      "بقلم رنا خليل",
+      "",
+      "قالت الدراسة إن الجفاف خفض تدفق نهر اليرموك إلى الثلث خلال ثلاث سنوات متتالية.",
+    ]);
     expect(report.authors).toEqual(["رنا خليل"]);
     expect(report.passages.map((p) => p.text)).toEqual(["قالت الدراسة إن الجفاف خفض تدفق نهر اليرموك إلى الثلث خلال ثلاث سنوات متتالية."]);
   });
@@ -208,7 +219,13 @@ describe("a pasted news article", () => {
   });
 
   it("does not take a sentence that starts with “By” for a byline", () => {
-    const report = article(["Water and Power", "", "By the end of 2023, prices had doubled in every governorate of the kingdom.", "", ...body]);
+    const report = article([
+      "Water and Power",
+      "",
+      "By the end of 2023, prices had doubled in every governorate of the kingdom.",
+      "",
+      ...body,
+    ]);
     expect(report.authors).toEqual([]);
     expect(report.passages[0].text).toMatch(/^By the end of 2023/);
   });

@@ -38,7 +38,7 @@ export function importText(content: string): ImportedReport {
   if (passages.length === 0) {
     throw new ImportError(
       "no_passages",
-      "No paragraphs were found, only a title, a date or page buttons such as \"Share\". Paste the report's body text as well.",
+      'No paragraphs were found, only a title, a date or page buttons such as "Share". Paste the report\'s body text as well.',
     );
   }
   return {

@@ -33,8 +33,7 @@ function isLowSurrogate(unit: number): boolean {
 export function assertImportable(content: string): void {
   // Each UTF-16 unit is 1-3 UTF-8 bytes, so the exact count is only needed near the limit.
   const tooLarge =
-    content.length > MAX_IMPORT_BYTES ||
-    (content.length * 3 > MAX_IMPORT_BYTES && utf8ByteLength(content) > MAX_IMPORT_BYTES);
+    content.length > MAX_IMPORT_BYTES || (content.length * 3 > MAX_IMPORT_BYTES && utf8ByteLength(content) > MAX_IMPORT_BYTES);
   if (tooLarge) {
     throw new ImportError(
       "too_large",
@@ -88,9 +87,30 @@ export function comparisonKey(text: string): string {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5,
-  jun: 6, june: 6, jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9,
-  oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
 
 const LEAD = String.raw`^(?:(?:(?:first |last )?published|posted|(?:last )?updated|date|dated)(?:\s+on)?\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?`;

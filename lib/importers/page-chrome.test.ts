@@ -50,7 +50,10 @@ describe("footerStart", () => {
   });
 
   it("drops chrome passages and the footer list from passages", () => {
-    const passages = [...body, "Share this article", "Related articles", "Drought deepens across the Levant"].map((text) => ({ text, kind: "paragraph" as const }));
+    const passages = [...body, "Share this article", "Related articles", "Drought deepens across the Levant"].map((text) => ({
+      text,
+      kind: "paragraph" as const,
+    }));
     expect(dropChromePassages(passages).map((p) => p.text)).toEqual(body);
   });
 });

@@ -70,7 +70,11 @@ const FRONT_PASSAGES = 5;
  * "12 March 2024", "**Date:** 12 March 2024", "By Rana Khalil | 4 March 2024"), in any
  * order: the first of each is read and leaves the passages.
  */
-export function takeFrontLines(passages: ImportedPassage[]): { authors: string[]; publishedAt: string | null; passages: ImportedPassage[] } {
+export function takeFrontLines(passages: ImportedPassage[]): {
+  authors: string[];
+  publishedAt: string | null;
+  passages: ImportedPassage[];
+} {
   let authors: string[] = [];
   let publishedAt: string | null = null;
   const taken = new Set<number>();

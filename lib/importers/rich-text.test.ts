@@ -4,7 +4,9 @@ import { RichTextBuilder } from "./rich-text";
 describe("RichTextBuilder", () => {
   it("collapses whitespace as every passage is collapsed and moves the marks with their text", () => {
     const b = new RichTextBuilder();
-    b.append("  Tariffs  rose ").mark("bold", () => b.append(" sharply ")).append("\n in ");
+    b.append("  Tariffs  rose ")
+      .mark("bold", () => b.append(" sharply "))
+      .append("\n in ");
     b.mark("link", () => b.mark("italic", () => b.append("three")), "https://example.org/t");
     b.append(" governorates.  ");
     const { text, marks } = b.finish();
@@ -36,7 +38,9 @@ describe("RichTextBuilder", () => {
 
   it("splits into parts that keep their marks", () => {
     const b = new RichTextBuilder();
-    b.append("One ").mark("bold", () => b.append("two\n\nthree")).append(" four");
+    b.append("One ")
+      .mark("bold", () => b.append("two\n\nthree"))
+      .append(" four");
     const parts = b.split(/\n\s*\n/).map((part) => part.finish());
     expect(parts).toEqual([
       { text: "One two", marks: [{ type: "bold", start: 4, end: 7 }] },

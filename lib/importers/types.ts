@@ -45,14 +45,7 @@ export const MAX_FILE_BYTES = 25 * 1024 * 1024;
 /** Limit on the size of a web page's HTML. */
 export const MAX_HTML_BYTES = 10 * 1024 * 1024;
 
-export type ImportErrorReason =
-  | "empty"
-  | "binary"
-  | "too_large"
-  | "no_passages"
-  | "unsupported"
-  | "no_text"
-  | "corrupt";
+export type ImportErrorReason = "empty" | "binary" | "too_large" | "no_passages" | "unsupported" | "no_text" | "corrupt";
 
 /** The HTTP status that fits each reason, for API handlers. */
 export const IMPORT_ERROR_STATUS: Record<ImportErrorReason, number> = {

@@ -47,7 +47,9 @@ describe("unzipWithLimits", () => {
 
   it("refuses a part past the ratio limit, by what it inflates to", () => {
     const zeros = makeZip([{ name: "zeros.bin", data: Buffer.alloc(4 * 1024 * 1024) }]);
-    const error = thrown(() => unzipWithLimits(zeros, { ...LIMITS, maxBytes: 100 * 1024 * 1024, maxRatio: { ratio: 200, fromBytes: 1024 * 1024 } }));
+    const error = thrown(() =>
+      unzipWithLimits(zeros, { ...LIMITS, maxBytes: 100 * 1024 * 1024, maxRatio: { ratio: 200, fromBytes: 1024 * 1024 } }),
+    );
     expect(error).toBeInstanceOf(ZipSizeError);
   });
 

@@ -58,7 +58,8 @@ export function unzipWithLimits(buffer: Uint8Array, limits: ZipLimits, keep: (na
     found.push({ name: file.name, compression: file.compression, size: file.size, originalSize: file.originalSize });
     if (found.length > limits.maxEntries) return fail(new ZipSizeError(`The archive holds more than ${limits.maxEntries} entries.`));
     const declared = file.originalSize;
-    if (declared !== undefined && total + declared > limits.maxBytes) return fail(new ZipSizeError(`${file.name} declares more than allowed.`));
+    if (declared !== undefined && total + declared > limits.maxBytes)
+      return fail(new ZipSizeError(`${file.name} declares more than allowed.`));
     const chunks: Uint8Array[] | null = keep(file.name) ? [] : null;
     let inflated = 0;
     file.ondata = (error, data, final) => {
@@ -68,7 +69,8 @@ export function unzipWithLimits(buffer: Uint8Array, limits: ZipLimits, keep: (na
       total += data.length;
       const ratio = limits.maxRatio;
       if (total > limits.maxBytes) return fail(new ZipSizeError(`The archive inflates to more than ${limits.maxBytes} bytes.`));
-      if (declared !== undefined && inflated > declared) return fail(new ZipSizeError(`${file.name} inflates to more than its header declares.`));
+      if (declared !== undefined && inflated > declared)
+        return fail(new ZipSizeError(`${file.name} inflates to more than its header declares.`));
       if (ratio && file.size !== undefined && inflated > ratio.fromBytes && inflated > ratio.ratio * Math.max(1, file.size)) {
         return fail(new ZipSizeError(`${file.name} inflates more than ${ratio.ratio} times its size.`));
       }

@@ -28,7 +28,9 @@ export function extractMentions(markdown: string): Mention[] {
 /** Ids mentioned in `next` that were not already mentioned in `previous`. */
 export function newMentionIds(next: string, previous = ""): string[] {
   const before = new Set(extractMentions(previous).map((m) => m.id));
-  return extractMentions(next).map((m) => m.id).filter((id) => !before.has(id));
+  return extractMentions(next)
+    .map((m) => m.id)
+    .filter((id) => !before.has(id));
 }
 
 export function mentionMarkdown(id: string, label: string): string {

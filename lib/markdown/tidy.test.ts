@@ -51,9 +51,9 @@ describe("tidyMarkdown", () => {
   });
 
   it("keeps links, mentions and hard line breaks working", () => {
-    const md = "See [¶ 2](/w/x/r/y#p-2) and [@ id=\"u1\" label=\"Bob\"] \\~ now\\\nnext line";
+    const md = 'See [¶ 2](/w/x/r/y#p-2) and [@ id="u1" label="Bob"] \\~ now\\\nnext line';
     const tidy = tidyMarkdown(md);
-    expect(tidy).toBe("See [¶ 2](/w/x/r/y#p-2) and [@ id=\"u1\" label=\"Bob\"] ~ now\\\nnext line");
+    expect(tidy).toBe('See [¶ 2](/w/x/r/y#p-2) and [@ id="u1" label="Bob"] ~ now\\\nnext line');
     expect(html(tidy)).toBe(html(md));
   });
 

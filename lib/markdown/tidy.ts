@@ -32,7 +32,8 @@ function literal(site: string): string | null {
   if (name.startsWith("#")) {
     const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
     // Controls and surrogates stay entities: they would not survive as characters.
-    if (!Number.isFinite(code) || code < 0x20 || (code >= 0x7f && code < 0xa0) || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) return null;
+    if (!Number.isFinite(code) || code < 0x20 || (code >= 0x7f && code < 0xa0) || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff)
+      return null;
     return String.fromCodePoint(code);
   }
   return NAMED[name] ?? null;

@@ -47,9 +47,7 @@ describe("markdownToBlocks: formatting", () => {
   });
 
   it("nests emphasis", () => {
-    expect(markdownToBlocks("***both***")).toEqual([
-      p({ type: "em", children: [{ type: "strong", children: [t("both")] }] }),
-    ]);
+    expect(markdownToBlocks("***both***")).toEqual([p({ type: "em", children: [{ type: "strong", children: [t("both")] }] })]);
   });
 
   it("parses links", () => {
@@ -75,10 +73,7 @@ describe("markdownToBlocks: formatting", () => {
   });
 
   it("parses paragraphs, hard breaks and soft breaks", () => {
-    expect(markdownToBlocks("one  \ntwo\nthree\n\nfour")).toEqual([
-      p(t("one"), { type: "break" }, t("two\nthree")),
-      p(t("four")),
-    ]);
+    expect(markdownToBlocks("one  \ntwo\nthree\n\nfour")).toEqual([p(t("one"), { type: "break" }, t("two\nthree")), p(t("four"))]);
   });
 
   it("parses lists", () => {
@@ -89,9 +84,7 @@ describe("markdownToBlocks: formatting", () => {
         items: [[p(t("a"))], [p({ type: "strong", children: [t("b")] })]],
       },
     ]);
-    expect(markdownToBlocks("3. c\n4. d")).toEqual([
-      { type: "list", ordered: true, start: 3, items: [[p(t("c"))], [p(t("d"))]] },
-    ]);
+    expect(markdownToBlocks("3. c\n4. d")).toEqual([{ type: "list", ordered: true, start: 3, items: [[p(t("c"))], [p(t("d"))]] }]);
   });
 
   it("parses nested lists", () => {
@@ -100,10 +93,7 @@ describe("markdownToBlocks: formatting", () => {
         type: "list",
         ordered: true,
         start: 1,
-        items: [
-          [p(t("one")), { type: "list", ordered: false, items: [[p(t("a"))], [p(t("b"))]] }],
-          [p(t("two"))],
-        ],
+        items: [[p(t("one")), { type: "list", ordered: false, items: [[p(t("a"))], [p(t("b"))]] }], [p(t("two"))]],
       },
     ]);
   });
@@ -118,15 +108,10 @@ describe("markdownToBlocks: formatting", () => {
     expect(markdownToBlocks("> quoted *text*\n>\n> - item")).toEqual([
       {
         type: "quote",
-        children: [
-          p(t("quoted "), { type: "em", children: [t("text")] }),
-          { type: "list", ordered: false, items: [[p(t("item"))]] },
-        ],
+        children: [p(t("quoted "), { type: "em", children: [t("text")] }), { type: "list", ordered: false, items: [[p(t("item"))]] }],
       },
     ]);
-    expect(markdownToBlocks("> > inner")).toEqual([
-      { type: "quote", children: [{ type: "quote", children: [p(t("inner"))] }] },
-    ]);
+    expect(markdownToBlocks("> > inner")).toEqual([{ type: "quote", children: [{ type: "quote", children: [p(t("inner"))] }] }]);
   });
 
   it("keeps code literal", () => {
@@ -149,9 +134,7 @@ describe("markdownToBlocks: formatting", () => {
   });
 
   it("turns images into their alt text", () => {
-    expect(markdownToBlocks("look ![a *chart* of x](https://evil.example/track.png) here")).toEqual([
-      p(t("look a chart of x here")),
-    ]);
+    expect(markdownToBlocks("look ![a *chart* of x](https://evil.example/track.png) here")).toEqual([p(t("look a chart of x here"))]);
     // An image inside a link keeps the link, with the alt text as its label.
     expect(markdownToBlocks("[![logo](/l.png)](https://example.org)")).toEqual([
       p({ type: "link", href: "https://example.org", children: [t("logo")] }),
@@ -176,9 +159,7 @@ describe("markdownToBlocks: formatting", () => {
 
 describe("markdownToBlocks: entities", () => {
   it("decodes entities to real characters", () => {
-    expect(markdownToBlocks("a &lt; b &amp; c &#39;x&#39; &#x263A; &copy; &nbsp;")).toEqual([
-      p(t("a < b & c 'x' \u263A \u00A9 \u00A0")),
-    ]);
+    expect(markdownToBlocks("a &lt; b &amp; c &#39;x&#39; &#x263A; &copy; &nbsp;")).toEqual([p(t("a < b & c 'x' \u263A \u00A9 \u00A0"))]);
   });
 
   it("round-trips literal special characters", () => {
@@ -291,21 +272,17 @@ describe("safeHref", () => {
 
 describe("right-to-left text", () => {
   it("keeps Arabic and Hebrew text intact", () => {
-    expect(markdownToBlocks("مرحبا **بالعالم**")).toEqual([
-      p(t("مرحبا "), { type: "strong", children: [t("بالعالم")] }),
-    ]);
-    expect(markdownToBlocks("- שלום\n- עולם")).toEqual([
-      { type: "list", ordered: false, items: [[p(t("שלום"))], [p(t("עולם"))]] },
-    ]);
+    expect(markdownToBlocks("مرحبا **بالعالم**")).toEqual([p(t("مرحبا "), { type: "strong", children: [t("بالعالم")] })]);
+    expect(markdownToBlocks("- שלום\n- עולם")).toEqual([{ type: "list", ordered: false, items: [[p(t("שלום"))], [p(t("עולם"))]] }]);
     expect(markdownToPlainText("> هذا *اقتباس* مهم")).toBe("هذا اقتباس مهم");
   });
 });
 
 describe("markdownToPlainText", () => {
   it("strips formatting and collapses whitespace", () => {
-    expect(markdownToPlainText("# Title\n\nSome **bold**   and [a link](https://x.org).\n\n- one\n- two\n\n---\n\n```\ncode  block\n```")).toBe(
-      "Title Some bold and a link. one two code block",
-    );
+    expect(
+      markdownToPlainText("# Title\n\nSome **bold**   and [a link](https://x.org).\n\n- one\n- two\n\n---\n\n```\ncode  block\n```"),
+    ).toBe("Title Some bold and a link. one two code block");
   });
 
   it("keeps HTML as literal text and decodes entities", () => {

@@ -12,7 +12,9 @@ describe("resolveClientAddress", () => {
   });
 
   it("goes back as many hops as there are trusted proxies", () => {
-    expect(resolveClientAddress({ socketAddress: "10.0.0.3", forwardedFor: "6.6.6.6, 203.0.113.9, 10.0.0.2", trustProxy: 2 })).toBe("203.0.113.9");
+    expect(resolveClientAddress({ socketAddress: "10.0.0.3", forwardedFor: "6.6.6.6, 203.0.113.9, 10.0.0.2", trustProxy: 2 })).toBe(
+      "203.0.113.9",
+    );
   });
 
   it("stops at the first address when the chain is shorter than the proxies trusted", () => {

@@ -17,7 +17,8 @@ export function trustedProxyCount(env: Record<string, string | undefined> = proc
   if (!raw || raw === "0" || raw === "false") return 0;
   if (raw === "true") return 1;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 10) throw new Error(`MARGINALIA_TRUST_PROXY must be the number of proxies in front of the app, 0–10 (it is "${raw}").`);
+  if (!Number.isInteger(n) || n < 0 || n > 10)
+    throw new Error(`MARGINALIA_TRUST_PROXY must be the number of proxies in front of the app, 0–10 (it is "${raw}").`);
   return n;
 }
 
@@ -27,11 +28,21 @@ function normalise(address: string): string {
   return a.startsWith("::ffff:") && a.includes(".") ? a.slice(7) : a;
 }
 
-export function resolveClientAddress(options: { socketAddress: string | undefined; forwardedFor: string | string[] | undefined; trustProxy: number }): string {
+export function resolveClientAddress(options: {
+  socketAddress: string | undefined;
+  forwardedFor: string | string[] | undefined;
+  trustProxy: number;
+}): string {
   const socket = normalise(options.socketAddress ?? "unknown");
   if (options.trustProxy === 0) return socket;
   const header = Array.isArray(options.forwardedFor) ? options.forwardedFor.join(",") : (options.forwardedFor ?? "");
-  const chain = [...header.split(",").map((s) => s.trim()).filter(Boolean), socket];
+  const chain = [
+    ...header
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+    socket,
+  ];
   // The last entry is the socket (the nearest proxy); each trusted proxy vouches for the one before it.
   const index = Math.max(chain.length - 1 - options.trustProxy, 0);
   return normalise(chain[index]);

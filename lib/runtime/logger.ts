@@ -16,7 +16,16 @@ function createLogger(): Logger {
     // `time` in milliseconds since the epoch (pino's own): an ISO string costs a Date per line, and
     // Next.js wraps Date in a slower constructor.
     redact: {
-      paths: ["headers.cookie", "headers.authorization", "req.headers.cookie", "req.headers.authorization", "password", "*.password", "token", "*.token"],
+      paths: [
+        "headers.cookie",
+        "headers.authorization",
+        "req.headers.cookie",
+        "req.headers.authorization",
+        "password",
+        "*.password",
+        "token",
+        "*.token",
+      ],
       censor: "[redacted]",
     },
   };
@@ -33,7 +42,9 @@ function createLogger(): Logger {
     translateTime: "HH:MM:ss",
     ignore: "pid,hostname,service,reqId,method,route,status,ms,userId",
     messageFormat: (log: Record<string, unknown>, messageKey: string) =>
-      log.route ? `${log.method} ${log.route} ${log.status} ${log.ms} ms${log.userId ? ` · user ${log.userId}` : ""}` : String(log[messageKey] ?? ""),
+      log.route
+        ? `${log.method} ${log.route} ${log.status} ${log.ms} ms${log.userId ? ` · user ${log.userId}` : ""}`
+        : String(log[messageKey] ?? ""),
   });
   return pino(options, pretty);
 }

@@ -24,9 +24,13 @@ describe("runStage", () => {
     dir = await mkdtemp(path.join(os.tmpdir(), "run-stage-"));
     const done = path.join(dir, "done");
     // Like PostgreSQL logging every refused statement: megabytes into a pipe this process reads.
-    const chatty = spawn(node, ["-e", `process.stdout.write("x".repeat(8 * 1024 * 1024), () => require("fs").writeFileSync(${JSON.stringify(done)}, ""))`], {
-      stdio: ["ignore", "pipe", "ignore"],
-    });
+    const chatty = spawn(
+      node,
+      ["-e", `process.stdout.write("x".repeat(8 * 1024 * 1024), () => require("fs").writeFileSync(${JSON.stringify(done)}, ""))`],
+      {
+        stdio: ["ignore", "pipe", "ignore"],
+      },
+    );
     let read = 0;
     chatty.stdout.on("data", (chunk: Buffer) => (read += chunk.length));
     // The stage waits for the chatty child to have written everything, which it can only do while we read.

@@ -29,7 +29,8 @@ export const DEFAULT_HEAP_MB = 384;
 export function productionServerEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const raw = env.MARGINALIA_HEAP_MB?.trim();
   const heapMb = raw ? Number(raw) : DEFAULT_HEAP_MB;
-  if (!Number.isInteger(heapMb) || heapMb < 128) throw new Error(`MARGINALIA_HEAP_MB must be a whole number of megabytes, at least 128 (it is "${raw}").`);
+  if (!Number.isInteger(heapMb) || heapMb < 128)
+    throw new Error(`MARGINALIA_HEAP_MB must be a whole number of megabytes, at least 128 (it is "${raw}").`);
   // An explicit --max-old-space-size in NODE_OPTIONS wins.
   const options = env.NODE_OPTIONS ?? "";
   if (/--max-old-space-size[= ]/.test(options)) return env;

@@ -28,7 +28,8 @@ describe('import "server-only"', () => {
 
   it("is an empty module for a process started with lib/runtime/outside-next.mjs, and refuses one started without it", () => {
     const script = 'import("server-only").then(() => console.log("loaded"), (e) => console.log(e.message))';
-    const run = (flags: string[]) => execFileSync(process.execPath, [...flags, "--input-type=module", "-e", script], { cwd: ROOT, encoding: "utf8" }).trim();
+    const run = (flags: string[]) =>
+      execFileSync(process.execPath, [...flags, "--input-type=module", "-e", script], { cwd: ROOT, encoding: "utf8" }).trim();
     expect(run(["--import", "./lib/runtime/outside-next.mjs"])).toBe("loaded");
     expect(run([])).toMatch(/cannot be imported from a Client Component/);
   });

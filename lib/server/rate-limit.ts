@@ -85,5 +85,7 @@ export async function consumeRegistration(address: string): Promise<void> {
 
 export function rateLimited(what: string, waitMs: number): AppError {
   const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
-  return new AppError("rate_limited", `${what} Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, undefined, { retryAfterSeconds: waitMs / 1000 });
+  return new AppError("rate_limited", `${what} Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, undefined, {
+    retryAfterSeconds: waitMs / 1000,
+  });
 }

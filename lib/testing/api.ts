@@ -77,21 +77,35 @@ export function randomAddress(): string {
 }
 
 /** Signs in through NextAuth's own endpoints (csrf, then the credentials callback); the status and the cookie header (null when refused). */
-export async function signInAttempt(email: string, password: string, address = randomAddress(), base = baseUrl()): Promise<{ status: number; cookie: string | null; body: unknown; headers: Headers }> {
+export async function signInAttempt(
+  email: string,
+  password: string,
+  address = randomAddress(),
+  base = baseUrl(),
+): Promise<{ status: number; cookie: string | null; body: unknown; headers: Headers }> {
   const jar = new Map<string, string>();
   const csrfRes = await fetch(`${base}/api/auth/csrf`);
   cookiesFrom(csrfRes, jar);
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
   const res = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": address, cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; ") },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      "x-forwarded-for": address,
+      cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; "),
+    },
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
     redirect: "manual",
   });
   cookiesFrom(res, jar);
   const text = await res.text();
   const session = [...jar.keys()].find((k) => k.endsWith("next-auth.session-token"));
-  return { status: res.status, cookie: session ? [...jar].map(([k, v]) => `${k}=${v}`).join("; ") : null, body: text ? JSON.parse(text) : null, headers: res.headers };
+  return {
+    status: res.status,
+    cookie: session ? [...jar].map(([k, v]) => `${k}=${v}`).join("; ") : null,
+    body: text ? JSON.parse(text) : null,
+    headers: res.headers,
+  };
 }
 
 /** Signs out through NextAuth's own endpoint, as the user menu does (its CSRF token, from our origin). */

@@ -114,7 +114,9 @@ export function oddValuesFor(kind: FieldKind, transport: Transport): OddValue[] 
     case "line":
       return JSON_LINE;
     case "url":
-      return JSON_TEXT.map((v) => (typeof v.value === "string" && v.label !== "a huge string" ? { ...v, value: `https://example.org/${v.value}` } : v));
+      return JSON_TEXT.map((v) =>
+        typeof v.value === "string" && v.label !== "a huge string" ? { ...v, value: `https://example.org/${v.value}` } : v,
+      );
     default:
       return JSON_TEXT;
   }
@@ -156,7 +158,11 @@ export function queryString(valid: Record<string, string | string[]>, key?: stri
 export async function postForm(urlPath: string, as: Caller, fields: Record<string, string>): Promise<ApiResult> {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  form.append("file", new Blob(["A short report.\n\nIts second paragraph, long enough to be a passage."], { type: "text/plain" }), "report.txt");
+  form.append(
+    "file",
+    new Blob(["A short report.\n\nIts second paragraph, long enough to be a passage."], { type: "text/plain" }),
+    "report.txt",
+  );
   const res = await fetch(baseUrl() + urlPath, { method: "POST", headers: { authorization: `Bearer ${as.token}` }, body: form });
   const text = await res.text();
   let body: unknown = text;
@@ -169,7 +175,13 @@ export async function postForm(urlPath: string, as: Caller, fields: Record<strin
 }
 
 /** Sends one JSON body as raw text (so RawJson values survive). */
-export function sendJson(method: string, urlPath: string, as: Caller, body: unknown, headers: Record<string, string> = {}): Promise<ApiResult> {
+export function sendJson(
+  method: string,
+  urlPath: string,
+  as: Caller,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<ApiResult> {
   return call(method, urlPath, { as, raw: toJsonText(body), headers });
 }
 

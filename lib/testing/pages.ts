@@ -14,7 +14,12 @@ export function withQuery(path: string, params: Record<string, string | number>)
 
 /** Every page of a list with `limit` items a page, following nextCursor to the end. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- items are checked field by field in tests
-export async function walk<T = any>(path: string, field: string, as: Caller, limit: number): Promise<{ pages: T[][]; all: T[]; cursors: string[] }> {
+export async function walk<T = any>(
+  path: string,
+  field: string,
+  as: Caller,
+  limit: number,
+): Promise<{ pages: T[][]; all: T[]; cursors: string[] }> {
   const pages: T[][] = [];
   const cursors: string[] = [];
   let cursor: string | null = null;
@@ -86,7 +91,10 @@ export async function expectPaginated<T = any>(list: PaginatedList<T>): Promise<
   for (const bad of [0, list.maxLimit + 1]) {
     const res = await call("GET", withQuery(path, { limit: bad }), { as });
     expect(res.status, `limit=${bad}`).toBe(422);
-    expect(res.body.error).toMatchObject({ code: "validation_failed", message: `limit must be a whole number from 1 to ${list.maxLimit}.` });
+    expect(res.body.error).toMatchObject({
+      code: "validation_failed",
+      message: `limit must be a whole number from 1 to ${list.maxLimit}.`,
+    });
   }
   const tampered = await call("GET", withQuery(path, { limit, cursor: tamper(cursors[0]) }), { as });
   expect(tampered.status).toBe(400);

@@ -7,10 +7,16 @@ export const CLAIM_SUMMARY_MAX = 300;
 export const TAG_NAME_MAX = 40;
 export const TAGS_PER_ANNOTATION_MAX = 10;
 
-const claimSummary = lineText("The claim summary").max(CLAIM_SUMMARY_MAX, `The claim summary must be at most ${CLAIM_SUMMARY_MAX} characters.`);
+const claimSummary = lineText("The claim summary").max(
+  CLAIM_SUMMARY_MAX,
+  `The claim summary must be at most ${CLAIM_SUMMARY_MAX} characters.`,
+);
 
 /** A tag's name, wherever one is sent: creating a tag, tagging an annotation, filtering by tag. */
-export const tagName = lineText("Tag names", "Tag name is required.").max(TAG_NAME_MAX, `Tag names must be at most ${TAG_NAME_MAX} characters.`);
+export const tagName = lineText("Tag names", "Tag name is required.").max(
+  TAG_NAME_MAX,
+  `Tag names must be at most ${TAG_NAME_MAX} characters.`,
+);
 
 const tagNames = z
   .array(tagName.min(1, "Tag names cannot be empty."))
@@ -63,7 +69,10 @@ export const stanceSchema = z.object({
       passageId: idField("passageId").optional(),
       annotationId: idField("annotationId").optional(),
     })
-    .refine((e) => [e.url, e.passageId, e.annotationId].filter(Boolean).length === 1, "Evidence is one of: a url, a passageId or an annotationId.")
+    .refine(
+      (e) => [e.url, e.passageId, e.annotationId].filter(Boolean).length === 1,
+      "Evidence is one of: a url, a passageId or an annotationId.",
+    )
     .optional(),
 });
 export type StanceInput = z.infer<typeof stanceSchema>;
@@ -87,7 +96,10 @@ export function filtersFromSearchParams(params: URLSearchParams): Record<string,
   const out: Record<string, string[]> = {};
   for (const key of ["tag", "author", "kind", "verdict", "status", "visibility"]) {
     // Repeat a parameter for several values: tag names may contain commas.
-    const values = params.getAll(key).map((v) => v.trim()).filter(Boolean);
+    const values = params
+      .getAll(key)
+      .map((v) => v.trim())
+      .filter(Boolean);
     if (values.length) out[key] = values;
   }
   return out;

@@ -20,7 +20,9 @@ import {
 const messages = (schema: z.ZodType, value: unknown) => schema.safeParse(value).error?.issues.map((i) => i.message) ?? [];
 
 /** Every character that no text field takes: C0 controls but tab and line breaks, DEL, C1 controls. */
-const CONTROLS = [...Array(0x20).keys(), ...Array.from({ length: 0x21 }, (_, i) => 0x7f + i)].filter((c) => ![0x09, 0x0a, 0x0d].includes(c)).map((c) => String.fromCharCode(c));
+const CONTROLS = [...Array(0x20).keys(), ...Array.from({ length: 0x21 }, (_, i) => 0x7f + i)]
+  .filter((c) => ![0x09, 0x0a, 0x0d].includes(c))
+  .map((c) => String.fromCharCode(c));
 
 describe("multilineText", () => {
   const body = multilineText("body");
@@ -34,7 +36,8 @@ describe("multilineText", () => {
   });
 
   it("refuses lone surrogates, high or low, but not a pair", () => {
-    for (const text of ["\ud800", "a\udc00", "\udbff\udbff", "\ude00\ud83d"]) expect(messages(body, text)).toEqual(["body contains a broken character (a lone UTF-16 surrogate)."]);
+    for (const text of ["\ud800", "a\udc00", "\udbff\udbff", "\ude00\ud83d"])
+      expect(messages(body, text)).toEqual(["body contains a broken character (a lone UTF-16 surrogate)."]);
     expect(body.parse("\ud83d\ude00")).toBe("😀");
   });
 
@@ -51,7 +54,8 @@ describe("lineText", () => {
     expect(messages(name, "A\nB")).toEqual(["Name is one line."]);
     expect(messages(name, "A\u2028B")).toEqual(["Name is one line."]);
     expect(messages(name, "A\tB")).toEqual(["Name must not contain control characters."]);
-    for (const c of CONTROLS.filter((c) => !"\t\n\r".includes(c))) expect(messages(name, `A${c}B`), JSON.stringify(c)).toEqual(["Name must not contain control characters."]);
+    for (const c of CONTROLS.filter((c) => !"\t\n\r".includes(c)))
+      expect(messages(name, `A${c}B`), JSON.stringify(c)).toEqual(["Name must not contain control characters."]);
   });
 
   it("removes bidi overrides and isolates (U+202A–U+202E, U+2066–U+2069) before trimming and counting", () => {
@@ -87,21 +91,37 @@ describe("documentText, webAddress, idField", () => {
   it("webAddress takes http(s) addresses only, on one line, without controls", () => {
     const url = webAddress("The source", "Not a web address.");
     expect(url.parse(" https://example.org/a?b=c ")).toBe("https://example.org/a?b=c");
-    for (const bad of ["ftp://example.org", "https://example.org/\u0000", "https://exa\u0085mple.org", "https://example.org/\ud800"]) expect(url.safeParse(bad).success, bad).toBe(false);
+    for (const bad of ["ftp://example.org", "https://example.org/\u0000", "https://exa\u0085mple.org", "https://example.org/\ud800"])
+      expect(url.safeParse(bad).success, bad).toBe(false);
     expect(messages(url, `https://example.org/${"x".repeat(2000)}`)).toEqual(["The source must be at most 2,000 characters."]);
   });
 
   it("idField takes cuids, UUIDs and slugs, and nothing with other characters", () => {
     const id = idField("passageId");
-    for (const good of ["cmwzexd2c0007fp7d518gjgkp", "49486888-9d0c-41ef-beb0-5c1f1b0b4c61", "policy-desk-3fa2b1"]) expect(id.parse(good)).toBe(good);
-    for (const bad of ["", "a b", "a\u0000", "a.b", "x".repeat(65), "%00", "\ud800"]) expect(messages(id, bad), bad).toEqual(["passageId must be an id."]);
+    for (const good of ["cmwzexd2c0007fp7d518gjgkp", "49486888-9d0c-41ef-beb0-5c1f1b0b4c61", "policy-desk-3fa2b1"])
+      expect(id.parse(good)).toBe(good);
+    for (const bad of ["", "a b", "a\u0000", "a.b", "x".repeat(65), "%00", "\ud800"])
+      expect(messages(id, bad), bad).toEqual(["passageId must be an id."]);
   });
 });
 
 describe("calendar dates", () => {
   it("isCalendarDate: days that exist, in the years 1000 to 9999", () => {
     for (const day of ["2024-02-29", "2023-12-31", "1000-01-01", "9999-12-31"]) expect(isCalendarDate(day), day).toBe(true);
-    for (const day of ["2023-02-29", "2023-02-30", "2023-04-31", "2023-13-01", "2023-00-10", "2023-01-00", "0000-01-01", "0999-12-31", "+275760-09-13", "2023-1-1", "20230101", "2023-01-01T00:00:00Z"]) {
+    for (const day of [
+      "2023-02-29",
+      "2023-02-30",
+      "2023-04-31",
+      "2023-13-01",
+      "2023-00-10",
+      "2023-01-00",
+      "0000-01-01",
+      "0999-12-31",
+      "+275760-09-13",
+      "2023-1-1",
+      "20230101",
+      "2023-01-01T00:00:00Z",
+    ]) {
       expect(isCalendarDate(day), day).toBe(false);
     }
   });
@@ -109,12 +129,30 @@ describe("calendar dates", () => {
   it("calendarDate says which: the shape, or a day that does not exist", () => {
     expect(calendarDate("from").parse(" 2024-02-29 ")).toBe("2024-02-29");
     expect(messages(calendarDate("from"), "27/11/2026")).toEqual(["from must be a date such as 2026-11-27."]);
-    expect(messages(calendarDate("from"), "0000-01-01")).toEqual(["from is not a real date (the day must exist, in a year from 1000 to 9999)."]);
+    expect(messages(calendarDate("from"), "0000-01-01")).toEqual([
+      "from is not a real date (the day must exist, in a year from 1000 to 9999).",
+    ]);
   });
 
   it("isDateOrTime also takes a time on a real day, with every part in range", () => {
-    for (const t of ["2026-11-27", "2026-11-27T09:30", "2026-11-27T09:30:00Z", "2026-11-27T23:59:59.999+05:30", "2026-11-27T00:00:00.123456-08:00"]) expect(isDateOrTime(t), t).toBe(true);
-    for (const t of ["2023-02-30T00:00:00Z", "2026-11-27T24:00:00Z", "2026-11-27T09:60Z", "2026-11-27T09:30:61Z", "2026-11-27T09:30+15:00", "0000-01-01T00:00:00Z", "+275760-09-13T00:00:00Z", "2026-11-27 09:30"]) {
+    for (const t of [
+      "2026-11-27",
+      "2026-11-27T09:30",
+      "2026-11-27T09:30:00Z",
+      "2026-11-27T23:59:59.999+05:30",
+      "2026-11-27T00:00:00.123456-08:00",
+    ])
+      expect(isDateOrTime(t), t).toBe(true);
+    for (const t of [
+      "2023-02-30T00:00:00Z",
+      "2026-11-27T24:00:00Z",
+      "2026-11-27T09:60Z",
+      "2026-11-27T09:30:61Z",
+      "2026-11-27T09:30+15:00",
+      "0000-01-01T00:00:00Z",
+      "+275760-09-13T00:00:00Z",
+      "2026-11-27 09:30",
+    ]) {
       expect(isDateOrTime(t), t).toBe(false);
     }
     expect(dateOrTime("to").safeParse("2026-11-27T09:30:00Z").success).toBe(true);

@@ -59,8 +59,7 @@ export const lineText = (label: string, error = `${label} must be text.`) =>
     .refine((s) => !CONTROL.test(s) && !s.includes("\t"), `${label} must not contain control characters.`);
 
 /** A document's text, which the importer cleans (stray controls dropped, NUL refused as binary): only what cannot travel is refused here. */
-export const documentText = (label: string, error = `${label} must be text.`) =>
-  z.string({ error }).refine(isWellFormed, broken(label));
+export const documentText = (label: string, error = `${label} must be text.`) => z.string({ error }).refine(isWellFormed, broken(label));
 
 /** Trimmed one-line text that must not be empty once trimmed. */
 export const requiredText = (label: string, max: number) =>
@@ -113,7 +112,9 @@ export function isDateOrTime(text: string): boolean {
   if (isCalendarDate(text)) return true;
   const match = TIME.exec(text);
   if (!match || !isCalendarDate(match[1])) return false;
-  const [hours, minutes, seconds = 0, offsetHours = 0, offsetMinutes = 0] = [match[2], match[3], match[4], match[6], match[7]].map((v) => Number(v ?? 0));
+  const [hours, minutes, seconds = 0, offsetHours = 0, offsetMinutes = 0] = [match[2], match[3], match[4], match[6], match[7]].map((v) =>
+    Number(v ?? 0),
+  );
   return hours <= 23 && minutes <= 59 && seconds <= 59 && offsetHours <= 14 && offsetMinutes <= 59;
 }
 
@@ -132,7 +133,10 @@ export const dateOrTime = (label: string) =>
   z
     .string({ error: `${label} must be a date such as ${DATE_EXAMPLE}.` })
     .trim()
-    .refine(isDateOrTime, `${label} must be a real date such as ${DATE_EXAMPLE} (or a time such as ${DATE_EXAMPLE}T09:30:00Z), in a year from ${YEAR_MIN} to ${YEAR_MAX}.`);
+    .refine(
+      isDateOrTime,
+      `${label} must be a real date such as ${DATE_EXAMPLE} (or a time such as ${DATE_EXAMPLE}T09:30:00Z), in a year from ${YEAR_MIN} to ${YEAR_MAX}.`,
+    );
 
 // ---------------------------------------------------------------- numbers
 

@@ -5,7 +5,10 @@ import { calendarDate, documentText, lineText, queryWholeNumber, webAddress, who
 export const reportMetadataSchema = z.object({
   title: lineText("Title").min(1, "The title cannot be empty.").max(300, "Title must be at most 300 characters.").optional(),
   subtitle: lineText("The subtitle").max(300, "The subtitle must be at most 300 characters.").nullable().optional(),
-  authors: z.array(lineText("Author names").min(1, "Author names cannot be empty.").max(200, "Author names must be at most 200 characters.")).max(50).optional(),
+  authors: z
+    .array(lineText("Author names").min(1, "Author names cannot be empty.").max(200, "Author names must be at most 200 characters."))
+    .max(50)
+    .optional(),
   publisher: lineText("The publisher").max(200, "The publisher must be at most 200 characters.").nullable().optional(),
   publishedAt: calendarDate("publishedAt").nullable().optional(),
   language: z

@@ -25,7 +25,9 @@ export function passwordProblem(password: string, userInputs: string[] = []): st
   });
   // The estimate's cost grows with length; past 100 characters a password is long enough to judge by its start.
   // The person's name and email, whole, joined up ("ranahaddad") and in parts, are words an attacker tries first.
-  const inputs = userInputs.flatMap((s) => [s, s.split("@")[0], s.split("@")[0].replace(/[\s._-]+/g, ""), ...s.split(/[@\s._-]+/)]).filter((s) => s.length >= 3);
+  const inputs = userInputs
+    .flatMap((s) => [s, s.split("@")[0], s.split("@")[0].replace(/[\s._-]+/g, ""), ...s.split(/[@\s._-]+/)])
+    .filter((s) => s.length >= 3);
   const result = factory.check(password.slice(0, 100), inputs);
   if (result.score >= MIN_SCORE) return null;
   const warning = result.feedback.warning ? `${result.feedback.warning} ` : "";

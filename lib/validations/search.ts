@@ -28,7 +28,10 @@ export function searchParamsToInput(params: URLSearchParams): Record<string, unk
   const q = params.get("q");
   if (q !== null) out.q = q;
   for (const key of ["kind", "tag", "author"]) {
-    const values = params.getAll(key).map((v) => v.trim()).filter(Boolean);
+    const values = params
+      .getAll(key)
+      .map((v) => v.trim())
+      .filter(Boolean);
     if (values.length) out[key] = values;
   }
   for (const key of ["from", "to", "limit"]) {

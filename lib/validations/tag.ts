@@ -2,7 +2,10 @@ import { z } from "zod";
 import { tagName } from "./annotation";
 import { multilineText } from "./common";
 
-const color = z.string().trim().regex(/^#[0-9a-fA-F]{6}$/, "Colour must be a hex colour such as #b45309.");
+const color = z
+  .string()
+  .trim()
+  .regex(/^#[0-9a-fA-F]{6}$/, "Colour must be a hex colour such as #b45309.");
 
 export const createTagSchema = z.object({
   name: tagName.min(1, "Tag name is required."),

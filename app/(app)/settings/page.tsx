@@ -18,27 +18,49 @@ export default async function SettingsPage() {
   const current = await getCurrentSession();
   if (!current) redirect("/signin");
   const { user, sessionId } = current;
-  const [{ items: tokens }, sessions] = await Promise.all([listTokens({ userId: user.id, page: ALL }), listSessions({ userId: user.id, currentSessionId: sessionId })]);
+  const [{ items: tokens }, sessions] = await Promise.all([
+    listTokens({ userId: user.id, page: ALL }),
+    listSessions({ userId: user.id, currentSessionId: sessionId }),
+  ]);
   return (
     <main className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
       <PageHeader title="Settings" description={`Signed in as ${user.name} (${user.email}).`} />
       <section className="mt-10" aria-labelledby="password">
-        <h2 id="password" className="text-lg font-semibold">Password</h2>
+        <h2 id="password" className="text-lg font-semibold">
+          Password
+        </h2>
         <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">Changing it signs you out on every other device.</p>
         <PasswordForm person={{ email: user.email, name: user.name }} />
       </section>
       <section className="mt-12" aria-labelledby="sessions">
-        <h2 id="sessions" className="text-lg font-semibold">Where you are signed in</h2>
+        <h2 id="sessions" className="text-lg font-semibold">
+          Where you are signed in
+        </h2>
         <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">Sign out a device you no longer use, or one you do not recognise.</p>
-        <SessionList initial={toClientJson(sessions.map((s) => ({ id: s.id, device: s.device, clientAddress: s.clientAddress, createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, current: s.current })))} />
+        <SessionList
+          initial={toClientJson(
+            sessions.map((s) => ({
+              id: s.id,
+              device: s.device,
+              clientAddress: s.clientAddress,
+              createdAt: s.createdAt,
+              lastSeenAt: s.lastSeenAt,
+              current: s.current,
+            })),
+          )}
+        />
       </section>
       <section className="mt-12" aria-labelledby="tokens">
-        <h2 id="tokens" className="text-lg font-semibold">Personal access tokens</h2>
+        <h2 id="tokens" className="text-lg font-semibold">
+          Personal access tokens
+        </h2>
         <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
-          Scripts use a token to call the API as you: send <code className={code}>Authorization: Bearer &lt;token&gt;</code>.
-          A token can do everything you can, so keep it secret. The endpoints are described in the project’s <code className={code}>docs/api.md</code>.
+          Scripts use a token to call the API as you: send <code className={code}>Authorization: Bearer &lt;token&gt;</code>. A token can do
+          everything you can, so keep it secret. The endpoints are described in the project’s <code className={code}>docs/api.md</code>.
         </p>
-        <TokenManager initial={tokens.map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null }))} />
+        <TokenManager
+          initial={tokens.map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null }))}
+        />
       </section>
     </main>
   );

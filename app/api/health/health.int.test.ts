@@ -13,7 +13,9 @@ describe("GET /api/health/live and /api/health/ready", () => {
   });
 
   it("ready says 503, with what is wrong, while a migration of this release is not applied", async () => {
-    const [last] = await query<{ id: string; migration_name: string }>("SELECT id, migration_name FROM _prisma_migrations ORDER BY migration_name DESC LIMIT 1");
+    const [last] = await query<{ id: string; migration_name: string }>(
+      "SELECT id, migration_name FROM _prisma_migrations ORDER BY migration_name DESC LIMIT 1",
+    );
     await query("UPDATE _prisma_migrations SET rolled_back_at = now() WHERE id = $1", [last.id]);
     try {
       const res = await call("GET", "/api/health/ready");

@@ -55,14 +55,18 @@ describe("POST /api/register", () => {
     const foreign = await register({ email: e, name: "Planted", password: STRONG }, randomAddress(), { origin: "https://evil.example" });
     expect(foreign.status).toBe(403);
     expect(foreign.body.error.code).toBe("cross_origin");
-    const untyped = await fetch(`${baseUrl()}/api/register`, { method: "POST", body: new Blob([JSON.stringify({ email: e, name: "Planted", password: STRONG })]) });
+    const untyped = await fetch(`${baseUrl()}/api/register`, {
+      method: "POST",
+      body: new Blob([JSON.stringify({ email: e, name: "Planted", password: STRONG })]),
+    });
     expect(untyped.status).toBe(415);
     expect(await query("SELECT 1 FROM users WHERE email = $1", [e])).toHaveLength(0);
   });
 
   it("limits registrations per client address (429 with Retry-After), in PostgreSQL; other addresses go on", async () => {
     const address = randomAddress();
-    for (let i = 0; i < 20; i++) expect((await register({ email: email(), name: `Member ${i}`, password: STRONG }, address)).status).toBe(201);
+    for (let i = 0; i < 20; i++)
+      expect((await register({ email: email(), name: `Member ${i}`, password: STRONG }, address)).status).toBe(201);
     const refused = await register({ email: email(), name: "One too many", password: STRONG }, address);
     expect(refused.status).toBe(429);
     expect(refused.body.error.code).toBe("rate_limited");

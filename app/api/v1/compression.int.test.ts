@@ -4,7 +4,13 @@ import { baseUrl, call, newAnnotation, newReport, newUser, newWorkspace, type Ca
 async function get(urlPath: string, as: Caller & { token: string }) {
   const res = await fetch(baseUrl() + urlPath, { headers: { authorization: `Bearer ${as.token}`, "accept-encoding": "gzip" } });
   const text = await res.text();
-  return { encoding: res.headers.get("content-encoding"), cacheControl: res.headers.get("cache-control"), type: res.headers.get("content-type"), size: Buffer.byteLength(text), text };
+  return {
+    encoding: res.headers.get("content-encoding"),
+    cacheControl: res.headers.get("cache-control"),
+    type: res.headers.get("content-type"),
+    size: Buffer.byteLength(text),
+    text,
+  };
 }
 
 /** The app server gzips what it is let: small JSON answers go out as they are (zlib would cost more than the rest), large ones compressed. */

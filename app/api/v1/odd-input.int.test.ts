@@ -8,7 +8,18 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { baseUrl, call, newAnnotation, newReport, newUser, newWorkspace, type Caller, type Report, type TestUser } from "@/lib/testing/api";
-import { judge, oddValuesFor, postForm, queryString, RawJson, sendJson, withValue, type Expectation, type FieldKind, type Transport } from "@/lib/testing/odd-input";
+import {
+  judge,
+  oddValuesFor,
+  postForm,
+  queryString,
+  RawJson,
+  sendJson,
+  withValue,
+  type Expectation,
+  type FieldKind,
+  type Transport,
+} from "@/lib/testing/odd-input";
 
 interface Fixture {
   owner: TestUser;
@@ -56,8 +67,24 @@ const int = (key: string): Field => ({ key, kind: "int" });
 const date = (key: string): Field => ({ key, kind: "date" });
 const choice = (key: string, issue = key): Field => ({ key, kind: "choice", issue });
 
-const METADATA: Field[] = [line("title"), line("subtitle"), line("authors.0"), line("publisher"), date("publishedAt"), choice("language"), { key: "sourceUrl", kind: "url" }];
-const metadata = () => ({ title: "Odd input", subtitle: "A subtitle", authors: ["Ada Lovelace"], publisher: "Desk", publishedAt: "2024-02-29", language: "en", sourceUrl: "https://example.org/r" });
+const METADATA: Field[] = [
+  line("title"),
+  line("subtitle"),
+  line("authors.0"),
+  line("publisher"),
+  date("publishedAt"),
+  choice("language"),
+  { key: "sourceUrl", kind: "url" },
+];
+const metadata = () => ({
+  title: "Odd input",
+  subtitle: "A subtitle",
+  authors: ["Ada Lovelace"],
+  publisher: "Desk",
+  publishedAt: "2024-02-29",
+  language: "en",
+  sourceUrl: "https://example.org/r",
+});
 
 let uniq = 0;
 const unique = (name: string) => `${name} ${++uniq}`;
@@ -66,7 +93,14 @@ async function currentVersion(path: string, as: Caller): Promise<number> {
   return (await call("GET", path, { as })).body.version;
 }
 
-const list = (path: (f: Fixture) => string): Endpoint => ({ method: "GET", path, transport: "query", valid: () => ({}), ok: 200, fields: [LIMIT, CURSOR] });
+const list = (path: (f: Fixture) => string): Endpoint => ({
+  method: "GET",
+  path,
+  transport: "query",
+  valid: () => ({}),
+  ok: 200,
+  fields: [LIMIT, CURSOR],
+});
 
 const ENDPOINTS: Endpoint[] = [
   {
@@ -78,7 +112,14 @@ const ENDPOINTS: Endpoint[] = [
     // An invitation's code is checked before anything else: an odd one is a 422 at "invitation".
     fields: [line("name"), line("email"), text("password"), line("invitation")],
   },
-  { method: "POST", path: () => "/api/v1/workspaces", transport: "json", valid: () => ({ name: "Odd desk" }), ok: 201, fields: [line("name")] },
+  {
+    method: "POST",
+    path: () => "/api/v1/workspaces",
+    transport: "json",
+    valid: () => ({ name: "Odd desk" }),
+    ok: 201,
+    fields: [line("name")],
+  },
   {
     method: "POST",
     path: (f) => `/api/v1/workspaces/${f.ws.id}/members`,
@@ -139,34 +180,94 @@ const ENDPOINTS: Endpoint[] = [
     method: "POST",
     path: (f) => `/api/v1/workspaces/${f.ws.id}/reports`,
     transport: "form",
-    valid: () => ({ title: "Odd upload", subtitle: "A subtitle", authors: "Ada Lovelace, Grace Hopper", publisher: "Desk", publishedAt: "2024-02-29", language: "en", sourceUrl: "https://example.org/r" }),
+    valid: () => ({
+      title: "Odd upload",
+      subtitle: "A subtitle",
+      authors: "Ada Lovelace, Grace Hopper",
+      publisher: "Desk",
+      publishedAt: "2024-02-29",
+      language: "en",
+      sourceUrl: "https://example.org/r",
+    }),
     ok: 201,
-    fields: [line("title"), line("subtitle"), line("authors", { issue: "authors.0" }), line("publisher"), date("publishedAt"), choice("language"), { key: "sourceUrl", kind: "url" }],
+    fields: [
+      line("title"),
+      line("subtitle"),
+      line("authors", { issue: "authors.0" }),
+      line("publisher"),
+      date("publishedAt"),
+      choice("language"),
+      { key: "sourceUrl", kind: "url" },
+    ],
   },
   { method: "PATCH", path: (f) => `/api/v1/reports/${f.report.id}`, transport: "json", valid: metadata, ok: 200, fields: METADATA },
   {
     method: "POST",
     path: (f) => `/api/v1/reports/${f.report.id}/annotations`,
     transport: "json",
-    valid: (f) => ({ passageId: f.report.passages[0].id, start: 0, end: 3, kind: "claim", visibility: "workspace", body: "A\n\nbody", claimSummary: "A claim", tags: [f.tagName] }),
+    valid: (f) => ({
+      passageId: f.report.passages[0].id,
+      start: 0,
+      end: 3,
+      kind: "claim",
+      visibility: "workspace",
+      body: "A\n\nbody",
+      claimSummary: "A claim",
+      tags: [f.tagName],
+    }),
     ok: 201,
-    fields: [id("passageId"), int("start"), int("end"), text("body"), line("claimSummary"), line("tags.0"), text("quote"), choice("kind"), choice("visibility")],
+    fields: [
+      id("passageId"),
+      int("start"),
+      int("end"),
+      text("body"),
+      line("claimSummary"),
+      line("tags.0"),
+      text("quote"),
+      choice("kind"),
+      choice("visibility"),
+    ],
   },
   {
     method: "PATCH",
     path: (f) => `/api/v1/annotations/${f.editedClaimId}`,
     transport: "json",
-    valid: async (f) => ({ body: "Edited\nbody", claimSummary: "Edited claim", tags: [f.tagName], status: "open", version: await currentVersion(`/api/v1/annotations/${f.editedClaimId}`, f.owner) }),
+    valid: async (f) => ({
+      body: "Edited\nbody",
+      claimSummary: "Edited claim",
+      tags: [f.tagName],
+      status: "open",
+      version: await currentVersion(`/api/v1/annotations/${f.editedClaimId}`, f.owner),
+    }),
     ok: 200,
     fields: [text("body"), line("claimSummary"), line("tags.0"), choice("status"), int("version")],
   },
-  { method: "PUT", path: (f) => `/api/v1/annotations/${f.annotationId}/anchor`, transport: "json", valid: (f) => ({ passageId: f.report.passages[0].id, start: 0, end: 3 }), ok: 200, fields: [id("passageId"), int("start"), int("end")] },
-  { method: "POST", path: (f) => `/api/v1/annotations/${f.annotationId}/replies`, transport: "json", valid: () => ({ body: "A\nreply" }), ok: 201, fields: [text("body")] },
+  {
+    method: "PUT",
+    path: (f) => `/api/v1/annotations/${f.annotationId}/anchor`,
+    transport: "json",
+    valid: (f) => ({ passageId: f.report.passages[0].id, start: 0, end: 3 }),
+    ok: 200,
+    fields: [id("passageId"), int("start"), int("end")],
+  },
+  {
+    method: "POST",
+    path: (f) => `/api/v1/annotations/${f.annotationId}/replies`,
+    transport: "json",
+    valid: () => ({ body: "A\nreply" }),
+    ok: 201,
+    fields: [text("body")],
+  },
   {
     method: "PATCH",
     path: (f) => `/api/v1/replies/${f.replyId}`,
     transport: "json",
-    valid: async (f) => ({ body: "Edited\nreply", version: (await call("GET", `/api/v1/annotations/${f.annotationId}/replies`, { as: f.owner })).body.replies.find((r: { id: string }) => r.id === f.replyId).version }),
+    valid: async (f) => ({
+      body: "Edited\nreply",
+      version: (await call("GET", `/api/v1/annotations/${f.annotationId}/replies`, { as: f.owner })).body.replies.find(
+        (r: { id: string }) => r.id === f.replyId,
+      ).version,
+    }),
     ok: 200,
     fields: [text("body"), int("version")],
   },
@@ -178,21 +279,67 @@ const ENDPOINTS: Endpoint[] = [
     ok: 200,
     fields: [choice("stance"), text("note"), { key: "evidence.url", kind: "url" }],
   },
-  { method: "PUT", path: (f) => `/api/v1/annotations/${f.claimId}/stance`, transport: "json", valid: (f) => ({ stance: "supports", evidence: { passageId: f.report.passages[0].id } }), ok: 200, fields: [id("evidence.passageId")] },
-  { method: "PUT", path: (f) => `/api/v1/annotations/${f.claimId}/stance`, transport: "json", valid: (f) => ({ stance: "supports", evidence: { annotationId: f.annotationId } }), ok: 200, fields: [id("evidence.annotationId")] },
-  { method: "PUT", path: (f) => `/api/v1/annotations/${f.claimId}/verdict`, transport: "json", valid: () => ({ verdict: "contested" }), ok: 200, fields: [choice("verdict")] },
+  {
+    method: "PUT",
+    path: (f) => `/api/v1/annotations/${f.claimId}/stance`,
+    transport: "json",
+    valid: (f) => ({ stance: "supports", evidence: { passageId: f.report.passages[0].id } }),
+    ok: 200,
+    fields: [id("evidence.passageId")],
+  },
+  {
+    method: "PUT",
+    path: (f) => `/api/v1/annotations/${f.claimId}/stance`,
+    transport: "json",
+    valid: (f) => ({ stance: "supports", evidence: { annotationId: f.annotationId } }),
+    ok: 200,
+    fields: [id("evidence.annotationId")],
+  },
+  {
+    method: "PUT",
+    path: (f) => `/api/v1/annotations/${f.claimId}/verdict`,
+    transport: "json",
+    valid: () => ({ verdict: "contested" }),
+    ok: 200,
+    fields: [choice("verdict")],
+  },
   {
     method: "PUT",
     path: (f) => `/api/v1/reports/${f.report.id}/notes`,
     transport: "json",
-    valid: async (f) => ({ body: "# Notes\n\nTabs\tstay.", version: await currentVersion(`/api/v1/reports/${f.report.id}/notes`, f.owner) }),
+    valid: async (f) => ({
+      body: "# Notes\n\nTabs\tstay.",
+      version: await currentVersion(`/api/v1/reports/${f.report.id}/notes`, f.owner),
+    }),
     ok: 200,
     // Notes may be long (200,000 characters): the huge string is a valid document.
     fields: [text("body", { overrides: { "a huge string": [200] } }), int("version")],
   },
-  { method: "POST", path: () => "/api/v1/tokens", transport: "json", valid: () => ({ name: "Odd token" }), ok: 201, cookie: true, fields: [line("name")] },
-  { method: "POST", path: () => "/api/v1/notifications/read", transport: "json", valid: () => ({ ids: ["cm0000000000000000000000a"] }), ok: 200, fields: [id("ids.0")] },
-  { method: "POST", path: () => "/api/v1/notifications/read", transport: "json", valid: () => ({ all: true }), ok: 200, fields: [{ key: "all", kind: "flag" }] },
+  {
+    method: "POST",
+    path: () => "/api/v1/tokens",
+    transport: "json",
+    valid: () => ({ name: "Odd token" }),
+    ok: 201,
+    cookie: true,
+    fields: [line("name")],
+  },
+  {
+    method: "POST",
+    path: () => "/api/v1/notifications/read",
+    transport: "json",
+    valid: () => ({ ids: ["cm0000000000000000000000a"] }),
+    ok: 200,
+    fields: [id("ids.0")],
+  },
+  {
+    method: "POST",
+    path: () => "/api/v1/notifications/read",
+    transport: "json",
+    valid: () => ({ all: true }),
+    ok: 200,
+    fields: [{ key: "all", kind: "flag" }],
+  },
   {
     method: "POST",
     path: (f) => `/api/v1/reports/${f.report.id}/presence`,
@@ -208,7 +355,16 @@ const ENDPOINTS: Endpoint[] = [
     valid: () => ({ q: "water" }),
     ok: 200,
     // An absurdly long q is a plain 400, documented.
-    fields: [line("q", { overrides: { "a huge string": [400] } }), choice("kind", "kind.0"), line("tag", { issue: "tag.0" }), { key: "author", kind: "id", issue: "author.0" }, date("from"), date("to"), LIMIT, CURSOR],
+    fields: [
+      line("q", { overrides: { "a huge string": [400] } }),
+      choice("kind", "kind.0"),
+      line("tag", { issue: "tag.0" }),
+      { key: "author", kind: "id", issue: "author.0" },
+      date("from"),
+      date("to"),
+      LIMIT,
+      CURSOR,
+    ],
   },
   {
     method: "GET",
@@ -216,9 +372,24 @@ const ENDPOINTS: Endpoint[] = [
     transport: "query",
     valid: () => ({}),
     ok: 200,
-    fields: [line("tag", { issue: "tag.0" }), { key: "author", kind: "id", issue: "author.0" }, choice("kind", "kind.0"), choice("status", "status.0"), int("version"), LIMIT, CURSOR],
+    fields: [
+      line("tag", { issue: "tag.0" }),
+      { key: "author", kind: "id", issue: "author.0" },
+      choice("kind", "kind.0"),
+      choice("status", "status.0"),
+      int("version"),
+      LIMIT,
+      CURSOR,
+    ],
   },
-  { method: "GET", path: (f) => `/api/v1/reports/${f.report.id}`, transport: "query", valid: () => ({}), ok: 200, fields: [int("version")] },
+  {
+    method: "GET",
+    path: (f) => `/api/v1/reports/${f.report.id}`,
+    transport: "query",
+    valid: () => ({}),
+    ok: 200,
+    fields: [int("version")],
+  },
   {
     method: "GET",
     path: (f) => `/api/v1/reports/${f.report.id}/export`,
@@ -226,11 +397,40 @@ const ENDPOINTS: Endpoint[] = [
     valid: () => ({ format: "markdown" }),
     ok: 200,
     // An unknown format is a documented 400.
-    fields: [date("from"), date("to"), choice("includeReplies"), choice("includePrivate"), line("tag", { issue: "tag.0" }), { key: "author", kind: "id", issue: "author.0" }, { key: "format", kind: "choice", expect: [400] }],
+    fields: [
+      date("from"),
+      date("to"),
+      choice("includeReplies"),
+      choice("includePrivate"),
+      line("tag", { issue: "tag.0" }),
+      { key: "author", kind: "id", issue: "author.0" },
+      { key: "format", kind: "choice", expect: [400] },
+    ],
   },
-  { method: "GET", path: (f) => `/api/v1/workspaces/${f.ws.id}/export`, transport: "query", valid: () => ({}), ok: 200, fields: [date("from"), date("to"), choice("includePrivate")] },
-  { method: "GET", path: (f) => `/api/v1/workspaces/${f.ws.id}/activity`, transport: "query", valid: () => ({}), ok: 200, fields: [LIMIT, CURSOR, id("actor")] },
-  { method: "GET", path: (f) => `/api/v1/reports/${f.report.id}/activity`, transport: "query", valid: () => ({}), ok: 200, fields: [LIMIT, CURSOR, id("actor")] },
+  {
+    method: "GET",
+    path: (f) => `/api/v1/workspaces/${f.ws.id}/export`,
+    transport: "query",
+    valid: () => ({}),
+    ok: 200,
+    fields: [date("from"), date("to"), choice("includePrivate")],
+  },
+  {
+    method: "GET",
+    path: (f) => `/api/v1/workspaces/${f.ws.id}/activity`,
+    transport: "query",
+    valid: () => ({}),
+    ok: 200,
+    fields: [LIMIT, CURSOR, id("actor")],
+  },
+  {
+    method: "GET",
+    path: (f) => `/api/v1/reports/${f.report.id}/activity`,
+    transport: "query",
+    valid: () => ({}),
+    ok: 200,
+    fields: [LIMIT, CURSOR, id("actor")],
+  },
   list(() => "/api/v1/workspaces"),
   list((f) => `/api/v1/workspaces/${f.ws.id}/reports`),
   list((f) => `/api/v1/workspaces/${f.ws.id}/members`),
@@ -258,7 +458,18 @@ beforeAll(async () => {
   const claim = await newAnnotation(owner, report, { kind: "claim", claimSummary: "Demand exceeds supply" });
   const editedClaim = await newAnnotation(owner, report, { kind: "claim", claimSummary: "To edit" });
   const reply = await call("POST", `/api/v1/annotations/${annotation.id}/replies`, { as: owner, json: { body: "A reply" } });
-  f = { owner, stranger, ws, report, annotationId: annotation.id, claimId: claim.id, editedClaimId: editedClaim.id, replyId: reply.body.id, tagName, tagId: patched.body.id };
+  f = {
+    owner,
+    stranger,
+    ws,
+    report,
+    annotationId: annotation.id,
+    claimId: claim.id,
+    editedClaimId: editedClaim.id,
+    replyId: reply.body.id,
+    tagName,
+    tagId: patched.body.id,
+  };
 });
 
 function send(endpoint: Endpoint, body: Record<string, unknown>, key?: string, raw?: string) {
@@ -266,7 +477,8 @@ function send(endpoint: Endpoint, body: Record<string, unknown>, key?: string, r
   const path = endpoint.path(f);
   // A cookie request that changes something comes from the app's own origin, as a browser's would.
   const headers: Record<string, string> = endpoint.cookie ? { origin: baseUrl() } : {};
-  if (endpoint.transport === "query") return call(endpoint.method, path + queryString(body as Record<string, string | string[]>, key, raw), { as });
+  if (endpoint.transport === "query")
+    return call(endpoint.method, path + queryString(body as Record<string, string | string[]>, key, raw), { as });
   if (endpoint.transport === "form") return postForm(path, as, body as Record<string, string>);
   return sendJson(endpoint.method, path, as, body, headers);
 }
@@ -315,7 +527,10 @@ describe("an id in the path with characters no id has", () => {
   for (const route of ROUTES) {
     for (const key of ODD_IDS) {
       it(`${route.method} ${route.path("{id}")} with ${key.length > 20 ? `${key.length} characters` : key}: 404`, async () => {
-        const res = await call(route.method, route.path(key), { as: { token: f.owner.token }, ...(route.body ? { json: route.body } : {}) });
+        const res = await call(route.method, route.path(key), {
+          as: { token: f.owner.token },
+          ...(route.body ? { json: route.body } : {}),
+        });
         expect(judge(res, [404], ""), "").toBeNull();
         expect(res.body?.error?.code).toBe("not_found");
       });
@@ -329,21 +544,58 @@ describe("POST /api/v1/reports/{id}/annotations/import: odd values inside the fi
     type: "Annotation",
     motivation: "commenting",
     body: { type: "TextualBody", value: "A comment", purpose: "commenting" },
-    target: { source: "urn:x", selector: [{ type: "TextQuoteSelector", exact: "Water demand" }, { type: "TextPositionSelector", start: 0, end: 12 }], ...target },
+    target: {
+      source: "urn:x",
+      selector: [
+        { type: "TextQuoteSelector", exact: "Water demand" },
+        { type: "TextPositionSelector", start: 0, end: 12 },
+      ],
+      ...target,
+    },
     ...patch,
   });
   const FILES: [string, unknown][] = [
     ["a NUL in the body", annotation({ body: { type: "TextualBody", value: "a\u0000b" } })],
     ["lone surrogates in the body", annotation({ body: { type: "TextualBody", value: "a\ud800b\udc00c" } })],
-    ["controls in a tag", annotation({ body: [{ type: "TextualBody", value: "x" }, { type: "TextualBody", purpose: "tagging", value: "a\u0000\u0001b" }] })],
+    [
+      "controls in a tag",
+      annotation({
+        body: [
+          { type: "TextualBody", value: "x" },
+          { type: "TextualBody", purpose: "tagging", value: "a\u0000\u0001b" },
+        ],
+      }),
+    ],
     ["a NUL in the creator", annotation({ creator: { name: "a\u0000b", id: "acct:\ud800" } })],
     ["created in the year 0000", annotation({ created: "0000-01-01T00:00:00Z" })],
     ["created in the year -271821", annotation({ created: "-271821-04-20T00:00:00Z" })],
     ["created in the year +275760", annotation({ created: "+275760-09-13T00:00:00Z" })],
     ["created on 2023-02-30", annotation({ created: "2023-02-30T00:00:00Z" })],
     ["a passage number past int4", annotation({ "marginalia:passage": 2_147_483_648 })],
-    ["a position past int4", annotation({}, { selector: [{ type: "TextQuoteSelector", exact: "Water demand" }, { type: "TextPositionSelector", start: 2_147_483_648, end: 2_147_483_660 }] })],
-    ["a position of 1e309", annotation({}, { selector: [{ type: "TextQuoteSelector", exact: "Water demand" }, { type: "TextPositionSelector", start: 0, end: new RawJson("1e309") }] })],
+    [
+      "a position past int4",
+      annotation(
+        {},
+        {
+          selector: [
+            { type: "TextQuoteSelector", exact: "Water demand" },
+            { type: "TextPositionSelector", start: 2_147_483_648, end: 2_147_483_660 },
+          ],
+        },
+      ),
+    ],
+    [
+      "a position of 1e309",
+      annotation(
+        {},
+        {
+          selector: [
+            { type: "TextQuoteSelector", exact: "Water demand" },
+            { type: "TextPositionSelector", start: 0, end: new RawJson("1e309") },
+          ],
+        },
+      ),
+    ],
     ["a quote with NUL", annotation({}, { selector: [{ type: "TextQuoteSelector", exact: "Water\u0000", prefix: "\udc00" }] })],
   ];
   for (const [label, file] of FILES) {
@@ -357,7 +609,10 @@ describe("POST /api/v1/reports/{id}/annotations/import: odd values inside the fi
 
 describe("bidi controls in names and titles", () => {
   it("removes overrides and isolates from a workspace name, keeping the text between them", async () => {
-    const res = await call("POST", "/api/v1/workspaces", { as: { token: f.owner.token }, json: { name: "\u202EAcme\u202C \u2067Desk\u2069" } });
+    const res = await call("POST", "/api/v1/workspaces", {
+      as: { token: f.owner.token },
+      json: { name: "\u202EAcme\u202C \u2067Desk\u2069" },
+    });
     expect(res.status).toBe(201);
     expect(res.body.name).toBe("Acme Desk");
     expect((await call("GET", `/api/v1/workspaces/${res.body.id}`, { as: { token: f.owner.token } })).body.name).toBe("Acme Desk");

@@ -149,7 +149,8 @@ describe("GET /api/v1/annotations/{id}/replies", () => {
     const { report, people } = team;
     const thread = await newAnnotation(people.author, report, { body: "Thread" });
     const other = await newAnnotation(people.author, report, { body: "Another thread" });
-    const post = (a: { id: string }, body: string, as: Caller) => call("POST", `/api/v1/annotations/${a.id}/replies`, { as, json: { body } });
+    const post = (a: { id: string }, body: string, as: Caller) =>
+      call("POST", `/api/v1/annotations/${a.id}/replies`, { as, json: { body } });
     const written = [];
     for (let i = 0; i < 5; i++) written.push((await post(thread, `reply ${i}`, i % 2 ? people.editor : people.annotator)).body.id);
     for (let i = 0; i < 2; i++) await post(other, `elsewhere ${i}`, people.annotator);
@@ -202,7 +203,9 @@ describe("GET /api/v1/annotations/{id}/history and /api/v1/replies/{id}/history"
     await editAnnotation(people.author, b, 2);
     const revisions = await ids("SELECT id AS k FROM annotation_revisions WHERE annotation_id = $1 ORDER BY created_at", [a.id]);
     await tie("annotation_revisions", revisions.slice(1, 4) as string[]);
-    const expected = await ids("SELECT body AS k FROM annotation_revisions WHERE annotation_id = $1 ORDER BY created_at DESC, id DESC", [a.id]);
+    const expected = await ids("SELECT body AS k FROM annotation_revisions WHERE annotation_id = $1 ORDER BY created_at DESC, id DESC", [
+      a.id,
+    ]);
     expect([...expected].sort()).toEqual(["edit 1", "edit 2", "edit 3", "edit 4", "original"]);
 
     await expectPaginated<{ body: string }>({
@@ -221,7 +224,8 @@ describe("GET /api/v1/annotations/{id}/history and /api/v1/replies/{id}/history"
   it("pages through a reply's earlier texts, newest first; an annotation's history cursor is refused", async () => {
     const { report, people } = team;
     const a = await newAnnotation(people.author, report, { body: "Thread" });
-    const post = async (body: string) => (await call("POST", `/api/v1/annotations/${a.id}/replies`, { as: people.annotator, json: { body } })).body;
+    const post = async (body: string) =>
+      (await call("POST", `/api/v1/annotations/${a.id}/replies`, { as: people.annotator, json: { body } })).body;
     const [r, s] = [await post("original"), await post("other")];
     await editReply(people.annotator, r, 5);
     await editReply(people.annotator, s, 2);
@@ -243,11 +247,19 @@ describe("GET /api/v1/annotations/{id}/history and /api/v1/replies/{id}/history"
     // The two histories are two kinds of list: the same id space does not make one's cursor the other's.
     await editAnnotation(people.author, a, 2);
     const annotationCursor = await firstCursor(`/api/v1/annotations/${a.id}/history`, people.viewer);
-    expect((await call("GET", withQuery(`/api/v1/replies/${r.id}/history`, { cursor: annotationCursor }), { as: people.viewer })).status).toBe(400);
+    expect(
+      (await call("GET", withQuery(`/api/v1/replies/${r.id}/history`, { cursor: annotationCursor }), { as: people.viewer })).status,
+    ).toBe(400);
   });
 });
 
-const V1 = ["# Water report", "", "Rainfall in the basin fell by a third between 2000 and 2020.", "", "This paragraph will be removed entirely in the revision of the report."].join("\n");
+const V1 = [
+  "# Water report",
+  "",
+  "Rainfall in the basin fell by a third between 2000 and 2020.",
+  "",
+  "This paragraph will be removed entirely in the revision of the report.",
+].join("\n");
 const V2 = ["# Water report", "", "Rainfall in the basin fell by a third between 2000 and 2020."].join("\n");
 
 /** A report whose second passage (under the title) goes in its second version: annotations there become orphans. */
@@ -256,12 +268,19 @@ async function reportWithOrphans(count: number, privateToo = false) {
   const report = await importText(people.owner, ws.id, V1, "markdown");
   const text: string = report.passages[1].text;
   // Phrases found nowhere in the second version, so none is re-anchored by a fuzzy match.
-  const phrases = ["This paragraph", "paragraph will", "removed entirely", "entirely in the revision", "revision of the report"].slice(0, count);
+  const phrases = ["This paragraph", "paragraph will", "removed entirely", "entirely in the revision", "revision of the report"].slice(
+    0,
+    count,
+  );
   const span = (phrase: string) => ({ start: text.indexOf(phrase), end: text.indexOf(phrase) + phrase.length });
   const made: string[] = [];
-  for (const [i, phrase] of phrases.entries()) made.push((await newAnnotation(people.author, report, { ...span(phrase), body: `orphan ${i}` }, 1)).id);
-  if (privateToo) await newAnnotation(people.annotator, report, { ...span("will be removed"), body: "private orphan", visibility: "private" }, 1);
-  expect((await call("POST", `/api/v1/reports/${report.id}/versions`, { as: people.editor, json: { format: "markdown", content: V2 } })).status).toBe(201);
+  for (const [i, phrase] of phrases.entries())
+    made.push((await newAnnotation(people.author, report, { ...span(phrase), body: `orphan ${i}` }, 1)).id);
+  if (privateToo)
+    await newAnnotation(people.annotator, report, { ...span("will be removed"), body: "private orphan", visibility: "private" }, 1);
+  expect(
+    (await call("POST", `/api/v1/reports/${report.id}/versions`, { as: people.editor, json: { format: "markdown", content: V2 } })).status,
+  ).toBe(201);
   return { report, made };
 }
 
@@ -293,7 +312,9 @@ describe("GET /api/v1/reports/{id}/orphans", () => {
     const first = await call("GET", `/api/v1/reports/${report.id}/orphans?limit=${LIMIT}`, { as: people.viewer });
     expect(first.body).toMatchObject({ total: 5 });
     expect(first.body.orphans).toHaveLength(LIMIT);
-    const next = await call("GET", withQuery(`/api/v1/reports/${report.id}/orphans`, { limit: LIMIT, cursor: first.body.nextCursor }), { as: people.annotator });
+    const next = await call("GET", withQuery(`/api/v1/reports/${report.id}/orphans`, { limit: LIMIT, cursor: first.body.nextCursor }), {
+      as: people.annotator,
+    });
     expect(next.body.total).toBe(6);
     expect((await call("GET", `/api/v1/reports/${other.report.id}/orphans`, { as: people.viewer })).body.total).toBe(2);
   });
@@ -304,7 +325,10 @@ describe("GET /api/v1/reports/{id}/versions", () => {
     const { ws, people } = team;
     const report = await importText(people.owner, ws.id, "Versions\n\nThe first text.");
     for (let v = 2; v <= 5; v++) {
-      const res = await call("POST", `/api/v1/reports/${report.id}/versions`, { as: people.editor, json: { format: "text", content: `Versions\n\nText number ${v}.` } });
+      const res = await call("POST", `/api/v1/reports/${report.id}/versions`, {
+        as: people.editor,
+        json: { format: "text", content: `Versions\n\nText number ${v}.` },
+      });
       expect(res.status).toBe(201);
     }
     const other = await importText(people.owner, ws.id, "Other\n\nOne.");
@@ -331,17 +355,26 @@ describe("GET /api/v1/notifications", () => {
     await addMember(people.owner, ws.id, me, "annotator");
     const mine = await newAnnotation(me, report, { body: "Mine" });
     const gone = await newAnnotation(me, report, { body: "Soon deleted" });
-    for (let i = 0; i < 6; i++) await call("POST", `/api/v1/annotations/${mine.id}/replies`, { as: i % 2 ? people.editor : people.annotator, json: { body: `reply ${i}` } });
+    for (let i = 0; i < 6; i++)
+      await call("POST", `/api/v1/annotations/${mine.id}/replies`, {
+        as: i % 2 ? people.editor : people.annotator,
+        json: { body: `reply ${i}` },
+      });
     // Notifications about a deleted annotation are left out by the query that cuts the page, so pages stay full.
-    for (let i = 0; i < 3; i++) await call("POST", `/api/v1/annotations/${gone.id}/replies`, { as: people.editor, json: { body: `gone ${i}` } });
+    for (let i = 0; i < 3; i++)
+      await call("POST", `/api/v1/annotations/${gone.id}/replies`, { as: people.editor, json: { body: `gone ${i}` } });
     expect((await call("DELETE", `/api/v1/annotations/${gone.id}`, { as: me })).status).toBe(204);
-    const about = async (annotationId: string) => ids("SELECT id AS k FROM notifications WHERE user_id = $1 AND annotation_id = $2 ORDER BY created_at", [me.id, annotationId]);
+    const about = async (annotationId: string) =>
+      ids("SELECT id AS k FROM notifications WHERE user_id = $1 AND annotation_id = $2 ORDER BY created_at", [me.id, annotationId]);
     const visible = (await about(mine.id)) as string[];
     await tie("notifications", [...visible.slice(1, 4), ...((await about(gone.id)) as string[])]);
     // Two read: the unread list is another list, with its own cursors.
     expect((await call("POST", "/api/v1/notifications/read", { as: me, json: { ids: [visible[0], visible[5]] } })).status).toBe(200);
     const expected = await ids("SELECT id AS k FROM notifications WHERE id = ANY($1) ORDER BY created_at DESC, id DESC", [visible]);
-    const expectedUnread = await ids("SELECT id AS k FROM notifications WHERE id = ANY($1) AND read_at IS NULL ORDER BY created_at DESC, id DESC", [visible]);
+    const expectedUnread = await ids(
+      "SELECT id AS k FROM notifications WHERE id = ANY($1) AND read_at IS NULL ORDER BY created_at DESC, id DESC",
+      [visible],
+    );
     // Someone else's list: two replies in a thread of theirs.
     const theirs = await newAnnotation(people.author, report, { body: "Theirs" });
     for (const body of ["one", "two"]) await call("POST", `/api/v1/annotations/${theirs.id}/replies`, { as: me, json: { body } });
@@ -370,7 +403,11 @@ describe("GET /api/v1/notifications", () => {
     });
     const unreadCursor = await firstCursor("/api/v1/notifications?unread=true", me);
     expect((await call("GET", withQuery("/api/v1/notifications", { cursor: unreadCursor }), { as: me })).status).toBe(400);
-    const second = await call("GET", withQuery("/api/v1/notifications", { limit: LIMIT, cursor: await firstCursor("/api/v1/notifications", me) }), { as: me });
+    const second = await call(
+      "GET",
+      withQuery("/api/v1/notifications", { limit: LIMIT, cursor: await firstCursor("/api/v1/notifications", me) }),
+      { as: me },
+    );
     expect(second.body).toMatchObject({ unread: 4, nextCursor: expect.any(String) });
     expect(second.body.notifications).toHaveLength(LIMIT);
   });
@@ -379,7 +416,8 @@ describe("GET /api/v1/notifications", () => {
 describe("GET /api/v1/tokens", () => {
   it("pages through your tokens newest first; another user's cursor is refused", async () => {
     const user = await newUser("Token Keeper");
-    for (let i = 0; i < 4; i++) expect((await call("POST", "/api/v1/tokens", { as: { cookie: user.cookie }, json: { name: `token ${i}` } })).status).toBe(201);
+    for (let i = 0; i < 4; i++)
+      expect((await call("POST", "/api/v1/tokens", { as: { cookie: user.cookie }, json: { name: `token ${i}` } })).status).toBe(201);
     const all = await ids("SELECT id AS k FROM api_tokens WHERE user_id = $1", [user.id]);
     await tie("api_tokens", all.slice(0, 3) as string[]);
     const expected = await ids("SELECT id AS k FROM api_tokens WHERE user_id = $1 ORDER BY created_at DESC, id DESC", [user.id]);

@@ -21,7 +21,10 @@ const reply = async () => {
   return r.body;
 };
 const tag = async () => {
-  const r = await call("POST", `/api/v1/workspaces/${team.ws.id}/tags`, { as: team.people.owner, json: { name: `t-${Math.random().toString(36).slice(2, 8)}` } });
+  const r = await call("POST", `/api/v1/workspaces/${team.ws.id}/tags`, {
+    as: team.people.owner,
+    json: { name: `t-${Math.random().toString(36).slice(2, 8)}` },
+  });
   return r.body;
 };
 
@@ -40,10 +43,22 @@ const actions: Action[] = [
   {
     name: "annotate",
     expected: members(201),
-    run: (as) => call("POST", `/api/v1/reports/${team.report.id}/annotations`, { as, json: { passageId: team.report.passages[1].id, start: 0, end: 5 } }),
+    run: (as) =>
+      call("POST", `/api/v1/reports/${team.report.id}/annotations`, {
+        as,
+        json: { passageId: team.report.passages[1].id, start: 0, end: 5 },
+      }),
   },
-  { name: "read a thread", expected: everyone(200), run: async (as) => call("GET", `/api/v1/annotations/${(await comment()).id}/replies`, { as }) },
-  { name: "reply", expected: members(201), run: async (as) => call("POST", `/api/v1/annotations/${(await comment()).id}/replies`, { as, json: { body: "Me too" } }) },
+  {
+    name: "read a thread",
+    expected: everyone(200),
+    run: async (as) => call("GET", `/api/v1/annotations/${(await comment()).id}/replies`, { as }),
+  },
+  {
+    name: "reply",
+    expected: members(201),
+    run: async (as) => call("POST", `/api/v1/annotations/${(await comment()).id}/replies`, { as, json: { body: "Me too" } }),
+  },
   {
     name: "edit someone else's comment",
     expected: { owner: 403, editor: 403, annotator: 403, viewer: 403, stranger: 404 },
@@ -90,7 +105,11 @@ const actions: Action[] = [
       return call("PATCH", `/api/v1/replies/${r.id}`, { as, json: { body: "changed", version: r.version } });
     },
   },
-  { name: "delete someone else's reply", expected: editors(204), run: async (as) => call("DELETE", `/api/v1/replies/${(await reply()).id}`, { as }) },
+  {
+    name: "delete someone else's reply",
+    expected: editors(204),
+    run: async (as) => call("DELETE", `/api/v1/replies/${(await reply()).id}`, { as }),
+  },
   {
     name: "restore someone else's reply",
     expected: editors(200),
@@ -100,25 +119,40 @@ const actions: Action[] = [
       return call("POST", `/api/v1/replies/${r.id}/restore`, { as });
     },
   },
-  { name: "take a stance on a claim", expected: members(200), run: async (as) => call("PUT", `/api/v1/annotations/${(await claim()).id}/stance`, { as, json: { stance: "disputes" } }) },
-  { name: "set a verdict", expected: editors(200), run: async (as) => call("PUT", `/api/v1/annotations/${(await claim()).id}/verdict`, { as, json: { verdict: "contested" } }) },
+  {
+    name: "take a stance on a claim",
+    expected: members(200),
+    run: async (as) => call("PUT", `/api/v1/annotations/${(await claim()).id}/stance`, { as, json: { stance: "disputes" } }),
+  },
+  {
+    name: "set a verdict",
+    expected: editors(200),
+    run: async (as) => call("PUT", `/api/v1/annotations/${(await claim()).id}/verdict`, { as, json: { verdict: "contested" } }),
+  },
   { name: "list tags", expected: everyone(200), run: (as) => call("GET", `/api/v1/workspaces/${team.ws.id}/tags`, { as }) },
   {
     name: "create a tag",
     expected: editors(201),
-    run: (as) => call("POST", `/api/v1/workspaces/${team.ws.id}/tags`, { as, json: { name: `new-${Math.random().toString(36).slice(2, 8)}` } }),
+    run: (as) =>
+      call("POST", `/api/v1/workspaces/${team.ws.id}/tags`, { as, json: { name: `new-${Math.random().toString(36).slice(2, 8)}` } }),
   },
-  { name: "rename a tag", expected: editors(200), run: async (as) => call("PATCH", `/api/v1/tags/${(await tag()).id}`, { as, json: { description: "What it means" } }) },
+  {
+    name: "rename a tag",
+    expected: editors(200),
+    run: async (as) => call("PATCH", `/api/v1/tags/${(await tag()).id}`, { as, json: { description: "What it means" } }),
+  },
   { name: "delete a tag", expected: editors(204), run: async (as) => call("DELETE", `/api/v1/tags/${(await tag()).id}`, { as }) },
   {
     name: "add a member",
     expected: { owner: 201, editor: 403, annotator: 403, viewer: 403, stranger: 404 },
-    run: async (as) => call("POST", `/api/v1/workspaces/${team.ws.id}/members`, { as, json: { email: (await newUser()).email, role: "viewer" } }),
+    run: async (as) =>
+      call("POST", `/api/v1/workspaces/${team.ws.id}/members`, { as, json: { email: (await newUser()).email, role: "viewer" } }),
   },
   {
     name: "import a report",
     expected: editors(201),
-    run: (as) => call("POST", `/api/v1/workspaces/${team.ws.id}/reports`, { as, json: { format: "markdown", content: "# T\n\nBody text." } }),
+    run: (as) =>
+      call("POST", `/api/v1/workspaces/${team.ws.id}/reports`, { as, json: { format: "markdown", content: "# T\n\nBody text." } }),
   },
   { name: "read the team notes", expected: everyone(200), run: (as) => call("GET", `/api/v1/reports/${team.report.id}/notes`, { as }) },
   {
@@ -127,12 +161,27 @@ const actions: Action[] = [
     run: async (as) => {
       // Each cell saves from the version it reads, so none is stale.
       const current = await call("GET", `/api/v1/reports/${team.report.id}/notes`, { as: team.people.owner });
-      return call("PUT", `/api/v1/reports/${team.report.id}/notes`, { as, json: { body: `Notes by ${as.id}`, version: current.body.version } });
+      return call("PUT", `/api/v1/reports/${team.report.id}/notes`, {
+        as,
+        json: { body: `Notes by ${as.id}`, version: current.body.version },
+      });
     },
   },
-  { name: "search a workspace", expected: everyone(200), run: (as) => call("GET", `/api/v1/workspaces/${team.ws.id}/search?q=earthquake`, { as }) },
-  { name: "read the activity feed", expected: everyone(200), run: (as) => call("GET", `/api/v1/workspaces/${team.ws.id}/activity`, { as }) },
-  { name: "export a report", expected: everyone(200), run: (as) => call("GET", `/api/v1/reports/${team.report.id}/export?format=markdown`, { as }) },
+  {
+    name: "search a workspace",
+    expected: everyone(200),
+    run: (as) => call("GET", `/api/v1/workspaces/${team.ws.id}/search?q=earthquake`, { as }),
+  },
+  {
+    name: "read the activity feed",
+    expected: everyone(200),
+    run: (as) => call("GET", `/api/v1/workspaces/${team.ws.id}/activity`, { as }),
+  },
+  {
+    name: "export a report",
+    expected: everyone(200),
+    run: (as) => call("GET", `/api/v1/reports/${team.report.id}/export?format=markdown`, { as }),
+  },
   { name: "export the workspace", expected: everyone(200), run: (as) => call("GET", `/api/v1/workspaces/${team.ws.id}/export`, { as }) },
   {
     name: "import annotations",

@@ -2,7 +2,15 @@ import { Button } from "@/components/ui/button";
 import { describeChoices, passagesAfter, type ChoiceAction, type PassageChoices } from "./passage-choices";
 
 /** What the import will do with the passages, in words, read out when it changes. */
-export function ChoicesSummary({ total, choices, dispatch }: { total: number; choices: PassageChoices; dispatch: (action: ChoiceAction) => void }) {
+export function ChoicesSummary({
+  total,
+  choices,
+  dispatch,
+}: {
+  total: number;
+  choices: PassageChoices;
+  dispatch: (action: ChoiceAction) => void;
+}) {
   const lines = describeChoices(choices);
   const kept = passagesAfter(total, choices);
   return (
@@ -13,8 +21,8 @@ export function ChoicesSummary({ total, choices, dispatch }: { total: number; ch
     >
       {lines.length === 0 ? (
         <p>
-          All {total.toLocaleString("en")} {total === 1 ? "passage" : "passages"} will be imported. Remove what does not belong to the report, or use a
-          passage as its authors, date or subtitle, with the buttons beside each one.
+          All {total.toLocaleString("en")} {total === 1 ? "passage" : "passages"} will be imported. Remove what does not belong to the
+          report, or use a passage as its authors, date or subtitle, with the buttons beside each one.
         </p>
       ) : (
         <div className="flex flex-wrap items-start justify-between gap-2">

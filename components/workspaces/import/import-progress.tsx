@@ -9,8 +9,13 @@ export function ImportProgress({ busy, slow }: { busy: "preview" | "import"; slo
       <style href="marginalia-indeterminate-bar" precedence="default">{`
         @keyframes marginalia-indeterminate { 0% { transform: translateX(-100%); } 100% { transform: translateX(250%); } }
       `}</style>
-      <div role="progressbar" aria-label={label} aria-busy="true" className="relative h-1.5 w-full overflow-hidden rounded-full bg-stone-200 dark:bg-stone-800">
-        <div className="absolute inset-y-0 left-0 w-2/5 rounded-full bg-amber-600 animate-[marginalia-indeterminate_1.4s_ease-in-out_infinite] motion-reduce:w-full motion-reduce:animate-pulse dark:bg-amber-400" />
+      <div
+        role="progressbar"
+        aria-label={label}
+        aria-busy="true"
+        className="relative h-1.5 w-full overflow-hidden rounded-full bg-stone-200 dark:bg-stone-800"
+      >
+        <div className="absolute inset-y-0 left-0 w-2/5 animate-[marginalia-indeterminate_1.4s_ease-in-out_infinite] rounded-full bg-amber-600 motion-reduce:w-full motion-reduce:animate-pulse dark:bg-amber-400" />
       </div>
     </div>
   );

@@ -10,7 +10,8 @@ export function formatSize(bytes: number): string {
 
 /** Plain words for a failure whose response carried no message of its own. */
 export function fallbackMessage(status: number): string {
-  if (status === 413) return `The report is too large to import: files can be up to ${formatSize(MAX_FILE_BYTES)}, pasted text up to ${formatSize(MAX_IMPORT_BYTES)}.`;
+  if (status === 413)
+    return `The report is too large to import: files can be up to ${formatSize(MAX_FILE_BYTES)}, pasted text up to ${formatSize(MAX_IMPORT_BYTES)}.`;
   if (status === 415) return "This kind of file cannot be imported. Use .docx, .pdf, .html, .md or .txt.";
   if (status === 403) return "Only editors and owners can import reports into this workspace.";
   if (status >= 500) return "Something went wrong on our side while reading the report. Try again in a moment.";

@@ -9,7 +9,16 @@ export function MetadataFields({ flow }: { flow: ImportFlow }) {
   const { meta, preview, fieldErrors, busy } = flow;
   const field = (key: MetaKey, label: string, props: React.ComponentProps<"input"> = {}, hint?: ReactNode) => (
     <Field label={label} hint={hint} error={fieldErrors[key]}>
-      {(p) => <input {...p} {...props} name={key} value={meta[key]} onChange={(e) => flow.setMetaField(key, e.target.value)} disabled={busy !== null} />}
+      {(p) => (
+        <input
+          {...p}
+          {...props}
+          name={key}
+          value={meta[key]}
+          onChange={(e) => flow.setMetaField(key, e.target.value)}
+          disabled={busy !== null}
+        />
+      )}
     </Field>
   );
   const heading = preview?.titlePassage ?? null;

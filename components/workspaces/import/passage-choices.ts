@@ -83,7 +83,9 @@ export function describeChoices(choices: PassageChoices): string[] {
   }
   const removed = [...choices.removed].sort((a, b) => a - b);
   if (removed.length > 0) {
-    lines.push(`${removed.length} ${removed.length === 1 ? "passage" : "passages"} will be removed: ${removed.map((i) => `¶ ${i}`).join(", ")}`);
+    lines.push(
+      `${removed.length} ${removed.length === 1 ? "passage" : "passages"} will be removed: ${removed.map((i) => `¶ ${i}`).join(", ")}`,
+    );
   }
   return lines;
 }

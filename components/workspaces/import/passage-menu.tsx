@@ -14,7 +14,17 @@ export interface MenuItem {
  * keys, Home and End move, Enter chooses, Esc and Tab close it (Esc gives focus
  * back to the button), and so does a click anywhere else.
  */
-export function PassageMenu({ id, label, items, onClose }: { id: string; label: string; items: MenuItem[]; onClose: (refocus: boolean) => void }) {
+export function PassageMenu({
+  id,
+  label,
+  items,
+  onClose,
+}: {
+  id: string;
+  label: string;
+  items: MenuItem[];
+  onClose: (refocus: boolean) => void;
+}) {
   const menu = useRef<HTMLDivElement>(null);
   useEffect(() => {
     menu.current?.querySelector<HTMLElement>("[role=menuitem]")?.focus();
@@ -29,7 +39,12 @@ export function PassageMenu({ id, label, items, onClose }: { id: string; label: 
   function onKeyDown(event: React.KeyboardEvent) {
     const options = Array.from(menu.current?.querySelectorAll<HTMLElement>("[role=menuitem]") ?? []);
     const at = options.indexOf(document.activeElement as HTMLElement);
-    const to = { ArrowDown: (at + 1) % options.length, ArrowUp: (at - 1 + options.length) % options.length, Home: 0, End: options.length - 1 }[event.key];
+    const to = {
+      ArrowDown: (at + 1) % options.length,
+      ArrowUp: (at - 1 + options.length) % options.length,
+      Home: 0,
+      End: options.length - 1,
+    }[event.key];
     event.stopPropagation();
     if (to !== undefined) {
       event.preventDefault();
@@ -47,7 +62,7 @@ export function PassageMenu({ id, label, items, onClose }: { id: string; label: 
       role="menu"
       aria-label={label}
       onKeyDown={onKeyDown}
-      className="absolute right-0 top-full z-20 mt-1 w-56 rounded-md border border-stone-200 bg-white p-1 shadow-lg dark:border-stone-700 dark:bg-stone-900"
+      className="absolute top-full right-0 z-20 mt-1 w-56 rounded-md border border-stone-200 bg-white p-1 shadow-lg dark:border-stone-700 dark:bg-stone-900"
     >
       {items.map((item) => (
         <button

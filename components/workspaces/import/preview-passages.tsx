@@ -24,9 +24,17 @@ function kindLabel(p: PreviewPassage): string {
 }
 
 /** What a passage has become, for its row. */
-function stateOf(index: number, choices: PassageChoices): { removed: boolean; use: PassageUse | null; mergedIntoPrevious: boolean; mergesNext: boolean } {
+function stateOf(
+  index: number,
+  choices: PassageChoices,
+): { removed: boolean; use: PassageUse | null; mergedIntoPrevious: boolean; mergesNext: boolean } {
   const use = (Object.entries(choices.used).find(([, i]) => i === index)?.[0] as PassageUse | undefined) ?? null;
-  return { removed: choices.removed.has(index), use, mergedIntoPrevious: choices.merged.has(index - 1), mergesNext: choices.merged.has(index) };
+  return {
+    removed: choices.removed.has(index),
+    use,
+    mergedIntoPrevious: choices.merged.has(index - 1),
+    mergesNext: choices.merged.has(index),
+  };
 }
 
 interface RowProps {
@@ -44,9 +52,19 @@ const PassageRow = memo(function PassageRow({ passage: p, last, state, cell, dis
   const menuId = `passage-menu-${p.index}`;
   const gone = state.removed || state.use !== null;
   const items: MenuItem[] = [
-    { label: state.mergesNext ? "Unmerge from next" : "Merge with next", onSelect: () => dispatch({ type: "toggleMerge", index: p.index }), disabled: last, hint: last ? "This is the last passage" : undefined },
+    {
+      label: state.mergesNext ? "Unmerge from next" : "Merge with next",
+      onSelect: () => dispatch({ type: "toggleMerge", index: p.index }),
+      disabled: last,
+      hint: last ? "This is the last passage" : undefined,
+    },
     { label: "Use as authors", onSelect: () => onUse(p, "authors"), disabled: namesFromText(p.text).length === 0 },
-    { label: "Use as date", onSelect: () => onUse(p, "date"), disabled: dateFromText(p.text) === null, hint: dateFromText(p.text) === null ? "No date found in this passage" : undefined },
+    {
+      label: "Use as date",
+      onSelect: () => onUse(p, "date"),
+      disabled: dateFromText(p.text) === null,
+      hint: dateFromText(p.text) === null ? "No date found in this passage" : undefined,
+    },
     { label: "Use as subtitle", onSelect: () => onUse(p, "subtitle"), disabled: p.text.length > 300 },
   ];
   return (
@@ -62,7 +80,7 @@ const PassageRow = memo(function PassageRow({ passage: p, last, state, cell, dis
         </div>
         <p
           dir="auto"
-          className={`line-clamp-3 break-words font-serif leading-relaxed ${gone ? "text-stone-500 line-through dark:text-stone-400" : "text-stone-800 dark:text-stone-200"} ${
+          className={`line-clamp-3 font-serif leading-relaxed break-words ${gone ? "text-stone-500 line-through dark:text-stone-400" : "text-stone-800 dark:text-stone-200"} ${
             p.kind === "heading" ? "font-semibold" : p.kind === "quote" ? "italic" : ""
           }`}
         >
@@ -95,7 +113,9 @@ const PassageRow = memo(function PassageRow({ passage: p, last, state, cell, dis
         >
           More<span aria-hidden="true"> ▾</span>
         </button>
-        {menuOpen && <PassageMenu id={menuId} label={`Actions for ¶ ${p.index}`} items={items} onClose={(refocus) => setMenuOpen(null, refocus)} />}
+        {menuOpen && (
+          <PassageMenu id={menuId} label={`Actions for ¶ ${p.index}`} items={items} onClose={(refocus) => setMenuOpen(null, refocus)} />
+        )}
       </div>
     </li>
   );

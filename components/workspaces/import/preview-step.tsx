@@ -19,7 +19,15 @@ const SOURCE_FORMAT_LABEL: Record<string, string> = {
 };
 
 /** The second step: what was found, to correct and clean before anything is stored. */
-export function PreviewStep({ flow, preview, headingRef }: { flow: ImportFlow; preview: ImportPreview; headingRef: React.RefObject<HTMLHeadingElement | null> }) {
+export function PreviewStep({
+  flow,
+  preview,
+  headingRef,
+}: {
+  flow: ImportFlow;
+  preview: ImportPreview;
+  headingRef: React.RefObject<HTMLHeadingElement | null>;
+}) {
   const { busy, passages } = flow;
   const sourceLabel = flow.source.label();
   const more = preview.passageCount - passages.length;
@@ -40,7 +48,7 @@ export function PreviewStep({ flow, preview, headingRef }: { flow: ImportFlow; p
           </h2>
           <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-stone-600 dark:text-stone-400">
             <Badge>{SOURCE_FORMAT_LABEL[preview.sourceFormat] ?? preview.sourceFormat}</Badge>
-            <span className="min-w-0 max-w-full truncate" dir="auto" title={sourceLabel}>
+            <span className="max-w-full min-w-0 truncate" dir="auto" title={sourceLabel}>
               {sourceLabel}
             </span>
             <span aria-hidden="true">·</span>
@@ -48,7 +56,9 @@ export function PreviewStep({ flow, preview, headingRef }: { flow: ImportFlow; p
               {preview.passageCount.toLocaleString("en")} {preview.passageCount === 1 ? "passage" : "passages"}
             </span>
           </p>
-          <p className="mt-2 text-sm text-stone-600 dark:text-stone-400">Correct the details if they are wrong or missing; nothing is saved until you import.</p>
+          <p className="mt-2 text-sm text-stone-600 dark:text-stone-400">
+            Correct the details if they are wrong or missing; nothing is saved until you import.
+          </p>
         </div>
         <MetadataFields flow={flow} />
       </section>
@@ -59,15 +69,21 @@ export function PreviewStep({ flow, preview, headingRef }: { flow: ImportFlow; p
             The passages
           </h3>
           <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
-            Remove what is not the report (a stray byline, “Related articles”, a newsletter box), join a paragraph split in two, or use a passage
-            as a detail. In the list, the arrow keys move between passages and their buttons.
+            Remove what is not the report (a stray byline, “Related articles”, a newsletter box), join a paragraph split in two, or use a
+            passage as a detail. In the list, the arrow keys move between passages and their buttons.
           </p>
         </div>
         <ChoicesSummary total={preview.passageCount} choices={flow.choices} dispatch={flow.dispatch} />
         {passages.length === 0 ? (
           <EmptyState title="No passages found">Go back and check the source: the report may be empty or a scanned image.</EmptyState>
         ) : (
-          <PreviewPassages passages={passages} total={preview.passageCount} choices={flow.choices} dispatch={flow.dispatch} onUse={flow.takeDetailFrom} />
+          <PreviewPassages
+            passages={passages}
+            total={preview.passageCount}
+            choices={flow.choices}
+            dispatch={flow.dispatch}
+            onUse={flow.takeDetailFrom}
+          />
         )}
         {more > 0 && (
           <div className="flex flex-wrap items-center gap-3">

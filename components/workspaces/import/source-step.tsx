@@ -68,13 +68,24 @@ export function SourceStep({ flow, sourceRef }: { flow: ImportFlow; sourceRef: R
                 value={s.content}
                 onChange={(e) => s.editContent(e.target.value)}
                 disabled={disabled}
-                placeholder={s.format === "markdown" ? "# Report title\n\nFirst paragraph…" : "Report title\nMar 21, 2023\n\nFirst paragraph…"}
+                placeholder={
+                  s.format === "markdown" ? "# Report title\n\nFirst paragraph…" : "Report title\nMar 21, 2023\n\nFirst paragraph…"
+                }
                 className={`${p.className} font-serif text-base leading-relaxed`}
               />
             )}
           </Field>
           <Field label="Or upload a file" hint="A .txt or .md file; its text appears above for you to check.">
-            {(p) => <input {...p} type="file" accept={TEXT_ACCEPT} onChange={s.onTextFile} disabled={disabled} className={`${p.className} ${FILE_INPUT}`} />}
+            {(p) => (
+              <input
+                {...p}
+                type="file"
+                accept={TEXT_ACCEPT}
+                onChange={s.onTextFile}
+                disabled={disabled}
+                className={`${p.className} ${FILE_INPUT}`}
+              />
+            )}
           </Field>
         </div>
       )}
@@ -86,7 +97,16 @@ export function SourceStep({ flow, sourceRef }: { flow: ImportFlow; sourceRef: R
             hint={`A Word document (.docx), PDF, web page (.html), Markdown or plain text file, up to ${formatSize(MAX_FILE_BYTES)}. Scanned PDFs without a text layer cannot be read.`}
           >
             {(p) => (
-              <input {...p} key={s.fileInputKey} type="file" name="file" accept={FILE_ACCEPT} onChange={s.onReportFile} disabled={disabled} className={`${p.className} ${FILE_INPUT}`} />
+              <input
+                {...p}
+                key={s.fileInputKey}
+                type="file"
+                name="file"
+                accept={FILE_ACCEPT}
+                onChange={s.onReportFile}
+                disabled={disabled}
+                className={`${p.className} ${FILE_INPUT}`}
+              />
             )}
           </Field>
           {s.file && <FileCard file={s.file} onRemove={s.removeFile} />}

@@ -54,7 +54,8 @@ export function useImportFlow({ workspaceId, workspaceSlug }: { workspaceId: str
       }
       return postForm<T>(path, form, options.signal);
     }
-    const base = source.source === "url" ? { format: "url", url: normaliseUrl(source.url) } : { format: source.format, content: source.content };
+    const base =
+      source.source === "url" ? { format: "url", url: normaliseUrl(source.url) } : { format: source.format, content: source.content };
     const details = options.withChoices && preview ? { ...metadataJson(meta, preview), ...chosen } : {};
     return apiFetch<T>(path, { method: "POST", signal: options.signal, json: { ...base, ...details } });
   }
@@ -134,7 +135,8 @@ export function useImportFlow({ workspaceId, workspaceSlug }: { workspaceId: str
 
   /** A passage's text becomes a detail of the report (shown in its field) and leaves the text. */
   const takeDetailFrom = useCallback((passage: PreviewPassage, use: PassageUse) => {
-    const value = use === "authors" ? namesFromText(passage.text).join(", ") : use === "date" ? (dateFromText(passage.text) ?? "") : passage.text;
+    const value =
+      use === "authors" ? namesFromText(passage.text).join(", ") : use === "date" ? (dateFromText(passage.text) ?? "") : passage.text;
     const key: MetaKey = use === "authors" ? "authors" : use === "date" ? "publishedAt" : "subtitle";
     setMeta((m) => ({ ...m, [key]: value }));
     setFieldErrors((f) => ({ ...f, [key]: undefined }));

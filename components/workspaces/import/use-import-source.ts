@@ -21,7 +21,15 @@ function isSupportedFile(fileName: string): boolean {
  * uploaded file, or a web address. `changed` is told of every change, which makes
  * an earlier preview stale; `fail` and `notify` take messages for the person.
  */
-export function useImportSource({ changed, fail, notify }: { changed: () => void; fail: (message: string) => void; notify: (message: string) => void }) {
+export function useImportSource({
+  changed,
+  fail,
+  notify,
+}: {
+  changed: () => void;
+  fail: (message: string) => void;
+  notify: (message: string) => void;
+}) {
   const [source, setSource] = useState<Source>("paste");
   const [format, setFormat] = useState<TextFormat>("text");
   const [content, setContent] = useState("");
@@ -81,7 +89,9 @@ export function useImportSource({ changed, fail, notify }: { changed: () => void
         return notify(`${chosen.name} is not plain text, so it will be read as a file.`);
       }
       if (chosen.size > MAX_IMPORT_BYTES) {
-        return fail(`This file is ${formatSize(chosen.size)}; text can be up to ${formatSize(MAX_IMPORT_BYTES)}. Split the report and try again.`);
+        return fail(
+          `This file is ${formatSize(chosen.size)}; text can be up to ${formatSize(MAX_IMPORT_BYTES)}. Split the report and try again.`,
+        );
       }
       setFormat(detected);
       setTextFileName(chosen.name);

@@ -32,7 +32,11 @@ const MAX_PAGES = 1000;
  * until at least `atLeast` items have come (one page by default; Infinity
  * reads the list to its end).
  */
-export async function fetchPages<T>(path: string, field: string, options: { cursor?: string | null; atLeast?: number; init?: RequestInit } = {}): Promise<FetchedPages<T>> {
+export async function fetchPages<T>(
+  path: string,
+  field: string,
+  options: { cursor?: string | null; atLeast?: number; init?: RequestInit } = {},
+): Promise<FetchedPages<T>> {
   const items: T[] = [];
   let cursor = options.cursor ?? null;
   let pages = 0;
@@ -62,7 +66,11 @@ export function appendNew<T extends { id: string }>(shown: readonly T[], more: r
  * The pages of a long list one at a time, from `cursor` on, with `limit` per
  * page: for reading a list in the background while what came first is shown.
  */
-export async function* pagesOf<T>(path: string, field: string, options: { limit?: number; cursor?: string | null; signal?: AbortSignal } = {}): AsyncGenerator<T[]> {
+export async function* pagesOf<T>(
+  path: string,
+  field: string,
+  options: { limit?: number; cursor?: string | null; signal?: AbortSignal } = {},
+): AsyncGenerator<T[]> {
   let cursor = options.cursor ?? null;
   for (let pages = 0; pages < MAX_PAGES; pages++) {
     const page = await fetchPages<T>(sizedPageUrl(path, options.limit), field, { cursor, init: { signal: options.signal } });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { assertSameOrigin, requestOrigin, trustedOrigins } from "./origin";
 
-const ours = trustedOrigins({ NEXTAUTH_URL: "https://marginalia.example.org/", MARGINALIA_TRUSTED_ORIGINS: "https://m.internal.example.org, not a url" });
+const ours = trustedOrigins({
+  NEXTAUTH_URL: "https://marginalia.example.org/",
+  MARGINALIA_TRUSTED_ORIGINS: "https://m.internal.example.org, not a url",
+});
 const h = (headers: Record<string, string>) => new Headers(headers);
 
 describe("trustedOrigins", () => {
@@ -33,7 +36,9 @@ describe("requestOrigin", () => {
 describe("assertSameOrigin", () => {
   it("never checks a read, and refuses a write that is not ours with 403 cross_origin", () => {
     expect(() => assertSameOrigin({ method: "GET", headers: h({ origin: "https://evil.example.org" }) })).not.toThrow();
-    expect(() => assertSameOrigin({ method: "POST", headers: h({ origin: "https://evil.example.org" }) })).toThrow(expect.objectContaining({ code: "cross_origin", status: 403 }));
+    expect(() => assertSameOrigin({ method: "POST", headers: h({ origin: "https://evil.example.org" }) })).toThrow(
+      expect.objectContaining({ code: "cross_origin", status: 403 }),
+    );
     expect(() => assertSameOrigin({ method: "DELETE", headers: h({}) })).toThrow(expect.objectContaining({ code: "cross_origin" }));
   });
 });

@@ -26,8 +26,16 @@ export async function readImportRequest(
 ): Promise<{ request: ImportRequest; metadata: ReportMetadataInput; choices: ImportChoicesInput }> {
   const type = req.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data/i.test(type)) {
-    const { format, content, url, omit, merge, authorsFrom, publishedAtFrom, subtitleFrom, ...metadata } = await readJson(req, importJsonSchema, 16 * 1024 * 1024);
-    return { request: { kind: "json", input: { format, content, url } }, metadata, choices: { omit, merge, authorsFrom, publishedAtFrom, subtitleFrom } };
+    const { format, content, url, omit, merge, authorsFrom, publishedAtFrom, subtitleFrom, ...metadata } = await readJson(
+      req,
+      importJsonSchema,
+      16 * 1024 * 1024,
+    );
+    return {
+      request: { kind: "json", input: { format, content, url } },
+      metadata,
+      choices: { omit, merge, authorsFrom, publishedAtFrom, subtitleFrom },
+    };
   }
   const body = await readBody(req, MAX_UPLOAD_BYTES + 64 * 1024, "The upload");
   let form: FormData;
@@ -37,12 +45,19 @@ export async function readImportRequest(
     throw new AppError("bad_request", "The upload could not be read. Send it as multipart/form-data with the file in the field `file`.");
   }
   const file = form.get("file");
-  if (!(file instanceof File)) throw new AppError("validation_failed", "Attach the report as the field `file`.", { issues: [{ path: "file", message: "Attach the report as the field `file`." }] });
+  if (!(file instanceof File))
+    throw new AppError("validation_failed", "Attach the report as the field `file`.", {
+      issues: [{ path: "file", message: "Attach the report as the field `file`." }],
+    });
   const text = (name: string) => {
     const v = form.get(name);
     return typeof v === "string" && v.trim() !== "" ? v : undefined;
   };
-  const authors = form.getAll("authors").flatMap((v) => (typeof v === "string" ? v.split(",") : [])).map((a) => a.trim()).filter(Boolean);
+  const authors = form
+    .getAll("authors")
+    .flatMap((v) => (typeof v === "string" ? v.split(",") : []))
+    .map((a) => a.trim())
+    .filter(Boolean);
   const metadata = parseInput(reportMetadataSchema, {
     title: text("title"),
     subtitle: text("subtitle"),
@@ -55,7 +70,10 @@ export async function readImportRequest(
   // Form fields are text: a number is read as one only when it is written as one, so the schema names anything else.
   const number = (v: string) => (/^\d{1,10}$/.test(v.trim()) ? Number(v) : v);
   const numbers = (name: string) => {
-    const values = form.getAll(name).flatMap((v) => (typeof v === "string" ? v.split(",") : [])).filter((v) => v.trim() !== "");
+    const values = form
+      .getAll(name)
+      .flatMap((v) => (typeof v === "string" ? v.split(",") : []))
+      .filter((v) => v.trim() !== "");
     return values.length ? values.map(number) : undefined;
   };
   const one = (name: string) => {

@@ -28,7 +28,8 @@ export async function readBody(req: Request, maxBytes: number, what: string): Pr
 }
 
 /** 413: a body past its limit. */
-export const tooLargeError = (what: string, maxBytes: number) => new AppError("payload_too_large", `${what} is too large: at most ${formatBytes(maxBytes)}.`);
+export const tooLargeError = (what: string, maxBytes: number) =>
+  new AppError("payload_too_large", `${what} is too large: at most ${formatBytes(maxBytes)}.`);
 
 /** A JSON media type: `application/json`, or any `application/…+json`. */
 export const JSON_CONTENT_TYPE = /^application\/([\w.+-]*\+)?json\b/i;
@@ -49,7 +50,12 @@ export async function readJson<T extends z.ZodType>(
 }
 
 /** A request body already read, as readJson takes it: only JSON (415), a JSON object (400), checked against the schema (422). */
-export function jsonBodyOf<T extends z.ZodType>(text: string, contentType: string | null, schema: T, options: { emptyIsObject?: boolean } = {}): z.infer<T> {
+export function jsonBodyOf<T extends z.ZodType>(
+  text: string,
+  contentType: string | null,
+  schema: T,
+  options: { emptyIsObject?: boolean } = {},
+): z.infer<T> {
   if (options.emptyIsObject && text.trim() === "") return parseInput(schema, {});
   // Only a body that says it is JSON: a plain HTML form (or a body with no type) never reaches a schema.
   if (!contentType || !JSON_CONTENT_TYPE.test(contentType.trim())) {

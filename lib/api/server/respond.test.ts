@@ -3,7 +3,11 @@ import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/runtime/logger";
 import { errorResponse } from "./respond";
 
-const adapterError = (code: string) => Object.assign(new Error("invalid byte sequence for encoding \"UTF8\": 0x00"), { name: "DriverAdapterError", cause: { originalCode: code, kind: "postgres", code } });
+const adapterError = (code: string) =>
+  Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), {
+    name: "DriverAdapterError",
+    cause: { originalCode: code, kind: "postgres", code },
+  });
 
 describe("errorResponse", () => {
   afterEach(() => vi.restoreAllMocks());

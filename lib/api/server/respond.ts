@@ -40,13 +40,18 @@ export function errorResponse(e: unknown): NextResponse {
     logger().warn({ reqId: currentRequest()?.requestId, err: errorText(e) }, "database unavailable");
     return unavailableResponse();
   }
-  logger().error({ reqId: currentRequest()?.requestId, err: e instanceof Error ? { message: e.message, stack: e.stack } : String(e) }, "unhandled API error");
+  logger().error(
+    { reqId: currentRequest()?.requestId, err: e instanceof Error ? { message: e.message, stack: e.stack } : String(e) },
+    "unhandled API error",
+  );
   const internal = new AppError("internal_error", "Something went wrong on our side. Try again in a moment.");
   return json(internal.toBody(), internal.status);
 }
 
 /** `503` with `Retry-After`: the database is away (restarting, unreachable); nothing was written. */
-export function unavailableResponse(e = new AppError("unavailable", "Marginalia cannot reach its database right now. Nothing was changed; try again in a few seconds.")): NextResponse {
+export function unavailableResponse(
+  e = new AppError("unavailable", "Marginalia cannot reach its database right now. Nothing was changed; try again in a few seconds."),
+): NextResponse {
   const response = json(e.toBody(), 503);
   response.headers.set("Retry-After", String(UNAVAILABLE_RETRY_AFTER_SECONDS));
   return response;
@@ -62,7 +67,10 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 function refusedByDatabase(e: unknown): NextResponse | null {
   const code = dataExceptionCode(e);
   if (!code) return null;
-  logger().error({ reqId: currentRequest()?.requestId, sqlstate: code, err: errorText(e) }, "missed validation: the database refused a value a schema should have caught");
+  logger().error(
+    { reqId: currentRequest()?.requestId, sqlstate: code, err: errorText(e) },
+    "missed validation: the database refused a value a schema should have caught",
+  );
   const message = "A value in the request cannot be stored (a control character, a broken character, or a date or number out of range).";
   const refused = new AppError("validation_failed", message, { issues: [{ path: "", message }] });
   return json(refused.toBody(), refused.status);

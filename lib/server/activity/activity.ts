@@ -47,7 +47,10 @@ function afterIdFrom(cursor: string, scope: Scope, actorId: string | null): bigi
     throw new AppError("bad_request", "That cursor is not valid. Start again from the first page (without `cursor`).");
   }
   if (payload.scope !== scope.key || payload.actor !== actorId) {
-    throw new AppError("bad_request", "That cursor belongs to another feed (another workspace, report or member filter). Start again from the first page.");
+    throw new AppError(
+      "bad_request",
+      "That cursor belongs to another feed (another workspace, report or member filter). Start again from the first page.",
+    );
   }
   return BigInt(payload.after);
 }
@@ -112,6 +115,7 @@ export async function listActivity(options: {
 
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  const nextCursor = rows.length > limit && last ? encodeCursor({ v: 1, scope: scope.key, actor: actorId, after: last.id.toString() }) : null;
+  const nextCursor =
+    rows.length > limit && last ? encodeCursor({ v: 1, scope: scope.key, actor: actorId, after: last.id.toString() }) : null;
   return { items: await toActivityItems(page, scope), nextCursor };
 }

@@ -5,7 +5,18 @@ const comment = { id: "a1", kind: "comment", passageIndex: 4, deleted: false, ve
 const claim = { id: "c1", kind: "claim", passageIndex: 7, deleted: false, verdict: "contested" };
 
 function facts(over: Partial<EventFacts>): EventFacts {
-  return { type: "annotation.created", itemType: "annotation", reportId: "r1", slug: "team", actorName: "Alice Example", annotation: comment, latest: true, stance: null, version: null, ...over };
+  return {
+    type: "annotation.created",
+    itemType: "annotation",
+    reportId: "r1",
+    slug: "team",
+    actorName: "Alice Example",
+    annotation: comment,
+    latest: true,
+    stance: null,
+    version: null,
+    ...over,
+  };
 }
 
 describe("activity summaries", () => {
@@ -18,9 +29,13 @@ describe("activity summaries", () => {
     expect(describeEvent(facts({ type: "annotation.resolved" }))).toBe("Alice Example resolved a thread on ¶ 4");
     expect(describeEvent(facts({ type: "annotation.reopened", annotation: claim }))).toBe("Alice Example reopened a thread on ¶ 7");
     expect(describeEvent(facts({ type: "annotation.resolved", annotation: null }))).toBe("Alice Example resolved a thread");
-    expect(describeEvent(facts({ type: "annotation.deleted", annotation: { ...comment, deleted: true } }))).toBe("Alice Example deleted a comment on ¶ 4");
+    expect(describeEvent(facts({ type: "annotation.deleted", annotation: { ...comment, deleted: true } }))).toBe(
+      "Alice Example deleted a comment on ¶ 4",
+    );
     expect(describeEvent(facts({ type: "annotation.restored" }))).toBe("Alice Example restored a comment on ¶ 4");
-    expect(describeEvent(facts({ type: "reply.created", itemType: "reply", actorName: "Bob", annotation: claim }))).toBe("Bob replied to a claim on ¶ 7");
+    expect(describeEvent(facts({ type: "reply.created", itemType: "reply", actorName: "Bob", annotation: claim }))).toBe(
+      "Bob replied to a claim on ¶ 7",
+    );
     expect(describeEvent(facts({ type: "reply.deleted", itemType: "reply" }))).toBe("Alice Example deleted a reply to a comment on ¶ 4");
   });
 
@@ -43,7 +58,9 @@ describe("activity summaries", () => {
     expect(describeEvent(facts({ ...report, type: "report.versioned" }))).toBe("Olive uploaded a new version");
     expect(describeEvent(facts({ ...report, type: "report.updated" }))).toBe("Olive edited the report's details");
     expect(describeEvent(facts({ ...report, type: "annotations.imported" }))).toBe("Olive imported annotations");
-    expect(describeEvent(facts({ type: "notes.saved", itemType: "notes", annotation: null, actorName: null }))).toBe("Someone edited the team notes");
+    expect(describeEvent(facts({ type: "notes.saved", itemType: "notes", annotation: null, actorName: null }))).toBe(
+      "Someone edited the team notes",
+    );
     expect(describeEvent(facts({ annotation: null }))).toBe("Alice Example added an annotation");
   });
 });

@@ -21,13 +21,19 @@ export async function toActivityItems(rows: EventRow[], scope: { workspaceId: st
 
   const [users, reports, annotations, stances, newer] = await Promise.all([
     db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }),
-    db.report.findMany({ where: { id: { in: reportIds }, workspaceId: scope.workspaceId }, select: { id: true, title: true, version: true } }),
+    db.report.findMany({
+      where: { id: { in: reportIds }, workspaceId: scope.workspaceId },
+      select: { id: true, title: true, version: true },
+    }),
     db.annotation.findMany({
       where: { id: { in: annotationIds }, reportId: { in: reportIds } },
       select: { id: true, kind: true, verdict: true, deletedAt: true, passage: { select: { index: true } } },
     }),
     stanceIds.length
-      ? db.claimStance.findMany({ where: { annotationId: { in: stanceIds }, userId: { in: actorIds } }, select: { annotationId: true, userId: true, stance: true } })
+      ? db.claimStance.findMany({
+          where: { annotationId: { in: stanceIds }, userId: { in: actorIds } },
+          select: { annotationId: true, userId: true, stance: true },
+        })
       : [],
     newerCounts(stateful),
   ]);
@@ -48,7 +54,9 @@ export async function toActivityItems(rows: EventRow[], scope: { workspaceId: st
       reportId: e.reportId,
       slug: scope.slug,
       actorName: actor?.name ?? null,
-      annotation: row ? { id: row.id, kind: row.kind, verdict: row.verdict, deleted: row.deletedAt !== null, passageIndex: row.passage.index } : null,
+      annotation: row
+        ? { id: row.id, kind: row.kind, verdict: row.verdict, deleted: row.deletedAt !== null, passageIndex: row.passage.index }
+        : null,
       latest: later === 0,
       stance: e.type === "stance.changed" ? (stanceOf.get(`${e.itemId}/${e.actorId}`) ?? null) : null,
       // Versions are numbered in the order their events were recorded (the report row is locked meanwhile).

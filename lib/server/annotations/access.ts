@@ -48,7 +48,12 @@ export async function getAnnotationAccessOrThrow(
       status: true,
       deletedAt: true,
       reportId: true,
-      report: { select: { workspaceId: true, workspace: { select: { memberships: { where: { userId: options.userId }, select: { role: true } } } } } },
+      report: {
+        select: {
+          workspaceId: true,
+          workspace: { select: { memberships: { where: { userId: options.userId }, select: { role: true } } } },
+        },
+      },
     },
   });
   if (!row) throw notFound("That annotation");

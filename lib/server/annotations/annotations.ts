@@ -12,7 +12,6 @@ import { readAnnotationView, readAnnotationViews } from "./read-views";
 import { placedAnnotationsSql } from "./placed";
 import { cursorAfter, keyFromCursor, pageFrom, scopeOf } from "../pagination/page";
 
-
 export function checkBodySize(body: string, what = "The comment"): void {
   if (codePointLength(body) > BODY_MAX) {
     throw new AppError("payload_too_large", `${what} is too long: at most ${BODY_MAX.toLocaleString("en")} characters.`);
@@ -35,7 +34,9 @@ export function annotationFilterSql(filters: AnnotationFilters): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
   if (filters.tag?.length) {
     const keys = filters.tag.map((t) => t.trim().toLocaleLowerCase("en"));
-    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM annotation_tags at JOIN tags t ON t.id = at.tag_id WHERE at.annotation_id = a.id AND t.name_key = ANY(${keys}::text[]))`);
+    parts.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM annotation_tags at JOIN tags t ON t.id = at.tag_id WHERE at.annotation_id = a.id AND t.name_key = ANY(${keys}::text[]))`,
+    );
   }
   if (filters.author?.length) parts.push(Prisma.sql`a.author_id = ANY(${filters.author}::text[])`);
   if (filters.kind?.length) parts.push(Prisma.sql`a.kind::text = ANY(${filters.kind}::text[])`);
@@ -98,7 +99,20 @@ export async function listAnnotations(options: {
     const view = views.get(r.id);
     if (!view) return [];
     // In an earlier version the annotation sits where it was then.
-    return current ? [view] : [{ ...view, passageId: r.passageId, passageIndex: r.index, start: r.start, end: r.end, quote: r.quote, prefix: r.prefix, suffix: r.suffix }];
+    return current
+      ? [view]
+      : [
+          {
+            ...view,
+            passageId: r.passageId,
+            passageIndex: r.index,
+            start: r.start,
+            end: r.end,
+            quote: r.quote,
+            prefix: r.prefix,
+            suffix: r.suffix,
+          },
+        ];
   });
   return { annotations, nextCursor: page.nextCursor };
 }
@@ -130,7 +144,13 @@ export async function countClaims(options: { userId: string; reportId: string; v
  */
 export function cursorAtPassage(options: { reportId: string; version: number; passageIndex: number }): string {
   // After every annotation of the passage before: none starts at the largest int.
-  return cursorAfter(scopeOf(`annotations:${options.reportId}:v${options.version}`, {}), [options.passageIndex - 1, 2_147_483_647, 0, new Date(0).toISOString(), ""]);
+  return cursorAfter(scopeOf(`annotations:${options.reportId}:v${options.version}`, {}), [
+    options.passageIndex - 1,
+    2_147_483_647,
+    0,
+    new Date(0).toISOString(),
+    "",
+  ]);
 }
 
 export async function getAnnotationViewOrThrow(options: { userId: string; annotationId: string }): Promise<AnnotationView> {

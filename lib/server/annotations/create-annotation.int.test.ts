@@ -57,7 +57,15 @@ describe("insertAnnotationIfCurrent", () => {
       const view = await insert(row(owner.id, { visibility: "private" }), 1);
       expect(view).not.toBeNull();
       expect(view).toEqual((await readAnnotationViews([view!.id])).get(view!.id));
-      expect(view).toMatchObject({ author: { id: owner.id, name: "Owner Person" }, passageIndex: passage.index, tags: [], replyCount: 0, version: 1, status: "open", anchorStatus: "anchored" });
+      expect(view).toMatchObject({
+        author: { id: owner.id, name: "Owner Person" },
+        passageIndex: passage.index,
+        tags: [],
+        replyCount: 0,
+        version: 1,
+        status: "open",
+        anchorStatus: "anchored",
+      });
       expect(view!.createdAt).toEqual(view!.updatedAt);
       expect(Math.abs(view!.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
       const [event] = await query<{ id: string; item_id: string; only_user_id: string | null }>(
@@ -76,11 +84,16 @@ describe("insertAnnotationIfCurrent", () => {
 
   it("writes nothing once the report has a new version", async () => {
     const { owner, report, row } = await setup();
-    const v2 = await call("POST", `/api/v1/reports/${report.id}/versions`, { as: owner, json: { format: "text", content: "Title\n\nA new first paragraph." } });
+    const v2 = await call("POST", `/api/v1/reports/${report.id}/versions`, {
+      as: owner,
+      json: { format: "text", content: "Title\n\nA new first paragraph." },
+    });
     expect(v2.status).toBe(201);
     expect(await insert(row(owner.id), 1)).toBeNull();
     expect(await written(report.id)).toEqual({ annotations: 0, events: 0 });
-    const [current] = await query<{ id: string }>("SELECT id FROM passages WHERE report_id = $1 AND version = 2 ORDER BY index LIMIT 1", [report.id]);
+    const [current] = await query<{ id: string }>("SELECT id FROM passages WHERE report_id = $1 AND version = 2 ORDER BY index LIMIT 1", [
+      report.id,
+    ]);
     expect(await insert(row(owner.id, { passageId: current.id }), 2)).not.toBeNull();
   });
 
@@ -129,12 +142,21 @@ describe("insertAnnotationIfCurrent", () => {
     // Whoever holds the token writes.
     const { authorId: ignored, ...unsigned } = row(owner.id, { visibility: "private" });
     expect(ignored).toBe(owner.id);
-    const written1 = await insertAnnotationIfCurrent(unsigned, { version: 1, passageIndex: await passageIndex(unsigned.passageId) }, { token });
+    const written1 = await insertAnnotationIfCurrent(
+      unsigned,
+      { version: 1, passageIndex: await passageIndex(unsigned.passageId) },
+      { token },
+    );
     expect(written1?.author).toEqual({ id: member.id, name: "Token Holder" });
     expect(written1).toEqual((await readAnnotationViews([written1!.id])).get(written1!.id));
     // The token's use is recorded, as for any other call made with it.
-    expect((await query<{ last_used_at: Date | null }>("SELECT last_used_at FROM api_tokens WHERE id = $1", [tokenId]))[0].last_used_at).not.toBeNull();
-    const [event] = await query<{ actor_id: string; only_user_id: string }>("SELECT actor_id, only_user_id FROM report_events WHERE item_id = $1", [written1!.id]);
+    expect(
+      (await query<{ last_used_at: Date | null }>("SELECT last_used_at FROM api_tokens WHERE id = $1", [tokenId]))[0].last_used_at,
+    ).not.toBeNull();
+    const [event] = await query<{ actor_id: string; only_user_id: string }>(
+      "SELECT actor_id, only_user_id FROM report_events WHERE item_id = $1",
+      [written1!.id],
+    );
     expect(event).toEqual({ actor_id: member.id, only_user_id: member.id });
 
     const stranger = await createToken({ userId: (await newUser()).id });

@@ -22,7 +22,10 @@ import { checkBodySize } from "./annotations";
 type CreateOptions = { userId: string; reportId: string } & CreateAnnotationInput;
 
 /** The annotation to store, as the columns say it: checked against the role, the passage and its text. */
-export type NewAnnotation = Pick<AnnotationView, "reportId" | "passageId" | "kind" | "visibility" | "body" | "claimSummary" | "start" | "end" | "quote" | "prefix" | "suffix"> & {
+export type NewAnnotation = Pick<
+  AnnotationView,
+  "reportId" | "passageId" | "kind" | "visibility" | "body" | "claimSummary" | "start" | "end" | "quote" | "prefix" | "suffix"
+> & {
   authorId: string;
 };
 /** The same, before it is known who writes it. */
@@ -30,7 +33,11 @@ type NewAnnotationOfAnyone = Omit<NewAnnotation, "authorId">;
 type PassageToAnnotate = { id: string; text: string; index: number };
 
 /** What a request asks for, checked against the passage's text: its size, its place and its quote. */
-function annotationFromInput(input: CreateAnnotationInput, reportId: string, passage: { id: string; text: string } | undefined): NewAnnotationOfAnyone {
+function annotationFromInput(
+  input: CreateAnnotationInput,
+  reportId: string,
+  passage: { id: string; text: string } | undefined,
+): NewAnnotationOfAnyone {
   const body = input.body?.trim() ?? "";
   checkBodySize(body);
   if (!passage) throw invalidField("passageId", "passageId does not name a passage of this report.");
@@ -57,7 +64,11 @@ function annotationFromInput(input: CreateAnnotationInput, reportId: string, pas
 }
 
 /** Everything a new annotation must pass before it is written, in the order the API reports problems. */
-function checkNewAnnotation(options: CreateOptions, access: ReportAccess, passage: { id: string; text: string } | undefined): NewAnnotation {
+function checkNewAnnotation(
+  options: CreateOptions,
+  access: ReportAccess,
+  passage: { id: string; text: string } | undefined,
+): NewAnnotation {
   requireRole(access.role, "annotator", "annotate reports");
   return { ...annotationFromInput(options, access.report.id, passage), authorId: options.userId };
 }
@@ -112,7 +123,12 @@ async function createAsUser(options: CreateOptions): Promise<AnnotationView> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const { access, passage } = await readForCreate(options);
     const annotation = checkNewAnnotation(options, access, passage);
-    const written = await insertAnnotationIfCurrent(annotation, { version: access.report.version, passageIndex: passage!.index }, { userId: options.userId }, { tags: options.tags });
+    const written = await insertAnnotationIfCurrent(
+      annotation,
+      { version: access.report.version, passageIndex: passage!.index },
+      { userId: options.userId },
+      { tags: options.tags },
+    );
     if (written) return written;
     // A tag not in the codebook: created (by an editor) or refused in the transaction.
     if (options.tags?.length) return createInTransaction(options);
@@ -122,13 +138,27 @@ async function createAsUser(options: CreateOptions): Promise<AnnotationView> {
 
 /** The report, the caller's role and the passage in the report's current version, in one query. */
 async function readForCreate(options: CreateOptions): Promise<{ access: ReportAccess; passage?: PassageToAnnotate }> {
-  const [row] = await sqlQuery<{ id: string; version: number; workspaceId: string; role: RoleName; passageId: string | null; passageText: string | null; passageIndex: number }>(Prisma.sql`
+  const [row] = await sqlQuery<{
+    id: string;
+    version: number;
+    workspaceId: string;
+    role: RoleName;
+    passageId: string | null;
+    passageText: string | null;
+    passageIndex: number;
+  }>(
+    Prisma.sql`
     SELECT x.*, p.id AS "passageId", p.text AS "passageText", p.index AS "passageIndex"
     FROM (${reportAccessSql(options)}) x
-    LEFT JOIN passages p ON p.id = ${options.passageId} AND p.report_id = x.id AND p.version = x.version`, { prepare: "annotation-create-read" });
+    LEFT JOIN passages p ON p.id = ${options.passageId} AND p.report_id = x.id AND p.version = x.version`,
+    { prepare: "annotation-create-read" },
+  );
   if (!row) throw notFound("That report");
   const { role, passageId, passageText, passageIndex, ...report } = row;
-  return { access: { report, role }, passage: passageId !== null && passageText !== null ? { id: passageId, text: passageText, index: passageIndex } : undefined };
+  return {
+    access: { report, role },
+    passage: passageId !== null && passageText !== null ? { id: passageId, text: passageText, index: passageIndex } : undefined,
+  };
 }
 
 /** The writer as a row (`user_id`, `user_name`), found in the statement that writes; nothing when the credentials name nobody. */
@@ -179,7 +209,8 @@ export async function insertAnnotationIfCurrent(
   // As SQL, so the statement's text is the same for a private annotation (its event is for its author alone) and a shared one.
   const author = Prisma.sql`(SELECT author_id FROM inserted)`;
   const audience = Prisma.sql`(SELECT author_id FROM inserted WHERE visibility = 'private')`;
-  const [row] = await sqlQuery<WrittenRow>(Prisma.sql`
+  const [row] = await sqlQuery<WrittenRow>(
+    Prisma.sql`
     WITH writer AS (${writerSql(writer)}), allowed AS (
       SELECT w.user_id, r.workspace_id FROM writer w
       JOIN reports r ON r.id = ${a.reportId} AND r.version = ${at.version}
@@ -213,7 +244,9 @@ export async function insertAnnotationIfCurrent(
            w.credential_id AS "credentialId", w.last_used_at AS "lastUsedAt",
            (SELECT COALESCE(json_agg(t.name ORDER BY t.name_key), '[]'::json) FROM tags t WHERE t.id IN (SELECT tag_id FROM tagged)) AS tags,
            (SELECT count(*)::int FROM told) AS told
-    FROM inserted i CROSS JOIN writer w`, { prepare: `annotation-create-write-${"token" in writer ? "token" : "sessionId" in writer ? "session" : "user"}` });
+    FROM inserted i CROSS JOIN writer w`,
+    { prepare: `annotation-create-write-${"token" in writer ? "token" : "sessionId" in writer ? "session" : "user"}` },
+  );
   if (!row) return null;
   await noteCredentialUse(writer, row);
   // Announced once committed (the statement was its own transaction), not inside it: see announceLater.
@@ -329,7 +362,14 @@ async function createInTransaction(options: CreateOptions): Promise<AnnotationVi
       select: { id: true },
     });
     await recordEvent(tx, createdEvent(id, a));
-    await notify(tx, { type: "mention", actorId: a.authorId, workspaceId: access.report.workspaceId, reportId: a.reportId, annotationId: id, recipientIds: mentionsOf(a) });
+    await notify(tx, {
+      type: "mention",
+      actorId: a.authorId,
+      workspaceId: access.report.workspaceId,
+      reportId: a.reportId,
+      annotationId: id,
+      recipientIds: mentionsOf(a),
+    });
     return (await readAnnotationViews([id], tx)).get(id)!;
   });
 }

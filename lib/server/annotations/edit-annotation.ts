@@ -74,9 +74,16 @@ export async function updateAnnotation(options: { userId: string; annotationId: 
       await tx.annotationTag.createMany({ data: tagIds.map((tagId) => ({ annotationId: annotation.id, tagId })) });
     }
     // Resolving or reopening a thread is an event of its own; what else the request changed is an update.
-    const event = { reportId: annotation.reportId, itemType: "annotation", itemId: annotation.id, actorId: options.userId, onlyUserId: audienceOf(annotation) } as const;
+    const event = {
+      reportId: annotation.reportId,
+      itemType: "annotation",
+      itemId: annotation.id,
+      actorId: options.userId,
+      onlyUserId: audienceOf(annotation),
+    } as const;
     const statusChanged = options.status !== undefined && options.status !== annotation.status;
-    if (statusChanged) await recordEvent(tx, { ...event, type: options.status === "resolved" ? "annotation.resolved" : "annotation.reopened" });
+    if (statusChanged)
+      await recordEvent(tx, { ...event, type: options.status === "resolved" ? "annotation.resolved" : "annotation.reopened" });
     if (!statusChanged || options.body !== undefined || options.claimSummary !== undefined || options.tags !== undefined) {
       await recordEvent(tx, { ...event, type: "annotation.updated" });
     }
@@ -106,7 +113,14 @@ export async function deleteAnnotation(options: { userId: string; annotationId: 
       where: { id: annotation.id },
       data: { deletedAt: new Date(), deletedById: options.userId, version: { increment: 1 } },
     });
-    await recordEvent(tx, { reportId: annotation.reportId, type: "annotation.deleted", itemType: "annotation", itemId: annotation.id, actorId: options.userId, onlyUserId: audienceOf(annotation) });
+    await recordEvent(tx, {
+      reportId: annotation.reportId,
+      type: "annotation.deleted",
+      itemType: "annotation",
+      itemId: annotation.id,
+      actorId: options.userId,
+      onlyUserId: audienceOf(annotation),
+    });
   });
 }
 
@@ -126,7 +140,14 @@ export async function restoreAnnotation(options: { userId: string; annotationId:
       throw invalidField("id", `Deleted items can be restored for ${RESTORE_WINDOW_DAYS} days; this one was deleted earlier.`);
     }
     await tx.annotation.update({ where: { id: annotation.id }, data: { deletedAt: null, deletedById: null, version: { increment: 1 } } });
-    await recordEvent(tx, { reportId: annotation.reportId, type: "annotation.restored", itemType: "annotation", itemId: annotation.id, actorId: options.userId, onlyUserId: audienceOf(annotation) });
+    await recordEvent(tx, {
+      reportId: annotation.reportId,
+      type: "annotation.restored",
+      itemType: "annotation",
+      itemId: annotation.id,
+      actorId: options.userId,
+      onlyUserId: audienceOf(annotation),
+    });
     return currentView(tx, annotation.id);
   });
 }
@@ -156,7 +177,10 @@ export async function annotationHistory(options: { userId: string; annotationId:
     select: { id: true, body: true, claimSummary: true, createdAt: true, editedById: true },
   });
   const { items: rows, nextCursor } = keysetPage(found, keyset, options.page);
-  const editors = await db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.editedById))] } }, select: { id: true, name: true } });
+  const editors = await db.user.findMany({
+    where: { id: { in: [...new Set(rows.map((r) => r.editedById))] } },
+    select: { id: true, name: true },
+  });
   const byId = new Map(editors.map((u) => [u.id, u]));
   const items = rows.map((r) => ({
     body: r.body,

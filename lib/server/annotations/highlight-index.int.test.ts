@@ -4,17 +4,44 @@ import { call, newAnnotation, teamWorkspace } from "@/lib/testing/api";
 import { listHighlightIndex } from "./highlight-index";
 
 type Team = Awaited<ReturnType<typeof teamWorkspace>>;
-type Listed = { id: string; passageIndex: number; start: number; end: number; kind: string; status: string; verdict: string; visibility: string; author: { id: string }; tags: string[] };
+type Listed = {
+  id: string;
+  passageIndex: number;
+  start: number;
+  end: number;
+  kind: string;
+  status: string;
+  verdict: string;
+  visibility: string;
+  author: { id: string };
+  tags: string[];
+};
 
 /** The whole list through the API, as index rows: what the index must agree with. */
 async function listedRows(team: Team, as: Team["people"][keyof Team["people"]], version?: number): Promise<HighlightRow[]> {
   const rows: HighlightRow[] = [];
   let cursor: string | null = null;
   do {
-    const qs: string = new URLSearchParams({ limit: "2", ...(cursor ? { cursor } : {}), ...(version ? { version: String(version) } : {}) }).toString();
+    const qs: string = new URLSearchParams({
+      limit: "2",
+      ...(cursor ? { cursor } : {}),
+      ...(version ? { version: String(version) } : {}),
+    }).toString();
     const res = await call("GET", `/api/v1/reports/${team.report.id}/annotations?${qs}`, { as });
     expect(res.status).toBe(200);
-    for (const a of res.body.annotations as Listed[]) rows.push([a.id, a.passageIndex, a.start, a.end, a.kind as HighlightRow[4], a.status as HighlightRow[5], a.verdict as HighlightRow[6], a.visibility as HighlightRow[7], a.author.id, a.tags]);
+    for (const a of res.body.annotations as Listed[])
+      rows.push([
+        a.id,
+        a.passageIndex,
+        a.start,
+        a.end,
+        a.kind as HighlightRow[4],
+        a.status as HighlightRow[5],
+        a.verdict as HighlightRow[6],
+        a.visibility as HighlightRow[7],
+        a.author.id,
+        a.tags,
+      ]);
     cursor = res.body.nextCursor;
   } while (cursor);
   return rows;
@@ -31,12 +58,16 @@ describe("listHighlightIndex", () => {
     await call("POST", `/api/v1/workspaces/${ws.id}/tags`, { as: people.owner, json: { name: "Beta" } });
     await call("POST", `/api/v1/workspaces/${ws.id}/tags`, { as: people.owner, json: { name: "alpha" } });
     made.tagged = (await newAnnotation(people.author, report, { start: 10, end: 20, body: "tagged", tags: ["Beta", "alpha"] }, 1)).id;
-    made.claim = (await newAnnotation(people.author, report, { start: 0, end: 5, kind: "claim", claimSummary: "A claim", body: "claim" }, 1)).id;
+    made.claim = (
+      await newAnnotation(people.author, report, { start: 0, end: 5, kind: "claim", claimSummary: "A claim", body: "claim" }, 1)
+    ).id;
     made.first = (await newAnnotation(people.annotator, report, { start: 0, end: 4, body: "in ¶ 0" }, 0)).id;
     made.private = (await newAnnotation(people.author, report, { start: 2, end: 6, body: "private", visibility: "private" }, 0)).id;
     made.deleted = (await newAnnotation(people.annotator, report, { start: 1, end: 3, body: "deleted" }, 2)).id;
     expect((await call("DELETE", `/api/v1/annotations/${made.deleted}`, { as: people.annotator })).status).toBeLessThan(300);
-    expect((await call("PUT", `/api/v1/annotations/${made.claim}/verdict`, { as: people.editor, json: { verdict: "contested" } })).status).toBe(200);
+    expect(
+      (await call("PUT", `/api/v1/annotations/${made.claim}/verdict`, { as: people.editor, json: { verdict: "contested" } })).status,
+    ).toBe(200);
   });
 
   it("has every annotation the list has, in reading order, with its place, kind, status, verdict, author and tags", async () => {
@@ -62,7 +93,10 @@ describe("listHighlightIndex", () => {
     const { people, report } = team;
     const v1 = highlightRows(await listHighlightIndex({ userId: people.viewer.id, reportId: report.id, version: 1, current: true }));
     // The revision keeps the first passage only: the annotations on ¶ 1 are orphans in version 2.
-    const res = await call("POST", `/api/v1/reports/${report.id}/versions`, { as: people.editor, json: { format: "text", content: `${report.title}\n\n${report.passages[0].text}` } });
+    const res = await call("POST", `/api/v1/reports/${report.id}/versions`, {
+      as: people.editor,
+      json: { format: "text", content: `${report.title}\n\n${report.passages[0].text}` },
+    });
     expect(res.status).toBe(201);
     const before = highlightRows(await listHighlightIndex({ userId: people.viewer.id, reportId: report.id, version: 1, current: false }));
     expect(before).toEqual(await listedRows(team, people.viewer, 1));

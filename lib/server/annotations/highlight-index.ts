@@ -11,7 +11,12 @@ import { placedAnnotationsSql } from "./placed";
  * on as one string: see HighlightRow). The caller has checked that the user
  * may read the report.
  */
-export async function listHighlightIndex(options: { userId: string; reportId: string; version: number; current: boolean }): Promise<HighlightIndexJson> {
+export async function listHighlightIndex(options: {
+  userId: string;
+  reportId: string;
+  version: number;
+  current: boolean;
+}): Promise<HighlightIndexJson> {
   const { from, where, k } = placedAnnotationsSql(options);
   const [row] = await db.$queryRaw<{ rows: string | null }[]>`
     SELECT json_agg(json_build_array(

@@ -3,7 +3,13 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { codePointLength, quoteFromPosition, reanchorAll, sliceCodePoints, type AnchorTarget } from "@/lib/anchoring";
 import type { ImportResult } from "@/lib/domain/imports";
-import { ImportFormatError, parseAnnotationImport, type ParsedAnnotation, type ParsedCreator, type ParsedImport } from "@/lib/importers/annotations-jsonld";
+import {
+  ImportFormatError,
+  parseAnnotationImport,
+  type ParsedAnnotation,
+  type ParsedCreator,
+  type ParsedImport,
+} from "@/lib/importers/annotations-jsonld";
 import { AppError } from "@/lib/errors";
 import { PASSAGE_SEPARATOR } from "@/lib/exporters/types";
 import { CLAIM_SUMMARY_MAX } from "@/lib/validations/annotation";
@@ -20,7 +26,10 @@ function trimContext(prefix: string, suffix: string): { prefix: string; suffix: 
   const before = prefix.split(/\r?\n/).pop() ?? "";
   const after = suffix.split(/\r?\n/)[0] ?? "";
   const n = codePointLength(before);
-  return { prefix: sliceCodePoints(before, Math.max(0, n - CONTEXT), n), suffix: sliceCodePoints(after, 0, Math.min(CONTEXT, codePointLength(after))) };
+  return {
+    prefix: sliceCodePoints(before, Math.max(0, n - CONTEXT), n),
+    suffix: sliceCodePoints(after, 0, Math.min(CONTEXT, codePointLength(after))),
+  };
 }
 
 function creatorText(creator: ParsedCreator): string {
@@ -48,7 +57,11 @@ function notInFuture(date: Date | null, now: Date): Date {
  * the authors; anyone else's annotations become the importer's, with the
  * original creator kept as text.
  */
-export async function importAnnotations(options: { userId: string; reportId: string; readFile: () => Promise<unknown> }): Promise<ImportResult> {
+export async function importAnnotations(options: {
+  userId: string;
+  reportId: string;
+  readFile: () => Promise<unknown>;
+}): Promise<ImportResult> {
   // Who may import is settled before the file is read: a stranger learns nothing from its errors.
   const access = await getReportAccessOrThrow(options);
   requireRole(access.role, "annotator", "import annotations");
@@ -57,7 +70,8 @@ export async function importAnnotations(options: { userId: string; reportId: str
   try {
     parsed = parseAnnotationImport(input);
   } catch (e) {
-    if (e instanceof ImportFormatError) throw new AppError("validation_failed", e.message, { issues: [{ path: "file", message: e.message }] });
+    if (e instanceof ImportFormatError)
+      throw new AppError("validation_failed", e.message, { issues: [{ path: "file", message: e.message }] });
     throw e;
   }
   return db.$transaction(
@@ -80,7 +94,8 @@ export async function importAnnotations(options: { userId: string; reportId: str
       }
       const hintFor = (a: ParsedAnnotation): { passageIndex: number; start: number } => {
         const byHint = a.passageHint !== null ? passages.findIndex((p) => p.index === a.passageHint) : -1;
-        if (byHint >= 0) return { passageIndex: passages[byHint].index, start: a.position ? Math.max(0, a.position.start - starts[byHint]) : 0 };
+        if (byHint >= 0)
+          return { passageIndex: passages[byHint].index, start: a.position ? Math.max(0, a.position.start - starts[byHint]) : 0 };
         if (a.position) {
           let i = starts.length - 1;
           while (i > 0 && starts[i] > a.position.start) i -= 1;
@@ -98,13 +113,22 @@ export async function importAnnotations(options: { userId: string; reportId: str
         const context = trimContext(quote.prefix, quote.suffix);
         const hint = hintFor(a);
         targetOf[i] = targets.length;
-        targets.push({ quote: quote.exact, ...context, passageIndex: hint.passageIndex, start: hint.start, end: hint.start + codePointLength(quote.exact) });
+        targets.push({
+          quote: quote.exact,
+          ...context,
+          passageIndex: hint.passageIndex,
+          start: hint.start,
+          end: hint.start + codePointLength(quote.exact),
+        });
       });
       const results = reanchorAll(targets, passages);
       const textOf = new Map(passages.map((p) => [p.id, p.text]));
 
       // Members, by the SHA-1 of their e-mail address.
-      const members = await tx.membership.findMany({ where: { workspaceId: report.workspaceId }, select: { user: { select: { id: true, email: true } } } });
+      const members = await tx.membership.findMany({
+        where: { workspaceId: report.workspaceId },
+        select: { user: { select: { id: true, email: true } } },
+      });
       const memberBySha = new Map(members.map((m) => [emailSha1(m.user.email), m.user.id]));
       const authorOf = (creator: ParsedCreator) => {
         const member = creator.emailSha1 ? memberBySha.get(creator.emailSha1.toLowerCase()) : undefined;
@@ -112,24 +136,60 @@ export async function importAnnotations(options: { userId: string; reportId: str
       };
 
       const tagNames = parsed.annotations.flatMap((a) => a.tags);
-      const { idsByKey, skipped: skippedTags } = await findOrCreateTags(tx, { workspaceId: report.workspaceId, names: tagNames, canCreate: hasRole(role, "editor") });
+      const { idsByKey, skipped: skippedTags } = await findOrCreateTags(tx, {
+        workspaceId: report.workspaceId,
+        names: tagNames,
+        canCreate: hasRole(role, "editor"),
+      });
       const canJudge = hasRole(role, "editor");
 
-      const result: ImportResult = { imported: 0, anchored: 0, moved: 0, orphaned: 0, replies: 0, skipped: [...parsed.skipped], skippedTags, orphans: [] };
+      const result: ImportResult = {
+        imported: 0,
+        anchored: 0,
+        moved: 0,
+        orphaned: 0,
+        replies: 0,
+        skipped: [...parsed.skipped],
+        skippedTags,
+        orphans: [],
+      };
       const annotationRows = [];
       const tagRows: { annotationId: string; tagId: string }[] = [];
       const replyRows = [];
       for (const [i, a] of parsed.annotations.entries()) {
         const id = randomUUID();
         const placedAt = targetOf[i] === undefined ? null : results[targetOf[i]];
-        let place: { passageId: string; start: number; end: number; quote: string; prefix: string; suffix: string; status: "anchored" | "moved" | "orphaned" };
+        let place: {
+          passageId: string;
+          start: number;
+          end: number;
+          quote: string;
+          prefix: string;
+          suffix: string;
+          status: "anchored" | "moved" | "orphaned";
+        };
         if (placedAt && placedAt.status !== "orphaned" && placedAt.passageId && placedAt.start !== null && placedAt.end !== null) {
           const selector = quoteFromPosition(textOf.get(placedAt.passageId)!, { start: placedAt.start, end: placedAt.end });
-          place = { passageId: placedAt.passageId, start: placedAt.start, end: placedAt.end, quote: selector.exact, prefix: selector.prefix, suffix: selector.suffix, status: placedAt.status };
+          place = {
+            passageId: placedAt.passageId,
+            start: placedAt.start,
+            end: placedAt.end,
+            quote: selector.exact,
+            prefix: selector.prefix,
+            suffix: selector.suffix,
+            status: placedAt.status,
+          };
         } else {
           // An orphan keeps its quote; it sits at the start of the text until someone re-attaches it.
           const quote = a.quote ?? { exact: "", prefix: "", suffix: "" };
-          place = { passageId: passages[0].id, start: 0, end: 0, quote: quote.exact, ...trimContext(quote.prefix, quote.suffix), status: "orphaned" };
+          place = {
+            passageId: passages[0].id,
+            start: 0,
+            end: 0,
+            quote: quote.exact,
+            ...trimContext(quote.prefix, quote.suffix),
+            status: "orphaned",
+          };
           if (result.orphans.length < ORPHANS_LISTED) result.orphans.push({ sourceId: a.sourceId, quote: quote.exact });
         }
         result[place.status] += 1;
@@ -138,7 +198,8 @@ export async function importAnnotations(options: { userId: string; reportId: str
         let author = authorOf(a.creator);
         const visibility = a.visibility ?? "workspace";
         // A private annotation is only ever its importer's own.
-        if (visibility === "private" && author.authorId !== options.userId) author = { authorId: options.userId, importedCreator: creatorText(a.creator) };
+        if (visibility === "private" && author.authorId !== options.userId)
+          author = { authorId: options.userId, importedCreator: creatorText(a.creator) };
         const resolved = a.status === "resolved";
         annotationRows.push({
           id,
@@ -170,7 +231,13 @@ export async function importAnnotations(options: { userId: string; reportId: str
           }
         }
         for (const r of a.replies) {
-          replyRows.push({ id: randomUUID(), annotationId: id, body: r.body.trim(), ...authorOf(r.creator), createdAt: notInFuture(r.created, now) });
+          replyRows.push({
+            id: randomUUID(),
+            annotationId: id,
+            body: r.body.trim(),
+            ...authorOf(r.creator),
+            createdAt: notInFuture(r.created, now),
+          });
           result.replies += 1;
         }
       }
@@ -179,7 +246,14 @@ export async function importAnnotations(options: { userId: string; reportId: str
       for (let i = 0; i < annotationRows.length; i += CHUNK) await tx.annotation.createMany({ data: annotationRows.slice(i, i + CHUNK) });
       for (let i = 0; i < tagRows.length; i += CHUNK) await tx.annotationTag.createMany({ data: tagRows.slice(i, i + CHUNK) });
       for (let i = 0; i < replyRows.length; i += CHUNK) await tx.reply.createMany({ data: replyRows.slice(i, i + CHUNK) });
-      if (result.imported) await recordEvent(tx, { reportId: report.id, type: "annotations.imported", itemType: "report", itemId: report.id, actorId: options.userId });
+      if (result.imported)
+        await recordEvent(tx, {
+          reportId: report.id,
+          type: "annotations.imported",
+          itemType: "report",
+          itemId: report.id,
+          actorId: options.userId,
+        });
       return result;
     },
     { timeout: 120_000 },

@@ -10,7 +10,11 @@ import { annotationVisibleSql } from "./visibility";
  * of annotationVisibleSql).
  * The list of annotations and the reader's highlight index both read this.
  */
-export function placedAnnotationsSql(options: { reportId: string; version: number; current: boolean; userId: string }): { from: Prisma.Sql; where: Prisma.Sql; k: Prisma.Sql } {
+export function placedAnnotationsSql(options: { reportId: string; version: number; current: boolean; userId: string }): {
+  from: Prisma.Sql;
+  where: Prisma.Sql;
+  k: Prisma.Sql;
+} {
   const { reportId, version, current, userId } = options;
   const from = current
     ? Prisma.sql`annotations a JOIN passages p ON p.id = a.passage_id AND p.report_id = ${reportId} AND p.version = ${version} AND a.anchor_status <> 'orphaned'`

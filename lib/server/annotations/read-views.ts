@@ -6,7 +6,9 @@ import { EVIDENCE_PASSAGE_JOIN, EVIDENCE_PASSAGE_JSON } from "../claims/evidence
 import { toAnnotationView, type AnnotationRow } from "./view";
 
 /** A row of `annotationViewSql`: the stances' times come as JSON strings. */
-export type AnnotationViewRow = Omit<AnnotationRow, "stances"> & { stances: (Omit<AnnotationRow["stances"][number], "updatedAt"> & { updatedAt: string })[] };
+export type AnnotationViewRow = Omit<AnnotationRow, "stances"> & {
+  stances: (Omit<AnnotationRow["stances"][number], "updatedAt"> & { updatedAt: string })[];
+};
 
 /**
  * The views of the annotations in `source` (a table or a statement's
@@ -57,7 +59,9 @@ export function annotationViewFromRow(row: AnnotationViewRow): AnnotationView {
  */
 export async function readAnnotationViews(ids: string[], client: Tx | typeof db = db): Promise<Map<string, AnnotationView>> {
   if (ids.length === 0) return new Map();
-  const rows = await client.$queryRaw<AnnotationViewRow[]>(annotationViewSql(Prisma.sql`annotations`, Prisma.sql`WHERE a.id = ANY(${ids}::text[])`));
+  const rows = await client.$queryRaw<AnnotationViewRow[]>(
+    annotationViewSql(Prisma.sql`annotations`, Prisma.sql`WHERE a.id = ANY(${ids}::text[])`),
+  );
   return new Map(rows.map((row) => [row.id, annotationViewFromRow(row)]));
 }
 

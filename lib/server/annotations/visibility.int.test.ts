@@ -46,13 +46,17 @@ const consumers: Record<string, (as: TestUser) => Promise<string[] | null>> = {
   },
   search: async (as) => {
     const res = await call("GET", `/api/v1/workspaces/${team.ws.id}/search?q=${WORD}`, { as });
-    return res.status === 404 ? null : res.body.results.filter((h: { type: string }) => h.type === "annotation").map((h: { annotationId: string }) => h.annotationId);
+    return res.status === 404
+      ? null
+      : res.body.results.filter((h: { type: string }) => h.type === "annotation").map((h: { annotationId: string }) => h.annotationId);
   },
   "the report's activity": async (as) => activityIds(`/api/v1/reports/${team.report.id}/activity`, as),
   "the workspace's activity": async (as) => activityIds(`/api/v1/workspaces/${team.ws.id}/activity`, as),
   "the export (with the exporter's private annotations)": async (as) => {
     const res = await fetchBytes(`/api/v1/reports/${team.report.id}/export?format=markdown&includePrivate=true`, as);
-    return res.status === 404 ? null : (Object.keys(BODY) as (keyof typeof BODY)[]).filter((k) => res.text.includes(BODY[k])).map((k) => made[k]);
+    return res.status === 404
+      ? null
+      : (Object.keys(BODY) as (keyof typeof BODY)[]).filter((k) => res.text.includes(BODY[k])).map((k) => made[k]);
   },
 };
 
@@ -60,10 +64,17 @@ async function activityIds(url: string, as: TestUser): Promise<string[] | null> 
   const res = await call("GET", `${url}?limit=200`, { as });
   if (res.status === 404) return null;
   expect(res.body.nextCursor).toBeNull();
-  return res.body.items.flatMap((i: { item: { type: string; id: string; parentId: string | null } }) => (i.item.type === "annotation" ? [i.item.id] : i.item.parentId ? [i.item.parentId] : []));
+  return res.body.items.flatMap((i: { item: { type: string; id: string; parentId: string | null } }) =>
+    i.item.type === "annotation" ? [i.item.id] : i.item.parentId ? [i.item.parentId] : [],
+  );
 }
 
-const seen = (ids: string[] | null) => (ids === null ? null : Object.values(made).filter((id) => ids.includes(id)).sort());
+const seen = (ids: string[] | null) =>
+  ids === null
+    ? null
+    : Object.values(made)
+        .filter((id) => ids.includes(id))
+        .sort();
 
 describe("annotation visibility, in every consumer", () => {
   for (const [name, read] of Object.entries(consumers)) {
@@ -96,7 +107,10 @@ describe("annotation visibility, in every consumer", () => {
     const inbox = async (as: TestUser) => {
       const res = await call("GET", "/api/v1/notifications", { as });
       expect(res.status).toBe(200);
-      return { unread: res.body.unread, about: res.body.notifications.map((n: { type: string; annotation: { id: string } | null }) => [n.type, n.annotation?.id]) };
+      return {
+        unread: res.body.unread,
+        about: res.body.notifications.map((n: { type: string; annotation: { id: string } | null }) => [n.type, n.annotation?.id]),
+      };
     };
     // B was mentioned in all three: the private one never told them, the turned one did but is hidden now.
     expect(await inbox(B)).toEqual({ unread: 1, about: [["mention", made.shared]] });
@@ -113,7 +127,7 @@ describe("annotation visibility, in every consumer", () => {
       if (stream.status !== 200) return { status: stream.status, ids: [] };
       // Events come in the order they happened: the shared annotation's creation comes after the private one's.
       const ids: string[] = [];
-      for (let id = ""; id !== made.shared; ) {
+      for (let id = ""; id !== made.shared;) {
         const e = JSON.parse((await stream.nextOf("change")).data) as { type: string; itemId: string };
         id = e.itemId;
         if (e.type === "annotation.created") ids.push(id);

@@ -10,7 +10,8 @@ describe("annotationVisibleSql", () => {
   });
 
   it("refuses an alias that is not a plain identifier, and an empty user id", () => {
-    for (const alias of ["", "A", "a.b", "a; DROP TABLE annotations", "1a", "a b"]) expect(() => annotationVisibleSql(alias, "user-1")).toThrow(/alias/);
+    for (const alias of ["", "A", "a.b", "a; DROP TABLE annotations", "1a", "a b"])
+      expect(() => annotationVisibleSql(alias, "user-1")).toThrow(/alias/);
     expect(() => annotationVisibleSql("a", "")).toThrow(/user id/);
   });
 });

@@ -17,11 +17,17 @@ type Outcome = { status: number; code?: string; view?: Record<string, unknown> }
  * out the same whichever way it arrives.
  */
 const ROADS = {
-  token: async (who: TestUser, reportId: string, input: Record<string, unknown>): Promise<Outcome> => outcome(await call("POST", `/api/v1/reports/${reportId}/annotations`, { as: { token: who.token }, json: input })),
-  cookie: async (who: TestUser, reportId: string, input: Record<string, unknown>): Promise<Outcome> => outcome(await call("POST", `/api/v1/reports/${reportId}/annotations`, { as: { cookie: who.cookie }, json: input })),
+  token: async (who: TestUser, reportId: string, input: Record<string, unknown>): Promise<Outcome> =>
+    outcome(await call("POST", `/api/v1/reports/${reportId}/annotations`, { as: { token: who.token }, json: input })),
+  cookie: async (who: TestUser, reportId: string, input: Record<string, unknown>): Promise<Outcome> =>
+    outcome(await call("POST", `/api/v1/reports/${reportId}/annotations`, { as: { cookie: who.cookie }, json: input })),
   route: async (who: TestUser, reportId: string, input: Record<string, unknown>): Promise<Outcome> => {
     try {
-      const view = await createAnnotation({ writer: { userId: who.id }, reportId, ...(input as { passageId: string; start: number; end: number }) });
+      const view = await createAnnotation({
+        writer: { userId: who.id },
+        reportId,
+        ...(input as { passageId: string; start: number; end: number }),
+      });
       return { status: 201, view: comparable(JSON.parse(JSON.stringify(view))) };
     } catch (e) {
       if (!isAppError(e)) throw e;
@@ -50,27 +56,81 @@ describe("one write road: a token, a session cookie and a checked user come out 
   beforeAll(async () => {
     team = await teamWorkspace();
     passage = team.report.passages[1];
-    const other = await call("POST", `/api/v1/workspaces/${team.ws.id}/reports`, { as: team.people.owner, json: { format: "text", content: "Another report.\n\nWith its own passages." } });
+    const other = await call("POST", `/api/v1/workspaces/${team.ws.id}/reports`, {
+      as: team.people.owner,
+      json: { format: "text", content: "Another report.\n\nWith its own passages." },
+    });
     otherReportPassage = (await call("GET", `/api/v1/reports/${other.body.id}`, { as: team.people.owner })).body.passages[0].id;
     await call("POST", `/api/v1/workspaces/${team.ws.id}/tags`, { as: team.people.owner, json: { name: "Evidence" } });
   });
 
   const at = (start: number, end: number) => ({ passageId: passage.id, start, end });
-  const CASES: { name: string; actor: Actor | "author"; input: () => Record<string, unknown>; expect: Outcome["status"]; code?: string }[] = [
-    { name: "a plain comment", actor: "annotator", input: () => ({ ...at(0, 12), body: "Plain words" }), expect: 201 },
-    { name: "a private highlight (no body)", actor: "author", input: () => ({ ...at(2, 9), visibility: "private" }), expect: 201 },
-    { name: "a claim with its summary", actor: "annotator", input: () => ({ ...at(4, 20), kind: "claim", claimSummary: "Dates the process", body: "Is this right?" }), expect: 201 },
-    { name: "a tag of the codebook", actor: "annotator", input: () => ({ ...at(1, 5), body: "Tagged", tags: ["evidence"] }), expect: 201 },
-    { name: "a tag an annotator may not create", actor: "annotator", input: () => ({ ...at(1, 5), tags: ["Not in the codebook"] }), expect: 422, code: "validation_failed" },
-    { name: "a mention of a member", actor: "annotator", input: () => ({ ...at(3, 8), body: `Look, ${mentionMarkdown(team.people.viewer.id, "Vera Viewer")}` }), expect: 201 },
-    { name: "a mention in a private note", actor: "author", input: () => ({ ...at(3, 8), visibility: "private", body: `Quietly, ${mentionMarkdown(team.people.viewer.id, "Vera Viewer")}` }), expect: 201 },
-    { name: "a stranger", actor: "stranger", input: () => ({ ...at(0, 3), body: "Let me in" }), expect: 404, code: "not_found" },
-    { name: "a stranger with offsets out of range (404 before 422)", actor: "stranger", input: () => ({ ...at(0, 100_000) }), expect: 404, code: "not_found" },
-    { name: "a viewer", actor: "viewer", input: () => ({ ...at(0, 3), body: "Viewing" }), expect: 403, code: "forbidden" },
-    { name: "offsets past the passage", actor: "annotator", input: () => ({ ...at(0, 100_000) }), expect: 422, code: "validation_failed" },
-    { name: "a quote that does not match", actor: "annotator", input: () => ({ ...at(0, 3), quote: "not these words" }), expect: 422, code: "validation_failed" },
-    { name: "a passage of another report", actor: "annotator", input: () => ({ passageId: otherReportPassage, start: 0, end: 3 }), expect: 422, code: "validation_failed" },
-  ];
+  const CASES: { name: string; actor: Actor | "author"; input: () => Record<string, unknown>; expect: Outcome["status"]; code?: string }[] =
+    [
+      { name: "a plain comment", actor: "annotator", input: () => ({ ...at(0, 12), body: "Plain words" }), expect: 201 },
+      { name: "a private highlight (no body)", actor: "author", input: () => ({ ...at(2, 9), visibility: "private" }), expect: 201 },
+      {
+        name: "a claim with its summary",
+        actor: "annotator",
+        input: () => ({ ...at(4, 20), kind: "claim", claimSummary: "Dates the process", body: "Is this right?" }),
+        expect: 201,
+      },
+      {
+        name: "a tag of the codebook",
+        actor: "annotator",
+        input: () => ({ ...at(1, 5), body: "Tagged", tags: ["evidence"] }),
+        expect: 201,
+      },
+      {
+        name: "a tag an annotator may not create",
+        actor: "annotator",
+        input: () => ({ ...at(1, 5), tags: ["Not in the codebook"] }),
+        expect: 422,
+        code: "validation_failed",
+      },
+      {
+        name: "a mention of a member",
+        actor: "annotator",
+        input: () => ({ ...at(3, 8), body: `Look, ${mentionMarkdown(team.people.viewer.id, "Vera Viewer")}` }),
+        expect: 201,
+      },
+      {
+        name: "a mention in a private note",
+        actor: "author",
+        input: () => ({ ...at(3, 8), visibility: "private", body: `Quietly, ${mentionMarkdown(team.people.viewer.id, "Vera Viewer")}` }),
+        expect: 201,
+      },
+      { name: "a stranger", actor: "stranger", input: () => ({ ...at(0, 3), body: "Let me in" }), expect: 404, code: "not_found" },
+      {
+        name: "a stranger with offsets out of range (404 before 422)",
+        actor: "stranger",
+        input: () => ({ ...at(0, 100_000) }),
+        expect: 404,
+        code: "not_found",
+      },
+      { name: "a viewer", actor: "viewer", input: () => ({ ...at(0, 3), body: "Viewing" }), expect: 403, code: "forbidden" },
+      {
+        name: "offsets past the passage",
+        actor: "annotator",
+        input: () => ({ ...at(0, 100_000) }),
+        expect: 422,
+        code: "validation_failed",
+      },
+      {
+        name: "a quote that does not match",
+        actor: "annotator",
+        input: () => ({ ...at(0, 3), quote: "not these words" }),
+        expect: 422,
+        code: "validation_failed",
+      },
+      {
+        name: "a passage of another report",
+        actor: "annotator",
+        input: () => ({ passageId: otherReportPassage, start: 0, end: 3 }),
+        expect: 422,
+        code: "validation_failed",
+      },
+    ];
 
   for (const c of CASES) {
     it(`${c.name}: ${c.expect} on every road, the same annotation written`, async () => {
@@ -87,9 +147,15 @@ describe("one write road: a token, a session cookie and a checked user come out 
       for (const other of others) expect(other).toEqual(first);
       expect(first).toMatchObject({ author: { id: who.id }, passageId: passage.id, status: "open" });
       // Each wrote its annotation and its one event; a mention told the person mentioned once per annotation, and only when shared.
-      const events = await query<{ item_id: string }>("SELECT item_id FROM report_events WHERE type = 'annotation.created' AND item_id = ANY($1)", [ids]);
+      const events = await query<{ item_id: string }>(
+        "SELECT item_id FROM report_events WHERE type = 'annotation.created' AND item_id = ANY($1)",
+        [ids],
+      );
       expect(events.map((e) => e.item_id).sort()).toEqual([...ids].sort());
-      const told = await query<{ annotation_id: string }>("SELECT annotation_id FROM notifications WHERE annotation_id = ANY($1) AND user_id = $2", [ids, team.people.viewer.id]);
+      const told = await query<{ annotation_id: string }>(
+        "SELECT annotation_id FROM notifications WHERE annotation_id = ANY($1) AND user_id = $2",
+        [ids, team.people.viewer.id],
+      );
       const shouldTell = c.name === "a mention of a member";
       expect(told.length).toBe(shouldTell ? ids.length : 0);
     });
@@ -99,7 +165,9 @@ describe("one write road: a token, a session cookie and a checked user come out 
     const { report, people } = team;
     const before = (await query("SELECT id FROM annotations WHERE report_id = $1", [report.id])).length;
     const revoked = await call("POST", "/api/v1/tokens", { as: { cookie: people.annotator.cookie }, json: { name: "to revoke" } });
-    expect((await call("DELETE", `/api/v1/tokens/${revoked.body.id}`, { as: { cookie: people.annotator.cookie } })).status).toBeLessThan(300);
+    expect((await call("DELETE", `/api/v1/tokens/${revoked.body.id}`, { as: { cookie: people.annotator.cookie } })).status).toBeLessThan(
+      300,
+    );
     const signedOut = await signIn(people.annotator.email, people.annotator.password);
     expect(await signOut(signedOut!)).toBeLessThan(400);
     for (const as of [{ token: revoked.body.token }, { cookie: signedOut! }]) {
@@ -115,10 +183,17 @@ describe("one write road: a token, a session cookie and a checked user come out 
   it("gives writers who add the same new tag at the same moment the same tag (not a 500)", async () => {
     const { report, people } = team;
     const results = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => call("POST", `/api/v1/reports/${report.id}/annotations`, { as: i % 2 ? { cookie: people.editor.cookie } : { token: people.editor.token }, json: { ...at(i, i + 4), tags: ["Brand new together"] } })),
+      Array.from({ length: 8 }, (_, i) =>
+        call("POST", `/api/v1/reports/${report.id}/annotations`, {
+          as: i % 2 ? { cookie: people.editor.cookie } : { token: people.editor.token },
+          json: { ...at(i, i + 4), tags: ["Brand new together"] },
+        }),
+      ),
     );
     expect(results.map((r) => r.status)).toEqual(Array(8).fill(201));
-    const tags = await query<{ id: string }>("SELECT id FROM tags WHERE workspace_id = $1 AND name_key = 'brand new together'", [team.ws.id]);
+    const tags = await query<{ id: string }>("SELECT id FROM tags WHERE workspace_id = $1 AND name_key = 'brand new together'", [
+      team.ws.id,
+    ]);
     expect(tags).toHaveLength(1);
     for (const r of results) expect(r.body.tags).toEqual(["Brand new together"]);
   });

@@ -51,7 +51,14 @@ export async function putStance(options: { userId: string; annotationId: string 
       create: { annotationId: annotation.id, userId: options.userId, ...data },
       update: data,
     });
-    await recordEvent(tx, { reportId: annotation.reportId, type: "stance.changed", itemType: "annotation", itemId: annotation.id, actorId: options.userId, onlyUserId: audienceOf(annotation) });
+    await recordEvent(tx, {
+      reportId: annotation.reportId,
+      type: "stance.changed",
+      itemType: "annotation",
+      itemId: annotation.id,
+      actorId: options.userId,
+      onlyUserId: audienceOf(annotation),
+    });
     return view(tx, annotation.id);
   });
 }
@@ -62,7 +69,14 @@ export async function removeStance(options: { userId: string; annotationId: stri
     requireRole(role, "annotator", "take a stance on claims");
     requireClaim(annotation.kind);
     await tx.claimStance.deleteMany({ where: { annotationId: annotation.id, userId: options.userId } });
-    await recordEvent(tx, { reportId: annotation.reportId, type: "stance.changed", itemType: "annotation", itemId: annotation.id, actorId: options.userId, onlyUserId: audienceOf(annotation) });
+    await recordEvent(tx, {
+      reportId: annotation.reportId,
+      type: "stance.changed",
+      itemType: "annotation",
+      itemId: annotation.id,
+      actorId: options.userId,
+      onlyUserId: audienceOf(annotation),
+    });
     return view(tx, annotation.id);
   });
 }
@@ -86,8 +100,19 @@ export async function setVerdict(options: { userId: string; annotationId: string
       const about = { actorId: options.userId, workspaceId, reportId: annotation.reportId, annotationId: annotation.id };
       await notify(tx, { ...about, type: "verdict", recipientIds: [annotation.authorId] });
       const stances = await tx.claimStance.findMany({ where: { annotationId: annotation.id }, select: { userId: true } });
-      await notify(tx, { ...about, type: "stance_verdict", recipientIds: stances.map((s) => s.userId).filter((id) => id !== annotation.authorId) });
-      await recordEvent(tx, { reportId: annotation.reportId, type: "verdict.changed", itemType: "annotation", itemId: annotation.id, actorId: options.userId, onlyUserId: audienceOf(annotation) });
+      await notify(tx, {
+        ...about,
+        type: "stance_verdict",
+        recipientIds: stances.map((s) => s.userId).filter((id) => id !== annotation.authorId),
+      });
+      await recordEvent(tx, {
+        reportId: annotation.reportId,
+        type: "verdict.changed",
+        itemType: "annotation",
+        itemId: annotation.id,
+        actorId: options.userId,
+        onlyUserId: audienceOf(annotation),
+      });
     }
     return view(tx, annotation.id);
   });

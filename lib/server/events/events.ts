@@ -49,7 +49,11 @@ export type EventSql = Omit<NewEvent, "actorId" | "onlyUserId"> & { actorId: Pri
  * calls pg_notify for the row written, so the statement also works as a
  * CTE of a larger one; `when` (a WHERE clause) can make it write nothing.
  */
-export function recordEventSql(event: NewEvent | EventSql, when: Prisma.Sql = Prisma.empty, options: { announce: "on-commit" | "by-caller" } = { announce: "on-commit" }): Prisma.Sql {
+export function recordEventSql(
+  event: NewEvent | EventSql,
+  when: Prisma.Sql = Prisma.empty,
+  options: { announce: "on-commit" | "by-caller" } = { announce: "on-commit" },
+): Prisma.Sql {
   return Prisma.sql`
     INSERT INTO report_events (report_id, type, item_type, item_id, parent_id, actor_id, only_user_id)
     SELECT ${event.reportId}, ${event.type}, ${event.itemType}, ${event.itemId}, ${event.parentId ?? null}, ${event.actorId}, ${event.onlyUserId ?? null}

@@ -69,7 +69,10 @@ class ReportHub {
   private async checkMembership(): Promise<void> {
     const users = [...new Set([...this.members].map((m) => m.userId))];
     if (!users.length) return;
-    const rows = await db.membership.findMany({ where: { workspaceId: this.workspaceId, userId: { in: users } }, select: { userId: true } });
+    const rows = await db.membership.findMany({
+      where: { workspaceId: this.workspaceId, userId: { in: users } },
+      select: { userId: true },
+    });
     const still = new Set(rows.map((r) => r.userId));
     for (const m of [...this.members]) if (!still.has(m.userId)) m.revoke();
   }

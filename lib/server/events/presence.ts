@@ -18,7 +18,13 @@ async function announce(reportId: string): Promise<void> {
 }
 
 /** A page says it is open on the report (and where); `leaving` when it closes. */
-export async function reportPresence(options: { userId: string; reportId: string; sessionId: string; passageIndex: number | null; leaving?: boolean }): Promise<void> {
+export async function reportPresence(options: {
+  userId: string;
+  reportId: string;
+  sessionId: string;
+  passageIndex: number | null;
+  leaving?: boolean;
+}): Promise<void> {
   const { report } = await getReportAccessOrThrow(options);
   if (options.leaving) {
     await db.presence.deleteMany({ where: { sessionId: options.sessionId, userId: options.userId } });
@@ -35,7 +41,9 @@ export async function reportPresence(options: { userId: string; reportId: string
 
 /** A stream closed: its page is gone. */
 export async function endPresence(options: { userId: string; reportId: string; sessionId: string }): Promise<void> {
-  const { count } = await db.presence.deleteMany({ where: { sessionId: options.sessionId, userId: options.userId, reportId: options.reportId } });
+  const { count } = await db.presence.deleteMany({
+    where: { sessionId: options.sessionId, userId: options.userId, reportId: options.reportId },
+  });
   if (count) await announce(options.reportId);
 }
 
@@ -47,5 +55,7 @@ export async function listPresence(reportId: string): Promise<PresentPerson[]> {
     WHERE p.report_id = ${reportId} AND p.seen_at > now() - make_interval(secs => ${PRESENCE_TTL_SECONDS})
       AND ${reportMemberSql(Prisma.sql`p.report_id`, Prisma.sql`p.user_id`)}
     ORDER BY p.user_id, p.seen_at DESC`;
-  return rows.map((r) => ({ user: { id: r.id, name: r.name }, passageIndex: r.passageIndex })).sort((a, b) => a.user.name.localeCompare(b.user.name));
+  return rows
+    .map((r) => ({ user: { id: r.id, name: r.name }, passageIndex: r.passageIndex }))
+    .sort((a, b) => a.user.name.localeCompare(b.user.name));
 }

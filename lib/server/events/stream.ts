@@ -37,7 +37,12 @@ export function eventData(e: StoredEvent) {
  * presence updates, and a heartbeat. It ends when the user leaves the
  * workspace, when the client reads too slowly, or when the client goes.
  */
-export async function openReportStream(options: { userId: string; reportId: string; afterId: bigint | null; sessionId: string | null }): Promise<ReadableStream<Uint8Array>> {
+export async function openReportStream(options: {
+  userId: string;
+  reportId: string;
+  afterId: bigint | null;
+  sessionId: string | null;
+}): Promise<ReadableStream<Uint8Array>> {
   if (isShuttingDown()) throw new AppError("unavailable", "This server is restarting; reconnect in a moment.");
   const { report } = await getReportAccessOrThrow(options);
   const open = openStreams.get(options.userId) ?? 0;
@@ -76,7 +81,7 @@ export async function openReportStream(options: { userId: string; reportId: stri
         const catchUp = async () => {
           replaying = true;
           try {
-            for (let from = lastId; ; ) {
+            for (let from = lastId; ;) {
               const missed = await readEvents({ reportId: report.id, afterId: from, limit: REPLAY_LIMIT });
               missed.forEach(send);
               if (missed.length < REPLAY_LIMIT) break;
@@ -84,7 +89,10 @@ export async function openReportStream(options: { userId: string; reportId: stri
             }
           } finally {
             replaying = false;
-            queued.sort((a, b) => (a.id < b.id ? -1 : 1)).splice(0).forEach(send);
+            queued
+              .sort((a, b) => (a.id < b.id ? -1 : 1))
+              .splice(0)
+              .forEach(send);
           }
         };
         const finish = () => {
@@ -134,7 +142,8 @@ export async function openReportStream(options: { userId: string; reportId: stri
           const n = (openStreams.get(options.userId) ?? 1) - 1;
           if (n > 0) openStreams.set(options.userId, n);
           else openStreams.delete(options.userId);
-          if (options.sessionId) void endPresence({ userId: options.userId, reportId: report.id, sessionId: options.sessionId }).catch(() => undefined);
+          if (options.sessionId)
+            void endPresence({ userId: options.userId, reportId: report.id, sessionId: options.sessionId }).catch(() => undefined);
         };
         try {
           if (options.afterId !== null) await catchUp();

@@ -66,7 +66,16 @@ type StanceTuple = [
   updatedAt: number,
 ];
 
-type ReplyTuple = [annotationId: string, id: string, body: string, createdAt: number, editedAt: number | null, importedCreator: string | null, authorId: string, authorName: string];
+type ReplyTuple = [
+  annotationId: string,
+  id: string,
+  body: string,
+  createdAt: number,
+  editedAt: number | null,
+  importedCreator: string | null,
+  authorId: string,
+  authorName: string,
+];
 
 /** The stances taken on each annotation, counted (only claims take stances, and only claims show them): for the claims table. */
 const TALLY = `
@@ -169,7 +178,10 @@ const personOrNull = (id: string | null, name: string | null): ExportPerson | nu
 
 function evidenceOf(tuple: StanceTuple, place: ExportPlace): ExportEvidence | null {
   const [, , , , url, annotationId, reportId, reportTitle, index, version, current] = tuple;
-  const passage = reportId !== null && reportTitle !== null && index !== null && version !== null ? { reportId, reportTitle, index, version, current: current === true } : null;
+  const passage =
+    reportId !== null && reportTitle !== null && index !== null && version !== null
+      ? { reportId, reportTitle, index, version, current: current === true }
+      : null;
   const link = evidenceLink({ url, passageId: null, annotationId, passage }, place);
   if (!link) return null;
   return { label: link.label, url: link.external ? link.href : `${place.origin}${link.href}`, external: link.external };
@@ -191,7 +203,10 @@ function stancesOf(list: StanceTuple[] | null, place: ExportPlace): ExportStance
  * the claim tally and stances and, when asked, their replies oldest first.
  * `authors` must hold every annotation's author.
  */
-export async function readAnnotations(ids: string[], options: { includeReplies: boolean; authors: Map<string, ExportAuthor>; place: ExportPlace }): Promise<ExportAnnotation[]> {
+export async function readAnnotations(
+  ids: string[],
+  options: { includeReplies: boolean; authors: Map<string, ExportAuthor>; place: ExportPlace },
+): Promise<ExportAnnotation[]> {
   if (ids.length === 0) return [];
   const [rows, replies] = await Promise.all([
     readTuples<AnnotationTuple>("annotations", ANNOTATIONS, ids),
@@ -265,7 +280,14 @@ async function readReplies(annotationIds: string[]): Promise<Map<string, ExportR
   for (const [annotationId, id, body, createdAt, editedAt, importedCreator, authorId, authorName] of rows) {
     let list = byAnnotation.get(annotationId);
     if (!list) byAnnotation.set(annotationId, (list = []));
-    list.push({ id, author: { id: authorId, name: authorName }, body, createdAt: date(createdAt), editedAt: dateOrNull(editedAt), importedCreator });
+    list.push({
+      id,
+      author: { id: authorId, name: authorName },
+      body,
+      createdAt: date(createdAt),
+      editedAt: dateOrNull(editedAt),
+      importedCreator,
+    });
   }
   return byAnnotation;
 }
@@ -274,13 +296,27 @@ async function readReplies(annotationIds: string[]): Promise<Map<string, ExportR
 export async function readClaims(ids: string[]): Promise<ExportClaim[]> {
   if (ids.length === 0) return [];
   const rows = await readTuples<ClaimTuple>("claims", CLAIMS, ids);
-  return inOrder(ids, rows, (row) => row[0]).map(([, passageIndex, claimSummary, quote, verdict, supports, disputes, needsEvidence, verdictSetById, verdictSetByName, verdictSetAt]) => ({
-    passageIndex,
-    claimSummary,
-    quote,
-    verdict,
-    verdictSetBy: personOrNull(verdictSetById, verdictSetByName),
-    verdictSetAt: dateOrNull(verdictSetAt),
-    tally: { supports, disputes, needs_evidence: needsEvidence },
-  }));
+  return inOrder(ids, rows, (row) => row[0]).map(
+    ([
+      ,
+      passageIndex,
+      claimSummary,
+      quote,
+      verdict,
+      supports,
+      disputes,
+      needsEvidence,
+      verdictSetById,
+      verdictSetByName,
+      verdictSetAt,
+    ]) => ({
+      passageIndex,
+      claimSummary,
+      quote,
+      verdict,
+      verdictSetBy: personOrNull(verdictSetById, verdictSetByName),
+      verdictSetAt: dateOrNull(verdictSetAt),
+      tally: { supports, disputes, needs_evidence: needsEvidence },
+    }),
+  );
 }

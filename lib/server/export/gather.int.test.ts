@@ -35,7 +35,12 @@ describe("openReportExport", () => {
     await call("POST", `/api/v1/workspaces/${team.ws.id}/tags`, { as: people.owner, json: { name: "alpha" } });
     // Out of reading order on purpose: the export sorts by ¶, then offsets.
     const later = await newAnnotation(people.author, report, { start: 10, end: 20, body: "later in ¶ 1", tags: ["Beta", "alpha"] }, 1);
-    const claim = await newAnnotation(people.author, report, { start: 0, end: 5, kind: "claim", claimSummary: "A claim", body: "claim" }, 1);
+    const claim = await newAnnotation(
+      people.author,
+      report,
+      { start: 0, end: 5, kind: "claim", claimSummary: "A claim", body: "claim" },
+      1,
+    );
     await newAnnotation(people.annotator, report, { start: 0, end: 4, body: "in ¶ 0" }, 0);
     await newAnnotation(people.author, report, { start: 2, end: 6, body: "SECRET-private", visibility: "private" }, 0);
     await newAnnotation(people.annotator, report, { start: 1, end: 3, body: "in ¶ 2" }, 2);
@@ -72,7 +77,15 @@ describe("openReportExport", () => {
     ]);
     expect(annotations[0].stances).toEqual([]);
     expect(whole.head.claims).toEqual([
-      { passageIndex: annotations[1].passageIndex, claimSummary: "A claim", quote: annotations[1].quote, verdict: "unverified", tally: annotations[1].tally, verdictSetBy: null, verdictSetAt: null },
+      {
+        passageIndex: annotations[1].passageIndex,
+        claimSummary: "A claim",
+        quote: annotations[1].quote,
+        verdict: "unverified",
+        tally: annotations[1].tally,
+        verdictSetBy: null,
+        verdictSetAt: null,
+      },
     ]);
     expect(later.author).toMatchObject({ name: "Aziz Author", emailSha1: expect.stringMatching(/^[0-9a-f]{40}$/) });
     expect([...whole.head.authorEmailSha1.keys()].sort()).toEqual([people.annotator.id, people.author.id].sort());
@@ -141,20 +154,44 @@ describe("openReportExport's filters", () => {
     team = await teamWorkspace();
     const { ws, report, people } = team;
     await call("POST", `/api/v1/workspaces/${ws.id}/tags`, { as: people.owner, json: { name: "Gamma" } });
-    const supported = await newAnnotation(people.author, report, { start: 0, end: 5, kind: "claim", claimSummary: "Supported", body: "supported claim" }, 1);
-    await newAnnotation(people.annotator, report, { start: 5, end: 9, kind: "claim", claimSummary: "Unverified", body: "unverified claim", tags: ["Gamma"] }, 0);
+    const supported = await newAnnotation(
+      people.author,
+      report,
+      { start: 0, end: 5, kind: "claim", claimSummary: "Supported", body: "supported claim" },
+      1,
+    );
+    await newAnnotation(
+      people.annotator,
+      report,
+      { start: 5, end: 9, kind: "claim", claimSummary: "Unverified", body: "unverified claim", tags: ["Gamma"] },
+      0,
+    );
     const resolved = await newAnnotation(people.annotator, report, { start: 0, end: 4, kind: "comment", body: "resolved comment" }, 0);
     await newAnnotation(people.author, report, { start: 1, end: 3, kind: "question", body: "question", tags: ["Gamma"] }, 2);
     await newAnnotation(people.author, report, { start: 6, end: 8, body: "private comment", visibility: "private" }, 1);
-    expect((await call("PUT", `/api/v1/annotations/${supported.id}/verdict`, { as: people.editor, json: { verdict: "supported" } })).status).toBe(200);
-    expect((await call("PATCH", `/api/v1/annotations/${resolved.id}`, { as: people.editor, json: { status: "resolved", version: resolved.version } })).status).toBe(200);
+    expect(
+      (await call("PUT", `/api/v1/annotations/${supported.id}/verdict`, { as: people.editor, json: { verdict: "supported" } })).status,
+    ).toBe(200);
+    expect(
+      (
+        await call("PATCH", `/api/v1/annotations/${resolved.id}`, {
+          as: people.editor,
+          json: { status: "resolved", version: resolved.version },
+        })
+      ).status,
+    ).toBe(200);
     for (const on of [supported, resolved]) {
-      expect((await call("POST", `/api/v1/annotations/${on.id}/replies`, { as: people.editor, json: { body: "a reply" } })).status).toBe(201);
+      expect((await call("POST", `/api/v1/annotations/${on.id}/replies`, { as: people.editor, json: { body: "a reply" } })).status).toBe(
+        201,
+      );
     }
   });
 
   it("lists everything the exporter may see, in reading order, when nothing is filtered", async () => {
-    expect(await exported({})).toEqual({ bodies: ["resolved comment", "unverified claim", "supported claim", "private comment", "question"], replyCount: 2 });
+    expect(await exported({})).toEqual({
+      bodies: ["resolved comment", "unverified claim", "supported claim", "private comment", "question"],
+      replyCount: 2,
+    });
   });
 
   const cases: [string, (people: Team["people"]) => AnnotationFilters, string[], number][] = [

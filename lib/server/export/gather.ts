@@ -93,7 +93,10 @@ export interface OpenExportOptions {
  * "not found". Which annotations, in which order, is settled here once (their
  * ids, by the rules of `exportedAnnotationsSql`); their contents are read as they are written.
  */
-export async function openReportExport(request: ExportRequest & { reportId: string }, options: OpenExportOptions = {}): Promise<ReportExportSource> {
+export async function openReportExport(
+  request: ExportRequest & { reportId: string },
+  options: OpenExportOptions = {},
+): Promise<ReportExportSource> {
   const report = await db.report.findFirst({
     where: { id: request.reportId, ...reportWhere(request.userId) },
     select: {
@@ -115,16 +118,20 @@ export async function openReportExport(request: ExportRequest & { reportId: stri
   const exported = exportedAnnotationsSql(request, report);
   const [exporter, passages, listed, replyCount] = await Promise.all([
     getUserById(request.userId),
-    db.passage.findMany({
-      where: { reportId: report.id, version: report.version },
-      select: { id: true, index: true, kind: true, level: true, text: true, marks: true },
-      orderBy: { index: "asc" },
-    }).then((rows) => rows.map(({ marks, ...p }) => (marks === null ? p : { ...p, marks: readMarks(marks, codePointLength(p.text)) }))),
+    db.passage
+      .findMany({
+        where: { reportId: report.id, version: report.version },
+        select: { id: true, index: true, kind: true, level: true, text: true, marks: true },
+        orderBy: { index: "asc" },
+      })
+      .then((rows) => rows.map(({ marks, ...p }) => (marks === null ? p : { ...p, marks: readMarks(marks, codePointLength(p.text)) }))),
     sqlQuery<{ id: string; kind: AnnotationKindName; authorId: string }>(Prisma.sql`
       SELECT a.id, a.kind::text AS kind, a.author_id AS "authorId" ${exported}
       ORDER BY p.index, a.start, a."end", a.created_at, a.id`),
     includeReplies && options.replyCount !== false
-      ? sqlQuery<{ n: number }>(Prisma.sql`SELECT count(*)::int AS n FROM replies r WHERE r.deleted_at IS NULL AND r.annotation_id IN (SELECT a.id ${exported})`).then(([row]) => row.n)
+      ? sqlQuery<{ n: number }>(
+          Prisma.sql`SELECT count(*)::int AS n FROM replies r WHERE r.deleted_at IS NULL AND r.annotation_id IN (SELECT a.id ${exported})`,
+        ).then(([row]) => row.n)
       : 0,
   ]);
   if (!exporter) throw notFound("That user");
@@ -146,7 +153,9 @@ export async function openReportExport(request: ExportRequest & { reportId: stri
     head: {
       report: { ...meta, workspace, url: `${request.origin}/w/${workspace.slug}/r/${report.id}` },
       passages,
-      notes: notes ? { body: notes.body, updatedAt: notes.updatedAt, updatedBy: notes.updatedBy } : { body: "", updatedAt: null, updatedBy: null },
+      notes: notes
+        ? { body: notes.body, updatedAt: notes.updatedAt, updatedBy: notes.updatedBy }
+        : { body: "", updatedAt: null, updatedBy: null },
       includeReplies,
       filters: describeFilters(request, names),
       exportedBy: { id: exporter.id, name: exporter.name },
@@ -186,6 +195,10 @@ export async function gatherReportExport(request: ExportRequest & { reportId: st
 /** The reports of a workspace the user belongs to, oldest first: what a workspace export walks through. */
 export async function listWorkspaceReportIds(options: { userId: string; workspaceId: string }) {
   const { workspace } = await getWorkspaceAccessOrThrow({ userId: options.userId, workspaceIdOrSlug: options.workspaceId });
-  const reports = await db.report.findMany({ where: { workspaceId: workspace.id }, select: { id: true, title: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const reports = await db.report.findMany({
+    where: { workspaceId: workspace.id },
+    select: { id: true, title: true },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
   return { ...workspace, reports };
 }

@@ -23,7 +23,12 @@ export interface WorkspaceExport {
  * deflated as it is written: memory holds a batch and the list of what each
  * report exports (ids), never a report's text or the CSV whole.
  */
-export async function exportWorkspace(options: { userId: string; workspaceId: string; origin: string; options: ExportOptionsInput }): Promise<WorkspaceExport> {
+export async function exportWorkspace(options: {
+  userId: string;
+  workspaceId: string;
+  origin: string;
+  options: ExportOptionsInput;
+}): Promise<WorkspaceExport> {
   const workspace = await listWorkspaceReportIds(options);
   const startedAt = new Date();
   return { fileName: exportFileName(workspace.name, startedAt, "zip"), stream: streamBytes(zipChunks(options, workspace, startedAt)) };
@@ -31,7 +36,11 @@ export async function exportWorkspace(options: { userId: string; workspaceId: st
 
 type Workspace = Awaited<ReturnType<typeof listWorkspaceReportIds>>;
 
-async function* zipChunks(options: Parameters<typeof exportWorkspace>[0], workspace: Workspace, startedAt: Date): AsyncGenerator<Uint8Array> {
+async function* zipChunks(
+  options: Parameters<typeof exportWorkspace>[0],
+  workspace: Workspace,
+  startedAt: Date,
+): AsyncGenerator<Uint8Array> {
   const zip = new ZipStream(6, startedAt);
   /** One file, written from a writer fed the annotations, its bytes given as they come. */
   async function* file(entry: ZipEntry, writer: ExportWriter, annotations: AsyncIterable<ExportAnnotation>): AsyncGenerator<Uint8Array> {

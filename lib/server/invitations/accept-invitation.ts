@@ -37,23 +37,43 @@ export async function claimInvitation(tx: Tx, token: string, redeemer: Redeemer)
         FROM invitations WHERE token_hash = ${secretDigest(token)} FOR UPDATE`
     : [];
   if (!invitation) throw notFound("That invitation");
-  if (invitation.accepted) throw new AppError("conflict", "This invitation has already been used: it works once. If you joined with it, sign in.");
+  if (invitation.accepted)
+    throw new AppError("conflict", "This invitation has already been used: it works once. If you joined with it, sign in.");
   if (invitation.revoked) throw new AppError("conflict", "This invitation was withdrawn. Ask an owner of the workspace for a new link.");
   // Compared here rather than in SQL: a timestamp column against now() depends on the session's time zone.
-  if (invitation.expiresAt.getTime() <= Date.now()) throw new AppError("conflict", `This invitation has expired (links last ${INVITATION_DAYS} days). Ask an owner of the workspace for a new link.`);
+  if (invitation.expiresAt.getTime() <= Date.now())
+    throw new AppError(
+      "conflict",
+      `This invitation has expired (links last ${INVITATION_DAYS} days). Ask an owner of the workspace for a new link.`,
+    );
   if (invitation.email !== redeemer.email.toLowerCase()) {
-    if (redeemer.as === "registering") throw invalidField("email", `This invitation is for ${invitation.email}. Register with that address, or ask for an invitation for yours.`);
-    throw new AppError("forbidden", `This invitation is for ${invitation.email}, and you are signed in as ${redeemer.email}. Sign in with that address, or ask for an invitation for yours.`);
+    if (redeemer.as === "registering")
+      throw invalidField(
+        "email",
+        `This invitation is for ${invitation.email}. Register with that address, or ask for an invitation for yours.`,
+      );
+    throw new AppError(
+      "forbidden",
+      `This invitation is for ${invitation.email}, and you are signed in as ${redeemer.email}. Sign in with that address, or ask for an invitation for yours.`,
+    );
   }
   return invitation;
 }
 
 /** The user joins the invitation's workspace with its role (a member already keeps theirs), and the link is used up. */
 export async function joinWithInvitation(tx: Tx, invitation: LockedInvitation, userId: string): Promise<Joined> {
-  const existing = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: invitation.workspaceId, userId } }, select: { role: true } });
-  const membership = existing ?? (await tx.membership.create({ data: { workspaceId: invitation.workspaceId, userId, role: invitation.role }, select: { role: true } }));
+  const existing = await tx.membership.findUnique({
+    where: { workspaceId_userId: { workspaceId: invitation.workspaceId, userId } },
+    select: { role: true },
+  });
+  const membership =
+    existing ??
+    (await tx.membership.create({ data: { workspaceId: invitation.workspaceId, userId, role: invitation.role }, select: { role: true } }));
   await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedAt: new Date(), acceptedById: userId } });
-  const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: invitation.workspaceId }, select: { id: true, slug: true, name: true } });
+  const workspace = await tx.workspace.findUniqueOrThrow({
+    where: { id: invitation.workspaceId },
+    select: { id: true, slug: true, name: true },
+  });
   return { workspace, role: membership.role };
 }
 

@@ -28,7 +28,13 @@ export async function getInvitationLink(options: { token: string; viewerId: stri
   });
   if (!invitation) return { state: "unknown" };
   const { memberships, ...workspace } = invitation.workspace as typeof invitation.workspace & { memberships?: { id: string }[] };
-  const state: InvitationState = invitation.acceptedAt ? "accepted" : invitation.revokedAt ? "revoked" : invitation.expiresAt <= new Date() ? "expired" : "pending";
+  const state: InvitationState = invitation.acceptedAt
+    ? "accepted"
+    : invitation.revokedAt
+      ? "revoked"
+      : invitation.expiresAt <= new Date()
+        ? "expired"
+        : "pending";
   return {
     state,
     email: invitation.email,

@@ -21,17 +21,25 @@ export function invitationUrl(appUrl: string, token: string): string {
  * working), which is also how an owner gets a fresh link for a lost or expired one.
  * An address that already has an account gets a link too: they accept it signed in.
  */
-export async function createInvitation(options: { userId: string; workspaceIdOrSlug: string; appUrl: string } & CreateInvitationInput): Promise<CreatedInvitation> {
+export async function createInvitation(
+  options: { userId: string; workspaceIdOrSlug: string; appUrl: string } & CreateInvitationInput,
+): Promise<CreatedInvitation> {
   const token = newSecret();
   return db.$transaction(async (tx) => {
     const { workspace, role } = await getWorkspaceAccessOrThrow(options, tx);
     requireRole(role, "owner", "invite people");
     // Two owners inviting the same address at once still leave one open invitation.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`invitation:${workspace.id}:${options.email}`}))`;
-    const member = await tx.membership.findFirst({ where: { workspaceId: workspace.id, user: { email: options.email } }, select: { id: true } });
+    const member = await tx.membership.findFirst({
+      where: { workspaceId: workspace.id, user: { email: options.email } },
+      select: { id: true },
+    });
     if (member) throw new AppError("conflict", `${options.email} is already a member of this workspace.`);
     const now = new Date();
-    await tx.invitation.updateMany({ where: { workspaceId: workspace.id, email: options.email, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
+    await tx.invitation.updateMany({
+      where: { workspaceId: workspace.id, email: options.email, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: now },
+    });
     const created = await tx.invitation.create({
       data: {
         workspaceId: workspace.id,
@@ -43,7 +51,13 @@ export async function createInvitation(options: { userId: string; workspaceIdOrS
       },
       select: { id: true, email: true, role: true, expiresAt: true },
     });
-    return { id: created.id, email: created.email, role: created.role, url: invitationUrl(options.appUrl, token), expiresAt: created.expiresAt };
+    return {
+      id: created.id,
+      email: created.email,
+      role: created.role,
+      url: invitationUrl(options.appUrl, token),
+      expiresAt: created.expiresAt,
+    };
   });
 }
 
@@ -56,7 +70,11 @@ const invitationsKeyset = (workspaceId: string): Keyset => ({
   ],
 });
 
-export async function listInvitations(options: { userId: string; workspaceIdOrSlug: string; page: PageOption }): Promise<Page<InvitationSummary>> {
+export async function listInvitations(options: {
+  userId: string;
+  workspaceIdOrSlug: string;
+  page: PageOption;
+}): Promise<Page<InvitationSummary>> {
   const { workspace, role } = await getWorkspaceAccessOrThrow(options);
   requireRole(role, "owner", "see invitations");
   const keyset = invitationsKeyset(workspace.id);

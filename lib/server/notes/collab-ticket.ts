@@ -22,7 +22,10 @@ export async function getCollabTicket(options: {
 }): Promise<CollabTicket> {
   const { report, role } = await getReportAccessOrThrow({ userId: options.user.id, reportId: options.reportId });
   const secret = process.env.NEXTAUTH_SECRET;
-  if (!secret) throw new AppError("internal_error", "Co-editing is not configured on this server.", undefined, { cause: "NEXTAUTH_SECRET is not set" });
+  if (!secret)
+    throw new AppError("internal_error", "Co-editing is not configured on this server.", undefined, {
+      cause: "NEXTAUTH_SECRET is not set",
+    });
   const canWrite = hasRole(role, "annotator");
   const token = createCollabToken({ userId: options.user.id, reportId: report.id, canWrite }, secret, COLLAB_TOKEN_TTL_SECONDS);
   return {

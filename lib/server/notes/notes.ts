@@ -58,9 +58,15 @@ export async function saveNotes(options: { userId: string; reportId: string } & 
       // First, as the collaboration server does: it takes this lock before it writes report_notes.
       const sql = prismaSql(tx);
       await lockNotes(sql, report.id);
-      const written = await storeNotesBody(sql, { reportId: report.id, body: options.body, editorId: options.userId, ifVersion: options.version });
+      const written = await storeNotesBody(sql, {
+        reportId: report.id,
+        body: options.body,
+        editorId: options.userId,
+        ifVersion: options.version,
+      });
       if (written === "stale") throw stale(await currentNotes(tx, report.id));
-      if (written === "saved") await writeMarkdownToNotesState(sql, { reportId: report.id, markdown: options.body, userId: options.userId });
+      if (written === "saved")
+        await writeMarkdownToNotesState(sql, { reportId: report.id, markdown: options.body, userId: options.userId });
       return currentNotes(tx, report.id);
     },
     // Turning a long document into a Yjs update takes a moment.

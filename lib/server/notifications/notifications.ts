@@ -41,7 +41,8 @@ function stillVisibleSql(userId: string): Prisma.Sql {
 /** A cursor's place in the list (newest first): after this creation time, then below this id. */
 function afterFrom(cursor: string, scope: string): { createdAt: string; id: string } {
   const [createdAt, id] = keyFromCursor(cursor, scope, ["string", "string"]) as [string, string];
-  if (Number.isNaN(Date.parse(createdAt))) throw new AppError("bad_request", "That cursor is not valid. Start again from the first page (without `cursor`).");
+  if (Number.isNaN(Date.parse(createdAt)))
+    throw new AppError("bad_request", "That cursor is not valid. Start again from the first page (without `cursor`).");
   return { createdAt, id };
 }
 
@@ -76,8 +77,14 @@ export async function listNotifications(options: {
   const notesReportIds = [...new Set(rows.flatMap((r) => (r.annotationId ? [] : [r.reportId])))];
   // Visibility was checked when the page was cut: these read what the page shows.
   const [annotations, replies, actors, reports, notes] = await Promise.all([
-    db.annotation.findMany({ where: { id: { in: annotationIds } }, select: { id: true, kind: true, quote: true, verdict: true, body: true } }),
-    db.reply.findMany({ where: { id: { in: rows.flatMap((r) => (r.replyId ? [r.replyId] : [])) }, deletedAt: null }, select: { id: true, body: true } }),
+    db.annotation.findMany({
+      where: { id: { in: annotationIds } },
+      select: { id: true, kind: true, quote: true, verdict: true, body: true },
+    }),
+    db.reply.findMany({
+      where: { id: { in: rows.flatMap((r) => (r.replyId ? [r.replyId] : [])) }, deletedAt: null },
+      select: { id: true, body: true },
+    }),
     db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.actorId))] } }, select: { id: true, name: true } }),
     db.report.findMany({
       where: { id: { in: [...new Set(rows.map((r) => r.reportId))] } },
@@ -106,7 +113,13 @@ export async function listNotifications(options: {
       readAt: n.readAt,
     };
     if (!n.annotationId) {
-      notifications.push({ ...common, annotation: null, replyId: null, excerpt: notesExcerpt(notesByReport.get(report.id) ?? "", userId), href: `${base}?panel=notes` });
+      notifications.push({
+        ...common,
+        annotation: null,
+        replyId: null,
+        excerpt: notesExcerpt(notesByReport.get(report.id) ?? "", userId),
+        href: `${base}?panel=notes`,
+      });
       continue;
     }
     const a = annotationById.get(n.annotationId);
@@ -134,7 +147,11 @@ export async function countUnread(userId: string): Promise<number> {
   return row?.n ?? 0;
 }
 
-export async function markNotificationsRead(options: { userId: string; ids?: string[]; all?: boolean }): Promise<{ marked: number; unread: number }> {
+export async function markNotificationsRead(options: {
+  userId: string;
+  ids?: string[];
+  all?: boolean;
+}): Promise<{ marked: number; unread: number }> {
   const { count } = await db.notification.updateMany({
     where: { userId: options.userId, readAt: null, ...(options.all ? {} : { id: { in: options.ids ?? [] } }) },
     data: { readAt: new Date() },

@@ -77,10 +77,15 @@ export const NOTES_MENTION_QUIET_MINUTES = 10;
  * place the notes' text is written). A burst of saves that drops a mention and
  * puts it back notifies once.
  */
-export async function notifyNotesMentions(sql: Sql, input: { reportId: string; actorId: string; before: string; after: string }): Promise<string[]> {
+export async function notifyNotesMentions(
+  sql: Sql,
+  input: { reportId: string; actorId: string; before: string; after: string },
+): Promise<string[]> {
   const mentioned = newMentionIds(input.after, input.before);
   if (mentioned.length === 0) return [];
-  const [report] = await sql.rows<{ workspaceId: string }>('SELECT workspace_id AS "workspaceId" FROM reports WHERE id = $1', [input.reportId]);
+  const [report] = await sql.rows<{ workspaceId: string }>('SELECT workspace_id AS "workspaceId" FROM reports WHERE id = $1', [
+    input.reportId,
+  ]);
   if (!report) return [];
   return notifyWith(sql, {
     type: "notes_mention",

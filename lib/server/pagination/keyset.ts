@@ -24,7 +24,11 @@ const invalid = () => new AppError("bad_request", "That cursor is not valid. Sta
 
 /** The sort key of the cursor, as the `where` needs it (dates back to Date). */
 function afterKey(keyset: Keyset, cursor: string): unknown[] {
-  const key = keyFromCursor(cursor, keyset.scope, keyset.order.map(([, , kind]) => (kind === "date" ? "string" : kind)));
+  const key = keyFromCursor(
+    cursor,
+    keyset.scope,
+    keyset.order.map(([, , kind]) => (kind === "date" ? "string" : kind)),
+  );
   return key.map((value, i) => {
     if (keyset.order[i][2] !== "date") return value;
     const date = new Date(value as string);

@@ -21,7 +21,12 @@ describe("pageRequestFrom", () => {
 describe("cursors bound to their list", () => {
   it("round-trip the key", () => {
     const cursor = cursorAfter("annotations:r1", [3, 10, "2026-01-01T00:00:00.000Z", "a1"]);
-    expect(keyFromCursor(cursor, "annotations:r1", ["number", "number", "string", "string"])).toEqual([3, 10, "2026-01-01T00:00:00.000Z", "a1"]);
+    expect(keyFromCursor(cursor, "annotations:r1", ["number", "number", "string", "string"])).toEqual([
+      3,
+      10,
+      "2026-01-01T00:00:00.000Z",
+      "a1",
+    ]);
   });
 
   it("are refused by another list", () => {
@@ -41,7 +46,9 @@ describe("cursors bound to their list", () => {
   it("are refused when altered", () => {
     const cursor = cursorAfter("x", [1, "a"]);
     const [body, mac] = cursor.split(".");
-    const forged = Buffer.from(JSON.stringify({ v: 2, s: JSON.parse(Buffer.from(body, "base64url").toString()).s, k: [0, "a"] })).toString("base64url");
+    const forged = Buffer.from(JSON.stringify({ v: 2, s: JSON.parse(Buffer.from(body, "base64url").toString()).s, k: [0, "a"] })).toString(
+      "base64url",
+    );
     expect(errorOf(() => keyFromCursor(`${forged}.${mac}`, "x", ["number", "string"])).code).toBe("bad_request");
   });
 });
@@ -58,7 +65,15 @@ describe("pageFrom", () => {
 
 describe("keysetWhere", () => {
   it("continues after the key in a mixed ordering", () => {
-    expect(keysetWhere([["createdAt", "desc"], ["id", "asc"]], ["t", "x"])).toEqual({
+    expect(
+      keysetWhere(
+        [
+          ["createdAt", "desc"],
+          ["id", "asc"],
+        ],
+        ["t", "x"],
+      ),
+    ).toEqual({
       OR: [{ createdAt: { lt: "t" } }, { createdAt: "t", id: { gt: "x" } }],
     });
   });

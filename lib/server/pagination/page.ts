@@ -64,7 +64,10 @@ export function keyFromCursor(cursor: string, scope: string, types: readonly str
   const payload = decodeCursor(cursor);
   if (payload.v !== 2 || !Array.isArray(payload.k)) throw invalid();
   if (payload.s !== scopeHash(scope)) {
-    throw new AppError("bad_request", "That cursor belongs to another list (another item, or other filters). Start again from the first page.");
+    throw new AppError(
+      "bad_request",
+      "That cursor belongs to another list (another item, or other filters). Start again from the first page.",
+    );
   }
   const key = payload.k as unknown[];
   if (key.length !== types.length) throw invalid();
@@ -92,7 +95,10 @@ export function pageFrom<T>(rows: T[], limit: number, scope: string, keyOf: (row
  * `[["createdAt", "desc"], ["id", "desc"]]`: (a > x) OR (a = x AND b > y) …
  * The last field must be unique (an id), so the order is total.
  */
-export function keysetWhere(order: readonly (readonly [string, "asc" | "desc"])[], key: readonly unknown[]): { OR: Record<string, unknown>[] } {
+export function keysetWhere(
+  order: readonly (readonly [string, "asc" | "desc"])[],
+  key: readonly unknown[],
+): { OR: Record<string, unknown>[] } {
   const OR = order.map(([field, dir], i) => {
     const clause: Record<string, unknown> = {};
     for (let j = 0; j < i; j++) clause[order[j][0]] = key[j];

@@ -59,7 +59,8 @@ function toView(row: Prisma.ReplyGetPayload<{ select: typeof select }>): ReplyVi
 
 function requireText(body: string): string {
   const text = body.trim();
-  if (!text) throw new AppError("validation_failed", "Write a reply first.", { issues: [{ path: "body", message: "Write a reply first." }] });
+  if (!text)
+    throw new AppError("validation_failed", "Write a reply first.", { issues: [{ path: "body", message: "Write a reply first." }] });
   checkBodySize(text, "The reply");
   return text;
 }
@@ -77,7 +78,12 @@ export async function listReplies(options: { userId: string; annotationId: strin
   await getAnnotationAccessOrThrow(options);
   const keyset = repliesKeyset(options.annotationId);
   const { orderBy, after, take } = keysetArgs(keyset, options.page);
-  const rows = await db.reply.findMany({ where: { AND: [{ annotationId: options.annotationId }, after] }, orderBy, take, select: { ...select, seq: true } });
+  const rows = await db.reply.findMany({
+    where: { AND: [{ annotationId: options.annotationId }, after] },
+    orderBy,
+    take,
+    select: { ...select, seq: true },
+  });
   return mapPage(keysetPage(rows, keyset, options.page), toView);
 }
 
@@ -91,14 +97,26 @@ export async function createReply(options: { userId: string; annotationId: strin
     requireRole(role, "annotator", "reply");
     const body = requireText(options.body);
     const row = await tx.reply.create({ data: { annotationId: annotation.id, authorId: options.userId, body }, select });
-    await recordEvent(tx, { reportId: annotation.reportId, type: "reply.created", itemType: "reply", itemId: row.id, parentId: annotation.id, actorId: options.userId, onlyUserId: audienceOf(annotation) });
+    await recordEvent(tx, {
+      reportId: annotation.reportId,
+      type: "reply.created",
+      itemType: "reply",
+      itemId: row.id,
+      parentId: annotation.id,
+      actorId: options.userId,
+      onlyUserId: audienceOf(annotation),
+    });
     // A private note's thread is its author's alone: nobody else can read it, so nobody else hears of it.
     if (annotation.visibility === "private") return toView(row);
     const mentioned = newMentionIds(body);
     const base = { actorId: options.userId, workspaceId, reportId: annotation.reportId, annotationId: annotation.id, replyId: row.id };
     await notify(tx, { ...base, type: "mention", recipientIds: mentioned });
     // Everyone taking part: the author, earlier repliers, those who took a stance and those the annotation mentions.
-    const repliers = await tx.reply.findMany({ where: { annotationId: annotation.id, deletedAt: null }, distinct: ["authorId"], select: { authorId: true } });
+    const repliers = await tx.reply.findMany({
+      where: { annotationId: annotation.id, deletedAt: null },
+      distinct: ["authorId"],
+      select: { authorId: true },
+    });
     const stances = await tx.claimStance.findMany({ where: { annotationId: annotation.id }, select: { userId: true } });
     const threadPeople = [
       annotation.authorId,
@@ -151,7 +169,15 @@ export async function updateReply(options: { userId: string; replyId: string; bo
         recipientIds: newMentionIds(body, reply.body),
       });
     }
-    await recordEvent(tx, { reportId: annotation.reportId, type: "reply.updated", itemType: "reply", itemId: reply.id, parentId: annotation.id, actorId: options.userId, onlyUserId: audienceOf(annotation) });
+    await recordEvent(tx, {
+      reportId: annotation.reportId,
+      type: "reply.updated",
+      itemType: "reply",
+      itemId: reply.id,
+      parentId: annotation.id,
+      actorId: options.userId,
+      onlyUserId: audienceOf(annotation),
+    });
     return toView(await tx.reply.findUniqueOrThrow({ where: { id: reply.id }, select }));
   });
 }
@@ -172,10 +198,20 @@ async function setDeleted(options: { userId: string; replyId: string }, deleted:
     }
     const row = await tx.reply.update({
       where: { id: reply.id },
-      data: deleted ? { deletedAt: new Date(), deletedById: options.userId, version: { increment: 1 } } : { deletedAt: null, deletedById: null, version: { increment: 1 } },
+      data: deleted
+        ? { deletedAt: new Date(), deletedById: options.userId, version: { increment: 1 } }
+        : { deletedAt: null, deletedById: null, version: { increment: 1 } },
       select,
     });
-    await recordEvent(tx, { reportId: annotation.reportId, type: deleted ? "reply.deleted" : "reply.restored", itemType: "reply", itemId: reply.id, parentId: annotation.id, actorId: options.userId, onlyUserId: audienceOf(annotation) });
+    await recordEvent(tx, {
+      reportId: annotation.reportId,
+      type: deleted ? "reply.deleted" : "reply.restored",
+      itemType: "reply",
+      itemId: reply.id,
+      parentId: annotation.id,
+      actorId: options.userId,
+      onlyUserId: audienceOf(annotation),
+    });
     return toView(row);
   });
 }
@@ -184,7 +220,11 @@ export const deleteReply = (options: { userId: string; replyId: string }) => set
 export const restoreReply = (options: { userId: string; replyId: string }) => setDeleted(options, false);
 
 /** Earlier texts of a reply, newest first (then by id); a deleted reply shows none. */
-export async function replyHistory(options: { userId: string; replyId: string; page: PageRequest }): Promise<Page<{ body: string; replacedAt: Date }>> {
+export async function replyHistory(options: {
+  userId: string;
+  replyId: string;
+  page: PageRequest;
+}): Promise<Page<{ body: string; replacedAt: Date }>> {
   const { reply } = await db.$transaction((tx) => replyAccessOrThrow(tx, options.userId, options.replyId));
   if (reply.deletedAt) return { items: [], nextCursor: null };
   const keyset: Keyset = {
@@ -195,6 +235,11 @@ export async function replyHistory(options: { userId: string; replyId: string; p
     ],
   };
   const { orderBy, after, take } = keysetArgs(keyset, options.page);
-  const rows = await db.replyRevision.findMany({ where: { AND: [{ replyId: reply.id }, after] }, orderBy, take, select: { id: true, body: true, createdAt: true } });
+  const rows = await db.replyRevision.findMany({
+    where: { AND: [{ replyId: reply.id }, after] },
+    orderBy,
+    take,
+    select: { id: true, body: true, createdAt: true },
+  });
   return mapPage(keysetPage(rows, keyset, options.page), (r) => ({ body: r.body, replacedAt: r.createdAt }));
 }

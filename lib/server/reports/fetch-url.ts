@@ -12,7 +12,10 @@ const refuse = (message: string) => new AppError("validation_failed", message, {
 
 /** The eight 16-bit groups of an IPv6 address (dotted IPv4 tails allowed), or null. */
 export function expandIPv6(address: string): number[] | null {
-  let text = address.toLowerCase().replace(/^\[|\]$/g, "").split("%")[0];
+  let text = address
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "")
+    .split("%")[0];
   const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
   if (dotted) {
     if (!net.isIPv4(dotted[1])) return null;
@@ -34,8 +37,16 @@ export function isPrivateAddress(address: string): boolean {
   if (net.isIPv4(address)) {
     const [a, b] = address.split(".").map(Number);
     return (
-      a === 0 || a === 10 || a === 127 || (a === 100 && b >= 64 && b <= 127) || (a === 169 && b === 254) ||
-      (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 192 && b === 0) || (a === 198 && (b === 18 || b === 19)) || a >= 224
+      a === 0 ||
+      a === 10 ||
+      a === 127 ||
+      (a === 100 && b >= 64 && b <= 127) ||
+      (a === 169 && b === 254) ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 192 && b === 0) ||
+      (a === 198 && (b === 18 || b === 19)) ||
+      a >= 224
     );
   }
   const groups = expandIPv6(address);
@@ -45,7 +56,8 @@ export function isPrivateAddress(address: string): boolean {
   // IPv4 hidden in IPv6: mapped (::ffff:a.b.c.d), compatible (::a.b.c.d) and NAT64 (64:ff9b::a.b.c.d).
   if (zeros(5) && groups[5] === 0xffff) return isPrivateAddress(v4(groups[6], groups[7]));
   if (zeros(6)) return groups[6] === 0 && groups[7] <= 1 ? true : isPrivateAddress(v4(groups[6], groups[7]));
-  if (groups[0] === 0x64 && groups[1] === 0xff9b && groups.slice(2, 6).every((g) => g === 0)) return isPrivateAddress(v4(groups[6], groups[7]));
+  if (groups[0] === 0x64 && groups[1] === 0xff9b && groups.slice(2, 6).every((g) => g === 0))
+    return isPrivateAddress(v4(groups[6], groups[7]));
   const first = groups[0];
   return (first & 0xfe00) === 0xfc00 || (first & 0xffc0) === 0xfe80 || (first & 0xff00) === 0xff00;
 }
@@ -56,7 +68,10 @@ export function isPrivateAddress(address: string): boolean {
  * to serve pages from a local server while every other private address stays refused.
  */
 function allowlisted(host: string, port: number): boolean {
-  const list = (process.env.MARGINALIA_URL_ALLOWLIST ?? "").split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const list = (process.env.MARGINALIA_URL_ALLOWLIST ?? "")
+    .split(",")
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   return list.includes(`${host.toLowerCase()}:${port}`);
 }
 
@@ -74,7 +89,11 @@ function requestOnce(url: URL): Promise<{ status: number; location?: string; con
   const literal = url.hostname.replace(/^\[|\]$/g, "");
   if (net.isIP(literal) && !open && isPrivateAddress(literal)) return Promise.reject(privateRefusal());
   // Names are checked as they are connected to, so a DNS answer cannot change between check and use.
-  const lookup = (hostname: string, options: { all?: boolean }, callback: (err: Error | null, address: string | LookupAddress[], family?: number) => void) => {
+  const lookup = (
+    hostname: string,
+    options: { all?: boolean },
+    callback: (err: Error | null, address: string | LookupAddress[], family?: number) => void,
+  ) => {
     dnsLookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
       if (err) return callback(err, options.all ? [] : "", 0);
       if (!open && addresses.some((a) => isPrivateAddress(a.address))) return callback(privateRefusal(), options.all ? [] : "", 0);
@@ -84,31 +103,41 @@ function requestOnce(url: URL): Promise<{ status: number; location?: string; con
   };
   const client = url.protocol === "https:" ? https : http;
   return new Promise((resolve, reject) => {
-    const req = client.get(url, { lookup: lookup as never, timeout: FETCH_TIMEOUT_MS, headers: { "user-agent": "Marginalia report importer", accept: "text/html,application/xhtml+xml,application/pdf;q=0.9,*/*;q=0.5" } }, (res) => {
-      const status = res.statusCode ?? 0;
-      if (status >= 300 && status < 400) {
-        res.resume();
-        return resolve({ status, location: res.headers.location, contentType: "", body: Buffer.alloc(0) });
-      }
-      const declared = Number(res.headers["content-length"] ?? 0);
-      if (declared > FETCH_MAX_BYTES) {
-        res.destroy();
-        return reject(new AppError("payload_too_large", "That page is larger than 10 MB."));
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on("data", (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > FETCH_MAX_BYTES) {
+    const req = client.get(
+      url,
+      {
+        lookup: lookup as never,
+        timeout: FETCH_TIMEOUT_MS,
+        headers: { "user-agent": "Marginalia report importer", accept: "text/html,application/xhtml+xml,application/pdf;q=0.9,*/*;q=0.5" },
+      },
+      (res) => {
+        const status = res.statusCode ?? 0;
+        if (status >= 300 && status < 400) {
+          res.resume();
+          return resolve({ status, location: res.headers.location, contentType: "", body: Buffer.alloc(0) });
+        }
+        const declared = Number(res.headers["content-length"] ?? 0);
+        if (declared > FETCH_MAX_BYTES) {
           res.destroy();
-          reject(new AppError("payload_too_large", "That page is larger than 10 MB."));
-        } else chunks.push(chunk);
-      });
-      res.on("end", () => resolve({ status, contentType: String(res.headers["content-type"] ?? ""), body: Buffer.concat(chunks) }));
-      res.on("error", reject);
-    });
+          return reject(new AppError("payload_too_large", "That page is larger than 10 MB."));
+        }
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on("data", (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > FETCH_MAX_BYTES) {
+            res.destroy();
+            reject(new AppError("payload_too_large", "That page is larger than 10 MB."));
+          } else chunks.push(chunk);
+        });
+        res.on("end", () => resolve({ status, contentType: String(res.headers["content-type"] ?? ""), body: Buffer.concat(chunks) }));
+        res.on("error", reject);
+      },
+    );
     req.on("timeout", () => req.destroy(refuse("The page took too long to answer (10 seconds).")));
-    req.on("error", (e) => reject(e instanceof AppError ? e : refuse(`The page could not be reached: ${(e as NodeJS.ErrnoException).code ?? e.message}.`)));
+    req.on("error", (e) =>
+      reject(e instanceof AppError ? e : refuse(`The page could not be reached: ${(e as NodeJS.ErrnoException).code ?? e.message}.`)),
+    );
   });
 }
 

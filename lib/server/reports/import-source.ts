@@ -9,9 +9,7 @@ import type { ImportJsonInput } from "@/lib/validations/import";
 import { fetchUrl } from "./fetch-url";
 
 /** What a person sent: pasted text, a web address, or an uploaded file. */
-export type ImportRequest =
-  | { kind: "json"; input: ImportJsonInput }
-  | { kind: "file"; name: string; type: string; data: Buffer };
+export type ImportRequest = { kind: "json"; input: ImportJsonInput } | { kind: "file"; name: string; type: string; data: Buffer };
 
 export interface ParsedSource {
   format: SourceFormat;
@@ -40,14 +38,19 @@ export async function parseImportRequest(request: ImportRequest): Promise<Parsed
   let url: string | undefined;
   if (request.kind === "file") {
     const detected = formatFromFileName(request.name, request.type);
-    if (!detected) throw new AppError("unsupported_media_type", "This kind of file cannot be imported. Use .docx, .pdf, .html, .md or .txt.");
+    if (!detected)
+      throw new AppError("unsupported_media_type", "This kind of file cannot be imported. Use .docx, .pdf, .html, .md or .txt.");
     format = detected;
     data = request.data;
   } else if (request.input.format === "url") {
     if (!request.input.url) throw invalidField("url", "Give the web address of the report.");
     const page = await fetchUrl(request.input.url);
     const detected = formatForContentType(page.contentType);
-    if (!detected) throw new AppError("unsupported_media_type", `That address serves ${page.contentType || "an unknown kind of file"}, which cannot be imported. Use a web page or a PDF.`);
+    if (!detected)
+      throw new AppError(
+        "unsupported_media_type",
+        `That address serves ${page.contentType || "an unknown kind of file"}, which cannot be imported. Use a web page or a PDF.`,
+      );
     format = detected;
     data = page.body;
     url = page.url;
@@ -64,7 +67,10 @@ export async function parseImportRequest(request: ImportRequest): Promise<Parsed
   } catch (e) {
     if (e instanceof ImportError) {
       const code = STATUS_FOR[e.reason as keyof typeof STATUS_FOR] ?? "validation_failed";
-      throw new AppError(code, e.message, { issues: [{ path: request.kind === "file" ? "file" : "content", message: e.message }], reason: e.reason });
+      throw new AppError(code, e.message, {
+        issues: [{ path: request.kind === "file" ? "file" : "content", message: e.message }],
+        reason: e.reason,
+      });
     }
     throw e;
   }

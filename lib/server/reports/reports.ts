@@ -39,14 +39,19 @@ export async function importReportFromRequest(options: {
   requireRole(role, "editor", "import reports");
   const meta = options.metadata ?? {};
   const choices = options.choices ?? {};
-  for (const [field, from] of [["authors", "authorsFrom"], ["publishedAt", "publishedAtFrom"], ["subtitle", "subtitleFrom"]] as const) {
+  for (const [field, from] of [
+    ["authors", "authorsFrom"],
+    ["publishedAt", "publishedAtFrom"],
+    ["subtitle", "subtitleFrom"],
+  ] as const) {
     if (meta[field] !== undefined && choices[from] !== undefined) throw invalidField(from, `Send ${field} or ${from}, not both.`);
   }
   const parsed = await parseImportRequest(options.request);
   // The choices are checked in a dry run too; its passages stay as parsed, so their numbers hold.
   const chosen = chosenImport(parsed.report, choices, meta.title);
   // A preview shows what would be saved: what was found, corrected by what was sent.
-  if (options.dryRun) return { ...previewOf(parsed, options.previewPage), ...Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)) };
+  if (options.dryRun)
+    return { ...previewOf(parsed, options.previewPage), ...Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)) };
   const found = parsed.report;
   const publishedAt = meta.publishedAt !== undefined ? meta.publishedAt : (chosen.publishedAt ?? found.publishedAt);
   return db.$transaction(
@@ -68,8 +73,16 @@ export async function importReportFromRequest(options: {
         select: { id: true, title: true, publishedAt: true },
       });
       await tx.passage.createMany({ data: passageRows(report.id, 1, chosen.passages) });
-      await tx.reportVersion.create({ data: { reportId: report.id, version: 1, sourceFormat: parsed.format, createdById: options.userId } });
-      await recordEvent(tx, { reportId: report.id, type: "report.imported", itemType: "report", itemId: report.id, actorId: options.userId });
+      await tx.reportVersion.create({
+        data: { reportId: report.id, version: 1, sourceFormat: parsed.format, createdById: options.userId },
+      });
+      await recordEvent(tx, {
+        reportId: report.id,
+        type: "report.imported",
+        itemType: "report",
+        itemId: report.id,
+        actorId: options.userId,
+      });
       return { id: report.id, title: report.title, publishedAt: toIsoDate(report.publishedAt), passageCount: chosen.passages.length };
     },
     { timeout: 60_000 },
@@ -157,7 +170,9 @@ export async function getReportOrThrow(options: { userId: string; reportId: stri
       sourceFormat: true,
       version: true,
       createdAt: true,
-      workspace: { select: { id: true, slug: true, name: true, memberships: { where: { userId: options.userId }, select: { role: true } } } },
+      workspace: {
+        select: { id: true, slug: true, name: true, memberships: { where: { userId: options.userId }, select: { role: true } } },
+      },
     },
   });
   if (!report) throw notFound("That report");

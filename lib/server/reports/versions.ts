@@ -51,12 +51,28 @@ export async function createReportVersion(options: {
       const previous = locked.version;
       const version = previous + 1;
       await tx.passage.createMany({ data: passageRows(options.reportId, version, chosen.passages) });
-      const passages = await tx.passage.findMany({ where: { reportId: options.reportId, version }, select: { id: true, index: true, text: true }, orderBy: { index: "asc" } });
+      const passages = await tx.passage.findMany({
+        where: { reportId: options.reportId, version },
+        select: { id: true, index: true, text: true },
+        orderBy: { index: "asc" },
+      });
 
       // Every annotation, deleted ones too (a restore should find its place), anchored where it was last.
       const annotations = await tx.annotation.findMany({
         where: { reportId: options.reportId },
-        select: { id: true, passageId: true, start: true, end: true, quote: true, prefix: true, suffix: true, anchorStatus: true, visibility: true, deletedAt: true, passage: { select: { index: true } } },
+        select: {
+          id: true,
+          passageId: true,
+          start: true,
+          end: true,
+          quote: true,
+          prefix: true,
+          suffix: true,
+          anchorStatus: true,
+          visibility: true,
+          deletedAt: true,
+          passage: { select: { index: true } },
+        },
       });
       await tx.annotationAnchor.createMany({
         data: annotations.map((a) => ({
@@ -73,21 +89,55 @@ export async function createReportVersion(options: {
         skipDuplicates: true,
       });
 
-      const targets: AnchorTarget[] = annotations.map((a) => ({ quote: a.quote, prefix: a.prefix, suffix: a.suffix, passageIndex: a.passage.index, start: a.start, end: a.end }));
+      const targets: AnchorTarget[] = annotations.map((a) => ({
+        quote: a.quote,
+        prefix: a.prefix,
+        suffix: a.suffix,
+        passageIndex: a.passage.index,
+        start: a.start,
+        end: a.end,
+      }));
       const results = reanchorAll(targets, passages);
       const textOf = new Map(passages.map((p) => [p.id, p.text]));
       // Counted over what the whole team can see: private and deleted notes stay invisible here too.
       const counts = { anchored: 0, moved: 0, orphaned: 0 };
-      const rows: { id: string; passageId: string; start: number; end: number; quote: string; prefix: string; suffix: string; status: string }[] = [];
+      const rows: {
+        id: string;
+        passageId: string;
+        start: number;
+        end: number;
+        quote: string;
+        prefix: string;
+        suffix: string;
+        status: string;
+      }[] = [];
       results.forEach((r, i) => {
         const a = annotations[i];
         if (a.visibility === "workspace" && !a.deletedAt) counts[r.status] += 1;
         if (r.status === "orphaned" || r.passageId === null || r.start === null || r.end === null) {
-          rows.push({ id: a.id, passageId: a.passageId, start: a.start, end: a.end, quote: a.quote, prefix: a.prefix, suffix: a.suffix, status: "orphaned" });
+          rows.push({
+            id: a.id,
+            passageId: a.passageId,
+            start: a.start,
+            end: a.end,
+            quote: a.quote,
+            prefix: a.prefix,
+            suffix: a.suffix,
+            status: "orphaned",
+          });
           return;
         }
         const selector = quoteFromPosition(textOf.get(r.passageId)!, { start: r.start, end: r.end });
-        rows.push({ id: a.id, passageId: r.passageId, start: r.start, end: r.end, quote: selector.exact, prefix: selector.prefix, suffix: selector.suffix, status: r.status });
+        rows.push({
+          id: a.id,
+          passageId: r.passageId,
+          start: r.start,
+          end: r.end,
+          quote: selector.exact,
+          prefix: selector.prefix,
+          suffix: selector.suffix,
+          status: r.status,
+        });
       });
       // One statement for all of them: thousands of annotations stay one round trip.
       if (rows.length) {
@@ -103,8 +153,16 @@ export async function createReportVersion(options: {
           WHERE a.id = v.id`;
       }
       await tx.report.update({ where: { id: options.reportId }, data: { version, sourceFormat: parsed.format } });
-      await tx.reportVersion.create({ data: { reportId: options.reportId, version, sourceFormat: parsed.format, createdById: options.userId, ...counts } });
-      await recordEvent(tx, { reportId: options.reportId, type: "report.versioned", itemType: "report", itemId: options.reportId, actorId: options.userId });
+      await tx.reportVersion.create({
+        data: { reportId: options.reportId, version, sourceFormat: parsed.format, createdById: options.userId, ...counts },
+      });
+      await recordEvent(tx, {
+        reportId: options.reportId,
+        type: "report.versioned",
+        itemType: "report",
+        itemId: options.reportId,
+        actorId: options.userId,
+      });
       return { version, ...counts };
     },
     { timeout: 120_000 },
@@ -164,7 +222,11 @@ const orphansKeyset = (reportId: string): Keyset => ({
  * original quote, a page at a time; `total` counts all of them (that the
  * caller can see), for the reader's "Orphans · N".
  */
-export async function listOrphans(options: { userId: string; reportId: string; page: PageOption }): Promise<Page<AnnotationView> & { total: number }> {
+export async function listOrphans(options: {
+  userId: string;
+  reportId: string;
+  page: PageOption;
+}): Promise<Page<AnnotationView> & { total: number }> {
   const report = await db.report.findFirst({ where: { id: options.reportId, ...reportWhere(options.userId) }, select: { id: true } });
   if (!report) throw notFound("That report");
   const keyset = orphansKeyset(report.id);
@@ -179,22 +241,47 @@ export async function listOrphans(options: { userId: string; reportId: string; p
   return { ...mapPage(page, (row) => views.get(row.id)!), total };
 }
 
-export async function reattachAnnotation(options: { userId: string; annotationId: string; passageId: string; start: number; end: number }): Promise<AnnotationView> {
+export async function reattachAnnotation(options: {
+  userId: string;
+  annotationId: string;
+  passageId: string;
+  start: number;
+  end: number;
+}): Promise<AnnotationView> {
   return db.$transaction(async (tx) => {
     const { annotation, role } = await getAnnotationAccessOrThrow(options, tx);
     requireRole(role, "editor", "re-attach annotations");
     const report = await tx.report.findUniqueOrThrow({ where: { id: annotation.reportId }, select: { version: true } });
-    const passage = await tx.passage.findFirst({ where: { id: options.passageId, reportId: annotation.reportId, version: report.version }, select: { id: true, text: true } });
+    const passage = await tx.passage.findFirst({
+      where: { id: options.passageId, reportId: annotation.reportId, version: report.version },
+      select: { id: true, text: true },
+    });
     if (!passage) throw invalidField("passageId", "passageId does not name a passage of the report's current version.");
     const problem = validatePosition(passage.text, options);
     if (problem) throw invalidField(problem.field, problem.message);
     const selector = quoteFromPosition(passage.text, options);
     await tx.annotation.update({
       where: { id: annotation.id },
-      data: { passageId: passage.id, start: options.start, end: options.end, quote: selector.exact, prefix: selector.prefix, suffix: selector.suffix, anchorStatus: "anchored", version: { increment: 1 } },
+      data: {
+        passageId: passage.id,
+        start: options.start,
+        end: options.end,
+        quote: selector.exact,
+        prefix: selector.prefix,
+        suffix: selector.suffix,
+        anchorStatus: "anchored",
+        version: { increment: 1 },
+      },
       select: { id: true },
     });
-    await recordEvent(tx, { reportId: annotation.reportId, type: "annotation.updated", itemType: "annotation", itemId: annotation.id, actorId: options.userId, onlyUserId: audienceOf(annotation) });
+    await recordEvent(tx, {
+      reportId: annotation.reportId,
+      type: "annotation.updated",
+      itemType: "annotation",
+      itemId: annotation.id,
+      actorId: options.userId,
+      onlyUserId: audienceOf(annotation),
+    });
     return readAnnotationView(annotation.id, tx);
   });
 }

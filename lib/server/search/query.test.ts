@@ -15,7 +15,9 @@ describe("parseSearchQuery", () => {
 
   it("looks for the words next to each other, in the order typed, to find exact occurrences first", () => {
     expect(parseSearchQuery("humanitarian window").exactTsquery).toBe("('humanitarian' <-> 'window':*)");
-    expect(parseSearchQuery('"humanitarian window" Syria -coal').exactTsquery).toBe("('humanitarian' <-> 'window' <-> 'syria':*) & !'coal'");
+    expect(parseSearchQuery('"humanitarian window" Syria -coal').exactTsquery).toBe(
+      "('humanitarian' <-> 'window' <-> 'syria':*) & !'coal'",
+    );
     // One word or one phrase: the query itself already is that.
     expect(parseSearchQuery("infla").exactTsquery).toBe("");
     expect(parseSearchQuery('"public health" -policy').exactTsquery).toBe("");

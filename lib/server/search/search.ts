@@ -53,7 +53,14 @@ export async function searchWorkspace(
   const { workspace } = await getWorkspaceAccessOrThrow(options);
   const limit = options.limit ?? SEARCH_PAGE_DEFAULT;
   // A cursor is bound to this workspace, query and filters, and carries how far into the ranking the last page ended.
-  const scope = scopeOf(`search:${workspace.id}`, { q: options.q, kind: options.kind, tag: options.tag, author: options.author, from: options.from, to: options.to });
+  const scope = scopeOf(`search:${workspace.id}`, {
+    q: options.q,
+    kind: options.kind,
+    tag: options.tag,
+    author: options.author,
+    from: options.from,
+    to: options.to,
+  });
   const offset = options.cursor !== undefined ? (keyFromCursor(options.cursor, scope, ["number"])[0] as number) : 0;
   if (!Number.isInteger(offset) || offset < 0 || offset >= SEARCH_DEPTH) {
     throw new AppError("bad_request", "That cursor is not valid. Start again from the first page (without `cursor`).");

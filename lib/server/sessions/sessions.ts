@@ -23,7 +23,11 @@ export interface SessionSummary {
 }
 
 /** A new session for a sign-in; its id goes into the session cookie. Expired sessions of the user are cleared on the way. */
-export async function createSession(options: { userId: string; userAgent?: string | null; clientAddress?: string | null }): Promise<string> {
+export async function createSession(options: {
+  userId: string;
+  userAgent?: string | null;
+  clientAddress?: string | null;
+}): Promise<string> {
   const id = randomBytes(24).toString("base64url");
   await db.$transaction([
     db.session.deleteMany({ where: { userId: options.userId, expiresAt: { lt: new Date() } } }),

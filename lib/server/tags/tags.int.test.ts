@@ -14,7 +14,10 @@ describe("findOrCreateTags", () => {
     // Another writer adds "Raced" and has not committed yet.
     const first = db.$transaction(
       async (tx) => {
-        const tag = await tx.tag.create({ data: { workspaceId: ws.id, name: "Raced", nameKey: "raced", color: "#0f766e" }, select: { id: true } });
+        const tag = await tx.tag.create({
+          data: { workspaceId: ws.id, name: "Raced", nameKey: "raced", color: "#0f766e" },
+          select: { id: true },
+        });
         added(tag.id);
         await held;
       },
@@ -22,7 +25,9 @@ describe("findOrCreateTags", () => {
     );
     const id = await addedId;
     // This one does not see it yet, and adds it too: its insert waits for the other to commit.
-    const second = db.$transaction((tx) => findOrCreateTags(tx, { workspaceId: ws.id, names: [" raced "], canCreate: true }), { timeout: 20_000 });
+    const second = db.$transaction((tx) => findOrCreateTags(tx, { workspaceId: ws.id, names: [" raced "], canCreate: true }), {
+      timeout: 20_000,
+    });
     await sleep(300);
     release();
     await first;

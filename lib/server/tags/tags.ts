@@ -50,7 +50,14 @@ export async function listTags(options: { userId: string; workspaceIdOrSlug: str
     where: { AND: [{ workspaceId: workspace.id }, after] },
     orderBy,
     take,
-    select: { id: true, nameKey: true, name: true, color: true, description: true, _count: { select: { annotations: { where: COUNTED } } } },
+    select: {
+      id: true,
+      nameKey: true,
+      name: true,
+      color: true,
+      description: true,
+      _count: { select: { annotations: { where: COUNTED } } },
+    },
   });
   return mapPage(keysetPage(rows, keyset, options.page), (t) => ({
     id: t.id,
@@ -129,7 +136,10 @@ export async function deleteTag(options: { userId: string; tagId: string }): Pro
 export async function resolveTagIds(tx: Tx, options: { workspaceId: string; names: string[]; canCreate: boolean }): Promise<string[]> {
   const { idsByKey, skipped } = await findOrCreateTags(tx, options);
   if (skipped.length) {
-    throw invalidField("tags", `No tag named ${skipped.map((m) => `“${m}”`).join(", ")} in this workspace. Ask an editor to add it to the codebook.`);
+    throw invalidField(
+      "tags",
+      `No tag named ${skipped.map((m) => `“${m}”`).join(", ")} in this workspace. Ask an editor to add it to the codebook.`,
+    );
   }
   return [...idsByKey.values()];
 }
@@ -150,14 +160,20 @@ export async function findOrCreateTags(
   const idsByKey = new Map<string, string>();
   if (wanted.size === 0) return { idsByKey, skipped: [] };
   const read = async () => {
-    const rows = await tx.tag.findMany({ where: { workspaceId: options.workspaceId, nameKey: { in: [...wanted.keys()] } }, select: { id: true, nameKey: true } });
+    const rows = await tx.tag.findMany({
+      where: { workspaceId: options.workspaceId, nameKey: { in: [...wanted.keys()] } },
+      select: { id: true, nameKey: true },
+    });
     for (const t of rows) idsByKey.set(t.nameKey, t.id);
   };
   await read();
   const missing = [...wanted].filter(([k]) => !idsByKey.has(k));
   if (!missing.length) return { idsByKey, skipped: [] };
   if (!options.canCreate) return { idsByKey, skipped: missing.map(([, name]) => name) };
-  await tx.tag.createMany({ data: missing.map(([k, name]) => ({ workspaceId: options.workspaceId, name, nameKey: k, color: pickColor(name) })), skipDuplicates: true });
+  await tx.tag.createMany({
+    data: missing.map(([k, name]) => ({ workspaceId: options.workspaceId, name, nameKey: k, color: pickColor(name) })),
+    skipDuplicates: true,
+  });
   await read();
   return { idsByKey, skipped: [] };
 }

@@ -71,10 +71,13 @@ export async function findUserByToken(token: string): Promise<PublicUser | null>
   const hash = tokenHash(token);
   if (!hash) return null;
   // One query on every API call, the token with its user: straight on the pool, where Prisma would cost more than the query.
-  const [row] = await sqlQuery<{ tokenId: string; lastUsedAt: Date | null; id: string; email: string; name: string }>(Prisma.sql`
+  const [row] = await sqlQuery<{ tokenId: string; lastUsedAt: Date | null; id: string; email: string; name: string }>(
+    Prisma.sql`
     SELECT t.id AS "tokenId", t.last_used_at AS "lastUsedAt", u.id, u.email, u.name
     FROM api_tokens t JOIN users u ON u.id = t.user_id
-    WHERE t.token_hash = ${hash}`, { prepare: "token-user" });
+    WHERE t.token_hash = ${hash}`,
+    { prepare: "token-user" },
+  );
   if (!row) return null;
   await noteTokenUse({ id: row.tokenId, lastUsedAt: row.lastUsedAt });
   return { id: row.id, email: row.email, name: row.name };

@@ -13,7 +13,12 @@ import { hashPassword, verifyPassword } from "./passwords";
  * wrong guesses count against the sign-in limits, so a borrowed session
  * cannot be used to guess it.
  */
-export async function changePassword(options: { userId: string; sessionId: string; clientAddress: string; input: ChangePasswordInput }): Promise<{ endedSessions: number }> {
+export async function changePassword(options: {
+  userId: string;
+  sessionId: string;
+  clientAddress: string;
+  input: ChangePasswordInput;
+}): Promise<{ endedSessions: number }> {
   const user = await db.user.findUnique({ where: { id: options.userId } });
   if (!user) throw notFound("That account");
   const attempt = { address: options.clientAddress, email: user.email };
@@ -24,7 +29,8 @@ export async function changePassword(options: { userId: string; sessionId: strin
     throw invalidField("currentPassword", "That is not your current password.");
   }
   await recordSignInSuccess(attempt);
-  if (options.input.newPassword === options.input.currentPassword) throw invalidField("newPassword", "Choose a password different from the current one.");
+  if (options.input.newPassword === options.input.currentPassword)
+    throw invalidField("newPassword", "Choose a password different from the current one.");
   assertStrongPassword(options.input.newPassword, user, "newPassword");
   const passwordHash = await hashPassword(options.input.newPassword);
   const [, ended] = await db.$transaction([

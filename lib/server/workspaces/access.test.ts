@@ -4,9 +4,13 @@ import { membershipJoinSql, reportMemberSql } from "./access";
 
 describe("membershipJoinSql and reportMemberSql", () => {
   it("bind a user id and take a column as it is", () => {
-    expect(membershipJoinSql(Prisma.sql`r.workspace_id`, "user-1").text).toBe("JOIN memberships m ON m.workspace_id = r.workspace_id AND m.user_id = $1");
+    expect(membershipJoinSql(Prisma.sql`r.workspace_id`, "user-1").text).toBe(
+      "JOIN memberships m ON m.workspace_id = r.workspace_id AND m.user_id = $1",
+    );
     const exists = reportMemberSql(Prisma.sql`p.report_id`, Prisma.sql`p.user_id`);
-    expect(exists.text).toBe("EXISTS (SELECT 1 FROM reports r JOIN memberships m ON m.workspace_id = r.workspace_id AND m.user_id = p.user_id WHERE r.id = p.report_id)");
+    expect(exists.text).toBe(
+      "EXISTS (SELECT 1 FROM reports r JOIN memberships m ON m.workspace_id = r.workspace_id AND m.user_id = p.user_id WHERE r.id = p.report_id)",
+    );
     expect(exists.values).toEqual([]);
   });
 

@@ -81,7 +81,10 @@ export function reportAccessSql(options: { userId: string; reportId: string }): 
 }
 
 /** A report the user can see (by its workspace) and their role there; otherwise "not found". */
-export async function getReportAccessOrThrow(options: { userId: string; reportId: string }, client: Tx | typeof db = db): Promise<ReportAccess> {
+export async function getReportAccessOrThrow(
+  options: { userId: string; reportId: string },
+  client: Tx | typeof db = db,
+): Promise<ReportAccess> {
   // One query, on the path of every write: the report and the user's membership of its workspace.
   const [row] = await client.$queryRaw<{ id: string; version: number; workspaceId: string; role: RoleName }[]>(reportAccessSql(options));
   if (!row) throw notFound("That report");

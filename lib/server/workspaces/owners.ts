@@ -9,8 +9,13 @@ import type { RoleName } from "@/lib/domain/words";
  * at once are served one after the other, and the second sees the first's change.
  */
 export async function lockMemberAndOwners(tx: Tx, workspaceId: string, memberId: string): Promise<{ role: RoleName; owners: number }> {
-  const owners = await tx.$queryRaw<{ user_id: string }[]>`SELECT user_id FROM memberships WHERE workspace_id = ${workspaceId} AND role = 'owner' FOR UPDATE`;
-  const member = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId: memberId } }, select: { role: true } });
+  const owners = await tx.$queryRaw<
+    { user_id: string }[]
+  >`SELECT user_id FROM memberships WHERE workspace_id = ${workspaceId} AND role = 'owner' FOR UPDATE`;
+  const member = await tx.membership.findUnique({
+    where: { workspaceId_userId: { workspaceId, userId: memberId } },
+    select: { role: true },
+  });
   if (!member) throw notFound("That member");
   return { role: member.role, owners: owners.length };
 }

@@ -124,7 +124,9 @@ export async function addMember(options: { userId: string; workspaceIdOrSlug: st
       throw new AppError("validation_failed", message, { issues: [{ path: "email", message }], reason: "not_registered" });
     }
     try {
-      return toMemberSummary(await tx.membership.create({ data: { workspaceId: workspace.id, userId: user.id, role: options.role }, select: memberSelect }));
+      return toMemberSummary(
+        await tx.membership.create({ data: { workspaceId: workspace.id, userId: user.id, role: options.role }, select: memberSelect }),
+      );
     } catch (e) {
       if (isUniqueViolation(e)) throw new AppError("conflict", `${options.email} is already a member of this workspace.`);
       throw e;
@@ -147,7 +149,9 @@ export async function removeMember(options: { userId: string; workspaceIdOrSlug:
 }
 
 /** An owner gives a member another role; the last owner keeps theirs. */
-export async function changeMemberRole(options: { userId: string; workspaceIdOrSlug: string; memberId: string } & ChangeRoleInput): Promise<MemberSummary> {
+export async function changeMemberRole(
+  options: { userId: string; workspaceIdOrSlug: string; memberId: string } & ChangeRoleInput,
+): Promise<MemberSummary> {
   return db.$transaction(async (tx) => {
     const { workspace, role } = await getWorkspaceAccessOrThrow(options, tx);
     requireRole(role, "owner", "change members' roles");

@@ -48,11 +48,17 @@ export default async function WorkspacePage({ params }: { params: Promise<{ slug
         </div>
         {canImport && <ButtonLink href={`/w/${workspace.slug}/import`}>Import a report</ButtonLink>}
       </div>
-      <h2 className="mt-10 mb-3 text-sm font-semibold tracking-wide text-stone-500 dark:text-stone-400 uppercase">Reports</h2>
+      <h2 className="mt-10 mb-3 text-sm font-semibold tracking-wide text-stone-500 uppercase dark:text-stone-400">Reports</h2>
       {reports.length === 0 ? (
         <EmptyState
           title="No reports yet"
-          action={canImport ? <ButtonLink href={`/w/${workspace.slug}/import`} variant="secondary">Import the first report</ButtonLink> : undefined}
+          action={
+            canImport ? (
+              <ButtonLink href={`/w/${workspace.slug}/import`} variant="secondary">
+                Import the first report
+              </ButtonLink>
+            ) : undefined
+          }
         >
           {canImport
             ? "Paste a report's text or Markdown, or upload a .txt or .md file, and your team can start reading it together."
@@ -62,8 +68,13 @@ export default async function WorkspacePage({ params }: { params: Promise<{ slug
         <ul className="divide-y divide-stone-200 overflow-hidden rounded-lg border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">
           {reports.map((r) => (
             <li key={r.id}>
-              <Link href={`/w/${workspace.slug}/r/${r.id}`} className="block px-4 py-4 hover:bg-stone-50 focus-visible:bg-stone-50 dark:hover:bg-stone-800/60">
-                <span dir="auto" className="block font-serif text-lg leading-snug font-medium">{r.title}</span>
+              <Link
+                href={`/w/${workspace.slug}/r/${r.id}`}
+                className="block px-4 py-4 hover:bg-stone-50 focus-visible:bg-stone-50 dark:hover:bg-stone-800/60"
+              >
+                <span dir="auto" className="block font-serif text-lg leading-snug font-medium">
+                  {r.title}
+                </span>
                 <span className="mt-1 block text-sm text-stone-500 dark:text-stone-400">
                   {r.publishedAt ? `Published ${dateFmt.format(new Date(r.publishedAt))} · ` : ""}
                   {r.passageCount} passages · {r.annotationCount} {r.annotationCount === 1 ? "annotation" : "annotations"}

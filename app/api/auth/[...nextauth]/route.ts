@@ -22,7 +22,10 @@ export async function POST(req: NextRequest, context: Context) {
   try {
     assertNotCrossOrigin(req);
     if (req.nextUrl.pathname.endsWith("/callback/credentials")) {
-      const form = await req.clone().formData().catch(() => null);
+      const form = await req
+        .clone()
+        .formData()
+        .catch(() => null);
       const email = form?.get("email");
       const waitMs = typeof email === "string" ? await signInWaitMs({ address: clientAddressOf(req.headers), email }) : 0;
       if (waitMs > 0) {

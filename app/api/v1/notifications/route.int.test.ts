@@ -6,7 +6,9 @@ import { query } from "@/lib/testing/db";
 describe("notifications", () => {
   it("tells a mentioned member, links to the item, and marks one or all read", async () => {
     const { ws, report, people } = await teamWorkspace();
-    const a = await newAnnotation(people.author, report, { body: `What do you think, ${mentionMarkdown(people.viewer.id, "Vera Viewer")}?` });
+    const a = await newAnnotation(people.author, report, {
+      body: `What do you think, ${mentionMarkdown(people.viewer.id, "Vera Viewer")}?`,
+    });
     const inbox = await call("GET", "/api/v1/notifications", { as: people.viewer });
     expect(inbox.status).toBe(200);
     expect(inbox.body.unread).toBe(1);
@@ -37,13 +39,18 @@ describe("notifications", () => {
     expect(editor.body.notifications.map((n: { excerpt: string }) => n.excerpt)).toEqual(["Second reply"]);
     const annotator = await call("GET", "/api/v1/notifications", { as: people.annotator });
     expect(annotator.body.notifications).toEqual([]);
-    expect((await call("POST", "/api/v1/notifications/read", { as: people.author, json: { all: true } })).body).toEqual({ marked: 2, unread: 0 });
+    expect((await call("POST", "/api/v1/notifications/read", { as: people.author, json: { all: true } })).body).toEqual({
+      marked: 2,
+      unread: 0,
+    });
   });
 
   it("does not notify from a private note, nor people outside the workspace, nor the author themself", async () => {
     const { report, people } = await teamWorkspace();
     await newAnnotation(people.author, report, { body: mentionMarkdown(people.viewer.id, "Vera"), visibility: "private" });
-    await newAnnotation(people.author, report, { body: `${mentionMarkdown(people.stranger.id, "Sol")} ${mentionMarkdown(people.author.id, "Me")}` });
+    await newAnnotation(people.author, report, {
+      body: `${mentionMarkdown(people.stranger.id, "Sol")} ${mentionMarkdown(people.author.id, "Me")}`,
+    });
     for (const who of [people.viewer, people.stranger, people.author]) {
       expect((await call("GET", "/api/v1/notifications", { as: who })).body.unread).toBe(0);
     }
@@ -52,7 +59,10 @@ describe("notifications", () => {
   it("notifies only newly added mentions when a body is edited", async () => {
     const { report, people } = await teamWorkspace();
     const a = await newAnnotation(people.author, report, { body: mentionMarkdown(people.viewer.id, "Vera") });
-    await call("PATCH", `/api/v1/annotations/${a.id}`, { as: people.author, json: { body: `${mentionMarkdown(people.viewer.id, "Vera")} and ${mentionMarkdown(people.editor.id, "Edna")}`, version: a.version } });
+    await call("PATCH", `/api/v1/annotations/${a.id}`, {
+      as: people.author,
+      json: { body: `${mentionMarkdown(people.viewer.id, "Vera")} and ${mentionMarkdown(people.editor.id, "Edna")}`, version: a.version },
+    });
     expect((await call("GET", "/api/v1/notifications", { as: people.viewer })).body.unread).toBe(1);
     expect((await call("GET", "/api/v1/notifications", { as: people.editor })).body.unread).toBe(1);
   });
@@ -67,7 +77,10 @@ describe("notifications", () => {
 describe("reply notifications reach everyone taking part", () => {
   it("includes people who took a stance or were mentioned in the annotation", async () => {
     const { report, people } = await teamWorkspace();
-    const claim = await newAnnotation(people.author, report, { kind: "claim", body: `Check this ${mentionMarkdown(people.viewer.id, "Vera")}` });
+    const claim = await newAnnotation(people.author, report, {
+      kind: "claim",
+      body: `Check this ${mentionMarkdown(people.viewer.id, "Vera")}`,
+    });
     await call("PUT", `/api/v1/annotations/${claim.id}/stance`, { as: people.editor, json: { stance: "supports" } });
     await call("POST", `/api/v1/annotations/${claim.id}/replies`, { as: people.annotator, json: { body: "A reply" } });
     for (const who of [people.author, people.viewer, people.editor]) {
@@ -166,7 +179,10 @@ describe("notifications from the team notes and from verdicts", () => {
   it("links a reply's notification to the thread and the reply", async () => {
     const { ws, report, people } = await teamWorkspace();
     const a = await newAnnotation(people.author, report, { body: "Is 40% right?" });
-    const reply = await call("POST", `/api/v1/annotations/${a.id}/replies`, { as: people.editor, json: { body: "The appendix says 35%." } });
+    const reply = await call("POST", `/api/v1/annotations/${a.id}/replies`, {
+      as: people.editor,
+      json: { body: "The appendix says 35%." },
+    });
     const [n] = await inboxOf(people.author);
     expect(n.href).toBe(`/w/${ws.slug}/r/${report.id}?annotation=${a.id}&reply=${reply.body.id}`);
   });

@@ -15,7 +15,8 @@ describe("POST /api/v1/tokens", () => {
 
   it("records when a token was last used, at most once a minute", async () => {
     const user = await newUser();
-    const lastUsed = async () => (await query<{ at: Date | null }>("SELECT last_used_at AS at FROM api_tokens WHERE user_id = $1", [user.id]))[0].at;
+    const lastUsed = async () =>
+      (await query<{ at: Date | null }>("SELECT last_used_at AS at FROM api_tokens WHERE user_id = $1", [user.id]))[0].at;
     expect(await lastUsed()).toBeNull();
     expect((await call("GET", "/api/v1/me", { as: { token: user.token } })).status).toBe(200);
     const first = await lastUsed();

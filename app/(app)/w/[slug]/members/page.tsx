@@ -31,9 +31,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
         initialInvitations={toClientJson(invitations?.items ?? [])}
       />
       <section className="mt-10">
-        <h2 className="text-sm font-semibold text-stone-700 dark:text-stone-300">
-          What each role may do
-        </h2>
+        <h2 className="text-sm font-semibold text-stone-700 dark:text-stone-300">What each role may do</h2>
         <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
           {ROLES.map((r) => (
             <div key={r} className="contents">

@@ -20,7 +20,12 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export const metadata: Metadata = { title: "Search" };
 
-const TYPE_LABEL: Record<SearchHit["type"], string> = { passage: "Report text", annotation: "Annotation", reply: "Reply", notes: "Team notes" };
+const TYPE_LABEL: Record<SearchHit["type"], string> = {
+  passage: "Report text",
+  annotation: "Annotation",
+  reply: "Reply",
+  notes: "Team notes",
+};
 
 function Snippet({ hit }: { hit: SearchHit }) {
   return (
@@ -50,16 +55,25 @@ export default async function SearchPage({ params, searchParams }: { params: Par
   const { workspace } = await loadWorkspace(slug);
   const user = await requireUser();
   const raw = await searchParams;
-  const query = new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (Array.isArray(v) ? v : v ? [v] : []).map((x) => [k, x] as [string, string])));
+  const query = new URLSearchParams(
+    Object.entries(raw).flatMap(([k, v]) => (Array.isArray(v) ? v : v ? [v] : []).map((x) => [k, x] as [string, string])),
+  );
   const q = query.get("q")?.trim() ?? "";
   const first = (key: string) => query.get(key)?.trim() ?? "";
-  const filters: SearchFilterValues = { kind: first("kind"), tag: first("tag"), author: first("author"), from: first("from"), to: first("to") };
+  const filters: SearchFilterValues = {
+    kind: first("kind"),
+    tag: first("tag"),
+    author: first("author"),
+    from: first("from"),
+    to: first("to"),
+  };
   const filtered = SEARCH_FILTER_KEYS.some((k) => filters[k]);
 
   // The results, or what was wrong with the request, in words for the reader.
   const search = async (): Promise<{ results: SearchHit[]; nextCursor: string | null; problem: string | null }> => {
     if (!q) return { results: [], nextCursor: null, problem: null };
-    if (filters.from && filters.to && filters.from > filters.to) return { results: [], nextCursor: null, problem: "“From” is after “To”: no day falls between them." };
+    if (filters.from && filters.to && filters.from > filters.to)
+      return { results: [], nextCursor: null, problem: "“From” is after “To”: no day falls between them." };
     try {
       const input = parseInput(searchQuerySchema, searchParamsToInput(query));
       const { results, nextCursor } = await searchWorkspace({ userId: user.id, workspaceIdOrSlug: workspace.id, ...input });
@@ -101,7 +115,9 @@ export default async function SearchPage({ params, searchParams }: { params: Par
       <div className="mt-8">
         {problem && <Alert>{problem}</Alert>}
         {!q && !problem && <EmptyState title="Search this workspace">Type words above, or press / on any page.</EmptyState>}
-        {q && !problem && results.length === 0 && !filtered && <EmptyState title={`Nothing matches “${q}”`}>Try fewer words, or the beginning of a word.</EmptyState>}
+        {q && !problem && results.length === 0 && !filtered && (
+          <EmptyState title={`Nothing matches “${q}”`}>Try fewer words, or the beginning of a word.</EmptyState>
+        )}
         {q && !problem && results.length === 0 && filtered && (
           <EmptyState
             title={`Nothing matches “${q}” with these filters`}
@@ -131,7 +147,7 @@ export default async function SearchPage({ params, searchParams }: { params: Par
                 {group.hits.map((hit) => (
                   <li key={`${hit.type}-${hit.replyId ?? hit.annotationId ?? hit.passageIndex ?? "notes"}`} className="py-3">
                     <Link href={hit.href} className="group block rounded-md focus-visible:outline-2 focus-visible:outline-amber-600">
-                      <span className="text-xs font-medium text-stone-500 uppercase tracking-wide dark:text-stone-400">
+                      <span className="text-xs font-medium tracking-wide text-stone-500 uppercase dark:text-stone-400">
                         {TYPE_LABEL[hit.type]}
                         {hit.type === "annotation" && hit.kind ? ` · ${KIND_LABEL[hit.kind as keyof typeof KIND_LABEL] ?? hit.kind}` : ""}
                         {hit.passageIndex !== null ? ` · ¶ ${hit.passageIndex}` : ""}

@@ -12,7 +12,8 @@ async function invite(owner: TestUser, workspaceId: string, email: string, role 
   return { ...(res.body as { id: string; url: string; email: string }), token: tokenOf(res.body.url) };
 }
 
-const register = (json: Record<string, unknown>) => call("POST", "/api/register", { json, headers: { "x-forwarded-for": randomAddress() } });
+const register = (json: Record<string, unknown>) =>
+  call("POST", "/api/register", { json, headers: { "x-forwarded-for": randomAddress() } });
 const accept = (as: TestUser | { cookie: string }, token: unknown) => call("POST", "/api/v1/invitations/accept", { as, json: { token } });
 const usersWith = (email: string) => query("SELECT id FROM users WHERE email = $1", [email]);
 
@@ -24,7 +25,12 @@ describe("POST /api/register with an invitation", () => {
     const made = await invite(owner, ws.id, email, "editor");
     const res = await register({ email, name: "Nadia Newcomer", password: STRONG, invitation: made.token });
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ id: expect.any(String), email, name: "Nadia Newcomer", joined: { workspace: { id: ws.id, slug: ws.slug, name: "Research desk" }, role: "editor" } });
+    expect(res.body).toEqual({
+      id: expect.any(String),
+      email,
+      name: "Nadia Newcomer",
+      joined: { workspace: { id: ws.id, slug: ws.slug, name: "Research desk" }, role: "editor" },
+    });
     const members = await call("GET", `/api/v1/workspaces/${ws.id}/members`, { as: owner });
     expect(members.body.members).toContainEqual(expect.objectContaining({ userId: res.body.id, role: "editor" }));
     const [row] = await query("SELECT accepted_at, accepted_by_id FROM invitations WHERE id = $1", [made.id]);
@@ -72,7 +78,9 @@ describe("POST /api/register with an invitation", () => {
     const ws = await newWorkspace(owner);
     const email = `late-${randomUUID()}@test.local`;
     const made = await invite(owner, ws.id, email);
-    await query("UPDATE invitations SET expires_at = now() - interval '1 minute', created_at = now() - interval '8 days' WHERE id = $1", [made.id]);
+    await query("UPDATE invitations SET expires_at = now() - interval '1 minute', created_at = now() - interval '8 days' WHERE id = $1", [
+      made.id,
+    ]);
     const res = await register({ email, name: "Too Late", password: STRONG, invitation: made.token });
     expect(res.status).toBe(409);
     expect(res.body.error.message).toMatch(/expired/);

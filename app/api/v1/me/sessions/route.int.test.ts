@@ -46,7 +46,7 @@ describe("signing out", () => {
 describe("/api/v1/me/sessions", () => {
   it("lists where the user is signed in, marks this one, and ends one by id (204)", async () => {
     const user = await newUser("Two Laptops");
-    const laptop = (await signInAttempt(user.email, user.password, randomAddress()));
+    const laptop = await signInAttempt(user.email, user.password, randomAddress());
     const list = await call("GET", "/api/v1/me/sessions", { as: { cookie: user.cookie } });
     expect(list.status).toBe(200);
     expect(list.body.sessions).toHaveLength(2);
@@ -92,7 +92,10 @@ describe("PUT /api/v1/me/password", () => {
     const user = await newUser("Changer");
     const other = await signIn(user.email, user.password);
     const next = "violet harbour evening 77";
-    const res = await call("PUT", "/api/v1/me/password", { as: { cookie: user.cookie }, json: { currentPassword: user.password, newPassword: next } });
+    const res = await call("PUT", "/api/v1/me/password", {
+      as: { cookie: user.cookie },
+      json: { currentPassword: user.password, newPassword: next },
+    });
     expect(res.status).toBe(200);
     expect(res.body.endedSessions).toBe(1);
     expect((await me(other!)).status).toBe(401);
@@ -104,10 +107,16 @@ describe("PUT /api/v1/me/password", () => {
   it("needs the current password (422 on it) and a new one that cannot be guessed (422 on it); nothing changes", async () => {
     const user = await newUser("Careful");
     const other = await signIn(user.email, user.password);
-    const wrong = await call("PUT", "/api/v1/me/password", { as: { cookie: user.cookie }, json: { currentPassword: "not-my-password", newPassword: "violet harbour evening 77" } });
+    const wrong = await call("PUT", "/api/v1/me/password", {
+      as: { cookie: user.cookie },
+      json: { currentPassword: "not-my-password", newPassword: "violet harbour evening 77" },
+    });
     expect(wrong.status).toBe(422);
     expect(wrong.body.error.details.issues[0].path).toBe("currentPassword");
-    const weak = await call("PUT", "/api/v1/me/password", { as: { cookie: user.cookie }, json: { currentPassword: user.password, newPassword: "password1234" } });
+    const weak = await call("PUT", "/api/v1/me/password", {
+      as: { cookie: user.cookie },
+      json: { currentPassword: user.password, newPassword: "password1234" },
+    });
     expect(weak.status).toBe(422);
     expect(weak.body.error.details.issues[0].path).toBe("newPassword");
     expect((await me(other!)).status).toBe(200);
@@ -116,7 +125,10 @@ describe("PUT /api/v1/me/password", () => {
 
   it("is for a signed-in session only: a token cannot change the password (401)", async () => {
     const user = await newUser("Scripted");
-    const res = await call("PUT", "/api/v1/me/password", { as: { token: user.token }, json: { currentPassword: user.password, newPassword: "violet harbour evening 77" } });
+    const res = await call("PUT", "/api/v1/me/password", {
+      as: { token: user.token },
+      json: { currentPassword: user.password, newPassword: "violet harbour evening 77" },
+    });
     expect(res.status).toBe(401);
   });
 });

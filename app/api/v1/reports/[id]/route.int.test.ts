@@ -12,7 +12,16 @@ describe("GET /api/v1/reports/{id}", () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: report.id, publishedAt: "2023-03-21", language: "en" });
     expect(res.body.passages).toHaveLength(4);
-    expect(res.body.passages[0]).toEqual({ id: expect.any(String), index: 1, kind: "paragraph", level: null, page: null, listNumber: null, marks: [], text: expect.stringMatching(/^The calamitous/) });
+    expect(res.body.passages[0]).toEqual({
+      id: expect.any(String),
+      index: 1,
+      kind: "paragraph",
+      level: null,
+      page: null,
+      listNumber: null,
+      marks: [],
+      text: expect.stringMatching(/^The calamitous/),
+    });
   });
 
   it("answers 404 to a stranger exactly as for a report that does not exist", async () => {

@@ -43,10 +43,17 @@ const PARTS = 3;
  * Where the reader's other parts start: the passages after the first page,
  * split evenly, each with a cursor starting at its first passage.
  */
-function partsAfter(lastIndex: number, passageCount: number, cursorAt: (passageIndex: number) => string): { from: number; cursor: string }[] {
+function partsAfter(
+  lastIndex: number,
+  passageCount: number,
+  cursorAt: (passageIndex: number) => string,
+): { from: number; cursor: string }[] {
   const left = passageCount - lastIndex;
   if (left < PARTS * 50) return [];
-  return Array.from({ length: PARTS }, (_, i) => lastIndex + Math.round(((i + 1) * left) / (PARTS + 1))).map((from) => ({ from, cursor: cursorAt(from) }));
+  return Array.from({ length: PARTS }, (_, i) => lastIndex + Math.round(((i + 1) * left) / (PARTS + 1))).map((from) => ({
+    from,
+    cursor: cursorAt(from),
+  }));
 }
 
 export default async function ReportPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
@@ -69,7 +76,9 @@ export default async function ReportPage({ params, searchParams }: { params: Par
   ]);
 
   const parts = firstPage.nextCursor
-    ? partsAfter(firstPage.annotations.at(-1)?.passageIndex ?? 0, report.passages.length, (passageIndex) => cursorAtPassage({ reportId: report.id, version: report.version, passageIndex }))
+    ? partsAfter(firstPage.annotations.at(-1)?.passageIndex ?? 0, report.passages.length, (passageIndex) =>
+        cursorAtPassage({ reportId: report.id, version: report.version, passageIndex }),
+      )
     : [];
   // The browser starts reading each part while the page's code loads, rather than after it has run.
   const listPath = readerListPath(report.id, current ? null : report.version);

@@ -20,7 +20,9 @@ describe("GET/POST /api/v1/annotations/{id}/replies", () => {
     const { report, people } = await teamWorkspace();
     const a = await newAnnotation(people.author, report, { body: "Thread" });
     const results = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => call("POST", `/api/v1/annotations/${a.id}/replies`, { as: i % 2 ? people.annotator : people.editor, json: { body: `reply ${i}` } })),
+      Array.from({ length: 50 }, (_, i) =>
+        call("POST", `/api/v1/annotations/${a.id}/replies`, { as: i % 2 ? people.annotator : people.editor, json: { body: `reply ${i}` } }),
+      ),
     );
     expect(results.map((r) => r.status)).toEqual(Array(50).fill(201));
     const first = await call("GET", `/api/v1/annotations/${a.id}/replies`, { as: people.owner });
@@ -34,7 +36,9 @@ describe("GET/POST /api/v1/annotations/{id}/replies", () => {
     const { report, people } = await teamWorkspace();
     const a = await newAnnotation(people.author, report);
     expect((await call("POST", `/api/v1/annotations/${a.id}/replies`, { as: people.annotator, json: { body: "   " } })).status).toBe(422);
-    expect((await call("POST", `/api/v1/annotations/${a.id}/replies`, { as: people.annotator, json: { body: "x".repeat(20_001) } })).status).toBe(413);
+    expect(
+      (await call("POST", `/api/v1/annotations/${a.id}/replies`, { as: people.annotator, json: { body: "x".repeat(20_001) } })).status,
+    ).toBe(413);
     expect(await query("SELECT 1 FROM replies WHERE annotation_id = $1", [a.id])).toHaveLength(0);
   });
 
@@ -50,7 +54,9 @@ describe("GET/POST /api/v1/annotations/{id}/replies", () => {
     const { report, people } = await teamWorkspace();
     const a = await newAnnotation(people.author, report);
     expect((await call("POST", `/api/v1/annotations/${a.id}/replies`, { as: people.stranger, json: { body: "" } })).status).toBe(404);
-    expect((await call("POST", `/api/v1/annotations/${a.id}/replies`, { as: people.stranger, json: { body: "x".repeat(20_001) } })).status).toBe(404);
+    expect(
+      (await call("POST", `/api/v1/annotations/${a.id}/replies`, { as: people.stranger, json: { body: "x".repeat(20_001) } })).status,
+    ).toBe(404);
   });
 });
 

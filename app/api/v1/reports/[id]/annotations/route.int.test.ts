@@ -84,7 +84,10 @@ describe("POST /api/v1/reports/{id}/annotations", () => {
     const other = await newReport(owner, ws.id);
     const res = await call("POST", path(report.id), { as: owner, json: { passageId: other.passages[0].id, start: 0, end: 3 } });
     expect(res.status).toBe(422);
-    const kind = await call("POST", path(report.id), { as: owner, json: { passageId: report.passages[0].id, start: 0, end: 3, kind: "rant" } });
+    const kind = await call("POST", path(report.id), {
+      as: owner,
+      json: { passageId: report.passages[0].id, start: 0, end: 3, kind: "rant" },
+    });
     expect(kind.status).toBe(422);
   });
 
@@ -107,13 +110,22 @@ describe("POST /api/v1/reports/{id}/annotations", () => {
   it("refuses malformed JSON (400) and an oversized body (413)", async () => {
     const { owner, report, first } = await setup();
     expect((await call("POST", path(report.id), { as: owner, raw: '{"passageId": ' })).status).toBe(400);
-    const tooLong = await call("POST", path(report.id), { as: owner, json: { passageId: first.id, start: 0, end: 3, body: "x".repeat(20_001) } });
+    const tooLong = await call("POST", path(report.id), {
+      as: owner,
+      json: { passageId: first.id, start: 0, end: 3, body: "x".repeat(20_001) },
+    });
     expect(tooLong.status).toBe(413);
     // The limit counts characters (code points): 10,001 emoji are 20,002 UTF-16 units but well within it.
-    const emoji = await call("POST", path(report.id), { as: owner, json: { passageId: first.id, start: 0, end: 3, body: "🌍".repeat(10_001) } });
+    const emoji = await call("POST", path(report.id), {
+      as: owner,
+      json: { passageId: first.id, start: 0, end: 3, body: "🌍".repeat(10_001) },
+    });
     expect(emoji.status).toBe(201);
     await query("DELETE FROM annotations WHERE id = $1", [emoji.body.id]);
-    const huge = await call("POST", path(report.id), { as: owner, raw: JSON.stringify({ passageId: first.id, start: 0, end: 3, body: "y".repeat(400_000) }) });
+    const huge = await call("POST", path(report.id), {
+      as: owner,
+      raw: JSON.stringify({ passageId: first.id, start: 0, end: 3, body: "y".repeat(400_000) }),
+    });
     expect(huge.status).toBe(413);
     expect(await query("SELECT 1 FROM annotations WHERE report_id = $1", [report.id])).toHaveLength(0);
   });
@@ -139,11 +151,22 @@ describe("POST /api/v1/reports/{id}/annotations, as the app server serves it", (
     }
     const listed = (await call("GET", path(report.id), { as: owner })).body.annotations;
     expect(listed).toEqual([byToken.body, byCookie.body]);
-    const apartFromIdentity = (a: Record<string, unknown>) => Object.fromEntries(Object.entries(a).filter(([key]) => !["id", "createdAt", "updatedAt"].includes(key)));
+    const apartFromIdentity = (a: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(a).filter(([key]) => !["id", "createdAt", "updatedAt"].includes(key)));
     const sameByToken = apartFromIdentity(byToken.body);
     expect(sameByToken).toEqual(apartFromIdentity(byCookie.body));
-    expect(sameByToken).toMatchObject({ visibility: "private", quote: first.text.slice(4, 12), author: { id: owner.id }, passageIndex: first.index, replyCount: 0, tags: [] });
-    const events = await query<{ actor_id: string; only_user_id: string }>("SELECT actor_id, only_user_id FROM report_events WHERE item_id = $1", [byToken.body.id]);
+    expect(sameByToken).toMatchObject({
+      visibility: "private",
+      quote: first.text.slice(4, 12),
+      author: { id: owner.id },
+      passageIndex: first.index,
+      replyCount: 0,
+      tags: [],
+    });
+    const events = await query<{ actor_id: string; only_user_id: string }>(
+      "SELECT actor_id, only_user_id FROM report_events WHERE item_id = $1",
+      [byToken.body.id],
+    );
     expect(events).toEqual([{ actor_id: owner.id, only_user_id: owner.id }]);
   });
 
@@ -151,10 +174,16 @@ describe("POST /api/v1/reports/{id}/annotations, as the app server serves it", (
     const { owner, ws, report, first } = await setup();
     const member = await newUser("Mona Member");
     await addMember(owner, ws.id, member, "viewer");
-    const tagged = await call("POST", path(report.id), { as: { token: owner.token }, json: { passageId: first.id, start: 0, end: 3, tags: ["Method"] } });
+    const tagged = await call("POST", path(report.id), {
+      as: { token: owner.token },
+      json: { passageId: first.id, start: 0, end: 3, tags: ["Method"] },
+    });
     expect(tagged.status).toBe(201);
     expect(tagged.body.tags).toEqual(["Method"]);
-    const mention = await call("POST", path(report.id), { as: { token: owner.token }, json: { passageId: first.id, start: 0, end: 3, body: `Look, ${mentionMarkdown(member.id, "Mona")}` } });
+    const mention = await call("POST", path(report.id), {
+      as: { token: owner.token },
+      json: { passageId: first.id, start: 0, end: 3, body: `Look, ${mentionMarkdown(member.id, "Mona")}` },
+    });
     expect(mention.status).toBe(201);
     const notes = await call("GET", "/api/v1/notifications", { as: member });
     expect(notes.body.notifications.map((n: { annotation: { id: string } }) => n.annotation.id)).toEqual([mention.body.id]);
@@ -167,7 +196,11 @@ describe("POST /api/v1/reports/{id}/annotations, as the app server serves it", (
     const wrongReport = await call("POST", path(other.id), { as: { token: owner.token }, json });
     expect(wrongReport.status).toBe(422);
     expect(wrongReport.body.error.code).toBe("validation_failed");
-    const notJson = await call("POST", path(report.id), { as: { token: owner.token }, raw: JSON.stringify(json), headers: { "content-type": "text/plain" } });
+    const notJson = await call("POST", path(report.id), {
+      as: { token: owner.token },
+      raw: JSON.stringify(json),
+      headers: { "content-type": "text/plain" },
+    });
     expect(notJson.status).toBe(415);
     expect((await call("POST", path(report.id), { as: { token: owner.token }, json })).status).toBe(201);
     const [token] = (await call("GET", "/api/v1/tokens", { as: { cookie: owner.cookie } })).body.tokens;
@@ -183,7 +216,8 @@ describe("GET /api/v1/reports/{id}/annotations", () => {
   it("lists in reading order: passage, then position", async () => {
     const { owner, report } = await setup();
     const [p1, p2] = report.passages;
-    const make = (passageId: string, start: number, end: number) => call("POST", path(report.id), { as: owner, json: { passageId, start, end } });
+    const make = (passageId: string, start: number, end: number) =>
+      call("POST", path(report.id), { as: owner, json: { passageId, start, end } });
     await make(p2.id, 10, 20);
     await make(p1.id, 30, 40);
     await make(p1.id, 4, 14);
@@ -200,8 +234,14 @@ describe("GET /api/v1/reports/{id}/annotations", () => {
     const { owner, ws, report, first } = await setup();
     const colleague = await newUser();
     await addMember(owner, ws.id, colleague, "viewer");
-    await call("POST", path(report.id), { as: owner, json: { passageId: first.id, start: 0, end: 3, body: "shared", visibility: "workspace" } });
-    await call("POST", path(report.id), { as: owner, json: { passageId: first.id, start: 4, end: 14, body: "secret", visibility: "private" } });
+    await call("POST", path(report.id), {
+      as: owner,
+      json: { passageId: first.id, start: 0, end: 3, body: "shared", visibility: "workspace" },
+    });
+    await call("POST", path(report.id), {
+      as: owner,
+      json: { passageId: first.id, start: 4, end: 14, body: "secret", visibility: "private" },
+    });
     const mine = await call("GET", path(report.id), { as: owner });
     expect(mine.body.annotations.map((a: { body: string }) => a.body)).toEqual(["shared", "secret"]);
     const theirs = await call("GET", path(report.id), { as: colleague });
@@ -220,8 +260,23 @@ describe("GET /api/v1/reports/{id}/annotations", () => {
     const [p1, p2] = report.passages;
     const made: string[] = [];
     // Same place twice (ties broken by creation, then id), and spread over two passages.
-    for (const [p, start] of [[p2, 10], [p1, 30], [p1, 4], [p1, 4], [p2, 0], [p1, 30], [p2, 50]] as const) {
-      made.push((await call("POST", path(report.id), { as: owner, json: { passageId: p.id, start, end: start + 5, kind: start === 4 ? "question" : "comment", body: "x" } })).body.id);
+    for (const [p, start] of [
+      [p2, 10],
+      [p1, 30],
+      [p1, 4],
+      [p1, 4],
+      [p2, 0],
+      [p1, 30],
+      [p2, 50],
+    ] as const) {
+      made.push(
+        (
+          await call("POST", path(report.id), {
+            as: owner,
+            json: { passageId: p.id, start, end: start + 5, kind: start === 4 ? "question" : "comment", body: "x" },
+          })
+        ).body.id,
+      );
     }
     const whole = await call("GET", `${path(report.id)}?limit=500`, { as: owner });
     expect(whole.body.nextCursor).toBeNull();
@@ -248,7 +303,11 @@ describe("GET /api/v1/reports/{id}/annotations", () => {
 
   it("keeps filters across pages and binds a cursor to its report and filters", async () => {
     const { owner, ws, report, first } = await setup();
-    for (let i = 0; i < 5; i++) await call("POST", path(report.id), { as: owner, json: { passageId: first.id, start: i, end: i + 3, kind: i % 2 ? "question" : "comment", body: `n${i}` } });
+    for (let i = 0; i < 5; i++)
+      await call("POST", path(report.id), {
+        as: owner,
+        json: { passageId: first.id, start: i, end: i + 3, kind: i % 2 ? "question" : "comment", body: `n${i}` },
+      });
     const page1 = await call("GET", `${path(report.id)}?kind=comment&limit=2`, { as: owner });
     expect(page1.body.annotations.map((a: { body: string }) => a.body)).toEqual(["n0", "n2"]);
     const cursor = encodeURIComponent(page1.body.nextCursor);

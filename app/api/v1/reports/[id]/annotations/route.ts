@@ -4,7 +4,12 @@ import { apiRoute, created } from "@/lib/api/server/route";
 import { ANNOTATIONS_PAGE, listAnnotations } from "@/lib/server/annotations/annotations";
 import { createAnnotation } from "@/lib/server/annotations/create-annotation";
 import { pageRequestFrom } from "@/lib/server/pagination/page";
-import { annotationFiltersSchema, CREATE_ANNOTATION_MAX_BYTES, createAnnotationSchema, filtersFromSearchParams } from "@/lib/validations/annotation";
+import {
+  annotationFiltersSchema,
+  CREATE_ANNOTATION_MAX_BYTES,
+  createAnnotationSchema,
+  filtersFromSearchParams,
+} from "@/lib/validations/annotation";
 import { versionQuerySchema } from "@/lib/validations/report";
 
 export const GET = apiRoute<{ id: string }>(async ({ req, user, params }) => {

@@ -23,7 +23,8 @@ async function subscribe(reportId: string, as: { token: string }, options: { on?
   return stream;
 }
 
-const change = (e: { data: string }) => JSON.parse(e.data) as { id: string; type: string; itemId: string; parentId: string | null; actorId: string };
+const change = (e: { data: string }) =>
+  JSON.parse(e.data) as { id: string; type: string; itemId: string; parentId: string | null; actorId: string };
 
 describe("GET /api/v1/reports/{id}/events", () => {
   it("delivers an annotation made through instance A to a client of instance B", async () => {
@@ -77,7 +78,9 @@ describe("GET /api/v1/reports/{id}/events", () => {
 
     // `?after=` does the same for a first connection (what the page passes).
     const fresh = await subscribe(report.id, people.owner, { on: baseUrl(), query: `?after=${seen.id}` });
-    expect([await fresh.nextOf("change"), await fresh.nextOf("change"), await fresh.nextOf("change")].map((e) => change(e).itemId)).toEqual(missed);
+    expect([await fresh.nextOf("change"), await fresh.nextOf("change"), await fresh.nextOf("change")].map((e) => change(e).itemId)).toEqual(
+      missed,
+    );
   });
 
   it("sends private items to their author only", async () => {
@@ -127,7 +130,14 @@ describe("GET /api/v1/reports/{id}/events", () => {
     await call("POST", `/api/v1/reports/${report.id}/presence`, { as: people.author, json: { sessionId, leaving: true } });
     presence = JSON.parse((await watcher.nextOf("presence")).data);
     expect(presence.people.map((p: { user: { id: string } }) => p.user.id)).not.toContain(people.author.id);
-    expect((await call("POST", `/api/v1/reports/${report.id}/presence`, { as: people.stranger, json: { sessionId: "stranger-session", passageIndex: 1 } })).status).toBe(404);
+    expect(
+      (
+        await call("POST", `/api/v1/reports/${report.id}/presence`, {
+          as: people.stranger,
+          json: { sessionId: "stranger-session", passageIndex: 1 },
+        })
+      ).status,
+    ).toBe(404);
     expect((await call("POST", `/api/v1/reports/${report.id}/presence`, { as: people.author, json: { sessionId: "x" } })).status).toBe(422);
   });
 

@@ -10,10 +10,16 @@ const SESSION = /^[A-Za-z0-9-]{8,64}$/;
 export const GET = apiRoute<{ id: string }>(async ({ req, user, params }) => {
   const query = req.nextUrl.searchParams;
   const after = req.headers.get("last-event-id") ?? query.get("after");
-  if (after !== null && !/^\d{1,18}$/.test(after.trim())) throw new AppError("bad_request", "Last-Event-ID (or after) must be the id of an event.");
+  if (after !== null && !/^\d{1,18}$/.test(after.trim()))
+    throw new AppError("bad_request", "Last-Event-ID (or after) must be the id of an event.");
   const session = query.get("session");
   if (session !== null && !SESSION.test(session)) throw new AppError("bad_request", "session must be 8–64 letters, digits or dashes.");
-  const stream = await openReportStream({ userId: user.id, reportId: params.id, afterId: after === null ? null : BigInt(after.trim()), sessionId: session });
+  const stream = await openReportStream({
+    userId: user.id,
+    reportId: params.id,
+    afterId: after === null ? null : BigInt(after.trim()),
+    sessionId: session,
+  });
   return new Response(stream, {
     headers: {
       "Content-Type": "text/event-stream; charset=utf-8",

@@ -20,7 +20,11 @@ async function annotate(user: TestUser, report: Report, text: string, fields: Re
 }
 
 /** The export as text; .docx read back with mammoth. */
-async function exported(reportId: string, as: TestUser, query: string): Promise<{ status: number; text: string; headers: Headers; bytes: Buffer }> {
+async function exported(
+  reportId: string,
+  as: TestUser,
+  query: string,
+): Promise<{ status: number; text: string; headers: Headers; bytes: Buffer }> {
   const res = await fetchBytes(`/api/v1/reports/${reportId}/export?${query}`, as);
   if (res.status === 200 && /format=docx/.test(query)) return { ...res, text: (await mammoth.extractRawText({ buffer: res.bytes })).value };
   return res;
@@ -53,7 +57,12 @@ describe("GET /api/v1/reports/{id}/export", () => {
   });
 
   it("serves every format as a download named after the report and the day", async () => {
-    const types = { markdown: /^text\/markdown/, csv: /^text\/csv/, jsonld: /^application\/ld\+json/, docx: /^application\/vnd\.openxmlformats/ };
+    const types = {
+      markdown: /^text\/markdown/,
+      csv: /^text\/csv/,
+      jsonld: /^application\/ld\+json/,
+      docx: /^application\/vnd\.openxmlformats/,
+    };
     const extensions = { markdown: "md", csv: "csv", jsonld: "jsonld", docx: "docx" };
     const today = new Date().toISOString().slice(0, 10);
     for (const format of FORMATS) {
@@ -121,18 +130,38 @@ describe("GET /api/v1/reports/{id}/export", () => {
     expect(res.bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const rows = parse(res.text, { bom: true, columns: true }) as Record<string, string>[];
     const claim = rows.find((r) => r.annotation_id === claimId && r.record_type === "annotation")!;
-    expect(claim).toMatchObject({ kind: "claim", verdict: "contested", supports: "1", disputes: "1", needs_evidence: "0", tags: "Context", author: "Aziz Author" });
-    expect(rows.filter((r) => r.annotation_id === claimId && r.record_type === "reply").map((r) => r.body)).toEqual(["Reply from the annotator"]);
+    expect(claim).toMatchObject({
+      kind: "claim",
+      verdict: "contested",
+      supports: "1",
+      disputes: "1",
+      needs_evidence: "0",
+      tags: "Context",
+      author: "Aziz Author",
+    });
+    expect(rows.filter((r) => r.annotation_id === claimId && r.record_type === "reply").map((r) => r.body)).toEqual([
+      "Reply from the annotator",
+    ]);
     expect(rows.find((r) => r.body.includes("formula-looking"))!.body).toBe("'=1+2 formula-looking comment");
-    const noReplies = parse((await exported(team.report.id, team.people.owner, "format=csv&includeReplies=false")).text, { bom: true, columns: true }) as Record<string, string>[];
+    const noReplies = parse((await exported(team.report.id, team.people.owner, "format=csv&includeReplies=false")).text, {
+      bom: true,
+      columns: true,
+    }) as Record<string, string>[];
     expect(noReplies.some((r) => r.record_type === "reply")).toBe(false);
     expect(noReplies).toHaveLength(rows.length - 1);
   });
 
   it("applies the sidebar's filters and the date range; a filter matching nothing gives a valid empty file", async () => {
-    const claims = parse((await exported(team.report.id, team.people.owner, "format=csv&kind=claim&includeReplies=false")).text, { bom: true, columns: true }) as Record<string, string>[];
+    const claims = parse((await exported(team.report.id, team.people.owner, "format=csv&kind=claim&includeReplies=false")).text, {
+      bom: true,
+      columns: true,
+    }) as Record<string, string>[];
     // The claim, then a row per stance taken on it.
-    expect(claims.map((r) => [r.record_type, r.annotation_id])).toEqual([["annotation", claimId], ["stance", claimId], ["stance", claimId]]);
+    expect(claims.map((r) => [r.record_type, r.annotation_id])).toEqual([
+      ["annotation", claimId],
+      ["stance", claimId],
+      ["stance", claimId],
+    ]);
     const byTag = await exported(team.report.id, team.people.owner, "format=markdown&tag=context");
     expect(byTag.text).toContain("Shared claim about the earthquake");
     expect(byTag.text).not.toContain("formula-looking");
@@ -145,7 +174,10 @@ describe("GET /api/v1/reports/{id}/export", () => {
     const future = await exported(team.report.id, team.people.owner, "format=markdown&from=2999-01-01");
     expect(future.text).toContain("No annotations match these filters.");
     const today = new Date().toISOString().slice(0, 10);
-    const todays = parse((await exported(team.report.id, team.people.owner, `format=csv&from=${today}&to=${today}&includeReplies=false`)).text, { bom: true, columns: true });
+    const todays = parse(
+      (await exported(team.report.id, team.people.owner, `format=csv&from=${today}&to=${today}&includeReplies=false`)).text,
+      { bom: true, columns: true },
+    );
     expect(todays.filter((r) => (r as Record<string, string>).record_type === "annotation")).toHaveLength(2);
     const jsonld = JSON.parse((await exported(team.report.id, team.people.owner, "format=jsonld&tag=no-such-tag")).text);
     expect(jsonld).toMatchObject({ type: "AnnotationCollection", total: 0 });
@@ -153,7 +185,10 @@ describe("GET /api/v1/reports/{id}/export", () => {
 
   it("puts the team notes, a heading per passage and the claims table in the Word file", async () => {
     const { report, people } = team;
-    await call("PUT", `/api/v1/reports/${report.id}/notes`, { as: people.editor, json: { body: "# Our conclusion\n\nThe **window** is real.", version: 0 } });
+    await call("PUT", `/api/v1/reports/${report.id}/notes`, {
+      as: people.editor,
+      json: { body: "# Our conclusion\n\nThe **window** is real.", version: 0 },
+    });
     const res = await fetchBytes(`/api/v1/reports/${report.id}/export?format=docx`, people.owner);
     const html = (await mammoth.convertToHtml({ buffer: res.bytes })).value;
     expect(html).toContain("<h2>Team notes</h2>");
@@ -168,12 +203,29 @@ describe("GET /api/v1/reports/{id}/export", () => {
     const link = "https://example.org/appendix?table=a3";
     const evidencePassage = phrase(report, "sponsored by Russia");
     const paragraph = evidencePassage.passage + 1;
-    expect((await call("PUT", `/api/v1/annotations/${claimId}/stance`, { as: people.editor, json: { stance: "disputes", note: "The appendix gives 35% <not 40%>.", evidence: { url: link } } })).status).toBe(200);
-    expect((await call("PUT", `/api/v1/annotations/${claimId}/stance`, { as: people.annotator, json: { stance: "supports", note: "Confirmed by the ministry", evidence: { passageId: evidencePassage.fields.passageId } } })).status).toBe(200);
+    expect(
+      (
+        await call("PUT", `/api/v1/annotations/${claimId}/stance`, {
+          as: people.editor,
+          json: { stance: "disputes", note: "The appendix gives 35% <not 40%>.", evidence: { url: link } },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await call("PUT", `/api/v1/annotations/${claimId}/stance`, {
+          as: people.annotator,
+          json: { stance: "supports", note: "Confirmed by the ministry", evidence: { passageId: evidencePassage.fields.passageId } },
+        })
+      ).status,
+    ).toBe(200);
     const passageLink = new RegExp(`/w/[^/]+/r/${report.id}#p-${paragraph}$`);
 
     // CSV: a stance row each, with the note, the stance and the evidence's address; the claim row says who set the verdict.
-    const rows = parse((await exported(report.id, people.owner, "format=csv&kind=claim")).text, { bom: true, columns: true }) as Record<string, string>[];
+    const rows = parse((await exported(report.id, people.owner, "format=csv&kind=claim")).text, { bom: true, columns: true }) as Record<
+      string,
+      string
+    >[];
     const stances = rows.filter((r) => r.record_type === "stance");
     expect(stances.map((r) => [r.author, r.stance, r.body, r.evidence])).toEqual([
       ["Edna Editor", "disputes", "The appendix gives 35% <not 40%>.", link],
@@ -201,13 +253,22 @@ describe("GET /api/v1/reports/{id}/export", () => {
     expect(md).toMatch(/Verdict: \*\*Contested\*\*, set by Edna Editor on /);
     expect(md).toContain(`- **Edna Editor** disputes: The appendix gives 35% `);
     expect(md).toMatch(/disputes: The appendix gives 35% \\?<not 40%>\. Evidence: <https:\/\/example\.org\/appendix\?table=a3>/);
-    expect(md).toMatch(new RegExp(`- \\*\\*Anan Annotator\\*\\* supports: Confirmed by the ministry\\. Evidence: \\[¶ ${paragraph}\\]\\(http[^)]+#p-${paragraph}\\)`));
+    expect(md).toMatch(
+      new RegExp(
+        `- \\*\\*Anan Annotator\\*\\* supports: Confirmed by the ministry\\. Evidence: \\[¶ ${paragraph}\\]\\(http[^)]+#p-${paragraph}\\)`,
+      ),
+    );
     expect(md).not.toMatch(/&(lt|gt|amp);/);
 
     // JSON-LD: the stances with their creators and notes.
     const jsonld = JSON.parse((await exported(report.id, people.owner, "format=jsonld")).text);
     const claim = jsonld.first.items.find((item: { id: string }) => item.id.endsWith(claimId));
-    expect(claim["marginalia:stances"].map((s: { creator: { name: string }; "marginalia:note"?: string }) => [s.creator.name, s["marginalia:note"]])).toEqual([
+    expect(
+      claim["marginalia:stances"].map((s: { creator: { name: string }; "marginalia:note"?: string }) => [
+        s.creator.name,
+        s["marginalia:note"],
+      ]),
+    ).toEqual([
       ["Edna Editor", "The appendix gives 35% <not 40%>."],
       ["Anan Annotator", "Confirmed by the ministry"],
     ]);

@@ -4,7 +4,13 @@ import { apiRoute } from "@/lib/api/server/route";
 import { AppError } from "@/lib/errors";
 import { exportReport } from "@/lib/server/export/export-report";
 import { filtersFromSearchParams } from "@/lib/validations/annotation";
-import { EXPORT_FORMATS, exportFiltersSchema, exportOptionsFromSearchParams, exportOptionsSchema, type ExportFormat } from "@/lib/validations/export";
+import {
+  EXPORT_FORMATS,
+  exportFiltersSchema,
+  exportOptionsFromSearchParams,
+  exportOptionsSchema,
+  type ExportFormat,
+} from "@/lib/validations/export";
 
 export const GET = apiRoute<{ id: string }>(async ({ req, user, params }) => {
   const query = req.nextUrl.searchParams;
@@ -14,6 +20,13 @@ export const GET = apiRoute<{ id: string }>(async ({ req, user, params }) => {
   }
   const filters = parseInput(exportFiltersSchema, filtersFromSearchParams(query));
   const options = parseInput(exportOptionsSchema, exportOptionsFromSearchParams(query));
-  const file = await exportReport({ userId: user.id, reportId: params.id, origin: appOrigin(req), filters, options, format: format as ExportFormat });
+  const file = await exportReport({
+    userId: user.id,
+    reportId: params.id,
+    origin: appOrigin(req),
+    filters,
+    options,
+    format: format as ExportFormat,
+  });
   return download(file.body, { contentType: file.contentType, fileName: file.fileName });
 });

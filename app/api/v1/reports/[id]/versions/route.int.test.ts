@@ -28,7 +28,10 @@ const V2 = [
 
 async function setup() {
   const team = await teamWorkspace();
-  const created = await call("POST", `/api/v1/workspaces/${team.ws.id}/reports`, { as: team.people.owner, json: { format: "markdown", content: V1 } });
+  const created = await call("POST", `/api/v1/workspaces/${team.ws.id}/reports`, {
+    as: team.people.owner,
+    json: { format: "markdown", content: V1 },
+  });
   const report = (await call("GET", `/api/v1/reports/${created.body.id}`, { as: team.people.owner })).body;
   return { ...team, report };
 }
@@ -49,7 +52,10 @@ describe("POST /api/v1/reports/{id}/versions", () => {
     // Someone's private note on the deleted passage: it is re-anchored too, but never counted for others to see.
     await newAnnotation(people.annotator, report, { ...at(p3.text, "will be removed"), body: "private", visibility: "private" }, 2);
 
-    const res = await call("POST", `/api/v1/reports/${report.id}/versions`, { as: people.editor, json: { format: "markdown", content: V2 } });
+    const res = await call("POST", `/api/v1/reports/${report.id}/versions`, {
+      as: people.editor,
+      json: { format: "markdown", content: V2 },
+    });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ version: 2, anchored: 2, moved: 1, orphaned: 1 });
 
@@ -58,7 +64,12 @@ describe("POST /api/v1/reports/{id}/versions", () => {
     const list = (await call("GET", `/api/v1/reports/${report.id}/annotations`, { as: people.viewer })).body.annotations;
     const byBody = Object.fromEntries(list.map((a: { body: string }) => [a.body, a]));
     expect(Object.keys(byBody).sort()).toEqual(["arabic", "edited", "exact"]);
-    expect((await call("GET", `/api/v1/reports/${report.id}/versions`, { as: people.viewer })).body.versions[0]).toMatchObject({ version: 2, anchored: 2, moved: 1, orphaned: 1 });
+    expect((await call("GET", `/api/v1/reports/${report.id}/versions`, { as: people.viewer })).body.versions[0]).toMatchObject({
+      version: 2,
+      anchored: 2,
+      moved: 1,
+      orphaned: 1,
+    });
     expect(byBody.exact).toMatchObject({ passageIndex: 2, quote: "fell by a third" });
     expect(byBody.edited.quote).toContain("river's flow");
     expect(byBody.arabic).toMatchObject({ passageIndex: 4, quote: "تركوا أراضيهم" });
@@ -94,7 +105,10 @@ describe("POST /api/v1/reports/{id}/versions", () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ quote: "new opening paragraph", passageIndex: 1 });
     expect((await call("GET", `/api/v1/reports/${report.id}/orphans`, { as: people.editor })).body.orphans).toEqual([]);
-    const stale = await call("PUT", `/api/v1/annotations/${orphan.id}/anchor`, { as: people.editor, json: { ...body, passageId: report.passages[0].id } });
+    const stale = await call("PUT", `/api/v1/annotations/${orphan.id}/anchor`, {
+      as: people.editor,
+      json: { ...body, passageId: report.passages[0].id },
+    });
     expect(stale.status).toBe(422);
   });
 
@@ -103,7 +117,9 @@ describe("POST /api/v1/reports/{id}/versions", () => {
     const json = { format: "markdown", content: V2 };
     expect((await call("POST", `/api/v1/reports/${report.id}/versions`, { as: people.annotator, json })).status).toBe(403);
     expect((await call("POST", `/api/v1/reports/${report.id}/versions`, { as: people.stranger, json })).status).toBe(404);
-    expect((await call("POST", `/api/v1/reports/${report.id}/versions`, { as: people.editor, json: { format: "text", content: "  " } })).status).toBe(422);
+    expect(
+      (await call("POST", `/api/v1/reports/${report.id}/versions`, { as: people.editor, json: { format: "text", content: "  " } })).status,
+    ).toBe(422);
     const versions = await call("GET", `/api/v1/reports/${report.id}/versions`, { as: people.viewer });
     expect(versions.body.versions.map((v: { version: number }) => v.version)).toEqual([1]);
   });
@@ -113,7 +129,10 @@ describe("imports: preview, metadata and files", () => {
   it("previews with ?dryRun=1 and stores nothing", async () => {
     const { ws, people } = await teamWorkspace();
     const before = await query("SELECT 1 FROM reports WHERE workspace_id = $1", [ws.id]);
-    const res = await call("POST", `/api/v1/workspaces/${ws.id}/reports?dryRun=1`, { as: people.editor, json: { format: "markdown", content: V1 } });
+    const res = await call("POST", `/api/v1/workspaces/${ws.id}/reports?dryRun=1`, {
+      as: people.editor,
+      json: { format: "markdown", content: V1 },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ sourceFormat: "markdown", title: "Water report", passageCount: 4, language: "en" });
     expect(res.body.passages[0]).toMatchObject({ index: 1, kind: "paragraph" });
@@ -124,15 +143,34 @@ describe("imports: preview, metadata and files", () => {
     const { ws, people } = await teamWorkspace();
     const created = await call("POST", `/api/v1/workspaces/${ws.id}/reports`, {
       as: people.editor,
-      json: { format: "markdown", content: V1, title: "Water, revised title", authors: ["R. Haddad", "S. Cohen"], publisher: "Policy Institute", publishedAt: "2024-02-29", language: "en" },
+      json: {
+        format: "markdown",
+        content: V1,
+        title: "Water, revised title",
+        authors: ["R. Haddad", "S. Cohen"],
+        publisher: "Policy Institute",
+        publishedAt: "2024-02-29",
+        language: "en",
+      },
     });
     expect(created.status).toBe(201);
     const report = (await call("GET", `/api/v1/reports/${created.body.id}`, { as: people.viewer })).body;
-    expect(report).toMatchObject({ title: "Water, revised title", authors: ["R. Haddad", "S. Cohen"], publisher: "Policy Institute", publishedAt: "2024-02-29", language: "en" });
-    const patched = await call("PATCH", `/api/v1/reports/${report.id}`, { as: people.editor, json: { subtitle: "A field study", publishedAt: null } });
+    expect(report).toMatchObject({
+      title: "Water, revised title",
+      authors: ["R. Haddad", "S. Cohen"],
+      publisher: "Policy Institute",
+      publishedAt: "2024-02-29",
+      language: "en",
+    });
+    const patched = await call("PATCH", `/api/v1/reports/${report.id}`, {
+      as: people.editor,
+      json: { subtitle: "A field study", publishedAt: null },
+    });
     expect(patched.body).toMatchObject({ subtitle: "A field study", publishedAt: null });
     expect((await call("PATCH", `/api/v1/reports/${report.id}`, { as: people.annotator, json: { title: "Mine now" } })).status).toBe(403);
-    expect((await call("PATCH", `/api/v1/reports/${report.id}`, { as: people.editor, json: { publishedAt: "2023-02-30" } })).status).toBe(422);
+    expect((await call("PATCH", `/api/v1/reports/${report.id}`, { as: people.editor, json: { publishedAt: "2023-02-30" } })).status).toBe(
+      422,
+    );
   });
 
   it("takes a multipart upload, and refuses a file type it cannot read (415)", async () => {
@@ -141,7 +179,11 @@ describe("imports: preview, metadata and files", () => {
       const form = new FormData();
       form.append("file", new Blob([content], { type }), name);
       form.append("title", "Uploaded");
-      return fetch(`${process.env.MARGINALIA_TEST_BASE_URL}/api/v1/workspaces/${ws.id}/reports`, { method: "POST", headers: { authorization: `Bearer ${people.editor.token}` }, body: form });
+      return fetch(`${process.env.MARGINALIA_TEST_BASE_URL}/api/v1/workspaces/${ws.id}/reports`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${people.editor.token}` },
+        body: form,
+      });
     };
     const ok = await upload("notes.md", "text/markdown", V1);
     expect(ok.status).toBe(201);

@@ -20,7 +20,11 @@ async function walk(url: string, as: Caller, limit: number): Promise<{ pages: It
   const pages: Item[][] = [];
   let cursor: string | null = null;
   do {
-    const res: { status: number; body: { items: Item[]; nextCursor: string | null } } = await call("GET", `${url}?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`, { as });
+    const res: { status: number; body: { items: Item[]; nextCursor: string | null } } = await call(
+      "GET",
+      `${url}?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+      { as },
+    );
     expect(res.status).toBe(200);
     expect(res.body.items.length).toBeLessThanOrEqual(limit);
     pages.push(res.body.items);
@@ -43,16 +47,34 @@ async function busyWorkspace() {
   const comment = await newAnnotation(people.author, report, { body: "A comment" }, 0);
   const reply = (await call("POST", `/api/v1/annotations/${comment.id}/replies`, { as: people.annotator, json: { body: "A reply" } })).body;
   const claim = await newAnnotation(people.author, report, { kind: "claim", claimSummary: "A claim", body: "Check it" }, 1);
-  expect((await call("PUT", `/api/v1/annotations/${claim.id}/stance`, { as: people.annotator, json: { stance: "disputes" } })).status).toBe(200);
-  expect((await call("PUT", `/api/v1/annotations/${claim.id}/verdict`, { as: people.editor, json: { verdict: "contested" } })).status).toBe(200);
-  expect((await call("PATCH", `/api/v1/annotations/${comment.id}`, { as: people.author, json: { body: "An edited comment", version: comment.version } })).status).toBe(200);
+  expect((await call("PUT", `/api/v1/annotations/${claim.id}/stance`, { as: people.annotator, json: { stance: "disputes" } })).status).toBe(
+    200,
+  );
+  expect((await call("PUT", `/api/v1/annotations/${claim.id}/verdict`, { as: people.editor, json: { verdict: "contested" } })).status).toBe(
+    200,
+  );
+  expect(
+    (
+      await call("PATCH", `/api/v1/annotations/${comment.id}`, {
+        as: people.author,
+        json: { body: "An edited comment", version: comment.version },
+      })
+    ).status,
+  ).toBe(200);
   const question = await newAnnotation(people.author, report, { kind: "question", body: "Gone soon" }, 2);
   expect((await call("DELETE", `/api/v1/annotations/${question.id}`, { as: people.author })).status).toBe(204);
-  expect((await call("PATCH", `/api/v1/reports/${report.id}`, { as: people.editor, json: { publisher: "Example Institute" } })).status).toBe(200);
-  expect((await call("POST", `/api/v1/reports/${report.id}/versions`, { as: people.editor, json: { format: "text", content: sampleText() } })).status).toBe(201);
+  expect(
+    (await call("PATCH", `/api/v1/reports/${report.id}`, { as: people.editor, json: { publisher: "Example Institute" } })).status,
+  ).toBe(200);
+  expect(
+    (await call("POST", `/api/v1/reports/${report.id}/versions`, { as: people.editor, json: { format: "text", content: sampleText() } }))
+      .status,
+  ).toBe(201);
   const jsonld = (await call("GET", `/api/v1/reports/${report.id}/export?format=jsonld`, { as: people.owner })).body;
   expect((await call("POST", `/api/v1/reports/${report.id}/annotations/import`, { as: people.owner, json: jsonld })).status).toBe(200);
-  expect((await call("PUT", `/api/v1/reports/${report.id}/notes`, { as: people.annotator, json: { body: "Our notes", version: 0 } })).status).toBe(200);
+  expect(
+    (await call("PUT", `/api/v1/reports/${report.id}/notes`, { as: people.annotator, json: { body: "Our notes", version: 0 } })).status,
+  ).toBe(200);
   const base = `/w/${ws.slug}/r/${report.id}`;
   const at = (i: number) => report.passages[i].index;
   return { ...team, comment, reply, claim, question, base, at };
@@ -86,7 +108,9 @@ describe("GET /api/v1/workspaces/{id}/activity and /api/v1/reports/{id}/activity
       actor: { id: people.annotator.id, name: "Anan Annotator" },
       item: { type: "reply", id: reply.id, parentId: comment.id },
     });
-    expect(feed.find((i) => i.type === "annotation.deleted")).toMatchObject({ item: { type: "annotation", id: question.id, parentId: null } });
+    expect(feed.find((i) => i.type === "annotation.deleted")).toMatchObject({
+      item: { type: "annotation", id: question.id, parentId: null },
+    });
     expect(feed.at(-1)).toMatchObject({ actor: { id: people.owner.id }, item: { type: "report", id: report.id, parentId: null } });
     // By slug too, and the report's own feed says the same here.
     expect((await items(workspaceFeed(ws.slug), people.viewer)).map((i) => i.id)).toEqual(feed.map((i) => i.id));
@@ -96,8 +120,10 @@ describe("GET /api/v1/workspaces/{id}/activity and /api/v1/reports/{id}/activity
   it("describes an older stance or verdict without claiming it is the current one", async () => {
     const { report, people } = await teamWorkspace();
     const claim = await newAnnotation(people.author, report, { kind: "claim" }, 0);
-    for (const stance of ["supports", "needs_evidence"]) await call("PUT", `/api/v1/annotations/${claim.id}/stance`, { as: people.annotator, json: { stance } });
-    for (const verdict of ["supported", "refuted"]) await call("PUT", `/api/v1/annotations/${claim.id}/verdict`, { as: people.editor, json: { verdict } });
+    for (const stance of ["supports", "needs_evidence"])
+      await call("PUT", `/api/v1/annotations/${claim.id}/stance`, { as: people.annotator, json: { stance } });
+    for (const verdict of ["supported", "refuted"])
+      await call("PUT", `/api/v1/annotations/${claim.id}/verdict`, { as: people.editor, json: { verdict } });
     await call("DELETE", `/api/v1/annotations/${claim.id}/stance`, { as: people.annotator });
     const feed = await items(reportFeed(report.id), people.viewer);
     const p = report.passages[0].index;
@@ -156,7 +182,9 @@ describe("GET /api/v1/workspaces/{id}/activity and /api/v1/reports/{id}/activity
     for (const body of ["one", "two", "three"]) await newAnnotation(people.author, report, { body });
     const page1 = await call("GET", `${workspaceFeed(ws.id)}?limit=2`, { as: people.viewer });
     await newAnnotation(people.author, report, { body: "four" });
-    const page2 = await call("GET", `${workspaceFeed(ws.id)}?limit=2&cursor=${encodeURIComponent(page1.body.nextCursor)}`, { as: people.viewer });
+    const page2 = await call("GET", `${workspaceFeed(ws.id)}?limit=2&cursor=${encodeURIComponent(page1.body.nextCursor)}`, {
+      as: people.viewer,
+    });
     expect(page2.status).toBe(200);
     expect(page2.body.items.map((i: Item) => i.type)).toEqual(["annotation.created", "report.imported"]);
     expect(page2.body.nextCursor).toBeNull();
@@ -189,17 +217,31 @@ describe("GET /api/v1/workspaces/{id}/activity and /api/v1/reports/{id}/activity
       [reportFeed(report.id), cursor],
       [reportFeed(otherReport.id), reportCursor],
     ]) {
-      const res = await call("GET", `${feedUrl}${feedUrl.includes("?") ? "&" : "?"}cursor=${encodeURIComponent(foreign)}`, { as: people.viewer });
+      const res = await call("GET", `${feedUrl}${feedUrl.includes("?") ? "&" : "?"}cursor=${encodeURIComponent(foreign)}`, {
+        as: people.viewer,
+      });
       expect(res.status).toBe(400);
       expect(res.body.error.message).toMatch(/another feed/);
     }
-    expect((await call("GET", `${url}?actor=${people.author.id}&cursor=${encodeURIComponent(filtered)}`, { as: people.viewer })).status).toBe(200);
+    expect(
+      (await call("GET", `${url}?actor=${people.author.id}&cursor=${encodeURIComponent(filtered)}`, { as: people.viewer })).status,
+    ).toBe(200);
   });
 
   it("refuses a page size out of range or a malformed member filter (422)", async () => {
     const { ws, report, people } = await teamWorkspace();
     for (const url of [workspaceFeed(ws.id), reportFeed(report.id)]) {
-      for (const q of ["limit=0", "limit=1000", "limit=201", "limit=-1", "limit=2.5", "limit=abc", "limit=", "actor=%3Cscript%3E", `actor=${"a".repeat(65)}`]) {
+      for (const q of [
+        "limit=0",
+        "limit=1000",
+        "limit=201",
+        "limit=-1",
+        "limit=2.5",
+        "limit=abc",
+        "limit=",
+        "actor=%3Cscript%3E",
+        `actor=${"a".repeat(65)}`,
+      ]) {
         const res = await call("GET", `${url}?${q}`, { as: people.viewer });
         expect(res.status, q).toBe(422);
         expect(res.body.error.code).toBe("validation_failed");
@@ -212,7 +254,8 @@ describe("GET /api/v1/workspaces/{id}/activity and /api/v1/reports/{id}/activity
   it("never shows another member's private annotation, nor what happens under it", async () => {
     const { ws, report, people } = await teamWorkspace();
     const secret = await newAnnotation(people.author, report, { kind: "claim", visibility: "private", body: "Mine alone" });
-    const reply = (await call("POST", `/api/v1/annotations/${secret.id}/replies`, { as: people.author, json: { body: "Note to self" } })).body;
+    const reply = (await call("POST", `/api/v1/annotations/${secret.id}/replies`, { as: people.author, json: { body: "Note to self" } }))
+      .body;
     await call("PUT", `/api/v1/annotations/${secret.id}/stance`, { as: people.author, json: { stance: "supports" } });
     await call("PATCH", `/api/v1/annotations/${secret.id}`, { as: people.author, json: { body: "Still mine", version: secret.version } });
     const shared = await newAnnotation(people.author, report, { body: "For everyone" });
@@ -237,7 +280,13 @@ describe("GET /api/v1/workspaces/{id}/activity and /api/v1/reports/{id}/activity
 
   it("answers 404 to a stranger and 401 without an identity; a viewer may read", async () => {
     const { ws, report, people } = await teamWorkspace();
-    for (const url of [workspaceFeed(ws.id), workspaceFeed(ws.slug), reportFeed(report.id), workspaceFeed("no-such-workspace"), reportFeed("no-such-report")]) {
+    for (const url of [
+      workspaceFeed(ws.id),
+      workspaceFeed(ws.slug),
+      reportFeed(report.id),
+      workspaceFeed("no-such-workspace"),
+      reportFeed("no-such-report"),
+    ]) {
       const res = await call("GET", url, { as: people.stranger });
       expect(res.status).toBe(404);
       expect(res.body.error.code).toBe("not_found");
@@ -253,18 +302,26 @@ describe("GET /api/v1/workspaces/{id}/activity and /api/v1/reports/{id}/activity
   it("shows a burst of saves of the same thing by one member once, as the latest", async () => {
     const { report, people } = await teamWorkspace();
     for (const version of [0, 1, 2]) {
-      expect((await call("PUT", `/api/v1/reports/${report.id}/notes`, { as: people.annotator, json: { body: `Draft ${version}`, version } })).status).toBe(200);
+      expect(
+        (await call("PUT", `/api/v1/reports/${report.id}/notes`, { as: people.annotator, json: { body: `Draft ${version}`, version } }))
+          .status,
+      ).toBe(200);
     }
     await call("PUT", `/api/v1/reports/${report.id}/notes`, { as: people.editor, json: { body: "Mine", version: 3 } });
     const saves = () => items(reportFeed(report.id), people.viewer).then((feed) => feed.filter((i) => i.type === "notes.saved"));
-    const rows = await query<{ id: string }>("SELECT id::text FROM report_events WHERE report_id = $1 AND type = 'notes.saved' ORDER BY report_events.id", [report.id]);
+    const rows = await query<{ id: string }>(
+      "SELECT id::text FROM report_events WHERE report_id = $1 AND type = 'notes.saved' ORDER BY report_events.id",
+      [report.id],
+    );
     expect(rows).toHaveLength(4);
     expect((await saves()).map((i) => [i.id, i.actor?.id])).toEqual([
       [rows[3].id, people.editor.id],
       [rows[2].id, people.annotator.id],
     ]);
     // Saves more than ten minutes apart are separate sessions.
-    await query("UPDATE report_events SET created_at = created_at - interval '11 minutes' WHERE id = ANY($1::bigint[])", [[rows[0].id, rows[1].id]]);
+    await query("UPDATE report_events SET created_at = created_at - interval '11 minutes' WHERE id = ANY($1::bigint[])", [
+      [rows[0].id, rows[1].id],
+    ]);
     expect((await saves()).map((i) => i.id)).toEqual([rows[3].id, rows[2].id, rows[1].id]);
   });
 });

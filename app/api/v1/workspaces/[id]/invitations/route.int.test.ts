@@ -78,7 +78,10 @@ describe("POST /api/v1/workspaces/{id}/invitations", () => {
     const second = await invite(owner, ws.id, email, "editor");
     const list = await call("GET", invitations(ws.id), { as: owner });
     expect(list.body.invitations.map((i: { id: string; role: string }) => [i.id, i.role])).toEqual([[second.id, "editor"]]);
-    const old = await call("POST", "/api/register", { json: { email, name: "Late Comer", password: "amber lantern quietly 42", invitation: tokenOf(first.url) }, headers: { "x-forwarded-for": "10.9.9.9" } });
+    const old = await call("POST", "/api/register", {
+      json: { email, name: "Late Comer", password: "amber lantern quietly 42", invitation: tokenOf(first.url) },
+      headers: { "x-forwarded-for": "10.9.9.9" },
+    });
     expect(old.status).toBe(409);
     expect(old.body.error.message).toMatch(/withdrawn/);
   });
@@ -119,7 +122,10 @@ describe("GET /api/v1/workspaces/{id}/invitations", () => {
     const c = await invite(owner, ws.id, address(), "viewer");
     const used = await invite(owner, ws.id);
     const revoked = await invite(owner, ws.id);
-    const joined = await call("POST", "/api/register", { json: { email: used.email, name: "Used Up", password: "amber lantern quietly 42", invitation: tokenOf(used.url) }, headers: { "x-forwarded-for": "10.7.7.7" } });
+    const joined = await call("POST", "/api/register", {
+      json: { email: used.email, name: "Used Up", password: "amber lantern quietly 42", invitation: tokenOf(used.url) },
+      headers: { "x-forwarded-for": "10.7.7.7" },
+    });
     expect(joined.status).toBe(201);
     expect((await call("DELETE", `${invitations(ws.id)}/${revoked.id}`, { as: owner })).status).toBe(204);
 
@@ -159,12 +165,22 @@ describe("DELETE /api/v1/workspaces/{id}/invitations/{invitationId}", () => {
     const path = `${invitations(ws.id)}/${made.id}`;
     expect((await call("DELETE", path, { as: owner })).status).toBe(204);
     expect((await call("DELETE", path, { as: owner })).status).toBe(409);
-    const late = await call("POST", "/api/register", { json: { email: made.email, name: "Too Late", password: "amber lantern quietly 42", invitation: tokenOf(made.url) }, headers: { "x-forwarded-for": "10.8.8.8" } });
+    const late = await call("POST", "/api/register", {
+      json: { email: made.email, name: "Too Late", password: "amber lantern quietly 42", invitation: tokenOf(made.url) },
+      headers: { "x-forwarded-for": "10.8.8.8" },
+    });
     expect(late.status).toBe(409);
     expect(await query("SELECT id FROM users WHERE email = $1", [made.email])).toEqual([]);
 
     const used = await invite(owner, ws.id);
-    expect((await call("POST", "/api/register", { json: { email: used.email, name: "On Time", password: "amber lantern quietly 42", invitation: tokenOf(used.url) }, headers: { "x-forwarded-for": "10.8.8.9" } })).status).toBe(201);
+    expect(
+      (
+        await call("POST", "/api/register", {
+          json: { email: used.email, name: "On Time", password: "amber lantern quietly 42", invitation: tokenOf(used.url) },
+          headers: { "x-forwarded-for": "10.8.8.9" },
+        })
+      ).status,
+    ).toBe(201);
     expect((await call("DELETE", `${invitations(ws.id)}/${used.id}`, { as: owner })).status).toBe(409);
 
     const otherOwner = await newUser();

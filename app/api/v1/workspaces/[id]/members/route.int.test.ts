@@ -36,10 +36,18 @@ describe("POST /api/v1/workspaces/{id}/members", () => {
   it("refuses an unknown email or role (422) and a second membership (409)", async () => {
     const [owner, colleague] = [await newUser(), await newUser()];
     const ws = await newWorkspace(owner);
-    expect((await call("POST", `/api/v1/workspaces/${ws.id}/members`, { as: owner, json: { email: "nobody@test.local", role: "viewer" } })).status).toBe(422);
-    expect((await call("POST", `/api/v1/workspaces/${ws.id}/members`, { as: owner, json: { email: colleague.email, role: "boss" } })).status).toBe(422);
+    expect(
+      (await call("POST", `/api/v1/workspaces/${ws.id}/members`, { as: owner, json: { email: "nobody@test.local", role: "viewer" } }))
+        .status,
+    ).toBe(422);
+    expect(
+      (await call("POST", `/api/v1/workspaces/${ws.id}/members`, { as: owner, json: { email: colleague.email, role: "boss" } })).status,
+    ).toBe(422);
     await addMember(owner, ws.id, colleague, "viewer");
-    const again = await call("POST", `/api/v1/workspaces/${ws.id}/members`, { as: owner, json: { email: colleague.email, role: "editor" } });
+    const again = await call("POST", `/api/v1/workspaces/${ws.id}/members`, {
+      as: owner,
+      json: { email: colleague.email, role: "editor" },
+    });
     expect(again.status).toBe(409);
   });
 });

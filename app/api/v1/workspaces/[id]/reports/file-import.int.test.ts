@@ -30,7 +30,13 @@ describe("importing Word and PDF files through the running app", () => {
       ],
     });
     const data = new Uint8Array(await Packer.toBuffer(doc));
-    const res = await upload(ws.id, people.editor.token, "review.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", data);
+    const res = await upload(
+      ws.id,
+      people.editor.token,
+      "review.docx",
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      data,
+    );
     expect(res.status).toBe(201);
     expect(res.body.title).toBe("Energy Transition Review");
     const report = (await call("GET", `/api/v1/reports/${res.body.id}`, { as: people.editor })).body;
@@ -47,7 +53,10 @@ describe("importing Word and PDF files through the running app", () => {
     const pdf = await PDFDocument.create();
     pdf.setTitle("Desalination Costs");
     const font = await pdf.embedFont(StandardFonts.Helvetica);
-    for (const text of ["Plants on the coast now produce water at half the cost of 2010.", "Energy remains the largest share of the cost of each cubic metre."]) {
+    for (const text of [
+      "Plants on the coast now produce water at half the cost of 2010.",
+      "Energy remains the largest share of the cost of each cubic metre.",
+    ]) {
       const page = pdf.addPage([595, 842]);
       page.drawText(text, { x: 50, y: 760, size: 11, font });
     }

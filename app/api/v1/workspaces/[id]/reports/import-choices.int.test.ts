@@ -36,13 +36,20 @@ async function editorWorkspace() {
 describe("the import preview's choices", () => {
   it("pages a dry run's passages with passageOffset and passageLimit", async () => {
     const { owner, ws } = await editorWorkspace();
-    const content = ["Twelve passages", "", ...Array.from({ length: 12 }, (_, i) => `Paragraph number ${i + 1} of the report, with a sentence.\n`)].join("\n");
+    const content = [
+      "Twelve passages",
+      "",
+      ...Array.from({ length: 12 }, (_, i) => `Paragraph number ${i + 1} of the report, with a sentence.\n`),
+    ].join("\n");
     const first = await call("POST", `${path(ws.id)}?dryRun=1`, { as: owner, json: { format: "text", content } });
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ passageCount: 12, passageOffset: 0, passageLimit: 500 });
     expect(first.body.passages).toHaveLength(12);
 
-    const page = await call("POST", `${path(ws.id)}?dryRun=1&passageOffset=5&passageLimit=4`, { as: owner, json: { format: "text", content } });
+    const page = await call("POST", `${path(ws.id)}?dryRun=1&passageOffset=5&passageLimit=4`, {
+      as: owner,
+      json: { format: "text", content },
+    });
     expect(page.status).toBe(200);
     expect(page.body).toMatchObject({ passageCount: 12, passageOffset: 5, passageLimit: 4 });
     expect(page.body.passages.map((p: Passage) => [p.index, p.text])).toEqual(
@@ -100,7 +107,11 @@ describe("the import preview's choices", () => {
     form.append("omit", "7");
     form.append("merge", "3");
     form.append("subtitleFrom", "2");
-    const res = await fetch(`${baseUrl()}${path(ws.id)}`, { method: "POST", headers: { authorization: `Bearer ${owner.token}` }, body: form });
+    const res = await fetch(`${baseUrl()}${path(ws.id)}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${owner.token}` },
+      body: form,
+    });
     const body = await res.json();
     expect(res.status).toBe(201);
     expect(body.passageCount).toBe(2);
@@ -108,7 +119,11 @@ describe("the import preview's choices", () => {
     const bad = new FormData();
     bad.append("file", new Blob([ARTICLE], { type: "text/plain" }), "article.txt");
     bad.append("omit", "two");
-    const refused = await fetch(`${baseUrl()}${path(ws.id)}`, { method: "POST", headers: { authorization: `Bearer ${owner.token}` }, body: bad });
+    const refused = await fetch(`${baseUrl()}${path(ws.id)}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${owner.token}` },
+      body: bad,
+    });
     expect(refused.status).toBe(422);
     expect((await refused.json()).error.details.issues[0].path).toBe("omit.0");
   });
@@ -159,7 +174,8 @@ describe("the import preview's choices", () => {
 
   it("stores a Markdown brief's bold, italics, links and list numbers beside the unchanged text", async () => {
     const { owner, ws } = await editorWorkspace();
-    const md = "# Brief\n\n**Date:** 12 March 2024\n\nTariffs rose **sharply** in _three_ places, says [the ministry](https://example.org/t).\n\n3. Publish the table.\n4. Fund the districts.";
+    const md =
+      "# Brief\n\n**Date:** 12 March 2024\n\nTariffs rose **sharply** in _three_ places, says [the ministry](https://example.org/t).\n\n3. Publish the table.\n4. Fund the districts.";
     const res = await call("POST", path(ws.id), { as: owner, json: { format: "markdown", content: md } });
     expect(res.body.publishedAt).toBe("2024-03-12");
     const report = await call("GET", `/api/v1/reports/${res.body.id}`, { as: owner });
@@ -182,16 +198,26 @@ describe("the import preview's choices", () => {
 describe("POST /api/v1/reports/{id}/versions with choices", () => {
   it("pages the dry run and leaves out the passages named in omit", async () => {
     const { owner, ws } = await editorWorkspace();
-    const created = await call("POST", path(ws.id), { as: owner, json: { format: "text", content: "Report\n\nFirst paragraph of the text.\n\nSecond paragraph of the text." } });
-    const revised = "Report\n\nFirst paragraph of the text.\n\nEditor’s note: this version adds the March figures.\n\nSecond paragraph of the text, revised.";
+    const created = await call("POST", path(ws.id), {
+      as: owner,
+      json: { format: "text", content: "Report\n\nFirst paragraph of the text.\n\nSecond paragraph of the text." },
+    });
+    const revised =
+      "Report\n\nFirst paragraph of the text.\n\nEditor’s note: this version adds the March figures.\n\nSecond paragraph of the text, revised.";
     const url = `/api/v1/reports/${created.body.id}/versions`;
-    const preview = await call("POST", `${url}?dryRun=1&passageLimit=1&passageOffset=1`, { as: owner, json: { format: "text", content: revised } });
+    const preview = await call("POST", `${url}?dryRun=1&passageLimit=1&passageOffset=1`, {
+      as: owner,
+      json: { format: "text", content: revised },
+    });
     expect(preview.status).toBe(200);
     expect(preview.body).toMatchObject({ passageCount: 3, passageOffset: 1, passageLimit: 1 });
     expect(preview.body.passages.map((p: Passage) => p.index)).toEqual([2]);
     const res = await call("POST", url, { as: owner, json: { format: "text", content: revised, omit: [2] } });
     expect(res.status).toBe(201);
     const report = await call("GET", `/api/v1/reports/${created.body.id}`, { as: owner });
-    expect(report.body.passages.map((p: Passage) => p.text)).toEqual(["First paragraph of the text.", "Second paragraph of the text, revised."]);
+    expect(report.body.passages.map((p: Passage) => p.text)).toEqual([
+      "First paragraph of the text.",
+      "Second paragraph of the text, revised.",
+    ]);
   });
 });

@@ -74,7 +74,10 @@ describe("POST /api/v1/workspaces/{id}/reports", () => {
     const bin = await call("POST", path(ws.id), { as: owner, json: { format: "text", content: binary } });
     expect(bin.status).toBe(422);
     expect(bin.body.error.message).toMatch(/binary/i);
-    const big = await call("POST", path(ws.id), { as: owner, json: { format: "text", content: "Title\n\n" + "a".repeat(5 * 1024 * 1024) } });
+    const big = await call("POST", path(ws.id), {
+      as: owner,
+      json: { format: "text", content: "Title\n\n" + "a".repeat(5 * 1024 * 1024) },
+    });
     expect(big.status).toBe(413);
     expect(await query("SELECT 1 FROM reports WHERE workspace_id = $1", [ws.id])).toHaveLength(0);
   });
@@ -88,7 +91,11 @@ describe("POST /api/v1/workspaces/{id}/reports", () => {
       headers: { "content-type": "application/x-www-form-urlencoded" },
     });
     expect(form.status).toBe(415);
-    const plain = await call("POST", path(ws.id), { as: owner, raw: '{"format":"text","content":"T\\n\\nBody."}', headers: { "content-type": "text/plain" } });
+    const plain = await call("POST", path(ws.id), {
+      as: owner,
+      raw: '{"format":"text","content":"T\\n\\nBody."}',
+      headers: { "content-type": "text/plain" },
+    });
     expect(plain.status).toBe(415);
     expect(await query("SELECT 1 FROM reports WHERE workspace_id = $1", [ws.id])).toHaveLength(0);
   });

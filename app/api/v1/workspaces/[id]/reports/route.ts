@@ -15,6 +15,14 @@ export const POST = apiRoute<{ id: string }>(async ({ req, user, params }) => {
   const { request, metadata, choices } = await readImportRequest(req);
   const dryRun = isDryRun(req);
   const previewPage = dryRun ? previewPageOf(req) : undefined;
-  const result = await importReportFromRequest({ userId: user.id, workspaceIdOrSlug: params.id, request, metadata, choices, dryRun, previewPage });
+  const result = await importReportFromRequest({
+    userId: user.id,
+    workspaceIdOrSlug: params.id,
+    request,
+    metadata,
+    choices,
+    dryRun,
+    previewPage,
+  });
   return dryRun ? result : created(result);
 }, UPLOAD);

@@ -46,13 +46,22 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-describe("POST /api/v1/workspaces/{id}/reports with { format: \"url\" }", () => {
+describe('POST /api/v1/workspaces/{id}/reports with { format: "url" }', () => {
   it("imports a web page's main content and its metadata, following a redirect", async () => {
     const { ws, people } = await teamWorkspace();
-    const res = await call("POST", `/api/v1/workspaces/${ws.id}/reports`, { as: people.editor, json: { format: "url", url: `${base}/moved` } });
+    const res = await call("POST", `/api/v1/workspaces/${ws.id}/reports`, {
+      as: people.editor,
+      json: { format: "url", url: `${base}/moved` },
+    });
     expect(res.status).toBe(201);
     const report = (await call("GET", `/api/v1/reports/${res.body.id}`, { as: people.editor })).body;
-    expect(report).toMatchObject({ title: expect.stringContaining("Dams and drought"), publishedAt: "2024-05-02", language: "en", sourceUrl: `${base}/article`, sourceFormat: "html" });
+    expect(report).toMatchObject({
+      title: expect.stringContaining("Dams and drought"),
+      publishedAt: "2024-05-02",
+      language: "en",
+      sourceUrl: `${base}/article`,
+      sourceFormat: "html",
+    });
     const texts = report.passages.map((p: { text: string }) => p.text).join("\n");
     expect(texts).toContain("Rainfall in the basin fell by a third");
     expect(texts).not.toMatch(/Subscribe|Advertisement|©/);
@@ -60,11 +69,18 @@ describe("POST /api/v1/workspaces/{id}/reports with { format: \"url\" }", () => 
 
   it("looks names up (localhost, allowed here) and refuses any private address that answers, by number or by name", async () => {
     const { ws, people } = await teamWorkspace();
-    const byName = await call("POST", `/api/v1/workspaces/${ws.id}/reports`, { as: people.editor, json: { format: "url", url: `http://localhost:${port}/article` } });
+    const byName = await call("POST", `/api/v1/workspaces/${ws.id}/reports`, {
+      as: people.editor,
+      json: { format: "url", url: `http://localhost:${port}/article` },
+    });
     expect(byName.status).toBe(201);
     // The app itself is listening on a private address: it must not be fetched, however it is written.
     const app = new URL(process.env.MARGINALIA_TEST_BASE_URL!);
-    for (const url of [`http://127.0.0.1:${app.port}/signin`, `http://localhost:${app.port}/signin`, `http://[::ffff:127.0.0.1]:${app.port}/signin`]) {
+    for (const url of [
+      `http://127.0.0.1:${app.port}/signin`,
+      `http://localhost:${app.port}/signin`,
+      `http://[::ffff:127.0.0.1]:${app.port}/signin`,
+    ]) {
       const res = await call("POST", `/api/v1/workspaces/${ws.id}/reports`, { as: people.editor, json: { format: "url", url } });
       expect(res.status, url).toBe(422);
       expect(res.body.error.message, url).toMatch(/private or local address/);
@@ -74,8 +90,15 @@ describe("POST /api/v1/workspaces/{id}/reports with { format: \"url\" }", () => 
   it("refuses private addresses, other schemes, redirect loops, huge pages and files it cannot read, storing nothing", async () => {
     const { ws, people } = await teamWorkspace();
     const before = await query("SELECT 1 FROM reports WHERE workspace_id = $1", [ws.id]);
-    const tryUrl = (url: string) => call("POST", `/api/v1/workspaces/${ws.id}/reports`, { as: people.editor, json: { format: "url", url } });
-    for (const url of [`http://127.0.0.1:${port + 1}/article`, "http://169.254.169.254/latest/meta-data", "http://10.0.0.1/", "http://localhost:5432/", `${base}/to-private`]) {
+    const tryUrl = (url: string) =>
+      call("POST", `/api/v1/workspaces/${ws.id}/reports`, { as: people.editor, json: { format: "url", url } });
+    for (const url of [
+      `http://127.0.0.1:${port + 1}/article`,
+      "http://169.254.169.254/latest/meta-data",
+      "http://10.0.0.1/",
+      "http://localhost:5432/",
+      `${base}/to-private`,
+    ]) {
       const res = await tryUrl(url);
       expect(res.status, url).toBe(422);
       expect(res.body.error.details.issues[0].path).toBe("url");
@@ -91,7 +114,13 @@ describe("POST /api/v1/workspaces/{id}/reports with { format: \"url\" }", () => 
 
   it("does not fetch anything for a stranger (404) or a member without the role (403)", async () => {
     const { ws, people } = await teamWorkspace();
-    expect((await call("POST", `/api/v1/workspaces/${ws.id}/reports`, { as: people.stranger, json: { format: "url", url: `${base}/article` } })).status).toBe(404);
-    expect((await call("POST", `/api/v1/workspaces/${ws.id}/reports`, { as: people.annotator, json: { format: "url", url: `${base}/article` } })).status).toBe(403);
+    expect(
+      (await call("POST", `/api/v1/workspaces/${ws.id}/reports`, { as: people.stranger, json: { format: "url", url: `${base}/article` } }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await call("POST", `/api/v1/workspaces/${ws.id}/reports`, { as: people.annotator, json: { format: "url", url: `${base}/article` } }))
+        .status,
+    ).toBe(403);
   });
 });

@@ -29,9 +29,20 @@ describe("GET /api/v1/workspaces/{id}/search", () => {
     const { ws, report, people } = await teamWorkspace();
     const place = at(report, "calamitous earthquake");
     await call("POST", `/api/v1/workspaces/${ws.id}/tags`, { as: people.owner, json: { name: "Seismology" } });
-    const a = await newAnnotation(people.author, report, { ...place.fields, body: "Zanzibarian ledger mismatch", tags: ["Seismology"] }, place.i);
-    const reply = await call("POST", `/api/v1/annotations/${a.id}/replies`, { as: people.annotator, json: { body: "The quokkafied figures again" } });
-    await call("PUT", `/api/v1/reports/${report.id}/notes`, { as: people.editor, json: { body: "## Verdict\n\nThe brontosaurine argument holds.", version: 0 } });
+    const a = await newAnnotation(
+      people.author,
+      report,
+      { ...place.fields, body: "Zanzibarian ledger mismatch", tags: ["Seismology"] },
+      place.i,
+    );
+    const reply = await call("POST", `/api/v1/annotations/${a.id}/replies`, {
+      as: people.annotator,
+      json: { body: "The quokkafied figures again" },
+    });
+    await call("PUT", `/api/v1/reports/${report.id}/notes`, {
+      as: people.editor,
+      json: { body: "## Verdict\n\nThe brontosaurine argument holds.", version: 0 },
+    });
 
     const text = await search(ws.id, people.viewer, q("calamitous"));
     expect(text.status).toBe(200);
@@ -42,11 +53,19 @@ describe("GET /api/v1/workspaces/{id}/search", () => {
     // The quote of the annotation on it is found too.
     expect(text.hits.some((h) => h.type === "annotation" && h.annotationId === a.id)).toBe(true);
 
-    expect((await search(ws.id, people.viewer, q("zanzibarian"))).hits.map((h) => [h.type, h.annotationId])).toEqual([["annotation", a.id]]);
+    expect((await search(ws.id, people.viewer, q("zanzibarian"))).hits.map((h) => [h.type, h.annotationId])).toEqual([
+      ["annotation", a.id],
+    ]);
     const replyHit = (await search(ws.id, people.viewer, q("quokkafied"))).hits;
-    expect(replyHit.map((h) => [h.type, h.replyId, h.href])).toEqual([["reply", reply.body.id, `/w/${ws.slug}/r/${report.id}?annotation=${a.id}`]]);
+    expect(replyHit.map((h) => [h.type, h.replyId, h.href])).toEqual([
+      ["reply", reply.body.id, `/w/${ws.slug}/r/${report.id}?annotation=${a.id}`],
+    ]);
     // A short text is shown whole, the match marked.
-    expect(replyHit[0].snippet).toEqual([{ text: "The ", match: false }, { text: "quokkafied", match: true }, { text: " figures again", match: false }]);
+    expect(replyHit[0].snippet).toEqual([
+      { text: "The ", match: false },
+      { text: "quokkafied", match: true },
+      { text: " figures again", match: false },
+    ]);
     const tagHit = (await search(ws.id, people.viewer, q("seismology"))).hits;
     expect(tagHit.map((h) => h.annotationId)).toContain(a.id);
     const notes = (await search(ws.id, people.viewer, q("brontosaurine"))).hits;
@@ -88,7 +107,12 @@ describe("GET /api/v1/workspaces/{id}/search", () => {
     const { ws, people } = await teamWorkspace();
     // Hundreds of matches of both words, the one exact occurrence last: it is found and put first anyway.
     const apart = Array.from({ length: 450 }, (_, i) => `Paragraph ${i}: humanitarian aid came through the narrow window of the valley.`);
-    const report = await newReport(people.owner, ws.id, ["# Crossings", "", ...apart.flatMap((p) => [p, ""]), "At last a humanitarian window opened."].join("\n"), "markdown");
+    const report = await newReport(
+      people.owner,
+      ws.id,
+      ["# Crossings", "", ...apart.flatMap((p) => [p, ""]), "At last a humanitarian window opened."].join("\n"),
+      "markdown",
+    );
     const hits = (await search(ws.id, people.viewer, q("humanitarian window"))).hits.filter((h) => h.report.id === report.id);
     expect(hits.length).toBeGreaterThan(10);
     expect(hits[0].passageIndex).toBe(report.passages.find((p) => p.text.startsWith("At last"))!.index);
@@ -99,11 +123,16 @@ describe("GET /api/v1/workspaces/{id}/search", () => {
     const place = at(report, "calamitous earthquake");
     const gone = await newAnnotation(people.author, report, { ...place.fields, body: "Quetzalcoatlian remark" }, place.i);
     const kept = await newAnnotation(people.author, report, { ...place.fields, body: "Quetzalcoatlian thread" }, place.i);
-    const reply = await call("POST", `/api/v1/annotations/${kept.id}/replies`, { as: people.annotator, json: { body: "Quetzalcoatlian reply" } });
+    const reply = await call("POST", `/api/v1/annotations/${kept.id}/replies`, {
+      as: people.annotator,
+      json: { body: "Quetzalcoatlian reply" },
+    });
     expect((await search(ws.id, people.viewer, q("quetzalcoatlian"))).hits).toHaveLength(3);
     expect((await call("DELETE", `/api/v1/annotations/${gone.id}`, { as: people.author })).status).toBe(204);
     expect((await call("DELETE", `/api/v1/replies/${reply.body.id}`, { as: people.annotator })).status).toBe(204);
-    expect((await search(ws.id, people.viewer, q("quetzalcoatlian"))).hits.map((h) => [h.type, h.annotationId])).toEqual([["annotation", kept.id]]);
+    expect((await search(ws.id, people.viewer, q("quetzalcoatlian"))).hits.map((h) => [h.type, h.annotationId])).toEqual([
+      ["annotation", kept.id],
+    ]);
   });
 
   it("gives the same results in the same order every time", async () => {
@@ -118,7 +147,12 @@ describe("GET /api/v1/workspaces/{id}/search", () => {
 
   it("finds Arabic words", async () => {
     const { ws, people } = await teamWorkspace();
-    const report = await newReport(people.owner, ws.id, "# تقرير\n\nقال التقرير إن التخزين سيخفض الأسعار بنسبة ٢٠٪ بحلول ٢٠٣٠.", "markdown");
+    const report = await newReport(
+      people.owner,
+      ws.id,
+      "# تقرير\n\nقال التقرير إن التخزين سيخفض الأسعار بنسبة ٢٠٪ بحلول ٢٠٣٠.",
+      "markdown",
+    );
     const hits = (await search(ws.id, people.viewer, q("الأسعار"))).hits;
     expect(hits.map((h) => [h.type, h.report.id])).toEqual([["passage", report.id]]);
     expect(hits[0].snippet.find((s) => s.match)?.text).toBe("الأسعار");
@@ -128,7 +162,12 @@ describe("GET /api/v1/workspaces/{id}/search", () => {
   it("finds private annotations for their author only, and nothing from another workspace", async () => {
     const { ws, report, people } = await teamWorkspace();
     const place = at(report, "calamitous earthquake");
-    const secret = await newAnnotation(people.author, report, { ...place.fields, body: "Xylophonic private musing", visibility: "private" }, place.i);
+    const secret = await newAnnotation(
+      people.author,
+      report,
+      { ...place.fields, body: "Xylophonic private musing", visibility: "private" },
+      place.i,
+    );
     await call("POST", `/api/v1/annotations/${secret.id}/replies`, { as: people.author, json: { body: "Xylophonic reply to self" } });
     expect((await search(ws.id, people.author, q("xylophonic"))).hits).toHaveLength(2);
     expect((await search(ws.id, people.editor, q("xylophonic"))).hits).toEqual([]);
@@ -147,7 +186,9 @@ describe("GET /api/v1/workspaces/{id}/search", () => {
     const claim = await newAnnotation(people.author, report, { ...p1.fields, kind: "claim", body: "Pangolin claim" }, p1.i);
     const comment = await newAnnotation(people.annotator, report, { ...p1.fields, body: "Pangolin comment" }, p1.i);
     expect((await search(ws.id, people.viewer, `${q("pangolin")}&kind=claim`)).hits.map((h) => h.annotationId)).toEqual([claim.id]);
-    expect((await search(ws.id, people.viewer, `${q("pangolin")}&author=${people.annotator.id}`)).hits.map((h) => h.annotationId)).toEqual([comment.id]);
+    expect((await search(ws.id, people.viewer, `${q("pangolin")}&author=${people.annotator.id}`)).hits.map((h) => h.annotationId)).toEqual([
+      comment.id,
+    ]);
     expect((await search(ws.id, people.viewer, `${q("pangolin")}&from=2999-01-01`)).hits).toEqual([]);
     expect((await search(ws.id, people.viewer, `${q("pangolin")}&tag=none`)).hits).toEqual([]);
   });
@@ -192,7 +233,9 @@ describe("GET /api/v1/workspaces/{id}/search", () => {
     const next = (first.body as { nextCursor: string }).nextCursor;
     // Another query, other filters or an altered cursor: refused, not misread.
     expect((await search(ws.id, people.viewer, `${q("ledger")}&limit=2&cursor=${encodeURIComponent(next)}`)).status).toBe(400);
-    expect((await search(ws.id, people.viewer, `${q("wombatish")}&kind=claim&limit=2&cursor=${encodeURIComponent(next)}`)).status).toBe(400);
+    expect((await search(ws.id, people.viewer, `${q("wombatish")}&kind=claim&limit=2&cursor=${encodeURIComponent(next)}`)).status).toBe(
+      400,
+    );
     const [body, mac] = next.split(".");
     const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body, "base64url").toString()), k: [0] })).toString("base64url");
     expect((await search(ws.id, people.viewer, `${q("wombatish")}&limit=2&cursor=${forged}.${mac}`)).status).toBe(400);

@@ -4,7 +4,10 @@ import { call, newAnnotation, teamWorkspace } from "@/lib/testing/api";
 describe("workspace tags", () => {
   it("creates, lists with usage, renames and deletes tags", async () => {
     const { ws, report, people } = await teamWorkspace();
-    const created = await call("POST", `/api/v1/workspaces/${ws.id}/tags`, { as: people.editor, json: { name: "Sanctions", color: "#0369a1", description: "Economic pressure" } });
+    const created = await call("POST", `/api/v1/workspaces/${ws.id}/tags`, {
+      as: people.editor,
+      json: { name: "Sanctions", color: "#0369a1", description: "Economic pressure" },
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ name: "Sanctions", color: "#0369a1", description: "Economic pressure", usageCount: 0 });
     await newAnnotation(people.author, report, { tags: ["sanctions"] });
@@ -33,8 +36,12 @@ describe("workspace tags", () => {
     const { ws, people } = await teamWorkspace();
     await call("POST", `/api/v1/workspaces/${ws.id}/tags`, { as: people.editor, json: { name: "Refugees" } });
     expect((await call("POST", `/api/v1/workspaces/${ws.id}/tags`, { as: people.editor, json: { name: "REFUGEES" } })).status).toBe(409);
-    expect((await call("POST", `/api/v1/workspaces/${ws.id}/tags`, { as: people.editor, json: { name: "X", color: "red" } })).status).toBe(422);
-    expect((await call("POST", `/api/v1/workspaces/${ws.id}/tags`, { as: people.editor, json: { name: "x".repeat(41) } })).status).toBe(422);
+    expect((await call("POST", `/api/v1/workspaces/${ws.id}/tags`, { as: people.editor, json: { name: "X", color: "red" } })).status).toBe(
+      422,
+    );
+    expect((await call("POST", `/api/v1/workspaces/${ws.id}/tags`, { as: people.editor, json: { name: "x".repeat(41) } })).status).toBe(
+      422,
+    );
   });
 
   it("answers 404 for another workspace's tag", async () => {

@@ -40,7 +40,12 @@ export default async function ClaimsPage({ params, searchParams }: { params: Par
 
   const [counts, firstPage, tags] = await Promise.all([
     countClaims({ userId: user.id, reportId: report.id, version: report.version, current: true }),
-    listAnnotations({ userId: user.id, reportId: report.id, filters: { kind: ["claim"], verdict: verdict ? [verdict] : undefined }, limit: CLAIMS_PAGE }),
+    listAnnotations({
+      userId: user.id,
+      reportId: report.id,
+      filters: { kind: ["claim"], verdict: verdict ? [verdict] : undefined },
+      limit: CLAIMS_PAGE,
+    }),
     listTags({ userId: user.id, workspaceIdOrSlug: report.workspace.id, page: ALL }).then((p) => p.items),
   ]);
   const tagColors = Object.fromEntries(tags.map((t) => [t.name.toLocaleLowerCase("en"), t.color]));
@@ -55,7 +60,14 @@ export default async function ClaimsPage({ params, searchParams }: { params: Par
 
       {counts.total === 0 ? (
         <div className="mt-8">
-          <EmptyState title="No claims yet" action={<ButtonLink href={base} variant="secondary">Open the report</ButtonLink>}>
+          <EmptyState
+            title="No claims yet"
+            action={
+              <ButtonLink href={base} variant="secondary">
+                Open the report
+              </ButtonLink>
+            }
+          >
             No claims yet — select a statement in the report and choose Claim.
           </EmptyState>
         </div>
@@ -70,7 +82,11 @@ export default async function ClaimsPage({ params, searchParams }: { params: Par
               </li>
               {VERDICTS.map((v) => (
                 <li key={v}>
-                  <Link href={`${base}/claims?verdict=${v}`} aria-current={verdict === v ? "page" : undefined} className={chipClass(verdict === v)}>
+                  <Link
+                    href={`${base}/claims?verdict=${v}`}
+                    aria-current={verdict === v ? "page" : undefined}
+                    className={chipClass(verdict === v)}
+                  >
                     {VERDICT_LABEL[v]} <span className="tabular-nums opacity-80">{counts.byVerdict[v]}</span>
                   </Link>
                 </li>
@@ -80,13 +96,29 @@ export default async function ClaimsPage({ params, searchParams }: { params: Par
 
           {initial.length === 0 ? (
             <div className="mt-6">
-              <EmptyState title={`No ${VERDICT_LABEL[verdict!].toLowerCase()} claims`} action={<ButtonLink href={`${base}/claims`} variant="secondary">Show all claims</ButtonLink>}>
+              <EmptyState
+                title={`No ${VERDICT_LABEL[verdict!].toLowerCase()} claims`}
+                action={
+                  <ButtonLink href={`${base}/claims`} variant="secondary">
+                    Show all claims
+                  </ButtonLink>
+                }
+              >
                 None of this report’s claims has that verdict. Editors set verdicts from a claim’s card in the reader.
               </EmptyState>
             </div>
           ) : (
             // Keyed by the filter: another verdict starts its own list.
-            <ClaimList key={verdict ?? "all"} initial={initial} initialCursor={firstPage.nextCursor} listPath={listPath} total={shownTotal} base={base} here={{ slug: report.workspace.slug, reportId: report.id }} tagColors={tagColors} />
+            <ClaimList
+              key={verdict ?? "all"}
+              initial={initial}
+              initialCursor={firstPage.nextCursor}
+              listPath={listPath}
+              total={shownTotal}
+              base={base}
+              here={{ slug: report.workspace.slug, reportId: report.id }}
+              tagColors={tagColors}
+            />
           )}
         </>
       )}

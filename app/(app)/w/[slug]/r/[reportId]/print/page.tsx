@@ -77,7 +77,10 @@ export default async function PrintPage({ params, searchParams }: { params: Para
   const query = toSearchParams(await searchParams);
   const base = `/w/${report.workspace.slug}/r/${report.id}`;
   const back = (
-    <Link href={readerHref(base, query)} className="text-sm text-stone-600 underline underline-offset-2 hover:text-stone-900 dark:text-stone-400 dark:hover:text-stone-100">
+    <Link
+      href={readerHref(base, query)}
+      className="text-sm text-stone-600 underline underline-offset-2 hover:text-stone-900 dark:text-stone-400 dark:hover:text-stone-100"
+    >
       ← Back to the report
     </Link>
   );
@@ -90,7 +93,9 @@ export default async function PrintPage({ params, searchParams }: { params: Para
           {back}
           <h1 className="font-serif text-2xl font-semibold tracking-tight">This printable page’s settings could not be read</h1>
           <Alert>{parsed.problem}</Alert>
-          <p className="text-sm text-stone-600 dark:text-stone-400">The address may have been cut short or edited. Open the page again from Export… on the report, or print everything.</p>
+          <p className="text-sm text-stone-600 dark:text-stone-400">
+            The address may have been cut short or edited. Open the page again from Export… on the report, or print everything.
+          </p>
           <ButtonLink href={`${base}/print`} variant="secondary">
             Print all annotations
           </ButtonLink>

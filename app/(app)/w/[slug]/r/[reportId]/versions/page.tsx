@@ -29,10 +29,16 @@ export default async function VersionsPage({ params }: { params: Params }) {
         {versions.map((v) => (
           <li key={v.version} className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-3">
             <div>
-              <Link href={v.version === report.currentVersion ? base : `${base}?version=${v.version}`} className="font-medium underline-offset-2 hover:underline">
-                Version {v.version}{v.version === report.currentVersion ? " (current)" : ""}
+              <Link
+                href={v.version === report.currentVersion ? base : `${base}?version=${v.version}`}
+                className="font-medium underline-offset-2 hover:underline"
+              >
+                Version {v.version}
+                {v.version === report.currentVersion ? " (current)" : ""}
               </Link>
-              <p className="text-sm text-stone-500 dark:text-stone-400">{fmt.format(v.createdAt)} · from {v.sourceFormat}</p>
+              <p className="text-sm text-stone-500 dark:text-stone-400">
+                {fmt.format(v.createdAt)} · from {v.sourceFormat}
+              </p>
             </div>
             {v.version > 1 && (
               <p className="text-sm text-stone-600 dark:text-stone-400">
@@ -44,19 +50,33 @@ export default async function VersionsPage({ params }: { params: Params }) {
       </ol>
       {hasRole(report.role, "editor") && (
         <section className="mt-10" aria-labelledby="details">
-          <h2 id="details" className="text-lg font-semibold">Details</h2>
+          <h2 id="details" className="text-lg font-semibold">
+            Details
+          </h2>
           <div className="mt-3">
             <ReportDetailsForm
               reportId={report.id}
-              initial={{ title: report.title, subtitle: report.subtitle, authors: report.authors, publisher: report.publisher, publishedAt: report.publishedAt, language: report.language, sourceUrl: report.sourceUrl }}
+              initial={{
+                title: report.title,
+                subtitle: report.subtitle,
+                authors: report.authors,
+                publisher: report.publisher,
+                publishedAt: report.publishedAt,
+                language: report.language,
+                sourceUrl: report.sourceUrl,
+              }}
             />
           </div>
         </section>
       )}
       <section className="mt-10" aria-labelledby="new-version">
-        <h2 id="new-version" className="text-lg font-semibold">Upload a new version</h2>
+        <h2 id="new-version" className="text-lg font-semibold">
+          Upload a new version
+        </h2>
         {hasRole(report.role, "editor") ? (
-          <div className="mt-3"><NewVersionForm reportId={report.id} readerHref={base} /></div>
+          <div className="mt-3">
+            <NewVersionForm reportId={report.id} readerHref={base} />
+          </div>
         ) : (
           <p className="mt-2 text-sm text-stone-600 dark:text-stone-400">Editors can upload a revised text of this report.</p>
         )}

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { addMember, call, newAnnotation, newReport, newUser, newWorkspace, sampleText, teamWorkspace, type Report, type TestUser } from "@/lib/testing/api";
+import {
+  addMember,
+  call,
+  newAnnotation,
+  newReport,
+  newUser,
+  newWorkspace,
+  sampleText,
+  teamWorkspace,
+  type Report,
+  type TestUser,
+} from "@/lib/testing/api";
 import { query } from "@/lib/testing/db";
 
 interface Listed {
@@ -47,7 +58,11 @@ async function annotatedReport() {
   await call("POST", `/api/v1/workspaces/${team.ws.id}/tags`, { as: people.owner, json: { name: "Context" } });
   const a1 = await annotate(people.author, report, QUOTES.earthquake, { body: "The **window** argument", tags: ["Context"] });
   await call("POST", `/api/v1/annotations/${a1.id}/replies`, { as: people.owner, json: { body: "Agreed, see ¶ 3." } });
-  const a2 = await annotate(people.owner, report, QUOTES.russia, { kind: "claim", claimSummary: "Russia sponsored normalisation", body: "Check the 2018 date" });
+  const a2 = await annotate(people.owner, report, QUOTES.russia, {
+    kind: "claim",
+    claimSummary: "Russia sponsored normalisation",
+    body: "Check the 2018 date",
+  });
   await call("PATCH", `/api/v1/annotations/${a2.id}`, { as: people.owner, json: { status: "resolved", version: a2.version } });
   await annotate(people.author, report, QUOTES.leaned, { kind: "question", body: "Which countries?" });
   const res = await call("GET", `/api/v1/reports/${report.id}/export?format=jsonld`, { as: people.owner });
@@ -61,13 +76,25 @@ describe("POST /api/v1/reports/{id}/annotations/import", () => {
     const elsewhere = await newWorkspace(people.owner, "Elsewhere");
     const copy = await newReport(people.owner, elsewhere.id);
 
-    const res = await call("POST", importUrl(copy.id), { as: people.owner, json: jsonld, headers: { "content-type": "application/ld+json" } });
+    const res = await call("POST", importUrl(copy.id), {
+      as: people.owner,
+      json: jsonld,
+      headers: { "content-type": "application/ld+json" },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ imported: 3, anchored: 3, moved: 0, orphaned: 0, replies: 1, skipped: [] });
 
     const original = await list(report.id, people.owner);
     const imported = await list(copy.id, people.owner);
-    const shape = (a: Listed) => ({ quote: a.quote, body: a.body, kind: a.kind, tags: a.tags, claimSummary: a.claimSummary, status: a.status, passageIndex: a.passageIndex });
+    const shape = (a: Listed) => ({
+      quote: a.quote,
+      body: a.body,
+      kind: a.kind,
+      tags: a.tags,
+      claimSummary: a.claimSummary,
+      status: a.status,
+      passageIndex: a.passageIndex,
+    });
     expect(imported.map(shape)).toEqual(original.map(shape));
     // The owner is a member here, so keeps authorship; the other author is not, so the importer stands in and the name is kept.
     const claim = imported.find((a) => a.kind === "claim")!;
@@ -77,9 +104,13 @@ describe("POST /api/v1/reports/{id}/annotations/import", () => {
     expect(comment.author.id).toBe(people.owner.id);
     expect(comment.importedCreator).toBe("Aziz Author");
     const replies = await call("GET", `/api/v1/annotations/${comment.id}/replies`, { as: people.owner });
-    expect(replies.body.replies.map((r: { body: string; author: { id: string } }) => [r.body, r.author.id])).toEqual([["Agreed, see ¶ 3.", people.owner.id]]);
+    expect(replies.body.replies.map((r: { body: string; author: { id: string } }) => [r.body, r.author.id])).toEqual([
+      ["Agreed, see ¶ 3.", people.owner.id],
+    ]);
     // The tag was added to the new workspace's codebook (the owner may).
-    expect((await call("GET", `/api/v1/workspaces/${elsewhere.id}/tags`, { as: people.owner })).body.tags.map((t: { name: string }) => t.name)).toEqual(["Context"]);
+    expect(
+      (await call("GET", `/api/v1/workspaces/${elsewhere.id}/tags`, { as: people.owner })).body.tags.map((t: { name: string }) => t.name),
+    ).toEqual(["Context"]);
   });
 
   it("anchors into a revised copy: an edited quote moves, a deleted passage's annotation is an orphan", async () => {
@@ -127,7 +158,12 @@ describe("POST /api/v1/reports/{id}/annotations/import", () => {
               source: "https://example.org/report",
               selector: [
                 { type: "TextPositionSelector", start: 400, end: 437 },
-                { type: "TextQuoteSelector", exact: "opened a poignant humanitarian window", prefix: "but also\n", suffix: ", prompting a mobilization among so" },
+                {
+                  type: "TextQuoteSelector",
+                  exact: "opened a poignant humanitarian window",
+                  prefix: "but also\n",
+                  suffix: ", prompting a mobilization among so",
+                },
               ],
             },
           ],
@@ -141,14 +177,26 @@ describe("POST /api/v1/reports/{id}/annotations/import", () => {
           references: ["root1"],
           target: [{ source: "https://example.org/report" }],
         },
-        { id: "page1", created: "2026-11-12T11:00:00+00:00", user: "acct:hala@hypothes.is", text: "A page note", tags: [], target: [{ source: "https://example.org/report" }] },
+        {
+          id: "page1",
+          created: "2026-11-12T11:00:00+00:00",
+          user: "acct:hala@hypothes.is",
+          text: "A page note",
+          tags: [],
+          target: [{ source: "https://example.org/report" }],
+        },
       ],
     };
     const res = await call("POST", importUrl(report.id), { as: annotator, json: hypothesis });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ imported: 2, anchored: 1, orphaned: 1, replies: 1, skippedTags: ["Rhetoric"] });
     const [placed] = await list(report.id, annotator);
-    expect(placed).toMatchObject({ quote: "opened a poignant humanitarian window", body: "A poignant phrase **indeed**", importedCreator: "Hala Mansour (acct:hala@hypothes.is)", tags: [] });
+    expect(placed).toMatchObject({
+      quote: "opened a poignant humanitarian window",
+      body: "A poignant phrase **indeed**",
+      importedCreator: "Hala Mansour (acct:hala@hypothes.is)",
+      tags: [],
+    });
     expect(placed.author.id).toBe(annotator.id);
     const replies = (await call("GET", `/api/v1/annotations/${placed.id}/replies`, { as: owner })).body.replies;
     expect(replies).toMatchObject([{ body: "Agreed.", importedCreator: "acct:omar@hypothes.is" }]);
@@ -176,7 +224,11 @@ describe("POST /api/v1/reports/{id}/annotations/import", () => {
     const { report, people, jsonld } = await annotatedReport();
     const form = new FormData();
     form.set("file", new Blob([JSON.stringify(jsonld)], { type: "application/ld+json" }), "annotations.jsonld");
-    const res = await fetch(`${process.env.MARGINALIA_TEST_BASE_URL}${importUrl(report.id)}`, { method: "POST", headers: { authorization: `Bearer ${people.annotator.token}` }, body: form });
+    const res = await fetch(`${process.env.MARGINALIA_TEST_BASE_URL}${importUrl(report.id)}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${people.annotator.token}` },
+      body: form,
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ imported: 3, anchored: 3 });
   });

@@ -17,12 +17,18 @@ async function readImportFile(req: Request): Promise<unknown> {
     } catch {
       throw new AppError("bad_request", "The upload could not be read. Send it as multipart/form-data with the file in the field `file`.");
     }
-    if (!(file instanceof File)) throw new AppError("validation_failed", "Attach the annotations file as the field `file`.", { issues: [{ path: "file", message: "Attach the annotations file as the field `file`." }] });
+    if (!(file instanceof File))
+      throw new AppError("validation_failed", "Attach the annotations file as the field `file`.", {
+        issues: [{ path: "file", message: "Attach the annotations file as the field `file`." }],
+      });
     text = await file.text();
   } else if (JSON_CONTENT_TYPE.test(type.trim())) {
     text = new TextDecoder().decode(await readBody(req, MAX_IMPORT_BYTES, "The annotations file"));
   } else {
-    throw new AppError("unsupported_media_type", "Send the annotations as JSON (application/json or application/ld+json), or upload them as the form field `file`.");
+    throw new AppError(
+      "unsupported_media_type",
+      "Send the annotations as JSON (application/json or application/ld+json), or upload them as the form field `file`.",
+    );
   }
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ""));

@@ -16,7 +16,13 @@ describe("PATCH /api/v1/workspaces/{id}/members/{userId}", () => {
     await addMember(owner, ws.id, colleague, "annotator");
     const res = await call("PATCH", member(ws.id, colleague.id), { as: owner, json: { role: "viewer" } });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ userId: colleague.id, name: "Cara Colleague", email: colleague.email, role: "viewer", joinedAt: expect.any(String) });
+    expect(res.body).toEqual({
+      userId: colleague.id,
+      name: "Cara Colleague",
+      email: colleague.email,
+      role: "viewer",
+      joinedAt: expect.any(String),
+    });
     expect(await roleOf(colleague, ws.id)).toBe("viewer");
     // Through the cookie too (the members page), and by slug.
     const bySlug = await call("PATCH", member(ws.slug, colleague.id), { as: { cookie: owner.cookie }, json: { role: "editor" } });
@@ -33,7 +39,10 @@ describe("PATCH /api/v1/workspaces/{id}/members/{userId}", () => {
       expect(res.status, role).toBe(403);
       expect(res.body.error.code).toBe("forbidden");
       // Nobody raises themselves either.
-      expect((await call("PATCH", member(ws.id, people[role].id), { as: people[role], json: { role: "owner" } })).status, `${role} on self`).toBe(403);
+      expect(
+        (await call("PATCH", member(ws.id, people[role].id), { as: people[role], json: { role: "owner" } })).status,
+        `${role} on self`,
+      ).toBe(403);
     }
     expect(await roleOf(people.author, ws.id)).toBe("annotator");
     const stranger = await call("PATCH", member(ws.id, people.author.id), { as: people.stranger, json: { role: "viewer" } });
@@ -103,10 +112,18 @@ describe("PATCH /api/v1/workspaces/{id}/members/{userId}", () => {
     const ws = await newWorkspace(owner);
     const colleague = await newUser();
     await addMember(owner, ws.id, colleague, "annotator");
-    const cross = await call("PATCH", member(ws.id, colleague.id), { as: { cookie: owner.cookie }, json: { role: "viewer" }, headers: { origin: "https://evil.example" } });
+    const cross = await call("PATCH", member(ws.id, colleague.id), {
+      as: { cookie: owner.cookie },
+      json: { role: "viewer" },
+      headers: { origin: "https://evil.example" },
+    });
     expect(cross.status).toBe(403);
     expect(cross.body.error.code).toBe("cross_origin");
-    const form = await call("PATCH", member(ws.id, colleague.id), { as: owner, raw: "role=viewer", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const form = await call("PATCH", member(ws.id, colleague.id), {
+      as: owner,
+      raw: "role=viewer",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(form.status).toBe(415);
     expect(await roleOf(colleague, ws.id)).toBe("annotator");
   });
