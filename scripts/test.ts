@@ -69,6 +69,7 @@ async function main() {
   if (want("unit")) {
     await runStage("Type-check (tsc)", bin("tsc"), ["--noEmit"]);
     await runStage("Lint (eslint)", bin("eslint"), ["."]);
+    await runStage("Formatting (prettier --check)", bin("prettier"), ["--check", "--log-level", "warn", "."]);
     await runStage("Unit tests (vitest)", bin("vitest"), ["run", "--project", "unit"]);
   }
   if (!want("integration") && !want("e2e")) return;

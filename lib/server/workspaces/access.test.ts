@@ -17,7 +17,8 @@ describe("membershipJoinSql and reportMemberSql", () => {
   it("keeps out roles below minRole, and refuses an empty user id", () => {
     const sql = membershipJoinSql(Prisma.sql`r.workspace_id`, "user-1", "editor");
     expect(sql.text).toContain("AND m.role::text = ANY($2::text[])");
-    expect(sql.values).toEqual(["user-1", ["editor", "owner"]]);
+    // The roles in the domain's ranking order (lib/domain/words.ts), highest first.
+    expect(sql.values).toEqual(["user-1", ["owner", "editor"]]);
     expect(() => membershipJoinSql(Prisma.sql`r.workspace_id`, "")).toThrow(/user id/);
   });
 });
