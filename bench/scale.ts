@@ -64,6 +64,8 @@ import {
 const args = process.argv.slice(2);
 const small = args.includes("--small");
 const browser = !args.includes("--no-browser");
+/** Only the write measurement (a), printed and not written to bench/results: for comparing two versions of the write road quickly. */
+const writesOnly = args.includes("--writes-only");
 const SIZES = small ? SMALL : FULL;
 const ITER = small
   ? { posts: 100, listRuns: 5, searchRuns: 3, exportRuns: 2, readerRuns: 1 }
@@ -275,10 +277,6 @@ async function measureWrites(server: Server, pool: pg.Pool, data: DataSet) {
       for (const c of connections) c.close();
     }
   }
-  const token = await road(asToken, plain);
-  const session = await road(asBrowser, plain);
-  const mix = await road(asBrowser, mixed);
-
   const cols = ANNOTATION_COLUMNS.map(([n]) => `"${n}"`).join(", ");
   const params = ANNOTATION_COLUMNS.map(([, type], i) => `$${i + 1}::${type}`).join(", ");
   const sql = `INSERT INTO annotations (${cols}) VALUES (${params})`;
@@ -288,9 +286,19 @@ async function measureWrites(server: Server, pool: pg.Pool, data: DataSet) {
     const row = annotationRow(rand, `bench-raw-${++n}`, data.smallReportId, j.passage, data.ownerId, j.body, new Date());
     await pool.query(sql, row);
   };
+  const rawRound = () => withCpu(server, pgPids, ITER.posts, () => runConcurrent(ITER.posts, CONCURRENCY, insert));
+
+  // Raw INSERTs before and after the roads, their rates averaged: this machine's speed drifts over a
+  // run (one raw round measured 2,400/s and the next 4,100/s), and the roads run in between.
   const rawWarmUp = await warmUp(insert);
-  const raw = await withCpu(server, pgPids, ITER.posts, () => runConcurrent(ITER.posts, CONCURRENCY, insert));
-  const rawPerS = (ITER.posts / raw.wallMs) * 1000;
+  const rawBefore = await rawRound();
+  const token = await road(asToken, plain);
+  const session = await road(asBrowser, plain);
+  const mix = await road(asBrowser, mixed);
+  const rawAfter = await rawRound();
+  const rawRates = [rawBefore, rawAfter].map((r) => (ITER.posts / r.wallMs) * 1000);
+  const rawPerS = (rawRates[0] + rawRates[1]) / 2;
+  const raw = { durations: [...rawBefore.durations, ...rawAfter.durations], cpuMsPerRequest: rawAfter.cpuMsPerRequest };
   const summary = (r: Awaited<ReturnType<typeof road>>): WriteRoad => {
     const perSecond = (ITER.posts / r.wallMs) * 1000;
     return {
@@ -309,6 +317,7 @@ async function measureWrites(server: Server, pool: pg.Pool, data: DataSet) {
     /** The browser's road against the script's: the goal is within 10 %. */
     sessionToToken: round(roads.session.perSecond / roads.token.perSecond, 3),
     rawInsertPerSecond: round(rawPerS),
+    rawInsertPerSecondBeforeAfter: rawRates.map((r) => round(r)),
     rawLatencyMs: summarize(raw.durations),
     rawWarmUp,
     // Where the two cores went, per raw INSERT: the load generator, Postgres.
@@ -586,6 +595,11 @@ async function run() {
 
   log(`a. POST ×${ITER.posts} at concurrency ${CONCURRENCY}, then raw INSERTs of the same rows`);
   const writes = await measureWrites(server, pool, data);
+  if (writesOnly) {
+    console.log(JSON.stringify(writes, null, 2));
+    await cleanup();
+    process.exit(0);
+  }
 
   log(`b. GET the large report's annotations, first page and a page deep into it, ×${ITER.listRuns} each`);
   const listPath = `/api/v1/reports/${data.largeReportId}/annotations`;
@@ -737,7 +751,13 @@ function printResult(r: Result): void {
       ];
     }),
     ["  session / token", String(r.writes.sessionToToken), "", "≥ 0.9", yes(r.writes.sessionToToken >= 0.9)],
-    ["Raw pg INSERT throughput (c=16)", `${r.writes.rawInsertPerSecond}/s`, "", "", ""],
+    [
+      `Raw pg INSERT throughput (c=16), before ${r.writes.rawInsertPerSecondBeforeAfter.join(", after ")}`,
+      `${r.writes.rawInsertPerSecond}/s`,
+      "",
+      "",
+      "",
+    ],
     ["  raw INSERT latency", ms(r.writes.rawLatencyMs.p50), ms(r.writes.rawLatencyMs.p95), "", ""],
     [
       `  CPU per raw INSERT: load ${r.writes.rawCpuMs.load}, Postgres ${r.writes.rawCpuMs.postgres} ms; warm-up ${r.writes.rawWarmUp}`,

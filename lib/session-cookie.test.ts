@@ -13,8 +13,9 @@ describe("sessionOfCookie", () => {
   it("reads the user and the session from a cookie NextAuth encoded", async () => {
     const cookie = await cookieOf({ sub: "user-1", sid: "session-1", name: "A" });
     expect(await sessionOfCookie(`other=1; ${cookie}; after=2`, SECRET)).toEqual({ userId: "user-1", sessionId: "session-1" });
-    // Asked again (the derived key now kept), the same answer.
+    // Asked again (the derived key and what the cookie said now kept), the same answer; never for another secret.
     expect(await sessionOfCookie(cookie, SECRET)).toEqual({ userId: "user-1", sessionId: "session-1" });
+    expect(await sessionOfCookie(cookie, "another secret entirely, just as long")).toBeNull();
   });
 
   it("joins a cookie NextAuth split into numbered chunks", async () => {

@@ -53,12 +53,32 @@ export async function sessionOfCookie(
   if (!cookieHeader || !secret) return null;
   const token = cookieValue(parse(cookieHeader), sessionCookieName());
   if (!token) return null;
+  const known = readCookies.get(token);
+  if (known && known.secret === secret && Date.now() < known.expiresAtMs) return known.claim;
   try {
-    const { payload } = await jwtDecrypt(token, encryptionKey(secret), { clockTolerance: 15 });
-    return typeof payload.sub === "string" && payload.sub && typeof payload.sid === "string" && payload.sid
-      ? { userId: payload.sub, sessionId: payload.sid }
-      : null;
+    const { payload } = await jwtDecrypt(token, encryptionKey(secret), { clockTolerance: CLOCK_TOLERANCE_S });
+    const claim =
+      typeof payload.sub === "string" && payload.sub && typeof payload.sid === "string" && payload.sid
+        ? { userId: payload.sub, sessionId: payload.sid }
+        : null;
+    if (claim && typeof payload.exp === "number") remember(token, { claim, secret, expiresAtMs: (payload.exp + CLOCK_TOLERANCE_S) * 1000 });
+    return claim;
   } catch {
     return null;
   }
+}
+
+const CLOCK_TOLERANCE_S = 15;
+/** How many decrypted cookies are kept: a browser sends the same cookie with every request. */
+const READ_COOKIES_MAX = 2_000;
+const readCookies = new Map<string, { claim: SessionClaim; secret: string; expiresAtMs: number }>();
+
+/**
+ * A cookie once decrypted is kept (until it expires) with what it said, so the same cookie is
+ * not decrypted again on each request: what a cookie says never changes. Whether its session
+ * is still open is not kept here: that is asked of the `sessions` row every time.
+ */
+function remember(token: string, entry: { claim: SessionClaim; secret: string; expiresAtMs: number }): void {
+  if (readCookies.size >= READ_COOKIES_MAX) readCookies.delete(readCookies.keys().next().value!);
+  readCookies.set(token, entry);
 }

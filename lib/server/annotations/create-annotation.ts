@@ -195,7 +195,8 @@ async function noteCredentialUse(writer: Writer, row: WrittenRow): Promise<void>
  * Its tags (`also.tags`) are written with it when every one of them is in
  * the workspace's codebook (else nothing is written: creating a tag, or
  * refusing one, is the transaction's), and the members its body mentions are
- * notified in it too.
+ * notified in it too; the statement has those parts only when the request
+ * carries them.
  */
 export async function insertAnnotationIfCurrent(
   a: NewAnnotationOfAnyone,
@@ -215,7 +216,7 @@ export async function insertAnnotationIfCurrent(
       SELECT w.user_id, r.workspace_id FROM writer w
       JOIN reports r ON r.id = ${a.reportId} AND r.version = ${at.version}
       ${membershipJoinSql(Prisma.sql`r.workspace_id`, Prisma.sql`w.user_id`, "annotator")}
-      WHERE (SELECT count(*) FROM tags t WHERE t.workspace_id = r.workspace_id AND t.name_key = ANY(${tagKeys}::text[])) = cardinality(${tagKeys}::text[])
+      ${tagKeys.length ? Prisma.sql`WHERE (SELECT count(*) FROM tags t WHERE t.workspace_id = r.workspace_id AND t.name_key = ANY(${tagKeys}::text[])) = ${tagKeys.length}` : Prisma.empty}
       FOR SHARE OF r, m
     ), inserted AS (
       INSERT INTO annotations (id, report_id, passage_id, author_id, kind, visibility, body, claim_summary, start, "end", quote, prefix, suffix, created_at, updated_at)
@@ -223,18 +224,26 @@ export async function insertAnnotationIfCurrent(
              ${a.start}::int, ${a.end}::int, ${a.quote}, ${a.prefix}, ${a.suffix}, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
       FROM allowed
       RETURNING id, author_id, visibility, status, anchor_status, verdict, version, created_at, updated_at
-    ), tagged AS (
+    )${
+      tagKeys.length
+        ? Prisma.sql`, tagged AS (
       INSERT INTO annotation_tags (annotation_id, tag_id)
       SELECT i.id, t.id FROM inserted i CROSS JOIN allowed JOIN tags t ON t.workspace_id = allowed.workspace_id AND t.name_key = ANY(${tagKeys}::text[])
       RETURNING tag_id
-    ), told AS (${notifySql({
-      type: "mention",
-      actorId: author,
-      workspaceId: Prisma.sql`(SELECT workspace_id FROM allowed)`,
-      reportId: a.reportId,
-      annotationId: Prisma.sql`(SELECT id FROM inserted)`,
-      recipientIds: mentioned,
-    })}), event AS (${recordEventSql(
+    )`
+        : Prisma.empty
+    }${
+      mentioned.length
+        ? Prisma.sql`, told AS (${notifySql({
+            type: "mention",
+            actorId: author,
+            workspaceId: Prisma.sql`(SELECT workspace_id FROM allowed)`,
+            reportId: a.reportId,
+            annotationId: Prisma.sql`(SELECT id FROM inserted)`,
+            recipientIds: mentioned,
+          })})`
+        : Prisma.empty
+    }, event AS (${recordEventSql(
       { reportId: a.reportId, type: "annotation.created", itemType: "annotation", itemId: id, actorId: author, onlyUserId: audience },
       Prisma.sql`WHERE EXISTS (SELECT 1 FROM inserted)`,
       { announce: "by-caller" },
@@ -242,10 +251,12 @@ export async function insertAnnotationIfCurrent(
     SELECT (SELECT id::text FROM event) AS "eventId", i.status::text AS status, i.anchor_status::text AS "anchorStatus", i.verdict::text AS verdict, i.version,
            i.created_at AS "createdAt", i.updated_at AS "updatedAt", w.user_id AS "authorId", w.user_name AS "authorName",
            w.credential_id AS "credentialId", w.last_used_at AS "lastUsedAt",
-           (SELECT COALESCE(json_agg(t.name ORDER BY t.name_key), '[]'::json) FROM tags t WHERE t.id IN (SELECT tag_id FROM tagged)) AS tags,
-           (SELECT count(*)::int FROM told) AS told
+           ${tagKeys.length ? Prisma.sql`(SELECT json_agg(t.name ORDER BY t.name_key) FROM tags t WHERE t.id IN (SELECT tag_id FROM tagged))` : Prisma.sql`'[]'::json`} AS tags
     FROM inserted i CROSS JOIN writer w`,
-    { prepare: `annotation-create-write-${"token" in writer ? "token" : "sessionId" in writer ? "session" : "user"}` },
+    // One prepared statement for each shape: the writer's credentials, and whether tags and mentions come along.
+    {
+      prepare: `annotation-create-write-${"token" in writer ? "token" : "sessionId" in writer ? "session" : "user"}${tagKeys.length ? "-tags" : ""}${mentioned.length ? "-mentions" : ""}`,
+    },
   );
   if (!row) return null;
   await noteCredentialUse(writer, row);
@@ -292,7 +303,6 @@ type WrittenRow = Pick<AnnotationRow, "status" | "anchorStatus" | "verdict" | "v
   credentialId: string | null;
   lastUsedAt: Date | null;
   tags: string[];
-  told: number;
 };
 
 /** Passages never change once written (a new version of a report writes new ones): their text is kept, up to this many characters in all. */
