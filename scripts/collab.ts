@@ -7,6 +7,8 @@
  *   MARGINALIA_COLLAB_PORT   port (default: PORT + 1, i.e. 3001)
  *   MARGINALIA_COLLAB_HOST   interface to listen on (default: all)
  */
+// First: server code loaded below (by dynamic imports) may be `import "server-only"`, however this script is started.
+import "../lib/runtime/outside-next.mjs";
 import "dotenv/config";
 
 async function main() {

@@ -7,6 +7,8 @@
  * server beside it. On SIGTERM or Ctrl-C it stops them in order: the app
  * finishes its requests, then the collaboration server, then PostgreSQL.
  */
+// First: server code loaded below (by dynamic imports) may be `import "server-only"`, however this script is started.
+import "../lib/runtime/outside-next.mjs";
 import "dotenv/config";
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";

@@ -1,3 +1,5 @@
+// First: server code loaded below (by dynamic imports) may be `import "server-only"`, however this script is started.
+import "../lib/runtime/outside-next.mjs";
 import { writeFile } from "node:fs/promises";
 
 /**
