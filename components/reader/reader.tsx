@@ -2,7 +2,7 @@
 
 import type { Editor } from "@tiptap/core";
 import { useMemo, useRef, useState } from "react";
-import { ALIGNED_MAX, DRAFT_KEY } from "@/components/annotations/annotation-sidebar";
+import { DRAFT_KEY } from "@/components/annotations/annotation-sidebar";
 import { matches } from "@/components/annotations/filters";
 import type { VisibilityChoice } from "@/components/annotations/visibility-select";
 import { DraftScope } from "@/components/drafts/use-draft";
@@ -12,17 +12,14 @@ import { Toast, useToast } from "@/components/ui/toast";
 import type { HighlightIndexJson } from "@/lib/domain/highlight-index";
 import { roleAtLeast } from "@/lib/domain/words";
 import type { OrphansPage } from "./annotation-list";
-import { AnnotationsHeader } from "./annotations-header";
 import { BottomSheet } from "./bottom-sheet";
 import { highlightSpecs } from "./highlight-specs";
 import { KeyboardHelp } from "./keyboard-help";
 import { PresenceMarkers } from "./presence";
 import { ReaderActions } from "./reader-actions";
 import { ReaderNotices } from "./reader-notices";
-import { ReaderNotes, ReaderSidePanels } from "./reader-side-panels";
-import { ReaderSidebar } from "./reader-sidebar";
+import { ReaderPanels, ReaderSelectionToolbar } from "./reader-panels";
 import { ReportDocument } from "./report-document";
-import { SelectionToolbar } from "./selection-toolbar";
 import { TextCaret } from "./text-caret";
 import { copyPassageLink } from "./text-selection";
 import { focusedCardId, useAnnotationFocus } from "./use-annotation-focus";
@@ -163,7 +160,7 @@ export function Reader({
     },
     onAttached: focus.setFocusedId,
   });
-  const { toolbar, reattaching } = selected;
+  const { toolbar } = selected;
 
   function quoteInNotes(a: ReaderAnnotation) {
     panels.insertInNotes(quoteMarkdown(a, `${pathname}#p-${a.passageIndex}`));
@@ -216,70 +213,32 @@ export function Reader({
     open: focus.focusAnnotation,
   });
 
-  const sidebar = (
-    <>
-      <AnnotationsHeader
-        annotations={store.annotations}
-        visibleCount={visible.length}
-        loadingRest={store.loadingRest}
-        wide={wide}
-        filters={filters}
-        onFilters={setFilters}
-        visibility={canAnnotate ? { value: visibility, onChange: setVisibility } : null}
-        orphans={orphans}
-        canReattach={canReattach}
-        reattaching={reattaching}
-        onReattach={selected.setReattaching}
-      />
-      <ReaderSidebar
-        context={context}
-        visible={visible}
-        store={store}
-        composer={composer}
-        onSaveDraft={async (d, fields) => {
-          await writes.create(d, { kind: d.kind, ...fields });
-          composer.sent();
-        }}
-        focusedId={focus.focusedId}
-        onSelect={(id) => focus.focusAnnotation(id)}
-        replyFocusOf={focus.replyFocusOf}
-        threadRefresh={live.threadRefresh}
-        onDelete={(a) => void writes.remove(a)}
-        onQuote={canEditNotes ? quoteInNotes : undefined}
-        visibility={visibility}
-        onVisibility={setVisibility}
-        canAnnotate={canAnnotate}
-        wide={wide}
-        anchorOf={anchorOf}
-        tagColors={tagColors}
-        textRef={textRef}
-      />
-    </>
-  );
-
-  // A long list scrolls by itself beside the text, with its filters above it.
-  const longList = visible.length + (draft ? 1 : 0) > ALIGNED_MAX;
   const sidePanels = (
-    <ReaderSidePanels
-      panel={panels.panel}
-      onPanel={panels.setPanel}
-      annotationCount={store.annotations.length}
-      annotations={sidebar}
-      annotationsClassName={longList && wide ? "sticky top-20 flex h-[calc(100vh-6rem)] flex-col" : undefined}
+    <ReaderPanels
+      reportId={reportId}
+      context={context}
+      notes={notes}
+      visible={visible}
+      store={store}
+      composer={composer}
+      writes={writes}
+      focus={focus}
+      live={live}
+      panels={panels}
+      selected={selected}
+      orphans={orphans}
+      filters={filters}
+      onFilters={setFilters}
+      visibility={visibility}
+      onVisibility={setVisibility}
+      canAnnotate={canAnnotate}
+      canReattach={canReattach}
+      canEditNotes={canEditNotes}
+      onQuote={quoteInNotes}
       wide={wide}
-      notes={
-        notes && (
-          <ReaderNotes
-            mounted={panels.notesMounted}
-            panelRef={panels.notesHandle}
-            memory={panels.notesMemory}
-            reportId={reportId}
-            canEdit={canEditNotes}
-            members={context.members}
-            meId={me.id}
-          />
-        )
-      }
+      anchorOf={anchorOf}
+      tagColors={tagColors}
+      textRef={textRef}
     />
   );
 
@@ -314,19 +273,7 @@ export function Reader({
           />
           <TextCaret container={textRef} />
           <PresenceMarkers people={live.others} container={textRef} />
-          {toolbar && reattaching && (
-            <SelectionToolbar rect={toolbar.rect} docked={docked} attachLabel="Attach here" onAttach={() => void selected.attach()} />
-          )}
-          {toolbar && !reattaching && (
-            <SelectionToolbar
-              rect={toolbar.rect}
-              docked={docked}
-              onHighlight={selected.highlight}
-              onComment={() => selected.draft("comment")}
-              onQuestion={() => selected.draft("question")}
-              onClaim={() => selected.draft("claim")}
-            />
-          )}
+          <ReaderSelectionToolbar selected={selected} docked={docked} />
           <Toast toast={toasts.toast} onDismiss={toasts.dismiss} />
           <KeyboardHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
         </main>
