@@ -8,7 +8,7 @@
 import { stringify } from "csv-stringify/sync";
 import { bodyForExport, originOf, passageUrl } from "./common";
 import type { ExportWriter } from "./stream";
-import type { ExportAnnotation, ExportData, ExportHead, ExportReply, ExportStance } from "./types";
+import type { ExportAnnotation, ExportHead, ExportReply, ExportStance } from "./types";
 
 /**
  * The columns, in order. They are a public format: add new ones at the end

@@ -14,16 +14,7 @@ import { citation, formatDay, formatUtc, noteSentence, passageUrl, tallyText, ve
 import { docxPackage, type DocxOptions, type WordParts } from "./docx-package";
 import { INDENT_STEP, MARKDOWN_CHARACTER_STYLES, MARKDOWN_PARAGRAPH_STYLES, QUOTE_STYLE, markdownToDocx } from "./markdown-to-docx";
 import { writeChunks, type Annotations, type ExportWriter } from "./stream";
-import type {
-  ExportAnnotation,
-  ExportClaim,
-  ExportData,
-  ExportHead,
-  ExportPassage,
-  ExportReply,
-  ExportReport,
-  ExportStance,
-} from "./types";
+import type { ExportAnnotation, ExportClaim, ExportHead, ExportPassage, ExportReply, ExportReport, ExportStance } from "./types";
 import { directedParagraph, paragraph, plainRun, run, table, textLines, type RunOptions } from "./word-xml";
 
 function documentOptions(head: ExportHead): DocxOptions {

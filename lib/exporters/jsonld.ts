@@ -12,7 +12,7 @@ import { codePointLength } from "@/lib/anchoring";
 import type { AnnotationKindName, StanceName } from "@/lib/domain/words";
 import { bodyForExport, originOf } from "./common";
 import type { ExportWriter } from "./stream";
-import { PASSAGE_SEPARATOR, type ExportAnnotation, type ExportData, type ExportHead, type ExportPassage, type ExportReply } from "./types";
+import { PASSAGE_SEPARATOR, type ExportAnnotation, type ExportHead, type ExportPassage, type ExportReply } from "./types";
 
 export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
 

@@ -11,7 +11,7 @@ import { tidyMarkdown } from "@/lib/markdown/tidy";
 import { embedMarkdown, embedMarkdownOpening, escapeInline, escapeLine, indentContinuation, quoteBlock } from "./markdown-text";
 import { quoteRuns } from "./quote-marks";
 import type { ExportWriter } from "./stream";
-import type { ExportAnnotation, ExportData, ExportEvidence, ExportHead, ExportPassage, ExportReply, ExportStance } from "./types";
+import type { ExportAnnotation, ExportEvidence, ExportHead, ExportPassage, ExportReply, ExportStance } from "./types";
 
 /**
  * What the export writes itself (titles, names, quotes, tags) keeps only the
