@@ -120,7 +120,7 @@ async function main() {
     });
     await waitForServer(`${baseUrl}/api/health/ready`, server);
     // Its own process, so the collaboration server keeps its own event loop whatever this one does.
-    collab = spawn(bin("tsx"), ["--import", "./lib/runtime/outside-next.mjs", "scripts/collab.ts"], {
+    collab = spawn(bin("tsx"), ["scripts/collab.ts"], {
       env,
       stdio: ["ignore", "ignore", "inherit"],
       detached: true,

@@ -5,7 +5,7 @@
  * Next.js's development server.
  */
 export function serverCommand(options: { port: number | string; hostname?: string; dev?: boolean }): { command: string; args: string[] } {
-  const args = ["--import", "tsx", "--import", "./lib/runtime/outside-next.mjs", "scripts/serve.ts", "-p", String(options.port)];
+  const args = ["--import", "tsx", "scripts/serve.ts", "-p", String(options.port)];
   if (options.hostname) args.push("-H", options.hostname);
   if (options.dev) args.push("--dev");
   return { command: process.execPath, args };

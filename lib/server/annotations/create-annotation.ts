@@ -335,11 +335,11 @@ async function passageById(id: string): Promise<CachedPassage | undefined> {
 }
 
 /**
- * The plain case at once: checked against the passage (its text from memory),
- * then written in one statement with the writer and its role checked there.
- * Null, having written nothing, for anything else (tags, mentions, a check
- * that fails, credentials that name nobody, a report re-versioned): the
- * caller then takes the step-by-step road, which answers each of those.
+ * The write at once: checked against the passage (its text from memory), then
+ * written in one statement with the writer, its role and the tags checked there.
+ * Null, having written nothing, when anything does not pass (a check that fails,
+ * credentials that name nobody, a tag not in the codebook, a report re-versioned):
+ * the caller then takes the step-by-step road, which answers each of those.
  */
 async function writeAtOnce(writer: Writer, input: CreateAnnotationInput & { reportId: string }): Promise<AnnotationView | null> {
   const passage = await passageById(input.passageId);

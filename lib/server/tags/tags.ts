@@ -20,11 +20,10 @@ const COUNTED = { annotation: { deletedAt: null, visibility: "workspace" as cons
 
 /** How a tag is told apart from another: its name, trimmed and lower-cased. */
 export const tagKey = (name: string) => name.trim().toLocaleLowerCase("en");
-const key = tagKey;
 
 function pickColor(name: string): string {
   let h = 0;
-  for (const ch of key(name)) h = (h * 31 + ch.codePointAt(0)!) >>> 0;
+  for (const ch of tagKey(name)) h = (h * 31 + ch.codePointAt(0)!) >>> 0;
   return TAG_COLORS[h % TAG_COLORS.length];
 }
 
@@ -77,7 +76,7 @@ export async function createTag(options: { userId: string; workspaceIdOrSlug: st
         data: {
           workspaceId: workspace.id,
           name: options.name,
-          nameKey: key(options.name),
+          nameKey: tagKey(options.name),
           color: options.color ?? pickColor(options.name),
           description: options.description ?? "",
         },
@@ -106,7 +105,7 @@ export async function updateTag(options: { userId: string; tagId: string } & Upd
       const tag = await tx.tag.update({
         where: { id: options.tagId },
         data: {
-          ...(options.name !== undefined ? { name: options.name, nameKey: key(options.name) } : {}),
+          ...(options.name !== undefined ? { name: options.name, nameKey: tagKey(options.name) } : {}),
           ...(options.color !== undefined ? { color: options.color } : {}),
           ...(options.description !== undefined ? { description: options.description } : {}),
         },
@@ -156,7 +155,7 @@ export async function findOrCreateTags(
   tx: Tx,
   options: { workspaceId: string; names: string[]; canCreate: boolean },
 ): Promise<{ idsByKey: Map<string, string>; skipped: string[] }> {
-  const wanted = new Map(options.names.filter((n) => n.trim()).map((n) => [key(n), n.trim()]));
+  const wanted = new Map(options.names.filter((n) => n.trim()).map((n) => [tagKey(n), n.trim()]));
   const idsByKey = new Map<string, string>();
   if (wanted.size === 0) return { idsByKey, skipped: [] };
   const read = async () => {
