@@ -12,38 +12,12 @@ import { apiFetch } from "@/lib/api/browser/client";
 import { pageUrl } from "@/lib/api/browser/pages";
 import type { Jsonified } from "@/lib/domain/json";
 import type { NotificationView } from "@/lib/domain/notifications";
-import { VERDICTS, VERDICT_LABEL, isOneOf } from "@/lib/domain/words";
+import { notificationSentence as sentence } from "@/lib/domain/notifications";
 import { relativeTime } from "@/lib/format/relative-time";
 import { UNREAD_EVENT } from "./notification-bell";
 
 /** A notification as the page hands it to the browser: dates as ISO strings. */
 export type NotificationItem = Jsonified<NotificationView>;
-
-const KIND_WORD: Record<string, string> = { highlight: "highlight", comment: "comment", question: "question", claim: "claim" };
-
-/** What happened, in a sentence: one wording per notification type (docs/api.md, "Who is notified"). */
-export function sentence(n: Pick<NotificationItem, "type" | "actor" | "annotation">): string {
-  const kind = (n.annotation && KIND_WORD[n.annotation.kind]) ?? "annotation";
-  const verdict = n.annotation
-    ? isOneOf(VERDICTS, n.annotation.verdict)
-      ? VERDICT_LABEL[n.annotation.verdict]
-      : n.annotation.verdict
-    : "";
-  switch (n.type) {
-    case "mention":
-      return `${n.actor.name} mentioned you`;
-    case "notes_mention":
-      return `${n.actor.name} mentioned you in the team notes`;
-    case "reply":
-      return `${n.actor.name} replied to a ${kind} you follow`;
-    case "verdict":
-      return `${n.actor.name} set the verdict on your claim to ${verdict}`;
-    case "stance_verdict":
-      return `${n.actor.name} set the verdict of a claim you took a stance on to ${verdict}`;
-    default:
-      return `${n.actor.name} did something on a ${kind}`;
-  }
-}
 
 function announce(unread: number) {
   window.dispatchEvent(new CustomEvent(UNREAD_EVENT, { detail: unread }));

@@ -24,6 +24,8 @@ export async function changePassword(options: {
   const attempt = { address: options.clientAddress, email: user.email };
   const waitMs = await signInWaitMs(attempt);
   if (waitMs > 0) throw rateLimited("Too many wrong passwords.", waitMs);
+  // An account made by single sign-on has no password to check: it signs in with its provider.
+  if (!user.passwordHash) throw invalidField("currentPassword", "This account signs in with single sign-on and has no password.");
   if (!(await verifyPassword(user.passwordHash, options.input.currentPassword))) {
     await recordSignInFailure(attempt);
     throw invalidField("currentPassword", "That is not your current password.");
