@@ -77,6 +77,13 @@ async function main() {
       return null;
     },
   );
+  // Background jobs (email, reminders) on pg-boss, in this process beside the app: one set per instance,
+  // each job worked once across them. A job queue that cannot start must not keep the app from serving.
+  const { startJobs } = await import("../lib/server/jobs/jobs");
+  const jobs = await startJobs({ databaseUrl: database.url }).catch((e) => {
+    log.error({ err: e instanceof Error ? e.message : String(e) }, "background jobs are off: the job queue could not start");
+    return null;
+  });
   const { command, args } = serverCommand({ port, dev: mode === "dev" });
   const child = spawn(command, args, { stdio: "inherit", env: mode === "start" ? productionServerEnv(process.env) : process.env });
 
@@ -94,6 +101,7 @@ async function main() {
       await exited;
       clearTimeout(timer);
     }
+    await jobs?.stop().catch(() => undefined);
     await collab?.stop().catch(() => undefined);
     await database.stop().catch(() => undefined);
     log.info("stopped");

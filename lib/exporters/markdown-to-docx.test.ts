@@ -1,15 +1,10 @@
+import { isRightToLeft } from "@/lib/format/text-direction";
 import { strFromU8, unzipSync } from "fflate";
 import { JSDOM } from "jsdom";
 import mammoth from "mammoth";
 import { describe, expect, it } from "vitest";
 import { WordParts, docxPackage } from "./docx-package";
-import {
-  MARKDOWN_CHARACTER_STYLES,
-  MARKDOWN_PARAGRAPH_STYLES,
-  isRightToLeft,
-  markdownToDocx,
-  type MarkdownPlacement,
-} from "./markdown-to-docx";
+import { MARKDOWN_CHARACTER_STYLES, MARKDOWN_PARAGRAPH_STYLES, markdownToDocx, type MarkdownPlacement } from "./markdown-to-docx";
 
 const BASE = "https://marginalia.example/w/desk/r/rep_1";
 

@@ -14,8 +14,6 @@ import { tidyMarkdown } from "@/lib/markdown/tidy";
 import type { WordParts } from "./docx-package";
 import { LINE_BREAK, directedParagraph, paragraph, run, textLines, type ParagraphOptions, type RunOptions } from "./word-xml";
 
-export { isRightToLeft } from "./word-xml";
-
 export const QUOTE_STYLE = "Quote";
 export const CODE_STYLE = "Code";
 /** One step of indentation (half an inch, in twips): a quote, a list level, a reply. */

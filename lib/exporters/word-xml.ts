@@ -10,6 +10,8 @@
  * export uses is here.
  */
 
+import { isRightToLeft } from "@/lib/format/text-direction";
+
 // docx's escaping: the five XML entities, and the control characters XML 1.0 forbids dropped.
 const ESCAPE = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/;
 const ESCAPES: Record<string, string> = { "&": "&amp;", '"': "&quot;", "'": "&apos;", "<": "&lt;", ">": "&gt;" };
@@ -18,21 +20,6 @@ const NOT_WORD = /[\uFFFE\uFFFF]/g;
 
 export function escapeXml(value: string): string {
   return ESCAPE.test(value) ? value.replace(new RegExp(ESCAPE.source, "g"), (c) => ESCAPES[c] ?? "") : value;
-}
-
-const FIRST_LETTER = /\p{L}/u;
-const RTL_SCRIPT =
-  /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}]/u;
-
-/**
- * Whether text reads right to left: its first letter is in a right-to-left
- * script (the rule browsers apply for `dir="auto"`). Judging by the first
- * letter rather than any letter keeps an English line that names an Arabic
- * author left to right.
- */
-export function isRightToLeft(text: string): boolean {
-  const letter = FIRST_LETTER.exec(text);
-  return letter !== null && RTL_SCRIPT.test(letter[0]);
 }
 
 export interface RunOptions {

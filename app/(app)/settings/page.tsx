@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { EmailSettings } from "@/components/settings/email-settings";
 import { PasswordForm } from "@/components/settings/password-form";
 import { SessionList } from "@/components/settings/session-list";
 import { TokenManager } from "@/components/settings/token-manager";
@@ -9,6 +10,7 @@ import { getCurrentSession } from "@/lib/session";
 import { ALL } from "@/lib/server/pagination/keyset";
 import { listSessions } from "@/lib/server/sessions/sessions";
 import { listTokens } from "@/lib/server/tokens/tokens";
+import { emailSettingsView } from "@/lib/server/email/settings";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -18,9 +20,10 @@ export default async function SettingsPage() {
   const current = await getCurrentSession();
   if (!current) redirect("/signin");
   const { user, sessionId } = current;
-  const [{ items: tokens }, sessions] = await Promise.all([
+  const [{ items: tokens }, sessions, emailSettings] = await Promise.all([
     listTokens({ userId: user.id, page: ALL }),
     listSessions({ userId: user.id, currentSessionId: sessionId }),
+    emailSettingsView(user.id),
   ]);
   return (
     <main className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
@@ -49,6 +52,15 @@ export default async function SettingsPage() {
             })),
           )}
         />
+      </section>
+      <section className="mt-12 scroll-mt-20" id="email" aria-labelledby="email-heading">
+        <h2 id="email-heading" className="text-lg font-semibold">
+          Email
+        </h2>
+        <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
+          What you are notified of in the app can also reach you by email. Every email has a link to stop them all.
+        </p>
+        <EmailSettings initial={toClientJson(emailSettings)} />
       </section>
       <section className="mt-12" aria-labelledby="tokens">
         <h2 id="tokens" className="text-lg font-semibold">

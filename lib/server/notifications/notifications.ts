@@ -31,7 +31,7 @@ function notesExcerpt(body: string, userId: string): string {
  * annotation is not deleted and is visible to them (checked when reading, not
  * only when sent). Used by the list and by the unread count alike.
  */
-function stillVisibleSql(userId: string): Prisma.Sql {
+export function stillVisibleSql(userId: string): Prisma.Sql {
   return Prisma.sql`
     ${reportMemberSql(Prisma.sql`n.report_id`, userId)}
     AND (n.annotation_id IS NULL OR EXISTS (
@@ -73,6 +73,19 @@ export async function listNotifications(options: {
   });
   const last = rows.at(-1);
   const nextCursor = found.length > page.limit && last ? cursorAfter(scope, [last.createdAt.toISOString(), last.id]) : null;
+  const notifications = await notificationViews(userId, rows);
+  const unread = await countUnread(userId);
+  return { notifications, unread, nextCursor };
+}
+
+type NotificationRow = Awaited<ReturnType<typeof db.notification.findMany>>[number];
+
+/**
+ * What the user's notifications `rows` are about, as the page and the emails show them (the sentence's
+ * actor, the quote, a plain-text excerpt, the link), in the rows' order. Their visibility to the user
+ * is the caller's to have checked (stillVisibleSql); a row whose item is gone is left out.
+ */
+export async function notificationViews(userId: string, rows: NotificationRow[]): Promise<NotificationView[]> {
   const annotationIds = rows.flatMap((r) => (r.annotationId ? [r.annotationId] : []));
   const notesReportIds = [...new Set(rows.flatMap((r) => (r.annotationId ? [] : [r.reportId])))];
   // Visibility was checked when the page was cut: these read what the page shows.
@@ -134,8 +147,7 @@ export async function listNotifications(options: {
       href: `${base}?${target}`,
     });
   }
-  const unread = await countUnread(userId);
-  return { notifications, unread, nextCursor };
+  return notifications;
 }
 
 /** Unread notifications about items the user can still see (the same rule as the list). */

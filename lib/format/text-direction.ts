@@ -1,0 +1,14 @@
+const FIRST_LETTER = /\p{L}/u;
+const RTL_SCRIPT =
+  /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}]/u;
+
+/**
+ * Whether text reads right to left: its first letter is in a right-to-left
+ * script (the rule browsers apply for `dir="auto"`). Judging by the first
+ * letter rather than any letter keeps an English line that names an Arabic
+ * author left to right.
+ */
+export function isRightToLeft(text: string): boolean {
+  const letter = FIRST_LETTER.exec(text);
+  return letter !== null && RTL_SCRIPT.test(letter[0]);
+}

@@ -1,0 +1,104 @@
+import "server-only";
+import PgBoss from "pg-boss";
+import { logger } from "@/lib/runtime/logger";
+import { emailConfigured } from "../email/mailer";
+import { dueDigests, dueThreadBatches, sendDigest, sendThreadBatch, type DigestDue, type ThreadBatch } from "../email/outbox";
+
+/**
+ * The background jobs, on pg-boss: a job queue kept in the app's own PostgreSQL (schema `pgboss`).
+ * Every instance runs the same workers; pg-boss hands each job to one of them (SKIP LOCKED), creates
+ * each cron slot's job once across instances, and retries a failed job with back-off. A job is a row
+ * until it completes, so a crash loses none.
+ *
+ * - `email-outbox` (every minute): the threads whose notifications have waited their delay → one
+ *   `email-thread` job per person and thread (one queued at a time per key);
+ * - `email-digests` (every hour, on the hour) → one `email-digest` job per person whose digest is due;
+ * - `email-thread`, `email-digest`: send one message (lib/server/email/outbox.ts).
+ * Without SMTP_URL the email queues are not scheduled or worked, and nothing else changes.
+ */
+export const QUEUES = {
+  outbox: "email-outbox",
+  thread: "email-thread",
+  digests: "email-digests",
+  digest: "email-digest",
+} as const;
+
+/** A message's attempts: the first and four retries, 30 s, 1 min, 2 min, 4 min apart (pg-boss's exponential back-off). */
+const SEND_RETRY = { retryLimit: 4, retryDelay: 30, retryBackoff: true } as const;
+
+export interface Jobs {
+  boss: PgBoss;
+  /** Runs the outbox's sweep now (as its schedule does every minute). */
+  sweepOutbox(): Promise<number>;
+  /** Runs the digest sweep as at `at` (as its schedule does every hour). */
+  sweepDigests(at?: Date): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export interface JobOptions {
+  databaseUrl: string;
+  /** Send email (default: when SMTP_URL is set). */
+  email?: boolean;
+  /** How often workers look for new jobs (pg-boss's polling; default 2 s). */
+  pollingIntervalSeconds?: number;
+  /** Run the schedules (default true); tests trigger the sweeps themselves. */
+  schedule?: boolean;
+}
+
+export async function startJobs(options: JobOptions): Promise<Jobs> {
+  const log = logger();
+  const email = options.email ?? emailConfigured();
+  const boss = new PgBoss({
+    connectionString: options.databaseUrl,
+    schema: "pgboss",
+    application_name: "marginalia-jobs",
+    // The queue's own small pool: the app's requests never wait behind it.
+    max: 3,
+    schedule: options.schedule ?? true,
+  });
+  boss.on("error", (e) => log.error({ err: e instanceof Error ? e.message : String(e) }, "job queue error"));
+  await boss.start();
+  const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
+
+  async function sweepOutbox(): Promise<number> {
+    const batches = await dueThreadBatches();
+    for (const batch of batches) await boss.send(QUEUES.thread, batch, { singletonKey: `${batch.userId}:${batch.threadKey}` });
+    return batches.length;
+  }
+  async function sweepDigests(at = new Date()): Promise<number> {
+    const due = await dueDigests(at);
+    const slot = at.toISOString().slice(0, 13);
+    for (const d of due) await boss.send(QUEUES.digest, d, { singletonKey: `${d.userId}:${d.period}:${slot}` });
+    return due.length;
+  }
+
+  // `short`: at most one job waiting per singleton key (a thread's batch, a person's digest of an hour).
+  for (const name of [QUEUES.outbox, QUEUES.digests]) await boss.createQueue(name, { name, policy: "short", retryLimit: 1 });
+  for (const name of [QUEUES.thread, QUEUES.digest]) await boss.createQueue(name, { name, policy: "short", ...SEND_RETRY });
+
+  if (email) {
+    if (options.schedule ?? true) {
+      await boss.schedule(QUEUES.outbox, "* * * * *");
+      await boss.schedule(QUEUES.digests, "0 * * * *");
+    }
+    await boss.work(QUEUES.outbox, polling, async () => void (await sweepOutbox()));
+    await boss.work(QUEUES.digests, polling, async () => void (await sweepDigests()));
+    await boss.work<ThreadBatch>(QUEUES.thread, { ...polling, includeMetadata: true }, async ([job]) => {
+      await sendThreadBatch(job.data, { lastAttempt: job.retryCount >= job.retryLimit });
+    });
+    await boss.work<DigestDue>(QUEUES.digest, { ...polling, includeMetadata: true }, async ([job]) => {
+      await sendDigest(job.data, { lastAttempt: job.retryCount >= job.retryLimit });
+    });
+  } else {
+    // Email turned off (SMTP_URL removed): its schedules stop, so no sweep jobs pile up unworked.
+    for (const name of [QUEUES.outbox, QUEUES.digests]) await boss.unschedule(name).catch(() => undefined);
+  }
+  log.info({ email }, email ? "background jobs: email on" : "background jobs: email off (no SMTP_URL)");
+
+  return {
+    boss,
+    sweepOutbox,
+    sweepDigests,
+    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+  };
+}
