@@ -1,4 +1,4 @@
-import "server-only";
+// No database here (only NEXTAUTH_SECRET, which no client bundle has): the end-to-end tests make a link with it.
 import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
 
 /**
