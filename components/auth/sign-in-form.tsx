@@ -72,7 +72,7 @@ export function SignInForm({
         </div>
       )}
       {passwordLogin && (
-        <form method="post" onSubmit={onSubmit} className="space-y-5" noValidate aria-label="Sign in with email and password">
+        <form method="post" onSubmit={onSubmit} className="space-y-5" noValidate>
           <Field label="Email">{(p) => <input {...p} name="email" type="email" autoComplete="email" required autoFocus />}</Field>
           <Field label="Password">{(p) => <input {...p} name="password" type="password" autoComplete="current-password" required />}</Field>
           <Button type="submit" className="w-full" disabled={pending}>
