@@ -109,7 +109,10 @@ test("single sign-on: an invited person signs in with the provider and lands in 
   const owner = await newUser("Olive Owner");
   const workspace = await newWorkspace(owner, "Policy desk");
   const email = ssoEmail("nadia.newcomer", TEST_SSO.allowedDomains[1]);
-  const invitation = await call("POST", `/api/v1/workspaces/${workspace.id}/invitations`, { as: owner, json: { email, role: "annotator" } });
+  const invitation = await call("POST", `/api/v1/workspaces/${workspace.id}/invitations`, {
+    as: owner,
+    json: { email, role: "annotator" },
+  });
   expect(invitation.status).toBe(201);
 
   const page = await freshPage(browser);

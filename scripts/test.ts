@@ -142,7 +142,12 @@ async function main() {
     });
     await waitForServer(`http://127.0.0.1:${collabPort}/`, collab);
 
-    const testEnv = { ...env, MARGINALIA_TEST_BASE_URL: baseUrl, MARGINALIA_TEST_SSO_ONLY_PORT: String(ssoOnlyPort), ...(chromium ? { CHROMIUM_PATH: chromium } : {}) };
+    const testEnv = {
+      ...env,
+      MARGINALIA_TEST_BASE_URL: baseUrl,
+      MARGINALIA_TEST_SSO_ONLY_PORT: String(ssoOnlyPort),
+      ...(chromium ? { CHROMIUM_PATH: chromium } : {}),
+    };
     // `--file <part of a path>` narrows the integration stage to matching test files.
     const files = args.flatMap((arg, i) => (arg === "--file" && args[i + 1] ? [args[i + 1]] : []));
     if (want("integration")) {

@@ -19,7 +19,8 @@ const SIGN_IN_ERRORS: Record<string, string> = {
     "Your organisation’s sign-in has not verified your email address, so Marginalia cannot use it. Ask your administrator to verify it, then try again.",
   [SSO_ERROR_CODES.domain_not_allowed]:
     "This Marginalia accepts sign-ins only from its organisation’s email domains, and your address is not in one of them. Sign in with your work account, or ask your administrator.",
-  OAuthSignin: "Marginalia could not reach your organisation’s sign-in. Try again in a minute; if it keeps failing, tell your administrator.",
+  OAuthSignin:
+    "Marginalia could not reach your organisation’s sign-in. Try again in a minute; if it keeps failing, tell your administrator.",
   OAuthCallback: "Your organisation’s sign-in did not complete. Try again; if it keeps failing, tell your administrator.",
   Callback: "Your organisation’s sign-in did not complete. Try again; if it keeps failing, tell your administrator.",
   AccessDenied: "That sign-in was not allowed. Try again, or ask your administrator.",

@@ -13,7 +13,8 @@ function claims(overrides: IdTokenClaims = {}): IdTokenClaims {
   return { iss: ISSUER, sub: `sub-${id}`, email: `p-${id}@example.org`, email_verified: true, name: "Layla Haddad", ...overrides };
 }
 
-const signIn = (c: IdTokenClaims, allowedDomains: string[] = ALLOWED) => signInWithIdentity({ provider: "oidc", claims: c, allowedDomains });
+const signIn = (c: IdTokenClaims, allowedDomains: string[] = ALLOWED) =>
+  signInWithIdentity({ provider: "oidc", claims: c, allowedDomains });
 
 describe("signInWithIdentity", () => {
   it("creates an account without a password on the first sign-in, with the token's name and a verified address", async () => {
@@ -76,7 +77,7 @@ describe("signInWithIdentity", () => {
     expect(await db.identity.count({ where: { userId: existing.id } })).toBe(0);
   });
 
-  it("accepts Microsoft Entra ID's xms_edov in place of a missing email_verified, and the string \"true\"", async () => {
+  it('accepts Microsoft Entra ID\'s xms_edov in place of a missing email_verified, and the string "true"', async () => {
     const entra = await signIn(claims({ email_verified: undefined, xms_edov: true }));
     expect(entra).toMatchObject({ outcome: "created" });
     const stringly = await signIn(claims({ email_verified: "true" }));

@@ -8,9 +8,7 @@ import { isUniqueViolation } from "../prisma-errors";
 /** Why a sign-in with an identity provider is refused; each has its sentence on the sign-in page. */
 export type IdentityRefusal = "email_missing" | "email_unverified" | "domain_not_allowed";
 
-export type IdentitySignIn =
-  | { user: PublicUser; outcome: "found" | "linked" | "created" }
-  | { refused: IdentityRefusal; email?: string };
+export type IdentitySignIn = { user: PublicUser; outcome: "found" | "linked" | "created" } | { refused: IdentityRefusal; email?: string };
 
 /** The claims of an ID token this needs (`iss`, `sub`, `email`, `email_verified`, `name` …), as the provider sent them. */
 export type IdTokenClaims = Record<string, unknown>;
