@@ -17,11 +17,11 @@ test("pages need a session; sign out and sign back in", async ({ page }) => {
 
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("not-the-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByText("That email and password do not match an account.")).toBeVisible();
 
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Your workspaces" })).toBeVisible();
 });
 

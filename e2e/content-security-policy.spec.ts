@@ -51,7 +51,7 @@ test("the sign-in page runs under the policy, and the policy blocks what it shou
   // Hydrated (React came in through nonced scripts): the form signs in from the page, rather than submitting natively.
   await page.getByLabel("Email").fill("nobody@test.local");
   await page.getByLabel("Password").fill("not the password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByText("That email and password do not match an account.")).toBeVisible();
   await page.screenshot({ path: path.join(SHOTS, "csp-signin.png") });
   expect(cspViolations).toEqual([]);

@@ -61,7 +61,7 @@ for (const target of ["/%5Cevil.example/x", "/%09/evil.example/x", "//evil.examp
     await page.goto(`/signin?callbackUrl=${target}`);
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByRole("heading", { name: "Your workspaces" })).toBeVisible();
     expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
     expect(new URL(page.url()).pathname).toBe("/");
@@ -102,7 +102,7 @@ test("settings: change the password, see where you are signed in, sign out one d
   await phonePage.goto("/signin");
   await phonePage.getByLabel("Email").fill(email);
   await phonePage.getByLabel("Password").fill(password);
-  await phonePage.getByRole("button", { name: "Sign in" }).click();
+  await phonePage.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(phonePage.getByRole("heading", { name: "Your workspaces" })).toBeVisible();
 
   await page.goto("/settings");

@@ -17,6 +17,7 @@ import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
+import { startOidcProvider, TEST_SSO, type RunningOidcProvider } from "../e2e/support/oidc-provider";
 import { resolveDatabase } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
 import { freePort } from "../lib/runtime/free-port";
@@ -82,6 +83,7 @@ async function main() {
   const database = await resolveDatabase({ quiet: true, port: await freePort() });
   let server: ChildProcess | undefined;
   let collab: ChildProcess | undefined;
+  let oidc: RunningOidcProvider | undefined;
   try {
     await migrate(database.url);
     if (!skipBuild || !existsSync(".next/BUILD_ID"))
@@ -95,6 +97,13 @@ async function main() {
     const collabPort = await freePort();
     // Integration tests serve web pages to import from this port; only it is let through the private-address guard.
     const fixturePort = await freePort();
+    // A second app server, with password sign-in off, is started by the single sign-on spec on this port when it runs.
+    const ssoOnlyPort = await freePort();
+    // A real OpenID provider for the single sign-on tests, up before the app; both app servers may come back to it.
+    oidc = await startOidcProvider({
+      port: await freePort(),
+      redirectUris: [port, ssoOnlyPort].map((p) => `http://127.0.0.1:${p}/api/auth/callback/oidc`),
+    });
     const env = {
       ...process.env,
       MARGINALIA_URL_ALLOWLIST: `127.0.0.1:${fixturePort},localhost:${fixturePort}`,
@@ -109,6 +118,12 @@ async function main() {
       // Tests sign up and sign in from made-up addresses (X-Forwarded-For), as if behind one proxy, so the
       // per-address abuse limits apply to each test's own address rather than to the whole run's.
       MARGINALIA_TRUST_PROXY: "1",
+      // Single sign-on is on for the whole run; password sign-in stays on too, so the rest of the suite is unchanged.
+      OIDC_ISSUER: oidc.issuer,
+      OIDC_CLIENT_ID: oidc.clientId,
+      OIDC_CLIENT_SECRET: oidc.clientSecret,
+      OIDC_NAME: TEST_SSO.name,
+      OIDC_ALLOWED_DOMAINS: TEST_SSO.allowedDomains.join(","),
     };
     console.log(`\n▶ Starting the app on ${baseUrl}`);
     const app = serverCommand({ port, hostname: "127.0.0.1" });
@@ -127,7 +142,12 @@ async function main() {
     });
     await waitForServer(`http://127.0.0.1:${collabPort}/`, collab);
 
-    const testEnv = { ...env, MARGINALIA_TEST_BASE_URL: baseUrl, ...(chromium ? { CHROMIUM_PATH: chromium } : {}) };
+    const testEnv = {
+      ...env,
+      MARGINALIA_TEST_BASE_URL: baseUrl,
+      MARGINALIA_TEST_SSO_ONLY_PORT: String(ssoOnlyPort),
+      ...(chromium ? { CHROMIUM_PATH: chromium } : {}),
+    };
     // `--file <part of a path>` narrows the integration stage to matching test files.
     const files = args.flatMap((arg, i) => (arg === "--file" && args[i + 1] ? [args[i + 1]] : []));
     if (want("integration")) {
@@ -149,6 +169,7 @@ async function main() {
         child.kill("SIGTERM");
       }
     }
+    await oidc?.stop().catch(() => undefined);
     await database.stop().catch(() => undefined);
     await rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
   }

@@ -22,6 +22,17 @@ export function prepareSignIn(): void {
   csrf.catch(() => undefined);
 }
 
+/** The CSRF token NextAuth wants with every sign-in post (fetched once, ahead of time). */
+export function signInCsrfToken(): Promise<string> {
+  prepareSignIn();
+  return csrf!;
+}
+
+/** A failed sign-in start keeps nothing: the next attempt fetches a fresh token. */
+export function forgetSignInCsrfToken(): void {
+  csrf = null;
+}
+
 export type SignInOutcome = "ok" | "wrong" | "rate_limited" | "unavailable" | "network";
 
 export async function signInWithPassword(email: string, password: string): Promise<SignInOutcome> {

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { RegisterForm } from "@/components/auth/register-form";
+import { SsoButton } from "@/components/auth/sso-button";
 import { ButtonLink } from "@/components/ui/button";
 import { ROLE_HELP, aRole } from "@/components/workspaces/role-help";
 import type { InvitationLink } from "@/lib/domain/invitations";
@@ -21,8 +22,24 @@ function Card({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
+/** How a visitor without a session can join: the organisation's single sign-on, a new password account, or both. */
+export interface JoinWays {
+  sso: { name: string } | null;
+  passwordLogin: boolean;
+}
+
 /** What a link's page says, for every state of the invitation and of the visitor. */
-export function InvitationView({ link, token, viewer }: { link: InvitationLink; token: string; viewer: PublicUser | null }) {
+export function InvitationView({
+  link,
+  token,
+  viewer,
+  ways = { sso: null, passwordLogin: true },
+}: {
+  link: InvitationLink;
+  token: string;
+  viewer: PublicUser | null;
+  ways?: JoinWays;
+}) {
   if (link.state === "unknown") {
     return (
       <Card title="This invitation link does not work">
@@ -125,7 +142,19 @@ export function InvitationView({ link, token, viewer }: { link: InvitationLink; 
         <h1 className="font-serif text-2xl font-semibold tracking-tight text-balance">Join {workspace.name}</h1>
         {invited}
       </section>
-      <RegisterForm invitation={{ token, email: link.email }} />
+      {ways.sso && (
+        <section className={card} aria-label={`Join with ${ways.sso.name}`}>
+          <p className={muted}>
+            Sign in with your {ways.sso.name} account for {link.email}; you come back here to join.
+          </p>
+          {/* Back to this page once signed in, where joining is one click. */}
+          <SsoButton name={ways.sso.name} callbackUrl={`/invite/${token}`} variant={ways.passwordLogin ? "secondary" : "primary"} />
+        </section>
+      )}
+      {ways.passwordLogin && <RegisterForm invitation={{ token, email: link.email }} />}
+      {!ways.passwordLogin && !ways.sso && (
+        <p className={muted}>Joining is not possible on this server yet: no way of signing in is set up. Tell {invitedBy}.</p>
+      )}
     </div>
   );
 }

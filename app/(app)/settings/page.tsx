@@ -11,6 +11,8 @@ import { ALL } from "@/lib/server/pagination/keyset";
 import { listSessions } from "@/lib/server/sessions/sessions";
 import { listTokens } from "@/lib/server/tokens/tokens";
 import { emailSettingsView } from "@/lib/server/email/settings";
+import { ssoButton } from "@/lib/server/sso/sso-settings";
+import { getSignInMethods } from "@/lib/server/users/get-user";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -20,11 +22,13 @@ export default async function SettingsPage() {
   const current = await getCurrentSession();
   if (!current) redirect("/signin");
   const { user, sessionId } = current;
-  const [{ items: tokens }, sessions, emailSettings] = await Promise.all([
+  const [{ items: tokens }, sessions, emailSettings, signInMethods] = await Promise.all([
     listTokens({ userId: user.id, page: ALL }),
     listSessions({ userId: user.id, currentSessionId: sessionId }),
     emailSettingsView(user.id),
+    getSignInMethods(user.id),
   ]);
+  const ssoName = ssoButton()?.name ?? "your organisation’s single sign-on";
   return (
     <main className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
       <PageHeader title="Settings" description={`Signed in as ${user.name} (${user.email}).`} />
@@ -32,8 +36,20 @@ export default async function SettingsPage() {
         <h2 id="password" className="text-lg font-semibold">
           Password
         </h2>
-        <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">Changing it signs you out on every other device.</p>
-        <PasswordForm person={{ email: user.email, name: user.name }} />
+        {signInMethods.hasPassword ? (
+          <>
+            <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
+              Changing it signs you out on every other device.
+              {signInMethods.identityIssuers.length > 0 && ` You can also sign in with ${ssoName}.`}
+            </p>
+            <PasswordForm person={{ email: user.email, name: user.name }} />
+          </>
+        ) : (
+          <p className="mt-1 text-sm text-stone-600 dark:text-stone-400" data-testid="sso-only-account">
+            You sign in with {ssoName}, so this account has no password to change. Your organisation manages your sign-in: change your
+            password there.
+          </p>
+        )}
       </section>
       <section className="mt-12" aria-labelledby="sessions">
         <h2 id="sessions" className="text-lg font-semibold">
