@@ -79,10 +79,12 @@ test("single sign-on links an existing password account with the same email inst
   await signInWithSso(sso, email);
   await expect(sso.getByRole("link", { name: /Compiler notes/ })).toBeVisible();
   await sso.goto("/settings");
-  // The name the account had is kept, and the password still works beside single sign-on.
+  // The name the account had is kept. The address had never been proven (registration sends no confirmation),
+  // so the provider's person takes the account over: the password and the other sessions end.
   await expect(sso.getByText(`Signed in as Grace Hopper (${email}).`)).toBeVisible();
-  await expect(sso.getByText(`You can also sign in with ${TEST_SSO.name}.`)).toBeVisible();
-  await expect(sso.getByLabel("Current password")).toBeVisible();
+  await expect(sso.getByLabel("Current password")).toHaveCount(0);
+  await page.reload();
+  await expect(page).toHaveURL(/\/signin/);
 });
 
 test("single sign-on refuses an address outside the allowed domains, and one the provider has not verified", async ({ browser }) => {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { newUser } from "@/lib/testing/api";
+import { call, newUser } from "@/lib/testing/api";
 import { signInWithIdentity, type IdTokenClaims } from "./sign-in-with-identity";
 
 const ISSUER = "https://id.example.org/realms/research";
@@ -47,13 +47,35 @@ describe("signInWithIdentity", () => {
     const result = await signIn(c, []);
     if (!("user" in result)) throw new Error(`refused: ${result.refused}`);
     expect(result.outcome).toBe("linked");
-    // The account keeps its name and its password.
+    // The account keeps its name (and its workspaces: it is the same account).
     expect(result.user).toEqual({ id: existing.id, email: existing.email, name: "Grace Hopper" });
     expect(await db.user.count({ where: { email: existing.email } })).toBe(1);
     const row = await db.user.findUniqueOrThrow({ where: { id: existing.id }, include: { identities: true } });
-    expect(row.passwordHash).not.toBeNull();
     expect(row.emailVerifiedAt).toBeInstanceOf(Date);
     expect(row.identities).toHaveLength(1);
+  });
+
+  it("takes an account whose address was never proven away from whoever registered it: password, sessions and tokens end", async () => {
+    // Someone registered an address before its owner ever signed in (registration sends no confirmation).
+    const squatter = await newUser("Not Grace");
+    expect(await db.session.count({ where: { userId: squatter.id } })).toBeGreaterThan(0);
+    expect(await db.apiToken.count({ where: { userId: squatter.id } })).toBeGreaterThan(0);
+    const result = await signIn(claims({ email: squatter.email }), []);
+    if (!("user" in result)) throw new Error(`refused: ${result.refused}`);
+    const row = await db.user.findUniqueOrThrow({ where: { id: squatter.id } });
+    expect(row.passwordHash).toBeNull();
+    expect(await db.session.count({ where: { userId: squatter.id } })).toBe(0);
+    expect(await db.apiToken.count({ where: { userId: squatter.id } })).toBe(0);
+    // Their cookie and token no longer work.
+    expect((await call("GET", "/api/v1/me", { as: { cookie: squatter.cookie } })).status).toBe(401);
+    expect((await call("GET", "/api/v1/me", { as: { token: squatter.token } })).status).toBe(401);
+
+    // An address already proven (an earlier sign-in with the provider) is linked as it is: nothing ends.
+    const proven = await newUser("Proven Person");
+    await db.user.update({ where: { id: proven.id }, data: { emailVerifiedAt: new Date() } });
+    await signIn(claims({ email: proven.email }), []);
+    expect((await db.user.findUniqueOrThrow({ where: { id: proven.id } })).passwordHash).not.toBeNull();
+    expect((await call("GET", "/api/v1/me", { as: { token: proven.token } })).status).toBe(200);
   });
 
   it("the same subject at another issuer is another person", async () => {

@@ -41,7 +41,10 @@ function displayName(claims: IdTokenClaims, email: string): string {
  * The account an identity provider's sign-in stands for. Later sign-ins find
  * it by the token's (issuer, subject), whatever the address says now. A first
  * sign-in links the account that has the same (verified) address, or creates
- * one without a password. Every sign-in must carry a verified address in an
+ * one without a password. An account whose address was never proven (a
+ * password registration) is taken over by the provider's person: its password,
+ * sessions and tokens end, so a stranger who registered someone else's address
+ * first keeps nothing. Every sign-in must carry a verified address in an
  * allowed domain: an address moved out of the allowed domains stops working.
  */
 export async function signInWithIdentity(options: {
@@ -92,7 +95,14 @@ async function findLinkOrCreate(person: {
     const existing = await tx.user.findUnique({ where: { email: person.email }, select: { ...publicUser, emailVerifiedAt: true } });
     if (existing) {
       await tx.identity.create({ data: { ...identity, userId: existing.id } });
-      if (!existing.emailVerifiedAt) await tx.user.update({ where: { id: existing.id }, data: { emailVerifiedAt: now } });
+      if (!existing.emailVerifiedAt) {
+        // Nobody had proven this address was theirs (registration sends no confirmation): whoever registered
+        // it may not be the person the provider has just vouched for. The provider's person takes the account
+        // over: its password goes, its sessions end and its tokens stop, so whoever else held them is out.
+        await tx.user.update({ where: { id: existing.id }, data: { emailVerifiedAt: now, passwordHash: null } });
+        await tx.session.deleteMany({ where: { userId: existing.id } });
+        await tx.apiToken.deleteMany({ where: { userId: existing.id } });
+      }
       return { user: { id: existing.id, email: existing.email, name: existing.name }, outcome: "linked" };
     }
     const user = await tx.user.create({
