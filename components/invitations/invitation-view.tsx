@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { RegisterForm } from "@/components/auth/register-form";
 import { SsoButton } from "@/components/auth/sso-button";
 import { ButtonLink } from "@/components/ui/button";
-import { ROLE_HELP, aRole } from "@/components/workspaces/role-help";
+import { ROLE_HELP, aRole } from "@/lib/domain/role-words";
 import type { InvitationLink } from "@/lib/domain/invitations";
 import { INVITATION_DAYS } from "@/lib/validations/invitation";
 import type { PublicUser } from "@/lib/domain/people";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { ROLE_HELP, ROLE_LABEL } from "@/components/workspaces/role-help";
+import { ROLE_HELP, ROLE_LABEL } from "@/lib/domain/role-words";
 import type { RoleName } from "@/lib/domain/words";
 
 /** Your role in the report's workspace, by its name: it links to the members page, where roles are explained. */

@@ -6,7 +6,7 @@ import { controlClass } from "@/components/ui/field";
 import { TOUCH } from "./add-member-form";
 import { LocalTime } from "./local-time";
 import type { NewInvitation } from "./member-types";
-import { aRole } from "./role-help";
+import { aRole } from "@/lib/domain/role-words";
 
 /** A new invitation's link, shown this once, with a Copy button: the owner sends it themselves. */
 export function InvitationLinkPanel({ invitation }: { invitation: NewInvitation }) {
@@ -33,8 +33,9 @@ export function InvitationLinkPanel({ invitation }: { invitation: NewInvitation 
         Invitation link for <span className="break-all">{invitation.email}</span>
       </h3>
       <p className="mt-1 text-sm text-emerald-950 dark:text-emerald-100">
-        Send it to them yourself. It adds them as {aRole(invitation.role)}, works once, and expires <LocalTime iso={invitation.expiresAt} />
-        . This is the only time the link is shown: for a new one, use “New link”.
+        {invitation.emailed ? "We are emailing it to them (within a minute); you can also send it yourself." : "Send it to them yourself."}{" "}
+        It adds them as {aRole(invitation.role)}, works once, and expires <LocalTime iso={invitation.expiresAt} />. This is the only time
+        the link is shown: for a new one, use “New link”.
       </p>
       <div className="mt-3 flex flex-col gap-2 sm:flex-row">
         <label htmlFor="invitation-link" className="sr-only">

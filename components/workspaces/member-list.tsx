@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { TOUCH } from "./add-member-form";
 import type { Member } from "./member-types";
-import { ROLE_HELP } from "./role-help";
+import { ROLE_HELP } from "@/lib/domain/role-words";
 
 /** The workspace's people, each with their role and, for an owner (or yourself), what can be done. */
 export function MemberList({

@@ -7,6 +7,9 @@ import { TOUCH } from "./add-member-form";
 import { LocalTime } from "./local-time";
 import type { Invitation } from "./member-types";
 
+/** What became of an invitation's email, in a few words. */
+const EMAIL_STATE = { pending: "email on its way", sent: "emailed", skipped: "not emailed", failed: "email could not be sent" } as const;
+
 /** Invitations not yet used: when each expires, a new link for it, or revoke it. */
 export function PendingInvitations({
   invitations,
@@ -42,6 +45,7 @@ export function PendingInvitations({
                   {expired ? "Expired" : "Expires"} <LocalTime iso={i.expiresAt} />
                 </span>{" "}
                 · invited by {i.invitedBy.name}
+                {i.emailState && <> · {EMAIL_STATE[i.emailState]}</>}
               </p>
             </div>
             <Badge tone={i.role === "owner" ? "amber" : "neutral"}>{i.role}</Badge>

@@ -6,7 +6,7 @@ import { Modal } from "@/components/ui/modal";
 import { ROLES, type RoleName } from "@/lib/domain/words";
 import { TOUCH } from "./add-member-form";
 import type { Member } from "./member-types";
-import { ROLE_HELP, ROLE_LABEL } from "./role-help";
+import { ROLE_HELP, ROLE_LABEL } from "@/lib/domain/role-words";
 
 /** Picks a member's new role; the last owner's other roles are offered but not selectable, with the reason. */
 export function RoleDialog({

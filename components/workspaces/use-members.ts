@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
 import { apiFetch } from "@/lib/api/browser/client";
 import type { RoleName } from "@/lib/domain/words";
-import { aRole } from "./role-help";
+import { aRole } from "@/lib/domain/role-words";
 import type { Invitation, Member, NewInvitation } from "./member-types";
 
 export type Notice = { tone: "success" | "error"; text: string };
@@ -85,6 +85,7 @@ export function useMembers(options: {
       expiresAt: created.expiresAt,
       createdAt: new Date().toISOString(),
       invitedBy: { id: meId, name: options.me.name },
+      emailState: created.emailed ? "pending" : null,
     };
     setInvitations((list) => [listed, ...list.filter((i) => i.email !== created.email)]);
   }

@@ -23,6 +23,8 @@ export interface CreatedInvitation {
   role: RoleName;
   url: string;
   expiresAt: Date;
+  /** Whether the link also goes to the address by email (the server sends email): within a minute. */
+  emailed: boolean;
 }
 
 /** An invitation not yet used or revoked (expired ones included: the owner sees them, to renew or revoke). */
@@ -33,4 +35,6 @@ export interface InvitationSummary {
   createdAt: Date;
   expiresAt: Date;
   invitedBy: { id: string; name: string };
+  /** Its email to the address: `pending` (on its way), `sent`, `failed`, or null when none was sent. */
+  emailState: "pending" | "sent" | "skipped" | "failed" | null;
 }

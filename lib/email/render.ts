@@ -47,15 +47,19 @@ function quoteHtml(quote: string): string {
   return `<blockquote dir="${dirOf(quote)}" style="margin:0 0 14px;padding:6px 12px;border-inline-start:3px solid #d1d5db;color:#4b5563">${escapeHtml(quote)}</blockquote>`;
 }
 
-function page(links: EmailLinks, dir: "rtl" | "ltr", title: string, inner: string): string {
+function page(links: EmailLinks, dir: "rtl" | "ltr", title: string, inner: string, footer = notificationFooterHtml(links)): string {
   return `<!doctype html>
 <html lang="${dir === "rtl" ? "ar" : "en"}" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title></head>
 <body dir="${dir}" style="margin:0;padding:24px;background:#f9fafb;font-family:system-ui,-apple-system,'Segoe UI',Tahoma,sans-serif;font-size:15px;line-height:1.5;color:#111827">
 <div style="max-width:600px;margin:0 auto;background:#ffffff;border:1px solid #e5e7eb;border-radius:8px;padding:20px 24px">
 ${inner}
 <hr style="border:none;border-top:1px solid #e5e7eb;margin:20px 0 12px">
-<p dir="ltr" style="margin:0;font-size:13px;color:#6b7280">Marginalia · <a href="${escapeHtml(links.appUrl)}/settings#email" style="color:#6b7280">Email settings</a> · <a href="${escapeHtml(links.unsubscribeUrl)}" style="color:#6b7280">Unsubscribe from all email</a></p>
+${footer}
 </div></body></html>`;
+}
+
+function notificationFooterHtml(links: EmailLinks): string {
+  return `<p dir="ltr" style="margin:0;font-size:13px;color:#6b7280">Marginalia · <a href="${escapeHtml(links.appUrl)}/settings#email" style="color:#6b7280">Email settings</a> · <a href="${escapeHtml(links.unsubscribeUrl)}" style="color:#6b7280">Unsubscribe from all email</a></p>`;
 }
 
 function footerText(links: EmailLinks): string {
@@ -125,4 +129,39 @@ export function renderDigest(links: EmailLinks, period: "daily" | "weekly", item
   text.push(footerText(links));
   const first = items[0];
   return { subject, text: text.join("\n"), html: page(links, dirOf(first?.report.title ?? ""), subject, inner.join("\n")) };
+}
+
+export interface InvitationEmail {
+  email: string;
+  workspaceName: string;
+  inviterName: string;
+  /** "an editor", "a viewer" … */
+  asRole: string;
+  url: string;
+  expiresAt: Date;
+}
+
+/** An invitation's link, to the invited address (who may have no account yet: no settings, no unsubscribe). */
+export function renderInvitation(appUrl: string, invitation: InvitationEmail): RenderedEmail {
+  const { workspaceName, inviterName } = invitation;
+  const subject = `${inviterName} invited you to ${workspaceName} on Marginalia`;
+  const expires = invitation.expiresAt.toUTCString().replace(/ GMT$/, " UTC");
+  const text = [
+    `${inviterName} invited you to join “${workspaceName}” on Marginalia as ${invitation.asRole}, to read and annotate reports with the team.`,
+    "",
+    `Accept the invitation: ${invitation.url}`,
+    "",
+    `The link works once, for ${invitation.email}, until ${expires}.`,
+    "",
+    "—",
+    `If you did not expect this, ignore it: nothing happens unless the link is opened and accepted. ${appUrl}`,
+    "",
+  ].join("\n");
+  const inner = [
+    `<p style="margin:0 0 12px">${escapeHtml(inviterName)} invited you to join <strong dir="${dirOf(workspaceName)}">${escapeHtml(workspaceName)}</strong> on Marginalia as ${escapeHtml(invitation.asRole)}, to read and annotate reports with the team.</p>`,
+    `<p style="margin:16px 0"><a href="${escapeHtml(invitation.url)}" style="display:inline-block;background:#1d4ed8;color:#ffffff;text-decoration:none;padding:8px 14px;border-radius:6px">Accept the invitation</a></p>`,
+    `<p style="margin:0;font-size:13px;color:#6b7280">The link works once, for ${escapeHtml(invitation.email)}, until ${escapeHtml(expires)}.</p>`,
+  ].join("\n");
+  const footer = `<p dir="ltr" style="margin:0;font-size:13px;color:#6b7280">If you did not expect this, ignore it: nothing happens unless the link is opened and accepted.</p>`;
+  return { subject, text, html: page({ appUrl, unsubscribeUrl: "" }, dirOf(workspaceName), subject, inner, footer) };
 }

@@ -8,7 +8,8 @@ import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mentionMarkdown } from "@/lib/markdown/mentions";
-import { addMember, call, newAnnotation, newReport, newUser, newWorkspace, type TestUser } from "@/lib/testing/api";
+import { addMember, baseUrl, call, newAnnotation, newReport, newUser, newWorkspace, type TestUser } from "@/lib/testing/api";
+import { createInvitation } from "../invitations/invitations";
 import { query } from "@/lib/testing/db";
 import { closeMailer } from "./mailer";
 import { QUEUES, startJobs, type Jobs } from "../jobs/jobs";
@@ -67,8 +68,8 @@ async function sweep(delay: number): Promise<number> {
   // The send jobs are worked within pollingIntervalSeconds; wait until none is left waiting or running.
   for (let i = 0; i < 100; i++) {
     const [{ left }] = await query<{ left: number }>(
-      `SELECT count(*)::int AS left FROM pgboss.job WHERE name = $1 AND state IN ('created', 'retry', 'active')`,
-      [QUEUES.thread],
+      `SELECT count(*)::int AS left FROM pgboss.job WHERE name = ANY($1) AND state IN ('created', 'retry', 'active')`,
+      [[QUEUES.thread, QUEUES.invitation]],
     );
     if (left === 0) break;
     await new Promise((r) => setTimeout(r, 100));
@@ -210,6 +211,46 @@ describe("email: the outbox", () => {
     expect(settings.body.failures[0]).toMatchObject({ kind: "instant" });
     expect(settings.body.failures[0].error).toMatch(/550|No such mailbox/);
     expect(await emailStates(bassel.id)).toEqual(["failed"]);
+  }, 60_000);
+});
+
+describe("email: invitations", () => {
+  it("sends an invitation's link to the invited address, keeping it only sealed until then", async () => {
+    const { owner, ws } = await team();
+    const address = `newcomer-${Date.now()}@test.local`;
+    const created = await createInvitation({
+      userId: owner.id,
+      workspaceIdOrSlug: ws.id,
+      appUrl: baseUrl(),
+      email: address,
+      role: "editor",
+    });
+    expect(created.emailed).toBe(true);
+    const token = created.url.split("/").at(-1)!;
+    const [before] = await query<{ sealed: string; state: string }>(
+      `SELECT sealed_url AS sealed, email_state::text AS state FROM invitations WHERE id = $1`,
+      [created.id],
+    );
+    expect(before.state).toBe("pending");
+    expect(before.sealed).not.toContain(token);
+
+    await sweep(180);
+    const [mail] = await until("the invitation", () => mailsTo({ email: address }).length > 0 && mailsTo({ email: address }));
+    expect(mail.subject).toBe(`Rania Owner invited you to ${ws.name} on Marginalia`);
+    expect(mail.text).toContain(created.url);
+    expect(mail.html).toContain(`href="${created.url}"`);
+    expect(mail.text).toContain("as an editor");
+    // No unsubscribe: the address may have no account.
+    expect(mail.headerLines.some((l) => l.key === "list-unsubscribe")).toBe(false);
+    const [after] = await query<{ sealed: string | null; state: string }>(
+      `SELECT sealed_url AS sealed, email_state::text AS state FROM invitations WHERE id = $1`,
+      [created.id],
+    );
+    expect(after).toEqual({ sealed: null, state: "sent" });
+    const listed = await call("GET", `/api/v1/workspaces/${ws.id}/invitations`, { as: owner });
+    expect(listed.body.invitations.find((i: { id: string }) => i.id === created.id)).toMatchObject({ emailState: "sent" });
+    // The link works.
+    expect((await fetch(created.url)).status).toBe(200);
   }, 60_000);
 });
 

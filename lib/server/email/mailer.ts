@@ -38,8 +38,8 @@ function transporter(): Transporter {
 
 export interface Outgoing extends RenderedEmail {
   to: string;
-  /** One-click unsubscribe (RFC 8058): the header and its POST form. */
-  oneClickUnsubscribe: string;
+  /** One-click unsubscribe (RFC 8058): the header and its POST form. None for an invitation (its address may have no account). */
+  oneClickUnsubscribe?: string;
   /** The thread a message is about, so mail clients thread a thread's emails together. */
   threadKey?: string;
 }
@@ -53,8 +53,9 @@ export async function sendEmail(message: Outgoing): Promise<void> {
     text: message.text,
     html: message.html,
     headers: {
-      "List-Unsubscribe": `<${message.oneClickUnsubscribe}>`,
-      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+      ...(message.oneClickUnsubscribe
+        ? { "List-Unsubscribe": `<${message.oneClickUnsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" }
+        : {}),
       "Auto-Submitted": "auto-generated",
       ...(message.threadKey ? { References: `<${message.threadKey}@${domain}>` } : {}),
     },

@@ -3,7 +3,9 @@ import { Prisma } from "@/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
 import { DEFAULT_NOTIFICATION_SETTINGS, digestDue } from "@/lib/domain/notification-settings";
 import type { NotificationView } from "@/lib/domain/notifications";
-import { renderDigest, renderThreadEmail, type RenderedEmail } from "@/lib/email/render";
+import { renderDigest, renderInvitation, renderThreadEmail, type RenderedEmail } from "@/lib/email/render";
+import { ROLE_HELP, aRole } from "@/lib/domain/role-words";
+import { unseal } from "../secrets";
 import { logger } from "@/lib/runtime/logger";
 import { notificationViews, stillVisibleSql } from "../notifications/notifications";
 import { appUrl, isPermanentFailure, sendEmail } from "./mailer";
@@ -179,4 +181,71 @@ export function sendDigest(due: DigestDue, options: { lastAttempt: boolean }): P
       await tx.notificationSettings.updateMany({ where: { userId: due.userId }, data: { lastDigestAt: new Date() } });
     },
   });
+}
+
+/**
+ * The invitations whose email is waiting (the outbox's sweep takes them at once: no delay, nothing to
+ * batch). One that was revoked, accepted or has expired meanwhile is set aside, its sealed link dropped.
+ */
+export async function dueInvitations(): Promise<string[]> {
+  await db.$executeRaw`
+    UPDATE invitations SET email_state = 'skipped', sealed_url = NULL
+    WHERE email_state = 'pending' AND (revoked_at IS NOT NULL OR accepted_at IS NOT NULL OR expires_at <= now() AT TIME ZONE 'UTC')`;
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT id FROM invitations WHERE email_state = 'pending' ORDER BY created_at LIMIT 1000`;
+  return rows.map((r) => r.id);
+}
+
+/** Sends one invitation's link to its address (the invitation job's work); the sealed link is dropped once it has gone. */
+export async function sendInvitationEmail(invitationId: string, options: { lastAttempt: boolean }): Promise<SendOutcome> {
+  return db.$transaction(
+    async (tx) => {
+      const [row] = await tx.$queryRaw<{ sealedUrl: string | null }[]>`
+        SELECT sealed_url AS "sealedUrl" FROM invitations
+        WHERE id = ${invitationId} AND email_state = 'pending' AND revoked_at IS NULL AND accepted_at IS NULL
+        FOR UPDATE SKIP LOCKED`;
+      if (!row) return "nothing";
+      const invitation = await tx.invitation.findUniqueOrThrow({
+        where: { id: invitationId },
+        select: {
+          email: true,
+          role: true,
+          expiresAt: true,
+          invitedById: true,
+          workspace: { select: { name: true } },
+          invitedBy: { select: { name: true } },
+        },
+      });
+      const url = row.sealedUrl ? unseal(row.sealedUrl) : null;
+      if (!url) {
+        // Sealed under another NEXTAUTH_SECRET: the link cannot be read back, and the owner must make a new one.
+        await tx.invitation.update({ where: { id: invitationId }, data: { emailState: "failed", sealedUrl: null } });
+        return "failed";
+      }
+      const message = renderInvitation(appUrl(), {
+        email: invitation.email,
+        workspaceName: invitation.workspace.name,
+        inviterName: invitation.invitedBy.name,
+        asRole: `${aRole(invitation.role)} (${ROLE_HELP[invitation.role]})`,
+        url,
+        expiresAt: invitation.expiresAt,
+      });
+      try {
+        await sendEmail({ ...message, to: invitation.email });
+      } catch (e) {
+        if (!isPermanentFailure(e) && !options.lastAttempt) throw e;
+        const error = e instanceof Error ? e.message : String(e);
+        logger().warn({ invitationId, err: error }, "invitation email not sent, for good");
+        await tx.invitation.update({ where: { id: invitationId }, data: { emailState: "failed", sealedUrl: null } });
+        // The inviter sees it in Settings, and on the members page.
+        await tx.emailFailure.create({
+          data: { userId: invitation.invitedById, kind: "invitation", error: `To ${invitation.email}: ${error}`.slice(0, 500) },
+        });
+        return "failed";
+      }
+      await tx.invitation.update({ where: { id: invitationId }, data: { emailState: "sent", sealedUrl: null } });
+      return "sent";
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
 }

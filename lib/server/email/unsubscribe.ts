@@ -1,5 +1,6 @@
 // No database here (only NEXTAUTH_SECRET, which no client bundle has): the end-to-end tests make a link with it.
-import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { keyFromSecret } from "../secrets";
 
 /**
  * The one-click unsubscribe link's token: the user's id and an HMAC of it, keyed by a key derived
@@ -8,15 +9,7 @@ import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
  */
 const PURPOSE = "marginalia email unsubscribe v1";
 
-let cached: { secret: string; key: Buffer } | null = null;
-function key(): Buffer {
-  const secret = process.env.NEXTAUTH_SECRET;
-  if (!secret) throw new Error("NEXTAUTH_SECRET is not set: unsubscribe links cannot be signed.");
-  if (cached?.secret !== secret) cached = { secret, key: Buffer.from(hkdfSync("sha256", secret, "", PURPOSE, 32)) };
-  return cached.key;
-}
-
-const mac = (userId: string) => createHmac("sha256", key()).update(userId).digest();
+const mac = (userId: string) => createHmac("sha256", keyFromSecret(PURPOSE)).update(userId).digest();
 
 export function unsubscribeToken(userId: string): string {
   return `${Buffer.from(userId).toString("base64url")}.${mac(userId).toString("base64url")}`;

@@ -5,7 +5,8 @@ import { AppError, notFound } from "@/lib/errors";
 import { INVITATION_DAYS, type CreateInvitationInput } from "@/lib/validations/invitation";
 import { keysetArgs, keysetPage, type Keyset, type PageOption } from "../pagination/keyset";
 import type { Page } from "../pagination/page";
-import { newSecret, secretDigest } from "../secrets";
+import { emailConfigured } from "../email/mailer";
+import { newSecret, seal, secretDigest } from "../secrets";
 import { getWorkspaceAccessOrThrow, requireRole } from "../workspaces/access";
 
 const LIFETIME_MS = INVITATION_DAYS * 24 * 60 * 60 * 1000;
@@ -48,8 +49,10 @@ export async function createInvitation(
         tokenHash: secretDigest(token),
         invitedById: options.userId,
         expiresAt: new Date(now.getTime() + LIFETIME_MS),
+        // When the server sends email, the link goes to the address too (lib/server/email/outbox.ts), sealed until it has.
+        ...(emailConfigured() ? { emailState: "pending" as const, sealedUrl: seal(invitationUrl(options.appUrl, token)) } : {}),
       },
-      select: { id: true, email: true, role: true, expiresAt: true },
+      select: { id: true, email: true, role: true, expiresAt: true, emailState: true },
     });
     return {
       id: created.id,
@@ -57,6 +60,7 @@ export async function createInvitation(
       role: created.role,
       url: invitationUrl(options.appUrl, token),
       expiresAt: created.expiresAt,
+      emailed: created.emailState === "pending",
     };
   });
 }
@@ -83,7 +87,15 @@ export async function listInvitations(options: {
     where: { AND: [{ workspaceId: workspace.id, acceptedAt: null, revokedAt: null }, after] },
     orderBy,
     take,
-    select: { id: true, email: true, role: true, createdAt: true, expiresAt: true, invitedBy: { select: { id: true, name: true } } },
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      createdAt: true,
+      expiresAt: true,
+      emailState: true,
+      invitedBy: { select: { id: true, name: true } },
+    },
   });
   return keysetPage(rows, keyset, options.page);
 }

@@ -2,7 +2,16 @@ import "server-only";
 import PgBoss from "pg-boss";
 import { logger } from "@/lib/runtime/logger";
 import { emailConfigured } from "../email/mailer";
-import { dueDigests, dueThreadBatches, sendDigest, sendThreadBatch, type DigestDue, type ThreadBatch } from "../email/outbox";
+import {
+  dueDigests,
+  dueInvitations,
+  dueThreadBatches,
+  sendDigest,
+  sendInvitationEmail,
+  sendThreadBatch,
+  type DigestDue,
+  type ThreadBatch,
+} from "../email/outbox";
 
 /**
  * The background jobs, on pg-boss: a job queue kept in the app's own PostgreSQL (schema `pgboss`).
@@ -11,9 +20,10 @@ import { dueDigests, dueThreadBatches, sendDigest, sendThreadBatch, type DigestD
  * until it completes, so a crash loses none.
  *
  * - `email-outbox` (every minute): the threads whose notifications have waited their delay → one
- *   `email-thread` job per person and thread (one queued at a time per key);
+ *   `email-thread` job per person and thread (one queued at a time per key); and the invitations
+ *   waiting for their email → one `email-invitation` job each;
  * - `email-digests` (every hour, on the hour) → one `email-digest` job per person whose digest is due;
- * - `email-thread`, `email-digest`: send one message (lib/server/email/outbox.ts).
+ * - `email-thread`, `email-digest`, `email-invitation`: send one message (lib/server/email/outbox.ts).
  * Without SMTP_URL the email queues are not scheduled or worked, and nothing else changes.
  */
 export const QUEUES = {
@@ -21,6 +31,7 @@ export const QUEUES = {
   thread: "email-thread",
   digests: "email-digests",
   digest: "email-digest",
+  invitation: "email-invitation",
 } as const;
 
 /** A message's attempts: the first and four retries, 30 s, 1 min, 2 min, 4 min apart (pg-boss's exponential back-off). */
@@ -61,9 +72,11 @@ export async function startJobs(options: JobOptions): Promise<Jobs> {
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
 
   async function sweepOutbox(): Promise<number> {
+    const invitations = await dueInvitations();
+    for (const id of invitations) await boss.send(QUEUES.invitation, { id }, { singletonKey: id });
     const batches = await dueThreadBatches();
     for (const batch of batches) await boss.send(QUEUES.thread, batch, { singletonKey: `${batch.userId}:${batch.threadKey}` });
-    return batches.length;
+    return batches.length + invitations.length;
   }
   async function sweepDigests(at = new Date()): Promise<number> {
     const due = await dueDigests(at);
@@ -74,7 +87,8 @@ export async function startJobs(options: JobOptions): Promise<Jobs> {
 
   // `short`: at most one job waiting per singleton key (a thread's batch, a person's digest of an hour).
   for (const name of [QUEUES.outbox, QUEUES.digests]) await boss.createQueue(name, { name, policy: "short", retryLimit: 1 });
-  for (const name of [QUEUES.thread, QUEUES.digest]) await boss.createQueue(name, { name, policy: "short", ...SEND_RETRY });
+  for (const name of [QUEUES.thread, QUEUES.digest, QUEUES.invitation])
+    await boss.createQueue(name, { name, policy: "short", ...SEND_RETRY });
 
   if (email) {
     if (options.schedule ?? true) {
@@ -85,6 +99,9 @@ export async function startJobs(options: JobOptions): Promise<Jobs> {
     await boss.work(QUEUES.digests, polling, async () => void (await sweepDigests()));
     await boss.work<ThreadBatch>(QUEUES.thread, { ...polling, includeMetadata: true }, async ([job]) => {
       await sendThreadBatch(job.data, { lastAttempt: job.retryCount >= job.retryLimit });
+    });
+    await boss.work<{ id: string }>(QUEUES.invitation, { ...polling, includeMetadata: true }, async ([job]) => {
+      await sendInvitationEmail(job.data.id, { lastAttempt: job.retryCount >= job.retryLimit });
     });
     await boss.work<DigestDue>(QUEUES.digest, { ...polling, includeMetadata: true }, async ([job]) => {
       await sendDigest(job.data, { lastAttempt: job.retryCount >= job.retryLimit });

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { MembersManager } from "@/components/workspaces/members-manager";
-import { ROLE_HELP, ROLE_LABEL } from "@/components/workspaces/role-help";
+import { ROLE_HELP, ROLE_LABEL } from "@/lib/domain/role-words";
 import { PageHeader } from "@/components/ui/page-header";
 import { toClientJson } from "@/lib/client-json";
 import { requireUser } from "@/lib/session";

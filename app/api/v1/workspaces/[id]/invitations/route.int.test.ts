@@ -22,8 +22,9 @@ describe("POST /api/v1/workspaces/{id}/invitations", () => {
     const before = Date.now();
     const res = await call("POST", invitations(ws.id), { as: owner, json: { email: `  ${email.toUpperCase()} `, role: "editor" } });
     expect(res.status).toBe(201);
-    expect(Object.keys(res.body).sort()).toEqual(["email", "expiresAt", "id", "role", "url"]);
-    expect(res.body).toMatchObject({ email, role: "editor" });
+    expect(Object.keys(res.body).sort()).toEqual(["email", "emailed", "expiresAt", "id", "role", "url"]);
+    // The test server sends no email (no SMTP_URL): the owner sends the link themselves.
+    expect(res.body).toMatchObject({ email, role: "editor", emailed: false });
     expect(res.body.url).toMatch(new RegExp(`^${baseUrl()}/invite/[A-Za-z0-9_-]{43}$`));
     const expires = new Date(res.body.expiresAt).getTime();
     expect(expires).toBeGreaterThanOrEqual(before + 7 * DAY - 5_000);
@@ -139,6 +140,7 @@ describe("GET /api/v1/workspaces/{id}/invitations", () => {
       createdAt: expect.any(String),
       expiresAt: c.expiresAt,
       invitedBy: { id: owner.id, name: "Olive Owner" },
+      emailState: null,
     });
     const rest = await call("GET", `${invitations(ws.id)}?limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`, { as: owner });
     expect(rest.body.invitations.map((i: { id: string }) => i.id)).toEqual([a.id]);

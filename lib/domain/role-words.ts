@@ -1,4 +1,4 @@
-import type { RoleName } from "@/lib/domain/words";
+import type { RoleName } from "./words";
 
 /** What each role may do, in the words the members page, the invitation page and the reader use. */
 export const ROLE_HELP: Record<RoleName, string> = {
