@@ -20,21 +20,17 @@
  *
  * Writes the figures to bench/results/email-latest.json.
  */
-import { rmSync } from "node:fs";
-import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { fork } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import { startEmbeddedDatabase } from "../lib/db/embedded";
-import { migrate } from "../lib/db/migrate";
 import { mentionMarkdown } from "../lib/markdown/mentions";
-import { freePort } from "../lib/runtime/free-port";
 import { addMember, call, newReport, newUser, newWorkspace, type TestUser } from "../lib/testing/api";
 import { query } from "../lib/testing/db";
-import { cleanup, cleanups, ensureBuild, lastResorts, log, percentile, round, startAppServer } from "./support";
+import { cleanup, cleanups, ensureBuild, log, percentile, round, startAppServer, startTempDatabase } from "./support";
 
 const quick = process.argv.includes("--quick");
 const READERS = quick ? 10 : 20;
@@ -55,14 +51,7 @@ interface Mail {
 
 async function run() {
   await ensureBuild();
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "marginalia-bench-"));
-  await chmod(dataDir, 0o755);
-  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-  lastResorts.push(() => rmSync(dataDir, { recursive: true, force: true }));
-  process.env.MARGINALIA_DATA_DIR = dataDir;
-  const database = await startEmbeddedDatabase({ port: await freePort(), quiet: true });
-  cleanups.push(() => Promise.race([database.stop(), sleep(10_000)]));
-  await migrate(database.url);
+  const database = await startTempDatabase();
 
   const mails: Mail[] = [];
 

@@ -24,19 +24,14 @@
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { rmSync } from "node:fs";
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { getHeapStatistics } from "node:v8";
-import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
-import { startEmbeddedDatabase } from "../lib/db/embedded";
-import { migrate } from "../lib/db/migrate";
 import { FULL, SMALL, loadDataSet } from "./scale/data";
-import { freePort } from "../lib/runtime/free-port";
-import { cleanup, cleanups, lastResorts, log, percentile, round } from "./support";
+import { cleanup, log, percentile, round, startTempDatabase } from "./support";
 
 const FORMATS = ["markdown", "docx", "csv", "jsonld", "workspace"] as const;
 type Format = (typeof FORMATS)[number];
@@ -189,16 +184,7 @@ function runChild(
 }
 
 async function startDatabase(small: boolean): Promise<string> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "marginalia-export-bench-"));
-  await chmod(dataDir, 0o755);
-  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-  lastResorts.push(() => rmSync(dataDir, { recursive: true, force: true }));
-  process.env.MARGINALIA_DATA_DIR = dataDir;
-  const port = await freePort();
-  log(`Embedded PostgreSQL on port ${port} in ${dataDir}`);
-  const database = await startEmbeddedDatabase({ port, quiet: true });
-  cleanups.push(() => Promise.race([database.stop(), sleep(10_000)]));
-  await migrate(database.url);
+  const database = await startTempDatabase("marginalia-export-bench-");
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   try {

@@ -12,18 +12,14 @@
  *
  * Writes the figures to bench/results/live-latest.json as well.
  */
-import { rmSync } from "node:fs";
-import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
-import { startEmbeddedDatabase } from "../lib/db/embedded";
-import { migrate } from "../lib/db/migrate";
 import { addMember, newReport, newUser, newWorkspace, type TestUser } from "../lib/testing/api";
-import { freePort } from "../lib/runtime/free-port";
 import {
   cleanup,
   cleanups,
@@ -31,11 +27,11 @@ import {
   ensureBuild,
   groupPids,
   groupRssKb,
-  lastResorts,
   log,
   percentile,
   round,
   startAppServer,
+  startTempDatabase,
 } from "./support";
 
 const args = process.argv.slice(2);
@@ -201,18 +197,7 @@ async function run() {
   const loadAtStart = os.loadavg()[0];
   await ensureBuild();
 
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "marginalia-bench-"));
-  // mkdtemp makes it 0700; as root, Postgres runs as another user that must enter it.
-  await chmod(dataDir, 0o755);
-  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-  lastResorts.push(() => rmSync(dataDir, { recursive: true, force: true }));
-  process.env.MARGINALIA_DATA_DIR = dataDir;
-  const dbPort = await freePort();
-  log(`Embedded PostgreSQL on port ${dbPort} in ${dataDir}`);
-  const database = await startEmbeddedDatabase({ port: dbPort, quiet: true });
-  // stop() waits for an exit that never comes when Postgres has already gone (Ctrl-C reaches it too).
-  cleanups.push(() => Promise.race([database.stop(), sleep(10_000)]));
-  await migrate(database.url);
+  const database = await startTempDatabase();
 
   const env = { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: randomBytes(32).toString("base64url") };
   const instances = await Promise.all(["A", "B"].map((name) => startInstance(name, env)));

@@ -16,8 +16,7 @@
  *
  * Writes the figures to bench/results/latest.json as well (latest-small.json with --small).
  */
-import { rmSync } from "node:fs";
-import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
@@ -25,8 +24,6 @@ import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Page } from "playwright-core";
 import pg from "pg";
-import { startEmbeddedDatabase } from "../lib/db/embedded";
-import { migrate } from "../lib/db/migrate";
 import { parseSearchQuery } from "../lib/server/search/query";
 import { SEARCH_PLANNER_SETTINGS, buildSearchSql } from "../lib/server/search/search-sql";
 import { KeepAliveConnection } from "./http-client";
@@ -45,7 +42,6 @@ import {
   mulberry32,
   type DataSet,
 } from "./scale/data";
-import { freePort } from "../lib/runtime/free-port";
 import {
   cleanup,
   cleanups,
@@ -53,12 +49,12 @@ import {
   ensureBuild,
   groupPids,
   groupRssKb,
-  lastResorts,
   log,
   percentile,
   postgresPids,
   round,
   startAppServer,
+  startTempDatabase,
 } from "./support";
 
 const args = process.argv.slice(2);
@@ -575,16 +571,7 @@ async function run() {
   const loadAtStart = os.loadavg();
   await ensureBuild();
 
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "marginalia-scale-"));
-  await chmod(dataDir, 0o755);
-  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-  lastResorts.push(() => rmSync(dataDir, { recursive: true, force: true }));
-  process.env.MARGINALIA_DATA_DIR = dataDir;
-  const dbPort = await freePort();
-  log(`Embedded PostgreSQL on port ${dbPort} in ${dataDir}`);
-  const database = await startEmbeddedDatabase({ port: dbPort, quiet: true });
-  cleanups.push(() => Promise.race([database.stop(), sleep(10_000)]));
-  await migrate(database.url);
+  const database = await startTempDatabase("marginalia-scale-");
 
   const pool = new pg.Pool({ connectionString: database.url, max: CONCURRENCY });
   // An idle connection ended by the database's shutdown is no error of the run.

@@ -3,9 +3,13 @@
  * (also on errors and Ctrl-C), processes' memory and CPU, percentiles, the build.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, openSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { startEmbeddedDatabase } from "../lib/db/embedded";
+import { migrate } from "../lib/db/migrate";
 import { freePort } from "../lib/runtime/free-port";
 import { serverCommand, productionServerEnv } from "../lib/runtime/server-env";
 
@@ -166,4 +170,24 @@ export async function startAppServer(name: string, env: NodeJS.ProcessEnv): Prom
     await sleep(250);
   }
   return { baseUrl, pgid };
+}
+
+/**
+ * A fresh embedded PostgreSQL in a temp directory, migrated, stopped and removed at cleanup: each
+ * benchmark's own, so its figures never depend on what a developer's database holds.
+ */
+export async function startTempDatabase(prefix = "marginalia-bench-"): Promise<{ url: string; dataDir: string }> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), prefix));
+  // mkdtemp makes it 0700; as root, Postgres runs as another user that must enter it.
+  await chmod(dataDir, 0o755);
+  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+  lastResorts.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  process.env.MARGINALIA_DATA_DIR = dataDir;
+  const port = await freePort();
+  log(`Embedded PostgreSQL on port ${port} in ${dataDir}`);
+  const database = await startEmbeddedDatabase({ port, quiet: true });
+  // stop() waits for an exit that never comes when Postgres has already gone (Ctrl-C reaches it too).
+  cleanups.push(() => Promise.race([database.stop(), sleep(10_000)]));
+  await migrate(database.url);
+  return { url: database.url, dataDir };
 }
