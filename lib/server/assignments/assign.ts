@@ -45,7 +45,12 @@ export function planAssignment(current: AssignmentState, request: AssignmentRequ
   const dueChanged = dueAt !== current.dueAt;
   const data: Record<string, unknown> = {};
   if (assigneeChanged) {
-    Object.assign(data, assigneeId === null ? { assigneeId: null, assignedById: null, assignedAt: null } : { assigneeId, assignedById: actorId, assignedAt: now });
+    Object.assign(
+      data,
+      assigneeId === null
+        ? { assigneeId: null, assignedById: null, assignedAt: null }
+        : { assigneeId, assignedById: actorId, assignedAt: now },
+    );
   }
   if (dueChanged) data.dueAt = dateColumn(dueAt);
   if (assigneeChanged || dueChanged) data.dueSoonNotifiedAt = null;

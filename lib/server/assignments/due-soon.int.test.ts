@@ -14,7 +14,12 @@ describe("remindDueSoon", () => {
   it("reminds each assignee once, the day before (or on) the due date, of open threads they can still see", async () => {
     const { report, people } = await teamWorkspace();
     const assign = async (fields: { dueAt: string; assignee?: string; status?: "resolved"; visibility?: "private" }, passage = 0) => {
-      const a = await newAnnotation(people.author, report, fields.visibility ? { visibility: fields.visibility } : {}, passage);
+      const a = await newAnnotation(
+        people.author,
+        report,
+        fields.visibility ? { visibility: fields.visibility } : {},
+        passage % report.passages.length,
+      );
       const assigneeId = fields.assignee ?? people.annotator.id;
       const res = await call("PATCH", `/api/v1/annotations/${a.id}`, {
         as: people.author,
@@ -22,10 +27,18 @@ describe("remindDueSoon", () => {
       });
       expect(res.status).toBe(200);
       if (fields.status) {
-        expect((await call("PATCH", `/api/v1/annotations/${a.id}`, { as: people.editor, json: { status: "resolved", version: res.body.version } })).status).toBe(200);
+        expect(
+          (
+            await call("PATCH", `/api/v1/annotations/${a.id}`, {
+              as: people.editor,
+              json: { status: "resolved", version: res.body.version },
+            })
+          ).status,
+        ).toBe(200);
       }
       // A private annotation assigned to someone else cannot be made through the API (422): written as an old row might be.
-      if (fields.visibility && assigneeId !== people.author.id) await query("UPDATE annotations SET assignee_id = $2 WHERE id = $1", [a.id, assigneeId]);
+      if (fields.visibility && assigneeId !== people.author.id)
+        await query("UPDATE annotations SET assignee_id = $2 WHERE id = $1", [a.id, assigneeId]);
       return a.id as string;
     };
     const tomorrow = await assign({ dueAt: "2400-03-11" });
@@ -49,8 +62,15 @@ describe("remindDueSoon", () => {
     expect(first).toBeGreaterThanOrEqual(3);
     const sent = await reminded();
     expect(new Set(sent.map((n) => n.annotation_id))).toEqual(new Set([tomorrow, today, privateOwn]));
-    expect(sent.find((n) => n.annotation_id === tomorrow)).toEqual({ annotation_id: tomorrow, user_id: people.annotator.id, actor_id: people.author.id });
-    const marked = await query<{ id: string }>("SELECT id FROM annotations WHERE id = ANY($1::text[]) AND due_soon_notified_at IS NOT NULL", [all]);
+    expect(sent.find((n) => n.annotation_id === tomorrow)).toEqual({
+      annotation_id: tomorrow,
+      user_id: people.annotator.id,
+      actor_id: people.author.id,
+    });
+    const marked = await query<{ id: string }>(
+      "SELECT id FROM annotations WHERE id = ANY($1::text[]) AND due_soon_notified_at IS NOT NULL",
+      [all],
+    );
     expect(new Set(marked.map((r) => r.id))).toEqual(new Set([tomorrow, today, privateOwn]));
 
     // Run again (the next hour, or a second instance): nobody is reminded twice.
@@ -63,7 +83,9 @@ describe("remindDueSoon", () => {
 
     // The assignee sees it among their notifications, and it leads to the thread.
     const list = await call("GET", "/api/v1/notifications", { as: people.annotator });
-    const reminder = list.body.notifications.find((n: { type: string; annotation: { id: string } }) => n.type === "due_soon" && n.annotation.id === tomorrow);
+    const reminder = list.body.notifications.find(
+      (n: { type: string; annotation: { id: string } }) => n.type === "due_soon" && n.annotation.id === tomorrow,
+    );
     expect(reminder).toMatchObject({ href: expect.stringContaining(`?annotation=${tomorrow}`) });
   });
 
@@ -74,16 +96,21 @@ describe("remindDueSoon", () => {
       as: people.editor,
       json: { assigneeId: people.annotator.id, dueAt: "2400-05-02", version: a.version },
     });
-    const count = async () =>
-      (await query("SELECT 1 FROM notifications WHERE type = 'due_soon' AND annotation_id = $1", [a.id])).length;
+    const count = async () => (await query("SELECT 1 FROM notifications WHERE type = 'due_soon' AND annotation_id = $1", [a.id])).length;
     await remindDueSoon(new Date("2400-05-01T12:00:00Z"));
     expect(await count()).toBe(1);
-    await call("PATCH", `/api/v1/annotations/${a.id}`, { as: people.editor, json: { dueAt: "2400-05-03", version: assigned.body.version } });
+    await call("PATCH", `/api/v1/annotations/${a.id}`, {
+      as: people.editor,
+      json: { dueAt: "2400-05-03", version: assigned.body.version },
+    });
     await remindDueSoon(new Date("2400-05-02T12:00:00Z"));
     expect(await count()).toBe(2);
 
     const b = await newAnnotation(people.author, report, {}, 1);
-    await call("PATCH", `/api/v1/annotations/${b.id}`, { as: people.editor, json: { assigneeId: people.annotator.id, dueAt: "2400-06-02", version: b.version } });
+    await call("PATCH", `/api/v1/annotations/${b.id}`, {
+      as: people.editor,
+      json: { assigneeId: people.annotator.id, dueAt: "2400-06-02", version: b.version },
+    });
     // Written straight to the table: the API would also have unassigned them (see the members tests).
     await query("UPDATE memberships SET role = 'viewer' WHERE workspace_id = $1 AND user_id = $2", [ws.id, people.annotator.id]);
     await remindDueSoon(new Date("2400-06-01T12:00:00Z"));

@@ -90,23 +90,21 @@ export async function listAssignments(options: {
   const shown = rows.slice(0, page.limit);
   const last = shown.at(-1);
   const nextCursor = rows.length > page.limit && last ? cursorAfter(scope, [last.sortKey, last.id]) : null;
-  const items = shown.map(
-    (r): AssignmentView => ({
-      id: r.id,
-      kind: r.kind,
-      status: r.status,
-      quote: r.quote,
-      excerpt: excerpt(r.body),
-      passageIndex: r.passageIndex,
-      report: { id: r.reportId, title: r.reportTitle },
-      workspace: { id: r.workspaceId, slug: r.slug, name: r.workspaceName },
-      assignedBy: r.assignedById ? { id: r.assignedById, name: r.assignedByName ?? "Former member" } : null,
-      assignedAt: r.assignedAt,
-      dueAt: r.dueAt,
-      overdue: r.overdue,
-      resolvedAt: r.resolvedAt,
-      href: `/w/${encodeURIComponent(r.slug)}/r/${encodeURIComponent(r.reportId)}?annotation=${encodeURIComponent(r.id)}`,
-    }),
-  );
+  const items = shown.map((r): AssignmentView => ({
+    id: r.id,
+    kind: r.kind,
+    status: r.status,
+    quote: r.quote,
+    excerpt: excerpt(r.body),
+    passageIndex: r.passageIndex,
+    report: { id: r.reportId, title: r.reportTitle },
+    workspace: { id: r.workspaceId, slug: r.slug, name: r.workspaceName },
+    assignedBy: r.assignedById ? { id: r.assignedById, name: r.assignedByName ?? "Former member" } : null,
+    assignedAt: r.assignedAt,
+    dueAt: r.dueAt,
+    overdue: r.overdue,
+    resolvedAt: r.resolvedAt,
+    href: `/w/${encodeURIComponent(r.slug)}/r/${encodeURIComponent(r.reportId)}?annotation=${encodeURIComponent(r.id)}`,
+  }));
   return { items, nextCursor };
 }

@@ -108,7 +108,7 @@ describe("PATCH /api/v1/annotations/{id}: assigning a thread", () => {
     const feed = await activity(report.id, people.viewer);
     expect(feed[0]).toMatchObject({
       type: "assignment.unassigned",
-      summary: expect.stringMatching(/^Aziz Author unassigned a comment on ¶ \d+$/),
+      summary: expect.stringMatching(/^Aziz Author unassigned a highlight on ¶ \d+$/),
     });
   });
 
@@ -131,7 +131,7 @@ describe("PATCH /api/v1/annotations/{id}: assigning a thread", () => {
     expect(await remindedOf()).toBeNull();
     expect((await activity(report.id, people.viewer))[0]).toMatchObject({
       type: "assignment.due_changed",
-      summary: expect.stringMatching(/^Edna Editor set the due date of a comment on ¶ \d+ to 5 Mar 2031$/),
+      summary: expect.stringMatching(/^Edna Editor set the due date of a highlight on ¶ \d+ to 5 Mar 2031$/),
     });
 
     await markReminded();
@@ -141,10 +141,10 @@ describe("PATCH /api/v1/annotations/{id}: assigning a thread", () => {
     const feed = await activity(report.id, people.viewer);
     expect(feed[0]).toMatchObject({
       type: "assignment.reassigned",
-      summary: expect.stringMatching(/reassigned a comment on ¶ \d+ to Aziz Author, due 5 Mar 2031$/),
+      summary: expect.stringMatching(/reassigned a highlight on ¶ \d+ to Aziz Author, due 5 Mar 2031$/),
     });
     // The earlier assignment no longer stands: it no longer names anyone.
-    expect(feed.find((i) => i.type === "assignment.assigned")?.summary).toMatch(/^Edna Editor assigned a comment on ¶ \d+$/);
+    expect(feed.find((i) => i.type === "assignment.assigned")?.summary).toMatch(/^Edna Editor assigned a highlight on ¶ \d+$/);
   });
 
   it("lets the assignee resolve the thread, which completes it; reopening puts it back to do", async () => {
