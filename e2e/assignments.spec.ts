@@ -64,7 +64,10 @@ test("assign: an owner assigns a thread with a due date; the card, the filters a
 
   // The sidebar's filters: overdue ones only, in the address.
   await page.getByRole("button", { name: /^Filter/ }).click();
-  await page.getByTestId("filters").getByRole("button", { name: /^Overdue/ }).click();
+  await page
+    .getByTestId("filters")
+    .getByRole("button", { name: /^Overdue/ })
+    .click();
   await expect(page).toHaveURL(/due=overdue/);
   await expect(page.getByTestId("annotation-card")).toHaveCount(1);
   await expect(page.getByTestId("annotation-card")).toHaveAttribute("data-annotation-id", late.id);
