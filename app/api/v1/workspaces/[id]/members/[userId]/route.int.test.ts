@@ -193,7 +193,7 @@ describe("members and their assigned threads", () => {
     }[];
     const released = feed.filter((i) => i.type === "assignment.member_removed");
     expect(released.map((i) => i.item.id).sort()).toEqual([open1.id, open2.id].sort());
-    expect(released[0].summary).toMatch(/^Olive Owner unassigned a comment on ¶ \d+: its assignee left the workspace$/);
+    expect(released[0].summary).toMatch(/^Olive Owner unassigned a highlight on ¶ \d+: its assignee left the workspace$/);
   });
 
   it("making a member a viewer unassigns their open threads; other role changes keep them", async () => {
