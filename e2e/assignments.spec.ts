@@ -45,7 +45,7 @@ test("assign: an owner assigns a thread with a due date; the card, the filters a
   await expect(assignee.locator("option")).toHaveText(["Nobody", "Olive Owner (me)", "Anan Annotator"]);
   await assignee.focus();
   await assignee.selectOption({ label: "Anan Annotator" });
-  const card = page.locator(`[data-annotation-id="${fresh.id}"]`);
+  const card = page.locator(`article[data-annotation-id="${fresh.id}"]`);
   await expect(card.getByTestId("assignment")).toContainText("Anan Annotator");
   const due = thread.getByLabel("Due date");
   await expect(due).toBeEnabled();
@@ -55,9 +55,10 @@ test("assign: an owner assigns a thread with a due date; the card, the filters a
   await expect(card).toHaveAttribute("aria-label", /assigned to Anan Annotator/);
 
   // The overdue thread says so in words, not only in red.
-  const lateCard = page.locator(`[data-annotation-id="${late.id}"]`);
+  const lateCard = page.locator(`article[data-annotation-id="${late.id}"]`);
   await expect(lateCard.getByTestId("assignment")).toContainText("Overdue");
   await expect(lateCard).toHaveAttribute("aria-label", /overdue/);
+  await lateCard.screenshot({ path: path.join(SHOTS, "assignment-overdue-card-1440.png") });
   await expectAccessible(page);
   await card.screenshot({ path: path.join(SHOTS, "assignment-card-1440.png") });
   await page.screenshot({ path: path.join(SHOTS, "assignment-reader-1440.png") });
@@ -101,15 +102,18 @@ test("assign: an owner assigns a thread with a due date; the card, the filters a
   await expect(mine).toHaveURL(new RegExp(`annotation=${late.id}`));
   // The assignee marks it done: it moves to the Done tab.
   await mine.getByTestId("thread").getByRole("button", { name: "Mark done (resolve)" }).click();
-  await expect(mine.locator(`[data-annotation-id="${late.id}"]`)).toHaveAttribute("data-status", "resolved");
+  await expect(mine.locator(`article[data-annotation-id="${late.id}"]`)).toHaveAttribute("data-status", "resolved");
   await mine.goto("/my-work?tab=done");
   await expect(mine.getByTestId("assignment-list").getByRole("listitem")).toHaveCount(1);
   await expect(mine.getByTestId("assignment-list")).toContainText("Done");
 
-  // On a phone: the card with its assignment, nothing wider than the screen.
+  // On a phone: the card with its assignment, in the bottom sheet, nothing wider than the screen.
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto(`${reportPath}?annotation=${fresh.id}`);
-  await expect(page.locator(`[data-annotation-id="${fresh.id}"]`).getByTestId("assignment")).toContainText("Anan Annotator");
+  await page.goto(reportPath);
+  await page.getByTestId("report-text").locator(`[data-annotation-id="${fresh.id}"]`).click();
+  const sheetCard = page.getByRole("complementary", { name: "Annotations" }).locator(`article[data-annotation-id="${fresh.id}"]`);
+  await expect(sheetCard.getByTestId("assignment")).toContainText("Anan Annotator");
+  await expect(sheetCard).toBeInViewport();
   await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
   await page.screenshot({ path: path.join(SHOTS, "assignment-card-390.png") });
 

@@ -17,7 +17,7 @@ interface Props {
 }
 
 const field =
-  "min-h-9 rounded border border-stone-300 bg-white px-2 py-1 text-xs text-stone-800 focus:border-amber-600 focus:outline-2 focus:outline-amber-600 disabled:opacity-60 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-100";
+  "min-h-11 rounded border border-stone-300 bg-white px-2 py-1 text-xs sm:min-h-9 text-stone-800 focus:border-amber-600 focus:outline-2 focus:outline-amber-600 disabled:opacity-60 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-100";
 
 /**
  * Who the thread is assigned to and by when: a member picker and a date, each
@@ -90,7 +90,7 @@ export function AssignmentEditor({ annotation: a, members, meId, patch, onChange
             type="button"
             disabled={pending}
             onClick={() => void save({ dueAt: null })}
-            className="min-h-9 text-xs font-medium text-stone-600 underline-offset-2 hover:text-stone-900 hover:underline disabled:opacity-50 dark:text-stone-400 dark:hover:text-stone-100"
+            className="min-h-11 text-xs font-medium text-stone-600 underline-offset-2 hover:text-stone-900 hover:underline disabled:opacity-50 sm:min-h-9 dark:text-stone-400 dark:hover:text-stone-100"
           >
             Clear date
           </button>
