@@ -140,7 +140,9 @@ export async function openReportExport(
   if (!exporter) throw notFound("That user");
 
   const ids = listed.map((a) => a.id);
-  const authorIds = new Set([...listed.map((a) => a.authorId), ...(request.filters.author ?? [])]);
+  // Everyone a filter names, too, so the export's list of filters says who.
+  const named = [...(request.filters.author ?? []), ...(request.filters.assignee ?? []).filter((id) => id !== "me")];
+  const authorIds = new Set([...listed.map((a) => a.authorId), ...named]);
   const [people, claims] = await Promise.all([
     db.user.findMany({ where: { id: { in: [...authorIds] } }, select: { id: true, name: true, email: true } }),
     options.claims === false ? [] : readClaims(listed.filter((a) => a.kind === "claim").map((a) => a.id)),
