@@ -7,6 +7,8 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import type { ReaderAnnotation } from "@/components/reader/types";
 import { TagChip } from "@/components/tags/tag-chip";
 import { KIND_LABEL } from "@/lib/domain/words";
+import { isOverdue } from "@/lib/domain/assignments";
+import { AssignmentLine } from "./assignment-line";
 import { Tally, VerdictBadge } from "./claim-badges";
 import { ClampedBody } from "./clamped-body";
 import { KIND_BAR, KIND_TONE } from "./kind-style";
@@ -29,7 +31,8 @@ const Card = forwardRef<HTMLElement, Props>(function AnnotationCard(
   { annotation: a, focused, onSelect, style, tagColors, children, isNew = false },
   ref,
 ) {
-  const label = `${isNew ? "New: " : ""}${KIND_LABEL[a.kind]} by ${a.author.name} on paragraph ${a.passageIndex}${a.status === "resolved" ? ", resolved" : ""}`;
+  const assigned = a.assignee ? `, assigned to ${a.assignee.name}${isOverdue(a) ? ", overdue" : ""}` : "";
+  const label = `${isNew ? "New: " : ""}${KIND_LABEL[a.kind]} by ${a.author.name} on paragraph ${a.passageIndex}${a.status === "resolved" ? ", resolved" : ""}${assigned}`;
   const common = {
     ref,
     style,
@@ -106,6 +109,7 @@ const Card = forwardRef<HTMLElement, Props>(function AnnotationCard(
         <span className="text-stone-500 not-italic dark:text-stone-400">¶ {a.passageIndex} · </span>“{a.quote}”
       </p>
       {a.body && <ClampedBody markdown={a.body} clamp={!focused} />}
+      {a.assignee && <AssignmentLine assignee={a.assignee} dueAt={a.dueAt} status={a.status} />}
       {(a.kind === "claim" || a.tags.length > 0 || a.replyCount > 0) && (
         <footer className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1">
           {a.kind === "claim" && <VerdictBadge verdict={a.verdict} />}

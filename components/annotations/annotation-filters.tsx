@@ -9,6 +9,8 @@ interface Props {
   annotations: ReaderAnnotation[];
   filters: Filters;
   onChange: (filters: Filters) => void;
+  /** The reader: `assignee=me`. */
+  meId: string;
 }
 
 const GROUPS: { dim: FilterDimension; label: string }[] = [
@@ -18,10 +20,15 @@ const GROUPS: { dim: FilterDimension; label: string }[] = [
   { dim: "visibility", label: "Visibility" },
   { dim: "author", label: "Author" },
   { dim: "tag", label: "Tag" },
+  { dim: "assignee", label: "Assigned" },
+  { dim: "due", label: "Due" },
 ];
 
+/** Of the assignee and due facets, only these values are offered: "Assigned to me", "Overdue". */
+const ONLY: Partial<Record<FilterDimension, string[]>> = { assignee: ["me"], due: ["overdue"] };
+
 /** Facets with counts; the choice lives in the URL so a filtered view can be shared. */
-export function AnnotationFilters({ annotations, filters, onChange }: Props) {
+export function AnnotationFilters({ annotations, filters, onChange, meId }: Props) {
   const [open, setOpen] = useState(activeCount(filters) > 0);
   const authors = new Map(annotations.map((a) => [a.author.id, a.author.name]));
   const tagNames = new Map(annotations.flatMap((a) => a.tags.map((t) => [t.toLowerCase(), t] as const)));
@@ -31,6 +38,9 @@ export function AnnotationFilters({ annotations, filters, onChange }: Props) {
     if (dim === "status") return value === "open" ? "Open" : "Resolved";
     if (dim === "visibility") return value === "private" ? "Only me" : "The team";
     if (dim === "author") return authors.get(value) ?? "Someone";
+    if (dim === "assignee")
+      return value === "me" ? "To me" : (annotations.find((a) => a.assignee?.id === value)?.assignee?.name ?? "Someone");
+    if (dim === "due") return value === "overdue" ? "Overdue" : value;
     return tagNames.get(value.toLowerCase()) ?? value;
   };
   const active = activeCount(filters);
@@ -62,9 +72,11 @@ export function AnnotationFilters({ annotations, filters, onChange }: Props) {
           data-testid="filters"
         >
           {GROUPS.map(({ dim, label }) => {
-            const counts = facetCounts(annotations, filters, dim);
+            const counts = facetCounts(annotations, filters, dim, meId);
             const selected = filters[dim] ?? [];
-            const values = [...new Set([...counts.keys(), ...selected])];
+            const values = [...new Set([...counts.keys(), ...selected])].filter(
+              (v) => !ONLY[dim] || ONLY[dim].includes(v) || selected.includes(v),
+            );
             if (values.length === 0) return null;
             return (
               <fieldset key={dim} className="flex flex-wrap items-center gap-1">

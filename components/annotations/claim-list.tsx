@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { AssignmentLine } from "@/components/annotations/assignment-line";
 import { Tally, VerdictBadge } from "@/components/annotations/claim-badges";
 import type { ReaderAnnotation } from "@/components/reader/types";
 import { TagChip } from "@/components/tags/tag-chip";
@@ -29,6 +30,8 @@ export type ClaimItem = Pick<
   | "stances"
   | "replyCount"
   | "tags"
+  | "assignee"
+  | "dueAt"
 >;
 
 /**
@@ -126,6 +129,7 @@ function ClaimRow({
       ) : (
         <p className="mt-1 text-sm text-stone-500 dark:text-stone-400">¶ {c.passageIndex}</p>
       )}
+      {c.assignee && <AssignmentLine assignee={c.assignee} dueAt={c.dueAt} status={c.status} />}
       <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-2">
         <span className="inline-flex items-center gap-1.5 text-xs text-stone-600 dark:text-stone-400">
           <Avatar name={c.author.name} id={c.author.id} />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ReaderAnnotation } from "@/components/reader/types";
-import { facetCounts, filtersFromParams, matches, paramsWithFilters, toggle } from "./filters";
+import { facetCounts, filtersFromParams, matches, paramsWithFilters, toggle, type Filters } from "./filters";
 
 const base = { tags: [], status: "open", visibility: "workspace", verdict: "unverified" } as const;
 const make = (id: string, fields: Partial<ReaderAnnotation>) =>
@@ -18,6 +18,22 @@ describe("sidebar filters", () => {
     expect(list.filter((a) => matches(a, f)).map((a) => a.id)).toEqual(["a", "c"]);
     expect(list.filter((a) => matches(a, { tag: ["ECONOMY"] })).map((a) => a.id)).toEqual(["a", "c"]);
     expect(list.filter((a) => matches(a, { verdict: ["contested"] })).map((a) => a.id)).toEqual(["a"]);
+  });
+
+  it("filters by assignee=me (the reader) and due=overdue (open and past its day)", () => {
+    const assigned = [
+      make("m", { assignee: { id: "me1", name: "Me" }, dueAt: "2000-01-01" }),
+      make("o", { assignee: { id: "u2", name: "V" }, dueAt: "2999-01-01" }),
+      make("d", { assignee: { id: "me1", name: "Me" }, dueAt: "2000-01-01", status: "resolved" }),
+      make("n", { assignee: null, dueAt: null }),
+    ];
+    const ids = (f: Filters, meId?: string) => assigned.filter((a) => matches(a, f, { meId })).map((a) => a.id);
+    expect(ids({ assignee: ["me"] }, "me1")).toEqual(["m", "d"]);
+    expect(ids({ assignee: ["me"] }, "u2")).toEqual(["o"]);
+    expect(ids({ assignee: ["me"] })).toEqual([]);
+    expect(ids({ due: ["overdue"] }, "me1")).toEqual(["m"]);
+    expect(ids({ assignee: ["me"], due: ["overdue"] }, "u2")).toEqual([]);
+    expect(filtersFromParams(new URLSearchParams("assignee=me&due=overdue"))).toEqual({ assignee: ["me"], due: ["overdue"] });
   });
 
   it("counts each value as if only the other filters applied", () => {

@@ -1,13 +1,24 @@
 import type { ReaderAnnotation } from "@/components/reader/types";
+import { isOverdue } from "@/lib/domain/assignments";
 
-export const FILTER_DIMENSIONS = ["kind", "status", "verdict", "visibility", "author", "tag"] as const;
+/** The sidebar's filters, named as the list API's query parameters (`assignee=me`, `due=overdue`). */
+export const FILTER_DIMENSIONS = ["kind", "status", "verdict", "visibility", "author", "tag", "assignee", "due"] as const;
 export type FilterDimension = (typeof FILTER_DIMENSIONS)[number];
 export type Filters = Partial<Record<FilterDimension, string[]>>;
 
 /** What the filters look at: an annotation, or the reader's index entry for one whose card has not arrived. */
-type Filterable = Pick<ReaderAnnotation, "kind" | "status" | "verdict" | "visibility" | "tags"> & { author: { id: string } };
+type Filterable = Pick<ReaderAnnotation, "kind" | "status" | "verdict" | "visibility" | "tags" | "dueAt"> & {
+  author: { id: string };
+  assignee: { id: string } | null;
+};
 
-function valuesOf(a: Filterable, dim: FilterDimension): string[] {
+/** `me` in a filter is the reader: who that is, for the assignee filter. */
+export interface FilterContext {
+  meId?: string;
+  skip?: FilterDimension;
+}
+
+function valuesOf(a: Filterable, dim: FilterDimension, meId?: string): string[] {
   switch (dim) {
     case "kind":
       return [a.kind];
@@ -21,25 +32,29 @@ function valuesOf(a: Filterable, dim: FilterDimension): string[] {
       return [a.author.id];
     case "tag":
       return a.tags.map((t) => t.toLowerCase());
+    case "assignee":
+      return !a.assignee ? [] : a.assignee.id === meId ? ["me", a.assignee.id] : [a.assignee.id];
+    case "due":
+      return isOverdue(a) ? ["overdue"] : [];
   }
 }
 
 /** Any of the values within a dimension; every dimension at once. */
-export function matches(a: Filterable, filters: Filters, skip?: FilterDimension): boolean {
+export function matches(a: Filterable, filters: Filters, { skip, meId }: FilterContext = {}): boolean {
   return FILTER_DIMENSIONS.every((dim) => {
     const wanted = filters[dim];
     if (dim === skip || !wanted?.length) return true;
-    const have = valuesOf(a, dim);
+    const have = valuesOf(a, dim, meId);
     return wanted.some((w) => have.includes(dim === "tag" ? w.toLowerCase() : w));
   });
 }
 
 /** For each value of a dimension: how many annotations it would show, given the other filters. */
-export function facetCounts(annotations: ReaderAnnotation[], filters: Filters, dim: FilterDimension): Map<string, number> {
+export function facetCounts(annotations: ReaderAnnotation[], filters: Filters, dim: FilterDimension, meId?: string): Map<string, number> {
   const counts = new Map<string, number>();
   for (const a of annotations) {
-    if (!matches(a, filters, dim)) continue;
-    for (const v of valuesOf(a, dim)) counts.set(v, (counts.get(v) ?? 0) + 1);
+    if (!matches(a, filters, { skip: dim, meId })) continue;
+    for (const v of valuesOf(a, dim, meId)) counts.set(v, (counts.get(v) ?? 0) + 1);
   }
   return counts;
 }

@@ -59,6 +59,8 @@ function choicesFrom(filters: Filters, tags: Props["tags"]): ExportChoices {
     status: (filters.status ?? []).filter((s) => s === "open" || s === "resolved"),
     tag: [...new Set((filters.tag ?? []).map((t) => codebook.get(t.toLocaleLowerCase("en")) ?? t))],
     author: filters.author ?? [],
+    assignee: (filters.assignee ?? []).filter((a) => a === "me"),
+    due: (filters.due ?? []).filter((d) => d === "overdue"),
     visibility: includePrivate && !visibility.includes("workspace") ? ["private"] : [],
     from: "",
     to: "",
@@ -98,7 +100,15 @@ export function ExportDialog({ reportId, slug, members, tags, initialFilters }: 
   const dateProblem = dateRangeProblem(choices.from, choices.to);
   const href = target === "print" ? printUrl(slug, reportId, choices) : exportUrl(reportId, target, choices);
   const filtered =
-    activeCount({ kind: choices.kind, verdict: choices.verdict, status: choices.status, tag: choices.tag, author: choices.author }) > 0 ||
+    activeCount({
+      kind: choices.kind,
+      verdict: choices.verdict,
+      status: choices.status,
+      tag: choices.tag,
+      author: choices.author,
+      assignee: choices.assignee,
+      due: choices.due,
+    }) > 0 ||
     !!choices.from ||
     !!choices.to;
   const memberIds = new Set(members.map((m) => m.id));
@@ -195,7 +205,7 @@ export function ExportDialog({ reportId, slug, members, tags, initialFilters }: 
             {filtered && (
               <button
                 type="button"
-                onClick={() => update({ kind: [], verdict: [], status: [], tag: [], author: [], from: "", to: "" })}
+                onClick={() => update({ kind: [], verdict: [], status: [], tag: [], author: [], assignee: [], due: [], from: "", to: "" })}
                 className="text-xs text-stone-600 underline underline-offset-2 hover:text-stone-900 dark:text-stone-400 dark:hover:text-stone-100"
               >
                 Clear filters
@@ -223,6 +233,15 @@ export function ExportDialog({ reportId, slug, members, tags, initialFilters }: 
               onChange={(verdict) => update({ verdict })}
             />
             <CheckGroup legend="Status" options={STATUSES} selected={choices.status ?? []} onChange={(status) => update({ status })} />
+            <CheckGroup
+              legend="Assigned"
+              options={[
+                { value: "me", label: "Assigned to me" },
+                { value: "overdue", label: "Overdue" },
+              ]}
+              selected={[...(choices.assignee ?? []), ...(choices.due ?? [])]}
+              onChange={(values) => update({ assignee: values.filter((v) => v === "me"), due: values.filter((v) => v === "overdue") })}
+            />
             <CheckGroup
               legend="Author"
               empty="No members to choose from."

@@ -109,4 +109,10 @@ describe("dateRangeProblem", () => {
     expect(dateRangeProblem("2026-02-01", "2026-01-01")).toMatch(/on or before/);
     expect(dateRangeProblem("yesterday", undefined)).toMatch(/not a date/);
   });
+
+  it("carries the assignment filters, assignee=me and due=overdue", () => {
+    expect(exportUrl("r1", "markdown", { assignee: ["me"], due: ["overdue"] })).toBe(
+      "/api/v1/reports/r1/export?format=markdown&assignee=me&due=overdue",
+    );
+  });
 });

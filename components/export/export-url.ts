@@ -12,6 +12,10 @@ export interface ExportChoices {
   tag?: string[];
   author?: string[];
   visibility?: string[];
+  /** `me`: threads assigned to the exporter. */
+  assignee?: string[];
+  /** `overdue`: open threads past their due date. */
+  due?: string[];
   /** YYYY-MM-DD, inclusive. */
   from?: string;
   /** YYYY-MM-DD, inclusive. */
@@ -23,7 +27,7 @@ export interface ExportChoices {
 }
 
 /** The order parameters appear in, so the same choices always give the same address. */
-const LIST_KEYS = ["kind", "verdict", "status", "tag", "author", "visibility"] as const;
+const LIST_KEYS = ["kind", "verdict", "status", "tag", "author", "visibility", "assignee", "due"] as const;
 
 function distinct(values: string[] | undefined): string[] {
   const seen = new Set<string>();

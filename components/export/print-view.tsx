@@ -1,7 +1,16 @@
 import { Fragment } from "react";
 import { MarkdownBody } from "@/components/ui/markdown-body";
 import { KIND_LABEL, STANCE_VERB, VERDICT_LABEL } from "@/lib/domain/words";
-import { citation, formatDay, formatUtc, noteSentence, passageUrl, tallyText, verdictSetText } from "@/lib/exporters/common";
+import {
+  assignmentText,
+  citation,
+  formatDay,
+  formatUtc,
+  noteSentence,
+  passageUrl,
+  tallyText,
+  verdictSetText,
+} from "@/lib/exporters/common";
 import { quoteRuns } from "@/lib/exporters/quote-marks";
 import type { ExportAnnotation, ExportData, ExportPassage, ExportReply, ExportStance } from "@/lib/exporters/types";
 import { tidyMarkdown } from "@/lib/markdown/tidy";
@@ -279,6 +288,7 @@ function AnnotationBlock({
     a.visibility === "private" ? "Private" : null,
     a.status === "resolved" ? "Resolved" : null,
     a.tags.length > 0 ? `Tags: ${a.tags.join(", ")}` : null,
+    assignmentText(a),
   ].filter(Boolean);
   return (
     <div className="break-inside-avoid py-4">

@@ -32,6 +32,28 @@ export function TopBar({
             {/* Outside a workspace (the home page), it searches the first one. */}
             <SearchBox fallbackSlug={workspaces[0]?.slug ?? null} />
           </Suspense>
+          <Link
+            href="/my-work"
+            title="My work"
+            className="inline-flex h-9 min-w-9 items-center justify-center gap-1.5 rounded-full px-2 text-sm text-stone-700 hover:bg-stone-200/70 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-600 dark:text-stone-300 dark:hover:bg-stone-800"
+          >
+            <svg
+              aria-hidden="true"
+              viewBox="0 0 24 24"
+              className="h-5 w-5"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth={1.75}
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            >
+              <path d="m3 6 2 2 4-4" />
+              <path d="m3 16 2 2 4-4" />
+              <path d="M13 6h8M13 12h8M13 18h8" />
+            </svg>
+            {/* On a phone the icon alone (its name for screen readers stays). */}
+            <span className="sr-only lg:not-sr-only">My work</span>
+          </Link>
           <NotificationBell initialCount={unreadCount} />
           <UserMenu name={user.name} email={user.email}>
             <Avatar name={user.name} id={user.id} size="md" />

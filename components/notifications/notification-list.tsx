@@ -100,8 +100,8 @@ export function NotificationList({
       {error && <Alert>{error}</Alert>}
       {items.length === 0 ? (
         <EmptyState title="No notifications yet">
-          You’ll hear here when someone mentions you with @name (in a thread or the team notes), replies in a thread you’re part of, or sets
-          the verdict on a claim you wrote or took a stance on.
+          You’ll hear here when someone mentions you with @name (in a thread or the team notes), replies in a thread you’re part of, sets
+          the verdict on a claim you wrote or took a stance on, or assigns you a thread (and again the day before it is due).
         </EmptyState>
       ) : (
         <ul className="divide-y divide-stone-200 overflow-hidden rounded-lg border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">

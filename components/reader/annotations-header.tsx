@@ -20,6 +20,7 @@ interface Props {
   canReattach: boolean;
   reattaching: string | null;
   onReattach: (id: string | null) => void;
+  meId: string;
 }
 
 /** Above the cards: how many there are, who sees new ones, the orphans, and the filters. */
@@ -35,6 +36,7 @@ export function AnnotationsHeader({
   canReattach,
   reattaching,
   onReattach,
+  meId,
 }: Props) {
   return (
     // In a long list's fixed-height panel, the list takes the room that is left, never the header.
@@ -70,7 +72,7 @@ export function AnnotationsHeader({
           Select the text this annotation belongs to, then choose “Attach here”.
         </p>
       )}
-      {annotations.length > 0 && <AnnotationFilters annotations={annotations} filters={filters} onChange={onFilters} />}
+      {annotations.length > 0 && <AnnotationFilters annotations={annotations} filters={filters} onChange={onFilters} meId={meId} />}
     </div>
   );
 }

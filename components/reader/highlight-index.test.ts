@@ -7,9 +7,9 @@ const passage = (index: number, id: string) => ({ id, index, kind: "paragraph", 
 
 describe("decodeHighlightIndex", () => {
   const rows: HighlightRow[] = [
-    ["a1", 0, 0, 4, "comment", "open", "unverified", "workspace", "u1", []],
-    ["a2", 3, 2, 9, "claim", "resolved", "contested", "private", "u2", ["Beta", 'quoted "tag", with, commas']],
-    ["a3", 7, 1, 2, "question", "open", "unverified", "workspace", "u1", []],
+    ["a1", 0, 0, 4, "comment", "open", "unverified", "workspace", "u1", [], null, null],
+    ["a2", 3, 2, 9, "claim", "resolved", "contested", "private", "u2", ["Beta", 'quoted "tag", with, commas'], "u2", "2026-12-12"],
+    ["a3", 7, 1, 2, "question", "open", "unverified", "workspace", "u1", [], null, null],
   ];
   const json = JSON.stringify(rows);
 
@@ -31,6 +31,8 @@ describe("decodeHighlightIndex", () => {
         visibility: "workspace",
         tags: [],
         author: { id: "u1" },
+        assignee: null,
+        dueAt: null,
       },
       {
         id: "a2",
@@ -43,6 +45,8 @@ describe("decodeHighlightIndex", () => {
         visibility: "private",
         tags: ["Beta", 'quoted "tag", with, commas'],
         author: { id: "u2" },
+        assignee: { id: "u2" },
+        dueAt: "2026-12-12",
       },
     ]);
   });

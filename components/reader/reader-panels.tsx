@@ -91,6 +91,7 @@ export function ReaderPanels({
         canReattach={canReattach}
         reattaching={selected.reattaching}
         onReattach={selected.setReattaching}
+        meId={me.id}
       />
       <ReaderSidebar
         context={context}

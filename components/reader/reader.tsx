@@ -127,11 +127,11 @@ export function Reader({
   const canEditNotes = notes !== null && roleAtLeast(me.role, "annotator");
   const draft = composer.draft;
 
-  const visible = useMemo(() => store.annotations.filter((a) => matches(a, filters)), [store.annotations, filters]);
+  const visible = useMemo(() => store.annotations.filter((a) => matches(a, filters, { meId: me.id })), [store.annotations, filters, me.id]);
   const tagColors = useMemo(() => Object.fromEntries(context.tags.map((t) => [t.name.toLowerCase(), t.color])), [context.tags]);
   const highlights = useMemo(
-    () => highlightSpecs([...visible, ...store.indexedOnly.filter((e) => matches(e, filters))], focus.focusedId, draft),
-    [visible, store.indexedOnly, filters, focus.focusedId, draft],
+    () => highlightSpecs([...visible, ...store.indexedOnly.filter((e) => matches(e, filters, { meId: me.id }))], focus.focusedId, draft),
+    [visible, store.indexedOnly, filters, focus.focusedId, draft, me.id],
   );
   const anchorOf = useAnchorOf({ textRef, editor, textOnly, draft });
 

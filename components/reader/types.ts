@@ -23,7 +23,8 @@ export type ReaderAnnotation = Jsonified<AnnotationView>;
 /** Who is reading, and what the workspace offers them. */
 export interface ReaderContext {
   me: { id: string; name: string; role: RoleName };
-  members: { id: string; name: string }[];
+  /** The workspace's members: who can be mentioned, and (by role) assigned a thread. */
+  members: { id: string; name: string; role: RoleName }[];
   tags: { name: string; color: string }[];
   passages: ReaderPassage[];
 }

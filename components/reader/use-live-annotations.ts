@@ -41,6 +41,13 @@ export function useLiveAnnotations({
       case "annotation.reopened":
       case "stance.changed":
       case "verdict.changed":
+      case "assignment.assigned":
+      case "assignment.reassigned":
+      case "assignment.unassigned":
+      case "assignment.due_changed":
+      case "assignment.completed":
+      case "assignment.member_removed":
+      case "assignment.member_demoted":
         void store.refresh(change.itemId, false);
         break;
       case "annotation.deleted":

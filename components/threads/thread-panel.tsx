@@ -6,6 +6,7 @@ import type { ReaderAnnotation, ReaderContext } from "@/components/reader/types"
 import { ApiError, apiFetch } from "@/lib/api/browser/client";
 import { appendNew, fetchPages } from "@/lib/api/browser/pages";
 import { roleAtLeast } from "@/lib/domain/words";
+import { AssignmentEditor } from "./assignment-editor";
 import { BodyEditorForm } from "./body-editor-form";
 import { ReplyItem, type ReplyData } from "./reply-item";
 import { StancePanel } from "./stance-panel";
@@ -34,6 +35,7 @@ export function ThreadPanel({ annotation: a, context, onChange, onDelete, onQuot
   const canWrite = roleAtLeast(me.role, "annotator");
   const moderates = roleAtLeast(me.role, "editor");
   const mine = a.author.id === me.id;
+  const assignedToMe = a.assignee?.id === me.id;
   const [replies, setReplies] = useState<ReplyData[] | null>(null);
   // Where the thread continues past the replies shown (oldest first), or null when all are shown.
   const [moreCursor, setMoreCursor] = useState<string | null>(null);
@@ -126,6 +128,24 @@ export function ThreadPanel({ annotation: a, context, onChange, onDelete, onQuot
         />
       )}
       {canWrite && (mine || moderates) && <TagEditor annotation={a} tags={tags} canCreate={moderates} onChange={onChange} />}
+      {canWrite && (mine || moderates) && (
+        <AssignmentEditor annotation={a} members={members} meId={me.id} patch={patch} onChange={onChange} />
+      )}
+      {canWrite && assignedToMe && !mine && !moderates && (
+        <div className="flex flex-wrap items-center gap-3">
+          <button
+            type="button"
+            className={action}
+            disabled={pending}
+            onClick={async () => {
+              const updated = await run(() => patch({ status: a.status === "open" ? "resolved" : "open" }));
+              if (updated) onChange(updated);
+            }}
+          >
+            {a.status === "open" ? "Mark done (resolve)" : "Reopen"}
+          </button>
+        </div>
+      )}
       {(onQuote || (canWrite && (mine || moderates))) && (
         <div className="flex flex-wrap items-center gap-3">
           {onQuote && (

@@ -64,6 +64,10 @@ export interface AnnotationView extends AnnotationText {
   verdictSetBy: { id: string; name: string } | null;
   verdictSetAt: Date | null;
   tags: string[];
+  /** The member the thread is assigned to (null: nobody), since when, and its due date ("YYYY-MM-DD", a UTC day; see lib/domain/assignments.ts). */
+  assignee: { id: string; name: string } | null;
+  assignedAt: Date | null;
+  dueAt: string | null;
   replyCount: number;
   tally: Record<StanceName, number>;
   stances: StanceView[];

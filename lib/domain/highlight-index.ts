@@ -23,6 +23,9 @@ export type HighlightRow = [
   visibility: VisibilityName,
   authorId: string,
   tags: string[],
+  assigneeId: string | null,
+  /** "YYYY-MM-DD". */
+  dueAt: string | null,
 ];
 
 /** The index as the page carries it: the rows' JSON text. */

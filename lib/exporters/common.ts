@@ -131,3 +131,12 @@ export function attachmentHeader(fileName: string): string {
   const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
+
+/** "Assigned to Dana Doe, due 2026-12-12": an annotation's assignment as exports word it (null when unassigned). */
+export function assignmentText(
+  a: Pick<ExportAnnotation, "assignee" | "dueAt">,
+  escape: (text: string) => string = (t) => t,
+): string | null {
+  if (!a.assignee) return null;
+  return `Assigned to ${escape(a.assignee.name)}${a.dueAt ? `, due ${a.dueAt}` : ""}`;
+}

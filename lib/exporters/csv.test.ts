@@ -123,6 +123,9 @@ describe("csvWriter", () => {
       evidence: "",
     });
     expect(recordsById(await csvOf(exportFixture())).get("a_hl")).toMatchObject({ verdict_set_by: "", verdict_set_at: "" });
+    // Whom a thread is assigned to, and by when; empty when nobody.
+    expect(recordsById(await csvOf(exportFixture())).get("a_claim")).toMatchObject({ assignee: "Bob Ruiz", due_at: "2026-12-01" });
+    expect(recordsById(await csvOf(exportFixture())).get("a_hl")).toMatchObject({ assignee: "", due_at: "" });
   });
 
   it("fills the claim columns for claims only, and dates in ISO 8601 UTC to the second", async () => {
@@ -187,6 +190,8 @@ describe("csvWriter", () => {
       evidence_link: "",
       verdict_set_by: "",
       verdict_set_at: "",
+      assignee: "",
+      due_at: "",
     });
   });
 

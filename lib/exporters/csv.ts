@@ -36,6 +36,7 @@ import type { ExportAnnotation, ExportHead, ExportReply, ExportStance } from "./
  * - `stance`: supports, disputes or needs_evidence (stance rows only).
  * - `evidence`, `evidence_link`: a stance's evidence as shown ("¶ 14", or the web address) and its address (stance rows only).
  * - `verdict_set_by`, `verdict_set_at`: who set a claim's verdict, and when (claims only; empty while nobody has).
+ * - `assignee`, `due_at`: whom the thread is assigned to, and its due date ("YYYY-MM-DD"); empty when unassigned.
  *
  * Stance and reply rows repeat the report, annotation, paragraph and link
  * columns so each row stands alone; the columns describing the annotation
@@ -69,6 +70,8 @@ export const CSV_COLUMNS = [
   "evidence_link",
   "verdict_set_by",
   "verdict_set_at",
+  "assignee",
+  "due_at",
 ] as const;
 
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
@@ -147,6 +150,8 @@ function annotationRow(data: Pick<ExportHead, "report">, annotation: ExportAnnot
     evidence_link: "",
     verdict_set_by: claim ? (annotation.verdictSetBy?.name ?? "") : "",
     verdict_set_at: claim && annotation.verdictSetAt ? isoSeconds(annotation.verdictSetAt) : "",
+    assignee: annotation.assignee?.name ?? "",
+    due_at: annotation.dueAt ?? "",
   };
 }
 
@@ -180,6 +185,8 @@ function stanceRow(data: Pick<ExportHead, "report">, annotation: ExportAnnotatio
     evidence_link: stance.evidence?.url ?? "",
     verdict_set_by: "",
     verdict_set_at: "",
+    assignee: "",
+    due_at: "",
   };
 }
 
@@ -213,5 +220,7 @@ function replyRow(data: Pick<ExportHead, "report">, annotation: ExportAnnotation
     evidence_link: "",
     verdict_set_by: "",
     verdict_set_at: "",
+    assignee: "",
+    due_at: "",
   };
 }

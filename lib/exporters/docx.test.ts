@@ -130,7 +130,7 @@ describe("docxChunks", () => {
       "سيخفض الأسعار",
     ]);
     const lines = texts(html, "p");
-    expect(lines).toContain("Claim · Alice Example · 2026-11-18 14:05 UTC · Tags: Methods, Numbers");
+    expect(lines).toContain("Claim · Alice Example · 2026-11-18 14:05 UTC · Tags: Methods, Numbers · Assigned to Bob Ruiz, due 2026-12-01");
     expect(lines).toContain(
       "Claim: Battery storage grew 40% in 2022 · Verdict: Contested, set by Bob Ruiz on 2026-11-20 10:00 UTC (1 supports · 2 disputes · 0 needs evidence)",
     );

@@ -10,7 +10,7 @@
  */
 import { KIND_LABEL, STANCE_VERB, VERDICT_LABEL } from "@/lib/domain/words";
 import { quoteRuns } from "./quote-marks";
-import { citation, formatDay, formatUtc, noteSentence, passageUrl, tallyText, verdictSetText } from "./common";
+import { assignmentText, citation, formatDay, formatUtc, noteSentence, passageUrl, tallyText, verdictSetText } from "./common";
 import { docxPackage, type DocxOptions, type WordParts } from "./docx-package";
 import { INDENT_STEP, MARKDOWN_CHARACTER_STYLES, MARKDOWN_PARAGRAPH_STYLES, QUOTE_STYLE, markdownToDocx } from "./markdown-to-docx";
 import { writeChunks, type Annotations, type ExportWriter } from "./stream";
@@ -131,6 +131,8 @@ function annotationParagraphs(
   if (a.visibility === "private") meta.push(run("private"));
   if (a.status === "resolved") meta.push(run("resolved"));
   if (a.tags.length > 0) meta.push(run(`Tags: ${a.tags.join(", ")}`));
+  const assigned = assignmentText(a);
+  if (assigned) meta.push(run(assigned));
   out += paragraph({}, joined(meta));
   if (a.kind === "claim") {
     const set = verdictSetText(a);

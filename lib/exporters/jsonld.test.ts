@@ -33,6 +33,18 @@ const docs = await annotationDocs(data);
 const joined = data.passages.map((p) => p.text).join(PASSAGE_SEPARATOR);
 
 describe("jsonLdWriter", () => {
+  it("says whom a thread is assigned to and by when, and nothing for an unassigned one", () => {
+    const claim = docs.get(annotationIri("a_claim"))!;
+    expect(claim["marginalia:assignee"]).toEqual({
+      type: "Person",
+      name: "Bob Ruiz",
+      email_sha1: "9b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c",
+    });
+    expect(claim["marginalia:dueAt"]).toBe("2026-12-01");
+    const highlight = docs.get(annotationIri("a_hl"))!;
+    expect("marginalia:assignee" in highlight || "marginalia:dueAt" in highlight).toBe(false);
+  });
+
   it("gives a claim its stances, each with its creator, note and evidence, and who set the verdict and when", () => {
     const claim = docs.get(annotationIri("a_claim"))!;
     expect(claim["marginalia:verdictSetBy"]).toEqual({

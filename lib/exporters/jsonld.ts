@@ -102,6 +102,9 @@ export interface AnnotationDoc {
   "marginalia:verdictSetAt"?: string;
   /** Claims only, when stances were taken. */
   "marginalia:stances"?: StanceDoc[];
+  /** Assigned threads only: to whom, and the due date ("YYYY-MM-DD"), when there is one. */
+  "marginalia:assignee"?: PersonDoc;
+  "marginalia:dueAt"?: string;
 }
 
 export interface ReplyDoc {
@@ -218,6 +221,8 @@ function annotationDoc(
     "marginalia:passage": annotation.passageIndex,
     "marginalia:status": annotation.status,
     "marginalia:visibility": annotation.visibility,
+    ...(annotation.assignee ? { "marginalia:assignee": person(annotation.assignee.name, emailSha1Of(annotation.assignee.id)) } : {}),
+    ...(annotation.assignee && annotation.dueAt ? { "marginalia:dueAt": annotation.dueAt } : {}),
     ...claimReasoning(annotation, emailSha1Of),
   };
 }

@@ -6,7 +6,18 @@
  * own headings.
  */
 import { KIND_LABEL, STANCE_VERB, VERDICT_LABEL } from "@/lib/domain/words";
-import { bodyForExport, citation, formatDay, formatUtc, noteSentence, originOf, passageUrl, tallyText, verdictSetText } from "./common";
+import {
+  assignmentText,
+  bodyForExport,
+  citation,
+  formatDay,
+  formatUtc,
+  noteSentence,
+  originOf,
+  passageUrl,
+  tallyText,
+  verdictSetText,
+} from "./common";
 import { tidyMarkdown } from "@/lib/markdown/tidy";
 import { embedMarkdown, embedMarkdownOpening, escapeInline, escapeLine, indentContinuation, quoteBlock } from "./markdown-text";
 import { quoteRuns } from "./quote-marks";
@@ -149,6 +160,8 @@ function annotationLine(annotation: ExportAnnotation): string {
   if (annotation.visibility === "private") parts.push("private");
   if (annotation.status === "resolved") parts.push("resolved");
   if (annotation.tags.length > 0) parts.push(`Tags: ${escapeInline(annotation.tags.join(", "))}`);
+  const assigned = assignmentText(annotation, escapeInline);
+  if (assigned) parts.push(assigned);
   return parts.join(" · ");
 }
 

@@ -86,6 +86,9 @@ export interface ExportAnnotation extends AnnotationText {
   /** The members' stances, in the order they were first taken; empty for anything but a claim. */
   stances: ExportStance[];
   tags: string[];
+  /** Whom the thread is assigned to (null: nobody), and by when ("YYYY-MM-DD", a UTC day). */
+  assignee: ExportPerson | null;
+  dueAt: string | null;
   createdAt: Date;
   editedAt: Date | null;
   importedCreator: string | null;

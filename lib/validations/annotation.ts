@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ANNOTATION_KINDS, ANNOTATION_STATUSES, STANCES, VERDICTS, VISIBILITIES } from "@/lib/domain/words";
-import { idField, lineText, multilineText, webAddress, wholeNumber } from "./common";
+import { idField, isCalendarDate, lineText, multilineText, webAddress, wholeNumber } from "./common";
 
 export const BODY_MAX = 20_000;
 export const CLAIM_SUMMARY_MAX = 300;
@@ -48,11 +48,19 @@ export type CreateAnnotationInput = z.infer<typeof createAnnotationSchema>;
 /** Where PUT /annotations/{id}/anchor re-attaches an annotation. */
 export const anchorSchema = createAnnotationSchema.pick({ passageId: true, start: true, end: true });
 
+/** A due date: a calendar day, "YYYY-MM-DD" (a UTC day, see lib/domain/assignments.ts). */
+export const dueDate = z
+  .string({ error: "dueAt must be a date (YYYY-MM-DD), or null." })
+  .refine(isCalendarDate, "dueAt must be a date (YYYY-MM-DD), or null.");
+
 export const updateAnnotationSchema = z.object({
   body: body.optional(),
   claimSummary: claimSummary.nullable().optional(),
   tags: tagNames.optional(),
   status: z.enum(ANNOTATION_STATUSES).optional(),
+  // The member the thread is assigned to, or null to unassign (which clears the due date too).
+  assigneeId: idField("assigneeId").nullable().optional(),
+  dueAt: dueDate.nullable().optional(),
   version,
 });
 export type UpdateAnnotationInput = z.infer<typeof updateAnnotationSchema>;
@@ -81,6 +89,9 @@ export const verdictSchema = z.object({
   verdict: z.enum(VERDICTS, { error: `verdict must be one of: ${VERDICTS.join(", ")}.` }),
 });
 
+/** What `due=` can ask for. */
+export const DUE_FILTERS = ["overdue"] as const;
+
 /** The sidebar's filters, as query parameters; repeated values mean "any of". */
 export const annotationFiltersSchema = z.object({
   tag: z.array(tagName).max(50).optional(),
@@ -89,12 +100,19 @@ export const annotationFiltersSchema = z.object({
   verdict: z.array(z.enum(VERDICTS)).optional(),
   status: z.array(z.enum(ANNOTATION_STATUSES)).optional(),
   visibility: z.array(z.enum(VISIBILITIES)).optional(),
+  // `me` or a member's id: threads assigned to them.
+  assignee: z
+    .array(z.union([z.literal("me"), idField("assignee")]))
+    .max(50)
+    .optional(),
+  // `overdue`: open threads whose due date has passed.
+  due: z.array(z.enum(DUE_FILTERS, { error: `due must be one of: ${DUE_FILTERS.join(", ")}.` })).optional(),
 });
 export type AnnotationFilters = z.infer<typeof annotationFiltersSchema>;
 
 export function filtersFromSearchParams(params: URLSearchParams): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const key of ["tag", "author", "kind", "verdict", "status", "visibility"]) {
+  for (const key of ["tag", "author", "kind", "verdict", "status", "visibility", "assignee", "due"]) {
     // Repeat a parameter for several values: tag names may contain commas.
     const values = params
       .getAll(key)

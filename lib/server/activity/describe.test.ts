@@ -51,6 +51,32 @@ describe("activity summaries", () => {
     expect(describeEvent({ ...stance, stance: "supports", latest: false })).toBe("Alice Example took a stance on a claim on ¶ 7");
   });
 
+  it("name the assignee and due date only while the assignment still stands", () => {
+    const assigned = facts({ type: "assignment.assigned", actorName: "Edna", assignment: { assigneeName: "Anan", dueAt: "2026-12-12" } });
+    expect(describeEvent(assigned)).toBe("Edna assigned a comment on ¶ 4 to Anan, due 12 Dec 2026");
+    expect(describeEvent({ ...assigned, assignment: { assigneeName: "Anan", dueAt: null } })).toBe(
+      "Edna assigned a comment on ¶ 4 to Anan",
+    );
+    expect(describeEvent({ ...assigned, latest: false })).toBe("Edna assigned a comment on ¶ 4");
+    expect(describeEvent({ ...assigned, type: "assignment.reassigned" })).toBe("Edna reassigned a comment on ¶ 4 to Anan, due 12 Dec 2026");
+    expect(describeEvent({ ...assigned, type: "assignment.unassigned", assignment: null })).toBe("Edna unassigned a comment on ¶ 4");
+    const due = { ...assigned, type: "assignment.due_changed" };
+    expect(describeEvent(due)).toBe("Edna set the due date of a comment on ¶ 4 to 12 Dec 2026");
+    expect(describeEvent({ ...due, assignment: { assigneeName: "Anan", dueAt: null } })).toBe(
+      "Edna removed the due date of a comment on ¶ 4",
+    );
+    expect(describeEvent({ ...due, latest: false })).toBe("Edna changed the due date of a comment on ¶ 4");
+    expect(describeEvent(facts({ type: "assignment.completed", actorName: "Anan" }))).toBe(
+      "Anan resolved and completed an assigned thread on ¶ 4",
+    );
+    expect(describeEvent(facts({ type: "assignment.member_removed", actorName: "Olive" }))).toBe(
+      "Olive unassigned a comment on ¶ 4: its assignee left the workspace",
+    );
+    expect(describeEvent(facts({ type: "assignment.member_demoted", actorName: "Olive" }))).toBe(
+      "Olive unassigned a comment on ¶ 4: its assignee became a viewer",
+    );
+  });
+
   it("describe report events, and someone no longer known", () => {
     const report = { itemType: "report", annotation: null, actorName: "Olive" };
     expect(describeEvent(facts({ ...report, type: "report.imported" }))).toBe("Olive imported the report");

@@ -3,6 +3,7 @@
  * unit-tested without a database. activity.ts gathers the facts.
  */
 
+import { dueDateLabel } from "@/lib/domain/assignments";
 import { VERDICTS, VERDICT_LABEL, isOneOf, type StanceName } from "@/lib/domain/words";
 
 export interface EventFacts {
@@ -22,6 +23,8 @@ export interface EventFacts {
   stance: StanceName | null;
   /** The version a report.versioned event created. */
   version: number | null;
+  /** For assignment events: the thread's assignment now (named only when `latest`, as for verdicts). */
+  assignment?: { assigneeName: string | null; dueAt: string | null } | null;
 }
 
 const NOUN: Record<string, string> = { highlight: "a highlight", comment: "a comment", question: "a question", claim: "a claim" };
@@ -74,6 +77,38 @@ function verdict(f: EventFacts): string {
   return f.latest && name ? `set the verdict of ${claim} to ${name}` : `changed the verdict of ${claim}`;
 }
 
+/** " to Dana Doe, due 12 Dec 2026": the assignment the event made, while it still stands. */
+function assignedTo(f: EventFacts): string {
+  const now = f.latest ? f.assignment : null;
+  if (!now?.assigneeName) return "";
+  return ` to ${now.assigneeName}${now.dueAt ? `, due ${dueDateLabel(now.dueAt)}` : ""}`;
+}
+
+function assignment(f: EventFacts): string {
+  const what = thing(f.annotation);
+  switch (f.type) {
+    case "assignment.assigned":
+      return `assigned ${what}${assignedTo(f)}`;
+    case "assignment.reassigned":
+      return `reassigned ${what}${assignedTo(f)}`;
+    case "assignment.unassigned":
+      return `unassigned ${what}`;
+    case "assignment.due_changed": {
+      const due = f.latest ? f.assignment?.dueAt : undefined;
+      if (due === undefined) return `changed the due date of ${what}`;
+      return due === null ? `removed the due date of ${what}` : `set the due date of ${what} to ${dueDateLabel(due)}`;
+    }
+    case "assignment.completed":
+      return `resolved and completed an assigned thread${f.annotation ? at(f.annotation) : ""}`;
+    case "assignment.member_removed":
+      return `unassigned ${what}: its assignee left the workspace`;
+    case "assignment.member_demoted":
+      return `unassigned ${what}: its assignee became a viewer`;
+    default:
+      return `changed the assignment of ${what}`;
+  }
+}
+
 /** What the actor did, after their name: "commented on ¶ 4". */
 export function describeAction(f: EventFacts): string {
   switch (f.type) {
@@ -101,6 +136,14 @@ export function describeAction(f: EventFacts): string {
       return stance(f);
     case "verdict.changed":
       return verdict(f);
+    case "assignment.assigned":
+    case "assignment.reassigned":
+    case "assignment.unassigned":
+    case "assignment.due_changed":
+    case "assignment.completed":
+    case "assignment.member_removed":
+    case "assignment.member_demoted":
+      return assignment(f);
     case "annotations.imported":
       return "imported annotations";
     case "report.imported":

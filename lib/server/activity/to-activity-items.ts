@@ -17,7 +17,9 @@ export async function toActivityItems(rows: EventRow[], scope: { workspaceId: st
   const reportIds = unique(rows.map((e) => e.reportId));
   const annotationIds = unique(rows.map(annotationIdOf));
   const stanceIds = unique(rows.map((e) => (e.type === "stance.changed" ? e.itemId : null)));
-  const stateful = rows.filter((e) => e.type === "stance.changed" || e.type === "verdict.changed" || e.type === "report.versioned");
+  const stateful = rows.filter(
+    (e) => e.type === "stance.changed" || e.type === "verdict.changed" || e.type === "report.versioned" || isAssignmentState(e.type),
+  );
 
   const [users, reports, annotations, stances, newer] = await Promise.all([
     db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }),
@@ -27,7 +29,15 @@ export async function toActivityItems(rows: EventRow[], scope: { workspaceId: st
     }),
     db.annotation.findMany({
       where: { id: { in: annotationIds }, reportId: { in: reportIds } },
-      select: { id: true, kind: true, verdict: true, deletedAt: true, passage: { select: { index: true } } },
+      select: {
+        id: true,
+        kind: true,
+        verdict: true,
+        deletedAt: true,
+        dueAt: true,
+        assignee: { select: { name: true } },
+        passage: { select: { index: true } },
+      },
     }),
     stanceIds.length
       ? db.claimStance.findMany({
@@ -61,6 +71,10 @@ export async function toActivityItems(rows: EventRow[], scope: { workspaceId: st
       stance: e.type === "stance.changed" ? (stanceOf.get(`${e.itemId}/${e.actorId}`) ?? null) : null,
       // Versions are numbered in the order their events were recorded (the report row is locked meanwhile).
       version: e.type === "report.versioned" && report.version !== null ? report.version - later : null,
+      assignment:
+        row && isAssignmentState(e.type)
+          ? { assigneeName: row.assignee?.name ?? null, dueAt: row.dueAt ? row.dueAt.toISOString().slice(0, 10) : null }
+          : null,
     };
     return {
       id: e.id.toString(),
@@ -77,7 +91,22 @@ export async function toActivityItems(rows: EventRow[], scope: { workspaceId: st
 }
 
 /**
- * For stance, verdict and version events: how many of the same kind came
+ * Events that set a thread's assignment (who, and by when): one family, so any
+ * later one among them means an earlier one no longer says what stands.
+ */
+const ASSIGNMENT_STATE = [
+  "assignment.assigned",
+  "assignment.reassigned",
+  "assignment.unassigned",
+  "assignment.due_changed",
+  "assignment.member_removed",
+  "assignment.member_demoted",
+];
+const isAssignmentState = (type: string) => ASSIGNMENT_STATE.includes(type);
+const family = (type: string) => (isAssignmentState(type) ? "assignment" : type);
+
+/**
+ * For stance, verdict, assignment and version events: how many of the same kind came
  * after (for a stance, by the same member). None after means the current state
  * is what this event did; for a version, it counts back from the current one.
  * One read of the few such events newer than the page, for the whole page.
@@ -88,8 +117,8 @@ async function newerCounts(events: EventRow[]): Promise<Map<bigint, number>> {
   const later = await db.$queryRaw<{ id: bigint; type: string; itemId: string; actorId: string | null }[]>`
     SELECT id, type, item_id AS "itemId", actor_id AS "actorId" FROM report_events
     WHERE report_id = ANY(${[...new Set(events.map((e) => e.reportId))]}::text[]) AND id > ${oldest}
-      AND type = ANY(${[...new Set(events.map((e) => e.type))]}::text[]) AND item_id = ANY(${[...new Set(events.map((e) => e.itemId))]}::text[])`;
+      AND type = ANY(${[...new Set(events.flatMap((e) => (isAssignmentState(e.type) ? ASSIGNMENT_STATE : [e.type])))]}::text[]) AND item_id = ANY(${[...new Set(events.map((e) => e.itemId))]}::text[])`;
   const sameThing = (e: EventRow, n: (typeof later)[number]) =>
-    n.id > e.id && n.type === e.type && n.itemId === e.itemId && (e.type !== "stance.changed" || n.actorId === e.actorId);
+    n.id > e.id && family(n.type) === family(e.type) && n.itemId === e.itemId && (e.type !== "stance.changed" || n.actorId === e.actorId);
   return new Map(events.map((e) => [e.id, later.filter((n) => sameThing(e, n)).length]));
 }

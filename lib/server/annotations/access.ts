@@ -17,6 +17,9 @@ export interface AnnotationAccess {
     status: "open" | "resolved";
     deletedAt: Date | null;
     reportId: string;
+    assigneeId: string | null;
+    /** Midnight UTC of the due day (a `date` column). */
+    dueAt: Date | null;
   };
   role: RoleName;
   workspaceId: string;
@@ -48,6 +51,8 @@ export async function getAnnotationAccessOrThrow(
       status: true,
       deletedAt: true,
       reportId: true,
+      assigneeId: true,
+      dueAt: true,
       report: {
         select: {
           workspaceId: true,

@@ -10,6 +10,7 @@ import { getReportAccessOrThrow, reportWhere } from "../workspaces/access";
 import { annotationVisibleSql, annotationVisibleWhere } from "./visibility";
 import { readAnnotationView, readAnnotationViews } from "./read-views";
 import { placedAnnotationsSql } from "./placed";
+import { overdueSql } from "../assignments/assignment-sql";
 import { cursorAfter, keyFromCursor, pageFrom, scopeOf } from "../pagination/page";
 
 export function checkBodySize(body: string, what = "The comment"): void {
@@ -29,8 +30,8 @@ export interface AnnotationPage {
 /** The reading-order key of an annotation, which a cursor carries: ¶ index, start, end, created, id. */
 const KEY_TYPES = ["number", "number", "number", "string", "string"] as const;
 
-/** The sidebar's filters as SQL over `a` (annotations), to follow a WHERE: the list's and the export's. */
-export function annotationFilterSql(filters: AnnotationFilters): Prisma.Sql {
+/** The sidebar's filters as SQL over `a` (annotations), to follow a WHERE: the list's and the export's. `me` is `userId`. */
+export function annotationFilterSql(filters: AnnotationFilters, userId: string): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
   if (filters.tag?.length) {
     const keys = filters.tag.map((t) => t.trim().toLocaleLowerCase("en"));
@@ -43,6 +44,12 @@ export function annotationFilterSql(filters: AnnotationFilters): Prisma.Sql {
   if (filters.verdict?.length) parts.push(Prisma.sql`a.kind = 'claim' AND a.verdict::text = ANY(${filters.verdict}::text[])`);
   if (filters.status?.length) parts.push(Prisma.sql`a.status::text = ANY(${filters.status}::text[])`);
   if (filters.visibility?.length) parts.push(Prisma.sql`a.visibility::text = ANY(${filters.visibility}::text[])`);
+  if (filters.assignee?.length) {
+    if (!userId) throw new Error("annotationFilterSql needs a user id");
+    const ids = filters.assignee.map((v) => (v === "me" ? userId : v));
+    parts.push(Prisma.sql`a.assignee_id = ANY(${ids}::text[])`);
+  }
+  if (filters.due?.includes("overdue")) parts.push(overdueSql("a"));
   return parts.length ? Prisma.sql`AND ${Prisma.join(parts, " AND ")}` : Prisma.empty;
 }
 
@@ -88,7 +95,7 @@ export async function listAnnotations(options: {
     SELECT a.id, p.id AS "passageId", p.index, ${k}.start, ${k}."end", a.created_at AS "createdAt", ${k}.quote, ${k}.prefix, ${k}.suffix
     FROM ${from}
     WHERE ${where}
-      ${annotationFilterSql(filters)}
+      ${annotationFilterSql(filters, userId)}
       ${after ? Prisma.sql`AND p.index >= ${after[0]}::int AND (p.index, ${k}.start, ${k}."end", a.created_at, a.id) > (${after[0]}::int, ${after[1]}::int, ${after[2]}::int, ${after[3]}::timestamp, ${after[4]}::text)` : Prisma.empty}
     ORDER BY p.index, ${k}.start, ${k}."end", a.created_at, a.id
     LIMIT ${limit + 1}`;

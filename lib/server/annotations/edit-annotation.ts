@@ -5,6 +5,7 @@ import { AppError, invalidField } from "@/lib/errors";
 import { newMentionIds } from "@/lib/markdown/mentions";
 import type { UpdateAnnotationInput } from "@/lib/validations/annotation";
 import { notify } from "../notifications/notify";
+import { checkAssignee, planAssignment } from "../assignments/assign";
 import { resolveTagIds } from "../tags/tags";
 import { hasRole, requireRole } from "../workspaces/access";
 import { getAnnotationAccessOrThrow } from "./access";
@@ -27,8 +28,10 @@ async function staleOrThrow(tx: Tx, annotationId: string): Promise<never> {
 
 /**
  * Edits an annotation: the author edits the body (the old text is kept as a
- * revision); the author or an editor changes tags and resolves or reopens the
- * thread. The version sent must be the stored one, else 409.
+ * revision); the author or an editor changes tags, assigns the thread (with a
+ * due date) and resolves or reopens it, which its assignee may do too:
+ * resolving an assigned thread completes it. The version sent must be the
+ * stored one, else 409.
  */
 export async function updateAnnotation(options: { userId: string; annotationId: string } & UpdateAnnotationInput): Promise<AnnotationView> {
   return db.$transaction(async (tx) => {
@@ -38,10 +41,28 @@ export async function updateAnnotation(options: { userId: string; annotationId: 
     const moderates = hasRole(role, "editor");
     const editsText = options.body !== undefined || options.claimSummary !== undefined;
     if (editsText && !isAuthor) throw new AppError("forbidden", "Only the author can edit what an annotation says.");
-    if ((options.status !== undefined || options.tags !== undefined) && !isAuthor && !moderates) {
-      throw new AppError("forbidden", "Only the author or an editor can change this annotation's tags or status.");
+    if (options.tags !== undefined && !isAuthor && !moderates) {
+      throw new AppError("forbidden", "Only the author or an editor can change this annotation's tags.");
+    }
+    if (options.status !== undefined && !isAuthor && !moderates && annotation.assigneeId !== options.userId) {
+      throw new AppError("forbidden", "Only the author, an editor or the assignee can resolve or reopen this thread.");
+    }
+    const assigns = options.assigneeId !== undefined || options.dueAt !== undefined;
+    if (assigns && !isAuthor && !moderates) {
+      throw new AppError("forbidden", "Only the author or an editor can assign this thread or change its due date.");
     }
     if (annotation.version !== options.version) await staleOrThrow(tx, annotation.id);
+
+    const now = new Date();
+    const assignment = planAssignment(
+      { assigneeId: annotation.assigneeId, dueAt: annotation.dueAt?.toISOString().slice(0, 10) ?? null },
+      { assigneeId: options.assigneeId, dueAt: options.dueAt },
+      options.userId,
+      now,
+    );
+    if (assignment.assigneeChanged && assignment.next.assigneeId !== null) {
+      await checkAssignee(tx, { workspaceId, assigneeId: assignment.next.assigneeId, annotation });
+    }
 
     const body = options.body?.trim();
     if (body !== undefined) checkBodySize(body);
@@ -55,8 +76,9 @@ export async function updateAnnotation(options: { userId: string; annotationId: 
         version: { increment: 1 },
         ...(body !== undefined ? { body } : {}),
         ...(options.claimSummary !== undefined && annotation.kind === "claim" ? { claimSummary: options.claimSummary || null } : {}),
-        ...(textChanged ? { editedAt: new Date() } : {}),
-        ...(options.status === "resolved" ? { status: "resolved", resolvedAt: new Date(), resolvedById: options.userId } : {}),
+        ...(textChanged ? { editedAt: now } : {}),
+        ...(options.status === "resolved" ? { status: "resolved", resolvedAt: now, resolvedById: options.userId } : {}),
+        ...assignment.data,
         ...(options.status === "open" ? { status: "open", resolvedAt: null, resolvedById: null } : {}),
       },
     });
@@ -81,11 +103,29 @@ export async function updateAnnotation(options: { userId: string; annotationId: 
       actorId: options.userId,
       onlyUserId: audienceOf(annotation),
     } as const;
+    // Assigning is an event of its own too; resolving an assigned thread is its completion.
     const statusChanged = options.status !== undefined && options.status !== annotation.status;
-    if (statusChanged)
-      await recordEvent(tx, { ...event, type: options.status === "resolved" ? "annotation.resolved" : "annotation.reopened" });
-    if (!statusChanged || options.body !== undefined || options.claimSummary !== undefined || options.tags !== undefined) {
+    if (assignment.event) await recordEvent(tx, { ...event, type: assignment.event });
+    if (statusChanged) {
+      const completes = options.status === "resolved" && assignment.next.assigneeId !== null;
+      await recordEvent(tx, {
+        ...event,
+        type: completes ? "assignment.completed" : options.status === "resolved" ? "annotation.resolved" : "annotation.reopened",
+      });
+    }
+    const editsOther = options.body !== undefined || options.claimSummary !== undefined || options.tags !== undefined;
+    if (editsOther || (!statusChanged && !assignment.event)) {
       await recordEvent(tx, { ...event, type: "annotation.updated" });
+    }
+    if (assignment.assigneeChanged && assignment.next.assigneeId !== null) {
+      await notify(tx, {
+        type: "assignment",
+        actorId: options.userId,
+        workspaceId,
+        reportId: annotation.reportId,
+        annotationId: annotation.id,
+        recipientIds: [assignment.next.assigneeId],
+      });
     }
     if (body !== undefined && annotation.visibility === "workspace") {
       await notify(tx, {

@@ -15,6 +15,8 @@ type Listed = {
   visibility: string;
   author: { id: string };
   tags: string[];
+  assignee: { id: string } | null;
+  dueAt: string | null;
 };
 
 /** The whole list through the API, as index rows: what the index must agree with. */
@@ -41,6 +43,8 @@ async function listedRows(team: Team, as: Team["people"][keyof Team["people"]], 
         a.visibility as HighlightRow[7],
         a.author.id,
         a.tags,
+        a.assignee?.id ?? null,
+        a.dueAt,
       ]);
     cursor = res.body.nextCursor;
   } while (cursor);

@@ -21,7 +21,8 @@ export async function listHighlightIndex(options: {
   const [row] = await db.$queryRaw<{ rows: string | null }[]>`
     SELECT json_agg(json_build_array(
              a.id, p.index, ${k}.start, ${k}."end", a.kind, a.status, a.verdict, a.visibility, a.author_id,
-             COALESCE((SELECT json_agg(t.name ORDER BY t.name_key) FROM annotation_tags x JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = a.id), '[]'::json))
+             COALESCE((SELECT json_agg(t.name ORDER BY t.name_key) FROM annotation_tags x JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = a.id), '[]'::json),
+             a.assignee_id, to_char(a.due_at, 'YYYY-MM-DD'))
            ORDER BY p.index, ${k}.start, ${k}."end", a.created_at, a.id)::text AS rows
     FROM ${from}
     WHERE ${where}`;

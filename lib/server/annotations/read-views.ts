@@ -23,6 +23,8 @@ export function annotationViewSql(source: Prisma.Sql, where: Prisma.Sql = Prisma
            a.body, a.claim_summary AS "claimSummary", a.start, a."end", a.quote, a.prefix, a.suffix,
            a.status::text AS status, a.anchor_status::text AS "anchorStatus", a.resolved_at AS "resolvedAt", a.verdict::text AS verdict,
            CASE WHEN vu.id IS NULL THEN NULL ELSE json_build_object('id', vu.id, 'name', vu.name) END AS "verdictSetBy", a.verdict_set_at AS "verdictSetAt",
+           CASE WHEN au.id IS NULL THEN NULL ELSE json_build_object('id', au.id, 'name', au.name) END AS assignee,
+           a.assigned_at AS "assignedAt", to_char(a.due_at, 'YYYY-MM-DD') AS "dueAt",
            a.version, a.edited_at AS "editedAt", a.imported_creator AS "importedCreator", a.created_at AS "createdAt", a.updated_at AS "updatedAt",
            json_build_object('id', u.id, 'name', u.name) AS author,
            json_build_object('index', p.index) AS passage,
@@ -45,6 +47,7 @@ export function annotationViewSql(source: Prisma.Sql, where: Prisma.Sql = Prisma
     JOIN users u ON u.id = a.author_id
     JOIN passages p ON p.id = a.passage_id
     LEFT JOIN users vu ON vu.id = a.verdict_set_by_id
+    LEFT JOIN users au ON au.id = a.assignee_id
     ${where}`;
 }
 

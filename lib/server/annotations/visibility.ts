@@ -24,8 +24,11 @@ export function annotationSharedSql(alias: string): Prisma.Sql {
   return Prisma.sql`${aliasSql(alias)}.visibility = 'workspace'`;
 }
 
-/** The rule of `annotationVisibleWhere` in SQL, for an annotation row named `alias`: shared, or the user's own. */
-export function annotationVisibleSql(alias: string, userId: string): Prisma.Sql {
-  if (!userId) throw new Error("annotationVisibleSql needs a user id");
-  return Prisma.sql`(${annotationSharedSql(alias)} OR ${aliasSql(alias)}.author_id = ${userId})`;
+/**
+ * The rule of `annotationVisibleWhere` in SQL, for an annotation row named `alias`: shared, or the user's own.
+ * The user is an id (bound as a parameter), or an SQL expression (a column: whom a thread is assigned to).
+ */
+export function annotationVisibleSql(alias: string, user: string | Prisma.Sql): Prisma.Sql {
+  if (!user) throw new Error("annotationVisibleSql needs a user id");
+  return Prisma.sql`(${annotationSharedSql(alias)} OR ${aliasSql(alias)}.author_id = ${user})`;
 }

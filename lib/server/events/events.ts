@@ -18,6 +18,16 @@ export type ReportEventType =
   | "reply.restored"
   | "stance.changed"
   | "verdict.changed"
+  // A thread's assignment (lib/server/assignments): given, given to someone else, taken back, its due date
+  // changed, done (an assigned thread resolved, instead of annotation.resolved), and taken back because the
+  // assignee left the workspace or became a viewer.
+  | "assignment.assigned"
+  | "assignment.reassigned"
+  | "assignment.unassigned"
+  | "assignment.due_changed"
+  | "assignment.completed"
+  | "assignment.member_removed"
+  | "assignment.member_demoted"
   | "annotations.imported"
   | "report.imported"
   | "report.updated"

@@ -48,6 +48,9 @@ type AnnotationTuple = [
   verdictSetByName: string | null,
   verdictSetAt: number | null,
   stances: StanceTuple[] | null,
+  assigneeId: string | null,
+  assigneeName: string | null,
+  dueAt: string | null,
 ];
 
 /** A stance, with where its evidence is (`ev`, see evidence-sql.ts). */
@@ -116,7 +119,7 @@ const ANNOTATIONS = `
            ARRAY(SELECT t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag_id WHERE at.annotation_id = a.id ORDER BY t.name_key),
            tally.supports, tally.disputes, tally."needsEvidence",
            a.verdict_set_by_id, (SELECT vu.name FROM users vu WHERE vu.id = a.verdict_set_by_id), ${millis("a.verdict_set_at")},
-           tally.list)) AS rows
+           tally.list, a.assignee_id, (SELECT au.name FROM users au WHERE au.id = a.assignee_id), to_char(a.due_at, 'YYYY-MM-DD'))) AS rows
   FROM annotations a ${STANCES}
   WHERE a.id = ANY(${ID_LIST})`;
 
@@ -241,6 +244,9 @@ export async function readAnnotations(
       verdictSetByName,
       verdictSetAt,
       stances,
+      assigneeId,
+      assigneeName,
+      dueAt,
     ] = row;
     const author = options.authors.get(authorId);
     if (!author) throw new Error(`export: the author of annotation ${id} was not read`);
@@ -265,6 +271,8 @@ export async function readAnnotations(
       tally: { supports, disputes, needs_evidence: needsEvidence },
       stances: stancesOf(stances, options.place),
       tags,
+      assignee: personOrNull(assigneeId, assigneeName),
+      dueAt,
       createdAt: date(createdAt),
       editedAt: dateOrNull(editedAt),
       importedCreator,

@@ -49,7 +49,7 @@ function exportedAnnotationsSql(request: ExportRequest, report: { id: string; ve
   // The column holds UTC: an ISO time cast to timestamp (its Z dropped) compares as one.
   if (options.from) and.push(Prisma.sql`a.created_at >= ${new Date(options.from).toISOString()}::timestamp`);
   if (options.to) and.push(Prisma.sql`a.created_at <= ${endOfDay(options.to).toISOString()}::timestamp`);
-  return Prisma.sql`FROM ${from} WHERE ${Prisma.join(and, " AND ")} ${annotationFilterSql(request.filters)}`;
+  return Prisma.sql`FROM ${from} WHERE ${Prisma.join(and, " AND ")} ${annotationFilterSql(request.filters, request.userId)}`;
 }
 
 function describeFilters(request: ExportRequest, names: Map<string, string>): string[] {
@@ -61,6 +61,9 @@ function describeFilters(request: ExportRequest, names: Map<string, string>): st
   if (filters.verdict?.length) out.push(`verdict: ${filters.verdict.join(", ")}`);
   if (filters.status?.length) out.push(`status: ${filters.status.join(", ")}`);
   if (filters.visibility?.length) out.push(`visibility: ${filters.visibility.join(", ")}`);
+  if (filters.assignee?.length)
+    out.push(`assignee: ${filters.assignee.map((id) => (id === "me" ? "the exporter" : (names.get(id) ?? id))).join(", ")}`);
+  if (filters.due?.length) out.push(`due: ${filters.due.join(", ")}`);
   if (options.from) out.push(`from: ${options.from}`);
   if (options.to) out.push(`to: ${options.to}`);
   if (!options.includeReplies) out.push("replies left out");
@@ -137,7 +140,9 @@ export async function openReportExport(
   if (!exporter) throw notFound("That user");
 
   const ids = listed.map((a) => a.id);
-  const authorIds = new Set([...listed.map((a) => a.authorId), ...(request.filters.author ?? [])]);
+  // Everyone a filter names, too, so the export's list of filters says who.
+  const named = [...(request.filters.author ?? []), ...(request.filters.assignee ?? []).filter((id) => id !== "me")];
+  const authorIds = new Set([...listed.map((a) => a.authorId), ...named]);
   const [people, claims] = await Promise.all([
     db.user.findMany({ where: { id: { in: [...authorIds] } }, select: { id: true, name: true, email: true } }),
     options.claims === false ? [] : readClaims(listed.filter((a) => a.kind === "claim").map((a) => a.id)),

@@ -16,5 +16,6 @@ export const PAGE_SIZES = {
   orphans: { defaultLimit: 50, maxLimit: 200 },
   versions: { defaultLimit: 50, maxLimit: 200 },
   notifications: { defaultLimit: 50, maxLimit: 200 },
+  assignments: { defaultLimit: 50, maxLimit: 200 },
   tokens: { defaultLimit: 50, maxLimit: 200 },
 } as const satisfies Record<string, PageSize>;

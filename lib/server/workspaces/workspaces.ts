@@ -10,6 +10,8 @@ import { keysetArgs, keysetPage, mapPage, type Keyset, type PageOption } from ".
 import type { Page } from "../pagination/page";
 import { getWorkspaceAccessOrThrow, requireRole, workspaceWhere } from "./access";
 import { assertKeepsAnOwner, lockMemberAndOwners } from "./owners";
+import { releaseAssignments } from "../assignments/release";
+import { canBeAssigned } from "@/lib/domain/assignments";
 
 export interface WorkspaceSummary {
   id: string;
@@ -137,7 +139,8 @@ export async function addMember(options: { userId: string; workspaceIdOrSlug: st
 /**
  * An owner removes a member (or a member leaves). The last owner cannot go:
  * a workspace always has someone who can manage it. Their live streams on any
- * instance close within seconds (they check membership as they run).
+ * instance close within seconds (they check membership as they run). Their
+ * open assigned threads are unassigned, and Activity says so.
  */
 export async function removeMember(options: { userId: string; workspaceIdOrSlug: string; memberId: string }): Promise<void> {
   await db.$transaction(async (tx) => {
@@ -145,22 +148,43 @@ export async function removeMember(options: { userId: string; workspaceIdOrSlug:
     if (options.memberId !== options.userId) requireRole(role, "owner", "remove members");
     assertKeepsAnOwner(await lockMemberAndOwners(tx, workspace.id, options.memberId), null);
     await tx.membership.delete({ where: { workspaceId_userId: { workspaceId: workspace.id, userId: options.memberId } } });
+    await releaseAssignments(tx, {
+      workspaceId: workspace.id,
+      memberId: options.memberId,
+      actorId: options.userId,
+      reason: "member_removed",
+    });
   });
 }
 
-/** An owner gives a member another role; the last owner keeps theirs. */
+/**
+ * An owner gives a member another role; the last owner keeps theirs. A member
+ * made a viewer can no longer be assigned work: their open threads are
+ * unassigned, and Activity says so.
+ */
 export async function changeMemberRole(
   options: { userId: string; workspaceIdOrSlug: string; memberId: string } & ChangeRoleInput,
 ): Promise<MemberSummary> {
   return db.$transaction(async (tx) => {
     const { workspace, role } = await getWorkspaceAccessOrThrow(options, tx);
     requireRole(role, "owner", "change members' roles");
-    assertKeepsAnOwner(await lockMemberAndOwners(tx, workspace.id, options.memberId), options.role);
+    const before = await lockMemberAndOwners(tx, workspace.id, options.memberId);
+    assertKeepsAnOwner(before, options.role);
     const m = await tx.membership.update({
       where: { workspaceId_userId: { workspaceId: workspace.id, userId: options.memberId } },
       data: { role: options.role },
       select: memberSelect,
     });
+    // After the membership's change, which waits for an assignment being made to them (it locks the row):
+    // that one is committed by now, and released here with the rest.
+    if (canBeAssigned(before.role) && !canBeAssigned(options.role)) {
+      await releaseAssignments(tx, {
+        workspaceId: workspace.id,
+        memberId: options.memberId,
+        actorId: options.userId,
+        reason: "member_demoted",
+      });
+    }
     return toMemberSummary(m);
   });
 }

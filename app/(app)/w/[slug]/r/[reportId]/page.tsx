@@ -93,7 +93,7 @@ export default async function ReportPage({ params, searchParams }: { params: Par
       slug={report.workspace.slug}
       context={{
         me: { id: user.id, name: user.name, role: report.role },
-        members: members.map((m) => ({ id: m.userId, name: m.name })),
+        members: members.map((m) => ({ id: m.userId, name: m.name, role: m.role })),
         tags: tags.map((t) => ({ name: t.name, color: t.color })),
         passages: report.passages,
       }}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addMember, call, newUser, newWorkspace, teamWorkspace } from "@/lib/testing/api";
+import { addMember, call, newAnnotation, newReport, newUser, newWorkspace, teamWorkspace, type Caller } from "@/lib/testing/api";
 
 const member = (workspaceId: string, userId: string) => `/api/v1/workspaces/${workspaceId}/members/${userId}`;
 
@@ -152,5 +152,77 @@ describe("DELETE /api/v1/workspaces/{id}/members/{userId}", () => {
     await addMember(owner, ws.id, other, "owner");
     expect((await call("DELETE", member(ws.id, owner.id), { as: other })).status).toBe(204);
     expect((await call("DELETE", member(ws.id, other.id), { as: other })).status).toBe(409);
+  });
+});
+
+describe("members and their assigned threads", () => {
+  const assignTo = async (as: Caller, a: { id: string; version: number }, assigneeId: string, dueAt: string | null = "2099-01-01") => {
+    const res = await call("PATCH", `/api/v1/annotations/${a.id}`, { as, json: { assigneeId, dueAt, version: a.version } });
+    expect(res.status).toBe(200);
+    return res.body as { id: string; version: number };
+  };
+  const assigneeOf = async (id: string, as: Caller) => (await call("GET", `/api/v1/annotations/${id}`, { as })).body.assignee?.id ?? null;
+
+  it("removing a member unassigns their open threads in that workspace (done ones keep them), and Activity says so", async () => {
+    const { ws, report, people } = await teamWorkspace();
+    const open1 = await assignTo(people.editor, await newAnnotation(people.author, report, {}, 0), people.annotator.id);
+    const open2 = await assignTo(people.editor, await newAnnotation(people.author, report, {}, 1), people.annotator.id, null);
+    const done = await assignTo(people.editor, await newAnnotation(people.author, report, {}, 2), people.annotator.id);
+    await call("PATCH", `/api/v1/annotations/${done.id}`, { as: people.annotator, json: { status: "resolved", version: done.version } });
+    const others = await assignTo(people.editor, await newAnnotation(people.author, report, {}, 3), people.author.id);
+    // Their threads in another workspace stay theirs.
+    const elsewhere = await newWorkspace(people.annotator, "Elsewhere");
+    const elsewhereReport = await newReport(people.annotator, elsewhere.id);
+    const theirs = await assignTo(people.annotator, await newAnnotation(people.annotator, elsewhereReport), people.annotator.id);
+
+    expect((await call("DELETE", member(ws.id, people.annotator.id), { as: people.owner })).status).toBe(204);
+    expect(await assigneeOf(open1.id, people.viewer)).toBeNull();
+    expect(await assigneeOf(open2.id, people.viewer)).toBeNull();
+    expect((await call("GET", `/api/v1/annotations/${open1.id}`, { as: people.viewer })).body).toMatchObject({
+      dueAt: null,
+      version: open1.version + 1,
+    });
+    expect(await assigneeOf(done.id, people.viewer)).toBe(people.annotator.id);
+    expect(await assigneeOf(others.id, people.viewer)).toBe(people.author.id);
+    expect(await assigneeOf(theirs.id, people.annotator)).toBe(people.annotator.id);
+
+    const feed = (await call("GET", `/api/v1/workspaces/${ws.id}/activity?limit=50`, { as: people.viewer })).body.items as {
+      type: string;
+      summary: string;
+      item: { id: string };
+    }[];
+    const released = feed.filter((i) => i.type === "assignment.member_removed");
+    expect(released.map((i) => i.item.id).sort()).toEqual([open1.id, open2.id].sort());
+    expect(released[0].summary).toMatch(/^Olive Owner unassigned a highlight on ¶ \d+: its assignee left the workspace$/);
+  });
+
+  it("making a member a viewer unassigns their open threads; other role changes keep them", async () => {
+    const { ws, report, people } = await teamWorkspace();
+    const a = await assignTo(people.editor, await newAnnotation(people.author, report), people.annotator.id);
+    expect((await call("PATCH", member(ws.id, people.annotator.id), { as: people.owner, json: { role: "editor" } })).status).toBe(200);
+    expect(await assigneeOf(a.id, people.viewer)).toBe(people.annotator.id);
+    expect((await call("PATCH", member(ws.id, people.annotator.id), { as: people.owner, json: { role: "viewer" } })).status).toBe(200);
+    expect(await assigneeOf(a.id, people.viewer)).toBeNull();
+    const feed = (await call("GET", `/api/v1/reports/${report.id}/activity?limit=50`, { as: people.viewer })).body.items as {
+      type: string;
+      summary: string;
+    }[];
+    expect(feed[0]).toMatchObject({ type: "assignment.member_demoted", summary: expect.stringMatching(/its assignee became a viewer$/) });
+  });
+
+  it("an assignment racing the assignee's removal never leaves the thread with a non-member", async () => {
+    const { ws, report, people } = await teamWorkspace();
+    for (let round = 0; round < 4; round++) {
+      const who = await newUser("Racy Member");
+      await addMember(people.owner, ws.id, who, "annotator");
+      const a = await newAnnotation(people.author, report, {}, round);
+      const [assigned, removed] = await Promise.all([
+        call("PATCH", `/api/v1/annotations/${a.id}`, { as: people.editor, json: { assigneeId: who.id, version: a.version } }),
+        call("DELETE", member(ws.id, who.id), { as: people.owner }),
+      ]);
+      expect(removed.status).toBe(204);
+      expect([200, 422]).toContain(assigned.status);
+      expect(await assigneeOf(a.id, people.viewer)).toBeNull();
+    }
   });
 });
