@@ -51,7 +51,7 @@ export function notificationSentence(n: {
     case "assignment":
       return `${n.actor.name} assigned you a ${kind}`;
     case "due_soon":
-      return `A ${kind} assigned to you is due tomorrow`;
+      return `A ${kind} assigned to you is due soon`;
     default:
       return `${n.actor.name} did something on a ${kind}`;
   }

@@ -254,6 +254,35 @@ describe("email: invitations", () => {
   }, 60_000);
 });
 
+describe("jobs: due-date reminders", () => {
+  it("the hourly due-soon job, run through the queue, reminds the assignee once, and the reminder is emailed at once", async () => {
+    const { owner, members, report } = await team();
+    const [bassel] = members;
+    const thread = await newAnnotation(owner, report, { kind: "question", body: "Can you check the 2019 figures?" });
+    const tomorrow = new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10);
+    const assigned = await call("PATCH", `/api/v1/annotations/${thread.id}`, {
+      as: owner,
+      json: { assigneeId: bassel.id, dueAt: tomorrow, version: thread.version },
+    });
+    expect(assigned.status).toBe(200);
+    const dueSoon = () =>
+      query(`SELECT 1 FROM notifications WHERE user_id = $1 AND type = 'due_soon' AND annotation_id = $2`, [bassel.id, thread.id]);
+    await jobs.boss.send(QUEUES.dueSoon, {});
+    for (let i = 0; i < 100 && (await dueSoon()).length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await dueSoon()).toHaveLength(1);
+    // Run again: nobody is reminded twice.
+    await jobs.boss.send(QUEUES.dueSoon, {});
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await dueSoon()).toHaveLength(1);
+    // Assignments and reminders are instant by default: one message for the thread, both in it.
+    await sweep(0);
+    const [mail] = await until("the reminder's email", () => mailsTo(bassel).length > 0 && mailsTo(bassel));
+    expect(mailsTo(bassel)).toHaveLength(1);
+    expect(mail.text).toContain("A question assigned to you is due soon");
+    expect(mail.text).toContain("Rania Owner assigned you a question");
+  }, 60_000);
+});
+
 describe("email: digests", () => {
   it("sends a daily digest at the chosen hour of the person's time zone, grouped by workspace and report, newest first", async () => {
     const { owner, members, ws, report } = await team();

@@ -1,6 +1,7 @@
 import "server-only";
 import PgBoss from "pg-boss";
 import { logger } from "@/lib/runtime/logger";
+import { remindDueSoon } from "../assignments/due-soon";
 import { emailConfigured } from "../email/mailer";
 import {
   dueDigests,
@@ -24,6 +25,8 @@ import {
  *   waiting for their email → one `email-invitation` job each;
  * - `email-digests` (every hour, on the hour) → one `email-digest` job per person whose digest is due;
  * - `email-thread`, `email-digest`, `email-invitation`: send one message (lib/server/email/outbox.ts).
+ * - `due-soon` (every hour, at :05): reminds assignees of threads due soon, in the app (and by email
+ *   through the outbox like any notification): lib/server/assignments/due-soon.ts. Runs with or without email.
  * Without SMTP_URL the email queues are not scheduled or worked, and nothing else changes.
  */
 export const QUEUES = {
@@ -32,6 +35,7 @@ export const QUEUES = {
   digests: "email-digests",
   digest: "email-digest",
   invitation: "email-invitation",
+  dueSoon: "due-soon",
 } as const;
 
 /** A message's attempts: the first and four retries, 30 s, 1 min, 2 min, 4 min apart (pg-boss's exponential back-off). */
@@ -89,6 +93,13 @@ export async function startJobs(options: JobOptions): Promise<Jobs> {
   for (const name of [QUEUES.outbox, QUEUES.digests]) await boss.createQueue(name, { name, policy: "short", retryLimit: 1 });
   for (const name of [QUEUES.thread, QUEUES.digest, QUEUES.invitation])
     await boss.createQueue(name, { name, policy: "short", ...SEND_RETRY });
+
+  await boss.createQueue(QUEUES.dueSoon, { name: QUEUES.dueSoon, policy: "short", retryLimit: 2, retryDelay: 60 });
+  if (options.schedule ?? true) await boss.schedule(QUEUES.dueSoon, "5 * * * *");
+  await boss.work(QUEUES.dueSoon, polling, async () => {
+    const reminded = await remindDueSoon();
+    if (reminded) log.info({ reminded }, "due-date reminders recorded");
+  });
 
   if (email) {
     if (options.schedule ?? true) {
