@@ -77,17 +77,16 @@ async function main() {
       return null;
     },
   );
-  // Background jobs (email, reminders) on pg-boss, in this process beside the app: one set per instance,
-  // each job worked once across them. A job queue that cannot start must not keep the app from serving.
-  const { startJobs } = await import("../lib/server/jobs/jobs");
-  const jobs = await startJobs({ databaseUrl: database.url }).catch((e) => {
-    log.error({ err: e instanceof Error ? e.message : String(e) }, "background jobs are off: the job queue could not start");
-    return null;
+  let stopping = false;
+  // Background jobs (email, reminders) on pg-boss, in a process of their own at a lower CPU priority
+  // (scripts/jobs.ts): one per instance, each job worked once across them. If it stops, the app keeps serving.
+  const jobs = spawn(process.execPath, ["--import", "tsx", "scripts/jobs.ts"], { stdio: "inherit", env: process.env });
+  jobs.on("exit", (code, signal) => {
+    if (!stopping) log.error({ code, signal }, "background jobs stopped: email and reminders wait until the app is restarted");
   });
   const { command, args } = serverCommand({ port, dev: mode === "dev" });
   const child = spawn(command, args, { stdio: "inherit", env: mode === "start" ? productionServerEnv(process.env) : process.env });
 
-  let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
@@ -101,7 +100,13 @@ async function main() {
       await exited;
       clearTimeout(timer);
     }
-    await jobs?.stop().catch(() => undefined);
+    if (jobs.exitCode === null && jobs.signalCode === null) {
+      const exited = new Promise<void>((resolve) => jobs.once("exit", () => resolve()));
+      jobs.kill("SIGTERM");
+      const timer = setTimeout(() => jobs.kill("SIGKILL"), APP_STOP_MS);
+      await exited;
+      clearTimeout(timer);
+    }
     await collab?.stop().catch(() => undefined);
     await database.stop().catch(() => undefined);
     log.info("stopped");

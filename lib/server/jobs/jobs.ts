@@ -38,8 +38,14 @@ export const QUEUES = {
   dueSoon: "due-soon",
 } as const;
 
+/** The jobs' process runs at this nice value (scripts/jobs.ts): below the app's requests on a busy machine. */
+export const JOBS_NICE = 10;
+
 /** A message's attempts: the first and four retries, 30 s, 1 min, 2 min, 4 min apart (pg-boss's exponential back-off). */
 const SEND_RETRY = { retryLimit: 4, retryDelay: 30, retryBackoff: true } as const;
+
+/** Messages a worker sends at once (each holds a database connection while the SMTP server answers). */
+const SEND_BATCH = 4;
 
 export interface Jobs {
   boss: PgBoss;
@@ -75,6 +81,29 @@ export async function startJobs(options: JobOptions): Promise<Jobs> {
   await boss.start();
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
 
+  /**
+   * Sends a few messages at once (pg-boss hands a worker a batch, and waits its polling interval
+   * between fetches: one job a fetch would send one message a polling interval). Each job of the
+   * batch stands alone: one that throws is failed by itself (retried with back-off), the others complete.
+   */
+  async function workEach<T extends object>(
+    name: string,
+    handle: (job: PgBoss.JobWithMetadata<T>, lastAttempt: boolean) => Promise<unknown>,
+  ) {
+    await boss.work<T>(name, { ...polling, batchSize: SEND_BATCH, includeMetadata: true }, async (jobs) => {
+      await Promise.all(
+        jobs.map(async (job) => {
+          try {
+            await handle(job, job.retryCount >= job.retryLimit);
+          } catch (e) {
+            log.warn({ queue: name, jobId: job.id, err: e instanceof Error ? e.message : String(e) }, "job failed; retried later");
+            await boss.fail(name, job.id, { message: e instanceof Error ? e.message : String(e) });
+          }
+        }),
+      );
+    });
+  }
+
   async function sweepOutbox(): Promise<number> {
     const invitations = await dueInvitations();
     for (const id of invitations) await boss.send(QUEUES.invitation, { id }, { singletonKey: id });
@@ -108,15 +137,9 @@ export async function startJobs(options: JobOptions): Promise<Jobs> {
     }
     await boss.work(QUEUES.outbox, polling, async () => void (await sweepOutbox()));
     await boss.work(QUEUES.digests, polling, async () => void (await sweepDigests()));
-    await boss.work<ThreadBatch>(QUEUES.thread, { ...polling, includeMetadata: true }, async ([job]) => {
-      await sendThreadBatch(job.data, { lastAttempt: job.retryCount >= job.retryLimit });
-    });
-    await boss.work<{ id: string }>(QUEUES.invitation, { ...polling, includeMetadata: true }, async ([job]) => {
-      await sendInvitationEmail(job.data.id, { lastAttempt: job.retryCount >= job.retryLimit });
-    });
-    await boss.work<DigestDue>(QUEUES.digest, { ...polling, includeMetadata: true }, async ([job]) => {
-      await sendDigest(job.data, { lastAttempt: job.retryCount >= job.retryLimit });
-    });
+    await workEach<ThreadBatch>(QUEUES.thread, (job, lastAttempt) => sendThreadBatch(job.data, { lastAttempt }));
+    await workEach<{ id: string }>(QUEUES.invitation, (job, lastAttempt) => sendInvitationEmail(job.data.id, { lastAttempt }));
+    await workEach<DigestDue>(QUEUES.digest, (job, lastAttempt) => sendDigest(job.data, { lastAttempt }));
   } else {
     // Email turned off (SMTP_URL removed): its schedules stop, so no sweep jobs pile up unworked.
     for (const name of [QUEUES.outbox, QUEUES.digests]) await boss.unschedule(name).catch(() => undefined);
