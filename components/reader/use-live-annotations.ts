@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { isAssignmentEvent } from "@/lib/domain/assignments";
 import type { ReaderAnnotations } from "./use-reader-annotations";
 import { useLiveReport, type LiveChange } from "./use-live-report";
 import type { useOrphans } from "./use-orphans";
@@ -31,6 +32,10 @@ export function useLiveAnnotations({
 
   function onChange(change: LiveChange) {
     const mine = change.actorId === meId;
+    if (isAssignmentEvent(change.type)) {
+      void store.refresh(change.itemId, false);
+      return;
+    }
     switch (change.type) {
       case "annotation.created":
       case "annotation.restored":
@@ -41,13 +46,6 @@ export function useLiveAnnotations({
       case "annotation.reopened":
       case "stance.changed":
       case "verdict.changed":
-      case "assignment.assigned":
-      case "assignment.reassigned":
-      case "assignment.unassigned":
-      case "assignment.due_changed":
-      case "assignment.completed":
-      case "assignment.member_removed":
-      case "assignment.member_demoted":
         void store.refresh(change.itemId, false);
         break;
       case "annotation.deleted":

@@ -70,3 +70,24 @@ export interface AssignmentView {
   /** The thread in the reader. */
   href: string;
 }
+
+/**
+ * The events a thread's assignment records (lib/server/assignments): given, given to someone else,
+ * taken back, its due date changed, done (an assigned thread resolved, instead of annotation.resolved),
+ * and taken back because the assignee left the workspace or became a viewer. One list for the event
+ * type, the activity feed and the live reader.
+ */
+export const ASSIGNMENT_EVENTS = [
+  "assignment.assigned",
+  "assignment.reassigned",
+  "assignment.unassigned",
+  "assignment.due_changed",
+  "assignment.completed",
+  "assignment.member_removed",
+  "assignment.member_demoted",
+] as const;
+export type AssignmentEvent = (typeof ASSIGNMENT_EVENTS)[number];
+
+export function isAssignmentEvent(type: string): type is AssignmentEvent {
+  return (ASSIGNMENT_EVENTS as readonly string[]).includes(type);
+}

@@ -1,4 +1,5 @@
 import "server-only";
+import { ASSIGNMENT_EVENTS } from "@/lib/domain/assignments";
 import { db } from "@/lib/db";
 import type { ActivityItem } from "@/lib/domain/activity";
 import type { StanceName } from "@/lib/domain/words";
@@ -94,14 +95,7 @@ export async function toActivityItems(rows: EventRow[], scope: { workspaceId: st
  * Events that set a thread's assignment (who, and by when): one family, so any
  * later one among them means an earlier one no longer says what stands.
  */
-const ASSIGNMENT_STATE = [
-  "assignment.assigned",
-  "assignment.reassigned",
-  "assignment.unassigned",
-  "assignment.due_changed",
-  "assignment.member_removed",
-  "assignment.member_demoted",
-];
+const ASSIGNMENT_STATE: string[] = ASSIGNMENT_EVENTS.filter((type) => type !== "assignment.completed");
 const isAssignmentState = (type: string) => ASSIGNMENT_STATE.includes(type);
 const family = (type: string) => (isAssignmentState(type) ? "assignment" : type);
 

@@ -1,4 +1,5 @@
 import "server-only";
+import type { AssignmentEvent } from "@/lib/domain/assignments";
 import { Prisma } from "@/generated/prisma/client";
 import { sqlQuery, type Tx } from "@/lib/db";
 import { batcher } from "@/lib/async/batcher";
@@ -18,16 +19,8 @@ export type ReportEventType =
   | "reply.restored"
   | "stance.changed"
   | "verdict.changed"
-  // A thread's assignment (lib/server/assignments): given, given to someone else, taken back, its due date
-  // changed, done (an assigned thread resolved, instead of annotation.resolved), and taken back because the
-  // assignee left the workspace or became a viewer.
-  | "assignment.assigned"
-  | "assignment.reassigned"
-  | "assignment.unassigned"
-  | "assignment.due_changed"
-  | "assignment.completed"
-  | "assignment.member_removed"
-  | "assignment.member_demoted"
+  // A thread's assignment (lib/domain/assignments.ts, ASSIGNMENT_EVENTS).
+  | AssignmentEvent
   | "annotations.imported"
   | "report.imported"
   | "report.updated"
