@@ -1,7 +1,8 @@
 -- Issue 21, citations: what a reference to a report needs beyond its title, authors,
--- publisher, date, language and address. `creators` holds the authors as CSL names
--- (a person's family and given names, or an institution's literal name); NULL keeps
--- reading them from the display names in `authors`, as every report imported before did.
+-- publisher, date, language and address. The creators column holds the authors as CSL
+-- names (a person by family and given names, or an institution by its literal name);
+-- while it is empty they are read from the display names in authors, as for every
+-- report imported before.
 ALTER TABLE "reports"
   ADD COLUMN "creators" JSONB,
   ADD COLUMN "place" TEXT,
