@@ -18,7 +18,7 @@ import type { useOrphans } from "./use-orphans";
 import type { useReaderAnnotations } from "./use-reader-annotations";
 import type { useSelectionActions } from "./use-selection-actions";
 import type { useSidePanel } from "./use-side-panel";
-import type { ReaderAnnotation, ReaderContext } from "./types";
+import type { PendingSelection, ReaderAnnotation, ReaderContext } from "./types";
 
 /** What the reader's hooks hold, as the panels beside the text read it. */
 interface PanelsProps {
@@ -147,7 +147,16 @@ export function ReaderPanels({
 }
 
 /** The toolbar over a selection: the ways to annotate it, or "Attach here" while an orphan is being re-attached. */
-export function ReaderSelectionToolbar({ selected, docked }: { selected: ReturnType<typeof useSelectionActions>; docked: boolean }) {
+export function ReaderSelectionToolbar({
+  selected,
+  docked,
+  onCite,
+}: {
+  selected: ReturnType<typeof useSelectionActions>;
+  docked: boolean;
+  /** Copies a citation of the selection. */
+  onCite: (selection: PendingSelection) => void;
+}) {
   const { toolbar, reattaching } = selected;
   if (!toolbar) return null;
   if (reattaching)
@@ -160,6 +169,7 @@ export function ReaderSelectionToolbar({ selected, docked }: { selected: ReturnT
       onComment={() => selected.draft("comment")}
       onQuestion={() => selected.draft("question")}
       onClaim={() => selected.draft("claim")}
+      onCite={() => selected.cite(onCite)}
     />
   );
 }

@@ -9,6 +9,7 @@ import { DraftScope } from "@/components/drafts/use-draft";
 import type { NotesData } from "@/components/notes/notes-memory";
 import { quoteMarkdown } from "@/components/notes/quote-markdown";
 import { Toast, useToast } from "@/components/ui/toast";
+import { useCopySelectionCitation } from "@/components/citations/use-copy-selection-citation";
 import type { HighlightIndexJson } from "@/lib/domain/highlight-index";
 import { roleAtLeast } from "@/lib/domain/words";
 import type { OrphansPage } from "./annotation-list";
@@ -103,6 +104,7 @@ export function Reader({
   const [helpOpen, setHelpOpen] = useState(false);
   const [visibility, setVisibility] = useStoredChoice<VisibilityChoice>("marginalia.visibility", ["workspace", "private"]);
   const toasts = useToast();
+  const copySelectionCitation = useCopySelectionCitation({ reportId, slug, passages, toast: toasts.show });
   const orphans = useOrphans(reportId, initialOrphans);
   const store = useReaderAnnotations({
     reportId,
@@ -273,7 +275,7 @@ export function Reader({
           />
           <TextCaret container={textRef} />
           <PresenceMarkers people={live.others} container={textRef} />
-          <ReaderSelectionToolbar selected={selected} docked={docked} />
+          <ReaderSelectionToolbar selected={selected} docked={docked} onCite={copySelectionCitation} />
           <Toast toast={toasts.toast} onDismiss={toasts.dismiss} />
           <KeyboardHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
         </main>

@@ -89,7 +89,19 @@ export function locatorOf(passage: { index: number; page: number | null }): stri
   return passage.page ? `¶ ${passage.index}, p. ${passage.page}` : `¶ ${passage.index}`;
 }
 
-/** What goes on the clipboard: “quote” (¶ 14), then the reference. */
-export function citationClipboardText(citation: Omit<AnnotationCitation, "url">): string {
-  return `“${citation.quote}” (${citation.locator})\n\n${citation.text}`;
+/** What goes on the clipboard as plain text: “quote” (¶ 14), the reference, and the link to the passage. */
+export function citationClipboardText(citation: AnnotationCitation): string {
+  return `“${citation.quote}” (${citation.locator})\n\n${citation.text}\n${citation.url}\n`;
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+/** The same as HTML for pasting into a document: the quote as a block quote, the ¶ linking to the passage. Every piece is escaped. */
+export function citationClipboardHtml(citation: AnnotationCitation): string {
+  const url = escapeHtml(citation.url);
+  return (
+    `<blockquote dir="auto">“${escapeHtml(citation.quote)}” (<a href="${url}">${escapeHtml(citation.locator)}</a>)</blockquote>` +
+    `<p dir="auto">${escapeHtml(citation.text)}</p>`
+  );
 }
