@@ -3,7 +3,13 @@
 import { useEffect, useRef, useState } from "react";
 import { useStoredChoice } from "@/components/reader/use-stored-choice";
 import { apiFetch } from "@/lib/api/browser/client";
-import { CITATION_STYLE_LABEL, CITATION_STYLES, type AnnotationCitation, type CitationStyleName } from "@/lib/domain/citations";
+import {
+  CITATION_STYLE_LABEL,
+  CITATION_STYLE_SHORT,
+  CITATION_STYLES,
+  type AnnotationCitation,
+  type CitationStyleName,
+} from "@/lib/domain/citations";
 import { copyCitation } from "./copy-citation";
 
 /** The style last chosen in this browser, shared by every "Copy citation". */
@@ -61,56 +67,59 @@ export function CopyCitationMenu({ annotationId, className }: { annotationId: st
   }
 
   return (
-    <span className="relative inline-flex flex-wrap items-center gap-x-1 gap-y-1" onClick={(e) => e.stopPropagation()}>
-      <button type="button" className={className} onClick={() => void copy(style)} data-testid="copy-citation">
-        Copy citation
-      </button>
-      <button
-        ref={toggleRef}
-        type="button"
-        className={`${className} px-1 no-underline!`}
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-label={`Citation style: ${CITATION_STYLE_LABEL[style]}`}
-        title="Choose the citation style"
-        onClick={() => setOpen((o) => !o)}
-      >
-        ({CITATION_STYLE_LABEL[style]} <span aria-hidden="true">▾</span>)
-      </button>
-      {open && (
-        <div
-          ref={menuRef}
-          role="menu"
-          aria-label="Copy citation in a style"
-          data-testid="citation-menu"
-          onKeyDown={onMenuKey}
-          className="absolute top-full left-0 z-30 mt-1 w-56 rounded-md bg-white py-1 text-sm shadow-lg ring-1 ring-stone-200 dark:bg-stone-800 dark:ring-stone-700"
+    <>
+      <span className="relative inline-flex items-center gap-x-1" onClick={(e) => e.stopPropagation()}>
+        <button type="button" className={className} onClick={() => void copy(style)} data-testid="copy-citation">
+          Copy citation
+        </button>
+        <button
+          ref={toggleRef}
+          type="button"
+          className={`${className} px-1 no-underline!`}
+          aria-haspopup="menu"
+          aria-expanded={open}
+          aria-label={`Citation style: ${CITATION_STYLE_LABEL[style]}`}
+          title="Choose the citation style"
+          onClick={() => setOpen((o) => !o)}
         >
-          <p className="px-3 pt-1 pb-1.5 text-xs text-stone-500 dark:text-stone-400">Copy the quote, its ¶ and the reference in</p>
-          {CITATION_STYLES.map((s) => (
-            <button
-              key={s}
-              type="button"
-              role="menuitemradio"
-              aria-checked={s === style}
-              tabIndex={s === style ? 0 : -1}
-              className="flex min-h-11 w-full items-center gap-2 px-3 text-left text-stone-800 hover:bg-stone-100 focus-visible:bg-stone-100 focus-visible:outline-none sm:min-h-9 dark:text-stone-100 dark:hover:bg-stone-700 dark:focus-visible:bg-stone-700"
-              onClick={() => void copy(s)}
-            >
-              <span aria-hidden="true" className="w-3 text-amber-600 dark:text-amber-400">
-                {s === style ? "✓" : ""}
-              </span>
-              {CITATION_STYLE_LABEL[s]}
-            </button>
-          ))}
-        </div>
-      )}
+          · {CITATION_STYLE_SHORT[style]} <span aria-hidden="true">▾</span>
+        </button>
+        {open && (
+          <div
+            ref={menuRef}
+            role="menu"
+            aria-label="Copy citation in a style"
+            data-testid="citation-menu"
+            onKeyDown={onMenuKey}
+            className="absolute top-full left-0 z-30 mt-1 w-56 rounded-md bg-white py-1 text-sm shadow-lg ring-1 ring-stone-200 dark:bg-stone-800 dark:ring-stone-700"
+          >
+            <p className="px-3 pt-1 pb-1.5 text-xs text-stone-500 dark:text-stone-400">Copy the quote, its ¶ and the reference in</p>
+            {CITATION_STYLES.map((s) => (
+              <button
+                key={s}
+                type="button"
+                role="menuitemradio"
+                aria-checked={s === style}
+                tabIndex={s === style ? 0 : -1}
+                className="flex min-h-11 w-full items-center gap-2 px-3 text-left text-stone-800 hover:bg-stone-100 focus-visible:bg-stone-100 focus-visible:outline-none sm:min-h-9 dark:text-stone-100 dark:hover:bg-stone-700 dark:focus-visible:bg-stone-700"
+                onClick={() => void copy(s)}
+              >
+                <span aria-hidden="true" className="w-3 text-amber-600 dark:text-amber-400">
+                  {s === style ? "✓" : ""}
+                </span>
+                {CITATION_STYLE_LABEL[s]}
+              </button>
+            ))}
+          </div>
+        )}
+      </span>
+      {/* On a line of its own after the card's other actions, so it never pushes them under the menu. */}
       <span
         role="status"
-        className={`text-xs ${status?.tone === "error" ? "text-red-700 dark:text-red-400" : "text-emerald-700 dark:text-emerald-400"}`}
+        className={`order-last basis-full text-xs empty:hidden ${status?.tone === "error" ? "text-red-700 dark:text-red-400" : "text-emerald-700 dark:text-emerald-400"}`}
       >
         {status?.text}
       </span>
-    </span>
+    </>
   );
 }

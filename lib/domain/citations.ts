@@ -19,6 +19,13 @@ export const CITATION_STYLE_LABEL = {
   harvard: "Harvard",
 } as const satisfies Record<CitationStyleName, string>;
 
+/** The style's name where room is short (beside the Copy citation button). */
+export const CITATION_STYLE_SHORT = {
+  "chicago-author-date": "Chicago",
+  apa: "APA",
+  harvard: "Harvard",
+} as const satisfies Record<CitationStyleName, string>;
+
 /** A report's author: a person (CSL `family`/`given`) or an institution (CSL `literal`). */
 export type Creator = { family: string; given?: string } | { literal: string };
 

@@ -46,8 +46,15 @@ export function citationDetailsOf(report: {
   doi: string | null;
   accessedAt: Date | null;
 }) {
-  const { authors, creators, accessedAt, ...rest } = report;
-  return { ...rest, creators: creatorsOf({ authors, creators: creators as Creator[] | null }), accessedAt: toIsoDate(accessedAt) };
+  // Only these fields: the row may hold others (a report's whole select), which must not be overwritten.
+  return {
+    creators: creatorsOf({ authors: report.authors, creators: report.creators as Creator[] | null }),
+    place: report.place,
+    reportNumber: report.reportNumber,
+    series: report.series,
+    doi: report.doi,
+    accessedAt: toIsoDate(report.accessedAt),
+  };
 }
 
 /**

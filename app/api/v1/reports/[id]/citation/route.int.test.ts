@@ -53,6 +53,7 @@ describe("citations", () => {
         series: "Working Papers",
         doi: "10.1234/abc.12",
         accessedAt: "2026-12-01",
+        publishedAt: "2023-03-21",
       });
     });
 
@@ -108,7 +109,7 @@ describe("citations", () => {
       expect(styled.headers.get("content-type")).toContain("text/plain");
       expect(styled.text).toMatch(/^Whitfield, D\.,? & Institute for Energy Futures\. \(2023\)\. The Political Viability/);
       const chicago = await fetchBytes(`/api/v1/reports/${team.report.id}/citation?format=text`, as);
-      expect(chicago.text).toContain("Whitfield, Dana, and Institute for Energy Futures. 2023.");
+      expect(chicago.text).toContain("Whitfield, Dana and Institute for Energy Futures. 2023.");
     });
 
     it("answers 422 for an unknown format or style, and 404 to a stranger or for no report", async () => {
