@@ -104,8 +104,7 @@ test.describe("Citations", () => {
     await rows.nth(2).getByLabel("Author 3: given names").fill("Thomas");
     await page.getByLabel("DOI").fill("https://doi.org/10.1234/water.7");
     await page.getByLabel("Date accessed").fill("2026-12-01");
-    const form = page.locator("form").filter({ has: page.getByTestId("creator-row").first() });
-    await form.screenshot({ path: path.join(SHOTS, "citation-details-form.png") });
+    await page.screenshot({ path: path.join(SHOTS, "citation-details-form.png"), fullPage: true });
     await page.getByRole("button", { name: "Save details" }).click();
     await expect(page.getByText("The details were saved.")).toBeVisible();
     const saved = await (await api.get(`/api/v1/reports/${report.id}`)).json();
@@ -127,6 +126,6 @@ test.describe("Citations", () => {
     await page.reload();
     await expect(rows).toHaveCount(3);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await form.screenshot({ path: path.join(SHOTS, "citation-details-form-phone-dark.png") });
+    await page.screenshot({ path: path.join(SHOTS, "citation-details-form-phone-dark.png"), fullPage: true });
   });
 });
