@@ -1,8 +1,8 @@
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { colorScheme, readerWithReport } from "./support/reader";
+import { colorScheme, readerWithReport, selectText } from "./support/reader";
 import { expect, test } from "./support/test";
-import { expectAccessible, selectPhraseWithMouse } from "./support/ui";
+import { createWorkspaceViaUi, expectAccessible, registerViaUi, selectPhraseWithMouse } from "./support/ui";
 
 const SHOTS = path.join(process.cwd(), "test-results", "screenshots");
 
@@ -83,12 +83,50 @@ test.describe("Citations", () => {
     const passage = report.passages.find((p) => p.text.includes("Upstream dams"))!;
     await page.goto(url);
     await selectPhraseWithMouse(page, "Upstream dams reduced");
+    await expect(page.getByTestId("selection-toolbar")).toBeVisible();
+    await page.getByTestId("selection-toolbar").screenshot({ path: path.join(SHOTS, "citation-selection-toolbar.png") });
     await page.getByTestId("cite-selection").click();
     await expect(page.getByRole("status").filter({ hasText: "Citation copied" })).toContainText(`(¶ ${passage.index})`);
     const text = await clipboardText(page);
     expect(text).toContain(`“Upstream dams reduced” (¶ ${passage.index})`);
     expect(text).toContain("Haddad, Rana and مركز الدراسات الاستراتيجية. 2024.");
     expect(text).toContain(`${url}#p-${passage.index}`);
+
+    // On a phone the toolbar, docked at the bottom, keeps all five buttons on the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await selectText(page.getByTestId("report-text"), "Farmers in the south");
+    const toolbar = page.getByTestId("selection-toolbar");
+    await expect(toolbar.getByTestId("cite-selection")).toBeInViewport({ ratio: 1 });
+    // The earlier "Citation copied" notice has made way for the toolbar.
+    await expect(page.getByRole("status").filter({ hasText: "Citation copied" })).toHaveCount(0);
+    await page.screenshot({ path: path.join(SHOTS, "citation-selection-toolbar-phone.png") });
+  });
+
+  test("the import preview offers the first page's DOI and report number, and the import keeps what was corrected", async ({ page }) => {
+    await registerViaUi(page, "Iman Importer");
+    await createWorkspaceViaUi(page, "Iman's desk");
+    await page.getByRole("link", { name: "Import a report" }).first().click();
+    await page
+      .getByLabel("Report text")
+      .fill(
+        [
+          "Water Security in the Jordan Basin",
+          "Working Paper No. WP-2024/07",
+          "doi:10.1234/jordan.2024.07",
+          "Demand will exceed supply by 2030.",
+        ].join("\n\n"),
+      );
+    await page.getByRole("button", { name: "Preview" }).click();
+    await expect(page.getByRole("heading", { name: "Check what we found" })).toBeVisible();
+    await expect(page.getByLabel("DOI")).toHaveValue("10.1234/jordan.2024.07");
+    await expect(page.getByLabel("Report number")).toHaveValue("WP-2024/07");
+    await page.getByLabel("Series").fill("Working Papers");
+    await page.getByLabel("Place of publication").fill("Amman");
+    await page.getByRole("button", { name: "Import report" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Water Security in the Jordan Basin" })).toBeVisible();
+    const reportId = page.url().split("/r/")[1].split(/[?#]/)[0];
+    const report = await (await page.request.get(`/api/v1/reports/${reportId}`)).json();
+    expect(report).toMatchObject({ doi: "10.1234/jordan.2024.07", reportNumber: "WP-2024/07", series: "Working Papers", place: "Amman" });
   });
 
   test("the details form edits authors as people or institutions and the citation details", async ({ page }) => {
@@ -104,6 +142,8 @@ test.describe("Citations", () => {
     await rows.nth(2).getByLabel("Author 3: given names").fill("Thomas");
     await page.getByLabel("DOI").fill("https://doi.org/10.1234/water.7");
     await page.getByLabel("Date accessed").fill("2026-12-01");
+    // From the top: a full-page shot otherwise paints the sticky top bar where the page was scrolled to.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(SHOTS, "citation-details-form.png"), fullPage: true });
     await page.getByRole("button", { name: "Save details" }).click();
     await expect(page.getByText("The details were saved.")).toBeVisible();
@@ -126,6 +166,8 @@ test.describe("Citations", () => {
     await page.reload();
     await expect(rows).toHaveCount(3);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // From the top: a full-page shot otherwise paints the sticky top bar where the page was scrolled to.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(SHOTS, "citation-details-form-phone-dark.png"), fullPage: true });
   });
 });

@@ -1,7 +1,7 @@
 "use client";
 
 import type { Editor } from "@tiptap/core";
-import { useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { DRAFT_KEY } from "@/components/annotations/annotation-sidebar";
 import { matches } from "@/components/annotations/filters";
 import type { VisibilityChoice } from "@/components/annotations/visibility-select";
@@ -162,6 +162,10 @@ export function Reader({
     },
     onAttached: focus.setFocusedId,
   });
+  // A notice ("Citation copied") would cover a phone's docked toolbar: a new selection clears it.
+  const { dismissNotice } = toasts;
+  const selecting = selected.toolbar !== null;
+  useEffect(() => (selecting ? dismissNotice() : undefined), [selecting, dismissNotice]);
   const { toolbar } = selected;
 
   function quoteInNotes(a: ReaderAnnotation) {
