@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ShareLinksDialog } from "@/components/share/share-links-dialog";
 import type { ReportView } from "@/lib/domain/reports";
 import { roleAtLeast } from "@/lib/domain/words";
 import { RoleBadge } from "./role-badge";
@@ -15,9 +16,8 @@ function languageName(code: string | null): string | null {
   }
 }
 
-/** Title, metadata and where to go from here, above the report text. */
-export function ReportHeader({ report, claimCount, canEdit }: { report: ReportView; claimCount: number; canEdit: boolean }) {
-  const base = `/w/${report.workspace.slug}/r/${report.id}`;
+/** The byline and the facts line under a report's title: the reader's header and the share page's say them alike. */
+export function reportFacts(report: Pick<ReportView, "publishedAt" | "authors" | "publisher" | "language" | "passages">) {
   const published = report.publishedAt
     ? new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" }).format(new Date(report.publishedAt))
     : null;
@@ -25,14 +25,26 @@ export function ReportHeader({ report, claimCount, canEdit }: { report: ReportVi
   const facts = [published && `Published ${published}`, languageName(report.language), `${report.passages.length} passages`]
     .filter(Boolean)
     .join(" · ");
+  return { byline, facts };
+}
+
+/** Title, metadata and where to go from here, above the report text. */
+export function ReportHeader({ report, claimCount, canEdit }: { report: ReportView; claimCount: number; canEdit: boolean }) {
+  const base = `/w/${report.workspace.slug}/r/${report.id}`;
+  const { byline, facts } = reportFacts(report);
   return (
     <header className="mb-10">
-      <p className="flex flex-wrap items-center gap-x-2 text-sm text-stone-500 dark:text-stone-400">
+      <div className="flex flex-wrap items-center gap-x-2 text-sm text-stone-500 dark:text-stone-400">
         <Link href={`/w/${report.workspace.slug}`} className="underline-offset-2 hover:underline">
           {report.workspace.name}
         </Link>
         <RoleBadge role={report.role} slug={report.workspace.slug} />
-      </p>
+        {canEdit && report.version === report.currentVersion && (
+          <div className="ms-auto">
+            <ShareLinksDialog reportId={report.id} />
+          </div>
+        )}
+      </div>
       {!roleAtLeast(report.role, "annotator") && <ViewerSelectionHint />}
       <h1 dir="auto" className="mt-2 font-serif text-[2rem] leading-tight font-semibold tracking-tight text-balance sm:text-4xl">
         {report.title}
