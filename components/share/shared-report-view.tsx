@@ -58,13 +58,16 @@ export function SharedReportView({ report }: { report: SharedReport }) {
           )}
         </p>
       </header>
-      <main className="report-text" aria-label="Report text">
+      <main aria-label="Report text">
         {report.passages.map((p) => {
           const here = cards.get(p.id);
           return (
             <section key={p.id} className={`mt-5 first:mt-0 ${columns}`}>
-              <div className="ProseMirror">
-                <StaticPassage passage={p} highlights={highlights.get(p.id)} first />
+              {/* The reader's typography (.report-text), for the passage alone: the cards beside it keep their own. */}
+              <div className="report-text">
+                <div className="ProseMirror">
+                  <StaticPassage passage={p} highlights={highlights.get(p.id)} first />
+                </div>
               </div>
               {here && (
                 <div className="mt-3 mb-6 space-y-3 lg:mt-0 lg:mb-0" aria-label={`Annotations on paragraph ${p.index}`} role="group">
