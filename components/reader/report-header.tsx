@@ -16,22 +16,55 @@ function languageName(code: string | null): string | null {
   }
 }
 
-/** The byline and the facts line under a report's title: the reader's header and the share page's say them alike. */
-export function reportFacts(report: Pick<ReportView, "publishedAt" | "authors" | "publisher" | "language" | "passages">) {
+/** "Published 21 March 2023 · English · 12 passages": the line under the title, in the reader and on the share page. */
+export function reportFacts(report: Pick<ReportView, "publishedAt" | "language" | "passages">): string {
   const published = report.publishedAt
     ? new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" }).format(new Date(report.publishedAt))
     : null;
-  const byline = [report.authors.join(", "), report.publisher].filter(Boolean).join(" · ");
-  const facts = [published && `Published ${published}`, languageName(report.language), `${report.passages.length} passages`]
+  return [published && `Published ${published}`, languageName(report.language), `${report.passages.length} passages`]
     .filter(Boolean)
     .join(" · ");
-  return { byline, facts };
+}
+
+/** The title, the subtitle and the byline (authors · publisher), in the reader and on the share page. */
+export function ReportTitle({ report }: { report: Pick<ReportView, "title" | "subtitle" | "authors" | "publisher"> }) {
+  const byline = [report.authors.join(", "), report.publisher].filter(Boolean).join(" · ");
+  return (
+    <>
+      <h1 dir="auto" className="mt-2 font-serif text-[2rem] leading-tight font-semibold tracking-tight text-balance sm:text-4xl">
+        {report.title}
+      </h1>
+      {report.subtitle && (
+        <p dir="auto" className="mt-2 font-serif text-xl text-stone-700 dark:text-stone-300">
+          {report.subtitle}
+        </p>
+      )}
+      {byline && (
+        <p dir="auto" className="mt-3 text-sm text-stone-700 dark:text-stone-300">
+          {byline}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** " · Source", leaving the app for the report's own page, when it has one. */
+export function SourceLink({ url }: { url: string | null }) {
+  if (!url) return null;
+  return (
+    <>
+      {" · "}
+      <a href={url} target="_blank" rel="noopener noreferrer nofollow" className="underline underline-offset-2">
+        Source
+      </a>
+    </>
+  );
 }
 
 /** Title, metadata and where to go from here, above the report text. */
 export function ReportHeader({ report, claimCount, canEdit }: { report: ReportView; claimCount: number; canEdit: boolean }) {
   const base = `/w/${report.workspace.slug}/r/${report.id}`;
-  const { byline, facts } = reportFacts(report);
+  const facts = reportFacts(report);
   return (
     <header className="mb-10">
       <div className="flex flex-wrap items-center gap-x-2 text-sm text-stone-500 dark:text-stone-400">
@@ -46,33 +79,14 @@ export function ReportHeader({ report, claimCount, canEdit }: { report: ReportVi
         )}
       </div>
       {!roleAtLeast(report.role, "annotator") && <ViewerSelectionHint />}
-      <h1 dir="auto" className="mt-2 font-serif text-[2rem] leading-tight font-semibold tracking-tight text-balance sm:text-4xl">
-        {report.title}
-      </h1>
-      {report.subtitle && (
-        <p dir="auto" className="mt-2 font-serif text-xl text-stone-700 dark:text-stone-300">
-          {report.subtitle}
-        </p>
-      )}
-      {byline && (
-        <p dir="auto" className="mt-3 text-sm text-stone-700 dark:text-stone-300">
-          {byline}
-        </p>
-      )}
+      <ReportTitle report={report} />
       <p className="mt-1 text-sm text-stone-500 dark:text-stone-400">
         {facts}
         {" · "}
         <Link href={`${base}/claims`} className="underline underline-offset-2">
           {claimCount === 1 ? "1 claim" : `${claimCount} claims`}
         </Link>
-        {report.sourceUrl && (
-          <>
-            {" · "}
-            <a href={report.sourceUrl} target="_blank" rel="noopener noreferrer nofollow" className="underline underline-offset-2">
-              Source
-            </a>
-          </>
-        )}
+        <SourceLink url={report.sourceUrl} />
         {" · "}
         <Link href={`${base}/versions`} className="underline underline-offset-2">
           {report.currentVersion === 1

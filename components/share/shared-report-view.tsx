@@ -1,4 +1,4 @@
-import { reportFacts } from "@/components/reader/report-header";
+import { reportFacts, ReportTitle, SourceLink } from "@/components/reader/report-header";
 import { StaticPassage } from "@/components/reader/static-passages";
 import { highlightsByPassage } from "@/components/reader/static-highlights";
 import { MarkdownBody } from "@/components/ui/markdown-body";
@@ -18,7 +18,7 @@ function byPassage(annotations: SharedAnnotationData[]): Map<string, SharedAnnot
  * composer, no live stream.
  */
 export function SharedReportView({ report }: { report: SharedReport }) {
-  const { byline, facts } = reportFacts(report);
+  const facts = reportFacts(report);
   const annotations = report.annotations ?? [];
   const highlights = highlightsByPassage(
     annotations.map((a) => ({ id: a.id, passageId: a.passageId, start: a.start, end: a.end, kind: a.kind })),
@@ -32,30 +32,11 @@ export function SharedReportView({ report }: { report: SharedReport }) {
         Shared read-only by <span dir="auto">{report.workspaceName}</span> on Marginalia
         {wide && ` · ${annotations.length === 1 ? "1 annotation" : `${annotations.length} annotations`}`}
       </p>
-      <header className={`mt-3 mb-10 ${wide ? "lg:max-w-[42rem]" : ""}`}>
-        <h1 dir="auto" className="font-serif text-[2rem] leading-tight font-semibold tracking-tight text-balance sm:text-4xl">
-          {report.title}
-        </h1>
-        {report.subtitle && (
-          <p dir="auto" className="mt-2 font-serif text-xl text-stone-700 dark:text-stone-300">
-            {report.subtitle}
-          </p>
-        )}
-        {byline && (
-          <p dir="auto" className="mt-3 text-sm text-stone-700 dark:text-stone-300">
-            {byline}
-          </p>
-        )}
+      <header className={`mt-1 mb-10 ${wide ? "lg:max-w-[42rem]" : ""}`}>
+        <ReportTitle report={report} />
         <p className="mt-1 text-sm text-stone-500 dark:text-stone-400">
           {facts}
-          {report.sourceUrl && (
-            <>
-              {" · "}
-              <a href={report.sourceUrl} target="_blank" rel="noopener noreferrer nofollow" className="underline underline-offset-2">
-                Source
-              </a>
-            </>
-          )}
+          <SourceLink url={report.sourceUrl} />
         </p>
       </header>
       <main aria-label="Report text">

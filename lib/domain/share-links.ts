@@ -1,5 +1,5 @@
 /** Share links: what they show, and what the API and the share page give (dates as the server's Date; the browser's are ISO strings). */
-import type { PassageView } from "./reports";
+import type { PassageView, ReportDetails } from "./reports";
 import type { AnnotationKindName, AnnotationStatusName, StanceName, VerdictName } from "./words";
 
 /** What a share link shows besides the text: nothing, or the team's shared annotations (never private ones). */
@@ -56,15 +56,8 @@ export interface SharedAnnotation {
   createdAt: Date;
 }
 
-/** What `/s/{token}` shows. */
-export interface SharedReport {
-  title: string;
-  subtitle: string | null;
-  authors: string[];
-  publisher: string | null;
-  publishedAt: string | null;
-  language: string | null;
-  sourceUrl: string | null;
+/** What `/s/{token}` shows: the report's details and current text, and what the link shares of the team's work. */
+export interface SharedReport extends ReportDetails {
   workspaceName: string;
   passages: PassageView[];
   /** Null when the link shares the text alone. */

@@ -1,16 +1,14 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { codePointLength } from "@/lib/anchoring/code-points";
 import { db } from "@/lib/db";
 import type { SharedAnnotation, SharedReport, SharedStance } from "@/lib/domain/share-links";
 import { notFound } from "@/lib/errors";
 import { mentionsAsText } from "@/lib/markdown/mentions";
-import { readMarks } from "@/lib/passage-marks";
 import { SHARE_TOKEN } from "@/lib/validations/share-link";
 import { annotationViewFromRow, annotationViewSql, type AnnotationViewRow } from "../annotations/read-views";
 import { annotationSharedSql } from "../annotations/visibility";
 import { consumeShareView } from "../rate-limit";
-import { toIsoDate } from "../reports/reports";
+import { readPassages, toIsoDate } from "../reports/reports";
 import { secretDigest } from "../secrets";
 
 /** The most annotations a share page shows (in reading order): a page, not an export. */
@@ -51,11 +49,7 @@ export async function getSharedReport(options: { token: string; address: string 
     },
   });
   if (!report) throw unknownLink();
-  const passages = await db.passage.findMany({
-    where: { reportId: link.reportId, version: report.version },
-    orderBy: { index: "asc" },
-    select: { id: true, index: true, kind: true, level: true, text: true, page: true, marks: true, listNumber: true },
-  });
+  const passages = await readPassages(link.reportId, report.version);
   const team = link.annotations === "team";
   const notes = team && link.includeNotes ? mentionsAsText(report.notes?.body ?? "").trim() : "";
   return {
@@ -67,7 +61,7 @@ export async function getSharedReport(options: { token: string; address: string 
     language: report.language,
     sourceUrl: report.sourceUrl,
     workspaceName: report.workspace.name,
-    passages: passages.map((p) => ({ ...p, marks: p.marks === null ? [] : readMarks(p.marks, codePointLength(p.text)) })),
+    passages,
     annotations: team ? await sharedAnnotations(link.reportId, report.version) : null,
     notes: notes || null,
   };
