@@ -76,6 +76,7 @@ test("an editor shares a read-only link; a stranger reads the team's annotations
   await dialog.getByRole("button", { name: "Create link" }).click();
   const item = dialog.getByTestId("share-link");
   await expect(item).toHaveCount(1);
+  await expect(dialog.getByRole("status")).toContainText("Link created");
   await expect(item).toContainText("Text, team annotations and team notes");
   await expect(item).toContainText("0 views");
   const url = (await item.locator("code").textContent())!;

@@ -35,18 +35,23 @@ export function ShareLinksDialog({ reportId }: { reportId: string }) {
   const [notes, setNotes] = useState(false);
   const [expiresAt, setExpiresAt] = useState("");
   const [pending, setPending] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
   const { links, error, load, create, revoke } = useShareLinks(reportId);
   const ids = useId();
 
   async function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     setPending(true);
+    setNotice(null);
     const made = await create({ annotations, notes: annotations === "team" && notes, expiresAt: expiresAt || null });
     setPending(false);
-    if (made) {
-      setExpiresAt("");
-      void navigator.clipboard?.writeText(made.url).catch(() => undefined);
-    }
+    if (!made) return;
+    setExpiresAt("");
+    const copied = await navigator.clipboard?.writeText(made.url).then(
+      () => true,
+      () => false,
+    );
+    setNotice(copied ? "Link created and copied: it is first in the list below." : "Link created: copy it from the list below.");
   }
 
   return (
@@ -57,6 +62,7 @@ export function ShareLinksDialog({ reportId }: { reportId: string }) {
         aria-haspopup="dialog"
         onClick={() => {
           setOpen(true);
+          setNotice(null);
           void load();
         }}
       >
@@ -115,9 +121,14 @@ export function ShareLinksDialog({ reportId }: { reportId: string }) {
               The link works to the end of that day (UTC). Without a date it works until you revoke it.
             </p>
           </div>
-          <Button type="submit" disabled={pending}>
-            {pending ? "Creating…" : "Create link"}
-          </Button>
+          <div className="flex flex-wrap items-center gap-3">
+            <Button type="submit" disabled={pending}>
+              {pending ? "Creating…" : "Create link"}
+            </Button>
+            <p role="status" className="text-sm text-stone-600 empty:hidden dark:text-stone-400">
+              {notice}
+            </p>
+          </div>
         </form>
         {error && (
           <div className="mt-4">
