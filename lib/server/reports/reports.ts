@@ -2,7 +2,7 @@ import "server-only";
 import { codePointLength } from "@/lib/anchoring/code-points";
 import { db } from "@/lib/db";
 import type { ImportPreview } from "@/lib/domain/imports";
-import type { ReportSummary, ReportView } from "@/lib/domain/reports";
+import type { PassageView, ReportSummary, ReportView } from "@/lib/domain/reports";
 import { readMarks } from "@/lib/passage-marks";
 import { invalidField, notFound } from "@/lib/errors";
 import type { ImportedPassage } from "@/lib/importers/types";
@@ -178,11 +178,7 @@ export async function getReportOrThrow(options: { userId: string; reportId: stri
   if (!report) throw notFound("That report");
   const version = options.version ?? report.version;
   if (version < 1 || version > report.version) throw notFound(`Version ${version} of that report`);
-  const passages = await db.passage.findMany({
-    where: { reportId: report.id, version },
-    orderBy: { index: "asc" },
-    select: { id: true, index: true, kind: true, level: true, text: true, page: true, marks: true, listNumber: true },
-  });
+  const passages = await readPassages(report.id, version);
   const { memberships, ...workspace } = report.workspace;
   return {
     id: report.id,
@@ -200,8 +196,18 @@ export async function getReportOrThrow(options: { userId: string; reportId: stri
     createdAt: report.createdAt,
     workspace,
     role: memberships[0].role,
-    passages: passages.map((p) => ({ ...p, marks: p.marks === null ? [] : readMarks(p.marks, codePointLength(p.text)) })),
+    passages,
   };
+}
+
+/** The passages of a version of a report, in order, with their marks read (access is the caller's to check). */
+export async function readPassages(reportId: string, version: number): Promise<PassageView[]> {
+  const passages = await db.passage.findMany({
+    where: { reportId, version },
+    orderBy: { index: "asc" },
+    select: { id: true, index: true, kind: true, level: true, text: true, page: true, marks: true, listNumber: true },
+  });
+  return passages.map((p) => ({ ...p, marks: p.marks === null ? [] : readMarks(p.marks, codePointLength(p.text)) }));
 }
 
 /** Editors correct a report's metadata. */
