@@ -1,22 +1,23 @@
 import Link from "next/link";
 import type { ReportView } from "@/lib/domain/reports";
 import { roleAtLeast } from "@/lib/domain/words";
+import { languageName } from "@/lib/format/language-name";
 import { RoleBadge } from "./role-badge";
 import { ViewerSelectionHint } from "./viewer-selection-hint";
 
-const LANGUAGE = new Intl.DisplayNames(["en"], { type: "language" });
-
-function languageName(code: string | null): string | null {
-  if (!code) return null;
-  try {
-    return LANGUAGE.of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
 /** Title, metadata and where to go from here, above the report text. */
-export function ReportHeader({ report, claimCount, canEdit }: { report: ReportView; claimCount: number; canEdit: boolean }) {
+export function ReportHeader({
+  report,
+  claimCount,
+  canEdit,
+  children,
+}: {
+  report: ReportView;
+  claimCount: number;
+  canEdit: boolean;
+  /** Below the details: the translation's switch. */
+  children?: React.ReactNode;
+}) {
   const base = `/w/${report.workspace.slug}/r/${report.id}`;
   const published = report.publishedAt
     ? new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" }).format(new Date(report.publishedAt))
@@ -70,6 +71,7 @@ export function ReportHeader({ report, claimCount, canEdit }: { report: ReportVi
             : `Version ${report.version} of ${report.currentVersion}`}
         </Link>
       </p>
+      {children}
       {report.version !== report.currentVersion && (
         <p
           role="status"

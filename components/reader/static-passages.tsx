@@ -68,7 +68,7 @@ const sameHighlights = (a: HighlightSpec[] | undefined, b: HighlightSpec[] | und
     ));
 
 /** One passage of the static text; redrawn only when its own highlights change (a page of cards changes none). */
-const StaticPassage = memo(
+export const StaticPassage = memo(
   function StaticPassage({
     passage: p,
     highlights,

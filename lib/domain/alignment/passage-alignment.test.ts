@@ -40,6 +40,7 @@ describe("passage alignments", () => {
       "unaligned.source.0",
     ]);
     expect(paths({ pairs: [{ source: ["s1"], target: [] }], unaligned: { source: [], target: [] } })).toEqual(["pairs.0"]);
+    expect(paths({ pairs: [{ source: ["s1", "s2"], target: ["t1", "t2"] }], unaligned: { source: [], target: [] } })).toEqual(["pairs.0"]);
   });
 
   it("fits a stored alignment to the passages there are now: gone ids dropped, the rest unaligned in order", () => {

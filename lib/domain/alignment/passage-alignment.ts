@@ -11,6 +11,12 @@ export interface AlignmentIssue {
   message: string;
 }
 
+/** 1:1, 1:2 or 2:1: two passages on each side say no more than two pairs would. */
+export function isPairShape(pair: { source: unknown[]; target: unknown[] }): boolean {
+  const [a, b] = [pair.source.length, pair.target.length];
+  return a >= 1 && b >= 1 && Math.min(a, b) === 1 && Math.max(a, b) <= 2;
+}
+
 /** Beads (passage indexes) as passage ids: beads with an empty side become unaligned passages. */
 export function alignmentOfBeads(beads: AlignmentBead[], sourceIds: string[], targetIds: string[]): PassageAlignment {
   const alignment: PassageAlignment = { pairs: [], unaligned: { source: [], target: [] } };
@@ -51,6 +57,7 @@ export function alignmentIssues(a: PassageAlignment, sourceIds: string[], target
   a.pairs.forEach((pair, k) => {
     if (!pair.source.length || !pair.target.length)
       issues.push({ path: `pairs.${k}`, message: "A pair needs passages on both sides; list the others as unaligned." });
+    else if (!isPairShape(pair)) issues.push({ path: `pairs.${k}`, message: "A pair joins one passage to one or two: 1:1, 1:2 or 2:1." });
     pair.source.forEach((id, i) => check(id, "source", `pairs.${k}.source.${i}`));
     pair.target.forEach((id, i) => check(id, "target", `pairs.${k}.target.${i}`));
   });
