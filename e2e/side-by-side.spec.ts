@@ -101,6 +101,13 @@ test("read the sample beside its Arabic translation, annotate the Arabic side an
   saved = await (await api.get(`/api/v1/reports/${englishId}/alignment`)).json();
   expect(saved.pairs).toHaveLength(4);
 
+  // Search finds both languages and says which side each hit is on.
+  await page.goto(`${english.replace(/\/r\/.*$/, "")}/search?q=${encodeURIComponent("الزلزال")}`);
+  await expect(page.getByTestId("search-side")).toHaveText(["Arabic translation"]);
+  await page.goto(`${english.replace(/\/r\/.*$/, "")}/search?q=earthquake`);
+  await expect(page.getByTestId("search-side")).toHaveText(["English original"]);
+  await page.goto(english);
+
   await marker.click();
   await expect(page).toHaveURL(new RegExp(`${arabic}\\?annotation=`));
   await expect(page.getByTestId("annotation-card").first()).toContainText("poignant");

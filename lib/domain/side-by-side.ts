@@ -1,3 +1,4 @@
+import { languageName } from "@/lib/format/language-name";
 import type { PassageAlignment } from "./alignment/passage-alignment";
 import type { Counterpart, PassageView } from "./reports";
 
@@ -19,4 +20,14 @@ export interface SideBySideData {
   annotations: CounterpartAnnotation[];
   /** From the report read: its passages on the source side. */
   alignment: PassageAlignment;
+}
+
+/** Which side of a translation a report is: the report translated, or the translation; null without a counterpart. */
+export type TranslationSide = "original" | "translation";
+
+/** "Arabic translation", "English original": what a search hit says of its report, when it has a counterpart. */
+export function translationSideLabel(language: string | null, side: TranslationSide | null): string | null {
+  if (!side) return null;
+  const lang = languageName(language);
+  return lang ? `${lang} ${side}` : side === "original" ? "Original" : "Translation";
 }
