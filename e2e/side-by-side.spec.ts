@@ -101,6 +101,15 @@ test("read the sample beside its Arabic translation, annotate the Arabic side an
   saved = await (await api.get(`/api/v1/reports/${englishId}/alignment`)).json();
   expect(saved.pairs).toHaveLength(4);
 
+  // The Markdown export can quote the Arabic passage under each ¶.
+  await page.getByRole("button", { name: "Export…" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("radio", { name: /Markdown/ }).check();
+  await dialog.getByRole("checkbox", { name: "Quote the Arabic passage under each ¶" }).check();
+  await dialog.getByText("Address for scripts").click();
+  await expect(dialog.getByText(/includeCounterpart=true/).first()).toBeVisible();
+  await page.keyboard.press("Escape");
+
   // Search finds both languages and says which side each hit is on.
   await page.goto(`${english.replace(/\/r\/.*$/, "")}/search?q=${encodeURIComponent("الزلزال")}`);
   await expect(page.getByTestId("search-side")).toHaveText(["Arabic translation"]);

@@ -17,6 +17,7 @@ import { highlightSpecs } from "./highlight-specs";
 import { KeyboardHelp } from "./keyboard-help";
 import { PresenceMarkers } from "./presence";
 import { ReaderActions } from "./reader-actions";
+import { languageName } from "@/lib/format/language-name";
 import { ReaderNotices } from "./reader-notices";
 import { ReaderPanels, ReaderSelectionToolbar } from "./reader-panels";
 import { ReaderText, readerGrid } from "./reader-text";
@@ -269,6 +270,7 @@ export function Reader({
             onHelp={() => setHelpOpen(true)}
             others={live.others}
             liveStatus={live.status}
+            counterpartLanguage={sideBySide && (languageName(sideBySide.counterpart.language) ?? "translation")}
           />
           <ReaderNotices liveStatus={live.status} reportChanged={live.reportChanged} onRefresh={refresh} error={error} />
           <ReaderText
