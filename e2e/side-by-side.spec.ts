@@ -120,6 +120,12 @@ test("read the sample beside its Arabic translation, annotate the Arabic side an
   await marker.click();
   await expect(page).toHaveURL(new RegExp(`${arabic}\\?annotation=`));
   await expect(page.getByTestId("annotation-card").first()).toContainText("poignant");
+
+  // So does a click on the Arabic highlight beside the English text.
+  await page.goto(english);
+  await page.getByTestId("side-by-side").locator('[data-side="counterpart"] .hl-comment').click();
+  await expect(page).toHaveURL(new RegExp(`${arabic}\\?annotation=`));
+  await expect(page.getByTestId("annotation-card").first()).toContainText("poignant");
 });
 
 test("a phone reads one side at a time, with a switch per passage", async ({ browser }) => {
@@ -135,6 +141,7 @@ test("a phone reads one side at a time, with a switch per passage", async ({ bro
   await expect(row.locator('[data-side="counterpart"]')).toBeVisible();
   await expect(row.locator('[data-side="report"]')).toBeHidden();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SHOTS, "side-by-side-390.png") });
   await context.close();
 });

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState } from "react";
 import { ApiError, apiFetch } from "@/lib/api/browser/client";
 import type { SideBySideData } from "@/lib/domain/side-by-side";
@@ -51,12 +52,20 @@ export function SideBySideText({ reportId, slug, passages, highlights, annotatio
   const [flipped, setFlipped] = useState<Set<string>>(new Set());
   const root = useRef<HTMLDivElement>(null);
   const selected = useSelectedRow(root);
+  const router = useRouter();
   const ours = useMemo(() => new Map(passages.map((p) => [p.id, p])), [passages]);
   const theirs = useMemo(() => new Map(data.passages.map((p) => [p.id, p])), [data.passages]);
   const ourHighlights = useMemo(() => highlightsByPassage(highlights), [highlights]);
   const theirHighlights = useMemo(() => highlightsByPassage(data.annotations), [data.annotations]);
   const inPassages = (list: { id: string; passageId: string }[], ids: string[]) => list.filter((a) => ids.includes(a.passageId));
   const names = { ours: languageName(language) ?? "this report", theirs: languageName(counterpart.language) ?? "the counterpart" };
+
+  /** A click on a counterpart highlight opens it where it lives: the counterpart's reader, its card open. */
+  function onClick(e: React.MouseEvent) {
+    const hl = (e.target as HTMLElement).closest<HTMLElement>("[data-counterpart-annotation-id]");
+    if (hl && window.getSelection()?.isCollapsed)
+      router.push(`/w/${slug}/r/${counterpart.id}?annotation=${hl.dataset.counterpartAnnotationId}`);
+  }
 
   async function realign(next: AlignedRow[] | null) {
     if (!next) return;
@@ -78,10 +87,10 @@ export function SideBySideText({ reportId, slug, passages, highlights, annotatio
         The report beside its {names.theirs} counterpart, row by row. Move through the text with the arrow keys; Shift with them selects.
         Then C comments, H highlights.
       </p>
-      <p role="status" className="mb-3 min-h-5 text-sm text-stone-500 dark:text-stone-400">
+      <p role="status" className="mb-3 text-sm text-stone-500 empty:hidden dark:text-stone-400">
         {saving}
       </p>
-      <div ref={root} className="ProseMirror" {...TEXT_ATTRIBUTES} tabIndex={0}>
+      <div ref={root} className="ProseMirror" {...TEXT_ATTRIBUTES} tabIndex={0} onClick={onClick}>
         {rows.map((row, i) => {
           const key = row.source[0] ?? `t-${row.target[0]}`;
           const theirsShown = narrow && flipped.has(key);
