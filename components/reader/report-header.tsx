@@ -2,19 +2,9 @@ import Link from "next/link";
 import { ShareLinksDialog } from "@/components/share/share-links-dialog";
 import type { ReportView } from "@/lib/domain/reports";
 import { roleAtLeast } from "@/lib/domain/words";
+import { languageName } from "@/lib/format/language-name";
 import { RoleBadge } from "./role-badge";
 import { ViewerSelectionHint } from "./viewer-selection-hint";
-
-const LANGUAGE = new Intl.DisplayNames(["en"], { type: "language" });
-
-function languageName(code: string | null): string | null {
-  if (!code) return null;
-  try {
-    return LANGUAGE.of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 /** "Published 21 March 2023 · English · 12 passages": the line under the title, in the reader and on the share page. */
 export function reportFacts(report: Pick<ReportView, "publishedAt" | "language" | "passages">): string {
@@ -62,7 +52,18 @@ export function SourceLink({ url }: { url: string | null }) {
 }
 
 /** Title, metadata and where to go from here, above the report text. */
-export function ReportHeader({ report, claimCount, canEdit }: { report: ReportView; claimCount: number; canEdit: boolean }) {
+export function ReportHeader({
+  report,
+  claimCount,
+  canEdit,
+  children,
+}: {
+  report: ReportView;
+  claimCount: number;
+  canEdit: boolean;
+  /** Below the details: the translation's switch. */
+  children?: React.ReactNode;
+}) {
   const base = `/w/${report.workspace.slug}/r/${report.id}`;
   const facts = reportFacts(report);
   return (
@@ -96,6 +97,7 @@ export function ReportHeader({ report, claimCount, canEdit }: { report: ReportVi
             : `Version ${report.version} of ${report.currentVersion}`}
         </Link>
       </p>
+      {children}
       {report.version !== report.currentVersion && (
         <p
           role="status"

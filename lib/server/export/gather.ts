@@ -15,6 +15,7 @@ import { annotationSharedSql } from "../annotations/visibility";
 import { getUserById } from "../users/get-user";
 import { readAnnotations, readClaims, type ExportAuthor } from "./export-annotations";
 import { getWorkspaceAccessOrThrow, reportWhere } from "../workspaces/access";
+import { exportCounterpart } from "../translations/export-counterpart";
 
 export interface ExportRequest {
   userId: string;
@@ -119,7 +120,7 @@ export async function openReportExport(
   if (!report) throw notFound("That report");
   const { includeReplies } = request.options;
   const exported = exportedAnnotationsSql(request, report);
-  const [exporter, passages, listed, replyCount] = await Promise.all([
+  const [exporter, passages, listed, replyCount, counterpart] = await Promise.all([
     getUserById(request.userId),
     db.passage
       .findMany({
@@ -136,6 +137,7 @@ export async function openReportExport(
           Prisma.sql`SELECT count(*)::int AS n FROM replies r WHERE r.deleted_at IS NULL AND r.annotation_id IN (SELECT a.id ${exported})`,
         ).then(([row]) => row.n)
       : 0,
+    request.options.includeCounterpart ? exportCounterpart({ userId: request.userId, reportId: report.id }) : undefined,
   ]);
   if (!exporter) throw notFound("That user");
 
@@ -158,6 +160,7 @@ export async function openReportExport(
     head: {
       report: { ...meta, workspace, url: `${request.origin}/w/${workspace.slug}/r/${report.id}` },
       passages,
+      ...(counterpart ? { counterpart } : {}),
       notes: notes
         ? { body: notes.body, updatedAt: notes.updatedAt, updatedBy: notes.updatedBy }
         : { body: "", updatedAt: null, updatedBy: null },

@@ -1,6 +1,6 @@
 import "server-only";
 import { codePointLength } from "@/lib/anchoring/code-points";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import type { ImportPreview } from "@/lib/domain/imports";
 import type { PassageView, ReportSummary, ReportView } from "@/lib/domain/reports";
 import { readMarks } from "@/lib/passage-marks";
@@ -19,6 +19,13 @@ export function toIsoDate(date: Date | null): string | null {
   return date ? date.toISOString().slice(0, 10) : null;
 }
 
+export interface ImportedReportSummary {
+  id: string;
+  title: string;
+  publishedAt: string | null;
+  passageCount: number;
+}
+
 /**
  * Imports a report from pasted text, a web address or a file. Access is checked
  * before anything is fetched or parsed; with dryRun the preview is returned and
@@ -34,7 +41,9 @@ export async function importReportFromRequest(options: {
   choices?: ImportChoicesInput;
   dryRun?: boolean;
   previewPage?: PreviewPage;
-}): Promise<ImportPreview | { id: string; title: string; publishedAt: string | null; passageCount: number }> {
+  /** Runs in the import's transaction once the report and its passages are stored (a translation links itself here). */
+  onCreated?: (tx: Tx, report: { id: string }) => Promise<void>;
+}): Promise<ImportPreview | ImportedReportSummary> {
   const { role } = await getWorkspaceAccessOrThrow(options);
   requireRole(role, "editor", "import reports");
   const meta = options.metadata ?? {};
@@ -83,6 +92,7 @@ export async function importReportFromRequest(options: {
         itemId: report.id,
         actorId: options.userId,
       });
+      await options.onCreated?.(tx, { id: report.id });
       return { id: report.id, title: report.title, publishedAt: toIsoDate(report.publishedAt), passageCount: chosen.passages.length };
     },
     { timeout: 60_000 },
@@ -154,6 +164,8 @@ export async function listReports(options: { userId: string; workspaceIdOrSlug: 
   return { items, nextCursor };
 }
 
+const counterpartSelect = { id: true, title: true, language: true } as const;
+
 export async function getReportOrThrow(options: { userId: string; reportId: string; version?: number }): Promise<ReportView> {
   const report = await db.report.findFirst({
     where: { id: options.reportId, ...reportWhere(options.userId) },
@@ -170,6 +182,8 @@ export async function getReportOrThrow(options: { userId: string; reportId: stri
       sourceFormat: true,
       version: true,
       createdAt: true,
+      translationOf: { select: counterpartSelect },
+      translations: { select: counterpartSelect, orderBy: { createdAt: "asc" } },
       workspace: {
         select: { id: true, slug: true, name: true, memberships: { where: { userId: options.userId }, select: { role: true } } },
       },
@@ -196,6 +210,7 @@ export async function getReportOrThrow(options: { userId: string; reportId: stri
     createdAt: report.createdAt,
     workspace,
     role: memberships[0].role,
+    counterparts: [...(report.translationOf ? [report.translationOf] : []), ...report.translations],
     passages,
   };
 }
