@@ -130,7 +130,9 @@ export async function startAppServer(name: string, env: NodeJS.ProcessEnv): Prom
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const app = serverCommand({ port, hostname: "127.0.0.1" });
-  const child: ChildProcess = spawn(app.command, app.args, {
+  // BENCH_CPU_PROFILE_DIR: the server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools), to see where a request's time goes.
+  const profile = process.env.BENCH_CPU_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}`] : [];
+  const child: ChildProcess = spawn(app.command, [...profile, ...app.args], {
     // The benchmarks make their users as the tests do, each from a made-up address (lib/testing/api.ts), so the server trusts one proxy.
     env: productionServerEnv({ ...env, PORT: String(port), NEXTAUTH_URL: baseUrl, MARGINALIA_TRUST_PROXY: "1" }),
     // Its log lines (JSON, one per request and error) are dropped, or kept in BENCH_SERVER_LOG's file to find out why something failed.

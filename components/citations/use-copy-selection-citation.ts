@@ -1,8 +1,8 @@
 "use client";
 
-import { useCallback } from "react";
+import { useCallback, useEffect } from "react";
 import type { PendingSelection, ReaderPassage } from "@/components/reader/types";
-import type { ToastMessage } from "@/components/ui/toast";
+import type { ToastMessage, useToast } from "@/components/ui/toast";
 import { locatorOf, type AnnotationCitation } from "@/lib/domain/citations";
 import { useCitationStyle } from "./copy-citation-menu";
 import { copyCitation } from "./copy-citation";
@@ -50,4 +50,22 @@ export function useCopySelectionCitation(options: {
     },
     [reportId, slug, passages, toast, style],
   );
+}
+
+/**
+ * The selection toolbar's "Copy citation", and its confirmation kept out of the
+ * toolbar's way: a notice ("Citation copied") would cover a phone's docked
+ * toolbar, so a new selection clears it (a toast with an action, such as Undo, stays).
+ */
+export function useSelectionCitation(options: {
+  reportId: string;
+  slug: string;
+  passages: ReaderPassage[];
+  toasts: ReturnType<typeof useToast>;
+  selecting: boolean;
+}) {
+  const { toasts, selecting } = options;
+  const { dismissNotice } = toasts;
+  useEffect(() => (selecting ? dismissNotice() : undefined), [selecting, dismissNotice]);
+  return useCopySelectionCitation({ ...options, toast: toasts.show });
 }

@@ -46,6 +46,8 @@ interface Props {
   tags: { name: string; color: string | null }[];
   /** The reader's filters (from its URL): the export starts from them. */
   initialFilters: Filters;
+  /** The report's translation's language name ("Arabic"), when it has one: its passages can go under each ¶. */
+  counterpartLanguage?: string | null;
 }
 
 /** The sidebar's filters as export choices: tags in the codebook's spelling; "only me" brings private annotations along. */
@@ -70,7 +72,7 @@ function choicesFrom(filters: Filters, tags: Props["tags"]): ExportChoices {
 }
 
 /** "Export…": the report's annotations as a file, or as a page to print, with the sidebar's filters to start from. */
-export function ExportDialog({ reportId, slug, members, tags, initialFilters }: Props) {
+export function ExportDialog({ reportId, slug, members, tags, initialFilters, counterpartLanguage = null }: Props) {
   const [open, setOpen] = useState(false);
   const [target, setTarget] = useStoredChoice<Target>("marginalia.export-format", TARGETS);
   const seededFrom = useRef(JSON.stringify(initialFilters));
@@ -334,6 +336,17 @@ export function ExportDialog({ reportId, slug, members, tags, initialFilters }: 
                   className="h-4 w-4 accent-stone-900 dark:accent-stone-100"
                 />
                 Only my private annotations
+              </label>
+            )}
+            {counterpartLanguage && target === "markdown" && (
+              <label className="flex items-center gap-2">
+                <input
+                  type="checkbox"
+                  checked={!!choices.includeCounterpart}
+                  onChange={(e) => update({ includeCounterpart: e.target.checked })}
+                  className="h-4 w-4 accent-stone-900 dark:accent-stone-100"
+                />
+                Quote the {counterpartLanguage} passage under each ¶
               </label>
             )}
           </div>

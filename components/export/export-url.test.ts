@@ -57,6 +57,7 @@ describe("exportUrl", () => {
       to: "2026-01-31",
       includeReplies: false,
       includePrivate: true,
+      includeCounterpart: true,
       visibility: ["private"],
     });
     const query = new URL(url, "http://x").searchParams;
@@ -70,6 +71,7 @@ describe("exportUrl", () => {
       to: "2026-01-31",
       includeReplies: false,
       includePrivate: true,
+      includeCounterpart: true,
     });
   });
 });

@@ -24,6 +24,8 @@ export interface ExportChoices {
   includeReplies?: boolean;
   /** Defaults to false: only ever the caller's own private annotations. */
   includePrivate?: boolean;
+  /** Defaults to false: the translation's passage quoted under each ¶ (Markdown). */
+  includeCounterpart?: boolean;
 }
 
 /** The order parameters appear in, so the same choices always give the same address. */
@@ -56,6 +58,7 @@ export function exportParams(choices: ExportChoices): URLSearchParams {
   if (to) params.set("to", to);
   if (choices.includeReplies === false) params.set("includeReplies", "false");
   if (choices.includePrivate) params.set("includePrivate", "true");
+  if (choices.includeCounterpart) params.set("includeCounterpart", "true");
   return params;
 }
 

@@ -20,6 +20,8 @@ interface Props {
   onHelp: () => void;
   others: PresentPerson[];
   liveStatus: LiveStatus;
+  /** The language name of the report's translation, when it has one (the export can quote it). */
+  counterpartLanguage?: string | null;
 }
 
 /** Under the report's title: export, import annotations, the keyboard shortcuts, and who else is reading. */
@@ -35,10 +37,20 @@ export function ReaderActions({
   onHelp,
   others,
   liveStatus,
+  counterpartLanguage = null,
 }: Props) {
   return (
     <div className="-mt-6 mb-10 flex flex-wrap items-center gap-2">
-      {current && <ExportDialog reportId={reportId} slug={slug} members={members} tags={tags} initialFilters={filters} />}
+      {current && (
+        <ExportDialog
+          reportId={reportId}
+          slug={slug}
+          members={members}
+          tags={tags}
+          initialFilters={filters}
+          counterpartLanguage={counterpartLanguage}
+        />
+      )}
       {current && canImport && <ImportAnnotationsDialog reportId={reportId} onImported={onImported} />}
       <Button variant="ghost" size="sm" onClick={onHelp} aria-keyshortcuts="Shift+?" className="max-sm:hidden">
         Keyboard shortcuts{" "}

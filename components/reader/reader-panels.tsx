@@ -8,6 +8,7 @@ import type { NotesData } from "@/components/notes/notes-memory";
 import { AnnotationsHeader } from "./annotations-header";
 import { ReaderNotes, ReaderSidePanels } from "./reader-side-panels";
 import { ReaderSidebar } from "./reader-sidebar";
+import { useSelectionCitation } from "@/components/citations/use-copy-selection-citation";
 import { SelectionToolbar } from "./selection-toolbar";
 import type { useAnchorOf } from "./use-anchor-of";
 import type { useAnnotationFocus } from "./use-annotation-focus";
@@ -18,7 +19,7 @@ import type { useOrphans } from "./use-orphans";
 import type { useReaderAnnotations } from "./use-reader-annotations";
 import type { useSelectionActions } from "./use-selection-actions";
 import type { useSidePanel } from "./use-side-panel";
-import type { PendingSelection, ReaderAnnotation, ReaderContext } from "./types";
+import type { ReaderAnnotation, ReaderContext } from "./types";
 
 /** What the reader's hooks hold, as the panels beside the text read it. */
 interface PanelsProps {
@@ -150,14 +151,15 @@ export function ReaderPanels({
 export function ReaderSelectionToolbar({
   selected,
   docked,
-  onCite,
+  cite,
 }: {
   selected: ReturnType<typeof useSelectionActions>;
   docked: boolean;
-  /** Copies a citation of the selection. */
-  onCite: (selection: PendingSelection) => void;
+  /** What "Copy citation" needs: the report, its passages (their pages), and the toasts that confirm it. */
+  cite: Omit<Parameters<typeof useSelectionCitation>[0], "selecting">;
 }) {
   const { toolbar, reattaching } = selected;
+  const onCite = useSelectionCitation({ ...cite, selecting: toolbar !== null });
   if (!toolbar) return null;
   if (reattaching)
     return <SelectionToolbar rect={toolbar.rect} docked={docked} attachLabel="Attach here" onAttach={() => void selected.attach()} />;

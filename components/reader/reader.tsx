@@ -1,7 +1,7 @@
 "use client";
 
 import type { Editor } from "@tiptap/core";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { DRAFT_KEY } from "@/components/annotations/annotation-sidebar";
 import { matches } from "@/components/annotations/filters";
 import type { VisibilityChoice } from "@/components/annotations/visibility-select";
@@ -9,7 +9,6 @@ import { DraftScope } from "@/components/drafts/use-draft";
 import type { NotesData } from "@/components/notes/notes-memory";
 import { quoteMarkdown } from "@/components/notes/quote-markdown";
 import { Toast, useToast } from "@/components/ui/toast";
-import { useCopySelectionCitation } from "@/components/citations/use-copy-selection-citation";
 import type { HighlightIndexJson } from "@/lib/domain/highlight-index";
 import { roleAtLeast } from "@/lib/domain/words";
 import type { OrphansPage } from "./annotation-list";
@@ -18,9 +17,12 @@ import { highlightSpecs } from "./highlight-specs";
 import { KeyboardHelp } from "./keyboard-help";
 import { PresenceMarkers } from "./presence";
 import { ReaderActions } from "./reader-actions";
+import { languageName } from "@/lib/format/language-name";
 import { ReaderNotices } from "./reader-notices";
 import { ReaderPanels, ReaderSelectionToolbar } from "./reader-panels";
-import { ReportDocument } from "./report-document";
+import { ReaderText, readerGrid } from "./reader-text";
+import { useSideBySideLayout } from "./side-by-side/use-side-by-side";
+import type { SideBySideData } from "@/lib/domain/side-by-side";
 import { TextCaret } from "./text-caret";
 import { copyPassageLink } from "./text-selection";
 import { focusedCardId, useAnnotationFocus } from "./use-annotation-focus";
@@ -63,6 +65,8 @@ interface Props {
   initialEventId: string | null;
   header: React.ReactNode;
   outline: React.ReactNode;
+  /** The report's translation (or the report it translates), to read beside it; null when it has none. */
+  sideBySide?: SideBySideData | null;
 }
 
 /**
@@ -90,9 +94,12 @@ export function Reader({
   initialEventId,
   header,
   outline,
+  sideBySide = null,
 }: Props) {
   const { passages, me } = context;
-  const textOnly = passages.length > LONG_REPORT;
+  const both = useSideBySideLayout()[0] && sideBySide !== null;
+  // Beside its counterpart the text is read without an editor, as a long report's is.
+  const textOnly = passages.length > LONG_REPORT || both;
   const textRef = useRef<HTMLElement>(null);
   const wide = useMediaQuery("(min-width: 1024px)");
   // On a phone the selection toolbar sits along the bottom, clear of the system's own menu.
@@ -104,7 +111,6 @@ export function Reader({
   const [helpOpen, setHelpOpen] = useState(false);
   const [visibility, setVisibility] = useStoredChoice<VisibilityChoice>("marginalia.visibility", ["workspace", "private"]);
   const toasts = useToast();
-  const copySelectionCitation = useCopySelectionCitation({ reportId, slug, passages, toast: toasts.show });
   const orphans = useOrphans(reportId, initialOrphans);
   const store = useReaderAnnotations({
     reportId,
@@ -162,10 +168,6 @@ export function Reader({
     },
     onAttached: focus.setFocusedId,
   });
-  // A notice ("Citation copied") would cover a phone's docked toolbar: a new selection clears it.
-  const { dismissNotice } = toasts;
-  const selecting = selected.toolbar !== null;
-  useEffect(() => (selecting ? dismissNotice() : undefined), [selecting, dismissNotice]);
   const { toolbar } = selected;
 
   function quoteInNotes(a: ReaderAnnotation) {
@@ -250,8 +252,8 @@ export function Reader({
 
   return (
     <DraftScope value={reportId}>
-      <div className="mx-auto grid max-w-[1440px] grid-cols-1 gap-x-10 px-4 pb-32 sm:px-6 lg:grid-cols-[12rem_minmax(0,42rem)_360px] lg:pb-16 xl:gap-x-16">
-        <nav aria-label="Outline" className="hidden lg:block">
+      <div className={readerGrid(both)}>
+        <nav aria-label="Outline" className={both ? "hidden" : "hidden lg:block"}>
           <div className="sticky top-20 max-h-[calc(100vh-6rem)] overflow-y-auto pt-10">{outline}</div>
         </nav>
         <main className="relative min-w-0 pt-10 lg:pl-16" onClick={onTextClick} ref={textRef}>
@@ -268,18 +270,17 @@ export function Reader({
             onHelp={() => setHelpOpen(true)}
             others={live.others}
             liveStatus={live.status}
+            counterpartLanguage={sideBySide && (languageName(sideBySide.counterpart.language) ?? "translation")}
           />
           <ReaderNotices liveStatus={live.status} reportChanged={live.reportChanged} onRefresh={refresh} error={error} />
-          <ReportDocument
-            passages={passages}
-            highlights={highlights}
-            onEditor={setEditor}
-            long={textOnly && store.loadingRest}
-            textOnly={textOnly}
+          <ReaderText
+            sideBySide={both ? sideBySide : null}
+            side={{ reportId, slug, annotations: visible, narrow: !wide, canAlign: canReattach && notes !== null, onOpen: openHighlight }}
+            document={{ passages, highlights, onEditor: setEditor, long: textOnly && store.loadingRest, textOnly }}
           />
           <TextCaret container={textRef} />
           <PresenceMarkers people={live.others} container={textRef} />
-          <ReaderSelectionToolbar selected={selected} docked={docked} onCite={copySelectionCitation} />
+          <ReaderSelectionToolbar selected={selected} docked={docked} cite={{ reportId, slug, passages, toasts }} />
           <Toast toast={toasts.toast} onDismiss={toasts.dismiss} />
           <KeyboardHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
         </main>

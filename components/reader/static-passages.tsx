@@ -67,8 +67,8 @@ const sameHighlights = (a: HighlightSpec[] | undefined, b: HighlightSpec[] | und
       (h, i) => h.id === b[i].id && h.start === b[i].start && h.end === b[i].end && h.kind === b[i].kind && !!h.focused === !!b[i].focused,
     ));
 
-/** One passage of the static text; redrawn only when its own highlights change (a page of cards changes none). */
-const StaticPassage = memo(
+/** One passage of the static text; redrawn only when its own highlights change (a page of cards changes none). The share page shows passages one by one with it. */
+export const StaticPassage = memo(
   function StaticPassage({
     passage: p,
     highlights,

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from "react";
 export interface LiveChange {
   id: string;
   type: string;
-  itemType: "annotation" | "reply" | "report" | "notes";
+  itemType: "annotation" | "reply" | "report" | "notes" | "share_link";
   itemId: string;
   parentId: string | null;
   actorId: string | null;

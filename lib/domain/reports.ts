@@ -47,6 +47,13 @@ export interface PassageView {
   listNumber: number | null;
 }
 
+/** A report's translation, or the report it translates (issue 21). */
+export interface Counterpart {
+  id: string;
+  title: string;
+  language: string | null;
+}
+
 export interface ReportView extends Omit<ReportSummary, "passageCount" | "annotationCount">, ReportDetails {
   workspace: { id: string; slug: string; name: string };
   role: RoleName;
@@ -55,4 +62,6 @@ export interface ReportView extends Omit<ReportSummary, "passageCount" | "annota
   version: number;
   currentVersion: number;
   passages: PassageView[];
+  /** The report it translates and its translations: read side by side. */
+  counterparts: Counterpart[];
 }

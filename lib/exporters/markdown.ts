@@ -21,7 +21,8 @@ import { tidyMarkdown } from "@/lib/markdown/tidy";
 import { embedMarkdown, embedMarkdownOpening, escapeInline, escapeLine, indentContinuation, quoteBlock } from "./markdown-text";
 import { quoteRuns } from "./quote-marks";
 import type { ExportWriter } from "./stream";
-import type { ExportAnnotation, ExportEvidence, ExportHead, ExportPassage, ExportReply, ExportStance } from "./types";
+import type { ExportAnnotation, ExportCounterpart, ExportEvidence, ExportHead, ExportPassage, ExportReply, ExportStance } from "./types";
+import { languageName } from "@/lib/format/language-name";
 
 /**
  * What the export writes itself (titles, names, quotes, tags) keeps only the
@@ -57,6 +58,8 @@ export function markdownWriter(head: ExportHead): ExportWriter {
         piece = finishPassage();
         passageId = annotation.passageId;
         blocks.push(passageHeading(head, annotation.passageIndex, passages.get(annotation.passageId)));
+        const counterpart = head.counterpart && counterpartBlock(head.counterpart, annotation.passageId);
+        if (counterpart) blocks.push(counterpart);
       }
       blocks.push(annotationBlock(head, annotation, origin, passages.get(annotation.passageId)));
       return piece;
@@ -109,6 +112,15 @@ function details({ report, exportedAt, exportedBy, filters }: ExportHead): strin
 function passageHeading(data: ExportHead, index: number, passage: ExportPassage | undefined): string {
   const title = passage?.kind === "heading" ? ` · ${escapeInline(passage.text)}` : "";
   return tidy(`### [¶ ${index}](${passageUrl(data.report, index)})${title}`);
+}
+
+/** The counterpart's passages aligned with a ¶, quoted under its heading ("Arabic, ¶ 3:"); null when none are. */
+function counterpartBlock(counterpart: ExportCounterpart, passageId: string): string | null {
+  const aligned = counterpart.byPassage.get(passageId);
+  if (!aligned?.length) return null;
+  const lang = languageName(counterpart.language) ?? "Counterpart";
+  const where = aligned.map((p) => `¶ ${p.index}`).join(", ");
+  return `${tidy(`*${escapeInline(`${lang}, ${where}:`)}*`)}\n\n${aligned.map((p) => quoteBlock(p.text)).join("\n>\n")}`;
 }
 
 /** A quote with its passage's bold (**…**), italics (_…_) and links ([…](…)); null when it has none. */

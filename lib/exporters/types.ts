@@ -105,8 +105,18 @@ export interface ExportNotes {
   updatedBy: ExportPerson | null;
 }
 
+/** A report's translation (or the report it translates), for an export that quotes it under each ¶. */
+export interface ExportCounterpart {
+  title: string;
+  language: string | null;
+  /** The counterpart's passages aligned with each of the report's passages, by the report's passage id. */
+  byPassage: Map<string, ExportPassage[]>;
+}
+
 export interface ExportData {
   report: ExportReport;
+  /** Asked for (`includeCounterpart`) and there: the counterpart's passages under each ¶. */
+  counterpart?: ExportCounterpart;
   /** Every passage of the version, in order: formats that need the whole text (JSON-LD positions) use it. */
   passages: ExportPassage[];
   notes: ExportNotes;

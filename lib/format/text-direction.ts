@@ -12,3 +12,12 @@ export function isRightToLeft(text: string): boolean {
   const letter = FIRST_LETTER.exec(text);
   return letter !== null && RTL_SCRIPT.test(letter[0]);
 }
+
+/** Languages written right to left, by primary subtag. */
+const RTL_LANGUAGES = new Set(["ar", "fa", "he", "ur", "ps", "yi", "ckb", "dv", "sd", "ug", "syr"]);
+
+/** The direction of a language's script ("ar", "fa-IR" → "rtl"); `auto` when the language is not known. */
+export function languageDirection(language: string | null | undefined): "rtl" | "ltr" | "auto" {
+  if (!language) return "auto";
+  return RTL_LANGUAGES.has(language.toLowerCase().split("-")[0]) ? "rtl" : "ltr";
+}

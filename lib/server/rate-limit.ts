@@ -21,6 +21,8 @@ export const LIMITS = {
   signInPerAddress: { keyPrefix: "signin_addr", points: 100, duration: 60 * 60 },
   /** New accounts from one address (a team joining on its first day fits). */
   registerPerAddress: { keyPrefix: "register_addr", points: 20, duration: 60 * 60 },
+  /** Share pages opened from one address, any link (a class opening one link together has room). */
+  shareViewPerAddress: { keyPrefix: "share_view_addr", points: 120, duration: 10 * 60 },
 } as const;
 
 type Rule = (typeof LIMITS)[keyof typeof LIMITS];
@@ -80,6 +82,14 @@ export async function consumeRegistration(address: string): Promise<void> {
   const res = await consume(LIMITS.registerPerAddress, address);
   if (res.consumedPoints > LIMITS.registerPerAddress.points) {
     throw rateLimited("Too many accounts were created from your network in the last hour.", res.msBeforeNext);
+  }
+}
+
+/** Counts a share page opened from this address, known link or not (so guessing links costs too); 429 past the limit. */
+export async function consumeShareView(address: string): Promise<void> {
+  const res = await consume(LIMITS.shareViewPerAddress, address);
+  if (res.consumedPoints > LIMITS.shareViewPerAddress.points) {
+    throw rateLimited("Too many shared pages were opened from your network in the last few minutes.", res.msBeforeNext);
   }
 }
 

@@ -21,16 +21,19 @@ export const exportOptionsSchema = z
     includeReplies: flag("includeReplies", true),
     // Your own private annotations; never anyone else's.
     includePrivate: flag("includePrivate", false),
+    // Under each ¶ the Markdown export quotes, the translation's passage(s) aligned with it (issue 21).
+    includeCounterpart: flag("includeCounterpart", false),
   })
   .refine((o) => !o.from || !o.to || Date.parse(o.from) <= Date.parse(o.to), { message: "from must not be after to.", path: ["to"] });
 
-export type ExportOptionsInput = z.infer<typeof exportOptionsSchema>;
+/** `includeCounterpart` may be left out by callers of their own (the workspace export): absent is false. */
+export type ExportOptionsInput = Omit<z.infer<typeof exportOptionsSchema>, "includeCounterpart"> & { includeCounterpart?: boolean };
 export const exportFiltersSchema = annotationFiltersSchema;
 
 /** The export's query parameters that are not filters, read from a URL. */
 export function exportOptionsFromSearchParams(params: URLSearchParams): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const key of ["from", "to", "includeReplies", "includePrivate"]) {
+  for (const key of ["from", "to", "includeReplies", "includePrivate", "includeCounterpart"]) {
     const value = params.get(key);
     if (value !== null && value.trim() !== "") out[key] = value.trim();
   }

@@ -89,6 +89,13 @@ describe("activity summaries", () => {
     );
     expect(describeEvent(facts({ annotation: null }))).toBe("Alice Example added an annotation");
   });
+
+  it("describe share links made and revoked, leading to the report", () => {
+    const link = { itemType: "share_link", annotation: null, actorName: "Olive" };
+    expect(describeEvent(facts({ ...link, type: "share_link.created" }))).toBe("Olive made a read-only share link");
+    expect(describeEvent(facts({ ...link, type: "share_link.revoked" }))).toBe("Olive revoked a share link");
+    expect(hrefOf(facts({ ...link, type: "share_link.created" }))).toBe("/w/team/r/r1");
+  });
 });
 
 describe("activity links", () => {

@@ -154,6 +154,10 @@ export function describeAction(f: EventFacts): string {
       return f.version === null ? "uploaded a new version" : `uploaded version ${f.version}`;
     case "notes.saved":
       return "edited the team notes";
+    case "share_link.created":
+      return "made a read-only share link";
+    case "share_link.revoked":
+      return "revoked a share link";
     default:
       return "changed the report";
   }

@@ -25,7 +25,10 @@ export type ReportEventType =
   | "report.imported"
   | "report.updated"
   | "report.versioned"
-  | "notes.saved";
+  | "notes.saved"
+  // A read-only link to the report was made or revoked (lib/server/share-links).
+  | "share_link.created"
+  | "share_link.revoked";
 
 /** The channel instances tell each other about new events on; the payload is an event's id, or several, comma-separated. */
 export const EVENTS_CHANNEL = "marginalia_events";
@@ -33,7 +36,7 @@ export const EVENTS_CHANNEL = "marginalia_events";
 export interface NewEvent {
   reportId: string;
   type: ReportEventType;
-  itemType: "annotation" | "reply" | "report" | "notes";
+  itemType: "annotation" | "reply" | "report" | "notes" | "share_link";
   itemId: string;
   /** For a reply or a stance: its annotation. */
   parentId?: string | null;

@@ -16,6 +16,7 @@ import { getUserById } from "../users/get-user";
 import { CITABLE_SELECT, reportReference } from "../citations/citations";
 import { readAnnotations, readClaims, type ExportAuthor } from "./export-annotations";
 import { getWorkspaceAccessOrThrow, reportWhere } from "../workspaces/access";
+import { exportCounterpart } from "../translations/export-counterpart";
 
 export interface ExportRequest {
   userId: string;
@@ -113,7 +114,7 @@ export async function openReportExport(
   if (!report) throw notFound("That report");
   const { includeReplies } = request.options;
   const exported = exportedAnnotationsSql(request, report);
-  const [exporter, passages, listed, replyCount] = await Promise.all([
+  const [exporter, passages, listed, replyCount, counterpart] = await Promise.all([
     getUserById(request.userId),
     db.passage
       .findMany({
@@ -130,6 +131,7 @@ export async function openReportExport(
           Prisma.sql`SELECT count(*)::int AS n FROM replies r WHERE r.deleted_at IS NULL AND r.annotation_id IN (SELECT a.id ${exported})`,
         ).then(([row]) => row.n)
       : 0,
+    request.options.includeCounterpart ? exportCounterpart({ userId: request.userId, reportId: report.id }) : undefined,
   ]);
   if (!exporter) throw notFound("That user");
 
@@ -165,6 +167,7 @@ export async function openReportExport(
         reference: reportReference(report),
       },
       passages,
+      ...(counterpart ? { counterpart } : {}),
       notes: notes
         ? { body: notes.body, updatedAt: notes.updatedAt, updatedBy: notes.updatedBy }
         : { body: "", updatedAt: null, updatedBy: null },

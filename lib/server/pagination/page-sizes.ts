@@ -18,4 +18,5 @@ export const PAGE_SIZES = {
   notifications: { defaultLimit: 50, maxLimit: 200 },
   assignments: { defaultLimit: 50, maxLimit: 200 },
   tokens: { defaultLimit: 50, maxLimit: 200 },
+  shareLinks: { defaultLimit: 50, maxLimit: 200 },
 } as const satisfies Record<string, PageSize>;

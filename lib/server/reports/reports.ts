@@ -1,11 +1,11 @@
 import "server-only";
 import { codePointLength } from "@/lib/anchoring/code-points";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { Prisma } from "@/generated/prisma/client";
 import { creatorFromName, creatorName, creatorsOf, type Creator } from "@/lib/domain/citations";
 import { findIdentifiers } from "@/lib/importers/identifiers";
 import type { ImportPreview } from "@/lib/domain/imports";
-import type { ReportSummary, ReportView } from "@/lib/domain/reports";
+import type { PassageView, ReportSummary, ReportView } from "@/lib/domain/reports";
 import { readMarks } from "@/lib/passage-marks";
 import { invalidField, notFound } from "@/lib/errors";
 import type { ImportedPassage } from "@/lib/importers/types";
@@ -72,6 +72,13 @@ function authorColumns(meta: { authors?: string[]; creators?: Creator[] }) {
   return meta.authors !== undefined ? { creators: meta.authors.map(creatorFromName) } : {};
 }
 
+export interface ImportedReportSummary {
+  id: string;
+  title: string;
+  publishedAt: string | null;
+  passageCount: number;
+}
+
 /**
  * Imports a report from pasted text, a web address or a file. Access is checked
  * before anything is fetched or parsed; with dryRun the preview is returned and
@@ -87,7 +94,9 @@ export async function importReportFromRequest(options: {
   choices?: ImportChoicesInput;
   dryRun?: boolean;
   previewPage?: PreviewPage;
-}): Promise<ImportPreview | { id: string; title: string; publishedAt: string | null; passageCount: number }> {
+  /** Runs in the import's transaction once the report and its passages are stored (a translation links itself here). */
+  onCreated?: (tx: Tx, report: { id: string }) => Promise<void>;
+}): Promise<ImportPreview | ImportedReportSummary> {
   const { role } = await getWorkspaceAccessOrThrow(options);
   requireRole(role, "editor", "import reports");
   const meta = options.metadata ?? {};
@@ -150,6 +159,7 @@ export async function importReportFromRequest(options: {
         itemId: report.id,
         actorId: options.userId,
       });
+      await options.onCreated?.(tx, { id: report.id });
       return { id: report.id, title: report.title, publishedAt: toIsoDate(report.publishedAt), passageCount: chosen.passages.length };
     },
     { timeout: 60_000 },
@@ -221,6 +231,8 @@ export async function listReports(options: { userId: string; workspaceIdOrSlug: 
   return { items, nextCursor };
 }
 
+const counterpartSelect = { id: true, title: true, language: true } as const;
+
 export async function getReportOrThrow(options: { userId: string; reportId: string; version?: number }): Promise<ReportView> {
   const report = await db.report.findFirst({
     where: { id: options.reportId, ...reportWhere(options.userId) },
@@ -237,6 +249,8 @@ export async function getReportOrThrow(options: { userId: string; reportId: stri
       sourceFormat: true,
       version: true,
       createdAt: true,
+      translationOf: { select: counterpartSelect },
+      translations: { select: counterpartSelect, orderBy: { createdAt: "asc" } },
       workspace: {
         select: { id: true, slug: true, name: true, memberships: { where: { userId: options.userId }, select: { role: true } } },
       },
@@ -245,11 +259,7 @@ export async function getReportOrThrow(options: { userId: string; reportId: stri
   if (!report) throw notFound("That report");
   const version = options.version ?? report.version;
   if (version < 1 || version > report.version) throw notFound(`Version ${version} of that report`);
-  const passages = await db.passage.findMany({
-    where: { reportId: report.id, version },
-    orderBy: { index: "asc" },
-    select: { id: true, index: true, kind: true, level: true, text: true, page: true, marks: true, listNumber: true },
-  });
+  const passages = await readPassages(report.id, version);
   const { memberships, ...workspace } = report.workspace;
   return {
     id: report.id,
@@ -268,8 +278,19 @@ export async function getReportOrThrow(options: { userId: string; reportId: stri
     createdAt: report.createdAt,
     workspace,
     role: memberships[0].role,
-    passages: passages.map((p) => ({ ...p, marks: p.marks === null ? [] : readMarks(p.marks, codePointLength(p.text)) })),
+    counterparts: [...(report.translationOf ? [report.translationOf] : []), ...report.translations],
+    passages,
   };
+}
+
+/** The passages of a version of a report, in order, with their marks read (access is the caller's to check). */
+export async function readPassages(reportId: string, version: number): Promise<PassageView[]> {
+  const passages = await db.passage.findMany({
+    where: { reportId, version },
+    orderBy: { index: "asc" },
+    select: { id: true, index: true, kind: true, level: true, text: true, page: true, marks: true, listNumber: true },
+  });
+  return passages.map((p) => ({ ...p, marks: p.marks === null ? [] : readMarks(p.marks, codePointLength(p.text)) }));
 }
 
 /** Editors correct a report's metadata. */

@@ -5,6 +5,8 @@ import type { SearchQueryInput } from "@/lib/validations/search";
 import { AppError } from "@/lib/errors";
 import { cursorAfter, keyFromCursor, scopeOf } from "../pagination/page";
 import { getWorkspaceAccessOrThrow } from "../workspaces/access";
+import { translationSides } from "../translations/translation-sides";
+import type { TranslationSide } from "@/lib/domain/side-by-side";
 import { parseSearchQuery } from "./query";
 import { markdownToPlainText } from "@/lib/markdown/to-blocks";
 import { mentionsAsText } from "@/lib/markdown/mentions";
@@ -14,7 +16,8 @@ export type { SearchHitType } from "./search-sql";
 
 export interface SearchHit {
   type: SearchHitType;
-  report: { id: string; title: string };
+  /** The report's language, and for a report with a translation which side it is. */
+  report: { id: string; title: string; language: string | null; side: TranslationSide | null };
   /** The ¶ the hit is in (for passages, annotations and replies). */
   passageIndex: number | null;
   annotationId: string | null;
@@ -74,6 +77,7 @@ export async function searchWorkspace(
   ]);
   const rows = await withPlainNotesSnippets(ranked.slice(offset, wanted), parsed.tsquery);
   const nextCursor = ranked.length > wanted && wanted < SEARCH_DEPTH ? cursorAfter(scope, [wanted]) : null;
+  const sides = await translationSides(rows.map((r) => r.reportId));
 
   const base = `/w/${workspace.slug}/r`;
   return {
@@ -81,7 +85,12 @@ export async function searchWorkspace(
     nextCursor,
     results: rows.map((r) => ({
       type: r.type,
-      report: { id: r.reportId, title: r.title },
+      report: {
+        id: r.reportId,
+        title: r.title,
+        language: sides.get(r.reportId)?.language ?? null,
+        side: sides.get(r.reportId)?.side ?? null,
+      },
       passageIndex: r.passageIndex,
       annotationId: r.annotationId,
       replyId: r.replyId,

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { translationSideLabel } from "@/lib/domain/side-by-side";
 import Link from "next/link";
 import { SearchForm } from "@/components/search/search-form";
 import { Alert } from "@/components/ui/alert";
@@ -89,9 +90,10 @@ export default async function SearchPage({ params, searchParams }: { params: Par
     search(),
   ]);
   // Grouped by report, reports in the order of their best hit.
-  const groups = new Map<string, { title: string; hits: SearchHit[] }>();
+  const groups = new Map<string, { title: string; side: string | null; hits: SearchHit[] }>();
   for (const hit of results) {
-    const group = groups.get(hit.report.id) ?? { title: hit.report.title, hits: [] };
+    const side = translationSideLabel(hit.report.language, hit.report.side);
+    const group = groups.get(hit.report.id) ?? { title: hit.report.title, side, hits: [] };
     group.hits.push(hit);
     groups.set(hit.report.id, group);
   }
@@ -143,6 +145,14 @@ export default async function SearchPage({ params, searchParams }: { params: Par
                   {group.title}
                 </Link>
               </h2>
+              {group.side && (
+                <p
+                  className="mt-0.5 text-xs font-medium tracking-wide text-stone-500 uppercase dark:text-stone-400"
+                  data-testid="search-side"
+                >
+                  {group.side}
+                </p>
+              )}
               <ul className="mt-2 divide-y divide-stone-200 dark:divide-stone-800">
                 {group.hits.map((hit) => (
                   <li key={`${hit.type}-${hit.replyId ?? hit.annotationId ?? hit.passageIndex ?? "notes"}`} className="py-3">

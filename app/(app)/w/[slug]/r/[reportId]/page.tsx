@@ -12,6 +12,8 @@ import { getNotes } from "@/lib/server/notes/notes";
 import { currentEventId } from "@/lib/server/events/stream";
 import { listOrphans } from "@/lib/server/reports/versions";
 import { listTags } from "@/lib/server/tags/tags";
+import { getSideBySide } from "@/lib/server/translations/side-by-side";
+import { SideBySideToggle } from "@/components/reader/side-by-side/side-by-side-toggle";
 import { hasRole } from "@/lib/server/workspaces/access";
 import { listMembers } from "@/lib/server/workspaces/workspaces";
 import { loadReport } from "./load-report";
@@ -63,7 +65,7 @@ export default async function ReportPage({ params, searchParams }: { params: Par
   const current = report.version === report.currentVersion;
   // Read before the annotations: an event after this id is replayed by the live stream, so nothing falls in between.
   const eventId = current ? (await currentEventId(report.id)).toString() : null;
-  const [firstPage, highlightIndex, claimCounts, members, tags, orphans, notes] = await Promise.all([
+  const [firstPage, highlightIndex, claimCounts, members, tags, orphans, notes, sideBySide] = await Promise.all([
     // The first screens' worth; the reader reads the rest page by page once it is showing.
     listAnnotations({ userId: user.id, reportId: report.id, version: report.version, limit: FIRST_PAGE }),
     // Where all of them are, so every highlight is painted with the text while their cards arrive.
@@ -73,6 +75,8 @@ export default async function ReportPage({ params, searchParams }: { params: Par
     listTags({ userId: user.id, workspaceIdOrSlug: report.workspaceId, page: ALL }).then((p) => p.items),
     current ? listOrphans({ userId: user.id, reportId: report.id, page: { limit: ORPHANS_FIRST_PAGE } }) : Promise.resolve(null),
     current ? getNotes({ userId: user.id, reportId: report.id }) : Promise.resolve(null),
+    // The current text is what the alignment pairs: an earlier version is read alone.
+    current ? getSideBySide({ userId: user.id, report }) : Promise.resolve(null),
   ]);
 
   const parts = firstPage.nextCursor
@@ -107,7 +111,12 @@ export default async function ReportPage({ params, searchParams }: { params: Par
       canAnnotate={current && hasRole(report.role, "annotator")}
       notes={notes && toClientJson(notes)}
       initialEventId={eventId}
-      header={<ReportHeader report={report} claimCount={claimCounts.total} canEdit={hasRole(report.role, "editor")} />}
+      header={
+        <ReportHeader report={report} claimCount={claimCounts.total} canEdit={hasRole(report.role, "editor")}>
+          {sideBySide && <SideBySideToggle counterpart={sideBySide.counterpart} slug={report.workspace.slug} />}
+        </ReportHeader>
+      }
+      sideBySide={sideBySide && toClientJson(sideBySide)}
       outline={<ReportOutline passages={report.passages} title={report.title} />}
     />
   );
