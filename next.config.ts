@@ -13,7 +13,7 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: process.env.MARGINALIA_SKIP_BUILD_TYPECHECK === "1" },
   // One copy of Yjs on the server, loaded from node_modules: bundled, the notes route and the notes
   // panel's server render each had their own, and Yjs warns that two copies break its constructor checks.
-  serverExternalPackages: ["yjs"],
+  serverExternalPackages: ["yjs", "@citation-js/core", "@citation-js/plugin-csl", "@citation-js/plugin-bibtex", "@citation-js/plugin-ris"],
   async headers() {
     // Fixed when the app is built. Pages get their Content-Security-Policy (with a nonce) from
     // proxy.ts, and HSTS comes from the app server, which reads NEXTAUTH_URL when it starts.

@@ -55,7 +55,8 @@ test("the team writes notes, quotes an annotation into them, and exports Markdow
   await expect(status).toHaveText("All changes saved", { timeout: 10_000 });
 
   await page.getByRole("tab", { name: /Annotations/ }).click();
-  await page.getByTestId("annotation-card").click();
+  // On its header: the middle of an open card is one of its actions (Copy citation, Quote in notes…).
+  await page.getByTestId("annotation-card").click({ position: { x: 40, y: 16 } });
   await page.getByRole("button", { name: "Quote in notes" }).click();
   await expect(page.getByRole("tab", { name: "Team notes" })).toHaveAttribute("aria-selected", "true");
   await expect(notes.locator("blockquote")).toContainText("grew by 40% in 2022");
@@ -126,6 +127,9 @@ test("the team writes notes, quotes an annotation into them, and exports Markdow
   await print.waitForLoadState();
   await expect(print.getByRole("heading", { level: 1, name: "Grid storage and the winter peak" })).toBeVisible();
   await expect(print.getByText("Their own chart says 35%.").first()).toBeVisible();
+  // The page ends with the report's reference (Chicago author-date).
+  await expect(print.getByRole("heading", { level: 2, name: "References" })).toBeVisible();
+  await expect(print.getByRole("region", { name: "References" })).toContainText("“Grid Storage and the Winter Peak.”");
   await expectAccessible(print);
   await print.screenshot({ path: path.join(SHOTS, "print-view.png"), fullPage: true });
   await print.emulateMedia({ media: "print" });

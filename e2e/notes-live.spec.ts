@@ -67,7 +67,8 @@ test("two people co-edit the team notes, see each other's carets, and typing don
 
   // "Quote in notes" writes into the shared document.
   await pa.getByRole("tab", { name: /Annotations/ }).click();
-  await pa.getByTestId("annotation-card").click();
+  // On its header: the middle of an open card is one of its actions (Copy citation, Quote in notes…).
+  await pa.getByTestId("annotation-card").click({ position: { x: 40, y: 16 } });
   await pa.getByRole("button", { name: "Quote in notes" }).click();
   await expect(notesB.locator("blockquote")).toContainText("Battery");
   await expect(notesB).toContainText("Their own chart says 35%.");
@@ -131,7 +132,7 @@ test("a quote sent to the team notes before they were ever shown lands in them o
   // The notes (their editor and their connection) are made when first shown, not with the page.
   await expect(page.getByTestId("notes-status")).toHaveCount(0);
 
-  await page.getByTestId("annotation-card").click();
+  await page.getByTestId("annotation-card").click({ position: { x: 40, y: 16 } });
   await page.getByRole("button", { name: "Quote in notes" }).click();
   await expect(page.getByRole("tab", { name: "Team notes" })).toHaveAttribute("aria-selected", "true");
   const notes = page.getByRole("textbox", { name: "Team notes" });

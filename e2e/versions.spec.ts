@@ -91,7 +91,15 @@ test("import a .docx with a preview, annotate, upload a revision, re-attach the 
 
   // An editor corrects the details the importer could not find.
   await page.getByRole("link", { name: "Version 2 of 2" }).click();
-  await page.getByLabel("Authors (comma-separated)").fill("Iryna Koval, Omar Said");
+  // Authors are people (family and given names) or institutions, one row each.
+  for (const [i, [family, given]] of [
+    ["Koval", "Iryna"],
+    ["Said", "Omar"],
+  ].entries()) {
+    await page.getByRole("button", { name: "Add author" }).click();
+    await page.getByLabel(`Author ${i + 1}: family name`).fill(family);
+    await page.getByLabel(`Author ${i + 1}: given names`).fill(given);
+  }
   await page.getByLabel("Publisher").fill("Black Sea Institute");
   await page.getByRole("button", { name: "Save details" }).click();
   await expect(page.getByText("The details were saved.")).toBeVisible();

@@ -1,16 +1,7 @@
 import { Fragment } from "react";
 import { MarkdownBody } from "@/components/ui/markdown-body";
 import { KIND_LABEL, STANCE_VERB, VERDICT_LABEL } from "@/lib/domain/words";
-import {
-  assignmentText,
-  citation,
-  formatDay,
-  formatUtc,
-  noteSentence,
-  passageUrl,
-  tallyText,
-  verdictSetText,
-} from "@/lib/exporters/common";
+import { assignmentText, formatDay, formatUtc, noteSentence, passageUrl, tallyText, verdictSetText } from "@/lib/exporters/common";
 import { quoteRuns } from "@/lib/exporters/quote-marks";
 import type { ExportAnnotation, ExportData, ExportPassage, ExportReply, ExportStance } from "@/lib/exporters/types";
 import { tidyMarkdown } from "@/lib/markdown/tidy";
@@ -55,10 +46,6 @@ export function PrintView({ data }: { data: ExportData }) {
             </div>
           ))}
         </dl>
-        <p className="mt-4 text-sm leading-relaxed">
-          <span className="font-sans text-xs font-semibold tracking-wide text-stone-500 uppercase dark:text-stone-400">Cite as </span>
-          <span dir="auto">{citation(report)}</span>
-        </p>
       </header>
 
       <section aria-labelledby="print-notes" className="mt-8">
@@ -126,6 +113,15 @@ export function PrintView({ data }: { data: ExportData }) {
             );
           })
         )}
+      </section>
+
+      <section aria-labelledby="print-references" className="mt-10">
+        <h2 id="print-references" className="text-xl font-semibold">
+          References
+        </h2>
+        <p dir="auto" className="mt-3 pl-8 -indent-8 leading-relaxed">
+          {report.reference}
+        </p>
       </section>
     </article>
   );

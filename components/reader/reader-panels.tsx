@@ -8,6 +8,7 @@ import type { NotesData } from "@/components/notes/notes-memory";
 import { AnnotationsHeader } from "./annotations-header";
 import { ReaderNotes, ReaderSidePanels } from "./reader-side-panels";
 import { ReaderSidebar } from "./reader-sidebar";
+import { useSelectionCitation } from "@/components/citations/use-copy-selection-citation";
 import { SelectionToolbar } from "./selection-toolbar";
 import type { useAnchorOf } from "./use-anchor-of";
 import type { useAnnotationFocus } from "./use-annotation-focus";
@@ -147,8 +148,18 @@ export function ReaderPanels({
 }
 
 /** The toolbar over a selection: the ways to annotate it, or "Attach here" while an orphan is being re-attached. */
-export function ReaderSelectionToolbar({ selected, docked }: { selected: ReturnType<typeof useSelectionActions>; docked: boolean }) {
+export function ReaderSelectionToolbar({
+  selected,
+  docked,
+  cite,
+}: {
+  selected: ReturnType<typeof useSelectionActions>;
+  docked: boolean;
+  /** What "Copy citation" needs: the report, its passages (their pages), and the toasts that confirm it. */
+  cite: Omit<Parameters<typeof useSelectionCitation>[0], "selecting">;
+}) {
   const { toolbar, reattaching } = selected;
+  const onCite = useSelectionCitation({ ...cite, selecting: toolbar !== null });
   if (!toolbar) return null;
   if (reattaching)
     return <SelectionToolbar rect={toolbar.rect} docked={docked} attachLabel="Attach here" onAttach={() => void selected.attach()} />;
@@ -160,6 +171,7 @@ export function ReaderSelectionToolbar({ selected, docked }: { selected: ReturnT
       onComment={() => selected.draft("comment")}
       onQuestion={() => selected.draft("question")}
       onClaim={() => selected.draft("claim")}
+      onCite={() => selected.cite(onCite)}
     />
   );
 }

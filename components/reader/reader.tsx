@@ -280,7 +280,7 @@ export function Reader({
           />
           <TextCaret container={textRef} />
           <PresenceMarkers people={live.others} container={textRef} />
-          <ReaderSelectionToolbar selected={selected} docked={docked} />
+          <ReaderSelectionToolbar selected={selected} docked={docked} cite={{ reportId, slug, passages, toasts }} />
           <Toast toast={toasts.toast} onDismiss={toasts.dismiss} />
           <KeyboardHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
         </main>

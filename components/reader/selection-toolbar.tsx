@@ -8,14 +8,15 @@ type Props = { rect: ToolbarRect; docked: boolean } & (
       onComment: () => void;
       onQuestion: () => void;
       onClaim: () => void;
+      onCite: () => void;
       attachLabel?: undefined;
       onAttach?: undefined;
     }
   | { attachLabel: string; onAttach: () => void }
 );
 
-/** The toolbar's width beside a selection (four buttons), for keeping it on the screen. */
-const WIDTH = 380;
+/** The toolbar's width beside a selection (five buttons), for keeping it on the screen. */
+const WIDTH = 480;
 
 /**
  * Where the toolbar goes. Beside the selection (above it, or below when there
@@ -36,7 +37,7 @@ export function toolbarPlacement(rect: ToolbarRect, windowWidth: number, docked:
 /** The small toolbar that appears next to selected text. */
 export function SelectionToolbar(props: Props) {
   const { rect, docked } = props;
-  // Docked on a phone, four buttons share the screen's width: the swatch goes above the word, so none is cut off at 360 px.
+  // Docked on a phone, five buttons share the screen's width: the swatch goes above the word, so none is cut off at 360 px.
   const item = `flex items-center justify-center rounded font-medium text-white hover:bg-white/15 focus-visible:outline-2 focus-visible:outline-amber-400 ${docked ? "min-h-11 min-w-0 flex-1 flex-col gap-1 px-1 py-1 text-[13px] leading-none" : "gap-1.5 px-2.5 py-1.5 text-sm"}`;
   const key = (k: string) => !docked && <kbd className="ml-1 text-xs text-stone-400">{k}</kbd>;
   return (
@@ -69,6 +70,13 @@ export function SelectionToolbar(props: Props) {
           <button type="button" className={item} onClick={props.onClaim}>
             <span aria-hidden="true" className="h-3 w-3 rounded-sm bg-fuchsia-400" />
             Claim
+          </button>
+          <span aria-hidden="true" className={docked ? "hidden" : "mx-0.5 h-5 w-px bg-white/25"} />
+          <button type="button" className={item} onClick={props.onCite} data-testid="cite-selection">
+            <span aria-hidden="true" className="text-[13px] leading-3 text-stone-300">
+              ❝
+            </span>
+            {docked ? "Cite" : "Copy citation"}
           </button>
         </>
       )}

@@ -80,6 +80,12 @@ export function useSelectionActions({
       if (selection) onDraft(selection, kind);
       return selection !== null;
     },
+    /** Copies a citation of the selected text (quote, ¶, reference); false when there is none. */
+    cite(copy: (selection: PendingSelection) => void): boolean {
+      const selection = take();
+      if (selection) copy(selection);
+      return selection !== null;
+    },
     async attach() {
       const selection = take();
       if (!selection || !reattaching || !(await writes.attach(reattaching, selection))) return;

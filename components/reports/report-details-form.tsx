@@ -7,14 +7,16 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { apiFetch } from "@/lib/api/browser/client";
 import type { ReportDetails } from "@/lib/domain/reports";
+import { CreatorsField, creatorRow, creatorsOfRows, type CreatorRow } from "./creators-field";
 
 const orNull = (v: string) => (v.trim() === "" ? null : v.trim());
 
-/** Editors correct what the importer found; an empty field clears it. */
+/** Editors correct what the importer found (and what a reference needs); an empty field clears it. */
 export function ReportDetailsForm({ reportId, initial }: { reportId: string; initial: ReportDetails }) {
   const router = useRouter();
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const [pending, setPending] = useState(false);
+  const [creators, setCreators] = useState<CreatorRow[]>(() => initial.creators.map((c) => creatorRow(c)));
 
   async function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -28,14 +30,16 @@ export function ReportDetailsForm({ reportId, initial }: { reportId: string; ini
         json: {
           title: value("title").trim(),
           subtitle: orNull(value("subtitle")),
-          authors: value("authors")
-            .split(",")
-            .map((a) => a.trim())
-            .filter(Boolean),
+          creators: creatorsOfRows(creators),
           publisher: orNull(value("publisher")),
           publishedAt: orNull(value("publishedAt")),
           language: orNull(value("language"))?.toLowerCase() ?? null,
           sourceUrl: orNull(value("sourceUrl")),
+          place: orNull(value("place")),
+          reportNumber: orNull(value("reportNumber")),
+          series: orNull(value("series")),
+          doi: orNull(value("doi")),
+          accessedAt: orNull(value("accessedAt")),
         },
       });
       setMessage({ tone: "success", text: "The details were saved." });
@@ -54,9 +58,7 @@ export function ReportDetailsForm({ reportId, initial }: { reportId: string; ini
       <Field label="Subtitle">
         {(p) => <input {...p} name="subtitle" defaultValue={initial.subtitle ?? ""} maxLength={300} dir="auto" />}
       </Field>
-      <Field label="Authors (comma-separated)">
-        {(p) => <input {...p} name="authors" defaultValue={initial.authors.join(", ")} dir="auto" />}
-      </Field>
+      <CreatorsField rows={creators} onChange={setCreators} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Publisher">
           {(p) => <input {...p} name="publisher" defaultValue={initial.publisher ?? ""} maxLength={200} dir="auto" />}
@@ -68,6 +70,17 @@ export function ReportDetailsForm({ reportId, initial }: { reportId: string; ini
           {(p) => <input {...p} name="language" defaultValue={initial.language ?? ""} maxLength={20} />}
         </Field>
         <Field label="Source address">{(p) => <input {...p} name="sourceUrl" type="url" defaultValue={initial.sourceUrl ?? ""} />}</Field>
+        <Field label="Place of publication">
+          {(p) => <input {...p} name="place" defaultValue={initial.place ?? ""} maxLength={200} dir="auto" />}
+        </Field>
+        <Field label="Report number">
+          {(p) => <input {...p} name="reportNumber" defaultValue={initial.reportNumber ?? ""} maxLength={100} dir="auto" />}
+        </Field>
+        <Field label="Series">{(p) => <input {...p} name="series" defaultValue={initial.series ?? ""} maxLength={300} dir="auto" />}</Field>
+        <Field label="DOI" hint="e.g. 10.1234/wp-2024-07">
+          {(p) => <input {...p} name="doi" defaultValue={initial.doi ?? ""} maxLength={300} spellCheck={false} />}
+        </Field>
+        <Field label="Date accessed">{(p) => <input {...p} name="accessedAt" type="date" defaultValue={initial.accessedAt ?? ""} />}</Field>
       </div>
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Save details"}

@@ -6,6 +6,7 @@ import type { ReaderAnnotation, ReaderContext } from "@/components/reader/types"
 import { ApiError, apiFetch } from "@/lib/api/browser/client";
 import { appendNew, fetchPages } from "@/lib/api/browser/pages";
 import { roleAtLeast } from "@/lib/domain/words";
+import { CopyCitationMenu } from "@/components/citations/copy-citation-menu";
 import { AssignmentEditor } from "./assignment-editor";
 import { BodyEditorForm } from "./body-editor-form";
 import { ReplyItem, type ReplyData } from "./reply-item";
@@ -146,38 +147,37 @@ export function ThreadPanel({ annotation: a, context, onChange, onDelete, onQuot
           </button>
         </div>
       )}
-      {(onQuote || (canWrite && (mine || moderates))) && (
-        <div className="flex flex-wrap items-center gap-3">
-          {onQuote && (
-            <button type="button" className={action} onClick={() => onQuote(a)}>
-              Quote in notes
+      <div className="flex flex-wrap items-center gap-3">
+        <CopyCitationMenu annotationId={a.id} className={action} />
+        {onQuote && (
+          <button type="button" className={action} onClick={() => onQuote(a)}>
+            Quote in notes
+          </button>
+        )}
+        {canWrite && (mine || moderates) && (
+          <>
+            <button
+              type="button"
+              className={action}
+              disabled={pending}
+              onClick={async () => {
+                const updated = await run(() => patch({ status: a.status === "open" ? "resolved" : "open" }));
+                if (updated) onChange(updated);
+              }}
+            >
+              {a.status === "open" ? "Resolve" : "Reopen"}
             </button>
-          )}
-          {canWrite && (mine || moderates) && (
-            <>
-              <button
-                type="button"
-                className={action}
-                disabled={pending}
-                onClick={async () => {
-                  const updated = await run(() => patch({ status: a.status === "open" ? "resolved" : "open" }));
-                  if (updated) onChange(updated);
-                }}
-              >
-                {a.status === "open" ? "Resolve" : "Reopen"}
+            {mine && !editing && a.kind !== "highlight" && (
+              <button type="button" className={action} onClick={() => setEditing(true)}>
+                Edit
               </button>
-              {mine && !editing && a.kind !== "highlight" && (
-                <button type="button" className={action} onClick={() => setEditing(true)}>
-                  Edit
-                </button>
-              )}
-              <button type="button" className={action} disabled={pending} onClick={() => onDelete(a)}>
-                Delete
-              </button>
-            </>
-          )}
-        </div>
-      )}
+            )}
+            <button type="button" className={action} disabled={pending} onClick={() => onDelete(a)}>
+              Delete
+            </button>
+          </>
+        )}
+      </div>
       {error && <p className="text-xs text-red-700 dark:text-red-400">{error}</p>}
       <section aria-label="Replies">
         {loadError && (

@@ -17,7 +17,9 @@ export function useToast() {
   const next = useRef(0);
   const show = useCallback((t: ToastMessage) => setToast({ ...t, id: ++next.current }), []);
   const dismiss = useCallback(() => setToast(null), []);
-  return { toast, show, dismiss };
+  /** Dismisses a toast that only tells something (one with an action, such as Undo, stays). */
+  const dismissNotice = useCallback(() => setToast((t) => (t?.action ? t : null)), []);
+  return { toast, show, dismiss, dismissNotice };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { PassageMark } from "@/lib/passage-marks";
+import type { Creator } from "./citations";
 import type { PassageKindName, RoleName } from "./words";
 
 /** What the importer reads from a document's front matter, and an editor corrects. */
@@ -11,6 +12,15 @@ export interface ReportDetails {
   publishedAt: string | null;
   language: string | null;
   sourceUrl: string | null;
+  /** The authors as a reference needs them (people and institutions); read from `authors` when never set. */
+  creators: Creator[];
+  place: string | null;
+  reportNumber: string | null;
+  series: string | null;
+  /** "10.1234/…", without a "https://doi.org/" prefix. */
+  doi: string | null;
+  /** When the source was read, "YYYY-MM-DD". */
+  accessedAt: string | null;
 }
 
 export interface ReportSummary {

@@ -66,26 +66,6 @@ export function tallyText(tally: Record<StanceName, number>): string {
   return `${tally.supports} supports · ${tally.disputes} disputes · ${tally.needs_evidence} needs evidence`;
 }
 
-function joinNames(names: string[]): string {
-  if (names.length <= 1) return names.join("");
-  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
-}
-
-/**
- * A citation line: "Dana Whitfield and Omar Haddad (2023). Title: Subtitle. Publisher. https://…".
- * Parts the report does not have are left out.
- */
-export function citation(report: ExportReport): string {
-  const parts: string[] = [];
-  const who = joinNames(report.authors);
-  const year = report.publishedAt ? `(${report.publishedAt.getUTCFullYear()})` : "(n.d.)";
-  parts.push(who ? `${who} ${year}.` : `${year}.`);
-  parts.push(`${report.title}${report.subtitle ? `: ${report.subtitle}` : ""}.`);
-  if (report.publisher) parts.push(`${report.publisher}.`);
-  if (report.sourceUrl) parts.push(report.sourceUrl);
-  return parts.join(" ");
-}
-
 /** The origin (scheme, host, port) the report's address lives at. */
 export function originOf(report: ExportReport): string {
   return new URL(report.url).origin;

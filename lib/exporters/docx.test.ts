@@ -47,7 +47,7 @@ describe("docxChunks", () => {
   it("has the title, the front matter and the sections in order", async () => {
     const { html } = await openBack(exportFixture());
     expect(texts(html, "h1")).toEqual(["Grid Storage and the Winter Peak"]);
-    expect(texts(html, "h2")).toEqual(["Team notes", "Claims", "Annotations (4)"]);
+    expect(texts(html, "h2")).toEqual(["Team notes", "Claims", "Annotations (4)", "References"]);
     const lines = texts(html, "p");
     expect(lines).toContain("A policy brief");
     expect(lines).toContain("Authors: Dana Whitfield, Omar Haddad");
@@ -55,9 +55,8 @@ describe("docxChunks", () => {
     expect(lines).toContain("Report version: 2");
     expect(lines).toContain("Workspace: Energy desk");
     expect(lines).toContain("Exported 2026-11-27 12:00 UTC by Alice Example");
-    expect(lines).toContain(
-      "Cite as: Dana Whitfield and Omar Haddad (2023). Grid Storage and the Winter Peak: A policy brief. Institute for Energy Futures. https://example.org/briefs/grid-storage",
-    );
+    // The reference ends the document, as lib/citations formats it.
+    expect(lines.at(-1)).toBe(exportFixture().report.reference);
     expect(lines.some((line) => line?.startsWith("Filters"))).toBe(false);
     const hrefs = [...html.querySelectorAll("a")].map((a) => a.getAttribute("href"));
     expect(html.querySelector("a[href='https://marginalia.example/w/energy-desk/r/rep_1']")?.textContent).toBe(
@@ -114,7 +113,7 @@ describe("docxChunks", () => {
     const data = exportFixture();
     data.annotations = data.annotations.filter((a) => a.kind !== "claim");
     const { html } = await openBack(data);
-    expect(texts(html, "h2")).toEqual(["Team notes", "Annotations (3)"]);
+    expect(texts(html, "h2")).toEqual(["Team notes", "Annotations (3)", "References"]);
     expect(html.querySelector("table")).toBeNull();
   });
 
@@ -192,7 +191,7 @@ describe("docxChunks", () => {
     data.filters = ["tag: None"];
     data.annotations = [];
     const empty = await openBack(data);
-    expect(texts(empty.html, "h2")).toEqual(["Team notes", "Annotations (0)"]);
+    expect(texts(empty.html, "h2")).toEqual(["Team notes", "Annotations (0)", "References"]);
     expect(texts(empty.html, "em")).toContain("No annotations match these filters.");
 
     const titled = exportFixture();

@@ -10,7 +10,7 @@
  */
 import { KIND_LABEL, STANCE_VERB, VERDICT_LABEL } from "@/lib/domain/words";
 import { quoteRuns } from "./quote-marks";
-import { assignmentText, citation, formatDay, formatUtc, noteSentence, passageUrl, tallyText, verdictSetText } from "./common";
+import { assignmentText, formatDay, formatUtc, noteSentence, passageUrl, tallyText, verdictSetText } from "./common";
 import { docxPackage, type DocxOptions, type WordParts } from "./docx-package";
 import { INDENT_STEP, MARKDOWN_CHARACTER_STYLES, MARKDOWN_PARAGRAPH_STYLES, QUOTE_STYLE, markdownToDocx } from "./markdown-to-docx";
 import { writeChunks, type Annotations, type ExportWriter } from "./stream";
@@ -20,7 +20,7 @@ import { directedParagraph, paragraph, plainRun, run, table, textLines, type Run
 function documentOptions(head: ExportHead): DocxOptions {
   return {
     title: head.report.title,
-    description: citation(head.report),
+    description: head.report.reference,
     creator: "Marginalia",
     styles: {
       default: { document: { paragraph: { spacing: { after: 120 } } } },
@@ -52,7 +52,7 @@ export function docxWriter(head: ExportHead, parts: WordParts): ExportWriter {
       }
       return out + annotationParagraphs(annotation, head.report, head.includeReplies, parts, passages.get(annotation.passageId));
     },
-    end: () => "",
+    end: () => heading("References", 2) + directedParagraph(head.report.reference, {}, run(head.report.reference)),
   };
 }
 
@@ -67,7 +67,6 @@ function frontMatter({ report, exportedAt, exportedBy, filters }: ExportHead, pa
   out += field("Workspace", run(report.workspace.name));
   out += paragraph({}, run(`Exported ${formatUtc(exportedAt)} by `) + run(exportedBy.name));
   if (filters.length > 0) out += field("Filters", run(filters.join("; ")));
-  out += field("Cite as", run(citation(report)));
   out += paragraph({}, link(report.url, "Open this report in Marginalia", parts));
   return out;
 }

@@ -22,6 +22,9 @@ export function exportFixture(): ExportData {
       version: 2,
       workspace: { id: "ws_1", name: "Energy desk", slug: "energy-desk" },
       url: "https://marginalia.example/w/energy-desk/r/rep_1",
+      // As lib/citations formats this report in Chicago author-date (lib/server/export/gather.ts).
+      reference:
+        "Whitfield, Dana, and Omar Haddad. 2023. “Grid Storage and the Winter Peak: A Policy Brief.” Institute for Energy Futures. https://example.org/briefs/grid-storage.",
     },
     passages: [
       { id: "p1", index: 1, kind: "heading", level: 1, text: "Summary" },

@@ -108,12 +108,12 @@ describe("markdownWriter", () => {
   it("says there are no annotations yet, or none matching the filters", async () => {
     const data = { ...exportFixture(), annotations: [] };
     const none = await markdownOf(data);
-    expect(none).toMatch(/## Annotations \(0\)\n\n\*No annotations yet\.\*\n$/);
+    expect(none).toMatch(/## Annotations \(0\)\n\n\*No annotations yet\.\*\n\n## References\n\n.+\n$/);
     expect(none).not.toContain("Filters:");
     expect(await streamedChunks(markdownWriter, data, 1)).toHaveLength(1);
 
     const filtered = await markdownOf({ ...data, filters: ["kind: claim", "tag: Methods"] });
-    expect(filtered).toMatch(/## Annotations \(0\)\n\n\*No annotations match these filters\.\*\n$/);
+    expect(filtered).toMatch(/## Annotations \(0\)\n\n\*No annotations match these filters\.\*\n\n## References\n\n.+\n$/);
     expect(filtered).toContain("\n- Filters: kind: claim; tag: Methods\n");
   });
 

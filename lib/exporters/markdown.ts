@@ -9,7 +9,6 @@ import { KIND_LABEL, STANCE_VERB, VERDICT_LABEL } from "@/lib/domain/words";
 import {
   assignmentText,
   bodyForExport,
-  citation,
   formatDay,
   formatUtc,
   noteSentence,
@@ -65,7 +64,7 @@ export function markdownWriter(head: ExportHead): ExportWriter {
       blocks.push(annotationBlock(head, annotation, origin, passages.get(annotation.passageId)));
       return piece;
     },
-    end: finishPassage,
+    end: () => `${finishPassage()}\n## References\n\n${tidy(escapeLine(head.report.reference))}\n`,
   };
 }
 
@@ -80,7 +79,6 @@ function headText(data: ExportHead): string {
         .join("\n"),
     ),
   );
-  blocks.push(tidy(`Cite as: ${escapeInline(citation(report))}`));
   blocks.push(`[Open this report in Marginalia](${report.url})`);
 
   blocks.push("## Team notes");

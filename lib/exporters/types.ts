@@ -27,6 +27,8 @@ export interface ExportReport {
   workspace: { id: string; name: string; slug: string };
   /** The report's address in the app, absolute: `${origin}/w/${slug}/r/${id}`. */
   url: string;
+  /** The report's reference in the default CSL style (lib/citations), for the References section. */
+  reference: string;
 }
 
 export interface ExportPassage {

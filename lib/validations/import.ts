@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { calendarDate, documentText, lineText, queryWholeNumber, webAddress, wholeNumber } from "./common";
+import { citationDetailsShape } from "./citation";
 
 /** Report metadata a person can set or correct. */
 export const reportMetadataSchema = z.object({
@@ -18,6 +19,7 @@ export const reportMetadataSchema = z.object({
     .nullable()
     .optional(),
   sourceUrl: webAddress("The source", "The source must be a web address starting with http:// or https://.").nullable().optional(),
+  ...citationDetailsShape,
 });
 export type ReportMetadataInput = z.infer<typeof reportMetadataSchema>;
 

@@ -37,6 +37,21 @@ export function MetadataFields({ flow }: { flow: ImportFlow }) {
       {field("publishedAt", "Publication date", { type: "date" })}
       {field("language", "Language (e.g. en, ar)", { maxLength: 20, autoComplete: "off", spellCheck: false })}
       {field("sourceUrl", "Source address", { type: "url", maxLength: 2000, inputMode: "url", spellCheck: false })}
+      {field("place", "Place of publication", { maxLength: 200, dir: "auto" })}
+      {field(
+        "reportNumber",
+        "Report number",
+        { maxLength: 100, dir: "auto", autoComplete: "off" },
+        preview?.reportNumber ? "Found on the first page." : undefined,
+      )}
+      {field("series", "Series", { maxLength: 300, dir: "auto" })}
+      {field(
+        "doi",
+        "DOI",
+        { maxLength: 300, autoComplete: "off", spellCheck: false },
+        preview?.doi ? "Found on the first page." : "e.g. 10.1234/wp-2024-07",
+      )}
+      {field("accessedAt", "Date accessed", { type: "date" })}
     </div>
   );
 }

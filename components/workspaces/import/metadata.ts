@@ -9,10 +9,31 @@ export interface Meta {
   publishedAt: string;
   language: string;
   sourceUrl: string;
+  place: string;
+  reportNumber: string;
+  series: string;
+  doi: string;
+  accessedAt: string;
 }
 export type MetaKey = keyof Meta;
 
-export const EMPTY_META: Meta = { title: "", subtitle: "", authors: "", publisher: "", publishedAt: "", language: "", sourceUrl: "" };
+export const EMPTY_META: Meta = {
+  title: "",
+  subtitle: "",
+  authors: "",
+  publisher: "",
+  publishedAt: "",
+  language: "",
+  sourceUrl: "",
+  place: "",
+  reportNumber: "",
+  series: "",
+  doi: "",
+  accessedAt: "",
+};
+
+/** The citation details sent as they are typed (trimmed), and cleared with null when the importer had found one. */
+const CITATION_KEYS = ["place", "reportNumber", "series", "doi", "accessedAt"] as const;
 
 export function metaFrom(p: ImportPreview): Meta {
   return {
@@ -23,6 +44,12 @@ export function metaFrom(p: ImportPreview): Meta {
     publishedAt: p.publishedAt ?? "",
     language: p.language ?? "",
     sourceUrl: p.sourceUrl ?? "",
+    // The first page's DOI and report number, offered to keep or correct.
+    place: p.place ?? "",
+    reportNumber: p.reportNumber ?? "",
+    series: p.series ?? "",
+    doi: p.doi ?? "",
+    accessedAt: p.accessedAt ?? "",
   };
 }
 
@@ -60,6 +87,7 @@ export function metadataJson(meta: Meta, found: ImportPreview): Record<string, u
     ["publishedAt", meta.publishedAt.trim(), found.publishedAt],
     ["language", meta.language.trim() ? normaliseLanguage(meta.language) : "", found.language],
     ["sourceUrl", normaliseUrl(meta.sourceUrl), found.sourceUrl],
+    ...CITATION_KEYS.map((key) => [key, meta[key].trim(), found[key]] as const),
   ] as const;
   for (const [key, value, detected] of nullable) {
     if (value) out[key] = value;
@@ -81,6 +109,7 @@ export function appendMetadata(form: FormData, meta: Meta) {
     ["language", meta.language.trim() ? normaliseLanguage(meta.language) : ""],
     ["sourceUrl", normaliseUrl(meta.sourceUrl)],
     ["authors", splitAuthors(meta.authors).join(", ")],
+    ...CITATION_KEYS.map((key) => [key, meta[key].trim()] as [MetaKey, string]),
   ];
   for (const [key, value] of values) if (value) form.append(key, value);
 }

@@ -65,7 +65,13 @@ export async function readImportRequest(
     publishedAt: text("publishedAt"),
     language: text("language"),
     sourceUrl: text("sourceUrl"),
+    place: text("place"),
+    reportNumber: text("reportNumber"),
+    series: text("series"),
+    doi: text("doi"),
+    accessedAt: text("accessedAt"),
     ...(authors.length ? { authors } : {}),
+    ...(text("creators") !== undefined ? { creators: jsonField(text("creators")!) } : {}),
   });
   // Form fields are text: a number is read as one only when it is written as one, so the schema names anything else.
   const number = (v: string) => (/^\d{1,10}$/.test(v.trim()) ? Number(v) : v);
@@ -88,6 +94,15 @@ export async function readImportRequest(
     subtitleFrom: one("subtitleFrom"),
   });
   return { request: { kind: "file", name: file.name, type: file.type, data: Buffer.from(await file.arrayBuffer()) }, metadata, choices };
+}
+
+/** A form field holding JSON (`creators`): what it says, or the text itself for the schema to refuse. */
+function jsonField(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
 }
 
 /** The page of passages a dry run returns (`?passageOffset=…&passageLimit=…`). */

@@ -13,6 +13,7 @@ import { annotationFilterSql } from "../annotations/annotations";
 import { placedAnnotationsSql } from "../annotations/placed";
 import { annotationSharedSql } from "../annotations/visibility";
 import { getUserById } from "../users/get-user";
+import { CITABLE_SELECT, reportReference } from "../citations/citations";
 import { readAnnotations, readClaims, type ExportAuthor } from "./export-annotations";
 import { getWorkspaceAccessOrThrow, reportWhere } from "../workspaces/access";
 import { exportCounterpart } from "../translations/export-counterpart";
@@ -104,14 +105,7 @@ export async function openReportExport(
   const report = await db.report.findFirst({
     where: { id: request.reportId, ...reportWhere(request.userId) },
     select: {
-      id: true,
-      title: true,
-      subtitle: true,
-      authors: true,
-      publisher: true,
-      publishedAt: true,
-      language: true,
-      sourceUrl: true,
+      ...CITABLE_SELECT,
       version: true,
       workspace: { select: { id: true, name: true, slug: true } },
       notes: { select: { body: true, updatedAt: true, updatedBy: { select: { id: true, name: true } } } },
@@ -155,10 +149,23 @@ export async function openReportExport(
   const names = new Map(people.map((u) => [u.id, u.name]));
 
   const batchSize = options.batchSize ?? EXPORT_BATCH_SIZE;
-  const { workspace, notes, ...meta } = report;
+  const { workspace, notes } = report;
   return {
     head: {
-      report: { ...meta, workspace, url: `${request.origin}/w/${workspace.slug}/r/${report.id}` },
+      report: {
+        id: report.id,
+        title: report.title,
+        subtitle: report.subtitle,
+        authors: report.authors,
+        publisher: report.publisher,
+        publishedAt: report.publishedAt,
+        language: report.language,
+        sourceUrl: report.sourceUrl,
+        version: report.version,
+        workspace,
+        url: `${request.origin}/w/${workspace.slug}/r/${report.id}`,
+        reference: reportReference(report),
+      },
       passages,
       ...(counterpart ? { counterpart } : {}),
       notes: notes

@@ -7,6 +7,8 @@ import { writeChunks, type ExportWriter } from "@/lib/exporters/stream";
 import type { ExportAnnotation } from "@/lib/exporters/types";
 import { ZipStream, type ZipEntry } from "@/lib/exporters/zip-stream";
 import type { ExportOptionsInput } from "@/lib/validations/export";
+import { formatCitations } from "@/lib/citations/format";
+import { workspaceCitationItems } from "../citations/citations";
 import { listWorkspaceReportIds, openReportExport, type ReportExportSource } from "./gather";
 
 export interface WorkspaceExport {
@@ -78,9 +80,14 @@ async function* zipChunks(
     await csv.write(csvHeader());
     for (const { head, annotations } of sources) yield* file(csv, csvWriter(head, { header: false }), annotations);
     csv.end();
+    // One bibliography of every report, in the three formats reference managers import.
+    const references = await workspaceCitationItems(workspace.id);
+    zip.add("references.bib", formatCitations(references, "bibtex"));
+    zip.add("references.ris", formatCitations(references, "ris"));
+    zip.add("references.json", formatCitations(references, "csl-json"));
     zip.add(
       "README.txt",
-      `${index.join("\n")}\n\nannotations.csv holds every annotation and reply, one per row.\nThe .jsonld files are W3C Web Annotations: import them into a report to bring the annotations back.\n`,
+      `${index.join("\n")}\n\nannotations.csv holds every annotation and reply, one per row.\nreferences.bib (BibTeX), references.ris (RIS) and references.json (CSL-JSON) cite every report.\nThe .jsonld files are W3C Web Annotations: import them into a report to bring the annotations back.\n`,
     );
     yield* zip.finish();
   } finally {

@@ -6,6 +6,8 @@ import { applyImportChoices, hasChoices, type ChosenImport, type ImportChoices }
 import { comparisonKey } from "@/lib/importers/normalize";
 import { ImportError, type ImportedReport } from "@/lib/importers/types";
 import type { ImportJsonInput } from "@/lib/validations/import";
+import { creatorFromName } from "@/lib/domain/citations";
+import { findIdentifiers } from "@/lib/importers/identifiers";
 import { fetchUrl } from "./fetch-url";
 
 /** What a person sent: pasted text, a web address, or an uploaded file. */
@@ -85,6 +87,17 @@ export interface PreviewPage {
 export const DEFAULT_PREVIEW_PAGE: PreviewPage = { offset: 0, limit: 500 };
 
 /** What the importer found, for a person to check before saving: every passage, a page at a time. */
+/** What a reference needs that the source may say: the authors read as people or institutions, and the first page's DOI and report number. */
+export function citationDetailsFound(report: ImportedReport) {
+  return {
+    creators: (report.authors ?? []).map(creatorFromName),
+    place: null,
+    series: null,
+    accessedAt: null,
+    ...findIdentifiers(report.passages),
+  };
+}
+
 export function previewOf({ format, report }: ParsedSource, page: PreviewPage = DEFAULT_PREVIEW_PAGE): ImportPreview {
   return {
     sourceFormat: format,
@@ -95,6 +108,7 @@ export function previewOf({ format, report }: ParsedSource, page: PreviewPage = 
     publishedAt: report.publishedAt,
     language: report.language ?? null,
     sourceUrl: report.sourceUrl ?? null,
+    ...citationDetailsFound(report),
     titlePassage: report.titlePassage?.text ?? null,
     passageCount: report.passages.length,
     passageOffset: page.offset,

@@ -1,6 +1,9 @@
 import "server-only";
 import { codePointLength } from "@/lib/anchoring/code-points";
 import { db, type Tx } from "@/lib/db";
+import { Prisma } from "@/generated/prisma/client";
+import { creatorFromName, creatorName, creatorsOf, type Creator } from "@/lib/domain/citations";
+import { findIdentifiers } from "@/lib/importers/identifiers";
 import type { ImportPreview } from "@/lib/domain/imports";
 import type { PassageView, ReportSummary, ReportView } from "@/lib/domain/reports";
 import { readMarks } from "@/lib/passage-marks";
@@ -17,6 +20,56 @@ import type { Page } from "../pagination/page";
 /** A calendar date as "YYYY-MM-DD" (stored at midnight UTC). */
 export function toIsoDate(date: Date | null): string | null {
   return date ? date.toISOString().slice(0, 10) : null;
+}
+
+/** "YYYY-MM-DD" as a date column's value (midnight UTC). */
+const dateColumn = (day: string | null) => (day ? new Date(`${day}T00:00:00Z`) : null);
+
+/** The citation details' columns, for a report's `select`. */
+export const CITATION_DETAILS_SELECT = {
+  authors: true,
+  creators: true,
+  place: true,
+  reportNumber: true,
+  series: true,
+  doi: true,
+  accessedAt: true,
+} as const;
+
+/** The citation details as the API shows them: stored creators, or ones read from the authors' names. */
+export function citationDetailsOf(report: {
+  authors: string[];
+  creators: Prisma.JsonValue;
+  place: string | null;
+  reportNumber: string | null;
+  series: string | null;
+  doi: string | null;
+  accessedAt: Date | null;
+}) {
+  // Only these fields: the row may hold others (a report's whole select), which must not be overwritten.
+  return {
+    creators: creatorsOf({ authors: report.authors, creators: report.creators as Creator[] | null }),
+    place: report.place,
+    reportNumber: report.reportNumber,
+    series: report.series,
+    doi: report.doi,
+    accessedAt: toIsoDate(report.accessedAt),
+  };
+}
+
+/**
+ * The authors to store. Creators sent name the authors (their display names follow);
+ * names sent alone leave `creators` empty, to be read from the names.
+ */
+function storedAuthors(meta: { authors?: string[]; creators?: Creator[] }, fallback: string[]) {
+  if (meta.creators !== undefined) return { authors: meta.creators.map(creatorName), creators: meta.creators };
+  return { authors: meta.authors ?? fallback, creators: Prisma.DbNull };
+}
+
+/** A preview's authors and creators, the one sent naming the other. */
+function authorColumns(meta: { authors?: string[]; creators?: Creator[] }) {
+  if (meta.creators !== undefined) return { authors: meta.creators.map(creatorName), creators: meta.creators };
+  return meta.authors !== undefined ? { creators: meta.authors.map(creatorFromName) } : {};
 }
 
 export interface ImportedReportSummary {
@@ -48,8 +101,10 @@ export async function importReportFromRequest(options: {
   requireRole(role, "editor", "import reports");
   const meta = options.metadata ?? {};
   const choices = options.choices ?? {};
+  if (meta.authors !== undefined && meta.creators !== undefined) throw invalidField("creators", "Send authors or creators, not both.");
   for (const [field, from] of [
     ["authors", "authorsFrom"],
+    ["creators", "authorsFrom"],
     ["publishedAt", "publishedAtFrom"],
     ["subtitle", "subtitleFrom"],
   ] as const) {
@@ -59,9 +114,15 @@ export async function importReportFromRequest(options: {
   // The choices are checked in a dry run too; its passages stay as parsed, so their numbers hold.
   const chosen = chosenImport(parsed.report, choices, meta.title);
   // A preview shows what would be saved: what was found, corrected by what was sent.
-  if (options.dryRun)
-    return { ...previewOf(parsed, options.previewPage), ...Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)) };
+  if (options.dryRun) {
+    const preview = {
+      ...previewOf(parsed, options.previewPage),
+      ...Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)),
+    };
+    return { ...preview, ...authorColumns(meta) };
+  }
   const found = parsed.report;
+  const identifiers = findIdentifiers(found.passages);
   const publishedAt = meta.publishedAt !== undefined ? meta.publishedAt : (chosen.publishedAt ?? found.publishedAt);
   return db.$transaction(
     async (tx) => {
@@ -71,11 +132,17 @@ export async function importReportFromRequest(options: {
           workspaceId: workspace.id,
           title: meta.title || found.title || "Untitled report",
           subtitle: meta.subtitle !== undefined ? meta.subtitle : (chosen.subtitle ?? found.subtitle ?? null),
-          authors: meta.authors ?? chosen.authors ?? found.authors ?? [],
+          ...storedAuthors(meta, chosen.authors ?? found.authors ?? []),
           publisher: meta.publisher !== undefined ? meta.publisher : (found.publisher ?? null),
           publishedAt: publishedAt ? new Date(`${publishedAt}T00:00:00Z`) : null,
           language: meta.language !== undefined ? meta.language : (found.language ?? null),
           sourceUrl: meta.sourceUrl !== undefined ? meta.sourceUrl : (found.sourceUrl ?? null),
+          place: meta.place ?? null,
+          reportNumber: meta.reportNumber !== undefined ? meta.reportNumber : identifiers.reportNumber,
+          series: meta.series ?? null,
+          doi: meta.doi !== undefined ? meta.doi : identifiers.doi,
+          // A page fetched from the web was read today: a reference to it says so.
+          accessedAt: dateColumn(meta.accessedAt !== undefined ? meta.accessedAt : found.sourceUrl ? toIsoDate(new Date()) : null),
           sourceFormat: parsed.format,
           createdById: options.userId,
         },
@@ -176,9 +243,9 @@ export async function getReportOrThrow(options: { userId: string; reportId: stri
       publishedAt: true,
       language: true,
       subtitle: true,
-      authors: true,
       publisher: true,
       sourceUrl: true,
+      ...CITATION_DETAILS_SELECT,
       sourceFormat: true,
       version: true,
       createdAt: true,
@@ -204,6 +271,7 @@ export async function getReportOrThrow(options: { userId: string; reportId: stri
     authors: report.authors,
     publisher: report.publisher,
     sourceUrl: report.sourceUrl,
+    ...citationDetailsOf(report),
     sourceFormat: report.sourceFormat,
     version,
     currentVersion: report.version,
@@ -227,13 +295,19 @@ export async function readPassages(reportId: string, version: number): Promise<P
 
 /** Editors correct a report's metadata. */
 export async function updateReportMetadata(options: { userId: string; reportId: string } & ReportMetadataInput): Promise<ReportView> {
-  const { userId, reportId, publishedAt, ...rest } = options;
+  const { userId, reportId, publishedAt, accessedAt, authors, creators, ...rest } = options;
+  if (authors !== undefined && creators !== undefined) throw invalidField("creators", "Send authors or creators, not both.");
   await db.$transaction(async (tx) => {
     const { role } = await getReportAccessOrThrow({ userId, reportId }, tx);
     requireRole(role, "editor", "edit report details");
     await tx.report.update({
       where: { id: reportId },
-      data: { ...rest, ...(publishedAt !== undefined ? { publishedAt: publishedAt ? new Date(`${publishedAt}T00:00:00Z`) : null } : {}) },
+      data: {
+        ...rest,
+        ...(authors !== undefined || creators !== undefined ? storedAuthors({ authors, creators }, []) : {}),
+        ...(publishedAt !== undefined ? { publishedAt: dateColumn(publishedAt) } : {}),
+        ...(accessedAt !== undefined ? { accessedAt: dateColumn(accessedAt) } : {}),
+      },
     });
     await recordEvent(tx, { reportId, type: "report.updated", itemType: "report", itemId: reportId, actorId: userId });
   });

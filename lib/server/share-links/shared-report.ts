@@ -8,7 +8,7 @@ import { SHARE_TOKEN } from "@/lib/validations/share-link";
 import { annotationViewFromRow, annotationViewSql, type AnnotationViewRow } from "../annotations/read-views";
 import { annotationSharedSql } from "../annotations/visibility";
 import { consumeShareView } from "../rate-limit";
-import { readPassages, toIsoDate } from "../reports/reports";
+import { CITATION_DETAILS_SELECT, citationDetailsOf, readPassages, toIsoDate } from "../reports/reports";
 import { secretDigest } from "../secrets";
 
 /** The most annotations a share page shows (in reading order): a page, not an export. */
@@ -38,11 +38,12 @@ export async function getSharedReport(options: { token: string; address: string 
     select: {
       title: true,
       subtitle: true,
-      authors: true,
       publisher: true,
       publishedAt: true,
       language: true,
       sourceUrl: true,
+      // A reference's details (no one's email, nothing private): the shared page shows the report as it would be cited.
+      ...CITATION_DETAILS_SELECT,
       version: true,
       workspace: { select: { name: true } },
       notes: { select: { body: true } },
@@ -60,6 +61,7 @@ export async function getSharedReport(options: { token: string; address: string 
     publishedAt: toIsoDate(report.publishedAt),
     language: report.language,
     sourceUrl: report.sourceUrl,
+    ...citationDetailsOf(report),
     workspaceName: report.workspace.name,
     passages,
     annotations: team ? await sharedAnnotations(link.reportId, report.version) : null,

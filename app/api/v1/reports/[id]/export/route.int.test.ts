@@ -300,6 +300,11 @@ describe("GET /api/v1/workspaces/{id}/export", () => {
     expect(new Set(rows.map((r) => r.report_id))).toEqual(new Set([report.id, second.id]));
     const secondMd = names.find((n) => n.startsWith("reports/second-report"))!;
     expect(strFromU8(files[secondMd])).toContain("# Second report");
+    // Every report ends with its reference, and the archive holds one bibliography in three formats.
+    expect(strFromU8(files[secondMd])).toMatch(/\n## References\n\n.*“Second Report\.”.*\n$/);
+    expect(strFromU8(files["references.bib"]).match(/^@techreport\{/gm)).toHaveLength(2);
+    expect(strFromU8(files["references.ris"]).match(/^TY {2}- RPRT$/gm)).toHaveLength(2);
+    expect(JSON.parse(strFromU8(files["references.json"])).map((item: { id: string }) => item.id)).toEqual([report.id, second.id]);
 
     expect((await fetchBytes(`/api/v1/workspaces/${ws.id}/export`, people.stranger)).status).toBe(404);
   });

@@ -64,6 +64,12 @@ export default async function VersionsPage({ params }: { params: Params }) {
                 publishedAt: report.publishedAt,
                 language: report.language,
                 sourceUrl: report.sourceUrl,
+                creators: report.creators,
+                place: report.place,
+                reportNumber: report.reportNumber,
+                series: report.series,
+                doi: report.doi,
+                accessedAt: report.accessedAt,
               }}
             />
           </div>
