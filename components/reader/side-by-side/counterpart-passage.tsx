@@ -20,8 +20,9 @@ export const CounterpartPassage = memo(function CounterpartPassage({
   const Tag = p.kind === "heading" ? "h3" : "p";
   return (
     <Tag data-counterpart-passage-id={p.id} className={p.kind === "quote" ? "italic" : undefined}>
-      <span dir="ltr" className="me-2 font-sans text-xs text-stone-500 tabular-nums select-none dark:text-stone-400" aria-hidden>
-        {`¶ ${p.index}`}
+      {/* In the passage's own direction, so the gap falls between the number and the text on either side; the number itself reads left to right. */}
+      <span className="me-2 font-sans text-xs text-stone-500 tabular-nums select-none dark:text-stone-400" aria-hidden>
+        <bdi dir="ltr">{`¶ ${p.index}`}</bdi>
       </span>
       {runs ? (
         runs.map((run, i) => (

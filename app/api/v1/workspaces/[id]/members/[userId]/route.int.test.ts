@@ -224,5 +224,6 @@ describe("members and their assigned threads", () => {
       expect([200, 422]).toContain(assigned.status);
       expect(await assigneeOf(a.id, people.viewer)).toBeNull();
     }
-  });
+    // Four new accounts (each a slow password hash) and four races: more than the default 30 s on a busy two-core machine.
+  }, 90_000);
 });
