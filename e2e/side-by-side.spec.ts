@@ -101,6 +101,23 @@ test("read the sample beside its Arabic translation, annotate the Arabic side an
   saved = await (await api.get(`/api/v1/reports/${englishId}/alignment`)).json();
   expect(saved.pairs).toHaveLength(4);
 
+  // And with the mouse: unlink the first row again, then drag it by its handle onto the row below.
+  const rows = page.getByTestId("side-by-side").locator("[data-row]");
+  await rows.first().hover();
+  await unlink.click();
+  await expect(rows).toHaveCount(5);
+  await expect.poll(async () => (await (await api.get(`/api/v1/reports/${englishId}/alignment`)).json()).pairs.length).toBe(3);
+  await rows.first().hover();
+  await page.locator("[data-row-handle='0']").dragTo(rows.nth(1));
+  await expect(rows).toHaveCount(4);
+  // Saved as the rows show it (the status already said "Saved." for the unlink: ask the API until the PUT is in).
+  await expect
+    .poll(async () => {
+      const a = await (await api.get(`/api/v1/reports/${englishId}/alignment`)).json();
+      return [a.pairs.length, a.unaligned.source.length];
+    })
+    .toEqual([4, 0]);
+
   // The Markdown export can quote the Arabic passage under each ¶.
   await page.getByRole("button", { name: "Export…" }).click();
   const dialog = page.getByRole("dialog");
@@ -108,7 +125,14 @@ test("read the sample beside its Arabic translation, annotate the Arabic side an
   await dialog.getByRole("checkbox", { name: "Quote the Arabic passage under each ¶" }).check();
   await dialog.getByText("Address for scripts").click();
   await expect(dialog.getByText(/includeCounterpart=true/).first()).toBeVisible();
+  // Word and the printable page offer it too; the Arabic report's printable page quotes the English under its annotated ¶.
+  await dialog.getByRole("radio", { name: /Word/ }).check();
+  await expect(dialog.getByRole("checkbox", { name: "Quote the Arabic passage under each ¶" })).toBeChecked();
   await page.keyboard.press("Escape");
+  await page.goto(`${arabic}/print?includeCounterpart=true`);
+  await expect(page.getByText("English, ¶ 1:")).toBeVisible();
+  await expect(page.locator('blockquote[lang="en"][dir="ltr"]')).toContainText("poignant humanitarian window");
+  await page.goto(english);
 
   // Search finds both languages and says which side each hit is on.
   await page.goto(`${english.replace(/\/r\/.*$/, "")}/search?q=${encodeURIComponent("الزلزال")}`);

@@ -338,7 +338,7 @@ export function ExportDialog({ reportId, slug, members, tags, initialFilters, co
                 Only my private annotations
               </label>
             )}
-            {counterpartLanguage && target === "markdown" && (
+            {counterpartLanguage && (target === "markdown" || target === "docx" || target === "print") && (
               <label className="flex items-center gap-2">
                 <input
                   type="checkbox"

@@ -1,9 +1,19 @@
 import { Fragment } from "react";
 import { MarkdownBody } from "@/components/ui/markdown-body";
 import { KIND_LABEL, STANCE_VERB, VERDICT_LABEL } from "@/lib/domain/words";
-import { assignmentText, formatDay, formatUtc, noteSentence, passageUrl, tallyText, verdictSetText } from "@/lib/exporters/common";
+import {
+  assignmentText,
+  counterpartPassages,
+  formatDay,
+  formatUtc,
+  noteSentence,
+  passageUrl,
+  tallyText,
+  verdictSetText,
+} from "@/lib/exporters/common";
 import { quoteRuns } from "@/lib/exporters/quote-marks";
 import type { ExportAnnotation, ExportData, ExportPassage, ExportReply, ExportStance } from "@/lib/exporters/types";
+import { languageDirection } from "@/lib/format/text-direction";
 import { tidyMarkdown } from "@/lib/markdown/tidy";
 
 /**
@@ -88,6 +98,7 @@ export function PrintView({ data }: { data: ExportData }) {
           groups.map((group) => {
             const index = group[0].passageIndex;
             const section = sections.get(index);
+            const aligned = counterpartPassages(data.counterpart, group[0].passageId);
             return (
               <section key={index} aria-labelledby={`print-p-${index}`} className="mt-8">
                 <h3
@@ -104,6 +115,21 @@ export function PrintView({ data }: { data: ExportData }) {
                     </span>
                   )}
                 </h3>
+                {aligned && (
+                  <div className="mt-3 text-sm text-stone-700 dark:text-stone-300">
+                    <p className="text-stone-500 italic dark:text-stone-400">{aligned.label}</p>
+                    {aligned.passages.map((p) => (
+                      <blockquote
+                        key={p.id}
+                        lang={data.counterpart?.language ?? undefined}
+                        dir={languageDirection(data.counterpart?.language ?? null)}
+                        className="mt-1 border-s-2 border-stone-300 ps-3 font-serif dark:border-stone-700"
+                      >
+                        {p.text}
+                      </blockquote>
+                    ))}
+                  </div>
+                )}
                 <div className="divide-y divide-stone-200 dark:divide-stone-800">
                   {group.map((a) => (
                     <AnnotationBlock key={a.id} annotation={a} includeReplies={data.includeReplies} passage={passages.get(a.passageId)} />

@@ -2,7 +2,8 @@
 import type { StanceName } from "@/lib/domain/words";
 import { mentionsAsText } from "@/lib/markdown/mentions";
 import { tidyMarkdown } from "@/lib/markdown/tidy";
-import type { ExportAnnotation, ExportReport } from "./types";
+import { languageName } from "@/lib/format/language-name";
+import type { ExportAnnotation, ExportCounterpart, ExportPassage, ExportReport } from "./types";
 
 // Called twice per date, for tens of thousands of dates in a large export: cheaper than String#padStart.
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
@@ -119,4 +120,15 @@ export function assignmentText(
 ): string | null {
   if (!a.assignee) return null;
   return `Assigned to ${escape(a.assignee.name)}${a.dueAt ? `, due ${a.dueAt}` : ""}`;
+}
+
+/** The counterpart's passages aligned with one of the report's, under their label ("Arabic, ¶ 3:"); null when none are. */
+export function counterpartPassages(
+  counterpart: ExportCounterpart | undefined,
+  passageId: string,
+): { label: string; passages: ExportPassage[] } | null {
+  const aligned = counterpart?.byPassage.get(passageId);
+  if (!counterpart || !aligned?.length) return null;
+  const lang = languageName(counterpart.language) ?? "Counterpart";
+  return { label: `${lang}, ${aligned.map((p) => `¶ ${p.index}`).join(", ")}:`, passages: aligned };
 }

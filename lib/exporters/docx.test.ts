@@ -3,7 +3,7 @@ import { JSDOM } from "jsdom";
 import mammoth from "mammoth";
 import { describe, expect, it } from "vitest";
 import { expectGolden } from "./__golden__/expect-golden";
-import { exportFixture } from "./fixture";
+import { counterpartFixture, exportFixture } from "./fixture";
 import { streamedDocx } from "./streamed";
 import type { ExportData } from "./types";
 
@@ -28,6 +28,29 @@ function xmlParagraph(documentXml: Document, text: string): Element {
 }
 
 describe("docxChunks", () => {
+  it("quotes the counterpart's aligned passages under their ¶ when asked, right to left, and changes nothing else", async () => {
+    const data = exportFixture();
+    const first = data.annotations[0];
+    const plain = await openBack(data);
+    const { html, documentXml } = await openBack({ ...data, counterpart: counterpartFixture(first.passageId) });
+    const label = xmlParagraph(documentXml, "Arabic, ¶ 2, ¶ 3:");
+    expect(label.getElementsByTagName("w:i")).toHaveLength(1);
+    const arabic = xmlParagraph(documentXml, "يقول التقرير إن الطلب سيتجاوز العرض بحلول ٢٠٣٠.");
+    expect(arabic.getElementsByTagName("w:bidi")).toHaveLength(1);
+    expect(texts(html, "blockquote")).toEqual(expect.arrayContaining(["يقول التقرير إن الطلب سيتجاوز العرض بحلول ٢٠٣٠.", "# ليس عنواناً"]));
+    // Under the first annotation's ¶ heading, before its quote.
+    const paragraphs = [...documentXml.getElementsByTagName("w:p")].map((p) => p.textContent);
+    const heading = paragraphs.indexOf(`¶ ${first.passageIndex}`);
+    expect(paragraphs.slice(heading + 1, heading + 4)).toEqual([
+      "Arabic, ¶ 2, ¶ 3:",
+      "يقول التقرير إن الطلب سيتجاوز العرض بحلول ٢٠٣٠.",
+      "# ليس عنواناً",
+    ]);
+    expect(
+      paragraphs.filter((t) => !["Arabic, ¶ 2, ¶ 3:", "يقول التقرير إن الطلب سيتجاوز العرض بحلول ٢٠٣٠.", "# ليس عنواناً"].includes(t ?? "")),
+    ).toEqual([...plain.documentXml.getElementsByTagName("w:p")].map((p) => p.textContent));
+  });
+
   it("writes a .docx package", async () => {
     const { buffer, files } = await openBack(exportFixture());
     expect(buffer.subarray(0, 2).toString("latin1")).toBe("PK");

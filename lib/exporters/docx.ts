@@ -10,7 +10,7 @@
  */
 import { KIND_LABEL, STANCE_VERB, VERDICT_LABEL } from "@/lib/domain/words";
 import { quoteRuns } from "./quote-marks";
-import { assignmentText, formatDay, formatUtc, noteSentence, passageUrl, tallyText, verdictSetText } from "./common";
+import { assignmentText, counterpartPassages, formatDay, formatUtc, noteSentence, passageUrl, tallyText, verdictSetText } from "./common";
 import { docxPackage, type DocxOptions, type WordParts } from "./docx-package";
 import { INDENT_STEP, MARKDOWN_CHARACTER_STYLES, MARKDOWN_PARAGRAPH_STYLES, QUOTE_STYLE, markdownToDocx } from "./markdown-to-docx";
 import { writeChunks, type Annotations, type ExportWriter } from "./stream";
@@ -49,6 +49,7 @@ export function docxWriter(head: ExportHead, parts: WordParts): ExportWriter {
       if (annotation.passageId !== passageId) {
         passageId = annotation.passageId;
         out += passageHeading(head.report, annotation.passageIndex, passages.get(annotation.passageId), parts);
+        out += counterpartParagraphs(head, annotation.passageId);
       }
       return out + annotationParagraphs(annotation, head.report, head.includeReplies, parts, passages.get(annotation.passageId));
     },
@@ -103,6 +104,15 @@ function passageHeading(report: ExportReport, index: number, passage: ExportPass
   let content = link(passageUrl(report, index), `¶ ${index}`, parts);
   if (passage?.kind === "heading") content += run(" · ") + run(passage.text);
   return paragraph({ heading: 3 }, content);
+}
+
+/** The counterpart's passages aligned with a ¶ (asked for with includeCounterpart), each a Quote paragraph in its own direction. */
+function counterpartParagraphs(head: ExportHead, passageId: string): string {
+  const aligned = counterpartPassages(head.counterpart, passageId);
+  if (!aligned) return "";
+  return (
+    italicLine(aligned.label) + aligned.passages.map((p) => directedParagraph(p.text, { style: QUOTE_STYLE }, textLines(p.text))).join("")
+  );
 }
 
 /** A quote's runs: bold and italic as Word's own, links as hyperlinks; the plain quote when its passage kept no marks. */

@@ -2,7 +2,7 @@
  * A fixed report with notes and annotations for the formatters' tests (golden
  * files, .docx read back). Dates are fixed and in UTC; nothing here is random.
  */
-import type { ExportData } from "./types";
+import type { ExportCounterpart, ExportData } from "./types";
 
 const alice = { id: "u_alice", name: "Alice Example", emailSha1: "2a4e5b8c4b1e0d2c9f6e1d7a3b5c8e9f0a1b2c3d" };
 const bob = { id: "u_bob", name: "Bob Ruiz", emailSha1: "9b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c" };
@@ -218,5 +218,22 @@ export function exportFixture(): ExportData {
     filters: [],
     exportedBy: { id: alice.id, name: alice.name },
     exportedAt: new Date("2026-11-27T12:00:00Z"),
+  };
+}
+
+/** An Arabic counterpart with two passages aligned with `passageId` (one of them Markdown-like text that must stay text). */
+export function counterpartFixture(passageId: string): ExportCounterpart {
+  return {
+    title: "تقرير المياه",
+    language: "ar",
+    byPassage: new Map([
+      [
+        passageId,
+        [
+          { id: "t1", index: 2, kind: "paragraph" as const, level: null, text: "يقول التقرير إن الطلب سيتجاوز العرض بحلول ٢٠٣٠." },
+          { id: "t2", index: 3, kind: "paragraph" as const, level: null, text: "# ليس عنواناً" },
+        ],
+      ],
+    ]),
   };
 }

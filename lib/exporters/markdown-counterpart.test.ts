@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exportFixture } from "./fixture";
+import { counterpartFixture, exportFixture } from "./fixture";
 import { markdownWriter } from "./markdown";
 import { streamedText } from "./streamed";
 
@@ -8,19 +8,7 @@ describe("the Markdown export with the counterpart under each ¶", () => {
     const data = exportFixture();
     const first = data.annotations[0];
     const plain = await streamedText(markdownWriter, data);
-    const counterpart = {
-      title: "تقرير المياه",
-      language: "ar",
-      byPassage: new Map([
-        [
-          first.passageId,
-          [
-            { id: "t1", index: 2, kind: "paragraph" as const, level: null, text: "يقول التقرير إن الطلب سيتجاوز العرض بحلول ٢٠٣٠." },
-            { id: "t2", index: 3, kind: "paragraph" as const, level: null, text: "# ليس عنواناً" },
-          ],
-        ],
-      ]),
-    };
+    const counterpart = counterpartFixture(first.passageId);
     const withCounterpart = await streamedText(markdownWriter, { ...data, counterpart });
     const heading = `### [¶ ${first.passageIndex}]`;
     const after = withCounterpart.slice(withCounterpart.indexOf(heading));

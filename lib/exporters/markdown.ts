@@ -9,6 +9,7 @@ import { KIND_LABEL, STANCE_VERB, VERDICT_LABEL } from "@/lib/domain/words";
 import {
   assignmentText,
   bodyForExport,
+  counterpartPassages,
   formatDay,
   formatUtc,
   noteSentence,
@@ -21,8 +22,7 @@ import { tidyMarkdown } from "@/lib/markdown/tidy";
 import { embedMarkdown, embedMarkdownOpening, escapeInline, escapeLine, indentContinuation, quoteBlock } from "./markdown-text";
 import { quoteRuns } from "./quote-marks";
 import type { ExportWriter } from "./stream";
-import type { ExportAnnotation, ExportCounterpart, ExportEvidence, ExportHead, ExportPassage, ExportReply, ExportStance } from "./types";
-import { languageName } from "@/lib/format/language-name";
+import type { ExportAnnotation, ExportEvidence, ExportHead, ExportPassage, ExportReply, ExportStance } from "./types";
 
 /**
  * What the export writes itself (titles, names, quotes, tags) keeps only the
@@ -58,7 +58,7 @@ export function markdownWriter(head: ExportHead): ExportWriter {
         piece = finishPassage();
         passageId = annotation.passageId;
         blocks.push(passageHeading(head, annotation.passageIndex, passages.get(annotation.passageId)));
-        const counterpart = head.counterpart && counterpartBlock(head.counterpart, annotation.passageId);
+        const counterpart = counterpartBlock(head, annotation.passageId);
         if (counterpart) blocks.push(counterpart);
       }
       blocks.push(annotationBlock(head, annotation, origin, passages.get(annotation.passageId)));
@@ -114,13 +114,11 @@ function passageHeading(data: ExportHead, index: number, passage: ExportPassage 
   return tidy(`### [¶ ${index}](${passageUrl(data.report, index)})${title}`);
 }
 
-/** The counterpart's passages aligned with a ¶, quoted under its heading ("Arabic, ¶ 3:"); null when none are. */
-function counterpartBlock(counterpart: ExportCounterpart, passageId: string): string | null {
-  const aligned = counterpart.byPassage.get(passageId);
-  if (!aligned?.length) return null;
-  const lang = languageName(counterpart.language) ?? "Counterpart";
-  const where = aligned.map((p) => `¶ ${p.index}`).join(", ");
-  return `${tidy(`*${escapeInline(`${lang}, ${where}:`)}*`)}\n\n${aligned.map((p) => quoteBlock(p.text)).join("\n>\n")}`;
+/** The counterpart's passages aligned with a ¶, quoted under their label; null when none are. */
+function counterpartBlock(head: ExportHead, passageId: string): string | null {
+  const aligned = counterpartPassages(head.counterpart, passageId);
+  if (!aligned) return null;
+  return `${tidy(`*${escapeInline(aligned.label)}*`)}\n\n${aligned.passages.map((p) => quoteBlock(p.text)).join("\n>\n")}`;
 }
 
 /** A quote with its passage's bold (**…**), italics (_…_) and links ([…](…)); null when it has none. */

@@ -10,7 +10,7 @@ import type { HighlightSpec } from "../editor-positions";
 import { highlightsByPassage } from "../static-highlights";
 import { StaticPassage, TEXT_ATTRIBUTES, TEXT_HINT_ID } from "../static-passages";
 import type { ReaderAnnotation, ReaderPassage } from "../types";
-import { AlignmentControls } from "./alignment-controls";
+import { AlignmentControls, ROW_DRAG_TYPE } from "./alignment-controls";
 import { alignedRows, alignmentOfRows, joinRows, unlinkRow, type AlignedRow } from "./aligned-rows";
 import { CounterpartMarker } from "./counterpart-marker";
 import { CounterpartPassage } from "./counterpart-passage";
@@ -50,6 +50,8 @@ export function SideBySideText({ reportId, slug, passages, highlights, annotatio
   );
   const [saving, setSaving] = useState<string | null>(null);
   const [flipped, setFlipped] = useState<Set<string>>(new Set());
+  /** The row a dragged row is over, ringed while it is. */
+  const [dropAt, setDropAt] = useState<number | null>(null);
   const root = useRef<HTMLDivElement>(null);
   const selected = useSelectedRow(root);
   const router = useRouter();
@@ -81,6 +83,29 @@ export function SideBySideText({ reportId, slug, passages, highlights, annotatio
     }
   }
 
+  /** A row dragged onto its neighbour: the two linked, as "Link with next row" links them. */
+  function dropProps(i: number): React.HTMLAttributes<HTMLDivElement> {
+    if (!canAlign) return {};
+    return {
+      onDragOver(e) {
+        if (!e.dataTransfer.types.includes(ROW_DRAG_TYPE)) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = "link";
+        setDropAt(i);
+      },
+      onDragLeave: () => setDropAt((at) => (at === i ? null : at)),
+      onDrop(e) {
+        e.preventDefault();
+        setDropAt(null);
+        const from = Number(e.dataTransfer.getData(ROW_DRAG_TYPE));
+        if (!Number.isInteger(from) || from === i) return;
+        const joined = Math.abs(from - i) === 1 ? joinRows(rows, Math.min(from, i)) : null;
+        if (joined) void realign(joined);
+        else setSaving("Drop a row on the row just above or below it, to make a 1:1, 1:2 or 2:1 pair.");
+      },
+    };
+  }
+
   return (
     <div className="report-text" data-testid="side-by-side">
       <p id={TEXT_HINT_ID} className="sr-only">
@@ -100,7 +125,8 @@ export function SideBySideText({ reportId, slug, passages, highlights, annotatio
             <div
               key={key}
               data-row={key}
-              className="group relative grid grid-cols-1 gap-x-10 gap-y-3 border-stone-200 pt-5 first:pt-0 lg:grid-cols-2 dark:border-stone-800 [&+&]:border-t"
+              {...dropProps(i)}
+              className={`group relative grid grid-cols-1 gap-x-10 gap-y-3 border-stone-200 pt-5 first:pt-0 lg:grid-cols-2 dark:border-stone-800 [&+&]:border-t ${dropAt === i ? "rounded-md bg-amber-50 dark:bg-amber-950/40" : ""}`}
             >
               <div
                 data-side="report"
@@ -144,6 +170,7 @@ export function SideBySideText({ reportId, slug, passages, highlights, annotatio
               {canAlign && (
                 <AlignmentControls
                   row={row}
+                  index={i}
                   label={`Alignment of row ${i + 1}`}
                   canJoin={joinRows(rows, i) !== null}
                   onJoin={() => void realign(joinRows(rows, i))}
