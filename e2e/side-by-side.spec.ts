@@ -108,7 +108,14 @@ test("read the sample beside its Arabic translation, annotate the Arabic side an
   await expect(rows).toHaveCount(5);
   await expect.poll(async () => (await (await api.get(`/api/v1/reports/${englishId}/alignment`)).json()).pairs.length).toBe(3);
   await rows.first().hover();
-  await page.locator("[data-row-handle='0']").dragTo(rows.nth(1));
+  // A real mouse drag (Playwright's dragTo moves in one step, which Chromium does not take for the start of a drag).
+  const handle = (await page.locator("[data-row-handle='0']").boundingBox())!;
+  const below = (await rows.nth(1).boundingBox())!;
+  await page.mouse.move(handle.x + 10, handle.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(handle.x + 20, handle.y + 20, { steps: 5 });
+  await page.mouse.move(below.x + 50, below.y + 30, { steps: 10 });
+  await page.mouse.up();
   await expect(rows).toHaveCount(4);
   // Saved as the rows show it (the status already said "Saved." for the unlink: ask the API until the PUT is in).
   await expect

@@ -203,8 +203,18 @@ export async function gatherReportExport(request: ExportRequest & { reportId: st
   const { head, annotations } = await openReportExport(request);
   const list: ExportAnnotation[] = [];
   for await (const annotation of annotations) list.push(annotation);
-  const { report, passages, notes, includeReplies, filters, exportedBy, exportedAt } = head;
-  return { report, passages, notes, annotations: list, includeReplies, filters, exportedBy, exportedAt };
+  const { report, passages, notes, includeReplies, filters, exportedBy, exportedAt, counterpart } = head;
+  return {
+    report,
+    passages,
+    notes,
+    annotations: list,
+    includeReplies,
+    filters,
+    exportedBy,
+    exportedAt,
+    ...(counterpart ? { counterpart } : {}),
+  };
 }
 
 /** The reports of a workspace the user belongs to, oldest first: what a workspace export walks through. */
