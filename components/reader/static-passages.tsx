@@ -22,14 +22,24 @@ export const TEXT_ATTRIBUTES = {
   "data-testid": "report-text",
 };
 
-/** A run of text inside the highlights over it, outermost first (as the editor's decorations nest). */
-function Highlighted({ run, children }: { run: TextRun; children?: React.ReactNode }) {
+/**
+ * A run of text inside the highlights over it, outermost first (as the editor's decorations nest).
+ * A counterpart's highlights (the other report, read beside this one) carry their own attribute and
+ * take no focus, so the reader's selection and card code, which read `data-annotation-id`, never
+ * take them for the report's.
+ */
+function Highlighted({ run, counterpart, children }: { run: TextRun; counterpart?: boolean; children?: React.ReactNode }) {
   let inner: React.ReactNode = children ?? run.text;
   for (let i = run.highlights.length - 1; i >= 0; i--) {
     const h = run.highlights[i];
-    inner = (
+    const className = `hl hl-${h.kind}${h.focused ? " hl-focus" : ""}`;
+    inner = counterpart ? (
+      <span className={className} data-counterpart-annotation-id={h.id}>
+        {inner}
+      </span>
+    ) : (
       // Focusable (not a tab stop): focused, it opens its card.
-      <span className={`hl hl-${h.kind}${h.focused ? " hl-focus" : ""}`} data-annotation-id={h.id} tabIndex={-1}>
+      <span className={className} data-annotation-id={h.id} tabIndex={-1}>
         {inner}
       </span>
     );
@@ -38,21 +48,24 @@ function Highlighted({ run, children }: { run: TextRun; children?: React.ReactNo
 }
 
 /** The text with its highlights, and inside them the source's bold, italics and links (most passages have none). */
-function PassageText({
+export function PassageText({
   text,
   marks,
   highlights,
+  counterpart,
 }: {
   text: string;
   marks: PassageMark[] | undefined;
   highlights: HighlightSpec[] | undefined;
+  /** The counterpart report's text, read beside this one (see Highlighted). */
+  counterpart?: boolean;
 }) {
-  if (!marks?.length) return highlights ? textRuns(text, highlights).map((run, i) => <Highlighted key={i} run={run} />) : text;
-  if (!highlights) return <MarkedText text={text} marks={marks} />;
+  if (!highlights?.length) return marks?.length ? <MarkedText text={text} marks={marks} /> : text;
   const runs = textRuns(text, highlights);
+  if (!marks?.length) return runs.map((run, i) => <Highlighted key={i} run={run} counterpart={counterpart} />);
   const starts = runs.reduce<number[]>((out, run, i) => [...out, out[i] + codePointLength(run.text)], [0]);
   return runs.map((run, i) => (
-    <Highlighted key={i} run={run}>
+    <Highlighted key={i} run={run} counterpart={counterpart}>
       <MarkedText text={text} marks={marks} from={starts[i]} to={starts[i + 1]} />
     </Highlighted>
   ));

@@ -96,6 +96,12 @@ export function ThreadPanel({ annotation: a, context, onChange, onDelete, onQuot
     }
   }
 
+  /** Resolve an open thread, reopen a resolved one: the author's and moderators' Resolve, the assignee's Mark done. */
+  async function toggleStatus() {
+    const updated = await run(() => patch({ status: a.status === "open" ? "resolved" : "open" }));
+    if (updated) onChange(updated);
+  }
+
   return (
     // Clicks and keys here belong to the thread, not to the card around it; but Esc, from anywhere, closes the card.
     <div
@@ -134,15 +140,7 @@ export function ThreadPanel({ annotation: a, context, onChange, onDelete, onQuot
       )}
       {canWrite && assignedToMe && !mine && !moderates && (
         <div className="flex flex-wrap items-center gap-3">
-          <button
-            type="button"
-            className={action}
-            disabled={pending}
-            onClick={async () => {
-              const updated = await run(() => patch({ status: a.status === "open" ? "resolved" : "open" }));
-              if (updated) onChange(updated);
-            }}
-          >
+          <button type="button" className={action} disabled={pending} onClick={toggleStatus}>
             {a.status === "open" ? "Mark done (resolve)" : "Reopen"}
           </button>
         </div>
@@ -156,15 +154,7 @@ export function ThreadPanel({ annotation: a, context, onChange, onDelete, onQuot
         )}
         {canWrite && (mine || moderates) && (
           <>
-            <button
-              type="button"
-              className={action}
-              disabled={pending}
-              onClick={async () => {
-                const updated = await run(() => patch({ status: a.status === "open" ? "resolved" : "open" }));
-                if (updated) onChange(updated);
-              }}
-            >
+            <button type="button" className={action} disabled={pending} onClick={toggleStatus}>
               {a.status === "open" ? "Resolve" : "Reopen"}
             </button>
             {mine && !editing && a.kind !== "highlight" && (

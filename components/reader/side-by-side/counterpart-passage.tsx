@@ -1,13 +1,11 @@
-import { Fragment, memo } from "react";
+import { memo } from "react";
 import type { HighlightSpec } from "../editor-positions";
-import { MarkedText } from "../marked-text";
-import { textRuns } from "../static-highlights";
+import { PassageText } from "../static-passages";
 import type { ReaderPassage } from "../types";
 
 /**
- * A passage of the counterpart report, read beside the report: its highlights painted (their
- * own attribute, so the reader's selection and card code, which read `data-passage-id` and
- * `data-annotation-id`, never take it for the report's), its ¶ number inline.
+ * A passage of the counterpart report, read beside the report: its text as the reader draws it
+ * (PassageText), its highlights with their own attribute, its ¶ number inline.
  */
 export const CounterpartPassage = memo(function CounterpartPassage({
   passage: p,
@@ -16,7 +14,6 @@ export const CounterpartPassage = memo(function CounterpartPassage({
   passage: ReaderPassage;
   highlights: HighlightSpec[] | undefined;
 }) {
-  const runs = highlights?.length ? textRuns(p.text, highlights) : null;
   const Tag = p.kind === "heading" ? "h3" : "p";
   return (
     <Tag data-counterpart-passage-id={p.id} className={p.kind === "quote" ? "italic" : undefined}>
@@ -24,24 +21,7 @@ export const CounterpartPassage = memo(function CounterpartPassage({
       <span className="me-2 font-sans text-xs text-stone-500 tabular-nums select-none dark:text-stone-400" aria-hidden>
         <bdi dir="ltr">{`¶ ${p.index}`}</bdi>
       </span>
-      {runs ? (
-        runs.map((run, i) => (
-          <Fragment key={i}>
-            {run.highlights.reduceRight<React.ReactNode>(
-              (inner, h) => (
-                <span className={`hl hl-${h.kind}`} data-counterpart-annotation-id={h.id}>
-                  {inner}
-                </span>
-              ),
-              run.text,
-            )}
-          </Fragment>
-        ))
-      ) : p.marks?.length ? (
-        <MarkedText text={p.text} marks={p.marks} />
-      ) : (
-        p.text
-      )}
+      <PassageText text={p.text} marks={p.marks} highlights={highlights} counterpart />
     </Tag>
   );
 });
