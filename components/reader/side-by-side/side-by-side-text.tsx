@@ -59,7 +59,9 @@ export function SideBySideText({ reportId, slug, passages, highlights, annotatio
   const theirs = useMemo(() => new Map(data.passages.map((p) => [p.id, p])), [data.passages]);
   const ourHighlights = useMemo(() => highlightsByPassage(highlights), [highlights]);
   const theirHighlights = useMemo(() => highlightsByPassage(data.annotations), [data.annotations]);
-  const inPassages = (list: { id: string; passageId: string }[], ids: string[]) => list.filter((a) => ids.includes(a.passageId));
+  // Each side's annotations by passage, once per change of the lists (not a scan of every list for every row).
+  const theirNotesBy = useMemo(() => byPassage(data.annotations), [data.annotations]);
+  const ourNotesBy = useMemo(() => byPassage(annotations), [annotations]);
   const names = { ours: languageName(language) ?? "this report", theirs: languageName(counterpart.language) ?? "the counterpart" };
 
   /** A click on a counterpart highlight opens it where it lives: the counterpart's reader, its card open. */
@@ -119,8 +121,8 @@ export function SideBySideText({ reportId, slug, passages, highlights, annotatio
         {rows.map((row, i) => {
           const key = row.source[0] ?? `t-${row.target[0]}`;
           const theirsShown = narrow && flipped.has(key);
-          const theirNotes = inPassages(data.annotations, row.target);
-          const ourNotes = inPassages(annotations, row.source);
+          const theirNotes = inPassages(theirNotesBy, row.target);
+          const ourNotes = inPassages(ourNotesBy, row.source);
           return (
             <div
               key={key}
@@ -183,4 +185,23 @@ export function SideBySideText({ reportId, slug, passages, highlights, annotatio
       </div>
     </div>
   );
+}
+
+type Noted = { id: string; passageId: string };
+
+/** A list's annotations by passage id, each with its place in the list. */
+function byPassage(list: Noted[]): Map<string, { id: string; at: number }[]> {
+  const out = new Map<string, { id: string; at: number }[]>();
+  list.forEach((a, at) => {
+    const group = out.get(a.passageId);
+    if (group) group.push({ id: a.id, at });
+    else out.set(a.passageId, [{ id: a.id, at }]);
+  });
+  return out;
+}
+
+/** The annotations on any of these passages, in the list's order. */
+function inPassages(by: Map<string, { id: string; at: number }[]>, ids: string[]): { id: string }[] {
+  const found = ids.flatMap((id) => by.get(id) ?? []);
+  return ids.length > 1 ? found.sort((a, b) => a.at - b.at) : found;
 }
