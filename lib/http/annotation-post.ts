@@ -1,29 +1,17 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { jsonBodyOf, tooLargeError } from "@/lib/api/server/read-json";
-import { errorResponse, jsonHeaders } from "@/lib/api/server/respond";
+import { jsonHeaders } from "@/lib/api/server/respond";
 import { assertBodyType, credentialsOf, type RequestHead } from "@/lib/api/server/route";
-import { runWithRequestContext, type RequestContext } from "@/lib/runtime/request-context";
-import { isIdLike } from "@/lib/validations/common";
+import type { RequestContext } from "@/lib/runtime/request-context";
 import { createAnnotation } from "@/lib/server/annotations/create-annotation";
 import { signInFirst, userOfCredentials, type Credentials } from "@/lib/server/sessions/caller";
 import { CREATE_ANNOTATION_MAX_BYTES as MAX_REQUEST_BYTES, createAnnotationSchema } from "@/lib/validations/annotation";
-import { apiSecurityHeaders } from "./security-headers";
+import { headOf, reportIdOf, send, sendError } from "./host-route";
 
 const PATH = /^\/api\/v1\/reports\/([^/?#]+)\/annotations(?:\?|$)/;
 
 /** The report a request creates an annotation on (`POST /api/v1/reports/{id}/annotations`), or null for any other request. */
-export function annotationPostTarget(req: IncomingMessage): string | null {
-  if (req.method !== "POST" || !req.url) return null;
-  const match = PATH.exec(req.url);
-  if (!match) return null;
-  try {
-    const id = decodeURIComponent(match[1]);
-    // What cannot be an id goes the long way, where apiRoute answers it with a 404 before any query.
-    return isIdLike(id) ? id : null;
-  } catch {
-    return null; // malformed: answered as any other path
-  }
-}
+export const annotationPostTarget = (req: IncomingMessage) => reportIdOf(req, "POST", PATH);
 
 /** The body, read up to one byte past the limit (which the route then refuses with 413); `cut` when more was left unread. */
 function readUpTo(req: IncomingMessage, maxBytes: number): Promise<{ body: Buffer; cut: boolean }> {
@@ -40,36 +28,6 @@ function readUpTo(req: IncomingMessage, maxBytes: number): Promise<{ body: Buffe
     const onEnd = () => resolve({ body: Buffer.concat(chunks), cut: false });
     req.on("data", onData).on("end", onEnd).on("error", reject);
   });
-}
-
-/** The API's security headers (those next.config.ts gives /api/), as the flat list `writeHead` takes. */
-const SECURITY_HEADERS = apiSecurityHeaders.flatMap(({ key, value }) => [key, value]);
-
-function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string | Buffer) {
-  const list = [...SECURITY_HEADERS];
-  for (const key in headers) list.push(key, headers[key]);
-  list.push("Content-Length", String(Buffer.byteLength(body)));
-  res.writeHead(status, list);
-  res.end(body);
-}
-
-async function sendResponse(res: ServerResponse, response: Response, extra: Record<string, string>) {
-  const headers: Record<string, string> = { ...extra };
-  response.headers.forEach((value, key) => (headers[key] = value));
-  send(res, response.status, headers, Buffer.from(await response.arrayBuffer()));
-}
-
-/** A Node request as the route kit reads it (its method, and its headers by name), without building a web `Request`. */
-function headOf(req: IncomingMessage): RequestHead {
-  return {
-    method: req.method ?? "GET",
-    headers: {
-      get(name) {
-        const value = req.headers[name.toLowerCase()];
-        return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
-      },
-    },
-  };
 }
 
 /**
@@ -113,14 +71,6 @@ export async function postAnnotation(req: IncomingMessage, res: ServerResponse, 
     const text = JSON.stringify(view);
     send(res, 201, { ...jsonHeaders(text), ...requestId }, text);
   } catch (e) {
-    if (res.headersSent) {
-      res.destroy();
-      return;
-    }
-    await sendResponse(
-      res,
-      runWithRequestContext(context, () => errorResponse(e)),
-      requestId,
-    );
+    await sendError(res, e, context);
   }
 }

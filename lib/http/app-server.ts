@@ -36,6 +36,9 @@ export interface AppServer {
  *   the API's busiest write, for which Next.js's routing alone costs more CPU
  *   than the rest of the request: with the route kit's checks and the route's
  *   own write function, for a session cookie and a token alike;
+ * - serves the live streams, `GET /api/v1/reports/{id}/events`, itself
+ *   (lib/http/event-stream.ts): thousands stay open for hours, and what
+ *   Next.js holds per request would be most of their memory and CPU;
  * - compresses what Next.js answers at zlib's fastest level rather than its
  *   default, which took a third of a long report's Markdown export
  *   (`compress` is off in next.config.ts when MARGINALIA_SERVER_COMPRESSES is 1).
@@ -58,6 +61,7 @@ export async function startAppServer(options: { dir: string; hostname?: string; 
   const trustProxy = trustedProxyCount();
   // Loaded once Next.js has set up its runtime (the AsyncLocalStorage its modules capture when first loaded).
   const fast = dev ? null : await import("./annotation-post");
+  const events = dev ? null : await import("./event-stream");
   const { COMPRESS_MIN_BYTES } = await import("@/lib/api/server/respond");
   const compress = dev
     ? null
@@ -82,6 +86,11 @@ export async function startAppServer(options: { dir: string; hostname?: string; 
     const reportId = fast ? fast.annotationPostTarget(req) : null;
     if (fast && reportId !== null) {
       void fast.postAnnotation(req, res, reportId, context);
+      return;
+    }
+    const streamOf = events ? events.eventStreamTarget(req) : null;
+    if (events && streamOf !== null) {
+      void events.serveEventStream(req, res, streamOf, context);
       return;
     }
     res.setHeader("X-Request-Id", context.requestId);

@@ -1,6 +1,8 @@
 import "server-only";
 import pg from "pg";
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
+import { logger } from "@/lib/runtime/logger";
 import { EVENTS_CHANNEL } from "./events";
 
 /** The channel a presence change is announced on; the payload is the report's id. */
@@ -27,19 +29,24 @@ export interface BusListener {
   lost: () => void;
 }
 
-/** The events with these ids, in id order: the table is the truth, the notification only says where to look. */
-export async function readEvents(where: { ids: bigint[] } | { reportId: string; afterId: bigint; limit: number }): Promise<StoredEvent[]> {
-  const rows =
-    "ids" in where
-      ? await db.$queryRaw<StoredEvent[]>`
-          SELECT id, report_id AS "reportId", type, item_type AS "itemType", item_id AS "itemId", parent_id AS "parentId",
-                 actor_id AS "actorId", only_user_id AS "onlyUserId", created_at AS "createdAt"
-          FROM report_events WHERE id = ANY(${where.ids}::bigint[]) ORDER BY id`
-      : await db.$queryRaw<StoredEvent[]>`
-          SELECT id, report_id AS "reportId", type, item_type AS "itemType", item_id AS "itemId", parent_id AS "parentId",
-                 actor_id AS "actorId", only_user_id AS "onlyUserId", created_at AS "createdAt"
-          FROM report_events WHERE report_id = ${where.reportId} AND id > ${where.afterId} ORDER BY id LIMIT ${where.limit}`;
-  return rows;
+const EVENT_COLUMNS = Prisma.sql`id, report_id AS "reportId", type, item_type AS "itemType", item_id AS "itemId", parent_id AS "parentId",
+  actor_id AS "actorId", only_user_id AS "onlyUserId", created_at AS "createdAt"`;
+
+/**
+ * Events from the table, in id order: those with these ids (the notification only says where to
+ * look; the table is the truth), a report's after an id, or a report's newest.
+ */
+export async function readEvents(
+  where: { ids: bigint[] } | { reportId: string; afterId: bigint; limit: number } | { reportId: string; newest: true },
+): Promise<StoredEvent[]> {
+  if ("ids" in where)
+    return db.$queryRaw<StoredEvent[]>`SELECT ${EVENT_COLUMNS} FROM report_events WHERE id = ANY(${where.ids}::bigint[]) ORDER BY id`;
+  if ("newest" in where)
+    return db.$queryRaw<
+      StoredEvent[]
+    >`SELECT ${EVENT_COLUMNS} FROM report_events WHERE report_id = ${where.reportId} ORDER BY id DESC LIMIT 1`;
+  return db.$queryRaw<StoredEvent[]>`
+    SELECT ${EVENT_COLUMNS} FROM report_events WHERE report_id = ${where.reportId} AND id > ${where.afterId} ORDER BY id LIMIT ${where.limit}`;
 }
 
 /**
@@ -79,8 +86,8 @@ class EventBus {
     this.connecting ??= (async () => {
       const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
       client.on("notification", (message) => this.onNotification(message));
-      client.on("error", () => this.lost(client));
-      client.on("end", () => this.lost(client));
+      client.on("error", (e) => this.lost(client, e.message));
+      client.on("end", () => this.lost(client, "connection ended"));
       try {
         await client.connect();
         await client.query(`LISTEN ${EVENTS_CHANNEL}`);
@@ -97,8 +104,9 @@ class EventBus {
     return this.connecting;
   }
 
-  private lost(client: pg.Client): void {
+  private lost(client: pg.Client, why: string): void {
     if (this.client !== client || this.closed) return;
+    logger().warn({ err: why, streams: this.size }, "live events: lost the LISTEN connection; streams end and reconnect");
     this.client = null;
     client.end().catch(() => undefined);
     // Streams end now (their clients reconnect and replay from their last id); the bus reconnects for those that come back.

@@ -1,58 +1,142 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { logger } from "@/lib/runtime/logger";
+import { reportAccessOfUsers } from "../workspaces/access";
+import { eventBus, readEvents, type StoredEvent } from "./bus";
 import { listPresence } from "./presence";
 
 /** How often an instance checks that the people it streams a report to are still members. */
 const MEMBERSHIP_EVERY_MS = 3_000;
 /** How often presence is re-read even without news (pages that went quiet expire). */
 const PRESENCE_EVERY_MS = 10_000;
+/** A comment line on every stream this often, so proxies and clients see the connection is alive. */
+const HEARTBEAT_MS = 15_000;
+/** Ids of events a hub has fanned out, kept to deliver each once (a resync can bring one again). */
+const RECENT_IDS = 2_000;
 
-export interface HubMember {
-  userId: string;
-  presence: (json: string) => void;
-  revoke: () => void;
+const encoder = new TextEncoder();
+const PING = encoder.encode(": ping\n\n");
+
+/** The SSE block of an event: the id line is where a reconnection resumes. */
+export function changeFrame(e: StoredEvent, idLine: bigint): Uint8Array {
+  return encoder.encode(`id: ${idLine}\nevent: change\ndata: ${JSON.stringify(eventData(e))}\n\n`);
+}
+
+/** What a client receives for an event: no more than which item changed, and how. */
+export function eventData(e: StoredEvent) {
+  return {
+    id: e.id.toString(),
+    type: e.type,
+    reportId: e.reportId,
+    itemType: e.itemType,
+    itemId: e.itemId,
+    parentId: e.parentId,
+    actorId: e.actorId,
+    at: e.createdAt.toISOString(),
+  };
+}
+
+/** One open stream, as its report's hub sees it. */
+export interface HubStream {
+  readonly userId: string;
+  /** An event of the report, with its SSE block made once for every stream (`frame`, for a stream whose last id is below it). */
+  event(e: StoredEvent, frame: () => Uint8Array): void;
+  /** Bytes every stream gets alike: presence, heartbeats. */
+  write(bytes: Uint8Array): void;
+  /** The user may no longer see the report. */
+  revoke(): void;
+  /** The events may have been missed (the bus was away): read them from the table. */
+  resync(): void;
+  /** The database is away: end, and come back later. */
+  lost(): void;
 }
 
 /**
- * The streams one instance serves for one report share their checks: one
- * membership query and one presence query per report per interval, however
- * many streams are open (instead of one per stream).
+ * Everything one instance does for one report's live streams, once for all of
+ * them however many are open: one subscription to the bus, each event read once
+ * and its SSE block encoded once, one membership query and one presence query per
+ * interval, one heartbeat timer. A stream is a few fields and a queue.
  */
 class ReportHub {
-  readonly members = new Set<HubMember>();
+  readonly streams = new Set<HubStream>();
+  /** Its last stream has gone: it listens no more, and a new hub serves the next. */
+  closed = false;
+  /** The newest event this hub has fanned out (or that was in the table when it started). */
+  latestId = BigInt(0);
+  private readonly recent = new Set<bigint>();
+  private presenceBytes: Uint8Array | null = null;
   private presenceJson: string | null = null;
   private presenceTimer: ReturnType<typeof setTimeout> | null = null;
-  private readonly membershipTimer: ReturnType<typeof setInterval>;
-  private readonly expiryTimer: ReturnType<typeof setInterval>;
+  private readonly timers: ReturnType<typeof setInterval>[] = [];
+  private unsubscribe: () => void = () => undefined;
 
   constructor(
-    private readonly reportId: string,
-    private readonly workspaceId: string,
+    readonly reportId: string,
+    readonly workspaceId: string,
     private readonly onEmpty: () => void,
-  ) {
-    this.membershipTimer = setInterval(() => void this.checkMembership().catch(() => undefined), MEMBERSHIP_EVERY_MS);
-    this.expiryTimer = setInterval(() => this.presenceChanged(0), PRESENCE_EVERY_MS);
+  ) {}
+
+  /** Listens first, then reads the newest id: nothing falls between the two. */
+  async start(): Promise<void> {
+    this.unsubscribe = await eventBus().subscribe(this.reportId, {
+      event: (e) => this.fanOut(e),
+      presence: () => this.presenceChanged(),
+      resync: () => void this.resync(),
+      lost: () => [...this.streams].forEach((s) => s.lost()),
+    });
+    const [newest] = await readEvents({ reportId: this.reportId, newest: true });
+    if (newest && newest.id > this.latestId) this.latestId = newest.id;
+    this.timers.push(
+      setInterval(() => void this.checkMembership().catch(() => undefined), MEMBERSHIP_EVERY_MS),
+      setInterval(() => this.presenceChanged(0), PRESENCE_EVERY_MS),
+      setInterval(() => this.streams.forEach((s) => s.write(PING)), HEARTBEAT_MS),
+    );
   }
 
-  add(member: HubMember): void {
-    this.members.add(member);
-    if (this.presenceJson !== null) member.presence(this.presenceJson);
+  add(stream: HubStream): void {
+    if (this.closed) throw new Error("A closed hub takes no streams");
+    this.streams.add(stream);
+    if (this.presenceBytes) stream.write(this.presenceBytes);
     this.presenceChanged(0);
   }
 
-  remove(member: HubMember): void {
-    this.members.delete(member);
-    if (this.members.size === 0) {
-      clearInterval(this.membershipTimer);
-      clearInterval(this.expiryTimer);
+  remove(stream: HubStream): void {
+    if (!this.streams.delete(stream)) return;
+    if (this.streams.size === 0) {
+      this.closed = true;
+      this.unsubscribe();
+      this.timers.forEach(clearInterval);
       if (this.presenceTimer) clearTimeout(this.presenceTimer);
       this.onEmpty();
     }
   }
 
+  private fanOut(e: StoredEvent): void {
+    if (this.recent.has(e.id)) return;
+    this.recent.add(e.id);
+    if (this.recent.size > RECENT_IDS) this.recent.delete(this.recent.values().next().value!);
+    if (e.id > this.latestId) this.latestId = e.id;
+    let frame: Uint8Array | null = null;
+    const shared = () => (frame ??= changeFrame(e, e.id));
+    for (const stream of this.streams) stream.event(e, shared);
+  }
+
+  /** The bus came back: what was committed meanwhile is read from the table, for every stream at once. */
+  private async resync(): Promise<void> {
+    try {
+      for (;;) {
+        const missed = await readEvents({ reportId: this.reportId, afterId: this.latestId, limit: 1_000 });
+        missed.forEach((e) => this.fanOut(e));
+        if (missed.length < 1_000) break;
+      }
+    } catch {
+      // Each stream reads for itself.
+      this.streams.forEach((s) => s.resync());
+    }
+  }
+
   /** Someone's presence changed: re-read it once, shortly, for every stream. */
   presenceChanged(delayMs = 100): void {
-    if (this.presenceTimer) return;
+    if (this.presenceTimer || this.closed) return;
     this.presenceTimer = setTimeout(() => {
       this.presenceTimer = null;
       void this.refreshPresence().catch(() => undefined);
@@ -63,28 +147,48 @@ class ReportHub {
     const json = JSON.stringify({ people: await listPresence(this.reportId) });
     if (json === this.presenceJson) return;
     this.presenceJson = json;
-    for (const m of this.members) m.presence(json);
+    this.presenceBytes = encoder.encode(`event: presence\ndata: ${json}\n\n`);
+    for (const s of this.streams) s.write(this.presenceBytes);
   }
 
+  /** One query for everyone streaming the report here: those who left the workspace are cut off. */
   private async checkMembership(): Promise<void> {
-    const users = [...new Set([...this.members].map((m) => m.userId))];
-    if (!users.length) return;
-    const rows = await db.membership.findMany({
-      where: { workspaceId: this.workspaceId, userId: { in: users } },
-      select: { userId: true },
-    });
-    const still = new Set(rows.map((r) => r.userId));
-    for (const m of [...this.members]) if (!still.has(m.userId)) m.revoke();
+    const asked = [...new Set([...this.streams].map((s) => s.userId))];
+    if (!asked.length) return;
+    const still = await reportAccessOfUsers(this.reportId, asked);
+    const gone = new Set(asked.filter((id) => !still.has(id)));
+    // Only those asked about: a stream that joined while the query ran was checked as it opened.
+    if (gone.size) for (const s of [...this.streams]) if (gone.has(s.userId)) s.revoke();
   }
 }
 
-const hubs = new Map<string, ReportHub>();
+const hubs = new Map<string, Promise<ReportHub>>();
 
-export function reportHub(reportId: string, workspaceId: string): ReportHub {
+function startedHub(reportId: string, workspaceId: string): Promise<ReportHub> {
   let hub = hubs.get(reportId);
   if (!hub) {
-    hub = new ReportHub(reportId, workspaceId, () => hubs.delete(reportId));
+    const made = new ReportHub(reportId, workspaceId, () => hubs.delete(reportId));
+    hub = made.start().then(() => made);
     hubs.set(reportId, hub);
+    hub.catch((e) => {
+      if (hubs.get(reportId) === hub) hubs.delete(reportId);
+      logger().warn({ err: e instanceof Error ? e.message : String(e), reportId }, "live events: could not start a report's hub");
+    });
   }
   return hub;
+}
+
+/**
+ * Adds a stream to its report's hub on this instance, started by the report's first stream (the
+ * first streams of a report opening together wait for one start). Returns the hub, which the
+ * stream leaves with `remove`.
+ */
+export async function joinReportHub(reportId: string, workspaceId: string, stream: HubStream): Promise<ReportHub> {
+  for (;;) {
+    const hub = await startedHub(reportId, workspaceId);
+    // Its last stream may have left while this one waited: then a new hub starts.
+    if (hub.closed) continue;
+    hub.add(stream);
+    return hub;
+  }
 }

@@ -1,171 +1,253 @@
 import "server-only";
-import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { keyedLookup } from "@/lib/async/batcher";
+import { notFound, AppError } from "@/lib/errors";
+import { logger } from "@/lib/runtime/logger";
 import { isShuttingDown, onShutdown } from "@/lib/runtime/shutdown";
-import { getReportAccessOrThrow } from "../workspaces/access";
-import { eventBus, readEvents, type StoredEvent } from "./bus";
-import { reportHub, type HubMember } from "./hub";
+import { reportAccessOfUsers } from "../workspaces/access";
+import { readEvents, type StoredEvent } from "./bus";
+import { changeFrame, joinReportHub, type HubStream } from "./hub";
 import { endPresence } from "./presence";
 
 /** Streams one user may hold open on one app instance. */
 export const MAX_STREAMS_PER_USER = 12;
-/** Events replayed on (re)connection; a client further behind is told to reload. */
-const REPLAY_LIMIT = 1_000;
-/** Bytes a slow client may leave unread before it is dropped (it reconnects and catches up from the table). */
-const MAX_BUFFERED_BYTES = 512 * 1024;
-const HEARTBEAT_MS = 15_000;
+/** Events read from the table per query when a stream catches up. */
+const REPLAY_PAGE = 1_000;
+/** How long ids sent by a catch-up are remembered, so a late notification of one is not sent twice. */
+const REPLAYED_MEMORY_MS = 30_000;
+/** How long a slow reader is asked to wait before it reconnects (and catches up from the table). */
+const SLOW_RETRY_MS = 1_000;
+
+/**
+ * Bytes a client may leave unread (beyond what the sockets hold) before it is told to
+ * reconnect from its last event: MARGINALIA_LIVE_BUFFER_KB, 512 by default.
+ */
+function maxBufferedBytes(): number {
+  const kb = Number(process.env.MARGINALIA_LIVE_BUFFER_KB);
+  return (Number.isInteger(kb) && kb > 0 ? kb : 512) * 1024;
+}
+
+const encoder = new TextEncoder();
+const CONNECTED = encoder.encode(`retry: 2000\n: connected\n\n`);
+const REVOKED = encoder.encode(`event: revoked\ndata: {}\n\n`);
+
+/** Why the server ends a stream, with how long the client should wait before coming back (SSE `retry`). */
+export type EndReason = "slow" | "unavailable" | "restarting";
+const goAwayFrame = (reason: EndReason, retryMs: number) =>
+  encoder.encode(`retry: ${retryMs}\nevent: ${reason}\ndata: ${JSON.stringify({ reason, retryMs })}\n\n`);
 
 const openStreams = new Map<string, number>();
 
-/** What a client receives for an event: no more than which item changed, and how. */
-export function eventData(e: StoredEvent) {
-  return {
-    id: e.id.toString(),
-    type: e.type,
-    reportId: e.reportId,
-    itemType: e.itemType,
-    itemId: e.itemId,
-    parentId: e.parentId,
-    actorId: e.actorId,
-    at: e.createdAt.toISOString(),
-  };
+/** The report access of people opening its stream, one query for all who open it at once. */
+const accessAtOpen = keyedLookup(reportAccessOfUsers, { maxBatch: 500 });
+
+/** The response headers of a live stream, wherever it is served. */
+export const EVENT_STREAM_HEADERS: Record<string, string> = {
+  "Content-Type": "text/event-stream; charset=utf-8",
+  "Cache-Control": "no-store, no-transform",
+  Connection: "keep-alive",
+  // Proxies (nginx) must pass events on as they come.
+  "X-Accel-Buffering": "no",
+};
+
+/** Where a stream's bytes go: the server's response, however it is served. */
+export interface StreamSink {
+  write(bytes: Uint8Array): void;
+  /** Bytes written that the client's connection has not taken yet. */
+  readonly buffered: number;
+  end(): void;
+}
+
+/** An opened stream (access checked, the connection counted), waiting for its response to start. */
+export interface ReportStream {
+  start(sink: StreamSink): void;
+  /** The client went away. */
+  cancel(): void;
 }
 
 /**
  * The live stream of a report (Server-Sent Events): every event after
  * `afterId` the user may see, in order, then each new one as it happens,
- * presence updates, and a heartbeat. It ends when the user leaves the
- * workspace, when the client reads too slowly, or when the client goes.
+ * presence updates, and a heartbeat. The report's hub on this instance
+ * (hub.ts) does the work shared by all its streams; a stream holds its
+ * position and its queue. It ends when the user leaves the workspace, when the
+ * client goes, or, with a reason and a `retry`, when the client reads too
+ * slowly, the database goes away or the server restarts: the client then
+ * reconnects with its last id and catches up from the table.
+ *
+ * Opening checks access (404) and the per-user cap (429) before anything is
+ * sent, so the caller can still answer with an error; `start` then writes.
  */
 export async function openReportStream(options: {
   userId: string;
   reportId: string;
   afterId: bigint | null;
   sessionId: string | null;
-}): Promise<ReadableStream<Uint8Array>> {
+}): Promise<ReportStream> {
   if (isShuttingDown()) throw new AppError("unavailable", "This server is restarting; reconnect in a moment.");
-  const { report } = await getReportAccessOrThrow(options);
+  const access = await accessAtOpen(options.reportId, options.userId);
+  if (!access) throw notFound("That report");
+  const { report } = access;
   const open = openStreams.get(options.userId) ?? 0;
   if (open >= MAX_STREAMS_PER_USER) {
     throw new AppError("rate_limited", `You have ${open} live connections open on this server; close some tabs and try again.`);
   }
   openStreams.set(options.userId, open + 1);
+  const maxBuffered = maxBufferedBytes();
 
-  const encoder = new TextEncoder();
-  const visible = (e: StoredEvent) => e.onlyUserId === null || e.onlyUserId === options.userId;
-  let lastId = options.afterId ?? (await latestEventId(report.id));
   let closed = false;
-  let cleanup: () => void = () => undefined;
+  let leave: () => void = () => undefined;
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    leave();
+    const n = (openStreams.get(options.userId) ?? 1) - 1;
+    if (n > 0) openStreams.set(options.userId, n);
+    else openStreams.delete(options.userId);
+    if (options.sessionId)
+      void endPresence({ userId: options.userId, reportId: report.id, sessionId: options.sessionId }).catch(() => undefined);
+  };
 
+  const start = async (sink: StreamSink) => {
+    const finish = () => {
+      if (closed) return;
+      closed = true;
+      release();
+      sink.end();
+    };
+    let ending = false;
+    /** The stream ends, and the client is told why and when to come back (resuming from its last id). */
+    const goAway = (reason: EndReason, retryMs: number) => {
+      if (closed || ending) return;
+      ending = true;
+      logger().info({ reason, reportId: report.id, userId: options.userId }, "live stream ended by the server");
+      sink.write(goAwayFrame(reason, retryMs));
+      finish();
+    };
+    const write = (bytes: Uint8Array) => {
+      if (closed || ending) return;
+      sink.write(bytes);
+      // A client that does not read is not buffered for ever: it reconnects from its last id and catches up from the table.
+      if (sink.buffered > maxBuffered) goAway("slow", SLOW_RETRY_MS);
+    };
+
+    const visible = (e: StoredEvent) => e.onlyUserId === null || e.onlyUserId === options.userId;
+    /** Where a reconnection resumes: the highest id sent (a rare late commit of a lower id still arrives, under this id line). */
+    let lastId = options.afterId ?? BigInt(0);
+    /** Live events that come while the stream catches up from the table wait here, to go out in order after it. */
+    let queue: StoredEvent[] | null = [];
+    /** Ids the catch-up sent, which a late notification may bring again. */
+    let replayed: Set<bigint> | null = null;
+    let replayedUntil = 0;
+    const send = (e: StoredEvent, shared?: () => Uint8Array) => {
+      if (replayed) {
+        if (Date.now() > replayedUntil) replayed = null;
+        else if (replayed.delete(e.id)) return;
+      }
+      const newer = e.id > lastId;
+      if (newer) lastId = e.id;
+      if (!visible(e)) return;
+      write(newer && shared ? shared() : changeFrame(e, lastId));
+    };
+    const sendQueued = () => {
+      const waiting = (queue ?? []).sort((a, b) => (a.id < b.id ? -1 : 1));
+      queue = null;
+      for (const e of waiting) send(e);
+    };
+    const catchUp = async () => {
+      queue ??= [];
+      const sent = (replayed ??= new Set());
+      replayedUntil = Infinity;
+      try {
+        for (;;) {
+          const missed = await readEvents({ reportId: report.id, afterId: lastId, limit: REPLAY_PAGE });
+          for (const e of missed) {
+            send(e);
+            sent.add(e.id);
+          }
+          if (missed.length < REPLAY_PAGE || closed) break;
+        }
+      } finally {
+        replayedUntil = Date.now() + REPLAYED_MEMORY_MS;
+        sendQueued();
+      }
+    };
+
+    const stream: HubStream = {
+      userId: options.userId,
+      event: (e, shared) => {
+        if (closed) return;
+        if (queue) queue.push(e);
+        else send(e, shared);
+      },
+      write,
+      revoke: () => {
+        write(REVOKED);
+        finish();
+      },
+      resync: () => void catchUp().catch(() => goAway("unavailable", 5_000)),
+      lost: () => goAway("unavailable", 5_000),
+    };
+
+    write(CONNECTED);
+    try {
+      // Joined first (its events wait in the queue), then caught up: nothing falls between the two.
+      const hub = await joinReportHub(report.id, report.workspaceId, stream);
+      const offShutdown = onShutdown(() => goAway("restarting", 1_000));
+      leave = () => {
+        hub.remove(stream);
+        offShutdown();
+      };
+      // The client went while the hub started: leave it at once.
+      if (closed) return leave();
+      if (options.afterId === null) lastId = hub.latestId;
+      // Behind what this instance has sent out: read the rest from the table. Otherwise what is
+      // committed after `afterId` comes through the hub.
+      if (options.afterId !== null && options.afterId < hub.latestId) await catchUp();
+      else sendQueued();
+    } catch (e) {
+      logger().error({ err: e instanceof Error ? e.message : String(e), reportId: report.id }, "live stream could not start");
+      goAway("unavailable", 5_000);
+    }
+  };
+
+  return {
+    start: (sink) => void start(sink),
+    cancel: () => {
+      closed = true;
+      release();
+    },
+  };
+}
+
+/** A stream as a web `ReadableStream`, for a route handler to answer with. */
+export function readableOf(stream: ReportStream): ReadableStream<Uint8Array> {
+  const highWaterMark = 64 * 1024;
   return new ReadableStream<Uint8Array>(
     {
-      async start(controller) {
-        const write = (text: string) => {
-          if (closed) return;
-          controller.enqueue(encoder.encode(text));
-          // A client that does not read is not buffered for forever: drop it; it resumes from its last id.
-          if ((controller.desiredSize ?? 0) < -MAX_BUFFERED_BYTES) finish();
-        };
-        // Each event once, even when the replay and the live feed both bring it.
-        const sent = new Set<bigint>();
-        const send = (e: StoredEvent) => {
-          if (sent.has(e.id)) return;
-          sent.add(e.id);
-          if (sent.size > 2 * REPLAY_LIMIT) sent.delete(sent.values().next().value!);
-          if (e.id > lastId) lastId = e.id;
-          // The id line is where a reconnection resumes: the highest sent (a rare late commit of a lower id still arrives).
-          if (visible(e)) write(`id: ${lastId}\nevent: change\ndata: ${JSON.stringify(eventData(e))}\n\n`);
-        };
-        let replaying = false;
-        const queued: StoredEvent[] = [];
-        const catchUp = async () => {
-          replaying = true;
-          try {
-            for (let from = lastId; ;) {
-              const missed = await readEvents({ reportId: report.id, afterId: from, limit: REPLAY_LIMIT });
-              missed.forEach(send);
-              if (missed.length < REPLAY_LIMIT) break;
-              from = missed[missed.length - 1].id;
-            }
-          } finally {
-            replaying = false;
-            queued
-              .sort((a, b) => (a.id < b.id ? -1 : 1))
-              .splice(0)
-              .forEach(send);
-          }
-        };
-        const finish = () => {
-          if (closed) return;
-          closed = true;
-          cleanup();
-          try {
-            controller.close();
-          } catch {
-            // already closed by the client
-          }
-        };
-
-        // Membership and presence are checked once per report for all its streams on this instance.
-        const hub = reportHub(report.id, report.workspaceId);
-        const member: HubMember = {
-          userId: options.userId,
-          presence: (json) => write(`event: presence\ndata: ${json}\n\n`),
-          revoke: () => {
-            write(`event: revoked\ndata: {}\n\n`);
-            finish();
+      start(controller) {
+        stream.start({
+          write: (bytes) => controller.enqueue(bytes),
+          get buffered() {
+            return highWaterMark - (controller.desiredSize ?? highWaterMark);
           },
-        };
-        /** The stream ends, and the client is told to come back after `retryMs` (resuming from its last id). */
-        const goAway = (reason: string, retryMs: number) => {
-          write(`retry: ${retryMs}\nevent: ${reason}\ndata: {}\n\n`);
-          finish();
-        };
-        write(`retry: 2000\n: connected\n\n`);
-        // Listen first, then replay: nothing falls between the two (send skips what was already sent).
-        const unsubscribe = await eventBus().subscribe(report.id, {
-          // While the replay runs, live events wait, so the client gets them in order.
-          event: (e) => (replaying ? queued.push(e) : send(e)),
-          presence: () => hub.presenceChanged(),
-          resync: () => void catchUp().catch(() => undefined),
-          // The database went away: the client comes back when it can be served again.
-          lost: () => goAway("unavailable", 5000),
+          end: () => {
+            try {
+              controller.close();
+            } catch {
+              // already closed by the client
+            }
+          },
         });
-        // This server is stopping: the client reconnects (to another instance, or this one restarted).
-        const offShutdown = onShutdown(() => goAway("restarting", 1000));
-        const heartbeat = setInterval(() => write(`: ping\n\n`), HEARTBEAT_MS);
-        cleanup = () => {
-          unsubscribe();
-          offShutdown();
-          hub.remove(member);
-          clearInterval(heartbeat);
-          const n = (openStreams.get(options.userId) ?? 1) - 1;
-          if (n > 0) openStreams.set(options.userId, n);
-          else openStreams.delete(options.userId);
-          if (options.sessionId)
-            void endPresence({ userId: options.userId, reportId: report.id, sessionId: options.sessionId }).catch(() => undefined);
-        };
-        try {
-          if (options.afterId !== null) await catchUp();
-          hub.add(member);
-        } catch (e) {
-          console.error("Live stream could not start", e);
-          finish();
-        }
       },
-      cancel() {
-        closed = true;
-        cleanup();
-      },
+      cancel: () => stream.cancel(),
     },
-    new ByteLengthQueuingStrategy({ highWaterMark: 64 * 1024 }),
+    new ByteLengthQueuingStrategy({ highWaterMark }),
   );
 }
 
-async function latestEventId(reportId: string): Promise<bigint> {
-  const [row] = await db.$queryRaw<{ id: bigint | null }[]>`SELECT max(id) AS id FROM report_events WHERE report_id = ${reportId}`;
-  return row?.id ?? BigInt(0);
-}
-
 /** The newest event of a report: a page rendered now streams from here, so nothing falls between render and connect. */
-export const currentEventId = latestEventId;
+export async function currentEventId(reportId: string): Promise<bigint> {
+  const [newest] = await readEvents({ reportId, newest: true });
+  return newest?.id ?? BigInt(0);
+}

@@ -80,6 +80,19 @@ export function reportAccessSql(options: { userId: string; reportId: string }): 
     WHERE r.id = ${options.reportId}`;
 }
 
+/**
+ * Which of `userIds` can see report `reportId`, and each one's role: one query for many people
+ * (a report's live streams check their readers together). Users left out of the map cannot see it.
+ */
+export async function reportAccessOfUsers(reportId: string, userIds: string[]): Promise<Map<string, ReportAccess>> {
+  const rows = await db.$queryRaw<{ userId: string; id: string; version: number; workspaceId: string; role: RoleName }[]>`
+    SELECT u.id AS "userId", r.id, r.version, r.workspace_id AS "workspaceId", m.role::text AS role
+    FROM unnest(${userIds}::text[]) AS u(id)
+    JOIN reports r ON r.id = ${reportId}
+    ${membershipJoinSql(Prisma.sql`r.workspace_id`, Prisma.sql`u.id`)}`;
+  return new Map(rows.map(({ userId, role, ...report }) => [userId, { report, role }]));
+}
+
 /** A report the user can see (by its workspace) and their role there; otherwise "not found". */
 export async function getReportAccessOrThrow(
   options: { userId: string; reportId: string },
