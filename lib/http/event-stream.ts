@@ -6,6 +6,9 @@ import { signInFirst, userOfCredentials } from "@/lib/server/sessions/caller";
 import { eventStreamQuery } from "@/lib/validations/events";
 import { headOf, reportIdOf, SECURITY_HEADERS, sendError } from "./host-route";
 
+/** How long a stream the server has ended may take to hand its client what was left unread. */
+const ABANDONED_AFTER_MS = 30_000;
+
 const PATH = /^\/api\/v1\/reports\/([^/?#]+)\/events(?:\?|$)/;
 
 /** The report whose live stream a request opens (`GET /api/v1/reports/{id}/events`), or null for any other request. */
@@ -50,7 +53,12 @@ export async function serveEventStream(
       get buffered() {
         return res.writableLength;
       },
-      end: () => void res.end(),
+      end: () => {
+        res.end();
+        // A client that never reads what was left for it (a phone gone from the network) is not waited for.
+        const drop = setTimeout(() => res.destroy(), ABANDONED_AFTER_MS).unref();
+        res.once("close", () => clearTimeout(drop));
+      },
     });
   } catch (e) {
     await sendError(res, e, context);

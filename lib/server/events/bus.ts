@@ -21,7 +21,8 @@ export interface StoredEvent {
 }
 
 export interface BusListener {
-  event: (event: StoredEvent) => void;
+  /** The report's events named by one batch of notifications, in id order. */
+  events: (events: StoredEvent[]) => void;
   presence: () => void;
   /** The bus lost its connection and is back: notifications may have been missed, read the table. */
   resync: () => void;
@@ -37,7 +38,7 @@ const EVENT_COLUMNS = Prisma.sql`id, report_id AS "reportId", type, item_type AS
  * look; the table is the truth), a report's after an id, or a report's newest.
  */
 export async function readEvents(
-  where: { ids: bigint[] } | { reportId: string; afterId: bigint; limit: number } | { reportId: string; newest: true },
+  where: { ids: bigint[] } | { reportId: string; afterId: bigint; upTo?: bigint; limit: number } | { reportId: string; newest: true },
 ): Promise<StoredEvent[]> {
   if ("ids" in where)
     return db.$queryRaw<StoredEvent[]>`SELECT ${EVENT_COLUMNS} FROM report_events WHERE id = ANY(${where.ids}::bigint[]) ORDER BY id`;
@@ -46,7 +47,9 @@ export async function readEvents(
       StoredEvent[]
     >`SELECT ${EVENT_COLUMNS} FROM report_events WHERE report_id = ${where.reportId} ORDER BY id DESC LIMIT 1`;
   return db.$queryRaw<StoredEvent[]>`
-    SELECT ${EVENT_COLUMNS} FROM report_events WHERE report_id = ${where.reportId} AND id > ${where.afterId} ORDER BY id LIMIT ${where.limit}`;
+    SELECT ${EVENT_COLUMNS} FROM report_events
+    WHERE report_id = ${where.reportId} AND id > ${where.afterId} ${where.upTo === undefined ? Prisma.empty : Prisma.sql`AND id <= ${where.upTo}`}
+    ORDER BY id LIMIT ${where.limit}`;
 }
 
 /**
@@ -139,9 +142,13 @@ class EventBus {
     this.pending = [];
     try {
       if (ids.length) {
+        const byReport = new Map<string, StoredEvent[]>();
         for (const event of await readEvents({ ids })) {
-          for (const l of this.listeners.get(event.reportId) ?? []) l.event(event);
+          const list = byReport.get(event.reportId);
+          if (list) list.push(event);
+          else byReport.set(event.reportId, [event]);
         }
+        for (const [reportId, events] of byReport) for (const l of this.listeners.get(reportId) ?? []) l.events(events);
       }
     } catch (e) {
       console.error("Could not read events; streams will catch up from the table", e);

@@ -10,6 +10,13 @@ const MEMBERSHIP_EVERY_MS = 3_000;
 const PRESENCE_EVERY_MS = 10_000;
 /** A comment line on every stream this often, so proxies and clients see the connection is alive. */
 const HEARTBEAT_MS = 15_000;
+/**
+ * How often each stream's unread bytes are looked at. On a timer rather than as bytes are
+ * written: a burst written in one go (a catch-up, a thousand events announced together) sits in
+ * the process for a moment even for a client that reads; only what is still there a second later
+ * counts.
+ */
+const BACKLOG_EVERY_MS = 1_000;
 /** Ids of events a hub has fanned out, kept to deliver each once (a resync can bring one again). */
 const RECENT_IDS = 2_000;
 
@@ -48,6 +55,8 @@ export interface HubStream {
   resync(): void;
   /** The database is away: end, and come back later. */
   lost(): void;
+  /** Once a second: a stream whose client has too much unread, and reads none of it, is told to come back later. */
+  checkBacklog(): void;
 }
 
 /**
@@ -63,6 +72,9 @@ class ReportHub {
   /** The newest event this hub has fanned out (or that was in the table when it started). */
   latestId = BigInt(0);
   private readonly recent = new Set<bigint>();
+  /** The newest event announced, up to which the table is being read. */
+  private readingUpTo = BigInt(0);
+  private reading: Promise<void> | null = null;
   private presenceBytes: Uint8Array | null = null;
   private presenceJson: string | null = null;
   private presenceTimer: ReturnType<typeof setTimeout> | null = null;
@@ -78,7 +90,7 @@ class ReportHub {
   /** Listens first, then reads the newest id: nothing falls between the two. */
   async start(): Promise<void> {
     this.unsubscribe = await eventBus().subscribe(this.reportId, {
-      event: (e) => this.fanOut(e),
+      events: (events) => this.arrived(events),
       presence: () => this.presenceChanged(),
       resync: () => void this.resync(),
       lost: () => [...this.streams].forEach((s) => s.lost()),
@@ -89,6 +101,7 @@ class ReportHub {
       setInterval(() => void this.checkMembership().catch(() => undefined), MEMBERSHIP_EVERY_MS),
       setInterval(() => this.presenceChanged(0), PRESENCE_EVERY_MS),
       setInterval(() => this.streams.forEach((s) => s.write(PING)), HEARTBEAT_MS),
+      setInterval(() => [...this.streams].forEach((s) => s.checkBacklog()), BACKLOG_EVERY_MS),
     );
   }
 
@@ -107,6 +120,37 @@ class ReportHub {
       this.timers.forEach(clearInterval);
       if (this.presenceTimer) clearTimeout(this.presenceTimer);
       this.onEmpty();
+    }
+  }
+
+  /**
+   * Notifications come in the order instances sent them, which is not always the order their
+   * events committed in (each instance announces its own after they commit). So news of an event
+   * newer than any fanned out is a cue to read the table up to it: what committed before it, and
+   * whose news is still on its way, goes out first, and every stream gets the report's events in
+   * id order. An event older than that (a rare late commit) goes out as it comes.
+   */
+  private arrived(events: StoredEvent[]): void {
+    const newest = events[events.length - 1].id;
+    for (const e of events) if (e.id <= this.latestId) this.fanOut(e);
+    if (newest <= this.latestId) return;
+    if (newest > this.readingUpTo) this.readingUpTo = newest;
+    this.reading ??= this.readUp().finally(() => (this.reading = null));
+  }
+
+  /** Reads the table up to the newest event announced, one query at a time, for every stream at once. */
+  private async readUp(): Promise<void> {
+    while (this.readingUpTo > this.latestId && !this.closed) {
+      const upTo = this.readingUpTo;
+      try {
+        const events = await readEvents({ reportId: this.reportId, afterId: this.latestId, upTo, limit: 1_000 });
+        events.forEach((e) => this.fanOut(e));
+        if (events.length < 1_000 && upTo > this.latestId) this.latestId = upTo;
+      } catch {
+        // Each stream reads for itself.
+        this.streams.forEach((s) => s.resync());
+        return;
+      }
     }
   }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { setTimeout as sleep } from "node:timers/promises";
 import { keyedLookup } from "@/lib/async/batcher";
 import { notFound, AppError } from "@/lib/errors";
 import { logger } from "@/lib/runtime/logger";
@@ -18,8 +19,9 @@ const REPLAYED_MEMORY_MS = 30_000;
 const SLOW_RETRY_MS = 1_000;
 
 /**
- * Bytes a client may leave unread (beyond what the sockets hold) before it is told to
- * reconnect from its last event: MARGINALIA_LIVE_BUFFER_KB, 512 by default.
+ * Bytes a client may leave unread (beyond what the sockets hold: the kernel's buffers take a few
+ * MB first) for a second before it is told to reconnect from its last event:
+ * MARGINALIA_LIVE_BUFFER_KB, 512 by default.
  */
 function maxBufferedBytes(): number {
   const kb = Number(process.env.MARGINALIA_LIVE_BUFFER_KB);
@@ -127,8 +129,6 @@ export async function openReportStream(options: {
     const write = (bytes: Uint8Array) => {
       if (closed || ending) return;
       sink.write(bytes);
-      // A client that does not read is not buffered for ever: it reconnects from its last id and catches up from the table.
-      if (sink.buffered > maxBuffered) goAway("slow", SLOW_RETRY_MS);
     };
 
     const visible = (e: StoredEvent) => e.onlyUserId === null || e.onlyUserId === options.userId;
@@ -139,6 +139,8 @@ export async function openReportStream(options: {
     /** Ids the catch-up sent, which a late notification may bring again. */
     let replayed: Set<bigint> | null = null;
     let replayedUntil = 0;
+    /** Unread bytes at the last check (`checkBacklog`). */
+    let backlog = 0;
     const send = (e: StoredEvent, shared?: () => Uint8Array) => {
       if (replayed) {
         if (Date.now() > replayedUntil) replayed = null;
@@ -160,6 +162,8 @@ export async function openReportStream(options: {
       replayedUntil = Infinity;
       try {
         for (;;) {
+          // A client far behind is served a page at a time, as fast as it reads.
+          while (sink.buffered > maxBuffered / 2 && !closed) await sleep(20);
           const missed = await readEvents({ reportId: report.id, afterId: lastId, limit: REPLAY_PAGE });
           for (const e of missed) {
             send(e);
@@ -187,6 +191,14 @@ export async function openReportStream(options: {
       },
       resync: () => void catchUp().catch(() => goAway("unavailable", 5_000)),
       lost: () => goAway("unavailable", 5_000),
+      // A client that does not read is not buffered for ever: it reconnects from its last id and catches up from the table.
+      // Over the allowance at two checks in a row, with nothing taken in between: a client still
+      // reading through a burst is left to finish it.
+      checkBacklog: () => {
+        const now = sink.buffered;
+        if (now > maxBuffered && backlog > maxBuffered && now >= backlog) goAway("slow", SLOW_RETRY_MS);
+        backlog = now;
+      },
     };
 
     write(CONNECTED);
