@@ -7,7 +7,9 @@ import { existsSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
+import WebSocket from "ws";
 import { startEmbeddedDatabase } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
 import { freePort } from "../lib/runtime/free-port";
@@ -86,6 +88,39 @@ export function cpuMsByPid(pids: number[]): Map<number, number> {
   return times;
 }
 
+/** CPU time (user + system, in ms) a process group's live processes have used. */
+export function groupCpuMs(pgid: number): number {
+  let ms = 0;
+  for (const used of cpuMsByPid(groupPids(pgid)).values()) ms += used;
+  return ms;
+}
+
+/**
+ * The share of one core (in %) each process group has used since the meter was made or last read: each
+ * call returns the figures since the previous one.
+ */
+export function cpuMeter(pgids: number[]): () => number[] {
+  let since = performance.now();
+  let used = pgids.map(groupCpuMs);
+  return () => {
+    const now = performance.now();
+    const next = pgids.map(groupCpuMs);
+    const percent = next.map((ms, k) => round(((ms - used[k]) / (now - since)) * 100));
+    [since, used] = [now, next];
+    return percent;
+  };
+}
+
+/** The median of `count` readings `everyMs` apart: RSS moves with the garbage collector. */
+export async function medianRssKb(pgid: number, count = 5, everyMs = 400): Promise<number> {
+  const readings: number[] = [];
+  for (let i = 0; i < count; i++) {
+    if (i) await sleep(everyMs);
+    readings.push(groupRssKb(pgid));
+  }
+  return readings.sort((a, b) => a - b)[Math.floor(count / 2)];
+}
+
 export function groupRssKb(pgid: number): number {
   let total = 0;
   for (const pid of groupPids(pgid)) {
@@ -122,17 +157,26 @@ export async function ensureBuild(): Promise<void> {
   if (result.status !== 0) throw new Error("next build failed");
 }
 
+/** What Node writes to stderr when its inspector listens and as a client comes and goes. */
+const INSPECTOR_NOTICE = /^(Debugger (listening|attached|ending)|For help, see: https:\/\/nodejs\.org\/en\/docs\/inspector).*\n/gm;
+
 /**
  * The production server (scripts/serve.ts, as `npm start` runs it) on a free port, in a process group of its
  * own (stopped as a whole at cleanup, measured as a whole), once it answers.
  */
-export async function startAppServer(name: string, env: NodeJS.ProcessEnv): Promise<{ baseUrl: string; pgid: number }> {
+export async function startAppServer(
+  name: string,
+  env: NodeJS.ProcessEnv,
+  options: { inspectPort?: number } = {},
+): Promise<{ baseUrl: string; pgid: number }> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const app = serverCommand({ port, hostname: "127.0.0.1" });
   // BENCH_CPU_PROFILE_DIR: the server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools), to see where a request's time goes.
   const profile = process.env.BENCH_CPU_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}`] : [];
-  const child: ChildProcess = spawn(app.command, [...profile, ...app.args], {
+  // inspectPort: its inspector listens there (on this machine only), for collectGarbage.
+  const inspect = options.inspectPort ? [`--inspect=127.0.0.1:${options.inspectPort}`] : [];
+  const child: ChildProcess = spawn(app.command, [...profile, ...inspect, ...app.args], {
     // The benchmarks make their users as the tests do, each from a made-up address (lib/testing/api.ts), so the server trusts one proxy.
     env: productionServerEnv({ ...env, PORT: String(port), NEXTAUTH_URL: baseUrl, MARGINALIA_TRUST_PROXY: "1" }),
     // Its log lines (JSON, one per request and error) are dropped, or kept in BENCH_SERVER_LOG's file to find out why something failed.
@@ -140,8 +184,11 @@ export async function startAppServer(name: string, env: NodeJS.ProcessEnv): Prom
     // Its own process group: stopped as a whole, and measured as a whole.
     detached: true,
   });
-  // Its errors are worth seeing, except those of shutting down (Ctrl-C stops Postgres first).
-  child.stderr?.on("data", (chunk: Buffer) => cleaningUpNow() || process.stderr.write(chunk));
+  // Its errors are worth seeing, except those of shutting down (Ctrl-C stops Postgres first) and the inspector's notices.
+  child.stderr?.on("data", (chunk: Buffer) => {
+    const text = String(chunk).replace(INSPECTOR_NOTICE, "");
+    if (text && !cleaningUpNow()) process.stderr.write(text);
+  });
   const pgid = child.pid!;
   const signal = (s: NodeJS.Signals) => {
     try {
@@ -172,6 +219,24 @@ export async function startAppServer(name: string, env: NodeJS.ProcessEnv): Prom
     await sleep(250);
   }
   return { baseUrl, pgid };
+}
+
+/**
+ * A full garbage collection in a server started with an `inspectPort`, asked through its inspector (the
+ * DevTools protocol): memory read just after is what the server holds, not garbage it has yet to collect.
+ */
+export async function collectGarbage(inspectPort: number): Promise<void> {
+  const [target] = (await (await fetch(`http://127.0.0.1:${inspectPort}/json/list`)).json()) as { webSocketDebuggerUrl: string }[];
+  const socket = new WebSocket(target.webSocketDebuggerUrl);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      socket.on("open", () => socket.send(JSON.stringify({ id: 1, method: "HeapProfiler.collectGarbage" })));
+      socket.on("message", (data) => (JSON.parse(String(data)) as { id?: number }).id === 1 && resolve());
+      socket.on("error", reject);
+    });
+  } finally {
+    socket.close();
+  }
 }
 
 /**

@@ -9,8 +9,11 @@
 import http from "node:http";
 import { performance } from "node:perf_hooks";
 
-/** Why a connection ended: the reason event the server sent last (slow, unavailable, restarting, revoked), or how it broke. */
-export type EndedBy = "slow" | "unavailable" | "restarting" | "revoked" | "closed" | "error" | (string & {});
+/**
+ * Why a connection ended: the reason event the server sent last (slow, unavailable, restarting, revoked), or how
+ * it broke (closed with no reason, error); "refused" counts reconnections the server answered with an error.
+ */
+export type EndedBy = "slow" | "unavailable" | "restarting" | "revoked" | "closed" | "error" | "refused" | (string & {});
 
 export interface ReceivedChange {
   /** The event's id (its `id` field in the data). */
@@ -39,7 +42,7 @@ export class LiveClient {
   /** How each connection the server (or the network) ended, ended: reason → count. */
   readonly endedBy = new Map<EndedBy, number>();
   reconnects = 0;
-  /** performance.now() when each connection's first bytes arrived, by connection number. */
+  /** performance.now() when each connection was answered (200, its head), by connection number. */
   readonly connectedAt: number[] = [];
   lastEventId: string | null;
   /** Set once the server revoked the stream or `close` was called: no more reconnections. */
@@ -88,6 +91,8 @@ export class LiveClient {
       if (this.stopped) return;
       this.reconnects++;
       this.connect(connection).catch(() => {
+        // Closed while reconnecting: the client's own doing, not a refusal.
+        if (this.stopped) return;
         this.endedBy.set("refused", (this.endedBy.get("refused") ?? 0) + 1);
         this.reconnectLater(connection);
       });
@@ -106,18 +111,15 @@ export class LiveClient {
           return;
         }
         this.res = res;
+        // Answered at the head, not at the first data: a paused client reads no data, and still connects.
+        this.connectedAt[connection] = performance.now();
+        resolve();
         if (this.paused) res.pause();
         let buffer = "";
         let lastEvent: string | null = null;
-        let first = true;
         res.setEncoding("utf8");
         res.on("data", (chunk: string) => {
           const at = performance.now();
-          if (first) {
-            first = false;
-            this.connectedAt[connection] = at;
-            resolve();
-          }
           buffer += chunk;
           let end: number;
           while ((end = buffer.indexOf("\n\n")) !== -1) {
