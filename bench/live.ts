@@ -15,6 +15,7 @@
  *   npm run bench:live -- --slow-readers 4   4 of the subscribers stop reading as the events start, and resume later
  *   npm run bench:live -- --buffer-kb 8      the servers' unread allowance per stream (MARGINALIA_LIVE_BUFFER_KB, else 512)
  *   npm run bench:live -- --soak 600         then keeps every stream open 600 s more, one event every 2 s, RSS every 30 s
+ *   npm run bench:live -- --instances 1      one instance alone (its streams and posts all on it)
  *
  * Writes the figures to bench/results/live-latest.json as well.
  */
@@ -44,7 +45,7 @@ import {
 } from "./support";
 
 const args = process.argv.slice(2);
-const OPTIONS = ["--small", "--subscribers", "--events", "--slow-readers", "--buffer-kb", "--soak"];
+const OPTIONS = ["--small", "--subscribers", "--events", "--slow-readers", "--buffer-kb", "--soak", "--instances"];
 for (const arg of args)
   if (arg.startsWith("--") && !OPTIONS.includes(arg)) throw new Error(`Unknown option ${arg} (known: ${OPTIONS.join(" ")})`);
 function numberArg(name: string, fallback: number, least = 1): number {
@@ -61,12 +62,13 @@ const SLOW_READERS = Math.min(SUBSCRIBERS, numberArg("--slow-readers", 0, 0));
 /** The servers' allowance of unread bytes per stream, in KB; null leaves their default (512). */
 const BUFFER_KB = args.includes("--buffer-kb") ? numberArg("--buffer-kb", 512) : null;
 const SOAK_S = numberArg("--soak", 0, 0);
-/** The server allows 12 streams per user per instance; 10 per user (5 on each) stays under it. */
+/** The server allows 12 streams per user per instance; 10 per user (5 on each of two, or 10 on one) stays under it. */
 const USERS = Math.max(2, Math.ceil(SUBSCRIBERS / 10));
 const SPACING_MS = 100;
 const LOST_AFTER_MS = 10_000;
 const IDLE_MS = 5_000;
-const INSTANCES = 2;
+/** Two instances behind one database (A and B), or one alone (`--instances 1`). */
+const INSTANCES = Math.min(2, numberArg("--instances", 2));
 /** A slow reader stops reading as the events start and reads again after this long: half the sending, at least 3 s. */
 const SLOW_PAUSE_MS = Math.max(3_000, (EVENTS * SPACING_MS) / 2);
 /** Streams each instance opens and closes before memory is first read, so that neither pays first use in the figures. */
@@ -189,7 +191,7 @@ async function run() {
 
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: randomBytes(32).toString("base64url") };
   if (BUFFER_KB !== null) env.MARGINALIA_LIVE_BUFFER_KB = String(BUFFER_KB);
-  const instances = await Promise.all(["A", "B"].map((name) => startInstance(name, env)));
+  const instances = await Promise.all(["A", "B"].slice(0, INSTANCES).map((name) => startInstance(name, env)));
   for (const i of instances) log(`Instance ${i.name} on ${i.baseUrl} (process group ${i.pgid})`);
 
   // The data, made through the API as a script would (the helpers the integration tests use), in turn
@@ -215,7 +217,7 @@ async function run() {
   const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
   const opened: Subscriber[] = [];
   cleanups.push(async () => opened.forEach((s) => s.client.close()));
-  // Subscriber i: instance i % 2, user ⌊i / 2⌋ mod USERS, so each user holds ≤ 5 streams per instance.
+  // Subscriber i: instance i % INSTANCES, user ⌊i / INSTANCES⌋ mod USERS, so each user holds ≤ 10 streams on an instance.
   const subscriber = (i: number, slow: boolean): Subscriber => {
     const instance = i % INSTANCES;
     const seen = new Set<string>();
@@ -458,8 +460,12 @@ function printTable(r: Result): void {
     ["Streams ended by the server", `${r.streamsEndedByServer} (${showReasons(r.streamsEndedByReason)})`],
     ["Reconnects / replayed events", `${r.reconnects} / ${r.replayed}`],
     ["Latency p50 / p95 / p99 / max", showLatency(r.latencyMs)],
-    ["  on the instance posted to", showLatency(r.latencySameInstanceMs)],
-    ["  on the other instance", showLatency(r.latencyOtherInstanceMs)],
+    ...(r.instances > 1
+      ? [
+          ["  on the instance posted to", showLatency(r.latencySameInstanceMs)] as [string, string],
+          ["  on the other instance", showLatency(r.latencyOtherInstanceMs)] as [string, string],
+        ]
+      : []),
     ...(r.slowReaderLatencyMs ? [["  slow readers (pause included)", showLatency(r.slowReaderLatencyMs)] as [string, string]] : []),
     ["POST round trip, during the run", showLatency(r.postMs)],
     ["POST round trip, no subscribers", showLatency(r.postWithoutSubscribersMs)],
