@@ -12,7 +12,7 @@ import { getAnnotationAccessOrThrow } from "./access";
 import { checkBodySize } from "./annotations";
 import { readAnnotationView } from "./read-views";
 import { audienceOf, recordEvent } from "../events/events";
-import { keysetArgs, keysetPage, type Keyset } from "../pagination/keyset";
+import { keysetArgs, newestFirst, keysetPage } from "../pagination/keyset";
 import type { Page, PageRequest } from "../pagination/page";
 
 export const RESTORE_WINDOW_DAYS = 30;
@@ -202,13 +202,7 @@ export interface RevisionView {
 /** Earlier texts of an annotation, newest first (then by id). */
 export async function annotationHistory(options: { userId: string; annotationId: string; page: PageRequest }): Promise<Page<RevisionView>> {
   await getAnnotationAccessOrThrow(options);
-  const keyset: Keyset = {
-    scope: `annotation-history:${options.annotationId}`,
-    order: [
-      ["createdAt", "desc", "date"],
-      ["id", "desc", "string"],
-    ],
-  };
+  const keyset = newestFirst(`annotation-history:${options.annotationId}`);
   const { orderBy, after, take } = keysetArgs(keyset, options.page);
   const found = await db.annotationRevision.findMany({
     where: { AND: [{ annotationId: options.annotationId }, after] },

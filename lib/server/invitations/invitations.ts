@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { CreatedInvitation, InvitationSummary } from "@/lib/domain/invitations";
 import { AppError, notFound } from "@/lib/errors";
 import { INVITATION_DAYS, type CreateInvitationInput } from "@/lib/validations/invitation";
-import { keysetArgs, keysetPage, type Keyset, type PageOption } from "../pagination/keyset";
+import { keysetArgs, newestFirst, keysetPage, type PageOption } from "../pagination/keyset";
 import type { Page } from "../pagination/page";
 import { emailConfigured } from "../email/mailer";
 import { newSecret, seal, secretDigest } from "../secrets";
@@ -65,14 +65,7 @@ export async function createInvitation(
   });
 }
 
-/** Newest first, then by id. */
-const invitationsKeyset = (workspaceId: string): Keyset => ({
-  scope: `invitations:${workspaceId}`,
-  order: [
-    ["createdAt", "desc", "date"],
-    ["id", "desc", "string"],
-  ],
-});
+const invitationsKeyset = (workspaceId: string) => newestFirst(`invitations:${workspaceId}`);
 
 export async function listInvitations(options: {
   userId: string;

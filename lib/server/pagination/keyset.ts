@@ -13,6 +13,15 @@ export interface Keyset {
   order: readonly (readonly [field: string, direction: "asc" | "desc", kind: KeyKind])[];
 }
 
+/** Newest first, then by id for rows made in the same millisecond: the order of most lists. */
+export const newestFirst = (scope: string): Keyset => ({
+  scope,
+  order: [
+    ["createdAt", "desc", "date"],
+    ["id", "desc", "string"],
+  ],
+});
+
 /**
  * The whole list in one read: for server-rendered pages that need every item
  * (members for @mentions, the codebook). HTTP endpoints always take a PageRequest.

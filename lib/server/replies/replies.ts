@@ -10,7 +10,7 @@ import { annotationVisibleWhere } from "../annotations/visibility";
 import { notify } from "../notifications/notify";
 import { hasRole, reportWhere, requireRole } from "../workspaces/access";
 import { audienceOf, recordEvent } from "../events/events";
-import { keysetArgs, keysetPage, mapPage, type Keyset } from "../pagination/keyset";
+import { keysetArgs, newestFirst, keysetPage, mapPage, type Keyset } from "../pagination/keyset";
 import type { Page, PageRequest } from "../pagination/page";
 
 export interface ReplyView {
@@ -227,13 +227,7 @@ export async function replyHistory(options: {
 }): Promise<Page<{ body: string; replacedAt: Date }>> {
   const { reply } = await db.$transaction((tx) => replyAccessOrThrow(tx, options.userId, options.replyId));
   if (reply.deletedAt) return { items: [], nextCursor: null };
-  const keyset: Keyset = {
-    scope: `reply-history:${reply.id}`,
-    order: [
-      ["createdAt", "desc", "date"],
-      ["id", "desc", "string"],
-    ],
-  };
+  const keyset = newestFirst(`reply-history:${reply.id}`);
   const { orderBy, after, take } = keysetArgs(keyset, options.page);
   const rows = await db.replyRevision.findMany({
     where: { AND: [{ replyId: reply.id }, after] },

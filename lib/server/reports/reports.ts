@@ -14,7 +14,7 @@ import { annotationVisibleWhere } from "../annotations/visibility";
 import { chosenImport, parseImportRequest, previewOf, type ImportRequest, type PreviewPage } from "./import-source";
 import { getReportAccessOrThrow, getWorkspaceAccessOrThrow, reportWhere, requireRole } from "../workspaces/access";
 import { recordEvent } from "../events/events";
-import { keysetArgs, keysetPage, type Keyset, type PageOption } from "../pagination/keyset";
+import { keysetArgs, newestFirst, keysetPage, type PageOption } from "../pagination/keyset";
 import type { Page } from "../pagination/page";
 
 /** A calendar date as "YYYY-MM-DD" (stored at midnight UTC). */
@@ -180,14 +180,7 @@ export function passageRows(reportId: string, version: number, passages: Importe
   }));
 }
 
-/** Newest first, then by id for reports imported in the same millisecond. */
-const reportsKeyset = (workspaceId: string): Keyset => ({
-  scope: `reports:${workspaceId}`,
-  order: [
-    ["createdAt", "desc", "date"],
-    ["id", "desc", "string"],
-  ],
-});
+const reportsKeyset = (workspaceId: string) => newestFirst(`reports:${workspaceId}`);
 
 export async function listReports(options: { userId: string; workspaceIdOrSlug: string; page: PageOption }): Promise<Page<ReportSummary>> {
   const { workspace } = await getWorkspaceAccessOrThrow(options);

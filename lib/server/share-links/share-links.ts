@@ -6,7 +6,7 @@ import type { RoleName } from "@/lib/domain/words";
 import { invalidField, notFound } from "@/lib/errors";
 import { expiryInstant, type CreateShareLinkInput } from "@/lib/validations/share-link";
 import { recordEvent } from "../events/events";
-import { keysetArgs, keysetPage, mapPage, type Keyset, type PageOption } from "../pagination/keyset";
+import { keysetArgs, newestFirst, keysetPage, mapPage, type PageOption } from "../pagination/keyset";
 import type { Page } from "../pagination/page";
 import { newSecret, seal, secretDigest, unseal } from "../secrets";
 import { getReportAccessOrThrow, membershipJoinSql, requireRole } from "../workspaces/access";
@@ -83,14 +83,7 @@ export async function createShareLink(
   });
 }
 
-/** Newest first, then by id. */
-const shareLinksKeyset = (reportId: string): Keyset => ({
-  scope: `share-links:${reportId}`,
-  order: [
-    ["createdAt", "desc", "date"],
-    ["id", "desc", "string"],
-  ],
-});
+const shareLinksKeyset = (reportId: string) => newestFirst(`share-links:${reportId}`);
 
 /** A report's links that still stand (expired ones too, marked by their expiry; revoked ones are gone), with their view counts. */
 export async function listShareLinks(options: {

@@ -3,7 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { db, sqlQuery } from "@/lib/db";
 import type { PublicUser } from "@/lib/domain/people";
 import { notFound } from "@/lib/errors";
-import { keysetArgs, keysetPage, type Keyset, type PageOption } from "../pagination/keyset";
+import { keysetArgs, newestFirst, keysetPage, type PageOption } from "../pagination/keyset";
 import type { Page } from "../pagination/page";
 import { newSecret, secretDigest as digest } from "../secrets";
 
@@ -34,14 +34,8 @@ export async function createToken(options: { userId: string; name?: string }): P
   return { ...created, token };
 }
 
-/** Newest first, then by id; each user's own list. */
-const tokensKeyset = (userId: string): Keyset => ({
-  scope: `tokens:${userId}`,
-  order: [
-    ["createdAt", "desc", "date"],
-    ["id", "desc", "string"],
-  ],
-});
+/** Each user's own list. */
+const tokensKeyset = (userId: string) => newestFirst(`tokens:${userId}`);
 
 export async function listTokens(options: { userId: string; page: PageOption }): Promise<Page<TokenSummary>> {
   const keyset = tokensKeyset(options.userId);
