@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { credentialsOf } from "@/lib/api/server/route";
+import { authenticate } from "@/lib/api/server/route";
 import type { RequestContext } from "@/lib/runtime/request-context";
 import { EVENT_STREAM_HEADERS, openReportStream } from "@/lib/server/events/stream";
-import { signInFirst, userOfCredentials } from "@/lib/server/sessions/caller";
+import { signInFirst } from "@/lib/server/sessions/caller";
 import { eventStreamQuery } from "@/lib/validations/events";
-import { headOf, reportIdOf, SECURITY_HEADERS, sendError } from "./host-route";
+import { headerList, headOf, reportIdOf, sendError } from "./host-route";
 
 /** How long a stream the server has ended may take to hand its client what was left unread. */
 const ABANDONED_AFTER_MS = 30_000;
@@ -32,9 +32,9 @@ export async function serveEventStream(
 ): Promise<void> {
   try {
     const head = headOf(req);
-    const credentials = await credentialsOf(head, true);
-    const user = credentials && (await userOfCredentials(credentials));
-    if (!user) throw signInFirst();
+    const caller = await authenticate(head, true);
+    if (!caller) throw signInFirst();
+    const { user } = caller;
     context.userId = user.id;
     const query = new URL(req.url ?? "/", "http://host").searchParams;
     const { afterId, sessionId } = eventStreamQuery({
@@ -44,9 +44,7 @@ export async function serveEventStream(
     });
     const stream = await openReportStream({ userId: user.id, reportId, afterId, sessionId });
     if (res.destroyed) return stream.cancel();
-    const headers = [...SECURITY_HEADERS, "X-Request-Id", context.requestId];
-    for (const [key, value] of Object.entries(EVENT_STREAM_HEADERS)) headers.push(key, value);
-    res.writeHead(200, headers);
+    res.writeHead(200, headerList({ ...EVENT_STREAM_HEADERS, "X-Request-Id": context.requestId }));
     res.on("close", () => stream.cancel());
     stream.start({
       write: (bytes) => void res.write(bytes),

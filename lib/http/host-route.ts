@@ -26,11 +26,17 @@ export function reportIdOf(req: IncomingMessage, method: string, pattern: RegExp
 }
 
 /** The API's security headers (those next.config.ts gives /api/), as the flat list `writeHead` takes. */
-export const SECURITY_HEADERS = apiSecurityHeaders.flatMap(({ key, value }) => [key, value]);
+const SECURITY_HEADERS = apiSecurityHeaders.flatMap(({ key, value }) => [key, value]);
 
-export function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string | Buffer) {
+/** The API's security headers and these, as the flat list `writeHead` takes. */
+export function headerList(headers: Record<string, string>): string[] {
   const list = [...SECURITY_HEADERS];
   for (const key in headers) list.push(key, headers[key]);
+  return list;
+}
+
+export function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string | Buffer) {
+  const list = headerList(headers);
   list.push("Content-Length", String(Buffer.byteLength(body)));
   res.writeHead(status, list);
   res.end(body);

@@ -53,7 +53,7 @@ export async function credentialsOf(req: RequestHead, allowToken: boolean): Prom
 }
 
 /** Resolves the caller once: a Bearer personal access token, else the session cookie (checked for its origin and its session). */
-async function authenticate(req: RequestHead, allowToken: boolean): Promise<{ user: PublicUser; sessionId: string | null } | null> {
+export async function authenticate(req: RequestHead, allowToken: boolean): Promise<{ user: PublicUser; sessionId: string | null } | null> {
   const credentials = await credentialsOf(req, allowToken);
   if (!credentials) return null;
   const user = await userOfCredentials(credentials);

@@ -30,6 +30,9 @@ export interface BusListener {
   lost: () => void;
 }
 
+/** Events read from the table per query, when a hub or a stream reads a run of them. */
+export const EVENTS_PAGE = 1_000;
+
 const EVENT_COLUMNS = Prisma.sql`id, report_id AS "reportId", type, item_type AS "itemType", item_id AS "itemId", parent_id AS "parentId",
   actor_id AS "actorId", only_user_id AS "onlyUserId", created_at AS "createdAt"`;
 

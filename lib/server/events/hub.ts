@@ -1,7 +1,7 @@
 import "server-only";
 import { logger } from "@/lib/runtime/logger";
 import { reportAccessOfUsers } from "../workspaces/access";
-import { eventBus, readEvents, type StoredEvent } from "./bus";
+import { EVENTS_PAGE, eventBus, readEvents, type StoredEvent } from "./bus";
 import { listPresence } from "./presence";
 
 /** How often an instance checks that the people it streams a report to are still members. */
@@ -72,8 +72,9 @@ class ReportHub {
   /** The newest event this hub has fanned out (or that was in the table when it started). */
   latestId = BigInt(0);
   private readonly recent = new Set<bigint>();
-  /** The newest event announced, up to which the table is being read. */
+  /** The newest event announced, up to which the table is being read (`readTable`); or all of it, after a resync. */
   private readingUpTo = BigInt(0);
+  private readingAll = false;
   private reading: Promise<void> | null = null;
   private presenceBytes: Uint8Array | null = null;
   private presenceJson: string | null = null;
@@ -92,7 +93,8 @@ class ReportHub {
     this.unsubscribe = await eventBus().subscribe(this.reportId, {
       events: (events) => this.arrived(events),
       presence: () => this.presenceChanged(),
-      resync: () => void this.resync(),
+      // The bus came back: what was committed meanwhile is read from the table.
+      resync: () => this.readTable(null),
       lost: () => [...this.streams].forEach((s) => s.lost()),
     });
     const [newest] = await readEvents({ reportId: this.reportId, newest: true });
@@ -133,19 +135,29 @@ class ReportHub {
   private arrived(events: StoredEvent[]): void {
     const newest = events[events.length - 1].id;
     for (const e of events) if (e.id <= this.latestId) this.fanOut(e);
-    if (newest <= this.latestId) return;
-    if (newest > this.readingUpTo) this.readingUpTo = newest;
+    if (newest > this.latestId) this.readTable(newest);
+  }
+
+  /**
+   * Reads the table after the newest event fanned out, up to `upTo` (all there is when null), for
+   * every stream at once: one query in flight, and what is asked meanwhile read after it.
+   */
+  private readTable(upTo: bigint | null): void {
+    if (upTo === null) this.readingAll = true;
+    else if (upTo > this.readingUpTo) this.readingUpTo = upTo;
     this.reading ??= this.readUp().finally(() => (this.reading = null));
   }
 
-  /** Reads the table up to the newest event announced, one query at a time, for every stream at once. */
   private async readUp(): Promise<void> {
-    while (this.readingUpTo > this.latestId && !this.closed) {
-      const upTo = this.readingUpTo;
+    while ((this.readingAll || this.readingUpTo > this.latestId) && !this.closed) {
+      const all = this.readingAll;
+      this.readingAll = false;
+      const upTo = all ? undefined : this.readingUpTo;
       try {
-        const events = await readEvents({ reportId: this.reportId, afterId: this.latestId, upTo, limit: 1_000 });
+        const events = await readEvents({ reportId: this.reportId, afterId: this.latestId, upTo, limit: EVENTS_PAGE });
         events.forEach((e) => this.fanOut(e));
-        if (events.length < 1_000 && upTo > this.latestId) this.latestId = upTo;
+        if (events.length === EVENTS_PAGE) this.readingAll ||= all;
+        else if (upTo !== undefined && upTo > this.latestId) this.latestId = upTo;
       } catch {
         // Each stream reads for itself.
         this.streams.forEach((s) => s.resync());
@@ -162,20 +174,6 @@ class ReportHub {
     let frame: Uint8Array | null = null;
     const shared = () => (frame ??= changeFrame(e, e.id));
     for (const stream of this.streams) stream.event(e, shared);
-  }
-
-  /** The bus came back: what was committed meanwhile is read from the table, for every stream at once. */
-  private async resync(): Promise<void> {
-    try {
-      for (;;) {
-        const missed = await readEvents({ reportId: this.reportId, afterId: this.latestId, limit: 1_000 });
-        missed.forEach((e) => this.fanOut(e));
-        if (missed.length < 1_000) break;
-      }
-    } catch {
-      // Each stream reads for itself.
-      this.streams.forEach((s) => s.resync());
-    }
   }
 
   /** Someone's presence changed: re-read it once, shortly, for every stream. */

@@ -5,14 +5,12 @@ import { notFound, AppError } from "@/lib/errors";
 import { logger } from "@/lib/runtime/logger";
 import { isShuttingDown, onShutdown } from "@/lib/runtime/shutdown";
 import { reportAccessOfUsers } from "../workspaces/access";
-import { readEvents, type StoredEvent } from "./bus";
+import { EVENTS_PAGE, readEvents, type StoredEvent } from "./bus";
 import { changeFrame, joinReportHub, type HubStream } from "./hub";
 import { endPresence } from "./presence";
 
 /** Streams one user may hold open on one app instance. */
 export const MAX_STREAMS_PER_USER = 12;
-/** Events read from the table per query when a stream catches up. */
-const REPLAY_PAGE = 1_000;
 /** How long ids sent by a catch-up are remembered, so a late notification of one is not sent twice. */
 const REPLAYED_MEMORY_MS = 30_000;
 /** How long a slow reader is asked to wait before it reconnects (and catches up from the table). */
@@ -164,12 +162,12 @@ export async function openReportStream(options: {
         for (;;) {
           // A client far behind is served a page at a time, as fast as it reads.
           while (sink.buffered > maxBuffered / 2 && !closed) await sleep(20);
-          const missed = await readEvents({ reportId: report.id, afterId: lastId, limit: REPLAY_PAGE });
+          const missed = await readEvents({ reportId: report.id, afterId: lastId, limit: EVENTS_PAGE });
           for (const e of missed) {
             send(e);
             sent.add(e.id);
           }
-          if (missed.length < REPLAY_PAGE || closed) break;
+          if (missed.length < EVENTS_PAGE || closed) break;
         }
       } finally {
         replayedUntil = Date.now() + REPLAYED_MEMORY_MS;
@@ -191,9 +189,9 @@ export async function openReportStream(options: {
       },
       resync: () => void catchUp().catch(() => goAway("unavailable", 5_000)),
       lost: () => goAway("unavailable", 5_000),
-      // A client that does not read is not buffered for ever: it reconnects from its last id and catches up from the table.
-      // Over the allowance at two checks in a row, with nothing taken in between: a client still
-      // reading through a burst is left to finish it.
+      // A client that does not read is not buffered for ever: over the allowance at two checks in a row, with
+      // nothing taken in between, it is told to reconnect from its last id and catch up from the table. A client
+      // still reading through a burst is left to finish it.
       checkBacklog: () => {
         const now = sink.buffered;
         if (now > maxBuffered && backlog > maxBuffered && now >= backlog) goAway("slow", SLOW_RETRY_MS);
