@@ -334,6 +334,63 @@ test("members: keyboard alone changes a role, invites, copies the link and revok
   await expect(page.getByText(`The invitation for ${email} was revoked.`)).toBeVisible();
 });
 
+test("members: a dialog closed with Esc opens again at once, even when the browser announces the close late", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const owner = await person(browser, "Olive Owner");
+  const cara = await person(browser, "Cara Colleague");
+  const slug = await createWorkspaceViaUi(owner.page, "Late close desk");
+  await addViaApi(owner.page, slug, cara.email, "annotator");
+  const page = owner.page;
+  await page.goto(`/w/${slug}/members`);
+  await page.getByRole("heading", { level: 1, name: "Members" }).waitFor();
+  // A loaded browser may run the next key press before the dialog's queued "close" event:
+  // hold every close event in the page back 400 ms, as such a browser would.
+  await page.evaluate(() => {
+    const late = new WeakSet<Event>();
+    const count = (name: "held" | "sent") => {
+      const data = document.documentElement.dataset;
+      data[name] = String(Number(data[name] ?? 0) + 1);
+    };
+    window.addEventListener(
+      "close",
+      (e) => {
+        if (late.has(e)) return;
+        e.stopImmediatePropagation();
+        count("held");
+        const target = e.target!;
+        setTimeout(() => {
+          const again = new Event("close");
+          late.add(again);
+          target.dispatchEvent(again);
+          count("sent");
+        }, 400);
+      },
+      true,
+    );
+  });
+  const open = page.getByRole("button", { name: "Change role for Cara Colleague" });
+  const dialog = page.getByRole("dialog", { name: "Change Cara Colleague’s role" });
+  await open.focus();
+  await page.keyboard.press("Enter");
+  await expect(dialog.getByRole("radio", { name: /Annotator/ })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(open).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(dialog.getByRole("radio", { name: /Annotator/ })).toBeFocused();
+  // Any close event held back from the first opening arrives before this goes on; it must not close the second.
+  await expect
+    .poll(() =>
+      page.evaluate(() => Number(document.documentElement.dataset.held ?? 0) - Number(document.documentElement.dataset.sent ?? 0)),
+    )
+    .toBe(0);
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press("ArrowUp");
+  await expect(dialog.getByRole("radio", { name: /Editor/ })).toBeChecked();
+  await page.getByRole("button", { name: "Save role" }).click();
+  await expect(page.getByText("Cara Colleague is now an editor.")).toBeVisible();
+  await expect(dialog).toBeHidden();
+});
+
 test("members: on a phone (390×844) the members page fits the screen and its actions take a thumb", async ({ browser }) => {
   test.setTimeout(150_000);
   const owner = await person(browser, "Olive Owner With A Rather Long Name", PHONE);
