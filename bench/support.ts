@@ -172,11 +172,9 @@ export async function startAppServer(
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const app = serverCommand({ port, hostname: "127.0.0.1" });
-  // BENCH_CPU_PROFILE_DIR: the server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools), to see where a request's time goes.
-  const profile = process.env.BENCH_CPU_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}`] : [];
   // inspectPort: its inspector listens there (on this machine only), for collectGarbage.
   const inspect = options.inspectPort ? [`--inspect=127.0.0.1:${options.inspectPort}`] : [];
-  const child: ChildProcess = spawn(app.command, [...profile, ...inspect, ...app.args], {
+  const child: ChildProcess = spawn(app.command, [...inspect, ...app.args], {
     // The benchmarks make their users as the tests do, each from a made-up address (lib/testing/api.ts), so the server trusts one proxy.
     env: productionServerEnv({ ...env, PORT: String(port), NEXTAUTH_URL: baseUrl, MARGINALIA_TRUST_PROXY: "1" }),
     // Its log lines (JSON, one per request and error) are dropped, or kept in BENCH_SERVER_LOG's file to find out why something failed.
