@@ -52,7 +52,7 @@ export function annotationViewSql(source: Prisma.Sql, where: Prisma.Sql = Prisma
 }
 
 export function annotationViewFromRow(row: AnnotationViewRow): AnnotationView {
-  return toAnnotationView({ ...row, stances: row.stances.map((s) => ({ ...s, updatedAt: new Date(s.updatedAt) })) });
+  return toAnnotationView(row);
 }
 
 /**
