@@ -128,6 +128,39 @@ test("drafts of a comment and of a reply survive a reload, and Esc never throws 
   await expect(page.getByTestId("thread").getByRole("textbox", { name: "Reply" })).not.toContainText("A reply in progress");
 });
 
+test("a reply sent while its thread is still loading stays in the thread when the slow read arrives", async ({ page }) => {
+  const { url, annotate } = await readerWithReport(page, "Sami Slow");
+  const dams = await annotate("Upstream dams");
+  await page.goto(url);
+  // The thread's first read of its replies is held until the reply has been saved: as on a busy
+  // server, it answers after the reply, without it.
+  let saved!: () => void;
+  const replySaved = new Promise<void>((resolve) => (saved = resolve));
+  let heldReads = 0;
+  let answeredReads = 0;
+  await page.route(`**/api/v1/annotations/${dams.id}/replies*`, async (route) => {
+    if (route.request().method() !== "GET" || heldReads > 0) return route.continue();
+    heldReads += 1;
+    const response = await route.fetch();
+    await replySaved;
+    await route.fulfill({ response });
+    answeredReads += 1;
+  });
+  page.on("response", (res) => {
+    if (res.request().method() === "POST" && res.url().endsWith(`/annotations/${dams.id}/replies`) && res.status() === 201) saved();
+  });
+  await page.locator(`[data-testid="annotation-card"][data-annotation-id="${dams.id}"]`).click();
+  const thread = page.getByTestId("thread");
+  await thread.getByRole("textbox", { name: "Reply" }).click();
+  await page.keyboard.type("Sent before the thread had loaded");
+  await thread.getByRole("button", { name: "Reply", exact: true }).click();
+  await expect.poll(() => answeredReads).toBe(1);
+  // Its answer reaches the page's script a moment later: give it that moment before looking.
+  await page.waitForTimeout(500);
+  await expect(thread.getByTestId("reply")).toHaveCount(1);
+  await expect(thread.getByTestId("reply")).toContainText("Sent before the thread had loaded");
+});
+
 test("no form inside another form in any dialog or editor of the reader", async ({ page }) => {
   await watchNestedForms(page);
   const { url, annotate } = await readerWithReport(page, "Nora Nested");

@@ -51,15 +51,25 @@ export function ThreadPanel({ annotation: a, context, onChange, onDelete, onQuot
   useEffect(() => {
     shown.current = { id: a.id, count: replies?.length ?? 0 };
   }, [a.id, replies]);
+  // The replies this reader sent from this panel: a read of the thread that began before one was
+  // saved answers without it, and must not take it off the screen when it arrives after it.
+  const sent = useRef<{ threadId: string; reply: ReplyData }[]>([]);
 
   useEffect(() => {
     let live = true;
+    const sentBefore = sent.current.length;
     // A link to a reply (a notification) reads the thread as far as that reply: it may be far down.
     const atLeast = linkedReply ? Infinity : shown.current.id === a.id ? shown.current.count : 0;
     fetchPages<ReplyData>(`/api/v1/annotations/${a.id}/replies`, "replies", { atLeast }).then(
       (page) => {
         if (!live) return;
-        setReplies(page.items);
+        const sentSince = sent.current.slice(sentBefore).filter((s) => s.threadId === a.id);
+        setReplies(
+          appendNew(
+            page.items,
+            sentSince.map((s) => s.reply),
+          ),
+        );
         setMoreCursor(page.nextCursor);
       },
       (e) => live && setLoadError((e as Error).message),
@@ -216,6 +226,7 @@ export function ThreadPanel({ annotation: a, context, onChange, onDelete, onQuot
               focusSignal={replyFocus}
               onSave={async (body) => {
                 const created = await apiFetch<ReplyData>(repliesUrl, { method: "POST", json: { body } });
+                sent.current.push({ threadId: a.id, reply: created });
                 // A new reply is the last of the thread: show the ones between first, so it does not land after a gap.
                 if (moreCursor) await loadMore(true);
                 setReplies((list) => appendNew(list ?? [], [created]));
