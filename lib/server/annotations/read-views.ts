@@ -51,10 +51,6 @@ export function annotationViewSql(source: Prisma.Sql, where: Prisma.Sql = Prisma
     ${where}`;
 }
 
-export function annotationViewFromRow(row: AnnotationViewRow): AnnotationView {
-  return toAnnotationView(row);
-}
-
 /**
  * The views of these annotations in one query (Prisma's nested select took
  * five round trips and a reply count over the whole table). Visibility is not
@@ -65,7 +61,7 @@ export async function readAnnotationViews(ids: string[], client: Tx | typeof db 
   const rows = await client.$queryRaw<AnnotationViewRow[]>(
     annotationViewSql(Prisma.sql`annotations`, Prisma.sql`WHERE a.id = ANY(${ids}::text[])`),
   );
-  return new Map(rows.map((row) => [row.id, annotationViewFromRow(row)]));
+  return new Map(rows.map((row) => [row.id, toAnnotationView(row)]));
 }
 
 /** One annotation's view, inside the caller's transaction (after a write): it must exist. */

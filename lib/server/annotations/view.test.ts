@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { annotationViewFromRow, type AnnotationViewRow } from "./read-views";
+import type { AnnotationViewRow } from "./read-views";
 import { toAnnotationView, type AnnotationRow } from "./view";
 
 const at = new Date("2026-12-08T09:00:00Z");
@@ -89,7 +89,7 @@ describe("toAnnotationView", () => {
 
   it("reads the stances' times from the JSON strings annotationViewSql gives", () => {
     const fromSql: AnnotationViewRow = { ...row, stances: row.stances.map((s) => ({ ...s, updatedAt: "2026-12-08T09:00:00+00:00" })) };
-    const view = annotationViewFromRow(fromSql);
+    const view = toAnnotationView(fromSql);
     expect(view.stances.map((s) => s.updatedAt)).toEqual([at, at, at]);
     expect(view.stances[0].updatedAt).toBeInstanceOf(Date);
   });

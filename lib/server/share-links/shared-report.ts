@@ -5,7 +5,8 @@ import type { SharedAnnotation, SharedReport, SharedStance } from "@/lib/domain/
 import { notFound } from "@/lib/errors";
 import { mentionsAsText } from "@/lib/markdown/mentions";
 import { SHARE_TOKEN } from "@/lib/validations/share-link";
-import { annotationViewFromRow, annotationViewSql, type AnnotationViewRow } from "../annotations/read-views";
+import { annotationViewSql, type AnnotationViewRow } from "../annotations/read-views";
+import { toAnnotationView } from "../annotations/view";
 import { annotationSharedSql } from "../annotations/visibility";
 import { consumeShareView } from "../rate-limit";
 import { CITATION_DETAILS_SELECT, citationDetailsOf, readPassages, toIsoDate } from "../reports/reports";
@@ -87,7 +88,7 @@ async function sharedAnnotations(reportId: string, version: number): Promise<Sha
   const repliesOf = new Map<string, typeof replies>();
   for (const r of replies) repliesOf.set(r.annotationId, [...(repliesOf.get(r.annotationId) ?? []), r]);
   return rows.map((row) => {
-    const a = annotationViewFromRow(row);
+    const a = toAnnotationView(row);
     return {
       id: a.id,
       passageId: a.passageId,
@@ -123,4 +124,4 @@ function sharedEvidence(evidence: SharedAnnotationEvidence, reportId: string): S
   return { label: `¶ ${at.index}`, href: `#p-${at.index}`, external: false };
 }
 
-type SharedAnnotationEvidence = ReturnType<typeof annotationViewFromRow>["stances"][number]["evidence"];
+type SharedAnnotationEvidence = ReturnType<typeof toAnnotationView>["stances"][number]["evidence"];
